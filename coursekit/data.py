@@ -1,0 +1,392 @@
+"""Data: synthetic regression data, small in-memory loaders, and Fashion-MNIST.
+
+Fashion-MNIST is kept as one uint8 tensor in memory and batches are sliced from it.
+There is no per-image PIL conversion and there are no worker processes, which is why an
+epoch takes a fraction of a second instead of the many seconds a ``DataLoader`` with
+``ToTensor`` needs (see ``benchmarks/data_pipeline.py``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import torch
+from torch.utils import data as torch_data
+
+__all__ = [
+    "FASHION_MNIST_FILES",
+    "FASHION_MNIST_LABELS",
+    "DEBIAN_FASHION_MNIST_DIR",
+    "DataMissingError",
+    "TensorBatches",
+    "default_cache_dir",
+    "find_fashion_mnist",
+    "get_fashion_mnist_labels",
+    "load_array",
+    "load_data_fashion_mnist",
+    "load_fashion_mnist_tensors",
+    "synthetic_data",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Synthetic regression data
+# ---------------------------------------------------------------------------------------------
+
+
+def synthetic_data(
+    w: torch.Tensor,
+    b: float,
+    num_examples: int,
+    noise_std: float = 0.01,
+    generator: torch.Generator | None = None,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Draw a linear-regression dataset ``y = X w + b + noise``.
+
+    Args:
+        w: true weights, shape (d,).
+        b: true bias, a number.
+        num_examples: n, how many rows to draw.
+        noise_std: standard deviation of the Gaussian label noise.
+        generator: optional ``torch.Generator`` for reproducible draws; the global RNG
+            (``torch.manual_seed``) is used otherwise.
+
+    Returns:
+        ``(X, y)`` with ``X`` of shape (n, d), entries from N(0, 1), and ``y`` of shape (n, 1).
+        Both have ``w``'s floating dtype.
+    """
+    w = torch.as_tensor(w)
+    if w.ndim != 1:
+        raise ValueError(f"w must be a vector of shape (d,), got shape {tuple(w.shape)}")
+    if not w.is_floating_point():
+        w = w.float()
+    X = torch.normal(0.0, 1.0, (num_examples, len(w)), generator=generator, dtype=w.dtype)
+    y = X @ w + b
+    y = y + torch.normal(0.0, noise_std, y.shape, generator=generator, dtype=w.dtype)
+    return X, y.reshape(-1, 1)
+
+
+def load_array(
+    arrays: Sequence[torch.Tensor], batch_size: int, shuffle: bool = True
+) -> torch_data.DataLoader:
+    """Wrap tensors that share their first dimension in a ``DataLoader``.
+
+    Args:
+        arrays: tensors of shapes (n, ...), e.g. ``(X, y)``.
+        batch_size: examples per batch; the last batch may be shorter.
+        shuffle: draw a new random order every epoch (from torch's global RNG).
+
+    Returns:
+        A ``DataLoader`` yielding tuples of tensors of shapes (batch, ...).
+    """
+    dataset = torch_data.TensorDataset(*arrays)
+    return torch_data.DataLoader(dataset, batch_size=batch_size, shuffle=shuffle)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fashion-MNIST: finding and verifying the files
+# ---------------------------------------------------------------------------------------------
+
+FASHION_MNIST_LABELS = (
+    "t-shirt", "trouser", "pullover", "dress", "coat",
+    "sandal", "shirt", "sneaker", "bag", "ankle boot",
+)  # fmt: skip
+
+# SHA-256 of the *decompressed* IDX files, identical to upstream's bytes.
+FASHION_MNIST_FILES = {
+    "train-images-idx3-ubyte": "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+    "train-labels-idx1-ubyte": "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+    "t10k-images-idx3-ubyte": "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+    "t10k-labels-idx1-ubyte": "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
+}
+_SPLIT_FILES = {
+    "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
+    "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
+}
+DEBIAN_FASHION_MNIST_DIR = Path("/usr/share/datasets/fashion-mnist")
+_FIX_COMMAND = (
+    "sudo apt-get install dataset-fashion-mnist   (Debian/Ubuntu), or run once with internet "
+    "access so torchvision can download it, or set COURSEKIT_DATA to a folder holding the "
+    "four Fashion-MNIST files"
+)
+
+
+class DataMissingError(RuntimeError):
+    """Fashion-MNIST could not be found, or a file found is truncated or corrupt."""
+
+
+def default_cache_dir() -> Path:
+    """coursekit's own cache: ``$COURSEKIT_CACHE``, else ``$XDG_CACHE_HOME/coursekit``."""
+    if os.environ.get("COURSEKIT_CACHE"):
+        return Path(os.environ["COURSEKIT_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "coursekit"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _candidates(folder: Path, stem: str) -> list[Path]:
+    """Places a file may sit in a folder: flat, or in torchvision's ``FashionMNIST/raw``."""
+    places = [folder, folder / "FashionMNIST" / "raw", folder / "raw"]
+    return [p / name for p in places for name in (stem, stem + ".gz")]
+
+
+def _read_verified(path: Path, stem: str) -> bytes:
+    """Return the decompressed bytes of ``path``, or raise naming the file and the fix."""
+    try:
+        raw = path.read_bytes()
+        data = gzip.decompress(raw) if path.suffix == ".gz" else raw
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        raise DataMissingError(
+            f"Fashion-MNIST file {path} cannot be read ({err}). It is truncated or corrupt. "
+            f"Delete it and reinstall: {_FIX_COMMAND}."
+        ) from err
+    digest = _sha256(data)
+    if digest != FASHION_MNIST_FILES[stem]:
+        raise DataMissingError(
+            f"Fashion-MNIST file {path} is corrupt or truncated: its decompressed content has "
+            f"SHA-256 {digest} ({len(data):,} bytes), expected {FASHION_MNIST_FILES[stem]}. "
+            f"Delete it and reinstall: {_FIX_COMMAND}."
+        )
+    return data
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temporary file and a rename so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _folder_has_all(folder: Path) -> bool:
+    return all(any(p.is_file() for p in _candidates(folder, s)) for s in FASHION_MNIST_FILES)
+
+
+def _copy_into_cache(folder: Path, cache: Path) -> Path:
+    """Verify every file in ``folder`` and store the decompressed copies in ``cache``."""
+    for stem in FASHION_MNIST_FILES:
+        target = cache / stem
+        if target.is_file():
+            continue
+        source = next(p for p in _candidates(folder, stem) if p.is_file())
+        _atomic_write(target, _read_verified(source, stem))
+    return cache
+
+
+def _download_with_torchvision(cache: Path) -> Path:
+    from torchvision.datasets import FashionMNIST
+
+    try:
+        for train in (True, False):
+            FashionMNIST(root=str(cache / "download"), train=train, download=True)
+    except Exception as err:  # network errors come in many types
+        raise DataMissingError(
+            "Fashion-MNIST was not found on this machine and torchvision could not download "
+            f"it ({type(err).__name__}: {err}). Searched: $COURSEKIT_DATA, {cache}, "
+            f"{DEBIAN_FASHION_MNIST_DIR}. Fix: {_FIX_COMMAND}."
+        ) from err
+    folder = _copy_into_cache(cache / "download", cache)
+    shutil.rmtree(cache / "download", ignore_errors=True)
+    return folder
+
+
+def find_fashion_mnist(data_dir: str | os.PathLike | None = None, download: bool = True) -> Path:
+    """Locate verified, decompressed Fashion-MNIST files and return their folder.
+
+    The search order is:
+
+    1. ``data_dir`` if given, else ``$COURSEKIT_DATA`` if set (a missing or corrupt file
+       there is an error: you asked for that folder);
+    2. coursekit's cache (:func:`default_cache_dir`);
+    3. Debian's ``dataset-fashion-mnist`` package in ``/usr/share/datasets/fashion-mnist``;
+    4. torchvision's download, where the machine is online (only if ``download``).
+
+    Files found in 1 or 3 are checked against their SHA-256 and decompressed into the cache,
+    so the returned folder always holds the four raw IDX files.
+
+    Raises:
+        DataMissingError: naming the file, what was expected and the command that fixes it.
+    """
+    cache = default_cache_dir() / "fashion-mnist"
+    explicit = data_dir if data_dir is not None else os.environ.get("COURSEKIT_DATA")
+    if explicit:
+        folder = Path(explicit).expanduser()
+        missing = [
+            s for s in FASHION_MNIST_FILES if not any(p.is_file() for p in _candidates(folder, s))
+        ]
+        if missing:
+            raise DataMissingError(
+                f"Fashion-MNIST folder {folder} (given by "
+                f"{'data_dir' if data_dir is not None else 'COURSEKIT_DATA'}) lacks "
+                f"{', '.join(m + '[.gz]' for m in missing)}. Put the four files there, or unset "
+                f"it to use the defaults. Fix: {_FIX_COMMAND}."
+            )
+        # A private cache per explicit folder keeps one folder's files from masking another's.
+        key = _sha256(str(folder.resolve()).encode())[:12]
+        return _copy_into_cache(folder, cache / "from" / key)
+    if all((cache / s).is_file() for s in FASHION_MNIST_FILES):
+        return cache
+    if _folder_has_all(DEBIAN_FASHION_MNIST_DIR):
+        return _copy_into_cache(DEBIAN_FASHION_MNIST_DIR, cache)
+    if not download:
+        raise DataMissingError(
+            f"Fashion-MNIST was not found in $COURSEKIT_DATA, {cache} or "
+            f"{DEBIAN_FASHION_MNIST_DIR}. Fix: {_FIX_COMMAND}."
+        )
+    return _download_with_torchvision(cache)
+
+
+def load_fashion_mnist_tensors(
+    split: str = "train", data_dir: str | os.PathLike | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Read one split of Fashion-MNIST into memory.
+
+    Args:
+        split: ``"train"`` (60,000 examples) or ``"test"`` (10,000 examples).
+        data_dir: optional folder with the files; see :func:`find_fashion_mnist`.
+
+    Returns:
+        ``(images, labels)``: ``images`` uint8 of shape (n, 28, 28), ``labels`` int64 of
+        shape (n,) with values 0-9.
+    """
+    from torchvision.datasets.mnist import read_image_file, read_label_file
+
+    if split not in _SPLIT_FILES:
+        raise ValueError(f"split must be 'train' or 'test', got {split!r}")
+    folder = find_fashion_mnist(data_dir)
+    image_stem, label_stem = _SPLIT_FILES[split]
+    for stem in (image_stem, label_stem):  # the cache can be damaged after it was written
+        _read_verified(folder / stem, stem)
+    images = read_image_file(str(folder / image_stem))
+    labels = read_label_file(str(folder / label_stem)).long()
+    return images, labels
+
+
+# ---------------------------------------------------------------------------------------------
+# Fashion-MNIST: batches sliced from one tensor
+# ---------------------------------------------------------------------------------------------
+
+
+class TensorBatches:
+    """Iterate over ``(X, y)`` minibatches sliced from images held in memory.
+
+    Args:
+        images: uint8 tensor of shape (n, 28, 28) or (n, 1, H, W).
+        labels: int64 tensor of shape (n,).
+        batch_size: examples per batch; the last batch of an epoch may be shorter.
+        shuffle: draw a fresh random order at the start of every epoch.
+        resize: optional side length; images are resized bilinearly per batch.
+        device: where batches live; images are moved there once.
+        seed: if given, the orders drawn are the same for the same seed; otherwise they come
+            from torch's global RNG (``torch.manual_seed``).
+
+    Each batch is ``X`` float32 of shape (batch, 1, H, W) with values in [0, 1] and ``y``
+    int64 of shape (batch,), both on ``device``.
+    """
+
+    def __init__(
+        self,
+        images: torch.Tensor,
+        labels: torch.Tensor,
+        batch_size: int,
+        shuffle: bool = False,
+        resize: int | None = None,
+        device: torch.device | str | None = None,
+        seed: int | None = None,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, got {batch_size}")
+        if images.shape[0] != labels.shape[0]:
+            raise ValueError(
+                f"images and labels disagree: {images.shape[0]} images, {labels.shape[0]} labels"
+            )
+        device = torch.device(device) if device is not None else torch.device("cpu")
+        if images.ndim == 3:
+            images = images.unsqueeze(1)
+        self.images = images.to(device)
+        self.labels = labels.to(device)
+        self.batch_size = batch_size
+        self.shuffle = shuffle
+        self.resize = resize
+        self.device = device
+        self._generator = torch.Generator().manual_seed(seed) if seed is not None else None
+
+    def __len__(self) -> int:
+        return -(-len(self.labels) // self.batch_size)
+
+    def __iter__(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        n = len(self.labels)
+        if self.shuffle:
+            order = torch.randperm(n, generator=self._generator).to(self.device)
+        else:
+            order = None
+        for start in range(0, n, self.batch_size):
+            if order is None:
+                X = self.images[start : start + self.batch_size]
+                y = self.labels[start : start + self.batch_size]
+            else:
+                idx = order[start : start + self.batch_size]
+                X, y = self.images[idx], self.labels[idx]
+            X = X.float().div_(255)
+            if self.resize is not None:
+                X = torch.nn.functional.interpolate(
+                    X, size=(self.resize, self.resize), mode="bilinear", align_corners=False
+                )
+            yield X, y
+
+    @property
+    def num_examples(self) -> int:
+        return len(self.labels)
+
+
+def load_data_fashion_mnist(
+    batch_size: int,
+    resize: int | None = None,
+    *,
+    device: torch.device | str | None = None,
+    data_dir: str | os.PathLike | None = None,
+    seed: int | None = None,
+) -> tuple[TensorBatches, TensorBatches]:
+    """Load Fashion-MNIST into memory and return ``(train_iter, test_iter)``.
+
+    Args:
+        batch_size: examples per batch.
+        resize: optional side length to resize the 28x28 images to.
+        device: where batches are produced (CPU if omitted; see ``coursekit.train.get_device``).
+        data_dir: optional folder with the four files; see :func:`find_fashion_mnist`.
+        seed: fixes the shuffling order of the training batches.
+
+    Returns:
+        Two iterables of ``(X, y)``: ``X`` float32 (batch, 1, 28, 28) in [0, 1] and ``y``
+        int64 (batch,). The training iterable reshuffles every epoch; the test one does not.
+    """
+    train_images, train_labels = load_fashion_mnist_tensors("train", data_dir)
+    test_images, test_labels = load_fashion_mnist_tensors("test", data_dir)
+    train_iter = TensorBatches(
+        train_images, train_labels, batch_size, shuffle=True, resize=resize, device=device,
+        seed=seed,
+    )
+    test_iter = TensorBatches(
+        test_images, test_labels, batch_size, shuffle=False, resize=resize, device=device
+    )
+    return train_iter, test_iter
+
+
+def get_fashion_mnist_labels(indices) -> list[str]:
+    """Turn class indices (ints or an int tensor of shape (n,)) into text labels."""
+    if isinstance(indices, torch.Tensor):
+        indices = indices.reshape(-1).tolist()
+    return [FASHION_MNIST_LABELS[int(i)] for i in indices]

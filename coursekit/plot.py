@@ -1,0 +1,223 @@
+"""Plotting: curves, image grids and a live training plot that works everywhere.
+
+The live plot redraws in place in Jupyter. In a script it opens a window only when matplotlib
+has an interactive backend; under a non-interactive backend (CI, the book build, a server) it
+draws nothing until :meth:`LivePlot.finish`, never blocks, and never prints ``<Figure ...>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+
+__all__ = ["LivePlot", "in_jupyter", "plot", "set_figsize", "show_images"]
+
+
+def in_jupyter() -> bool:
+    """True inside a Jupyter kernel (notebook, lab, or a book build's executor)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and hasattr(shell, "kernel")
+
+
+def set_figsize(figsize: tuple[float, float] = (3.5, 2.5)) -> None:
+    """Set matplotlib's default figure size in inches (width, height)."""
+    plt.rcParams["figure.figsize"] = figsize
+
+
+def _as_numpy(values) -> np.ndarray:
+    if isinstance(values, torch.Tensor):
+        return values.detach().cpu().numpy()
+    return np.asarray(values)
+
+
+def _config_axes(ax, xlabel, ylabel, xlim, ylim, xscale, yscale, legend) -> None:
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_xscale(xscale)
+    ax.set_yscale(yscale)
+    if xlim is not None:
+        ax.set_xlim(xlim)
+    if ylim is not None:
+        ax.set_ylim(ylim)
+    if legend:
+        ax.legend(legend)
+    ax.grid(True, alpha=0.3)
+
+
+def plot(
+    X,
+    Y=None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    legend: Sequence[str] | None = None,
+    xlim=None,
+    ylim=None,
+    xscale: str = "linear",
+    yscale: str = "linear",
+    fmts: Sequence[str] = ("-", "m--", "g-.", "r:", "c-", "y--"),
+    figsize: tuple[float, float] | None = None,
+    axes=None,
+):
+    """Plot one or several curves on one set of axes and return the axes.
+
+    Args:
+        X: x values, shape (n,), or a list of such arrays (one per curve). If ``Y`` is
+            omitted, ``X`` holds the y values and x runs 0..n-1.
+        Y: y values, shape (n,), or a list of arrays, one per curve.
+        legend: one label per curve.
+        xscale, yscale: ``"linear"`` or ``"log"``.
+        fmts: matplotlib format strings, used in turn.
+        axes: draw into these axes instead of a new figure.
+    """
+    def is_list_of_curves(v) -> bool:
+        return isinstance(v, list | tuple) and len(v) > 0 and np.ndim(_as_numpy(v[0])) == 1
+
+    if Y is None:
+        X, Y = None, X
+    Ys = [_as_numpy(y) for y in Y] if is_list_of_curves(Y) else [_as_numpy(Y)]
+    if X is None:
+        Xs = [np.arange(len(y)) for y in Ys]
+    elif is_list_of_curves(X):
+        Xs = [_as_numpy(x) for x in X]
+    else:
+        Xs = [_as_numpy(X)] * len(Ys)
+    if len(Xs) != len(Ys):
+        raise ValueError(f"got {len(Xs)} x arrays for {len(Ys)} curves")
+    if axes is None:
+        _, axes = plt.subplots(figsize=figsize)
+    for x, y, fmt in zip(Xs, Ys, _cycle(fmts, len(Ys)), strict=True):
+        axes.plot(x, y, fmt)
+    _config_axes(axes, xlabel, ylabel, xlim, ylim, xscale, yscale, legend)
+    return axes
+
+
+def _cycle(items: Sequence[str], n: int) -> list[str]:
+    return [items[i % len(items)] for i in range(n)]
+
+
+def show_images(imgs, num_rows: int, num_cols: int, titles: Sequence[str] | None = None,
+                scale: float = 1.5):
+    """Show images in a grid and return the array of axes.
+
+    Args:
+        imgs: tensor or array of shape (n, H, W) or (n, 1, H, W), n <= num_rows * num_cols.
+        titles: optional title per image.
+    """
+    imgs = _as_numpy(imgs)
+    if imgs.ndim == 4 and imgs.shape[1] == 1:
+        imgs = imgs[:, 0]
+    if imgs.ndim != 3:
+        raise ValueError(f"images must have shape (n, H, W) or (n, 1, H, W), got {imgs.shape}")
+    if len(imgs) > num_rows * num_cols:
+        raise ValueError(f"{len(imgs)} images do not fit a {num_rows}x{num_cols} grid")
+    figsize = (num_cols * scale, num_rows * scale)
+    _, axes = plt.subplots(num_rows, num_cols, figsize=figsize, squeeze=False)
+    axes = axes.flatten()
+    for i, ax in enumerate(axes):
+        ax.axis("off")
+        if i < len(imgs):
+            ax.imshow(imgs[i], cmap="gray_r")
+            if titles is not None:
+                ax.set_title(titles[i], fontsize=9)
+    return axes
+
+
+class LivePlot:
+    """A figure that grows point by point, e.g. once per training epoch.
+
+    ``add(x, ys)`` appends one x value and one y value per curve. In Jupyter the figure is
+    redrawn in place; with an interactive matplotlib backend in a script it updates a
+    window without blocking; otherwise it stays silent. ``finish()`` shows the final figure
+    (once) and returns it.
+    """
+
+    def __init__(
+        self,
+        xlabel: str | None = None,
+        ylabel: str | None = None,
+        legend: Sequence[str] | None = None,
+        xlim=None,
+        ylim=None,
+        xscale: str = "linear",
+        yscale: str = "linear",
+        fmts: Sequence[str] = ("-", "m--", "g-.", "r:"),
+        figsize: tuple[float, float] = (3.5, 2.5),
+    ) -> None:
+        self.fig, self.axes = plt.subplots(figsize=figsize)
+        # Closing detaches the figure from pyplot, so Jupyter's inline backend does not
+        # display it a second time at the end of the cell.
+        plt.close(self.fig)
+        self.config = dict(
+            xlabel=xlabel, ylabel=ylabel, xlim=xlim, ylim=ylim,
+            xscale=xscale, yscale=yscale, legend=legend,
+        )  # fmt: skip
+        self.fmts = fmts
+        self.X: list[list[float]] = []
+        self.Y: list[list[float]] = []
+        self._jupyter = in_jupyter()
+        self._window = not self._jupyter and _backend_is_interactive()
+        self._handle = None
+        self._finished = False
+
+    def add(self, x: float, ys) -> None:
+        """Append the point ``x`` with one value per curve in ``ys`` and redraw."""
+        ys = [float(v) for v in (ys if isinstance(ys, Sequence) else [ys])]
+        if not self.Y:
+            self.X = [[] for _ in ys]
+            self.Y = [[] for _ in ys]
+        if len(ys) != len(self.Y):
+            raise ValueError(f"expected {len(self.Y)} values per point, got {len(ys)}")
+        for i, y in enumerate(ys):
+            if y == y:  # skip NaN placeholders so a curve can start late
+                self.X[i].append(float(x))
+                self.Y[i].append(y)
+        self._draw()
+        if self._jupyter:
+            self._display()
+        elif self._window:
+            self.fig.show()
+            plt.pause(0.001)
+
+    def _draw(self) -> None:
+        self.axes.cla()
+        for x, y, fmt in zip(self.X, self.Y, _cycle(self.fmts, len(self.Y)), strict=True):
+            self.axes.plot(x, y, fmt)
+        _config_axes(self.axes, **self.config)
+
+    def _display(self) -> None:
+        from IPython.display import display
+
+        if self._handle is None:
+            self._handle = display(self.fig, display_id=True)
+        else:
+            self._handle.update(self.fig)
+
+    def finish(self):
+        """Show the final figure once (outside Jupyter) and return it."""
+        if not self._finished:
+            self._finished = True
+            self._draw()
+            if self._jupyter and self._handle is None:
+                self._display()
+            elif self._window:
+                self.fig.show()
+        return self.fig
+
+    def savefig(self, path, **kwargs) -> None:
+        """Save the current figure, e.g. for a report written by a script."""
+        self._draw()
+        self.fig.savefig(path, **kwargs)
+
+
+def _backend_is_interactive() -> bool:
+    backend = matplotlib.get_backend().lower()
+    non_interactive = {"agg", "pdf", "ps", "svg", "cairo", "template", "pgf"}
+    return backend not in non_interactive and "inline" not in backend
