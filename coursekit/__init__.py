@@ -3,8 +3,8 @@
 One module per job:
 
 - :mod:`coursekit.data`: synthetic data, small loaders and Fashion-MNIST;
-- :mod:`coursekit.train`: devices, seeding, metrics and training loops;
-- :mod:`coursekit.plot`: curves, image grids and the live training plot;
+- :mod:`coursekit.training`: devices, seeding, metrics and training loops;
+- :mod:`coursekit.plotting`: curves, image grids and the live training plot;
 - :mod:`coursekit.grading`: checking exercise answers (``python -m coursekit check``).
 """
 
@@ -14,8 +14,8 @@ from coursekit.data import (
     load_data_fashion_mnist,
     synthetic_data,
 )
-from coursekit.plot import LivePlot, plot, set_figsize, show_images
-from coursekit.train import (
+from coursekit.plotting import LivePlot, plot, set_figsize, show_images
+from coursekit.training import (
     Accumulator,
     accuracy,
     evaluate_accuracy,

@@ -365,7 +365,7 @@ def load_data_fashion_mnist(
     Args:
         batch_size: examples per batch.
         resize: optional side length to resize the 28x28 images to.
-        device: where batches are produced (CPU if omitted; see ``coursekit.train.get_device``).
+        device: where batches are produced (CPU if omitted; see ``coursekit.training.get_device``).
         data_dir: optional folder with the four files; see :func:`find_fashion_mnist`.
         seed: fixes the shuffling order of the training batches.
 
@@ -390,3 +390,53 @@ def get_fashion_mnist_labels(indices) -> list[str]:
     if isinstance(indices, torch.Tensor):
         indices = indices.reshape(-1).tolist()
     return [FASHION_MNIST_LABELS[int(i)] for i in indices]
+
+
+def load_data_fashion_mnist_with_validation(
+    batch_size: int,
+    num_val: int = 10_000,
+    *,
+    num_train: int | None = None,
+    seed: int = 0,
+    device: torch.device | str | None = None,
+    data_dir: str | os.PathLike | None = None,
+) -> tuple[TensorBatches, TensorBatches, TensorBatches]:
+    """Split Fashion-MNIST's training set into training and validation parts; keep the test set.
+
+    The 60,000 training images are put in a random order drawn from ``seed``; the first
+    ``num_val`` become the validation set and the rest the training set. The 10,000 test
+    images are not touched: use them once, at the very end.
+
+    Args:
+        batch_size: examples per batch.
+        num_val: how many training images to hold out for validation.
+        num_train: keep only the first ``num_train`` of the remaining images for training
+            (a small training set overfits quickly); all of them if ``None``. The validation
+            set does not depend on it.
+        seed: fixes both the split and the shuffling order of the training batches.
+        device: where batches are produced (CPU if omitted).
+        data_dir: optional folder with the four files; see :func:`find_fashion_mnist`.
+
+    Returns:
+        ``(train_iter, val_iter, test_iter)``, iterables of ``(X, y)`` as in
+        :func:`load_data_fashion_mnist`; only ``train_iter`` reshuffles every epoch.
+    """
+    images, labels = load_fashion_mnist_tensors("train", data_dir)
+    if not 0 < num_val < len(labels):
+        raise ValueError(f"num_val must be between 1 and {len(labels) - 1}, got {num_val}")
+    order = torch.randperm(len(labels), generator=torch.Generator().manual_seed(seed))
+    val_idx, train_idx = order[:num_val], order[num_val:]
+    if num_train is not None:
+        if not 0 < num_train <= len(train_idx):
+            raise ValueError(f"num_train must be between 1 and {len(train_idx)}, got {num_train}")
+        train_idx = train_idx[:num_train]
+    test_images, test_labels = load_fashion_mnist_tensors("test", data_dir)
+    train_iter = TensorBatches(
+        images[train_idx], labels[train_idx], batch_size, shuffle=True, device=device, seed=seed
+    )
+    val_iter = TensorBatches(images[val_idx], labels[val_idx], batch_size, device=device)
+    test_iter = TensorBatches(test_images, test_labels, batch_size, device=device)
+    return train_iter, val_iter, test_iter
+
+
+__all__ += ["load_data_fashion_mnist_with_validation"]

@@ -221,3 +221,83 @@ def _backend_is_interactive() -> bool:
     backend = matplotlib.get_backend().lower()
     non_interactive = {"agg", "pdf", "ps", "svg", "cairo", "template", "pgf"}
     return backend not in non_interactive and "inline" not in backend
+
+
+# Optimization traces (used by the optimizer chapter with coursekit.optim's runners).
+
+
+def show_trace_1d(f, results, axes=None, label: str | None = None):
+    """Draw ``f`` on a symmetric interval and the iterates ``results`` on top of it.
+
+    Args:
+        f: the function, applied elementwise to a float64 tensor of x values.
+        results: the iterates ``[x0, x1, ...]`` (e.g. from :func:`coursekit.optim.train_1d`).
+        axes: draw into these axes instead of a new figure.
+        label: optional title, e.g. the learning rate.
+
+    Returns:
+        The axes.
+    """
+    xs = [float(x) for x in results]
+    n = max(abs(min(xs)), abs(max(xs)), 1e-3)
+    grid = torch.linspace(-n, n, 401, dtype=torch.float64)
+    if axes is None:
+        _, axes = plt.subplots()
+    axes.plot(grid.numpy(), _as_numpy(f(grid)), "-", color="#1f77b4")
+    trace = torch.tensor(xs, dtype=torch.float64)
+    axes.plot(xs, _as_numpy(f(trace)), "-o", color="#ff7f0e", markersize=4)
+    axes.set_xlabel("x")
+    axes.set_ylabel("f(x)")
+    if label:
+        axes.set_title(label, fontsize=10)
+    axes.grid(True, alpha=0.3)
+    return axes
+
+
+def show_trace_2d(f, results, axes=None, labels: Sequence[str] | None = None,
+                  xlim=None, ylim=None, title: str | None = None):
+    """Draw the contours of ``f(x1, x2)`` and one or several optimization paths on top.
+
+    Args:
+        f: the objective, applied to two float64 meshgrid tensors.
+        results: one path ``[(x1, x2), ...]`` (e.g. from :func:`coursekit.optim.train_2d`),
+            or a list of paths to overlay.
+        axes: draw into these axes instead of a new figure.
+        labels: one legend label per path.
+        xlim, ylim: the plotted window; by default the box (-5.5, 1) x (-3, 1) used
+            throughout the chapter, widened to hold every path.
+        title: optional title.
+
+    Returns:
+        The axes.
+    """
+    paths = [results] if np.ndim(results[0]) == 1 else list(results)
+    points = np.concatenate([np.asarray(p, dtype=float) for p in paths])
+    if xlim is None:
+        xlim = (min(-5.5, points[:, 0].min() - 0.5), max(1.0, points[:, 0].max() + 0.5))
+    if ylim is None:
+        ylim = (min(-3.0, points[:, 1].min() - 0.5), max(1.0, points[:, 1].max() + 0.5))
+    x1, x2 = torch.meshgrid(
+        torch.linspace(*xlim, 200, dtype=torch.float64),
+        torch.linspace(*ylim, 200, dtype=torch.float64),
+        indexing="ij",
+    )
+    if axes is None:
+        _, axes = plt.subplots()
+    axes.contour(x1.numpy(), x2.numpy(), _as_numpy(f(x1, x2)), levels=12, colors="#1f77b4",
+                 linewidths=0.8)
+    styles = [("-o", "#ff7f0e", 5), ("--x", "#2ca02c", 7), (":s", "#d62728", 4)]
+    for i, path in enumerate(paths):
+        fmt, color, size = styles[i % len(styles)]
+        xs, ys = zip(*path, strict=True)
+        axes.plot(xs, ys, fmt, color=color, markersize=size,
+                  label=None if labels is None else labels[i])
+    axes.set_xlim(xlim)
+    axes.set_ylim(ylim)
+    axes.set_xlabel("x1")
+    axes.set_ylabel("x2")
+    if title:
+        axes.set_title(title, fontsize=10)
+    if labels is not None:
+        axes.legend(fontsize=8)
+    return axes

@@ -43,7 +43,7 @@ def seed_everything(seed: int) -> torch.Generator:
     same machine and library versions (floating-point reductions may differ across devices).
     """
     random.seed(seed)
-    np.random.seed(seed)
+    np.random.seed(seed)  # noqa: NPY002 (seeding the legacy global RNG is the point)
     torch.manual_seed(seed)
     return torch.Generator().manual_seed(seed)
 
@@ -205,6 +205,7 @@ def train(
     plot: bool = True,
     progress: bool | None = None,
     on_epoch_end: Callable[[int, dict[str, list[float]]], bool | None] | None = None,
+    eval_name: str = "test",
 ) -> dict[str, list[float]]:
     """Train a classifier and record its progress.
 
@@ -215,22 +216,27 @@ def train(
         loss: per-example losses (batch,) or their mean; see :func:`train_epoch`.
         num_epochs: passes over ``train_iter``.
         updater: a ``torch.optim`` optimizer or a function ``updater(batch_size)``.
-        plot: draw a :class:`coursekit.plot.LivePlot` of the three curves.
+        plot: draw a :class:`coursekit.plotting.LivePlot` of the three curves.
         progress: show a tqdm bar over epochs; by default only in a terminal.
         on_epoch_end: called as ``on_epoch_end(epoch, history)`` after each epoch (epochs
             count from 1); returning ``True`` stops training early.
+        eval_name: what ``test_iter`` holds, naming its history key and curve: pass
+            ``"val"`` when it is a validation set, to record ``"val_acc"``.
 
     Returns:
         The history: ``{"train_loss": [...], "train_acc": [...], "test_acc": [...]}`` with one
-        entry per epoch run.
+        entry per epoch run (``"test_acc"`` is named ``f"{eval_name}_acc"``).
     """
-    history: dict[str, list[float]] = {"train_loss": [], "train_acc": [], "test_acc": []}
+    eval_key = f"{eval_name}_acc"
+    history: dict[str, list[float]] = {"train_loss": [], "train_acc": [], eval_key: []}
     live = None
     if plot:
-        from coursekit.plot import LivePlot
+        from coursekit.plotting import LivePlot
 
         live = LivePlot(
-            xlabel="epoch", xlim=(1, num_epochs), legend=["train loss", "train acc", "test acc"]
+            xlabel="epoch",
+            xlim=(1, num_epochs),
+            legend=["train loss", "train acc", f"{eval_name} acc"],
         )
     show = _show_progress() if progress is None else progress
     for epoch in tqdm(range(1, num_epochs + 1), desc="epochs", disable=not show):
@@ -238,7 +244,7 @@ def train(
         test_acc = evaluate_accuracy(net, test_iter)
         history["train_loss"].append(train_loss)
         history["train_acc"].append(train_acc)
-        history["test_acc"].append(test_acc)
+        history[eval_key].append(test_acc)
         if live is not None:
             live.add(epoch, (train_loss, train_acc, test_acc))
         if on_epoch_end is not None and on_epoch_end(epoch, history):
