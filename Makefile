@@ -53,8 +53,12 @@ test: setup
 	$(MAKE) book
 	$(PY) -m pytest tests/site
 
+# jupytext opens the .md pages as notebooks; the override makes that the default on double-click.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 lab: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=.
+	@mkdir -p $(dir $(LAB_OVERRIDES))
+	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(LAB_OVERRIDES)
+	$(VENV)/bin/jupyter lab --notebook-dir=. $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 serve:
 	@test -f _build/html/index.html || { echo "No site yet: run make book first"; exit 1; }

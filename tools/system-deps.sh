@@ -9,8 +9,10 @@ want=()
 if ! "$PY" -c "from coursekit.data import find_fashion_mnist; find_fashion_mnist(download=False)" 2>/dev/null; then
   want+=(dataset-fashion-mnist)
 fi
-if [ "${NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  want+=(chromium)
+if [ "${NEED_BROWSER:-0}" = 1 ]; then
+  [ -x /usr/bin/chromium ] || want+=(chromium)
+  # The glossary shows Chinese terms; without a CJK font Chromium draws empty boxes.
+  fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || want+=(fonts-wqy-microhei)
 fi
 [ ${#want[@]} -eq 0 ] && exit 0
 
@@ -27,7 +29,7 @@ if [ "${NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=("c
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Missing: ${missing[*]}"
-echo "Fix:     sudo apt-get install dataset-fashion-mnist chromium"
+echo "Fix:     sudo apt-get install dataset-fashion-mnist chromium fonts-wqy-microhei"
 echo "         (without the dataset, coursekit downloads Fashion-MNIST through torchvision when online)"
 if [ "${CI:-}" = true ]; then
   echo "CI=true: a missing system dependency fails the run." >&2
