@@ -1,0 +1,283 @@
+"""Grading tests for exercises/softmax_regression.py."""
+
+import math
+
+import torch
+
+from coursekit.grading import (
+    expect_close,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    expect_unchanged,
+    fail,
+    points,
+)
+
+
+def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.Tensor:
+    g = torch.Generator().manual_seed(seed)
+    return (scale * torch.randn(*shape, generator=g)).to(dtype)
+
+
+def _labels(seed: int, n: int, q: int) -> torch.Tensor:
+    g = torch.Generator().manual_seed(seed)
+    return torch.randint(0, q, (n,), generator=g)
+
+
+def _softmax_hint(got: torch.Tensor) -> str | None:
+    """Name the likely mistake of a softmax result that has the right shape but wrong values."""
+    if not torch.isfinite(got).all():
+        return (
+            "Some outputs are inf or nan: exp() of a large logit overflows. Subtract each row's"
+            " maximum before exponentiating (X - X.max(dim=1, keepdim=True).values); the"
+            " result is unchanged because exp(-max) cancels in the ratio."
+        )
+    ones = torch.ones((), dtype=got.dtype)
+    if torch.allclose(got.sum(dim=0), ones.expand(got.shape[1]), atol=1e-4):
+        return (
+            "Your columns sum to 1 instead of your rows: the softmax was taken over dim=0."
+            " Each row is one example, so normalise over dim=1 (sum(dim=1, keepdim=True))."
+        )
+    if not torch.allclose(got.sum(dim=1), ones.expand(got.shape[0]), atol=1e-4):
+        return "The rows do not sum to 1: divide each row's exponentials by that row's sum."
+    return None
+
+
+def _check_softmax(student, reference, X: torch.Tensor, what: str) -> None:
+    got = expect_shape(student.softmax(X.clone()), X.shape, what)
+    expect_dtype(got, X.dtype, what)
+    want = reference.softmax(X)
+    if not torch.allclose(got, want, rtol=1e-4, atol=1e-6, equal_nan=False):
+        expect_close(got, want, what, hint=_softmax_hint(got))
+
+
+@points(2, "softmax")
+def test_softmax_each_row_is_a_distribution(student, reference):
+    for seed, shape in [(0, (4, 5)), (1, (3, 7)), (2, (6, 2))]:
+        X = _logits(seed, shape)
+        _check_softmax(student, reference, X, f"softmax of a {shape[0]}x{shape[1]} batch")
+
+
+@points(2, "softmax")
+def test_softmax_is_stable_for_large_logits(student, reference):
+    X = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0], [50.0, 100.0, 1000.0]])
+    _check_softmax(student, reference, X, "softmax of logits like 1000 and -1000")
+
+
+@points(1, "softmax")
+def test_softmax_keeps_dtype_and_handles_one_row(student, reference):
+    for seed, shape in [(3, (1, 4)), (4, (7, 10))]:
+        X = _logits(seed, shape, dtype=torch.float64)
+        _check_softmax(student, reference, X, f"softmax of a float64 {shape[0]}x{shape[1]} batch")
+
+
+@points(1, "softmax")
+def test_softmax_leaves_its_input_alone(student, reference):
+    X = _logits(5, (4, 6))
+    outcome = student.run("softmax", X.clone())
+    expect_shape(outcome.value, X.shape, "softmax(X)")
+    expect_unchanged(X, outcome.args[0], "X (the logits)")
+
+
+def _check_cross_entropy(student, reference, y_hat, y, what):
+    got = expect_tensor(student.cross_entropy(y_hat.clone(), y.clone()), what)
+    n = len(y)
+    if got.ndim == 0:
+        fail(
+            f"{what} returned a single number, but one loss per example (shape ({n},)) is asked:"
+            " do not take the mean or the sum; the training loop combines the losses."
+        )
+    if tuple(got.shape) == (n, n):
+        fail(
+            f"{what} has shape ({n}, {n}) instead of ({n},): y_hat[:, y] picks every label's"
+            " column for every row. Pair row i with label y[i]: y_hat[torch.arange(n), y]."
+        )
+    expect_shape(got, (n,), what)
+    want = reference.cross_entropy(y_hat, y)
+    hint = None
+    if torch.allclose(got, -want, rtol=1e-4, atol=1e-6):
+        hint = (
+            "Your losses are negative: the cross-entropy is MINUS the log of the probability of"
+            " the true class (log of a probability is <= 0)."
+        )
+    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
+
+
+@points(2, "cross_entropy")
+def test_cross_entropy_is_per_example(student, reference):
+    for seed, (n, q) in [(10, (6, 4)), (11, (5, 3)), (12, (1, 10))]:
+        y_hat = reference.softmax(_logits(seed, (n, q)))
+        y = _labels(seed, n, q)
+        _check_cross_entropy(student, reference, y_hat, y, f"cross_entropy on {n} examples")
+
+
+@points(1, "cross_entropy")
+def test_cross_entropy_hand_example(student, reference):
+    # d2l's example: probabilities 0.1 of class 0 and 0.5 of class 2.
+    y_hat = torch.tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]])
+    y = torch.tensor([0, 2])
+    _check_cross_entropy(
+        student, reference, y_hat, y, "cross_entropy([[0.1,0.3,0.6],[0.3,0.2,0.5]], [0, 2])"
+    )
+
+
+@points(1, "cross_entropy")
+def test_cross_entropy_gradient_and_inputs(student, reference):
+    y_hat = reference.softmax(_logits(13, (4, 5)))
+    y = _labels(13, 4, 5)
+    outcome = student.run("cross_entropy", y_hat.clone(), y.clone(), grad=True)
+    expect_shape(outcome.value, (4,), "cross_entropy(y_hat, y)")
+    expect_unchanged(y_hat, outcome.args[0], "y_hat")
+    expect_unchanged(y, outcome.args[1], "y")
+    leaf = y_hat.clone().requires_grad_(True)
+    reference.cross_entropy(leaf, y).sum().backward()
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail(
+            "No gradient flows from cross_entropy back to y_hat: compute it with torch"
+            " operations only (no .item(), .detach(), .numpy() or Python floats)."
+        )
+    expect_close(
+        outcome.grads[0],
+        leaf.grad,
+        "the gradient of cross_entropy(y_hat, y).sum() w.r.t. y_hat",
+        hint="Only the entry of the true class of each row should get a gradient, -1/y_hat.",
+        rtol=1e-4,
+        atol=1e-6,
+    )
+
+
+def _accuracy_inputs():
+    y_hat = torch.tensor(
+        [[0.1, 0.7, 0.2], [0.8, 0.1, 0.1], [0.2, 0.3, 0.5], [0.6, 0.3, 0.1],
+         [0.1, 0.1, 0.8], [0.3, 0.4, 0.3], [0.5, 0.2, 0.3], [0.2, 0.2, 0.6]]
+    )  # fmt: skip
+    y = torch.tensor([1, 0, 2, 1, 2, 1, 0, 0])  # rows 3 and 7 are wrong: 6 of 8 right
+    return y_hat, y
+
+
+def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
+    got = student.accuracy(y_hat.clone(), y.clone())
+    if type(got) is torch.Tensor:
+        if got.numel() != 1:
+            fail(
+                f"{what} should be one number, but it is a tensor of shape {tuple(got.shape)}:"
+                " compare the predictions with the labels, then reduce to a single fraction."
+            )
+        got = float(got)
+    if type(got) not in (int, float):
+        fail(f"{what} should be a Python float (the fraction of correct predictions), got {got!r}.")
+    n = len(y)
+    if want * n >= 1 and abs(got - want * n) < 1e-6 and n > 1:
+        fail(
+            f"{what}: you returned {got}, the NUMBER of correct predictions; a fraction is asked."
+            f" Divide by the number of examples ({n}) to get {want}."
+        )
+    expect_close(got, want, what, atol=1e-6, rtol=0)
+
+
+@points(2, "accuracy")
+def test_accuracy_is_a_fraction(student, reference):
+    y_hat, y = _accuracy_inputs()
+    _check_accuracy(student, y_hat, y, 0.75, "accuracy on 8 examples with 6 right")
+
+
+@points(1, "accuracy")
+def test_accuracy_on_random_scores(student, reference):
+    for seed, (n, q) in [(20, (50, 10)), (21, (7, 4)), (22, (3, 5))]:
+        y_hat = _logits(seed, (n, q))
+        y = _labels(seed + 100, n, q)
+        want = reference.accuracy(y_hat, y)
+        _check_accuracy(
+            student, y_hat, y, want, f"accuracy on {n} random examples with {q} classes"
+        )
+    scores = _logits(23, (5, 3))
+    _check_accuracy(
+        student, scores, scores.argmax(dim=1), 1.0, "accuracy when every prediction is right"
+    )
+
+
+@points(1, "accuracy")
+def test_accuracy_leaves_inputs_alone(student, reference):
+    y_hat, y = _accuracy_inputs()
+    outcome = student.run("accuracy", y_hat.clone(), y.clone())
+    expect_unchanged(y_hat, outcome.args[0], "y_hat")
+    expect_unchanged(y, outcome.args[1], "y")
+
+
+@points(2, "one_hot")
+def test_one_hot_values(student, reference):
+    for y, q in [
+        (torch.tensor([2, 0, 1, 2]), 3),
+        (torch.tensor([1, 3]), 6),
+        (torch.tensor([0]), 1),
+    ]:
+        what = f"one_hot({y.tolist()}, {q})"
+        got = expect_shape(student.one_hot(y.clone(), q), (len(y), q), what)
+        if got.dtype != torch.float32:
+            fail(
+                f"{what}: expected dtype torch.float32, got {got.dtype}. One-hot rows are"
+                " compared with probabilities, so build them as floats (e.g."
+                " torch.zeros(n, q, dtype=torch.float32), or .float() on an integer result)."
+            )
+        expect_close(
+            got, reference.one_hot(y, q), what, hint="Row i needs a 1 in column y[i] only."
+        )
+
+
+@points(1, "one_hot")
+def test_one_hot_leaves_labels_alone(student, reference):
+    y = _labels(30, 9, 4)
+    outcome = student.run("one_hot", y.clone(), 4)
+    expect_shape(outcome.value, (9, 4), "one_hot(y, 4)")
+    expect_unchanged(y, outcome.args[0], "y")
+
+
+def _entropy_hint(got: torch.Tensor, want: torch.Tensor) -> str | None:
+    if not torch.isfinite(got).all():
+        return (
+            "A probability of exactly 0 gives 0 * log(0) = 0 * -inf = nan. Use the convention"
+            " 0 log 0 = 0, e.g. torch.where(p > 0, p * torch.log(p), 0) or torch.xlogy(p, p)."
+        )
+    if torch.allclose(got, want / math.log(2), rtol=1e-4, atol=1e-6) and want.abs().max() > 0:
+        return "You measured in bits (log2); the natural logarithm (nats) is asked."
+    if torch.allclose(got, -want, rtol=1e-4, atol=1e-6) and want.abs().max() > 0:
+        return "Your entropies are negative: H = MINUS sum p log p."
+    return None
+
+
+def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
+    want = reference.entropy(p)
+    got = expect_shape(student.entropy(p.clone()), want.shape, what)
+    expect_dtype(got, p.dtype, what)
+    expect_close(got, want, what, hint=_entropy_hint(got, want), rtol=1e-4, atol=1e-6)
+
+
+@points(1, "entropy")
+def test_entropy_of_one_distribution(student, reference):
+    _check_entropy(
+        student,
+        reference,
+        torch.full((4,), 0.25),
+        "entropy of the uniform distribution on 4 classes",
+    )
+    _check_entropy(
+        student,
+        reference,
+        torch.tensor([0.7, 0.2, 0.1], dtype=torch.float64),
+        "entropy([0.7, 0.2, 0.1])",
+    )
+
+
+@points(2, "entropy")
+def test_entropy_with_zero_probabilities(student, reference):
+    p = torch.tensor([[0.5, 0.5, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0], [0.25, 0.25, 0.25, 0.25]])
+    _check_entropy(student, reference, p, "entropy of distributions with zero entries")
+
+
+@points(1, "entropy")
+def test_entropy_of_a_batch(student, reference):
+    p = reference.softmax(_logits(40, (6, 5))).reshape(3, 2, 5)
+    _check_entropy(student, reference, p, "entropy of a (3, 2, 5) batch over the last dimension")
+    outcome = student.run("entropy", p.clone())
+    expect_unchanged(p, outcome.args[0], "p")
