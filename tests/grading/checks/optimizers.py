@@ -1,0 +1,437 @@
+"""Grading tests for exercises/optimizers.py (run through coursekit.grading).
+
+Each update rule is run for 50 steps on a random quadratic loss: at every step the gradient is
+computed here, from the parameters the student's previous call returned, and the student's
+returned parameters and state are fed back into the next call. The same problem is solved by the
+rule's torch.optim twin, and every step must agree. When a step disagrees, the student's
+trajectory is compared with known wrong rules (no bias correction, eps in the wrong place, ...)
+so that the message can name the mistake.
+"""
+
+import math
+
+import torch
+
+from coursekit.grading import expect_close, expect_unchanged, fail, points
+
+STEPS = 50  # the main run of every rule
+SHORT = 20  # a second run with other settings (each step is one call to the student's process)
+RTOL, ATOL = 1e-6, 1e-9
+
+TWINS = {
+    "sgd_step": ("torch.optim.SGD", lambda ps, h: torch.optim.SGD(ps, lr=h["lr"])),
+    "momentum_step": (
+        "torch.optim.SGD(momentum=...)",
+        lambda ps, h: torch.optim.SGD(ps, lr=h["lr"], momentum=h["momentum"]),
+    ),
+    "nesterov_step": (
+        "torch.optim.SGD(momentum=..., nesterov=True)",
+        lambda ps, h: torch.optim.SGD(ps, lr=h["lr"], momentum=h["momentum"], nesterov=True),
+    ),
+    "adagrad_step": ("torch.optim.Adagrad", lambda ps, h: torch.optim.Adagrad(ps, **h)),
+    "rmsprop_step": ("torch.optim.RMSprop", lambda ps, h: torch.optim.RMSprop(ps, **h)),
+    "adam_step": ("torch.optim.Adam", lambda ps, h: torch.optim.Adam(ps, **h)),
+}
+
+STATE_KEYS = {
+    "sgd_step": set(),
+    "momentum_step": {"v"},
+    "nesterov_step": {"v"},
+    "adagrad_step": {"s"},
+    "rmsprop_step": {"s"},
+    "adam_step": {"step", "m", "v"},
+}
+
+
+# -- the problems -------------------------------------------------------------------------------
+
+
+class Quadratic:
+    """L(p) = sum_i sum(a_i * (p_i - c_i)^2 / 2) plus a fixed random tilt per step, so the
+    gradients change in size and sign as in minibatch training: g_i = a_i (p_i - c_i) + n_i,k."""
+
+    def __init__(self, seed, shapes, noise=0.3, scale=1.0):
+        g = torch.Generator().manual_seed(seed)
+        kw = dict(generator=g, dtype=torch.float64)
+        self.start = [torch.randn(s, **kw) * 2 for s in shapes]
+        self.curv = [(0.5 + 2.5 * torch.rand(s, **kw)) * scale for s in shapes]
+        self.center = [torch.randn(s, **kw) for s in shapes]
+        self.noise = [[noise * scale * torch.randn(s, **kw) for s in shapes] for _ in range(STEPS)]
+
+    def grads(self, params, k):
+        return [
+            a * (p - c) + n
+            for p, a, c, n in zip(params, self.curv, self.center, self.noise[k], strict=True)
+        ]
+
+
+def _torch_path(name, problem, hyper):
+    """The twin's parameters after each step: a list of STEPS + 1 lists of tensors."""
+    params = [p.clone().requires_grad_(True) for p in problem.start]
+    optimizer = TWINS[name][1](params, hyper)
+    path = [[p.detach().clone() for p in params]]
+    for k in range(STEPS):
+        for p, g in zip(params, problem.grads([p.detach() for p in params], k), strict=True):
+            p.grad = g
+        optimizer.step()
+        path.append([p.detach().clone() for p in params])
+    return path
+
+
+def _rule_path(rule, problem, hyper, steps):
+    params, state = [p.clone() for p in problem.start], {}
+    path = [params]
+    for k in range(steps):
+        params, state = rule(params, problem.grads(params, k), state, **hyper)
+        path.append(params)
+    return path
+
+
+def _close(a, b):
+    return all(
+        x.shape == y.shape and torch.allclose(x, y, rtol=RTOL, atol=ATOL, equal_nan=False)
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+# -- known mistakes, written here (trusted) so a wrong trajectory can be named ------------------
+
+
+def _zeros(grads):
+    return [torch.zeros_like(g) for g in grads]
+
+
+def _mom_late(params, grads, state, lr, momentum):
+    v_old = state.get("v", _zeros(grads))
+    new = [p - lr * momentum * v for p, v in zip(params, v_old, strict=True)]
+    return new, {"v": [momentum * v + g for v, g in zip(v_old, grads, strict=True)]}
+
+
+def _mom_dampened(params, grads, state, lr, momentum):
+    v = [momentum * v + (1 - momentum) * g
+         for v, g in zip(state.get("v", _zeros(grads)), grads, strict=True)]
+    return [p - lr * vi for p, vi in zip(params, v, strict=True)], {"v": v}
+
+
+def _plain_momentum(params, grads, state, lr, momentum):
+    v = [momentum * v + g for v, g in zip(state.get("v", _zeros(grads)), grads, strict=True)]
+    return [p - lr * vi for p, vi in zip(params, v, strict=True)], {"v": v}
+
+
+def _nesterov_old_v(params, grads, state, lr, momentum):
+    v_old = state.get("v", _zeros(grads))
+    v = [momentum * vi + g for vi, g in zip(v_old, grads, strict=True)]
+    new = [p - lr * (g + momentum * vi) for p, g, vi in zip(params, grads, v_old, strict=True)]
+    return new, {"v": v}
+
+
+def _divide(params, grads, s, lr, eps, inside):
+    return [
+        p - lr * g / ((si + eps).sqrt() if inside else si.sqrt() + eps)
+        for p, g, si in zip(params, grads, s, strict=True)
+    ]
+
+
+def _adagrad_variant(square=True, inside=False):
+    def rule(params, grads, state, lr=0.01, eps=1e-10):
+        s = [si + (g * g if square else g.abs())
+             for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
+        return _divide(params, grads, s, lr, eps, inside), {"s": s}
+    return rule
+
+
+def _rmsprop_variant(swapped=False, inside=False, no_one_minus=False):
+    def rule(params, grads, state, lr=0.01, alpha=0.99, eps=1e-8):
+        keep, new = (1 - alpha, alpha) if swapped else (alpha, 1.0 if no_one_minus else 1 - alpha)
+        s = [keep * si + new * g * g
+             for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
+        return _divide(params, grads, s, lr, eps, inside), {"s": s}
+    return rule
+
+
+def _adam_variant(correct="t", inside=False, t_from_zero=False):
+    def rule(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
+        b1, b2 = betas
+        t = state.get("step", 0) + 1
+        m = [b1 * mi + (1 - b1) * g for mi, g in zip(state.get("m", _zeros(grads)), grads,
+                                                       strict=True)]
+        v = [b2 * vi + (1 - b2) * g * g for vi, g in zip(state.get("v", _zeros(grads)), grads,
+                                                           strict=True)]
+        tt = t - 1 if t_from_zero else t
+        if correct == "t":
+            c1, c2 = 1 - b1**tt, 1 - b2**tt
+        elif correct == "constant":
+            c1, c2 = 1 - b1, 1 - b2
+        elif correct == "m_only":
+            c1, c2 = 1 - b1**tt, 1.0
+        else:
+            c1, c2 = 1.0, 1.0
+        new = []
+        for p, mi, vi in zip(params, m, v, strict=True):
+            v_hat = vi / c2
+            denom = (v_hat + eps).sqrt() if inside else v_hat.sqrt() + eps
+            new.append(p - lr * (mi / c1) / denom)
+        return new, {"step": t, "m": m, "v": v}
+    return rule
+
+
+def _sgd_ascent(params, grads, state, lr):
+    return [p + lr * g for p, g in zip(params, grads, strict=True)], {}
+
+
+def _sgd_no_lr(params, grads, state, lr):
+    return [p - g for p, g in zip(params, grads, strict=True)], {}
+
+
+MISTAKES = {
+    "sgd_step": [
+        (_sgd_ascent, "Your parameters move *up* the gradient: subtract lr * g, don't add it."),
+        (_sgd_no_lr, "Your step ignores the learning rate: p <- p - lr * g."),
+    ],
+    "momentum_step": [
+        (_mom_late, "Your momentum moves with the *old* velocity and adds the gradient after "
+                    "the step. Update v <- momentum * v + g first, then p <- p - lr * v."),
+        (_mom_dampened, "You scale the gradient by (1 - momentum) (an exponential moving "
+                        "average). torch.optim.SGD with dampening=0 adds g itself: "
+                        "v <- momentum * v + g."),
+    ],
+    "nesterov_step": [
+        (_plain_momentum, "Your Nesterov step is plain momentum (p <- p - lr * v). Nesterov "
+                          "looks ahead: p <- p - lr * (g + momentum * v) with the new v."),
+        (_nesterov_old_v, "Your look-ahead uses the velocity from *before* this step. Update v "
+                          "first, then p <- p - lr * (g + momentum * v_new)."),
+    ],
+    "adagrad_step": [
+        (_adagrad_variant(square=False), "You accumulate |g| (or g) instead of g * g: AdaGrad "
+                                          "sums *squared* gradients."),
+        (_adagrad_variant(inside=True), "You put eps inside the square root, sqrt(s + eps). "
+                                         "torch.optim.Adagrad uses sqrt(s) + eps."),
+    ],
+    "rmsprop_step": [
+        (_rmsprop_variant(swapped=True), "Your weights are swapped: s <- (1 - alpha) * s + "
+                                          "alpha * g^2. Keep alpha of the old average: "
+                                          "s <- alpha * s + (1 - alpha) * g^2."),
+        (_rmsprop_variant(no_one_minus=True), "You add g^2 without the (1 - alpha) factor: "
+                                               "s <- alpha * s + (1 - alpha) * g^2."),
+        (_rmsprop_variant(inside=True), "You put eps inside the square root, sqrt(s + eps). "
+                                         "torch.optim.RMSprop uses sqrt(s) + eps."),
+    ],
+    "adam_step": [
+        (_adam_variant(correct="none"), "Your Adam has no bias correction: divide m by "
+                                         "(1 - beta1^t) and v by (1 - beta2^t)."),
+        (_adam_variant(correct="constant"), "Your bias correction divides by (1 - beta1) and "
+                                             "(1 - beta2), without the exponent t. That is right "
+                                             "only at step 1: is the bias correction using t?"),
+        (_adam_variant(correct="m_only"), "You bias-correct m but not v: also divide v by "
+                                           "(1 - beta2^t)."),
+        (_adam_variant(inside=True), "You put eps inside the square root, sqrt(v_hat + eps). "
+                                      "torch.optim.Adam uses sqrt(v_hat) + eps."),
+    ],
+}
+
+
+# -- running the student ------------------------------------------------------------------------
+
+
+def _unpack(name, value, params):
+    what = f"{name}(params, grads, state, ...)"
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        fail(f"{what} should return a tuple (new_params, new_state); got {type(value).__name__}.")
+    new_params, new_state = value
+    if not isinstance(new_params, list | tuple) or len(new_params) != len(params):
+        fail(f"{what}: new_params should be a list of {len(params)} tensors, one per parameter.")
+    for i, (q, p) in enumerate(zip(new_params, params, strict=True)):
+        if not isinstance(q, torch.Tensor):
+            fail(f"{what}: new_params[{i}] is a {type(q).__name__}, not a tensor.")
+        if q.shape != p.shape:
+            fail(f"{what}: new_params[{i}] has shape {tuple(q.shape)}, but the parameter has "
+                 f"shape {tuple(p.shape)}.")
+        if q.dtype != p.dtype:
+            fail(f"{what}: new_params[{i}] has dtype {q.dtype}; keep the parameter's dtype "
+                 f"{p.dtype} (do not call .float()).")
+    if not isinstance(new_state, dict):
+        fail(f"{what}: new_state should be a dict, got {type(new_state).__name__}.")
+    missing = STATE_KEYS[name] - set(new_state)
+    if missing:
+        fail(f"{what}: the returned state lacks the key(s) {sorted(missing)}; the docstring "
+             f"gives the layout {sorted(STATE_KEYS[name])}.")
+    return list(new_params), new_state
+
+
+def _diagnose(name, step, steps, problem, hyper, got, want, before):
+    moved = math.sqrt(sum(float(((q - b) ** 2).sum()) for q, b in zip(got, before, strict=True)))
+    should = math.sqrt(sum(float(((w - b) ** 2).sum()) for w, b in zip(want, before, strict=True)))
+    size = ""
+    if should > 0 and math.isfinite(moved) and moved > 0:
+        ratio = moved / should
+        if ratio > 1.05:
+            size = f" (Your step {step} is {ratio:.3g}x as long as it should be.)"
+        elif ratio < 0.95:
+            size = f" (Your step {step} is only {ratio:.3g}x as long as it should be.)"
+    for rule, message in MISTAKES[name]:
+        if _close(got, _rule_path(rule, problem, hyper, step)[step]):
+            fail(f"At step {step} of {steps}: {message}{size}")
+    if any(not torch.isfinite(q).all() for q in got):
+        squares = ""
+        if name in ("adagrad_step", "rmsprop_step", "adam_step"):
+            squares = (" The running average or sum of *squared* gradients (g * g) is never "
+                       "negative, so its square root is always defined: did you forget to "
+                       "square g?")
+        fail(f"At step {step} your {name} produced inf or nan: look for a division by zero or "
+             f"the square root of a negative number.{squares}")
+    twin = TWINS[name][0]
+    expect_close(got, want, f"the parameters after step {step} of {steps}",
+                 hint=f"They must match {twin} with the same settings {hyper}.{size}",
+                 rtol=RTOL, atol=ATOL)
+
+
+def _run(student, name, hyper, seed, shapes, noise=0.3, scale=1.0, steps=STEPS):
+    problem = Quadratic(seed, shapes, noise=noise, scale=scale)
+    want_path = _torch_path(name, problem, hyper)
+    params, state = [p.clone() for p in problem.start], {}
+    for k in range(steps):
+        grads = problem.grads(params, k)
+        value = getattr(student, name)(params, grads, state, **hyper)
+        new_params, state = _unpack(name, value, params)
+        if not _close(new_params, want_path[k + 1]):
+            _diagnose(name, k + 1, steps, problem, hyper, new_params, want_path[k + 1], params)
+        params = new_params
+
+
+def _no_in_place(student, reference, name, hyper, seed):
+    """Call the rule once with a non-empty state and check nothing it was given changed."""
+    problem = Quadratic(seed, [(3,), (2, 3)])
+    path_params, state = [p.clone() for p in problem.start], {}
+    rule = getattr(reference, name)  # three trusted steps make a realistic state
+    for k in range(3):
+        path_params, state = rule(path_params, problem.grads(path_params, k), state, **hyper)
+    grads = problem.grads(path_params, 3)
+    args = (path_params, grads, state)
+    copies = tuple(_clone(a) for a in args)
+    outcome = student.run(name, *args, **hyper)
+    _unpack(name, outcome.value, path_params)
+    for what, before, after in zip(("params", "grads", "state"), copies, outcome.args,
+                                   strict=True):
+        for where, b, a in _leaves(what, before, after):
+            expect_unchanged(b, a, f"{where} passed to {name}")
+
+
+def _leaves(where, before, after):
+    """Pairs (name, before, after) of every tensor or number inside nested lists and dicts."""
+    if isinstance(before, dict):
+        if not isinstance(after, dict) or set(after) != set(before):
+            fail(f"{where} was changed in place: its keys are now {sorted(after)} instead of "
+                 f"{sorted(before)}. Build a new dict for the new state.")
+        for k in before:
+            yield from _leaves(f"{where}[{k!r}]", before[k], after[k])
+    elif isinstance(before, list | tuple):
+        if not isinstance(after, list | tuple) or len(after) != len(before):
+            fail(f"{where} was changed in place (its length changed). Build a new list.")
+        for i, (b, a) in enumerate(zip(before, after, strict=True)):
+            yield from _leaves(f"{where}[{i}]", b, a)
+    else:
+        yield where, before, after
+
+
+def _clone(x):
+    if isinstance(x, torch.Tensor):
+        return x.clone()
+    if isinstance(x, dict):
+        return {k: _clone(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return type(x)(_clone(v) for v in x)
+    return x
+
+
+SHAPES_A = [(4,), (3, 2)]
+SHAPES_B = [(2, 3, 2), (5,), ()]
+
+
+# -- sgd ----------------------------------------------------------------------------------------
+
+
+@points(2, "sgd_step")
+def test_sgd_matches_torch(student, reference):
+    _run(student, "sgd_step", {"lr": 0.1}, seed=1, shapes=SHAPES_A)
+    _run(student, "sgd_step", {"lr": 0.03}, seed=2, shapes=SHAPES_B, steps=SHORT)
+
+
+@points(1, "sgd_step")
+def test_sgd_keeps_inputs(student, reference):
+    _no_in_place(student, reference, "sgd_step", {"lr": 0.1}, seed=3)
+
+
+# -- momentum -----------------------------------------------------------------------------------
+
+
+@points(2, "momentum_step")
+def test_momentum_matches_torch(student, reference):
+    _run(student, "momentum_step", {"lr": 0.05, "momentum": 0.9}, seed=4, shapes=SHAPES_A)
+    _run(student, "momentum_step", {"lr": 0.2, "momentum": 0.5}, seed=5, shapes=SHAPES_B,
+         steps=SHORT)
+
+
+@points(1, "momentum_step")
+def test_momentum_keeps_inputs(student, reference):
+    _no_in_place(student, reference, "momentum_step", {"lr": 0.05, "momentum": 0.9}, seed=6)
+
+
+# -- nesterov -----------------------------------------------------------------------------------
+
+
+@points(2, "nesterov_step")
+def test_nesterov_matches_torch(student, reference):
+    _run(student, "nesterov_step", {"lr": 0.05, "momentum": 0.9}, seed=7, shapes=SHAPES_A)
+    _run(student, "nesterov_step", {"lr": 0.2, "momentum": 0.5}, seed=8, shapes=SHAPES_B,
+         steps=SHORT)
+
+
+@points(1, "nesterov_step")
+def test_nesterov_keeps_inputs(student, reference):
+    _no_in_place(student, reference, "nesterov_step", {"lr": 0.05, "momentum": 0.9}, seed=9)
+
+
+# -- adagrad ------------------------------------------------------------------------------------
+
+
+@points(2, "adagrad_step")
+def test_adagrad_matches_torch(student, reference):
+    _run(student, "adagrad_step", {"lr": 0.4}, seed=10, shapes=SHAPES_A)
+    # A large eps and small gradients make eps's place (inside or after the root) visible.
+    _run(student, "adagrad_step", {"lr": 0.1, "eps": 0.1}, seed=11, shapes=SHAPES_B,
+         scale=0.05, steps=SHORT)
+
+
+@points(1, "adagrad_step")
+def test_adagrad_keeps_inputs(student, reference):
+    _no_in_place(student, reference, "adagrad_step", {"lr": 0.4}, seed=12)
+
+
+# -- rmsprop ------------------------------------------------------------------------------------
+
+
+@points(2, "rmsprop_step")
+def test_rmsprop_matches_torch(student, reference):
+    _run(student, "rmsprop_step", {"lr": 0.05, "alpha": 0.9}, seed=13, shapes=SHAPES_A)
+    _run(student, "rmsprop_step", {"lr": 0.01, "alpha": 0.99, "eps": 0.1}, seed=14,
+         shapes=SHAPES_B, scale=0.05, steps=SHORT)
+
+
+@points(1, "rmsprop_step")
+def test_rmsprop_keeps_inputs(student, reference):
+    _no_in_place(student, reference, "rmsprop_step", {"lr": 0.05, "alpha": 0.9}, seed=15)
+
+
+# -- adam ---------------------------------------------------------------------------------------
+
+
+@points(2, "adam_step")
+def test_adam_matches_torch(student, reference):
+    _run(student, "adam_step", {"lr": 0.05, "betas": (0.9, 0.999)}, seed=16, shapes=SHAPES_A)
+    _run(student, "adam_step", {"lr": 0.01, "betas": (0.8, 0.99), "eps": 0.1}, seed=17,
+         shapes=SHAPES_B, scale=0.05, steps=SHORT)
+
+
+@points(1, "adam_step")
+def test_adam_keeps_inputs(student, reference):
+    _no_in_place(student, reference, "adam_step", {"lr": 0.05, "betas": (0.9, 0.999)}, seed=18)

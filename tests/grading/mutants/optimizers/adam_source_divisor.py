@@ -1,0 +1,15 @@
+"""The source notes' Adam: bias correction divides by (1 - beta1) and (1 - beta2), without t."""
+
+
+def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
+    beta1, beta2 = betas
+    t = state.get("step", 0) + 1
+    m = [beta1 * mi + (1 - beta1) * g
+         for mi, g in zip(state.get("m", [torch.zeros_like(x) for x in grads]), grads,
+                          strict=True)]
+    v = [beta2 * vi + (1 - beta2) * g * g
+         for vi, g in zip(state.get("v", [torch.zeros_like(x) for x in grads]), grads,
+                          strict=True)]
+    new = [p - lr * (mi / (1 - beta1)) / ((vi / (1 - beta2)).sqrt() + eps)
+           for p, mi, vi in zip(params, m, v, strict=True)]
+    return new, {"step": t, "m": m, "v": v}
