@@ -1,0 +1,105 @@
+"""How long grading takes, and what the isolation costs.
+
+    .venv/bin/python benchmarks/grading.py [--submissions 20] [--jobs 2]
+
+1. one full correct submission (the reference answers of every chapter), graded end to end
+   with ``python -m coursekit grade`` (interpreter start, torch imports, worker, every test);
+2. ``--submissions`` copies of it graded with ``--jobs``;
+3. per submission: the same tests run against the reference modules called in-process (no
+   isolation) versus through a worker (start + calls + safe data transfer).
+
+The goal is under 10 s for one submission on the 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from coursekit.grading import runner  # noqa: E402
+from coursekit.grading.isolation import InProcessStudent, Worker  # noqa: E402
+
+
+def correct_submission(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for chapter in runner.chapters():
+        shutil.copy(runner.REFERENCE_DIR / f"{chapter}.py", folder / f"{chapter}.py")
+    return folder
+
+
+def cli(*args: str) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "coursekit", "grade", *args],
+        cwd=REPO, capture_output=True, text=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"grading failed:\n{done.stdout}\n{done.stderr}")
+    return seconds
+
+
+def in_process_seconds() -> float:
+    start = time.perf_counter()
+    for chapter in runner.chapters():
+        reference = runner.reference_module(chapter)
+        student = InProcessStudent(reference, chapter)
+        for check in runner.checks(chapter):
+            runner.run_check(check, student, reference)
+    return time.perf_counter() - start
+
+
+def isolated_seconds(folder: Path) -> tuple[float, float]:
+    """(worker start, grading calls) for one submission; the zygote is already running."""
+    start = time.perf_counter()
+    with Worker() as worker:
+        worker.start()
+        started = time.perf_counter()
+        runner.grade_modules(runner.submission_modules(folder, runner.chapters()), worker=worker)
+        return started - start, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--submissions", type=int, default=20)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        one = correct_submission(Path(tmp) / "one" / "student")
+        rows.append(("grade 1 full correct submission (CLI, end to end)", cli(str(one.parent))))
+        many = Path(tmp) / "many"
+        for i in range(args.submissions):
+            shutil.copytree(one, many / f"student{i:02d}")
+        seconds = cli(str(many), "--jobs", str(args.jobs))
+        rows.append((f"grade {args.submissions} submissions, --jobs {args.jobs} (CLI)", seconds))
+        per = seconds / args.submissions
+        rows.append((f"  per submission ({args.submissions} over {args.jobs} jobs)", per))
+        runner.warm_up()
+        in_process_seconds()  # warm up imports and lazy initialisation
+        isolated_seconds(one)  # starts the zygote
+        local = min(in_process_seconds() for _ in range(3))
+        start, calls = min(isolated_seconds(one) for _ in range(3))
+        rows.append(("tests in-process, no isolation (per submission)", local))
+        rows.append(("tests through the worker: start a worker", start))
+        rows.append(("tests through the worker: calls", calls))
+        rows.append(("isolation overhead per submission", start + calls - local))
+    chapters = ", ".join(runner.chapters())
+    tests = sum(len(runner.checks(c)) for c in runner.chapters())
+    print(f"chapters: {chapters} ({tests} grading tests)")
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measurement':<{width}}  seconds")
+    for name, seconds in rows:
+        print(f"{name:<{width}}  {seconds:7.2f}")
+
+
+if __name__ == "__main__":
+    main()

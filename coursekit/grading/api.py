@@ -1,0 +1,285 @@
+"""What grading tests are written with: ``points``, ``fail``, ``expect_*``, ``with_grad``.
+
+Every helper raises :class:`GradingFailure` with a message written for the student: what is
+wrong, in words, and the likely cause. The comparisons run here, in the trusted grading
+process, on plain data that came back from the student process, so nothing a submission
+monkeypatches can change their result.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+__all__ = [
+    "GradingFailure",
+    "Outcome",
+    "WithGrad",
+    "expect_close",
+    "expect_dtype",
+    "expect_shape",
+    "expect_tensor",
+    "expect_unchanged",
+    "fail",
+    "points",
+    "shape_str",
+    "with_grad",
+]
+
+
+class GradingFailure(AssertionError):
+    """A grading test failed; ``str(exc)`` is the teaching message shown to the student."""
+
+
+def fail(message: str) -> None:
+    """Fail the current grading test with ``message`` (say what is wrong and the likely cause)."""
+    raise GradingFailure(message)
+
+
+def points(n: float, exercise: str) -> Callable:
+    """Mark a grading test ``test_*(student, reference)`` as worth ``n`` points of ``exercise``.
+
+    The test earns all ``n`` points when it passes and none when it fails. An exercise's score
+    is the sum over its tests.
+    """
+    if not (isinstance(n, int | float) and n > 0):
+        raise ValueError(f"points must be a positive number, got {n!r}")
+    if not isinstance(exercise, str) or not exercise:
+        raise ValueError("points() needs the exercise (function) name as its second argument")
+
+    def decorate(test: Callable) -> Callable:
+        test.grading_points = n
+        test.grading_exercise = exercise
+        return test
+
+    return decorate
+
+
+@dataclass(frozen=True)
+class WithGrad:
+    """A positional argument that reaches the student as a leaf tensor with ``.grad`` set."""
+
+    tensor: torch.Tensor
+    grad: torch.Tensor | None
+
+
+def with_grad(tensor: torch.Tensor, grad: torch.Tensor | None) -> WithGrad:
+    """Pass ``tensor`` to the student as a leaf with ``requires_grad=True`` and ``.grad = grad``.
+
+    Use it for update rules such as ``sgd(params, lr, batch_size)`` that read ``p.grad``; it may
+    appear as an argument or inside a list/tuple argument. After the call, ``Outcome.args`` holds
+    those tensors' values (detached), so the test can check the in-place update.
+    """
+    if type(tensor) is not torch.Tensor:
+        raise TypeError("with_grad() needs a torch.Tensor")
+    if grad is not None and grad.shape != tensor.shape:
+        raise ValueError("with_grad(): grad must have the tensor's shape")
+    return WithGrad(tensor.detach().clone(), None if grad is None else grad.detach().clone())
+
+
+@dataclass
+class Outcome:
+    """The result of one call of a student's function, as plain data checked by the grader.
+
+    Attributes:
+        value: what the function returned (generators and iterators become lists).
+        args: the positional arguments as they were after the call (to detect in-place edits).
+        grads: with ``grad=True``, for each positional floating tensor argument the gradient
+            of ``value.sum()`` with respect to it (``None`` where no gradient flows).
+        arg_grads: the ``.grad`` of each tensor argument after the call, nested like ``args``
+            (``None`` where there is none), e.g. to check that ``sgd`` zeroed the gradients.
+    """
+
+    value: Any
+    args: list = field(default_factory=list)
+    grads: list | None = None
+    arg_grads: list | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Expectations
+# ---------------------------------------------------------------------------------------------
+
+
+def shape_str(shape) -> str:
+    """``(10, 1)`` for a shape; ``(10,)`` for a vector; ``()`` for a scalar."""
+    shape = tuple(shape)
+    if len(shape) == 1:
+        return f"({shape[0]},)"
+    return "(" + ", ".join(str(s) for s in shape) + ")"
+
+
+def _describe(value) -> str:
+    if type(value) is torch.Tensor:
+        return f"a tensor of shape {shape_str(value.shape)} and dtype {value.dtype}"
+    if value is None:
+        return "None (did you forget a return statement?)"
+    if isinstance(value, list | tuple):
+        return f"a {type(value).__name__} of length {len(value)}"
+    return f"a {type(value).__name__} ({value!r:.60})"
+
+
+def expect_tensor(value, what: str) -> torch.Tensor:
+    """Fail unless ``value`` is a plain ``torch.Tensor``; return it."""
+    if type(value) is not torch.Tensor:
+        fail(f"{what} should be a torch.Tensor, but it is {_describe(value)}.")
+    return value
+
+
+def expect_shape(value, shape, what: str) -> torch.Tensor:
+    """Fail unless ``value`` is a tensor of exactly ``shape``; return it.
+
+    A vector where a column is expected (or the other way round) gets a hint about
+    ``reshape``, since (n,) and (n, 1) broadcast into an (n, n) matrix when mixed.
+    """
+    value = expect_tensor(value, what)
+    want, got = tuple(shape), tuple(value.shape)
+    if got == want:
+        return value
+    message = f"{what}: expected shape {shape_str(want)}, got {shape_str(got)}."
+    if math.prod(got) == math.prod(want) and len(got) != len(want):
+        message += (
+            f" The values may be right but arranged differently: reshape to {shape_str(want)}"
+            " (a vector of shape (n,) and a column of shape (n, 1) broadcast to an (n, n)"
+            " matrix when combined)."
+        )
+    elif len(got) == 2 and len(want) == 2 and got[0] == got[1] == want[0] and want[1] == 1:
+        message += (
+            " An (n, n) result usually means a vector of shape (n,) was combined with a"
+            " column of shape (n, 1) and broadcasting made a matrix: reshape one to match."
+        )
+    fail(message)
+    return value
+
+
+def expect_dtype(value, dtype: torch.dtype, what: str) -> torch.Tensor:
+    """Fail unless ``value`` is a tensor of ``dtype``; return it."""
+    value = expect_tensor(value, what)
+    if value.dtype != dtype:
+        fail(
+            f"{what}: expected dtype {dtype}, got {value.dtype}. Create tensors with the dtype"
+            " of the inputs (e.g. dtype=X.dtype) rather than the default."
+        )
+    return value
+
+
+def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=None) -> None:
+    """Fail unless ``got`` matches ``want`` (``torch.testing.assert_close`` semantics).
+
+    Tensors must be plain tensors of the same shape and dtype (numbers compare as numbers).
+    The message gives the largest difference and, when ``got`` is a constant multiple of
+    ``want`` (e.g. off by a factor of 2), says so. ``hint`` is appended on failure: use it to
+    name the likely mistake.
+    """
+    suffix = f" {hint}" if hint else ""
+    if type(want) is torch.Tensor:
+        got = expect_shape(got, want.shape, what)
+        if got.dtype != want.dtype:
+            fail(f"{what}: expected dtype {want.dtype}, got {got.dtype}.{suffix}")
+        try:
+            torch.testing.assert_close(got, want, rtol=rtol, atol=atol, equal_nan=True)
+        except AssertionError:
+            fail(_mismatch(got, want, what) + suffix)
+        return
+    if isinstance(want, bool | int | float) and not isinstance(want, bool):
+        if type(got) is torch.Tensor and got.numel() == 1:
+            got = got.item()
+        if type(got) not in (int, float):
+            fail(f"{what} should be a number, but it is {_describe(got)}.{suffix}")
+        try:
+            torch.testing.assert_close(
+                torch.tensor(float(got), dtype=torch.float64),
+                torch.tensor(float(want), dtype=torch.float64),
+                rtol=rtol,
+                atol=atol,
+            )
+        except AssertionError:
+            fail(f"{what}: expected {want!r}, got {got!r}.{suffix}")
+        return
+    if isinstance(want, list | tuple):
+        if not isinstance(got, list | tuple) or len(got) != len(want):
+            fail(
+                f"{what}: expected a {type(want).__name__} of {len(want)} items,"
+                f" got {_describe(got)}.{suffix}"
+            )
+        for i, (g, w) in enumerate(zip(got, want, strict=True)):
+            expect_close(g, w, f"{what}[{i}]", hint, rtol, atol)
+        return
+    if got != want or type(got) is not type(want):
+        fail(f"{what}: expected {want!r}, got {_describe(got)}.{suffix}")
+
+
+def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str) -> str:
+    g, w = got.detach().double(), want.detach().double()
+    if not torch.isfinite(g).all():
+        bad = int((~torch.isfinite(g)).sum())
+        return (
+            f"{what}: {bad} of {g.numel()} values are inf or nan (overflow? a division by zero?)."
+        )
+    diff = (g - w).abs()
+    index = int(diff.argmax())
+    where = (
+        tuple(int(i) for i in torch.unravel_index(torch.tensor(index), g.shape)) if g.ndim else ()
+    )
+    message = (
+        f"{what}: the values do not match the expected ones;"
+        f" {int((diff > 1e-5 + 1e-4 * w.abs()).sum())} of {g.numel()} differ,"
+        f" the largest difference is {float(diff.max()):.4g}"
+        f" at index {where} (got {float(g.flatten()[index]):.6g}, expected"
+        f" {float(w.flatten()[index]):.6g})."
+    )
+    ratio = _constant_ratio(g, w)
+    if ratio is not None:
+        message += f" Your values are {_ratio_words(ratio)} the expected ones."
+    return message
+
+
+def _constant_ratio(got: torch.Tensor, want: torch.Tensor) -> float | None:
+    mask = want.abs() > 1e-6
+    if not mask.any():
+        return None
+    ratios = got[mask] / want[mask]
+    r = float(ratios.median())
+    if abs(r - 1) < 1e-3 or r == 0 or not math.isfinite(r):
+        return None
+    if torch.allclose(ratios, torch.full_like(ratios, r), rtol=1e-3, atol=1e-6):
+        return r
+    return None
+
+
+def _ratio_words(r: float) -> str:
+    for k in (2, 3, 4, 10, 100):
+        if abs(r - k) < 1e-3 * k:
+            return f"{k} times"
+        if abs(r - 1 / k) < 1e-3 / k:
+            return f"1/{k} of"
+    if abs(r + 1) < 1e-3:
+        return "the negatives of"
+    return f"{r:.4g} times"
+
+
+def expect_unchanged(before, after, what: str) -> None:
+    """Fail if ``after`` differs from ``before`` (an input modified in place)."""
+    if type(before) is torch.Tensor:
+        if (
+            type(after) is not torch.Tensor
+            or after.shape != before.shape
+            or not torch.equal(after, before)
+        ):
+            fail(
+                f"{what} was modified in place. Do not change the inputs: compute a new tensor"
+                " instead (e.g. x = x + 1, not x += 1 or x.add_(1))."
+            )
+        return
+    if isinstance(before, list | tuple):
+        if not isinstance(after, list | tuple) or len(after) != len(before):
+            fail(f"{what} was modified in place (its length changed).")
+        for i, (b, a) in enumerate(zip(before, after, strict=True)):
+            expect_unchanged(b, a, f"{what}[{i}]")
+        return
+    if before != after:
+        fail(f"{what} was modified in place.")

@@ -1,0 +1,144 @@
+"""Command line: ``python -m coursekit check [CHAPTER]``, ``python -m coursekit grade DIR...``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coursekit.grading import report, runner
+from coursekit.grading.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+
+class UsageError(Exception):
+    """A bad command line: printed as ``error: ...`` with exit status 2."""
+
+
+def _chapter_list(chapter: str | None) -> list[str]:
+    known = runner.chapters()
+    if not known:
+        raise UsageError(f"no grading tests found in {runner.CHECKS_DIR}")
+    if chapter is None:
+        return known
+    if chapter not in known:
+        raise UsageError(f"unknown chapter {chapter!r}; chapters: {', '.join(known)}")
+    return [chapter]
+
+
+def _has_modules(folder: Path, known: list[str]) -> bool:
+    return any((folder / f"{ch}.py").is_file() for ch in known)
+
+
+def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path]]:
+    """Each path is a submission (holds chapter modules) or a parent of submission folders."""
+    found: list[tuple[str, Path]] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"{raw}: no such file or directory")
+        if not path.is_dir():
+            raise UsageError(f"{raw}: not a directory (give the folder holding the .py files)")
+        if _has_modules(path, known):
+            found.append((path.resolve().name, path))
+            continue
+        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+        students = [p for p in children if _has_modules(p, known)]
+        if not students:
+            raise UsageError(
+                f"{raw}: no exercise modules found (expected files like {known[0]}.py in it, or"
+                " one folder per student holding them)"
+            )
+        # Folders without any module are still listed: they score 0 with the reason.
+        found.extend((p.name, p) for p in children)
+    names = [n for n, _ in found]
+    if len(set(names)) != len(names):
+        found = [(str(p), p) for _, p in found]
+    return found
+
+
+def cmd_check(args) -> int:
+    chapter_list = _chapter_list(args.chapter)
+    folder = Path(args.dir) if args.dir else runner.EXERCISES_DIR
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such directory")
+    print(f"Grading {folder} ({', '.join(chapter_list)}); this takes a few seconds...", flush=True)
+    result = runner.grade_submission(
+        folder, chapter_list, timeout=args.timeout, memory_mb=args.memory, name=folder.name
+    )
+    print(report.student_table(result))
+    return 0 if result.score == result.max_score else 1
+
+
+def cmd_grade(args) -> int:
+    chapter_list = _chapter_list(args.chapter)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be positive")
+    submissions = find_submissions(args.submissions, runner.chapters())
+    for option in ("json", "csv"):
+        target = getattr(args, option)
+        if target and not Path(target).resolve().parent.is_dir():
+            raise UsageError(f"--{option} {target}: the folder does not exist")
+
+    def progress(result):
+        print(f"  graded {result.submission}: {result.score:g} / {result.max_score:g}",
+              file=sys.stderr, flush=True)  # fmt: skip
+
+    results = runner.grade_many(
+        submissions, chapter_list, jobs=args.jobs, timeout=args.timeout,
+        memory_mb=args.memory, on_result=progress,
+    )  # fmt: skip
+    print(report.class_table(results))
+    if args.json:
+        report.write_json(results, Path(args.json))
+    if args.csv:
+        report.write_csv(results, Path(args.csv))
+    if args.gradescope:
+        report.write_gradescope(results, Path(args.gradescope))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m coursekit", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def limits(sp):
+        sp.add_argument(
+            "--timeout",
+            type=float,
+            default=DEFAULT_TIMEOUT,
+            help=f"seconds allowed per function call (default {DEFAULT_TIMEOUT:g})",
+        )
+        sp.add_argument(
+            "--memory",
+            type=int,
+            default=DEFAULT_MEMORY_MB,
+            help=f"memory limit of the student process, MiB (default {DEFAULT_MEMORY_MB})",
+        )
+
+    c = sub.add_parser("check", help="grade your own answers in exercises/")
+    c.add_argument("chapter", nargs="?", help="one chapter (default: all)")
+    c.add_argument("--dir", help="grade this folder instead of the repository's exercises/")
+    limits(c)
+    c.set_defaults(run=cmd_check)
+
+    g = sub.add_parser("grade", help="grade student submissions (instructors)")
+    g.add_argument("submissions", nargs="+", metavar="SUBMISSION_DIR")
+    g.add_argument("--chapter", help="grade only this chapter")
+    g.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
+    g.add_argument("--json", help="write all results as JSON to this file")
+    g.add_argument("--csv", help="write one row per submission, one column per exercise")
+    g.add_argument("--gradescope", help="write Gradescope results.json files into this folder")
+    limits(g)
+    g.set_defaults(run=cmd_grade)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

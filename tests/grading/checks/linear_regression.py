@@ -1,0 +1,444 @@
+"""Grading tests for exercises/linear_regression.py (run through coursekit.grading).
+
+Each test calls the student's function in the isolated worker and checks the result here.
+"""
+
+import torch
+
+from coursekit.grading import (
+    expect_close,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    expect_unchanged,
+    fail,
+    points,
+    with_grad,
+)
+
+TRUE_W = torch.tensor([2.0, -3.4])
+TRUE_B = 4.2
+
+
+def _gen(seed):
+    return torch.Generator().manual_seed(seed)
+
+
+def _regression(seed, n, d, dtype=torch.float32):
+    g = _gen(seed)
+    X = torch.randn(n, d, generator=g, dtype=dtype)
+    w = torch.randn(d, generator=g, dtype=dtype)
+    b = float(torch.randn(1, generator=g))
+    y = (X @ w + b + 0.01 * torch.randn(n, generator=g, dtype=dtype)).reshape(-1, 1)
+    return X, y, w, b
+
+
+# -- synthetic_data ---------------------------------------------------------------------------
+
+
+def _synthetic(student, w, b, n, seed):
+    X, y = _pair(student.run("synthetic_data", w, b, n, seed=seed).value, "synthetic_data(...)")
+    return X, y
+
+
+def _pair(value, what):
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        fail(f"{what} should return a tuple (X, y) of two tensors.")
+    return value
+
+
+@points(1, "synthetic_data")
+def test_synthetic_data_shapes(student, reference):
+    for w, n in ((TRUE_W, 1000), (torch.tensor([0.5, 1.0, -2.0, 3.0]), 7)):
+        X, y = _synthetic(student, w, 1.5, n, seed=0)
+        expect_shape(X, (n, len(w)), f"X for w of shape ({len(w)},) and {n} examples")
+        expect_shape(y, (n, 1), f"y for {n} examples")
+        expect_dtype(X, w.dtype, "X")
+        expect_dtype(y, w.dtype, "y")
+    X, y = _synthetic(student, TRUE_W.double(), 1.5, 5, seed=0)
+    expect_dtype(X, torch.float64, "X when w is float64")
+    expect_dtype(y, torch.float64, "y when w is float64")
+
+
+@points(2, "synthetic_data")
+def test_synthetic_data_follows_the_model(student, reference):
+    n = 4000
+    X, y = _synthetic(student, TRUE_W, TRUE_B, n, seed=1)
+    expect_shape(X, (n, 2), "X")
+    expect_shape(y, (n, 1), "y")
+    if X.std() < 0.9 or X.std() > 1.1 or X.mean().abs() > 0.1:
+        fail(
+            f"X should be drawn from N(0, 1), but its mean is {float(X.mean()):.3f} and its"
+            f" standard deviation {float(X.std()):.3f}: use torch.normal(0, 1, ...) or torch.randn."
+        )
+    noise = y.reshape(-1) - (X @ TRUE_W + TRUE_B)
+    if noise.abs().mean() > 1.0:
+        fail(
+            "y is far from X w + b (the mean distance is"
+            f" {float(noise.abs().mean()):.3g}): compute y = X @ w + b, then add the noise."
+        )
+    if abs(float(noise.mean())) > 0.003:
+        fail(
+            f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"
+            " is b added exactly once?"
+        )
+    std = float(noise.std())
+    if not 0.008 < std < 0.012:
+        hint = " Did you forget the noise?" if std < 1e-6 else ""
+        fail(
+            f"the noise y - (X w + b) should have standard deviation 0.01, but it has {std:.4g}."
+            f"{hint} Draw it from N(0, 0.01^2), i.e. torch.normal(0, 0.01, ...)."
+        )
+
+
+@points(1, "synthetic_data")
+def test_synthetic_data_is_random_and_seeded(student, reference):
+    X1, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
+    X2, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
+    X3, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=4)
+    expect_shape(X1, (50, 2), "X")
+    if not torch.equal(X1, X2):
+        fail(
+            "with the same torch.manual_seed, synthetic_data should return the same X: use"
+            " torch's random functions, not Python's random module."
+        )
+    if torch.equal(X1, X3):
+        fail("different seeds gave the same X: draw X at random (torch.normal or torch.randn).")
+
+
+# -- data_iter --------------------------------------------------------------------------------
+
+
+def _batches(student, batch_size, n, d, seed, label_shape="column"):
+    g = _gen(100 + n)
+    # Row i of features starts with i, so every batch tells which examples it holds.
+    features = torch.cat(
+        [torch.arange(n, dtype=torch.float32)[:, None], torch.randn(n, d - 1, generator=g)], 1
+    )
+    labels = 10 * features[:, :1] + 1 if label_shape == "column" else 10 * features[:, 0] + 1
+    outcome = student.run("data_iter", batch_size, features, labels, seed=seed)
+    batches = outcome.value
+    if not isinstance(batches, list):
+        fail("data_iter(...) should be a generator (use yield) or return an iterable of batches.")
+    expect_unchanged(features, outcome.args[1], "features")
+    expect_unchanged(labels, outcome.args[2], "labels")
+    for i, batch in enumerate(batches):
+        if not isinstance(batch, tuple | list) or len(batch) != 2:
+            fail(f"batch {i} of data_iter should be a pair (X_batch, y_batch).")
+        Xb, yb = batch
+        expect_tensor(Xb, f"X_batch {i}")
+        expect_tensor(yb, f"y_batch {i}")
+        if Xb.ndim != 2 or Xb.shape[1] != d:
+            fail(f"X_batch {i} should have shape (batch, {d}), got {tuple(Xb.shape)}.")
+        if yb.shape[0] != Xb.shape[0]:
+            fail(f"batch {i}: X_batch has {Xb.shape[0]} rows but y_batch has {yb.shape[0]}.")
+        if not torch.equal(yb.reshape(-1), 10 * Xb[:, 0] + 1):
+            fail(
+                f"in batch {i}, the labels do not belong to the features (pick the same indices"
+                " for both: features[idx], labels[idx])."
+            )
+        expected_label_shape = (Xb.shape[0], 1) if label_shape == "column" else (Xb.shape[0],)
+        if tuple(yb.shape) != expected_label_shape:
+            fail(
+                f"y_batch {i} should have shape {expected_label_shape}, got {tuple(yb.shape)}:"
+                " index labels with the batch indices and do not reshape them."
+            )
+    return [b[0][:, 0].long() for b in batches]
+
+
+@points(2, "data_iter")
+def test_data_iter_covers_every_example_once(student, reference):
+    for batch_size, n in ((10, 100), (7, 50), (32, 20)):
+        ids = _batches(student, batch_size, n, 3, seed=0)
+        seen = torch.cat(ids) if ids else torch.zeros(0, dtype=torch.long)
+        counts = torch.bincount(seen, minlength=n)
+        missing = int((counts == 0).sum())
+        repeated = int((counts > 1).sum())
+        if missing or repeated or len(seen) != n:
+            fail(
+                f"with {n} examples and batch_size {batch_size}, every example should appear"
+                f" exactly once per pass, but {missing} never appear and {repeated} appear more"
+                " than once. Shuffle a list of all indices and slice it into batches."
+                + (" Did you drop the last, shorter batch?" if missing and not repeated else "")
+            )
+
+
+@points(2, "data_iter")
+def test_data_iter_batch_sizes_and_short_last_batch(student, reference):
+    for batch_size, n in ((10, 100), (7, 50), (32, 20), (1, 3)):
+        ids = _batches(student, batch_size, n, 2, seed=1)
+        sizes = [len(i) for i in ids]
+        full, rest = divmod(n, batch_size)
+        want = [batch_size] * full + ([rest] if rest else [])
+        if sizes != want:
+            hint = ""
+            if sizes == [batch_size] * full and rest:
+                hint = (
+                    f" The last batch of {rest} examples is missing: do not drop it"
+                    " (range(0, n, batch_size) and slicing keep it)."
+                )
+            fail(
+                f"with {n} examples and batch_size {batch_size} the batch sizes should be"
+                f" {want}, got {sizes}.{hint}"
+            )
+
+
+@points(2, "data_iter")
+def test_data_iter_shuffles(student, reference):
+    n = 60
+    orders = [torch.cat(_batches(student, 10, n, 2, seed=s)) for s in (0, 1)]
+    for order in orders:
+        if len(order) != n:
+            fail(f"data_iter should yield all {n} examples.")
+        if torch.equal(order, torch.arange(n)):
+            fail(
+                "the examples come out in their original order: shuffle the indices (with"
+                " random.shuffle or torch.randperm) before making batches."
+            )
+    if torch.equal(orders[0], orders[1]):
+        fail(
+            "two different random seeds gave the same order: draw a new random order on every"
+            " call (do not fix a seed inside data_iter)."
+        )
+
+
+@points(1, "data_iter")
+def test_data_iter_vector_labels(student, reference):
+    ids = _batches(student, 4, 10, 2, seed=2, label_shape="vector")
+    if sum(len(i) for i in ids) != 10:
+        fail("with labels of shape (n,), data_iter should still yield every example once.")
+
+
+# -- linreg -----------------------------------------------------------------------------------
+
+
+@points(2, "linreg")
+def test_linreg_values(student, reference):
+    for seed, (n, d), b_shape in ((0, (10, 2), (1,)), (1, (1, 5), ()), (2, (64, 3), (1,))):
+        g = _gen(seed)
+        X, w = torch.randn(n, d, generator=g), torch.randn(d, 1, generator=g)
+        b = torch.randn(b_shape, generator=g)
+        outcome = student.run("linreg", X, w, b)
+        expect_shape(outcome.value, (n, 1), f"linreg(X, w, b) for X of shape ({n}, {d})")
+        expect_close(
+            outcome.value,
+            reference.linreg(X, w, b),
+            "linreg(X, w, b)",
+            hint="The model is X @ w + b (matrix product, then add the bias).",
+        )
+        for i, (before, name) in enumerate(((X, "X"), (w, "w"), (b, "b"))):
+            expect_unchanged(before, outcome.args[i], name)
+
+
+@points(1, "linreg")
+def test_linreg_gradients(student, reference):
+    g = _gen(5)
+    X, w, b = (
+        torch.randn(8, 3, generator=g),
+        torch.randn(3, 1, generator=g),
+        torch.randn(1, generator=g),
+    )
+    outcome = student.run("linreg", X, w, b, grad=True)
+    expect_shape(outcome.value, (8, 1), "linreg(X, w, b)")
+    Xr, wr, br = (t.clone().requires_grad_(True) for t in (X, w, b))
+    want = torch.autograd.grad(reference.linreg(Xr, wr, br).sum(), [Xr, wr, br])
+    for got, expected, name in zip(outcome.grads, want, ("X", "w", "b"), strict=True):
+        if got is None:
+            fail(
+                f"no gradient flows from linreg's output to {name}: use torch operations on the"
+                " tensors themselves (no .detach(), .item(), .numpy() or torch.tensor(...))."
+            )
+        expect_close(got, expected, f"the gradient of linreg(X, w, b).sum() with respect to {name}")
+
+
+# -- squared_loss -----------------------------------------------------------------------------
+
+
+def _check_loss(student, reference, y_hat, y, what):
+    outcome = student.run("squared_loss", y_hat, y)
+    value = expect_tensor(outcome.value, what)
+    n = y_hat.shape[0]
+    if value.ndim == 0 or value.numel() == 1 and n > 1:
+        fail(
+            f"{what} should hold one loss per example, shape ({n}, 1), but it is a single number:"
+            " do not average (.mean()) or sum the losses."
+        )
+    if tuple(value.shape) == (n, n) and n > 1:
+        fail(
+            f"{what}: expected shape ({n}, 1), got ({n}, {n}). y has shape"
+            f" {tuple(y.shape)}; subtracting it from y_hat of shape ({n}, 1) broadcasts to an"
+            " (n, n) matrix. Reshape y first: y.reshape(y_hat.shape)."
+        )
+    want = reference.squared_loss(y_hat, y)
+    expect_shape(value, want.shape, what)
+    ratio = (value / want)[want.abs() > 1e-6]
+    if ratio.numel() and torch.allclose(ratio, torch.full_like(ratio, 2.0), rtol=1e-3):
+        fail(f"{what}: the loss is off by a factor of 2: did you forget the 1/2?")
+    if ratio.numel() and torch.allclose(ratio, torch.full_like(ratio, 2.0 / n), rtol=1e-3):
+        fail(f"{what}: the losses are divided by n: return the loss of each example, not the mean.")
+    expect_close(value, want, what, hint="Each entry should be (y_hat - y)^2 / 2.")
+    expect_unchanged(y_hat, outcome.args[0], "y_hat")
+    expect_unchanged(y, outcome.args[1], "y")
+
+
+@points(2, "squared_loss")
+def test_squared_loss_values(student, reference):
+    for seed, n in ((0, 10), (1, 1), (2, 33)):
+        g = _gen(seed)
+        y_hat, y = torch.randn(n, 1, generator=g), torch.randn(n, 1, generator=g)
+        _check_loss(student, reference, y_hat, y, f"squared_loss for {n} examples")
+
+
+@points(2, "squared_loss")
+def test_squared_loss_reshapes_y(student, reference):
+    for seed, n in ((3, 10), (4, 7)):
+        g = _gen(seed)
+        y_hat, y = torch.randn(n, 1, generator=g), torch.randn(n, generator=g)
+        _check_loss(
+            student,
+            reference,
+            y_hat,
+            y,
+            f"squared_loss(y_hat of shape ({n}, 1), y of shape ({n},))",
+        )
+
+
+@points(1, "squared_loss")
+def test_squared_loss_gradient(student, reference):
+    g = _gen(6)
+    y_hat, y = torch.randn(5, 1, generator=g), torch.randn(5, 1, generator=g)
+    outcome = student.run("squared_loss", y_hat, y, grad=True)
+    expect_shape(outcome.value, (5, 1), "squared_loss(y_hat, y)")
+    if outcome.grads[0] is None:
+        fail("no gradient flows from the loss to y_hat: compute it with tensor operations.")
+    expect_close(
+        outcome.grads[0],
+        y_hat - y,
+        "the gradient of squared_loss(y_hat, y).sum() with respect to y_hat",
+        hint="It should be y_hat - y (the 1/2 cancels the 2).",
+    )
+
+
+# -- sgd --------------------------------------------------------------------------------------
+
+
+def _sgd_case(seed, shapes):
+    g = _gen(seed)
+    return [(torch.randn(s, generator=g), torch.randn(s, generator=g)) for s in shapes]
+
+
+@points(3, "sgd")
+def test_sgd_updates_in_place(student, reference):
+    for seed, shapes, lr, batch_size in (
+        (0, [(2, 1), (1,)], 0.03, 10),
+        (1, [(5, 3)], 0.5, 4),
+        (2, [(3, 1), (1,)], 0.1, 1),
+    ):
+        case = _sgd_case(seed, shapes)
+        outcome = student.run("sgd", [with_grad(p, g) for p, g in case], lr, batch_size)
+        if outcome.value is not None:
+            fail("sgd should update the parameters in place and return None.")
+        got_params = outcome.args[0]
+        for i, (p, g) in enumerate(case):
+            want = p - lr * g / batch_size
+            got = expect_shape(got_params[i], p.shape, f"params[{i}] after sgd")
+            if torch.equal(got, p):
+                fail(
+                    f"params[{i}] did not change: update it in place (param -= ...), inside"
+                    " torch.no_grad(); param = param - ... only rebinds a local name."
+                )
+            step, want_step = got - p, want - p
+            if batch_size > 1 and torch.allclose(
+                step, want_step * batch_size, rtol=1e-4, atol=1e-6
+            ):
+                fail(
+                    f"params[{i}] moved {batch_size} times too far: did you forget to divide by"
+                    " batch_size? The gradient is summed over the minibatch."
+                )
+            if torch.allclose(step, -want_step, rtol=1e-4, atol=1e-6):
+                fail(f"params[{i}] moved uphill: subtract lr * grad / batch_size, do not add it.")
+            expect_close(
+                got,
+                want,
+                f"params[{i}] after sgd(params, lr={lr}, batch_size={batch_size})",
+                hint="The update is p <- p - lr * p.grad / batch_size.",
+            )
+
+
+@points(1, "sgd")
+def test_sgd_zeroes_gradients(student, reference):
+    case = _sgd_case(3, [(2, 1), (1,)])
+    outcome = student.run("sgd", [with_grad(p, g) for p, g in case], 0.03, 10)
+    grads = outcome.arg_grads[0] if outcome.arg_grads else None
+    if not isinstance(grads, list) or len(grads) != len(case):
+        fail("sgd changed the list of parameters: update the tensors in it, keep the list.")
+    for i, grad in enumerate(grads):
+        if grad is not None and bool((grad != 0).any()):
+            fail(
+                f"params[{i}].grad is not zero after sgd: call param.grad.zero_() after the"
+                " update, otherwise the next backward pass adds to the old gradient."
+            )
+
+
+# -- closed_form ------------------------------------------------------------------------------
+
+
+def _check_closed_form(student, reference, X, y, what):
+    outcome = student.run("closed_form", X, y)
+    result = outcome.value
+    if not isinstance(result, tuple | list) or len(result) != 2:
+        fail(f"{what} should return a tuple (w, b).")
+    w, b = result
+    d = X.shape[1]
+    expect_shape(w, (d, 1), f"w from {what}")
+    b = expect_tensor(b, f"b from {what}")
+    if b.numel() != 1:
+        fail(f"b from {what} should be a single number (a 0-d tensor), got shape {tuple(b.shape)}.")
+    if b.ndim != 0:
+        fail(
+            f"b from {what} should be a 0-d tensor (shape ()), got shape {tuple(b.shape)}: take"
+            " theta[-1, 0] or use .reshape(())."
+        )
+    want_w, want_b = reference.closed_form(X, y)
+    if abs(float(b)) < 1e-7 and abs(float(want_b)) > 1e-3:
+        fail(
+            f"{what}: b is 0, but the data has a bias of about {float(want_b):.3f}: append a"
+            " column of ones to X so that the bias is fitted as one more weight."
+        )
+    expect_dtype(w, X.dtype, f"w from {what}")
+    expect_dtype(b, X.dtype, f"b from {what}")
+    expect_close(
+        w,
+        want_w,
+        f"w from {what}",
+        rtol=1e-3,
+        atol=1e-4,
+        hint="Solve [X, 1] theta = y in the least-squares sense; w is theta[:-1].",
+    )
+    expect_close(
+        b,
+        want_b,
+        f"b from {what}",
+        rtol=1e-3,
+        atol=1e-4,
+        hint="b is the last entry of theta (the weight of the column of ones).",
+    )
+    expect_unchanged(X, outcome.args[0], "X")
+    expect_unchanged(y, outcome.args[1], "y")
+
+
+@points(2, "closed_form")
+def test_closed_form_recovers_the_parameters(student, reference):
+    for seed, n, d in ((0, 200, 2), (1, 50, 5)):
+        X, y, _, _ = _regression(seed, n, d)
+        _check_closed_form(
+            student, reference, X, y, f"closed_form on {n} examples with {d} features"
+        )
+
+
+@points(1, "closed_form")
+def test_closed_form_vector_labels_and_float64(student, reference):
+    X, y, _, _ = _regression(2, 40, 3, dtype=torch.float64)
+    _check_closed_form(
+        student, reference, X, y.reshape(-1), "closed_form with y of shape (n,) in float64"
+    )

@@ -1,0 +1,192 @@
+"""Hostile submissions (tests/grading/hostile/<case>/linear_regression.py) get the right scores.
+
+Each case breaks or tries to fool the grader in one way (crash, endless loop, exit, megabytes of
+output, huge memory, monkeypatched comparisons, objects equal to everything, writes into the
+repository, a background process) while its other functions are right: those must still earn
+their points, the grader must finish, and the repository must be unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from coursekit.grading import runner
+from coursekit.grading.isolation import UID_BASE, UID_COUNT, is_root
+
+HERE = Path(__file__).parent
+HOSTILE = HERE / "hostile"
+REPO = runner.REPO
+CHAPTER = "linear_regression"
+EXERCISES = ["synthetic_data", "data_iter", "linreg", "squared_loss", "sgd", "closed_form"]
+ALL = set(EXERCISES)
+
+# case: (exercises that must score 0, exercises that must earn every point, words in a message)
+EXPECTED = {
+    "crash": ({"squared_loss", "linreg"}, ALL - {"squared_loss", "linreg"}, "ZeroDivisionError"),
+    "loop_in_function": ({"data_iter", "sgd"}, ALL - {"data_iter", "sgd"}, "did not finish"),
+    "loop_at_import": (ALL, set(), "importing linear_regression.py took longer"),
+    "exit_at_import": (ALL, set(), "sys.exit(0)"),
+    "os_exit_at_import": (ALL, set(), "stopped the student process"),
+    "exit_in_function": (
+        {"linreg", "squared_loss", "closed_form"},
+        {"synthetic_data", "data_iter", "sgd"},
+        "exit",
+    ),
+    "print_megabytes": (set(), ALL, None),
+    "huge_memory": ({"linreg", "closed_form"}, ALL - {"linreg", "closed_form"}, "out of memory"),
+    "monkeypatch": ({"squared_loss", "linreg", "closed_form"}, set(), None),
+    "always_equal": (ALL - {"data_iter", "sgd"}, {"data_iter", "sgd"}, None),
+    "write_repository": (set(), ALL, None),
+    "background_process": (set(), ALL, None),
+}
+
+
+def _fingerprint() -> dict[str, str]:
+    """Hashes and modes of the grader and this chapter's files; names of files planted."""
+    prints = {}
+    files = [
+        *sorted((REPO / "coursekit" / "grading").glob("*.py")),
+        *sorted(HOSTILE.rglob("*.py")),
+        *sorted((HERE / "mutants" / CHAPTER).glob("*.py")),
+        HERE / "checks" / f"{CHAPTER}.py",
+        HERE / "reference" / f"{CHAPTER}.py",
+        REPO / "exercises" / f"{CHAPTER}.py",
+        HERE / "conftest.py",
+    ]
+    for path in files:
+        prints[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+        prints[str(path) + ":mode"] = oct(path.stat().st_mode)
+    for folder in (REPO, HERE, HERE / "checks", HERE / "reference", HOSTILE):
+        prints[f"{folder} planted"] = " ".join(sorted(p.name for p in folder.glob("*PWNED*")))
+    return prints
+
+
+def _worker_processes() -> list[int]:
+    """Processes left by the background_process case (``sleep 600`` as a worker uid)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                uid = entry.stat().st_uid
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+            except (OSError, IndexError):
+                continue
+            dead = state in ("Z", "X")
+            if (
+                UID_BASE <= uid < UID_BASE + UID_COUNT
+                and not dead
+                and command[:2]
+                == [
+                    b"sleep",
+                    b"600",
+                ]
+            ):
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.fixture(scope="module")
+def graded():
+    victim = HOSTILE / "_victim.txt"
+    victim.write_text("must survive\n")
+    before = _fingerprint()
+    try:
+        folders = [(case, HOSTILE / case) for case in sorted(EXPECTED)]
+        results = runner.grade_many(folders, [CHAPTER], jobs=1, timeout=3.0)
+        after = _fingerprint()
+        survived = victim.is_file() and victim.read_text() == "must survive\n"
+    finally:
+        victim.unlink(missing_ok=True)
+    return {r.submission: r for r in results}, before, after, survived
+
+
+def _scores(result) -> dict[str, tuple[float, float]]:
+    scores: dict[str, list[float]] = {}
+    for t in result.tests:
+        entry = scores.setdefault(t.exercise, [0.0, 0.0])
+        entry[0] += t.score
+        entry[1] += t.max_score
+    return {k: (v[0], v[1]) for k, v in scores.items()}
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_hostile_submission_gets_the_right_score(case, graded):
+    results, *_ = graded
+    result = results[case]
+    zero, full, words = EXPECTED[case]
+    scores = _scores(result)
+    assert set(scores) == ALL, f"{case}: exercises missing from the result: {result.error}"
+    for exercise in zero:
+        earned, _ = scores[exercise]
+        assert earned == 0, f"{case}: {exercise} earned {earned} points"
+    for exercise in full:
+        earned, possible = scores[exercise]
+        messages = [t.output for t in result.tests if t.exercise == exercise and not t.passed]
+        assert earned == possible, f"{case}: {exercise} lost points: {messages}"
+    if words:
+        outputs = " ".join(t.output for t in result.tests)
+        assert words in outputs, f"{case}: no message mentions {words!r}: {outputs[:500]}"
+    assert not any(t.output.startswith("grader error") for t in result.tests), case
+
+
+def test_timed_out_function_is_not_run_again(graded):
+    results, *_ = graded
+    outputs = [t.output for t in results["loop_in_function"].tests if t.exercise == "data_iter"]
+    assert "did not finish" in outputs[0]
+    assert all("timed out earlier" in o for o in outputs[1:]) and len(outputs) > 1
+
+
+@pytest.mark.skipif(not is_root(), reason="only a grader running as root drops privileges")
+def test_repository_is_unchanged(graded):
+    _, before, after, survived = graded
+    changed = [k for k in before.keys() | after.keys() if before.get(k) != after.get(k)]
+    assert not changed, f"the hostile submissions changed: {changed}"
+    assert survived, "a hostile submission deleted or changed tests/grading/hostile/_victim.txt"
+    assert not list(REPO.glob("PWNED*"))
+
+
+@pytest.mark.skipif(not is_root(), reason="dedicated worker uids are used only as root")
+def test_no_process_is_left_behind(graded):
+    assert _worker_processes() == []
+
+
+def test_huge_output_is_capped():
+    """A worker keeps at most 64 KiB of what the submission prints."""
+    from coursekit.grading.isolation import OUTPUT_CAP, Student, Worker
+
+    with Worker(timeout=10) as worker:
+        student = Student(worker, "print", CHAPTER, HOSTILE / "print_megabytes" / f"{CHAPTER}.py")
+        import torch
+
+        value = student.linreg(torch.ones(3, 2), torch.ones(2, 1), torch.zeros(1))
+        assert torch.equal(value, torch.full((3, 1), 2.0))
+        assert len(worker.stdout.data) <= OUTPUT_CAP and worker.stdout.total > 9_000_000
+        assert len(worker.stderr.data) <= OUTPUT_CAP and worker.stderr.total > 9_000_000
+        assert "more bytes of output dropped" in worker.stdout.text()
+
+
+def test_worker_runs_unprivileged_in_a_fresh_folder(tmp_path):
+    """The worker's identity, folder and environment, as seen by student code."""
+    from coursekit.grading.isolation import Student, Worker
+
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import os\n"
+        "def whoami():\n"
+        "    return [os.getuid(), os.geteuid(), os.getgid(), list(os.getgroups()), os.getcwd(),\n"
+        "            os.environ.get('HOME'), os.environ.get('TMPDIR'), __file__]\n"
+    )
+    with Worker(timeout=10) as worker:
+        uid, euid, gid, groups, cwd, home, tmpdir, file = Student(
+            worker, "probe", "probe", probe
+        ).whoami()
+    assert cwd == home == tmpdir and "coursekit-grading-" in cwd
+    assert file.startswith(cwd) and file != str(probe), "the worker must import a copy"
+    assert not cwd.startswith(str(REPO))
+    if is_root():
+        assert uid == euid and UID_BASE <= uid < UID_BASE + UID_COUNT
+        assert gid != 0 and groups in ([], [gid])

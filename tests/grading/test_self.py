@@ -1,0 +1,101 @@
+"""Tests of the grading tests, for every chapter in tests/grading/checks/ (found automatically).
+
+- the reference answers earn every point;
+- the untouched stubs in exercises/ fail every test;
+- every mutant in tests/grading/mutants/<chapter>/ fails at least one test (the mutation score
+  is printed at the end of the run).
+
+All of them share one isolated worker (reference, stubs and mutants are trusted code), so
+torch is imported once rather than once per mutant.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from coursekit.grading import runner
+
+HERE = Path(__file__).parent
+MUTANTS = HERE / "mutants"
+CHAPTERS = runner.chapters()
+
+
+def _mutants():
+    found = []
+    for chapter in CHAPTERS:
+        for path in sorted((MUTANTS / chapter).glob("*.py")):
+            found.append(pytest.param(chapter, path, id=f"{chapter}/{path.stem}"))
+    return found
+
+
+def _failures(result) -> str:
+    return "\n".join(f"  {t.name}: {t.output}" for t in result.tests if not t.passed)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_is_complete(chapter):
+    """Reference, stub and mutants exist; every test has points and names a real exercise."""
+    stub = runner.EXERCISES_DIR / f"{chapter}.py"
+    reference = runner.REFERENCE_DIR / f"{chapter}.py"
+    assert stub.is_file(), f"missing stub module {stub}"
+    assert reference.is_file(), f"missing reference module {reference}"
+    assert list((MUTANTS / chapter).glob("*.py")), f"no mutants in {MUTANTS / chapter}"
+    checks = runner.checks(chapter)
+    assert checks, f"no @points tests in checks/{chapter}.py"
+    module = runner.checks_module(chapter)
+    unpointed = [
+        n for n, f in vars(module).items()
+        if n.startswith("test_") and callable(f) and not hasattr(f, "grading_points")
+    ]  # fmt: skip
+    assert not unpointed, f"tests without @points in checks/{chapter}.py: {unpointed}"
+    stub_functions = {
+        node.name for node in ast.parse(stub.read_text()).body if isinstance(node, ast.FunctionDef)
+    }
+    ref = runner.reference_module(chapter)
+    for check in checks:
+        assert check.exercise in stub_functions, f"{check.name}: no {check.exercise}() in {stub}"
+        assert callable(getattr(ref, check.exercise, None)), f"no {check.exercise} in {reference}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_reference_earns_every_point(chapter, grading_worker):
+    result = runner.grade_modules(
+        {chapter: runner.REFERENCE_DIR / f"{chapter}.py"}, worker=grading_worker, name="reference"
+    )
+    assert result.tests
+    assert result.score == result.max_score, (
+        f"the reference answers fail grading tests:\n{_failures(result)}"
+    )
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_stubs_fail_every_test(chapter, grading_worker):
+    result = runner.grade_modules(
+        {chapter: runner.EXERCISES_DIR / f"{chapter}.py"}, worker=grading_worker, name="stub"
+    )
+    passing = [t.name for t in result.tests if t.passed]
+    assert result.tests
+    assert not passing, (
+        f"these tests pass on the untouched stubs (they must call the student's code): {passing}"
+    )
+    assert all(t.output for t in result.tests), "every failure needs a message"
+
+
+@pytest.mark.parametrize(("chapter", "mutant"), _mutants())
+def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
+    doc = ast.get_docstring(ast.parse(mutant.read_text()))
+    assert doc, f"{mutant} needs a module docstring naming the mistake"
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text() + "\n\n" + mutant.read_text()
+    module = tmp_path / f"{chapter}.py"
+    module.write_text(source)
+    result = runner.grade_modules({chapter: module}, worker=grading_worker, name=mutant.stem)
+    caught = result.score < result.max_score
+    # Read by pytest_terminal_summary in conftest.py, which prints the mutation score.
+    scores = request.config.__dict__.setdefault("_coursekit_mutants", {})
+    scores.setdefault(chapter, {})[mutant.stem] = caught
+    assert caught, f"mutant {chapter}/{mutant.stem} ({doc.splitlines()[0]}) passes every test"
+    errors = [t.output for t in result.tests if t.output.startswith("grader error")]
+    assert not errors, f"grader errors on mutant {mutant.stem}: {errors[0]}"

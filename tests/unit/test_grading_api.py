@@ -1,0 +1,181 @@
+"""The grading helpers: teaching messages, safe-data checks, reports and command-line errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+import torch
+
+from coursekit.grading import (
+    GradingFailure,
+    cli,
+    expect_close,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    expect_unchanged,
+    fail,
+    points,
+    report,
+    runner,
+    with_grad,
+)
+from coursekit.grading.isolation import ProtocolError, check_plain
+from coursekit.grading.runner import SubmissionResult, TestResult
+
+
+def message(call) -> str:
+    with pytest.raises(GradingFailure) as info:
+        call()
+    return str(info.value)
+
+
+def test_fail_raises_with_the_message():
+    assert message(lambda: fail("say why")) == "say why"
+    assert issubclass(GradingFailure, AssertionError)
+
+
+def test_expect_shape_says_expected_and_got():
+    text = message(lambda: expect_shape(torch.zeros(10), (10, 1), "y"))
+    assert "expected shape (10, 1), got (10,)" in text
+    assert "reshape" in text
+    text = message(lambda: expect_shape(torch.zeros(10, 10), (10, 1), "loss"))
+    assert "(10, 10)" in text and "broadcast" in text
+    assert expect_shape(torch.zeros(2, 3), (2, 3), "x").shape == (2, 3)
+
+
+def test_expect_tensor_rejects_subclasses_and_other_objects():
+    class Sub(torch.Tensor):
+        pass
+
+    assert "torch.Tensor" in message(lambda: expect_tensor(torch.zeros(2).as_subclass(Sub), "x"))
+    assert "forget a return" in message(lambda: expect_tensor(None, "x"))
+    assert "list" in message(lambda: expect_tensor([1.0], "x"))
+
+
+def test_expect_dtype():
+    assert "float64" in message(lambda: expect_dtype(torch.zeros(2), torch.float64, "w"))
+
+
+def test_expect_close_names_a_constant_factor():
+    want = torch.tensor([1.0, 2.0, 3.0])
+    text = message(lambda: expect_close(2 * want, want, "loss", hint="Did you forget the 1/2?"))
+    assert "2 times" in text and "Did you forget the 1/2?" in text
+    text = message(lambda: expect_close(want / 2, want, "loss"))
+    assert "1/2 of" in text
+    text = message(lambda: expect_close(want + torch.tensor([0, 0, 1.0]), want, "v"))
+    assert "largest difference is 1" in text and "index (2,)" in text
+    expect_close(want.clone(), want, "v")
+    expect_close(3.0, 3.0, "n")
+    expect_close((want, 1.0), (want, 1.0), "pair")
+    assert "dtype" in message(lambda: expect_close(want.double(), want, "v"))
+    assert "number" in message(lambda: expect_close("3", 3.0, "n"))
+    assert "nan" in message(lambda: expect_close(torch.tensor([float("nan")]), torch.ones(1), "v"))
+
+
+def test_expect_unchanged_detects_in_place_edits():
+    x = torch.ones(3)
+    expect_unchanged(x, x.clone(), "x")
+    assert "in place" in message(lambda: expect_unchanged(x, x + 1, "x"))
+    assert "in place" in message(lambda: expect_unchanged([x], [x + 1], "params"))
+
+
+def test_points_and_with_grad_validate_their_arguments():
+    @points(3, "sgd")
+    def test_something(student, reference):
+        pass
+
+    assert test_something.grading_points == 3 and test_something.grading_exercise == "sgd"
+    with pytest.raises(ValueError):
+        points(0, "sgd")
+    with pytest.raises(ValueError):
+        points(1, "")
+    wrapped = with_grad(torch.ones(2), torch.zeros(2))
+    assert torch.equal(wrapped.tensor, torch.ones(2))
+    with pytest.raises(ValueError):
+        with_grad(torch.ones(2), torch.zeros(3))
+
+
+def test_only_plain_data_is_accepted_from_the_worker():
+    class Sub(torch.Tensor):
+        pass
+
+    class Liar:
+        def __eq__(self, other):
+            return True
+
+    check_plain({"value": [torch.zeros(2), (1, 2.0, "s", None, True)], "args": []})
+    for bad in (torch.zeros(1).as_subclass(Sub), Liar(), {"x": Liar()}, [object()]):
+        with pytest.raises(ProtocolError):
+            check_plain(bad)
+
+    class Fl(float):
+        pass
+
+    with pytest.raises(ProtocolError):
+        check_plain([Fl(1.0)])
+
+
+def _result():
+    return SubmissionResult(
+        "alice",
+        "/tmp/alice",
+        tests=[
+            TestResult("linear_regression", "linreg", "test_linreg_values", 2, 2),
+            TestResult("linear_regression", "sgd", "test_sgd", 0, 3, "sgd moved 10 times too far"),
+        ],
+    )
+
+
+def test_reports(tmp_path):
+    result = _result()
+    table = report.student_table(result)
+    assert "linear_regression.linreg" in table and "2 / 2" in table
+    assert "0 / 3" in table and "sgd moved 10 times too far" in table and "2 / 5" in table
+    assert "sgd moved" in report.student_html(result)
+    class_table = report.class_table([result])
+    assert "alice" in class_table and "linear_regression.sgd" in class_table
+    report.write_json([result], tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert data[0]["submission"] == "alice" and data[0]["score"] == 2 and data[0]["max_score"] == 5
+    assert {"name", "chapter", "score", "max_score", "output"} <= set(data[0]["tests"][0])
+    report.write_csv([result], tmp_path / "r.csv")
+    rows = list(csv.DictReader(open(tmp_path / "r.csv")))
+    assert rows[0]["linear_regression.linreg"] == "2" and rows[0]["linear_regression.sgd"] == "0"
+    report.write_gradescope([result], tmp_path / "gs")
+    gs = json.loads((tmp_path / "gs" / "results.json").read_text())
+    assert gs["score"] == 2 and len(gs["tests"]) == 2
+    assert gs["tests"][1]["max_score"] == 3 and "10 times" in gs["tests"][1]["output"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["check", "no_such_chapter"], "unknown chapter"),
+        (["grade", "/no/such/folder"], "no such file"),
+        (["grade", "--chapter", "nope", "."], "unknown chapter"),
+        (["grade", "--jobs", "0", "."], "--jobs"),
+    ],
+)
+def test_bad_command_lines_exit_with_a_message(argv, words, capsys):
+    assert cli.main(argv) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_folder_without_modules_is_an_error(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("hello")
+    assert cli.main(["grade", str(tmp_path)]) == 2
+    assert "no exercise modules" in capsys.readouterr().err
+
+
+def test_unknown_option_exits_non_zero(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["grade"])
+    assert info.value.code != 0
+
+
+def test_chapters_are_discovered():
+    assert "linear_regression" in runner.chapters()
+    assert all((runner.REFERENCE_DIR / f"{c}.py").is_file() for c in runner.chapters())
