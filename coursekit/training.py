@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import torch
 from torch import nn
+
 # tqdm.auto warns "IProgress not found" into every notebook without ipywidgets; the bar is
 # shown in terminals by default anyway, where the plain tqdm is the right one.
 from tqdm import tqdm
