@@ -1,0 +1,295 @@
+"""Grading tests for exercises/overfitting.py (run through coursekit.grading).
+
+Each test calls the student's function in the isolated worker and checks the result here.
+dropout_layer is random, so its tests are statistical: they draw 200,000 entries with a fixed
+seed (``student.run(..., seed=k)``) and allow 0.01 around the expected fraction of dropped
+entries, which is about 10 standard deviations of the sampling error (sqrt(p (1 - p) / n)
+<= 0.0012), so a correct answer never fails and a wrong rate (e.g. 0.7 for 0.3) always does.
+"""
+
+import math
+
+import torch
+
+from coursekit.grading import (
+    GradingFailure,
+    expect_close,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    expect_unchanged,
+    fail,
+    points,
+)
+
+
+def _gen(seed):
+    return torch.Generator().manual_seed(seed)
+
+
+def _expect_raises(student, fn, args, exc_name, why):
+    """Pass if ``student.fn(*args)`` raises ``exc_name``; fail with ``why`` otherwise."""
+    try:
+        value = student.run(fn, *args).value
+    except GradingFailure as err:
+        text = str(err)
+        if f"{fn}() raised {exc_name}" in text:
+            return
+        if "not implemented" in text or "no function" in text:
+            raise
+        fail(f"{fn}{_fmt_args(args)} should raise {exc_name}, but: {text[:300]}. {why}")
+    fail(f"{fn}{_fmt_args(args)} returned {value!r} instead of raising {exc_name}. {why}")
+
+
+def _fmt_args(args):
+    parts = [f"tensor of shape {tuple(a.shape)}" if isinstance(a, torch.Tensor) else repr(a)
+             for a in args]  # fmt: skip
+    return "(" + ", ".join(parts) + ")"
+
+
+# -- l2_penalty -------------------------------------------------------------------------------
+
+_L2_SHAPES = [(5,), (3, 4), (2, 3, 4)]
+
+
+def _weights(seed, shape, dtype=torch.float32):
+    return torch.randn(shape, generator=_gen(seed), dtype=dtype)
+
+
+@points(2, "l2_penalty")
+def test_l2_penalty_values(student, reference):
+    cases = [(_weights(i, s), s) for i, s in enumerate(_L2_SHAPES)]
+    cases.append((_weights(7, (10,), torch.float64), (10,)))
+    for w, shape in cases:
+        what = f"l2_penalty(w) for w of shape {shape}"
+        outcome = student.run("l2_penalty", w)
+        got = expect_tensor(outcome.value, what)
+        expect_unchanged(w, outcome.args[0], "w")
+        expect_shape(got, (), what + " (a scalar)")
+        expect_dtype(got, w.dtype, what)
+        want = reference.l2_penalty(w)
+        if torch.allclose(got, 2 * want):
+            fail(f"{what} is twice the expected value: did you forget the 1/2? The penalty is "
+                 "||w||^2 / 2, so that its gradient is exactly w.")  # fmt: skip
+        if torch.allclose(got, (w**2).mean() / 2):
+            fail(f"{what} averages the squares: sum them instead (the penalty must not depend "
+                 "on how many entries w has).")  # fmt: skip
+        if torch.allclose(got, torch.linalg.vector_norm(w) / 2):
+            fail(f"{what} uses the norm ||w||, not its square ||w||^2.")
+        expect_close(got, want, what, hint="The penalty is sum_i w_i^2 / 2.")
+
+
+@points(1, "l2_penalty")
+def test_l2_penalty_gradient_is_w(student, reference):
+    w = _weights(3, (4, 3))
+    outcome = student.run("l2_penalty", w, grad=True)
+    grad = outcome.grads[0] if outcome.grads else None
+    if grad is None:
+        fail("no gradient flows back to w through l2_penalty(w): keep the computation in "
+             "torch (no .item(), float() or NumPy), so weight decay can be trained.")  # fmt: skip
+    if torch.allclose(grad, 2 * w):
+        fail("the gradient of l2_penalty(w) is 2 w: the 1/2 is missing from the penalty.")
+    expect_close(grad, w, "the gradient of l2_penalty(w) with respect to w",
+                 hint="d/dw (||w||^2 / 2) = w.")  # fmt: skip
+
+
+# -- dropout_layer ----------------------------------------------------------------------------
+
+_N_ROWS, _N_COLS = 400, 500  # 200,000 entries per statistical draw
+_RATE_TOL = 0.01
+
+
+def _positive(seed, shape, dtype=torch.float32):
+    # 1 + U[0, 1): never zero, so a zero in the output can only be a dropped entry
+    return 1 + torch.rand(shape, generator=_gen(seed), dtype=dtype)
+
+
+@points(2, "dropout_layer")
+def test_dropout_edge_cases(student, reference):
+    for seed, shape in ((0, (2, 8)), (1, (3, 4, 5))):
+        X = _positive(seed, shape)
+        same = student.run("dropout_layer", X, 0.0, seed=seed)
+        got = expect_shape(same.value, shape, f"dropout_layer(X, 0.0) for X of shape {shape}")
+        expect_close(got, X, "dropout_layer(X, 0.0)",
+                     hint="With p = 0 nothing is dropped and 1 - p = 1: return X's values.")
+        zero = student.run("dropout_layer", X, 1.0, seed=seed)
+        got = expect_shape(zero.value, shape, f"dropout_layer(X, 1.0) for X of shape {shape}")
+        if torch.isnan(got).any():
+            fail("dropout_layer(X, 1.0) contains NaN: with p = 1 you divide 0 by 1 - p = 0. "
+                 "Handle p = 1 separately: every entry is dropped, return zeros.")  # fmt: skip
+        expect_close(got, torch.zeros_like(X), "dropout_layer(X, 1.0)",
+                     hint="With p = 1 every entry is dropped.")  # fmt: skip
+        expect_unchanged(X, zero.args[0], "X")
+    X = _positive(2, (2, 8), torch.float64)
+    got = student.run("dropout_layer", X, 0.5, seed=2).value
+    expect_dtype(expect_shape(got, (2, 8), "dropout_layer(X, 0.5)"), torch.float64,
+                 "dropout_layer(X, 0.5) for float64 X")  # fmt: skip
+
+
+def _dropout_sample(student, p, seed, dtype=torch.float32):
+    X = _positive(100 + seed, (_N_ROWS, _N_COLS), dtype)
+    outcome = student.run("dropout_layer", X, p, seed=seed)
+    got = expect_shape(outcome.value, tuple(X.shape), f"dropout_layer(X, {p})")
+    return X, got, outcome
+
+
+@points(3, "dropout_layer")
+def test_dropout_drops_at_rate_p_and_rescales(student, reference):
+    for p, seed in ((0.3, 0), (0.2, 1), (0.8, 2)):  # not 0.5, where p = 1 - p
+        X, got, _ = _dropout_sample(student, p, seed)
+        if torch.isnan(got).any():
+            fail(f"dropout_layer(X, {p}) contains NaN.")
+        dropped = got == 0
+        rate = dropped.double().mean().item()
+        what = f"dropout_layer(X, {p}) on {X.numel():,} entries"
+        if abs(rate - (1 - p)) < _RATE_TOL and abs(rate - p) > _RATE_TOL:
+            fail(f"{what} dropped a fraction {rate:.3f} of the entries, about 1 - p: you keep "
+                 f"with probability p and drop with 1 - p. Drop an entry when the uniform draw "
+                 f"is <= p (keep it when the draw is > p).")  # fmt: skip
+        if abs(rate - p) > _RATE_TOL:
+            fail(f"{what} dropped a fraction {rate:.3f} of the entries; expected {p} (within "
+                 f"{_RATE_TOL}). Each entry must be dropped with probability p.")  # fmt: skip
+        kept_in, kept_out = X[~dropped], got[~dropped]
+        if torch.allclose(kept_out, kept_in):
+            fail(f"{what}: the kept entries equal X; they must be divided by 1 - p = {1 - p:g} "
+                 "so that the expectation stays X (inverted dropout).")  # fmt: skip
+        if torch.allclose(kept_out, kept_in / p):
+            fail(f"{what}: the kept entries are X / p; divide by the keep probability 1 - p "
+                 "instead.")  # fmt: skip
+        expect_close(kept_out, kept_in / (1 - p), f"the kept entries of {what}",
+                     hint="A kept entry becomes X / (1 - p).")  # fmt: skip
+        ratio = (got / X).mean().item()
+        if abs(ratio - 1) > 0.03:  # std of the mean of got / X is < 0.005 here
+            fail(f"{what}: the mean of output / X is {ratio:.3f}, not 1: the expectation must "
+                 "be unchanged, E[dropout(X)] = X.")  # fmt: skip
+
+
+@points(1, "dropout_layer")
+def test_dropout_masks_are_independent(student, reference):
+    X, got, _ = _dropout_sample(student, 0.5, 3)
+    mask = got == 0
+    identical = (mask == mask[0]).all(dim=1).double().mean().item()
+    if identical > 0.5:
+        fail("dropout_layer(X, 0.5) drops the same positions in every row: draw one random "
+             "number per entry of X (torch.rand(X.shape)), not one per column.")  # fmt: skip
+    _, other, _ = _dropout_sample(student, 0.5, 4)
+    if torch.equal(mask, other == 0):
+        fail("dropout_layer gives the same mask with different seeds: draw the mask from "
+             "torch's global random generator (torch.rand), not a fixed generator.")  # fmt: skip
+
+
+@points(1, "dropout_layer")
+def test_dropout_leaves_input_unmodified(student, reference):
+    for p in (0.0, 0.5, 1.0):
+        X = _positive(5, (6, 7))
+        outcome = student.run("dropout_layer", X, p, seed=5)
+        expect_tensor(outcome.value, f"dropout_layer(X, {p})")
+        expect_unchanged(X, outcome.args[0], f"X after dropout_layer(X, {p})")
+
+
+@points(1, "dropout_layer")
+def test_dropout_rejects_invalid_rate(student, reference):
+    X = _positive(6, (2, 8))
+    student.run("dropout_layer", X, 0.5, seed=6)
+    for p in (-0.1, 1.5):
+        _expect_raises(student, "dropout_layer", (X, p), "ValueError",
+                       "A probability outside [0, 1] is a bug in the caller: say so.")
+
+
+# -- best_epoch -------------------------------------------------------------------------------
+
+_HISTORIES = [
+    [0.6, 0.8, 0.7],
+    [0.51, 0.62, 0.70, 0.74, 0.77],  # still improving: the last epoch is the best
+    [0.9, 0.85, 0.8, 0.7],  # getting worse from the start
+    [0.42],
+    [0.70, 0.81, 0.85, 0.84, 0.86, 0.83, 0.80, 0.79],
+]
+
+
+@points(2, "best_epoch")
+def test_best_epoch_values(student, reference):
+    for scores in _HISTORIES:
+        outcome = student.run("best_epoch", list(scores))
+        got, want = outcome.value, reference.best_epoch(scores)
+        what = f"best_epoch({scores})"
+        if outcome.args[0] != scores:
+            fail(f"{what} modified the list of scores (e.g. by sorting it in place).")
+        if isinstance(got, bool) or not isinstance(got, int):
+            fail(f"{what} returned {got!r}; return the epoch number as an int.")
+        if got == want:
+            continue
+        if got == want - 1:
+            fail(f"{what} returned {got}, the 0-based list index: epochs count from 1, so "
+                 f"the answer is {want}.")  # fmt: skip
+        if got == len(scores):
+            fail(f"{what} returned {got}, the last epoch. The best epoch is the one with the "
+                 f"highest score ({want} here): training longer does not always help.")
+        worst = min(range(len(scores)), key=lambda i: scores[i]) + 1
+        if got == worst:
+            fail(f"{what} returned {got}, the epoch with the LOWEST score: higher is better.")
+        fail(f"{what} returned {got}; expected {want}, the epoch of the highest score.")
+
+
+@points(1, "best_epoch")
+def test_best_epoch_ties_go_to_the_earliest(student, reference):
+    for scores in ([0.5, 0.9, 0.7, 0.9, 0.8], [0.3, 0.3, 0.3], [0.6, 0.7, 0.7]):
+        got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
+        if got != want:
+            fail(f"best_epoch({scores}) returned {got!r}; expected {want}. When epochs tie, "
+                 "return the earliest one (use > rather than >= when you compare).")
+
+
+@points(1, "best_epoch")
+def test_best_epoch_empty_history(student, reference):
+    student.best_epoch([0.5, 0.6])
+    _expect_raises(student, "best_epoch", ([],), "ValueError",
+                   "An empty history has no best epoch: raise ValueError with a clear message "
+                   "instead of returning a made-up epoch.")  # fmt: skip
+
+
+# -- weight_decay_step ------------------------------------------------------------------------
+
+
+def _sgd_reference(w, grad, lr, weight_decay):
+    """What torch.optim.SGD does, computed independently of the reference answer."""
+    p = w.clone().requires_grad_(True)
+    p.grad = grad.clone()
+    torch.optim.SGD([p], lr=lr, weight_decay=weight_decay).step()
+    return p.detach()
+
+
+@points(3, "weight_decay_step")
+def test_weight_decay_step_matches_sgd(student, reference):
+    cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0)]
+    for i, (shape, lr, wd) in enumerate(cases):
+        g = _gen(20 + i)
+        w, grad = torch.randn(shape, generator=g), torch.randn(shape, generator=g)
+        what = f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for shape {shape}"
+        got = expect_shape(student.weight_decay_step(w, grad, lr, wd), shape, what)
+        want = _sgd_reference(w, grad, lr, wd)
+        if wd > 0:
+            if torch.allclose(got, w - lr * grad):
+                fail(f"{what} is a plain SGD step: the weights must also shrink by the factor "
+                     "1 - lr * weight_decay.")  # fmt: skip
+            if torch.allclose(got, (1 - wd) * w - lr * grad):
+                fail(f"{what} shrinks w by 1 - weight_decay: the decay is scaled by the "
+                     "learning rate too, (1 - lr * weight_decay) * w.")  # fmt: skip
+            if torch.allclose(got, (1 + lr * wd) * w - lr * grad):
+                fail(f"{what} grows w by 1 + lr * weight_decay: the penalty's gradient "
+                     "lambda * w is subtracted, so w shrinks.")  # fmt: skip
+        expect_close(got, want, what, rtol=1e-5, atol=1e-6,
+                     hint="The step is (1 - lr * weight_decay) * w - lr * grad, like "
+                          "torch.optim.SGD(..., weight_decay=weight_decay).")  # fmt: skip
+
+
+@points(1, "weight_decay_step")
+def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
+    g = _gen(30)
+    w, grad = torch.randn(4, 3, generator=g), torch.randn(4, 3, generator=g)
+    outcome = student.run("weight_decay_step", w, grad, 0.1, 0.5)
+    expect_tensor(outcome.value, "weight_decay_step(w, grad, 0.1, 0.5)")
+    expect_unchanged(w, outcome.args[0], "w")
+    expect_unchanged(grad, outcome.args[1], "grad")
+    if not math.isfinite(float(outcome.value.abs().max())):
+        fail("weight_decay_step returned inf or NaN for ordinary inputs.")

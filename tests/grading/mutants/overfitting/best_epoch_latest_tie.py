@@ -1,0 +1,11 @@
+"""best_epoch resolves ties to the latest epoch (>= instead of >)."""
+
+
+def best_epoch(scores):
+    if len(scores) == 0:
+        raise ValueError("no scores")
+    best = 0
+    for i, score in enumerate(scores):
+        if score >= scores[best]:
+            best = i
+    return best + 1

@@ -1,0 +1,7 @@
+"""best_epoch returns the epoch with the lowest score (argmin instead of argmax)."""
+
+
+def best_epoch(scores):
+    if len(scores) == 0:
+        raise ValueError("no scores")
+    return min(range(len(scores)), key=lambda i: scores[i]) + 1
