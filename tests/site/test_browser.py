@@ -280,3 +280,16 @@ def test_screenshots(visit, toc, screenshot_dir):
         "document.querySelector('article.bd-article p').getBoundingClientRect().width"
     )
     assert 500 <= width <= 1000, f"the text column is {width:.0f}px wide at a 1280px window"
+
+
+_STRAY_REPR = re.compile(r"&lt;(Figure size|Axes:|matplotlib\.[\w.]+ (object )?at 0x)")
+
+
+def test_no_stray_object_reprs_in_outputs(site_dir, toc_page):
+    """A cell that ends in a plotting call must not print `<Figure ...>` or `<Axes ...>`."""
+    html = (site_dir / toc_page.html).read_text(encoding="utf-8")
+    stray = sorted({m.group(0) for m in _STRAY_REPR.finditer(html)})
+    assert not stray, (
+        f"{toc_page.html} shows object reprs {stray} in its outputs: end the cell with an "
+        "assignment (ax = ...) or a semicolon"
+    )
