@@ -8,23 +8,39 @@ One module per job:
 - :mod:`coursekit.grading`: checking exercise answers (``python -m coursekit check``).
 """
 
-from coursekit.data import (
-    get_fashion_mnist_labels,
-    load_array,
-    load_data_fashion_mnist,
-    synthetic_data,
-)
-from coursekit.plotting import LivePlot, plot, set_figsize, show_images
-from coursekit.training import (
-    Accumulator,
-    accuracy,
-    evaluate_accuracy,
-    evaluate_loss,
-    get_device,
-    seed_everything,
-    train,
-    train_epoch,
-)
+import importlib
+
+# Names are imported on first use (PEP 562), so `python -m coursekit check` does not pay for
+# matplotlib, and `import coursekit` stays cheap.
+_EXPORTS = {
+    "get_fashion_mnist_labels": "data",
+    "load_array": "data",
+    "load_data_fashion_mnist": "data",
+    "synthetic_data": "data",
+    "LivePlot": "plotting",
+    "plot": "plotting",
+    "set_figsize": "plotting",
+    "show_images": "plotting",
+    "Accumulator": "training",
+    "accuracy": "training",
+    "evaluate_accuracy": "training",
+    "evaluate_loss": "training",
+    "get_device": "training",
+    "seed_everything": "training",
+    "train": "training",
+    "train_epoch": "training",
+}
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"coursekit.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'coursekit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "Accumulator",

@@ -111,3 +111,15 @@ def test_get_device_returns_an_available_device():
     device = ck.get_device()
     assert device.type in {"cpu", "cuda", "mps"}
     torch.zeros(1, device=device)  # usable
+
+
+def test_top_level_names_are_the_library_functions():
+    import coursekit
+    from coursekit import data, plotting, training
+
+    assert coursekit.train is training.train
+    assert coursekit.plot is plotting.plot
+    assert coursekit.load_data_fashion_mnist is data.load_data_fashion_mnist
+    assert set(coursekit.__all__) >= {"train", "plot", "check", "seed_everything"}
+    for name in coursekit.__all__:
+        assert getattr(coursekit, name) is not None
