@@ -41,6 +41,7 @@ unit: setup
 nbval: setup
 	rm -rf _build/nbval
 	@for nb in $(NOTEBOOKS); do \
+	  mkdir -p _build/nbval/$$(dirname $$nb) && \
 	  $(VENV)/bin/jupytext --quiet --to ipynb --output _build/nbval/$${nb%.md}.ipynb $$nb || exit 1; \
 	done
 	$(PY) -m pytest --nbval-lax -p no:cacheprovider --rootdir=_build/nbval _build/nbval

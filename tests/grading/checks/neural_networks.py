@@ -1,0 +1,367 @@
+"""Grading tests for exercises/neural_networks.py."""
+
+import torch
+
+from coursekit.grading import (
+    expect_close,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    expect_unchanged,
+    fail,
+    points,
+)
+
+F64 = torch.float64
+
+
+def _network(seed: int, n: int, d: int, h: int):
+    """Random float64 inputs, targets and weights [W1 (d, h), b1 (h,), W2 (h, 1), b2 (1,)]."""
+    g = torch.Generator().manual_seed(seed)
+
+    def randn(*shape):
+        return torch.randn(*shape, generator=g, dtype=F64)
+
+    weights = [randn(d, h), 0.5 * randn(h), randn(h, 1), 0.5 * randn(1)]
+    return randn(n, d), randn(n, 1), weights
+
+
+def _page_example():
+    """The page's worked example: input (1, 1), target 0, no biases."""
+    inputs = torch.tensor([[1.0, 1.0]], dtype=F64)
+    outputs = torch.tensor([[0.0]], dtype=F64)
+    W1 = torch.tensor([[0.8, 0.4, 0.3], [0.2, 0.9, 0.5]], dtype=F64)
+    W2 = torch.tensor([[0.3], [0.5], [0.9]], dtype=F64)
+    return inputs, outputs, [W1, torch.zeros(3, dtype=F64), W2, torch.zeros(1, dtype=F64)]
+
+
+def _clone(weights):
+    return [w.clone() for w in weights]
+
+
+def _predictions(inputs, weights, with_bias=True):
+    W1, b1, W2, b2 = weights
+    if with_bias:
+        return torch.sigmoid(inputs @ W1 + b1) @ W2 + b2
+    return torch.sigmoid(inputs @ W1) @ W2
+
+
+def _feed_forward_hint(got, inputs, outputs, weights):
+    """Name the likely mistake of a wrong feed_forward value."""
+    n = inputs.shape[0]
+    errors = (_predictions(inputs, weights) - outputs) ** 2
+    if n > 1 and torch.allclose(got, errors.sum(), rtol=1e-6):
+        return (
+            "Your loss is the SUM of the squared errors, n times the mean: divide by the number"
+            " of examples (use .mean())."
+        )
+    no_bias = ((_predictions(inputs, weights, with_bias=False) - outputs) ** 2).mean()
+    if torch.allclose(got, no_bias, rtol=1e-6):
+        return "Your loss ignores the biases: add b1 to the hidden layer and b2 to the output."
+    W1, b1, W2, b2 = weights
+    linear = ((inputs @ W1 + b1) @ W2 + b2 - outputs) ** 2
+    if torch.allclose(got, linear.mean(), rtol=1e-6):
+        return "Your hidden layer has no activation: apply the sigmoid to inputs @ W1 + b1."
+    if torch.allclose(got, errors.mean().sqrt(), rtol=1e-6):
+        return "You returned the square root of the mean squared error: do not take the root."
+    if torch.allclose(got, errors.mean() / 2, rtol=1e-6):
+        return "Your loss is half the mean squared error: do not divide by 2 here."
+    return "Check the forward pass: hidden = sigmoid(inputs @ W1 + b1), then hidden @ W2 + b2."
+
+
+def _check_feed_forward(student, reference, inputs, outputs, weights, what):
+    got = expect_tensor(
+        student.feed_forward(inputs.clone(), outputs.clone(), _clone(weights)), what
+    )
+    if got.numel() != 1:
+        fail(
+            f"{what} returned a tensor of shape {tuple(got.shape)}, but the loss is one number:"
+            " take the mean over all the squared errors (a tensor of shape ())."
+        )
+    expect_shape(got, (), what)
+    expect_dtype(got, F64, what)
+    want = reference.feed_forward(inputs, outputs, weights)
+    if not torch.allclose(got, want, rtol=1e-9, atol=1e-12):
+        expect_close(
+            got,
+            want,
+            what,
+            hint=_feed_forward_hint(got, inputs, outputs, weights),
+            rtol=1e-9,
+            atol=1e-12,
+        )
+
+
+@points(1, "feed_forward")
+def test_feed_forward_page_example(student, reference):
+    inputs, outputs, weights = _page_example()
+    _check_feed_forward(
+        student,
+        reference,
+        inputs,
+        outputs,
+        weights,
+        "feed_forward on the page's worked example (loss about 1.5208)",
+    )
+
+
+@points(2, "feed_forward")
+def test_feed_forward_with_biases(student, reference):
+    for seed, (n, d, h) in [(0, (1, 2, 3)), (1, (5, 2, 3)), (2, (8, 4, 6))]:
+        inputs, outputs, weights = _network(seed, n, d, h)
+        _check_feed_forward(
+            student,
+            reference,
+            inputs,
+            outputs,
+            weights,
+            f"feed_forward on {n} examples, a {d}-{h}-1 network with biases",
+        )
+
+
+@points(1, "feed_forward")
+def test_feed_forward_is_differentiable_and_leaves_inputs_alone(student, reference):
+    inputs, outputs, weights = _network(3, 6, 2, 3)
+    outcome = student.run("feed_forward", inputs.clone(), outputs.clone(), _clone(weights))
+    expect_shape(outcome.value, (), "feed_forward(inputs, outputs, weights)")
+    expect_unchanged(inputs, outcome.args[0], "inputs")
+    expect_unchanged(outputs, outcome.args[1], "outputs")
+    expect_unchanged(weights, outcome.args[2], "weights")
+    # The gradient with respect to inputs must flow (torch operations only).
+    outcome = student.run(
+        "feed_forward", inputs.clone(), outputs.clone(), _clone(weights), grad=True
+    )
+    leaf = inputs.clone().requires_grad_(True)
+    reference.feed_forward(leaf, outputs, weights).backward()
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail(
+            "No gradient flows from feed_forward back to its inputs: compute the loss with torch"
+            " operations only (no .item(), .detach(), .numpy() or Python floats)."
+        )
+    expect_close(
+        outcome.grads[0],
+        leaf.grad,
+        "the gradient of feed_forward with respect to inputs",
+        hint="The forward pass is right only if this gradient matches too.",
+        rtol=1e-7,
+        atol=1e-10,
+    )
+
+
+def _one_sided(reference, inputs, outputs, weights, eps):
+    base = reference.feed_forward(inputs, outputs, weights)
+    grads = []
+    for k, param in enumerate(weights):
+        grad = torch.zeros_like(param)
+        for index in range(param.numel()):
+            nudged = _clone(weights)
+            nudged[k].view(-1)[index] += eps
+            grad.view(-1)[index] = (reference.feed_forward(inputs, outputs, nudged) - base) / eps
+        grads.append(grad)
+    return grads
+
+
+def _all_close(got, want, rtol, atol):
+    return all(torch.allclose(a, b, rtol=rtol, atol=atol) for a, b in zip(got, want, strict=True))
+
+
+def _expect_gradient(got, want, what, hint, rtol, atol):
+    """Fail with the largest difference when got and want differ by more than the tolerance."""
+    if torch.allclose(got, want, rtol=rtol, atol=atol):
+        return
+    excess = (got - want).abs() - rtol * want.abs()
+    index = tuple(int(k) for k in torch.unravel_index(excess.argmax(), want.shape))
+    message = (
+        f"{what} is not close enough to the expected estimate: at index {index} you have"
+        f" {got[index].item():.10g}, expected {want[index].item():.10g} (difference"
+        f" {abs(got[index] - want[index]).item():.2e}; allowed {atol:g} + {rtol:g} * |expected|)."
+    )
+    fail(message + (f" {hint}" if hint else ""))
+
+
+def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps, what):
+    kwargs = {} if eps is None else {"eps": eps}
+    outcome = student.run(
+        "numerical_gradient", inputs.clone(), outputs.clone(), _clone(weights), **kwargs
+    )
+    expect_unchanged(inputs, outcome.args[0], "inputs")
+    expect_unchanged(outputs, outcome.args[1], "outputs")
+    if not all(torch.equal(a, b) for a, b in zip(outcome.args[2], weights, strict=True)):
+        fail(
+            f"{what} changed the weights it was given. Nudge copies (w.clone()), or save each"
+            " entry's old value and assign it back (w[idx] = old) before moving on: a weight"
+            " left at w + eps or w - eps shifts every later estimate and the caller's network."
+        )
+    got = outcome.value
+    if not isinstance(got, list | tuple) or len(got) != len(weights):
+        fail(
+            f"{what} must return a list of {len(weights)} tensors [dW1, db1, dW2, db2], got"
+            f" {type(got).__name__}"
+            + (f" of length {len(got)}" if isinstance(got, list | tuple) else "")
+        )
+    names = ["dW1", "db1", "dW2", "db2"]
+    for name, g, w in zip(names, got, weights, strict=True):
+        expect_shape(g, w.shape, f"{name} from {what}")
+        expect_dtype(g, F64, f"{name} from {what}")
+    got = list(got)
+    want = reference.numerical_gradient(inputs, outputs, weights, **kwargs)
+    rtol, atol = 1e-6, 1e-8
+    if _all_close(got, want, rtol, atol):
+        return
+    step = 1e-4 if eps is None else eps
+    hint = None
+    if _all_close(got, _one_sided(reference, inputs, outputs, weights, step), rtol, atol):
+        hint = (
+            "These are one-sided differences (L(w + eps) - L(w)) / eps. Use the central"
+            " difference (L(w + eps) - L(w - eps)) / (2 * eps): its error shrinks like eps**2."
+        )
+    elif _all_close(got, [2 * w for w in want], rtol, atol):
+        hint = (
+            "Your gradients are twice too large: divide L(w + eps) - L(w - eps) by 2 * eps,"
+            " not by eps."
+        )
+    elif _all_close(got, [w / 2 for w in want], rtol, atol):
+        hint = "Your gradients are half the right size: divide by 2 * eps, not 4 * eps."
+    elif _all_close(got, [-w for w in want], rtol, atol):
+        hint = (
+            "Your gradients have the wrong sign: compute L(w + eps) - L(w - eps), not the reverse."
+        )
+    for name, g, w in zip(names, got, want, strict=True):
+        _expect_gradient(g, w, f"{name} from {what}", hint, rtol, atol)
+
+
+@points(1, "numerical_gradient")
+def test_numerical_gradient_page_example(student, reference):
+    inputs, outputs, weights = _page_example()
+    _check_numerical_gradient(
+        student,
+        reference,
+        inputs,
+        outputs,
+        weights,
+        None,
+        "numerical_gradient on the page's worked example (default eps)",
+    )
+
+
+@points(2, "numerical_gradient")
+def test_numerical_gradient_central_differences(student, reference):
+    for seed, (n, d, h), eps in [
+        (10, (4, 2, 3), 1e-4),
+        (11, (3, 3, 2), 1e-3),
+        (12, (6, 2, 4), None),
+    ]:
+        inputs, outputs, weights = _network(seed, n, d, h)
+        shown = "default eps" if eps is None else f"eps={eps:g}"
+        _check_numerical_gradient(
+            student,
+            reference,
+            inputs,
+            outputs,
+            weights,
+            eps,
+            f"numerical_gradient for a {d}-{h}-1 network on {n} examples ({shown})",
+        )
+
+
+@points(1, "numerical_gradient")
+def test_numerical_gradient_agrees_with_autograd(student, reference):
+    inputs, outputs, weights = _network(13, 5, 2, 3)
+    got = student.numerical_gradient(inputs.clone(), outputs.clone(), _clone(weights))
+    if not isinstance(got, list | tuple) or len(got) != 4:
+        fail("numerical_gradient must return a list of 4 tensors [dW1, db1, dW2, db2].")
+    leaves = [w.clone().requires_grad_(True) for w in weights]
+    reference.feed_forward(inputs, outputs, leaves).backward()
+    for name, g, leaf in zip(["dW1", "db1", "dW2", "db2"], got, leaves, strict=True):
+        g = expect_shape(g, leaf.shape, name)
+        expect_dtype(g, F64, name)
+        _expect_gradient(
+            g,
+            leaf.grad,
+            f"{name} compared with torch.autograd's exact gradient",
+            "Central differences with eps=1e-4 agree with the exact gradient to about 1e-8;"
+            " a one-sided difference or a weight left nudged is off by about 1e-5.",
+            1e-5,
+            1e-7,
+        )
+
+
+def _chain_example(seed: int, d: int, h: int):
+    g = torch.Generator().manual_seed(seed)
+    x = torch.randn(d, generator=g, dtype=F64)
+    y = float(torch.randn((), generator=g, dtype=F64))
+    return x, y, torch.randn(d, h, generator=g, dtype=F64), torch.randn(h, generator=g, dtype=F64)
+
+
+def _check_chain(student, reference, x, y, W1, W2, what):
+    outcome = student.run("sigmoid_grad_chain", x.clone(), y, W1.clone(), W2.clone())
+    got = outcome.value
+    if isinstance(got, float | int) and not isinstance(got, bool):
+        got = torch.tensor(float(got), dtype=F64)
+    got = expect_tensor(got, what)
+    if got.numel() != 1:
+        fail(f"{what} returned shape {tuple(got.shape)}: dC/dw11 is one number (shape ()).")
+    got = got.reshape(()).to(F64)
+    want = reference.sigmoid_grad_chain(x, y, W1, W2)
+    close = dict(rtol=1e-9, atol=1e-12)
+    if not torch.allclose(got, want, **close):
+        a = torch.sigmoid(x @ W1)
+        y_hat = a @ W2
+        hint = "dC/dw11 = -2 (y - y_hat) * w31 * a11 (1 - a11) * x1, with w31 = W2[0], a11 = a[0]."
+        if torch.allclose(got, -want, **close):
+            hint = (
+                "Your sign is flipped: dC/dy_hat = -2 (y - y_hat) (the derivative of (y - y_hat)^2"
+                " with respect to y_hat carries a minus sign)."
+            )
+        elif torch.allclose(got, want / 2, **close):
+            hint = (
+                "Your result is half the right value: the derivative of (y - y_hat)^2 brings"
+                " a factor 2."
+            )
+        elif torch.allclose(got, -2 * (y - y_hat) * W2[0] * x[0], **close):
+            hint = (
+                "You left out the sigmoid's derivative a11 (1 - a11): the chain passes through"
+                " a11 = sigmoid(h11), and da11/dh11 = a11 (1 - a11)."
+            )
+        elif torch.allclose(got, -2 * (y - y_hat) * W2[0] * a[0] * x[0], **close):
+            hint = "The sigmoid's derivative is a11 (1 - a11), not a11: you left out (1 - a11)."
+        expect_close(got, want, what, hint=hint, **close)
+    expect_unchanged(x, outcome.args[0], "x")
+    expect_unchanged(W1, outcome.args[2], "W1")
+    expect_unchanged(W2, outcome.args[3], "W2")
+
+
+@points(1, "sigmoid_grad_chain")
+def test_sigmoid_grad_chain_page_example(student, reference):
+    x = torch.tensor([1.0, 1.0], dtype=F64)
+    W1 = torch.tensor([[0.8, 0.4, 0.3], [0.2, 0.9, 0.5]], dtype=F64)
+    W2 = torch.tensor([0.3, 0.5, 0.9], dtype=F64)
+    _check_chain(student, reference, x, 0.0, W1, W2, "sigmoid_grad_chain on the page's example")
+
+
+@points(2, "sigmoid_grad_chain")
+def test_sigmoid_grad_chain_random_networks(student, reference):
+    for seed, (d, h) in [(20, (2, 3)), (21, (2, 3)), (22, (4, 5))]:
+        x, y, W1, W2 = _chain_example(seed, d, h)
+        _check_chain(
+            student, reference, x, y, W1, W2, f"sigmoid_grad_chain for a {d}-{h}-1 network"
+        )
+
+
+@points(1, "sigmoid_grad_chain")
+def test_sigmoid_grad_chain_matches_autograd(student, reference):
+    x, y, W1, W2 = _chain_example(23, 2, 3)
+    got = student.sigmoid_grad_chain(x.clone(), y, W1.clone(), W2.clone())
+    if isinstance(got, float | int) and not isinstance(got, bool):
+        got = torch.tensor(float(got), dtype=F64)
+    got = expect_tensor(got, "sigmoid_grad_chain(x, y, W1, W2)").reshape(()).to(F64)
+    leaf = W1.clone().requires_grad_(True)
+    ((y - torch.sigmoid(x @ leaf) @ W2) ** 2).backward()
+    expect_close(
+        got,
+        leaf.grad[0, 0],
+        "sigmoid_grad_chain compared with torch.autograd's dC/dW1[0, 0]",
+        hint="Multiply the four links: -2 (y - y_hat), w31, a11 (1 - a11) and x1.",
+        rtol=1e-9,
+        atol=1e-12,
+    )
