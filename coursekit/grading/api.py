@@ -183,7 +183,7 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
         try:
             torch.testing.assert_close(got, want, rtol=rtol, atol=atol, equal_nan=True)
         except AssertionError:
-            fail(_mismatch(got, want, what) + suffix)
+            fail(_mismatch(got, want, what, rtol, atol) + suffix)
         return
     if isinstance(want, bool | int | float) and not isinstance(want, bool):
         if type(got) is torch.Tensor and got.numel() == 1:
@@ -213,7 +213,19 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
         fail(f"{what}: expected {want!r}, got {_describe(got)}.{suffix}")
 
 
-def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str) -> str:
+# torch.testing.assert_close's default tolerances, used when a test gives none.
+_DEFAULT_TOLERANCES = {
+    torch.float16: (1e-3, 1e-5),
+    torch.bfloat16: (1.6e-2, 1e-5),
+    torch.float32: (1.3e-6, 1e-5),
+    torch.float64: (1e-7, 1e-7),
+}
+
+
+def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str, rtol=None, atol=None) -> str:
+    default_rtol, default_atol = _DEFAULT_TOLERANCES.get(want.dtype, (0.0, 0.0))
+    rtol = default_rtol if rtol is None else rtol
+    atol = default_atol if atol is None else atol
     g, w = got.detach().double(), want.detach().double()
     if not torch.isfinite(g).all():
         bad = int((~torch.isfinite(g)).sum())
@@ -227,7 +239,7 @@ def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str) -> str:
     )
     message = (
         f"{what}: the values do not match the expected ones;"
-        f" {int((diff > 1e-5 + 1e-4 * w.abs()).sum())} of {g.numel()} differ,"
+        f" {int((diff > atol + rtol * w.abs()).sum())} of {g.numel()} differ,"
         f" the largest difference is {float(diff.max()):.4g}"
         f" at index {where} (got {float(g.flatten()[index]):.6g}, expected"
         f" {float(w.flatten()[index]):.6g})."

@@ -179,3 +179,11 @@ def test_unknown_option_exits_non_zero(capsys):
 def test_chapters_are_discovered():
     assert "linear_regression" in runner.chapters()
     assert all((runner.REFERENCE_DIR / f"{c}.py").is_file() for c in runner.chapters())
+
+
+def test_mismatch_count_uses_the_tolerances_given():
+    want = torch.zeros(6, dtype=torch.float64)
+    got = want.clone()
+    got[:2] = 1e-6  # different at a tight tolerance, equal at the default float64 one? no: 1e-7
+    with pytest.raises(GradingFailure, match="2 of 6 differ"):
+        expect_close(got, want, "x", atol=1e-9, rtol=0)

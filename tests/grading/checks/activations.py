@@ -1,0 +1,300 @@
+"""Grading tests for exercises/activations.py."""
+
+import torch
+
+from coursekit.grading import (
+    expect_close,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    expect_unchanged,
+    fail,
+    points,
+)
+
+# Shapes of every kind: a single number (0-dim), a vector, a matrix, a 3-d batch.
+SHAPES = [(), (7,), (3, 4), (2, 3, 5)]
+# Inputs where the naive formulas overflow: exp(-x) or exp(x) is inf in float32 beyond ~88.7.
+LARGE = torch.tensor([-1000.0, -100.0, -90.0, -20.0, 0.0, 20.0, 90.0, 100.0, 1000.0])
+
+
+def _inputs(seed: int, shape, scale=4.0, dtype=torch.float32, zeros=True) -> torch.Tensor:
+    """Random inputs around 0, with exact zeros mixed in (ReLU's kink) when there is room.
+
+    Gradient tests use zeros=False: at a kink, autograd's choice depends on how the function
+    is written (clamp and where differ at 0), and any choice is correct there.
+    """
+    g = torch.Generator().manual_seed(seed)
+    x = (scale * torch.randn(tuple(shape), generator=g)).to(dtype)
+    if zeros and x.numel() >= 4:
+        x.view(-1)[::4] = 0.0
+    return x
+
+
+def _cases():
+    """(input, description) pairs covering every shape, in float32 and float64."""
+    cases = []
+    for seed, shape in enumerate(SHAPES):
+        for dtype in (torch.float32, torch.float64):
+            x = _inputs(seed, shape, dtype=dtype)
+            name = "float64" if dtype == torch.float64 else "float32"
+            cases.append((x, f"a {name} tensor of shape {tuple(shape)}"))
+    return cases
+
+
+def _call(student, fn: str, x: torch.Tensor, what: str, *args) -> torch.Tensor:
+    """Call the student's elementwise function; check shape, dtype and that x is untouched."""
+    outcome = student.run(fn, x.clone(), *args)
+    got = expect_shape(outcome.value, x.shape, what)
+    expect_dtype(got, x.dtype, what)
+    expect_unchanged(x, outcome.args[0], f"the input x of {fn}")
+    return got
+
+
+def _nonfinite_hint(got: torch.Tensor, x: torch.Tensor) -> str | None:
+    bad = ~torch.isfinite(got)
+    if not bad.any():
+        return None
+    where = x[bad].tolist() if x.ndim else [x.item()]
+    return (
+        f"Some results are inf or nan (at inputs {where[:4]}): exp() of a large number"
+        " overflows to inf, and inf / inf is nan. Arrange the formula so that a large input"
+        " only ever makes exp() small, never huge."
+    )
+
+
+# --- sigmoid ---------------------------------------------------------------------------------
+
+
+def _sigmoid_hint(got, x, reference) -> str | None:
+    hint = _nonfinite_hint(got, x)
+    if hint:
+        return hint
+    if torch.allclose(got, reference.sigmoid(-x), atol=1e-6):
+        return "You computed sigmoid(-x): the formula is 1 / (1 + exp(-x)), with minus x inside."
+    if torch.allclose(got, 1 / (1 + torch.exp(x.abs())), atol=1e-6):
+        return "sigmoid(0) must be 0.5 and sigmoid(x) > 0.5 for x > 0."
+    return None
+
+
+@points(2, "sigmoid")
+def test_sigmoid_values(student, reference):
+    for x, desc in _cases():
+        what = f"sigmoid of {desc}"
+        got = _call(student, "sigmoid", x, what)
+        want = reference.sigmoid(x)
+        expect_close(got, want, what, hint=_sigmoid_hint(got, x, reference))
+
+
+@points(1, "sigmoid")
+def test_sigmoid_large_inputs(student, reference):
+    for dtype in (torch.float32, torch.float64):
+        x = LARGE.to(dtype)
+        what = f"sigmoid of {x.tolist()} ({dtype})"
+        got = _call(student, "sigmoid", x, what)
+        expect_close(got, reference.sigmoid(x), what, hint=_sigmoid_hint(got, x, reference),
+                     atol=1e-7, rtol=1e-5)  # fmt: skip
+
+
+@points(1, "sigmoid")
+def test_sigmoid_is_differentiable(student, reference):
+    x = _inputs(7, (5, 6), zeros=False)
+    outcome = student.run("sigmoid", x.clone(), grad=True)
+    expect_shape(outcome.value, x.shape, "sigmoid(x)")
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail(
+            "No gradient flows from sigmoid(x) back to x: use torch operations only (no"
+            " .item(), .detach(), .numpy() or Python floats), so autograd can see them."
+        )
+    expect_close(outcome.grads[0], reference.sigmoid_grad(x),
+                 "the gradient of sigmoid(x).sum() with respect to x",
+                 hint="Autograd should find sigmoid(x) * (1 - sigmoid(x)).")  # fmt: skip
+
+
+# --- sigmoid_grad ----------------------------------------------------------------------------
+
+
+def _sigmoid_grad_hint(got, x, reference) -> str | None:
+    hint = _nonfinite_hint(got, x)
+    if hint:
+        return hint
+    s = reference.sigmoid(x)
+    if torch.allclose(got, reference.sigmoid(1 - s), atol=1e-6):
+        return (
+            "You computed sigmoid(1 - sigmoid(x)), the sigmoid OF (1 - sigmoid(x)). The"
+            " derivative is a product: sigmoid(x) * (1 - sigmoid(x))."
+        )
+    if torch.allclose(got, x * (1 - x), atol=1e-6):
+        return (
+            "You computed x * (1 - x): the formula s * (1 - s) needs s = sigmoid(x), not x itself."
+        )
+    if torch.allclose(got, s, atol=1e-6):
+        return "You returned sigmoid(x) itself, not its derivative sigmoid(x) * (1 - sigmoid(x))."
+    return None
+
+
+@points(2, "sigmoid_grad")
+def test_sigmoid_grad_values(student, reference):
+    for x, desc in _cases():
+        what = f"sigmoid_grad of {desc}"
+        got = _call(student, "sigmoid_grad", x, what)
+        expect_close(got, reference.sigmoid_grad(x), what,
+                     hint=_sigmoid_grad_hint(got, x, reference))  # fmt: skip
+
+
+@points(1, "sigmoid_grad")
+def test_sigmoid_grad_peak_and_large_inputs(student, reference):
+    for dtype in (torch.float32, torch.float64):
+        x = LARGE.to(dtype)
+        what = f"sigmoid_grad of {x.tolist()} ({dtype})"
+        got = _call(student, "sigmoid_grad", x, what)
+        expect_close(got, reference.sigmoid_grad(x), what,
+                     hint=_sigmoid_grad_hint(got, x, reference), atol=1e-7, rtol=1e-5)  # fmt: skip
+
+
+# --- tanh_grad -------------------------------------------------------------------------------
+
+
+def _tanh_grad_hint(got, x) -> str | None:
+    t = torch.tanh(x)
+    if torch.allclose(got, 1 - t, atol=1e-6):
+        return "You computed 1 - tanh(x): the derivative squares tanh, 1 - tanh(x)**2."
+    if torch.allclose(got, t**2 - 1, atol=1e-6):
+        return "The sign is flipped: the derivative is 1 - tanh(x)**2, which is never negative."
+    if torch.allclose(got, 1 - x**2, atol=1e-6):
+        return "You computed 1 - x**2: square tanh(x), not x."
+    return None
+
+
+@points(2, "tanh_grad")
+def test_tanh_grad_values(student, reference):
+    for x, desc in _cases():
+        what = f"tanh_grad of {desc}"
+        got = _call(student, "tanh_grad", x, what)
+        expect_close(got, reference.tanh_grad(x), what, hint=_tanh_grad_hint(got, x))
+
+
+@points(1, "tanh_grad")
+def test_tanh_grad_peak_and_large_inputs(student, reference):
+    x = torch.tensor([-50.0, -3.0, -0.5, 0.0, 0.5, 3.0, 50.0], dtype=torch.float64)
+    what = f"tanh_grad of {x.tolist()}"
+    got = _call(student, "tanh_grad", x, what)
+    expect_close(got, reference.tanh_grad(x), what, hint=_tanh_grad_hint(got, x))
+
+
+# --- relu ------------------------------------------------------------------------------------
+
+
+@points(2, "relu")
+def test_relu_values(student, reference):
+    for x, desc in _cases():
+        what = f"relu of {desc}"
+        got = _call(student, "relu", x, what)
+        hint = None
+        if torch.allclose(got, torch.clamp(x, max=0)):
+            hint = "You kept the negative entries: ReLU keeps the POSITIVE ones, max(x, 0)."
+        elif torch.allclose(got, x.abs()):
+            hint = "You returned |x|: negative inputs must become 0, not change sign."
+        expect_close(got, reference.relu(x), what, hint=hint)
+
+
+@points(1, "relu")
+def test_relu_leaves_its_input_alone_and_is_differentiable(student, reference):
+    x = _inputs(8, (4, 5))
+    outcome = student.run("relu", x.clone())
+    expect_shape(outcome.value, x.shape, "relu(x)")
+    expect_unchanged(x, outcome.args[0], "the input x of relu")
+    x = _inputs(9, (4, 5), zeros=False)
+    grad_outcome = student.run("relu", x.clone(), grad=True)
+    if grad_outcome.grads is None or grad_outcome.grads[0] is None:
+        fail("No gradient flows from relu(x) back to x: use torch operations only.")
+    expect_close(grad_outcome.grads[0], reference.relu_grad(x),
+                 "the gradient of relu(x).sum() with respect to x")  # fmt: skip
+
+
+# --- relu_grad -------------------------------------------------------------------------------
+
+
+def _relu_grad_hint(got, x) -> str | None:
+    if torch.equal(got, (x >= 0).to(got.dtype)):
+        return (
+            "You return 1 at x = 0. ReLU has no derivative there; PyTorch's autograd uses 0,"
+            " and so must you: 1 only where x > 0 (strictly)."
+        )
+    if torch.equal(got[x < 0], torch.ones_like(got[x < 0])):
+        return "You return 1 at negative inputs: ReLU is flat (slope 0) for x < 0."
+    if torch.equal(got, (x < 0).to(got.dtype)):
+        return "Your mask is reversed: the slope is 1 where x > 0 and 0 where x < 0."
+    return None
+
+
+@points(2, "relu_grad")
+def test_relu_grad_values(student, reference):
+    for x, desc in _cases():
+        what = f"relu_grad of {desc}"
+        outcome = student.run("relu_grad", x.clone())
+        got = expect_shape(outcome.value, x.shape, what)
+        if got.dtype == torch.bool:
+            fail(
+                f"{what} is a bool tensor: turn the mask into numbers of the input's dtype,"
+                " e.g. (x > 0).to(x.dtype)."
+            )
+        expect_dtype(got, x.dtype, what)
+        expect_unchanged(x, outcome.args[0], "the input x of relu_grad")
+        expect_close(got, reference.relu_grad(x), what, hint=_relu_grad_hint(got, x))
+
+
+@points(1, "relu_grad")
+def test_relu_grad_at_zero_is_zero(student, reference):
+    x = torch.tensor([-1.0, -1e-6, 0.0, -0.0, 1e-6, 1.0], dtype=torch.float64)
+    what = f"relu_grad of {x.tolist()}"
+    got = _call(student, "relu_grad", x, what)
+    expect_close(got, reference.relu_grad(x), what, hint=_relu_grad_hint(got, x))
+
+
+# --- leaky_relu ------------------------------------------------------------------------------
+
+
+def _leaky_hint(got, x, slope) -> str | None:
+    if torch.allclose(got, torch.where(x > 0, slope * x, x)):
+        return (
+            "The slope is on the wrong side: positive inputs pass through unchanged and"
+            f" negative ones are multiplied by negative_slope ({slope})."
+        )
+    if slope != 0.01 and torch.allclose(got, torch.where(x > 0, x, 0.01 * x)):
+        return f"You used 0.01 instead of the negative_slope passed in ({slope})."
+    if torch.allclose(got, torch.clamp(x, min=0)):
+        return "Negative inputs must become negative_slope * x, not 0 (that is plain ReLU)."
+    return None
+
+
+@points(2, "leaky_relu")
+def test_leaky_relu_default_slope(student, reference):
+    for x, desc in _cases():
+        what = f"leaky_relu of {desc}"
+        got = _call(student, "leaky_relu", x, what)
+        expect_close(got, reference.leaky_relu(x), what, hint=_leaky_hint(got, x, 0.01))
+
+
+@points(1, "leaky_relu")
+def test_leaky_relu_other_slopes(student, reference):
+    for seed, slope in [(20, 0.2), (21, 0.0), (22, 0.5)]:
+        x = _inputs(seed, (3, 6))
+        what = f"leaky_relu(x, negative_slope={slope})"
+        got = _call(student, "leaky_relu", x, what, slope)
+        expect_close(got, reference.leaky_relu(x, slope), what, hint=_leaky_hint(got, x, slope))
+
+
+@points(1, "leaky_relu")
+def test_leaky_relu_keyword_and_gradient(student, reference):
+    x = _inputs(23, (4, 4), dtype=torch.float64, zeros=False)
+    outcome = student.run("leaky_relu", x.clone(), grad=True, negative_slope=0.1)
+    got = expect_tensor(outcome.value, "leaky_relu(x, negative_slope=0.1)")
+    expect_unchanged(x, outcome.args[0], "the input x of leaky_relu")
+    expect_close(got, reference.leaky_relu(x, 0.1), "leaky_relu(x, negative_slope=0.1)",
+                 hint=_leaky_hint(got, x, 0.1))  # fmt: skip
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail("No gradient flows from leaky_relu(x) back to x: use torch operations only.")
+    want = torch.where(x > 0, torch.ones_like(x), torch.full_like(x, 0.1))
+    expect_close(outcome.grads[0], want, "the gradient of leaky_relu(x, 0.1).sum() w.r.t. x",
+                 hint="The slope is 1 for x > 0 and negative_slope elsewhere.")  # fmt: skip
