@@ -1,0 +1,487 @@
+"""Grading tests for exercises/losses.py."""
+
+import torch
+
+from coursekit.grading import (
+    GradingFailure,
+    expect_close,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    expect_unchanged,
+    fail,
+    points,
+)
+
+
+def _randn(seed: int, shape, scale: float = 1.0, dtype=torch.float32) -> torch.Tensor:
+    g = torch.Generator().manual_seed(seed)
+    return (scale * torch.randn(*shape, generator=g)).to(dtype)
+
+
+def _labels(seed: int, n: int, q: int) -> torch.Tensor:
+    g = torch.Generator().manual_seed(seed)
+    return torch.randint(0, q, (n,), generator=g)
+
+
+def _soft_labels(seed: int, n: int, q: int) -> torch.Tensor:
+    """Rows of class probabilities that are not one-hot (soft labels)."""
+    return torch.softmax(_randn(seed, (n, q)), dim=1)
+
+
+def _distributions(seed: int, shape, zeros: bool = False, dtype=torch.float64) -> torch.Tensor:
+    p = torch.softmax(_randn(seed, shape, scale=1.5, dtype=dtype), dim=-1)
+    if zeros:  # knock out about a third of the entries, keeping one per slice, and renormalise
+        g = torch.Generator().manual_seed(seed + 1000)
+        keep = torch.rand(*shape, generator=g) > 0.35
+        keep[..., 0] = True
+        p = p * keep
+        p = p / p.sum(dim=-1, keepdim=True)
+    return p
+
+
+def _is_close(a, b, rtol=1e-4, atol=1e-6) -> bool:
+    return (
+        type(a) is torch.Tensor
+        and a.shape == b.shape
+        and bool(torch.isfinite(a).all())
+        and torch.allclose(a.to(b.dtype), b, rtol=rtol, atol=atol)
+    )
+
+
+def _expect_raises(student, fn, args, kwargs, exc_name, why):
+    try:
+        value = student.run(fn, *args, **kwargs).value
+    except GradingFailure as err:
+        text = str(err)
+        if f"{fn}() raised {exc_name}" in text:
+            return
+        if "not implemented" in text.lower() or "NotImplementedError" in text:
+            raise
+        fail(f"{fn}(..., {kwargs}) should raise {exc_name}, but: {text[:300]}. {why}")
+    fail(f"{fn}(..., {kwargs}) returned {value!r} instead of raising {exc_name}. {why}")
+
+
+# -- l1_loss and mse_loss -----------------------------------------------------------------------
+
+_SHAPES = [(10,), (4, 3), (2, 3, 5)]
+
+
+def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
+    kwargs = {} if reduction is None else {"reduction": reduction}
+    got = expect_tensor(getattr(student, name)(y_hat.clone(), y.clone(), **kwargs), what)
+    want = getattr(reference, name)(y_hat, y, **kwargs)
+    expect_shape(got, tuple(want.shape), what)
+    expect_dtype(got, want.dtype, what)
+    if _is_close(got, want):
+        return
+    terms = getattr(reference, name)(y_hat, y, reduction="none")
+    signed = y_hat - y
+    n = terms.numel()
+    hint = None
+    if name == "l1_loss" and _is_close(got, reference._reduce(signed, reduction or "mean")):
+        hint = (
+            "These are the signed differences y_hat - y: the L1 loss takes their absolute"
+            " value |y_hat - y| (torch.abs), otherwise errors of opposite signs cancel."
+        )
+    elif want.ndim == 0 and _is_close(got, terms.sum()):
+        hint = (
+            f"You returned the SUM of the {n} terms where their MEAN is asked: divide by the"
+            " number of elements (use .mean())."
+        )
+    elif want.ndim == 0 and _is_close(got, terms.mean()):
+        hint = f"You returned the MEAN of the {n} terms where their SUM is asked."
+    elif _is_close(got, want / 2):
+        hint = (
+            "Your values are half the expected ones: PyTorch's MSE has no factor 1/2"
+            " (that was the course's squared_loss)."
+        )
+    elif name == "mse_loss" and _is_close(got, reference.l1_loss(y_hat, y, reduction or "mean")):
+        hint = "You computed absolute errors: the MSE squares the differences."
+    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
+
+
+def _regression_tests(name):
+    def values(student, reference):
+        for i, shape in enumerate(_SHAPES):
+            y_hat, y = _randn(10 + i, shape), _randn(20 + i, shape)
+            for reduction in ("none", "mean", "sum"):
+                _check_regression_loss(
+                    student, reference, name, y_hat, y, reduction,
+                    f"{name}(y_hat, y, reduction={reduction!r}) on inputs of shape {shape}",
+                )  # fmt: skip
+
+    def default_and_dtype(student, reference):
+        y_hat, y = _randn(30, (6, 2)), _randn(31, (6, 2))
+        _check_regression_loss(
+            student, reference, name, y_hat, y, None,
+            f"{name}(y_hat, y) with the default reduction (it must be 'mean')",
+        )  # fmt: skip
+        y_hat, y = _randn(32, (5,), dtype=torch.float64), _randn(33, (5,), dtype=torch.float64)
+        _check_regression_loss(
+            student, reference, name, y_hat, y, "sum", f"{name} on float64 inputs"
+        )
+        outcome = student.run(name, y_hat.clone(), y.clone())
+        expect_unchanged(y_hat, outcome.args[0], "y_hat")
+        expect_unchanged(y, outcome.args[1], "y")
+
+    def rejects(student, reference):
+        y_hat, y = _randn(34, (3,)), _randn(35, (3,))
+        for bad in ("avg", "Mean"):
+            _expect_raises(
+                student, name, (y_hat, y), {"reduction": bad}, "ValueError",
+                "Only 'none', 'mean' and 'sum' are valid: raise ValueError for anything else"
+                " rather than silently picking one.",
+            )  # fmt: skip
+
+    return values, default_and_dtype, rejects
+
+
+_l1 = _regression_tests("l1_loss")
+_mse = _regression_tests("mse_loss")
+
+
+@points(3, "l1_loss")
+def test_l1_loss_reductions(student, reference):
+    _l1[0](student, reference)
+
+
+@points(1, "l1_loss")
+def test_l1_loss_default_dtype_and_inputs(student, reference):
+    _l1[1](student, reference)
+
+
+@points(1, "l1_loss")
+def test_l1_loss_rejects_unknown_reduction(student, reference):
+    _l1[2](student, reference)
+
+
+@points(3, "mse_loss")
+def test_mse_loss_reductions(student, reference):
+    _mse[0](student, reference)
+
+
+@points(1, "mse_loss")
+def test_mse_loss_default_dtype_and_inputs(student, reference):
+    _mse[1](student, reference)
+
+
+@points(1, "mse_loss")
+def test_mse_loss_rejects_unknown_reduction(student, reference):
+    _mse[2](student, reference)
+
+
+# -- nll_loss -------------------------------------------------------------------------------
+
+
+def _check_scalar_loss(got, want, what, hints=()):
+    """Compare a 0-dim loss; ``hints`` is a list of (wrong_value, message) to recognise."""
+    got = expect_tensor(got, what)
+    if got.ndim != 0:
+        fail(
+            f"{what} should be one number (a 0-dim tensor), got shape {tuple(got.shape)}:"
+            " average the per-example losses over the batch (.mean())."
+        )
+    expect_dtype(got, want.dtype, what)
+    if _is_close(got, want):
+        return
+    hint = None
+    if not torch.isfinite(got):
+        hint = (
+            "The result is inf or nan: something overflowed (see the docstring's stability note)."
+        )
+    for wrong, message in hints:
+        if hint is None and _is_close(got, wrong):
+            hint = message
+    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
+
+
+def _nll_hints(log_probs, target, want):
+    n = len(target)
+    return [
+        (-want, "Your loss is negative: it is MINUS the mean of the picked log-probabilities."),
+        (want * n, f"You summed over the {n} examples: take the mean."),
+        (
+            -log_probs[:, target].mean(),
+            "log_probs[:, target] pairs every row with every label:"
+            " use log_probs[torch.arange(n), target].",
+        ),
+    ]
+
+
+@points(2, "nll_loss")
+def test_nll_loss_values(student, reference):
+    for seed, (n, q) in [(40, (6, 4)), (41, (1, 3)), (42, (9, 10))]:
+        log_probs = torch.log_softmax(_randn(seed, (n, q), scale=2.0), dim=1)
+        target = _labels(seed, n, q)
+        want = reference.nll_loss(log_probs, target)
+        got = student.nll_loss(log_probs.clone(), target.clone())
+        _check_scalar_loss(
+            got,
+            want,
+            f"nll_loss on {n} examples and {q} classes",
+            _nll_hints(log_probs, target, want),
+        )
+
+
+@points(1, "nll_loss")
+def test_nll_loss_gradient_and_inputs(student, reference):
+    log_probs = torch.log_softmax(_randn(43, (5, 4)), dim=1)
+    target = _labels(43, 5, 4)
+    outcome = student.run("nll_loss", log_probs.clone(), target.clone(), grad=True)
+    _check_scalar_loss(
+        outcome.value,
+        reference.nll_loss(log_probs, target),
+        "nll_loss",
+        _nll_hints(log_probs, target, reference.nll_loss(log_probs, target)),
+    )
+    expect_unchanged(log_probs, outcome.args[0], "log_probs")
+    expect_unchanged(target, outcome.args[1], "target")
+    leaf = log_probs.clone().requires_grad_(True)
+    reference.nll_loss(leaf, target).backward()
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail("No gradient flows from nll_loss back to log_probs: use torch operations only.")
+    expect_close(
+        outcome.grads[0],
+        leaf.grad,
+        "the gradient of nll_loss w.r.t. log_probs",
+        hint="Only the true class of each row gets a gradient, -1/n.",
+    )
+
+
+# -- cross_entropy_loss ---------------------------------------------------------------------
+
+
+def _ce_hints(logits, target, want):
+    n = logits.shape[0]
+    hints = [(-want, "Your loss is negative: the cross-entropy is MINUS the log-probabilities.")]
+    hints.append((want * n, f"You summed over the {n} examples: take the mean."))
+    if target.dtype.is_floating_point:
+        hard = reference_argmax_loss(logits, target)
+        hints.append(
+            (
+                hard,
+                "You treated the probability targets as hard labels (their argmax): with soft"
+                " labels every class contributes, -sum_j p[i, j] * log_softmax(logits)[i, j].",
+            )
+        )
+    return hints
+
+
+def reference_argmax_loss(logits, target):
+    log_probs = torch.log_softmax(logits, dim=1)
+    return -log_probs[torch.arange(len(target)), target.argmax(dim=1)].mean()
+
+
+def _check_ce(student, reference, logits, target, what):
+    want = reference.cross_entropy_loss(logits, target)
+    got = expect_tensor(student.cross_entropy_loss(logits.clone(), target.clone()), what)
+    if got.ndim == 0 and not torch.isfinite(got):
+        fail(
+            f"{what} is {float(got)}: exp() of a large logit overflows (exp(1000.) is inf), or"
+            " log() of a probability that rounded to 0 is -inf. Compute the log-softmax with"
+            " the log-sum-exp trick: shifted = logits - row max, then"
+            " shifted - log(sum(exp(shifted))); never take log(softmax(...))."
+        )
+    _check_scalar_loss(got, want, what, _ce_hints(logits, target, want))
+
+
+@points(2, "cross_entropy_loss")
+def test_cross_entropy_with_class_indices(student, reference):
+    for seed, (n, q) in [(50, (6, 4)), (51, (1, 5)), (52, (16, 10))]:
+        logits, target = _randn(seed, (n, q), scale=2.0), _labels(seed, n, q)
+        _check_ce(
+            student,
+            reference,
+            logits,
+            target,
+            f"cross_entropy_loss with {n} class indices and {q} classes",
+        )
+    logits = _randn(53, (4, 3), dtype=torch.float64)
+    _check_ce(student, reference, logits, _labels(53, 4, 3), "cross_entropy_loss on float64")
+
+
+@points(2, "cross_entropy_loss")
+def test_cross_entropy_with_class_probabilities(student, reference):
+    logits = _randn(54, (5, 4), scale=2.0)
+    one_hot = torch.nn.functional.one_hot(_labels(54, 5, 4), 4).float()
+    _check_ce(student, reference, logits, one_hot, "cross_entropy_loss with one-hot targets")
+    for seed, (n, q) in [(55, (6, 4)), (56, (3, 7))]:
+        logits, soft = _randn(seed, (n, q), scale=2.0), _soft_labels(seed + 1, n, q)
+        _check_ce(
+            student,
+            reference,
+            logits,
+            soft,
+            f"cross_entropy_loss with soft (probability) targets of shape ({n}, {q})",
+        )
+
+
+@points(2, "cross_entropy_loss")
+def test_cross_entropy_is_stable_for_large_logits(student, reference):
+    logits = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0], [50.0, 100.0, 1000.0]])
+    what = "cross_entropy_loss on logits like 1000 and -1000"
+    _check_ce(student, reference, logits, torch.tensor([1, 0, 2]), what)
+    soft = torch.tensor([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0.0, 0.0, 1.0]])
+    _check_ce(student, reference, logits, soft, what + " with probability targets")
+
+
+@points(1, "cross_entropy_loss")
+def test_cross_entropy_gradient_and_inputs(student, reference):
+    logits, target = _randn(57, (4, 5)), _labels(57, 4, 5)
+    outcome = student.run("cross_entropy_loss", logits.clone(), target.clone(), grad=True)
+    expect_unchanged(logits, outcome.args[0], "logits")
+    expect_unchanged(target, outcome.args[1], "target")
+    leaf = logits.clone().requires_grad_(True)
+    reference.cross_entropy_loss(leaf, target).backward()
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail("No gradient flows from cross_entropy_loss back to the logits: use torch ops only.")
+    expect_close(
+        outcome.grads[0],
+        leaf.grad,
+        "the gradient of cross_entropy_loss w.r.t. logits",
+        hint="It should be (softmax(logits) - one_hot(target)) / n.",
+        rtol=1e-4,
+        atol=1e-6,
+    )
+
+
+# -- bce_with_logits ------------------------------------------------------------------------
+
+
+def _bce_hints(logits, target, want):
+    return [
+        (-want, "Your loss is negative: BCE is MINUS the log-likelihood."),
+        (want * logits.numel(), "You summed over the elements: take the mean."),
+    ]
+
+
+def _check_bce(student, reference, logits, target, what):
+    want = reference.bce_with_logits(logits, target)
+    got = expect_tensor(student.bce_with_logits(logits.clone(), target.clone()), what)
+    if got.ndim == 0 and not torch.isfinite(got):
+        fail(
+            f"{what} is {float(got)}: sigmoid(x) rounds to exactly 1 (or 0) for large |x|, so"
+            " log(1 - sigmoid(x)) is log(0) = -inf. Use the stable form"
+            " max(x, 0) - x * t + log1p(exp(-|x|)), which never exponentiates a positive number."
+        )
+    hints = _bce_hints(logits, target, want)
+    clamped = torch.nn.functional.binary_cross_entropy(torch.sigmoid(logits), target)
+    hints.append(
+        (
+            clamped,
+            "This is what Sigmoid + BCELoss gives: it clamps log at -100, which"
+            " is wrong for large logits. Work from the logits with the stable form.",
+        )
+    )
+    _check_scalar_loss(got, want, what, hints)
+
+
+@points(1, "bce_with_logits")
+def test_bce_with_logits_course_example(student, reference):
+    logits, target = torch.tensor([-0.7001, -0.7231, -0.2049]), torch.tensor([0.0, 0.0, 1.0])
+    _check_bce(
+        student,
+        reference,
+        logits,
+        target,
+        "bce_with_logits([-0.7001, -0.7231, -0.2049],"
+        " [0, 0, 1]) (the course's example, about 0.5332)",
+    )
+
+
+@points(2, "bce_with_logits")
+def test_bce_with_logits_values(student, reference):
+    for seed, shape in [(60, (8,)), (61, (4, 3)), (62, (2, 2, 5))]:
+        logits = _randn(seed, shape, scale=3.0)
+        target = (_randn(seed + 1, shape) > 0).float()
+        _check_bce(student, reference, logits, target, f"bce_with_logits on shape {shape}")
+    logits = _randn(63, (6,), dtype=torch.float64)
+    target = torch.rand(6, generator=torch.Generator().manual_seed(63), dtype=torch.float64)
+    _check_bce(
+        student, reference, logits, target, "bce_with_logits with targets in (0, 1), float64"
+    )
+
+
+@points(2, "bce_with_logits")
+def test_bce_with_logits_is_stable_for_large_logits(student, reference):
+    logits = torch.tensor([1000.0, -1000.0, 100.0, -100.0, 40.0, -40.0])
+    _check_bce(
+        student,
+        reference,
+        logits,
+        torch.tensor([0.0, 1.0, 1.0, 0.0, 0.0, 1.0]),
+        "bce_with_logits on logits like 1000 and -1000 with wrong labels (loss ~ |x|)",
+    )
+    _check_bce(
+        student,
+        reference,
+        logits,
+        torch.tensor([1.0, 0.0, 1.0, 0.0, 1.0, 0.0]),
+        "bce_with_logits on large logits with the right labels (loss ~ 0)",
+    )
+
+
+# -- kl_divergence --------------------------------------------------------------------------
+
+
+def _check_kl(student, reference, p, q, what):
+    want = reference.kl_divergence(p, q)
+    got = expect_shape(student.kl_divergence(p.clone(), q.clone()), tuple(want.shape), what)
+    expect_dtype(got, want.dtype, what)
+    if _is_close(got, want):
+        return
+    hint = None
+    if not torch.isfinite(got).all():
+        hint = (
+            "nan or inf where p has a zero: 0 * log(0 / q) is 0 * -inf = nan in floating point."
+            " Use the convention 0 log 0 = 0, e.g. torch.xlogy(p, p) - torch.xlogy(p, q)."
+        )
+    elif _is_close(got, reference.kl_divergence(q, p)):
+        hint = (
+            "You computed KL(q || p): the arguments are swapped. KL(p || q) weights by p:"
+            " sum p * log(p / q). The divergence is not symmetric."
+        )
+    elif _is_close(got, -want):
+        hint = "Your values have the wrong sign: KL(p || q) = sum p log(p / q) >= 0."
+    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-8)
+
+
+@points(2, "kl_divergence")
+def test_kl_divergence_values(student, reference):
+    for seed, shape in [(70, (5,)), (71, (4, 6)), (72, (2, 3, 4))]:
+        p, q = _distributions(seed, shape), _distributions(seed + 50, shape)
+        _check_kl(
+            student, reference, p, q, f"kl_divergence(p, q) for distributions of shape {shape}"
+        )
+    p = _distributions(73, (3, 4), dtype=torch.float32)
+    _check_kl(
+        student,
+        reference,
+        p,
+        _distributions(74, (3, 4), dtype=torch.float32),
+        "kl_divergence on float32 inputs",
+    )
+
+
+@points(1, "kl_divergence")
+def test_kl_divergence_is_zero_for_equal_distributions(student, reference):
+    p = _distributions(75, (3, 5))
+    got = expect_shape(student.kl_divergence(p.clone(), p.clone()), (3,), "kl_divergence(p, p)")
+    expect_close(
+        got,
+        torch.zeros(3, dtype=p.dtype),
+        "kl_divergence(p, p)",
+        rtol=0,
+        atol=1e-10,
+        hint="A distribution has no divergence from itself: log(p / p) = 0.",
+    )
+
+
+@points(2, "kl_divergence")
+def test_kl_divergence_with_zero_probabilities(student, reference):
+    p, q = _distributions(76, (6, 5), zeros=True), _distributions(77, (6, 5))
+    _check_kl(student, reference, p, q, "kl_divergence(p, q) where some p_j are exactly 0")
+    outcome = student.run("kl_divergence", p.clone(), q.clone())
+    expect_unchanged(p, outcome.args[0], "p")
+    expect_unchanged(q, outcome.args[1], "q")
