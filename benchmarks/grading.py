@@ -6,7 +6,10 @@
    with ``python -m coursekit grade`` (interpreter start, torch imports, worker, every test);
 2. ``--submissions`` copies of it graded with ``--jobs``;
 3. per submission: the same tests run against the reference modules called in-process (no
-   isolation) versus through a worker (start + calls + safe data transfer).
+   isolation) versus through a worker (start + calls + safe data transfer);
+4. per message: the grader's wire format (``coursekit/grading/wire.py``) against what it
+   replaced, ``torch.save`` + ``torch.load(weights_only=True)``, on a typical reply (an
+   optimizer step: parameters and state, a dozen small tensors), encoded and decoded.
 
 The goal is under 10 s for one submission on the 2-core machine.
 """
@@ -14,6 +17,7 @@ The goal is under 10 s for one submission on the 2-core machine.
 from __future__ import annotations
 
 import argparse
+import io
 import shutil
 import subprocess
 import sys
@@ -24,7 +28,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from coursekit.grading import runner  # noqa: E402
+import torch  # noqa: E402
+
+from coursekit.grading import runner, wire  # noqa: E402
 from coursekit.grading.isolation import InProcessStudent, Worker  # noqa: E402
 
 
@@ -67,6 +73,35 @@ def isolated_seconds(folder: Path) -> tuple[float, float]:
         return started - start, time.perf_counter() - started
 
 
+def message_seconds(repeats: int = 300) -> tuple[float, float]:
+    """Seconds per round trip of a typical reply: (wire format, torch.save + torch.load)."""
+    params = [torch.randn(4), torch.randn(3, 2)]
+    reply = {
+        "ok": True,
+        "value": (params, {"step": 3, "m": params, "v": params}),
+        "args": [params, params, {"step": 2, "m": params, "v": params}],
+        "grads": None,
+        "arg_grads": [[None, None], [None, None], {"m": [None, None]}],
+    }
+
+    def with_torch():
+        buffer = io.BytesIO()
+        torch.save(reply, buffer)
+        torch.load(io.BytesIO(buffer.getvalue()), weights_only=True)
+
+    def with_wire():
+        wire.decode(wire.encode(reply))
+
+    timings = []
+    for fn in (with_wire, with_torch):
+        fn()
+        start = time.perf_counter()
+        for _ in range(repeats):
+            fn()
+        timings.append((time.perf_counter() - start) / repeats)
+    return timings[0], timings[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--submissions", type=int, default=20)
@@ -92,13 +127,17 @@ def main() -> None:
         rows.append(("tests through the worker: start a worker", start))
         rows.append(("tests through the worker: calls", calls))
         rows.append(("isolation overhead per submission", start + calls - local))
+    fast, slow = message_seconds()
+    rows.append(("one reply, wire format (encode + decode)", fast))
+    rows.append(("one reply, torch.save + torch.load(weights_only=True)", slow))
     chapters = ", ".join(runner.chapters())
     tests = sum(len(runner.checks(c)) for c in runner.chapters())
     print(f"chapters: {chapters} ({tests} grading tests)")
     width = max(len(r[0]) for r in rows)
     print(f"{'measurement':<{width}}  seconds")
     for name, seconds in rows:
-        print(f"{name:<{width}}  {seconds:7.2f}")
+        print(f"{name:<{width}}  {seconds:9.4f}")
+    print(f"wire format speedup per message: {slow / fast:.0f}x")
 
 
 if __name__ == "__main__":

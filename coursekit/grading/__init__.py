@@ -9,19 +9,31 @@ See ``tests/grading/README.md``.
 
 from __future__ import annotations
 
-from coursekit.grading.api import (
-    GradingFailure,
-    Outcome,
-    expect_close,
-    expect_dtype,
-    expect_shape,
-    expect_tensor,
-    expect_unchanged,
-    fail,
-    points,
-    shape_str,
-    with_grad,
-)
+# The helpers below come from coursekit.grading.api, imported on first use (PEP 562): importing
+# this package must not import torch, so that ``python -m coursekit`` can start the grading
+# zygote before it does (see zygote.py).
+_API = {
+    "GradingFailure",
+    "Outcome",
+    "expect_close",
+    "expect_dtype",
+    "expect_shape",
+    "expect_tensor",
+    "expect_unchanged",
+    "fail",
+    "points",
+    "shape_str",
+    "with_grad",
+}
+
+
+def __getattr__(name: str):
+    if name in _API:
+        from coursekit.grading import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'coursekit.grading' has no attribute {name!r}")
+
 
 __all__ = [
     "GradingFailure",
@@ -47,7 +59,7 @@ def check(chapter: str | None = None, folder=None, *, timeout: float | None = No
     from pathlib import Path
 
     from coursekit.grading import report, runner
-    from coursekit.grading.isolation import DEFAULT_TIMEOUT
+    from coursekit.grading.zygote import DEFAULT_TIMEOUT
 
     known = runner.chapters()
     if chapter is not None and chapter not in known:

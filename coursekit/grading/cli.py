@@ -6,8 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from coursekit.grading import report, runner
-from coursekit.grading.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from coursekit.grading import zygote
+from coursekit.grading.zygote import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+# runner and report import torch, so they are imported inside the functions: main() starts the
+# grading zygote first.
 
 
 class UsageError(Exception):
@@ -15,6 +18,8 @@ class UsageError(Exception):
 
 
 def _chapter_list(chapter: str | None) -> list[str]:
+    from coursekit.grading import runner
+
     known = runner.chapters()
     if not known:
         raise UsageError(f"no grading tests found in {runner.CHECKS_DIR}")
@@ -57,6 +62,8 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
 
 
 def cmd_check(args) -> int:
+    from coursekit.grading import report, runner
+
     chapter_list = _chapter_list(args.chapter)
     folder = Path(args.dir) if args.dir else runner.EXERCISES_DIR
     if not folder.is_dir():
@@ -70,6 +77,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_grade(args) -> int:
+    from coursekit.grading import report, runner
+
     chapter_list = _chapter_list(args.chapter)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -137,6 +146,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "check" or args.jobs == 1:
+        # This process grades, so it needs a zygote: start it now, while this process has a
+        # single thread, so that it is a fork importing torch alongside us (not after us).
+        # With --jobs N each job process starts its own (runner.grade_many).
+        zygote.start()
     try:
         return args.run(args)
     except UsageError as exc:

@@ -8,14 +8,12 @@ runs as root, an unprivileged uid of its own (from ``UID_BASE``, group ``nogroup
 student code runs, so that it cannot write into the repository or touch other submissions'
 workers. One worker serves many calls. When a call times out, crashes the worker, or the worker
 exits, that call fails with a teaching message and a fresh worker is started for the next call.
-Replies are loaded with ``torch.load(weights_only=True)`` and every value is type-checked here;
-nothing the worker says about success is trusted.
+Messages travel in the format of ``wire.py``, which can only carry plain data; every value of a
+reply is type-checked here again, and nothing the worker says about success is trusted.
 """
 
 from __future__ import annotations
 
-import atexit
-import io
 import os
 import select
 import shutil
@@ -30,12 +28,15 @@ from pathlib import Path
 
 import torch
 
+from coursekit.grading import wire, zygote
 from coursekit.grading.api import GradingFailure, Outcome, WithGrad
+from coursekit.grading.zygote import (  # noqa: F401 - DEFAULT_* are re-exported
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    STARTUP_TIMEOUT,
+    WORKER_SCRIPT,
+)
 
-WORKER_SCRIPT = Path(__file__).with_name("worker.py")
-DEFAULT_TIMEOUT = 10.0
-DEFAULT_MEMORY_MB = 2048
-STARTUP_TIMEOUT = 120.0
 OUTPUT_CAP = 64 * 1024
 REPLY_CAP = 256 * 2**20
 WITH_GRAD = "__coursekit_with_grad__"
@@ -206,7 +207,10 @@ class Worker:
             if self.use_zygote:
                 spec = {"dir": str(self.dir), "env": env, "memory_mb": self.memory_mb,
                         "nproc": nproc, "uid": uid, "gid": gid}  # fmt: skip
-                self.pid = _zygote().spawn(spec, [req_r, resp_w, out_w, err_w])
+                try:
+                    self.pid = zygote.get().spawn(spec, [req_r, resp_w, out_w, err_w])
+                except zygote.ZygoteError as exc:
+                    raise WorkerDied(str(exc)) from None
             else:
                 command = [
                     sys.executable, "-I", "-B", str(WORKER_SCRIPT), str(req_r), str(resp_w),
@@ -288,9 +292,7 @@ class Worker:
     # -- messages ----------------------------------------------------------------------------
 
     def _send(self, message: dict) -> None:
-        buffer = io.BytesIO()
-        torch.save(message, buffer)
-        payload = buffer.getvalue()
+        payload = wire.encode(message)
         data = memoryview(struct.pack(">Q", len(payload)) + payload)
         try:
             while data:
@@ -342,9 +344,9 @@ class Worker:
             raise ProtocolError(f"the reply is {length} bytes, more than the {REPLY_CAP} allowed")
         payload = self._read(length, deadline)
         try:
-            reply = torch.load(io.BytesIO(payload), weights_only=True)
-        except Exception as exc:  # noqa: BLE001 - anything not plain data is rejected
-            raise ProtocolError(f"unreadable reply ({type(exc).__name__})") from exc
+            reply = wire.decode(payload)
+        except wire.WireError as exc:
+            raise ProtocolError(f"unreadable reply ({exc})") from None
         if type(reply) is not dict:
             raise ProtocolError("the reply is not a dict")
         check_plain(reply)
@@ -454,114 +456,6 @@ def _reply_error(reply: dict) -> str:
     if exc_type:
         return f"{exc_type}: {message}" if message else exc_type
     return message or "unknown error"
-
-
-class _Zygote:
-    """A process that imported torch once and forks a ready worker per request (fast starts).
-
-    It runs only trusted code (worker.py's zygote loop) and, as root, stays root so that its
-    children can each drop to their own uid. When this process has a single OS thread (so a
-    fork is safe) and has not loaded any grading tests or reference answers yet, the zygote is
-    a fork of it, which saves importing torch again; otherwise it is a fresh ``python -I``.
-    It exits when this process closes the socket.
-    """
-
-    def __init__(self):
-        import socket
-
-        self.socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.proc, self.pid = None, None
-        if _single_threaded() and not any(
-            name.startswith("coursekit_grading_") for name in sys.modules
-        ):
-            self.pid = self._fork(theirs)
-        else:
-            env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
-                   "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}  # fmt: skip
-            self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-B", str(WORKER_SCRIPT), "zygote", str(theirs.fileno())],
-                pass_fds=(theirs.fileno(),), env=env, cwd="/", start_new_session=True,
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
-            self.pid = self.proc.pid
-        theirs.close()
-        self.socket.settimeout(STARTUP_TIMEOUT)
-        if b"ready" not in self.socket.recv(4096):
-            raise WorkerDied("the grading zygote did not start")
-        self.lock = threading.Lock()
-
-    @staticmethod
-    def _fork(theirs) -> int:
-        import resource
-
-        from coursekit.grading import worker
-
-        fd = theirs.fileno()
-        pid = os.fork()
-        if pid == 0:  # the zygote: keep only the control socket, then serve forever
-            try:
-                os.setsid()
-                null = os.open(os.devnull, os.O_RDWR)
-                for std in (0, 1, 2):
-                    os.dup2(null, std)
-                limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-                limit = 65536 if limit == resource.RLIM_INFINITY else min(limit, 1 << 20)
-                os.closerange(3, fd)
-                os.closerange(fd + 1, limit)
-                os.chdir("/")
-                os.environ.clear()
-                os.environ.update({"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"})
-                worker.zygote(fd)
-            finally:
-                os._exit(0)
-        return pid
-
-    def spawn(self, spec: dict, fds: list[int]) -> int:
-        import json
-        import socket
-
-        with self.lock:
-            socket.send_fds(self.socket, [json.dumps(spec).encode()], fds)
-            reply = self.socket.recv(4096)
-        if not reply:
-            raise WorkerDied("the grading zygote exited")
-        return int(json.loads(reply)["pid"])
-
-    def alive(self) -> bool:
-        if self.proc is not None:
-            return self.proc.poll() is None
-        try:
-            return os.waitpid(self.pid, os.WNOHANG) == (0, 0)
-        except ChildProcessError:
-            return False
-
-    def close(self) -> None:
-        self.socket.close()
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-
-
-def _single_threaded() -> bool:
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return False
-
-
-_ZYGOTE: _Zygote | None = None
-_ZYGOTE_LOCK = threading.Lock()
-
-
-def _zygote() -> _Zygote:
-    global _ZYGOTE
-    with _ZYGOTE_LOCK:
-        if _ZYGOTE is None or not _ZYGOTE.alive():
-            _ZYGOTE = _Zygote()
-            atexit.register(_ZYGOTE.close)
-        return _ZYGOTE
 
 
 def _kill_all_of(uid: int, gid: int) -> None:

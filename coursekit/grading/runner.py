@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
 
+from coursekit.grading import zygote
 from coursekit.grading.api import GradingFailure
 from coursekit.grading.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Student, Worker
 
@@ -240,8 +241,9 @@ def grade_submission(
     name = name or folder.name
     try:
         with Worker(timeout=timeout, memory_mb=memory_mb, slot=slot) as worker:
-            worker.start()  # first, so that the zygote can be a fork of this process
-            warm_up()
+            zygote.start()  # first, while this process may still have one thread (zygote.py)
+            warm_up()  # imports what the comparisons need while the zygote gets ready
+            worker.start()
             return grade_modules(
                 submission_modules(folder, chapter_list), worker=worker, name=name,
                 path=str(folder),
@@ -265,18 +267,12 @@ def _ungradable(name, folder, chapter_list, reason: str) -> SubmissionResult:
 
 # -- parallel grading ------------------------------------------------------------------------
 
-_SLOT = 0
 
-
-def _init_slot(slots) -> None:
-    global _SLOT
-    _SLOT = slots.get()
-
-
-def _grade_in_pool(args) -> SubmissionResult:
+def _grade_task(args) -> SubmissionResult:
     folder, chapter_list, timeout, memory_mb, name = args
+    # The pid only says where to start looking for a free worker uid; the uids are locked.
     return grade_submission(
-        folder, chapter_list, timeout=timeout, memory_mb=memory_mb, slot=_SLOT, name=name
+        folder, chapter_list, timeout=timeout, memory_mb=memory_mb, slot=os.getpid(), name=name
     )
 
 
@@ -292,25 +288,23 @@ def grade_many(
     """Grade ``[(name, folder), ...]``, ``jobs`` at a time; results keep the input order.
 
     Each job is its own trusted process (so the tests' use of torch's global random state
-    cannot race) driving its own worker.
+    cannot race) driving its own worker. Each starts its zygote before it imports torch, so
+    that the two imports overlap (see zygote.py).
     """
     chapter_list = chapters() if chapter_list is None else chapter_list
     tasks = [(folder, chapter_list, timeout, memory_mb, name) for name, folder in folders]
     results: list[SubmissionResult | None] = [None] * len(tasks)
     if jobs <= 1 or len(tasks) <= 1:
         for i, task in enumerate(tasks):
-            results[i] = _grade_in_pool(task)
+            results[i] = _grade_task(task)
             if on_result:
                 on_result(results[i])
         return results
     context = multiprocessing.get_context("spawn")
-    slots = context.Queue()
-    for k in range(jobs):
-        slots.put(k)
     with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_slot, initargs=(slots,)
+        max_workers=jobs, mp_context=context, initializer=zygote.start
     ) as pool:
-        futures = {pool.submit(_grade_in_pool, task): i for i, task in enumerate(tasks)}
+        futures = {pool.submit(_grade_task, task): i for i, task in enumerate(tasks)}
         for future in concurrent.futures.as_completed(futures):
             i = futures[future]
             try:

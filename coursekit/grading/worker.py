@@ -2,24 +2,37 @@
 
 This file runs as a *script* (``python -I worker.py REQUEST_FD RESPONSE_FD ...``) in a fresh
 temporary directory, possibly as an unprivileged user, under resource limits. It imports only
-the standard library and torch, so it never touches the repository's code. Nothing it sends
-back is trusted: the grader loads every reply with ``torch.load(weights_only=True)``, checks
-every type itself and recomputes every verdict. What this process reports is only data
-("this is what the function returned") or the reason a call failed, used to word the message.
+the standard library, torch and its sibling ``wire.py`` (loaded by path), so it never imports
+the rest of the repository's code. Nothing it sends back is trusted: the grader decodes every
+reply with ``wire.decode`` (which can build only plain data), checks every type itself and
+recomputes every verdict. What this process reports is only data ("this is what the function
+returned") or the reason a call failed, used to word the message.
 
-Protocol: every message is 8 bytes of big-endian length followed by a ``torch.save`` payload
-of a dict. Requests: ``{"op": "load", "key", "name", "file"}`` and ``{"op": "call", "key",
+Protocol: every message is 8 bytes of big-endian length followed by a dict in the format of
+``wire.py``. Requests: ``{"op": "load", "key", "name", "file"}`` and ``{"op": "call", "key",
 "fn", "args", "kwargs", "seed", "grad"}``. Replies: ``{"ok": True, ...}`` or
 ``{"ok": False, "kind", "type", "message", "traceback"}``.
 """
 
 from __future__ import annotations
 
-import io
+import importlib.util
 import os
 import struct
 import sys
 import traceback
+from pathlib import Path
+
+
+def _load_wire():
+    """``wire.py`` from this file's folder, whether this file runs as a script or a module."""
+    spec = importlib.util.spec_from_file_location(
+        "coursekit_worker_wire", Path(__file__).with_name("wire.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
 WITH_GRAD = "__coursekit_with_grad__"
@@ -154,12 +167,8 @@ def _read_exact(fd: int, n: int) -> bytes:
     return b"".join(chunks)
 
 
-def _send(fd: int, message: dict) -> None:
-    import torch
-
-    buffer = io.BytesIO()
-    torch.save(message, buffer)
-    payload = buffer.getvalue()
+def _send(fd: int, message: dict, wire) -> None:
+    payload = wire.encode(message)
     data = struct.pack(">Q", len(payload)) + payload
     view = memoryview(data)
     while view:
@@ -167,11 +176,9 @@ def _send(fd: int, message: dict) -> None:
         view = view[written:]
 
 
-def _receive(fd: int) -> dict:
-    import torch
-
+def _receive(fd: int, wire) -> dict:
     (length,) = struct.unpack(">Q", _read_exact(fd, 8))
-    return torch.load(io.BytesIO(_read_exact(fd, length)), weights_only=True)
+    return wire.decode(_read_exact(fd, length))
 
 
 class Unsupported(Exception):
@@ -356,13 +363,17 @@ def _grads_of(args):
     return None
 
 
-def serve(request_fd: int, response_fd: int) -> None:
-    """Answer load and call requests until the grader closes the request pipe."""
+def serve(request_fd: int, response_fd: int, wire) -> None:
+    """Answer load and call requests until the grader closes the request pipe.
+
+    ``wire`` is the loaded ``wire.py``: loaded before privileges are dropped, since its file
+    may not be readable afterwards.
+    """
     modules: dict = {}
-    _send(response_fd, {"ok": True, "ready": True, "pid": os.getpid()})
+    _send(response_fd, {"ok": True, "ready": True, "pid": os.getpid()}, wire)
     while True:
         try:
-            request = _receive(request_fd)
+            request = _receive(request_fd, wire)
         except EOFError:
             return
         op = request.get("op")
@@ -379,12 +390,12 @@ def serve(request_fd: int, response_fd: int) -> None:
         else:
             reply = failure("internal", message=f"unknown request {op!r}")
         try:
-            _send(response_fd, reply)
-        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable value slipped through
-            _send(response_fd, failure("unsupported", exc))
+            _send(response_fd, reply, wire)
+        except Exception as exc:  # noqa: BLE001 - e.g. a value the wire format cannot carry
+            _send(response_fd, failure("unsupported", exc), wire)
 
 
-def _become_worker(spec: dict, fds: list[int]) -> None:
+def _become_worker(spec: dict, fds: list[int], wire) -> None:
     """In a child forked by the zygote: set up the process, drop privileges, serve."""
     import random
 
@@ -415,7 +426,7 @@ def _become_worker(spec: dict, fds: list[int]) -> None:
     # Fresh random state: children must not all share the zygote's.
     torch.seed()
     random.seed()
-    serve(request_fd, response_fd)
+    serve(request_fd, response_fd, wire)
 
 
 def zygote(control_fd: int) -> None:
@@ -432,6 +443,7 @@ def zygote(control_fd: int) -> None:
     import torch
 
     torch.set_num_threads(1)
+    wire = _load_wire()
     _preload_stdlib()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     control = socket.socket(fileno=control_fd)
@@ -449,7 +461,7 @@ def zygote(control_fd: int) -> None:
             try:
                 control.close()
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                _become_worker(spec, fds)
+                _become_worker(spec, fds, wire)
             finally:
                 os._exit(0)
         for fd in fds:
@@ -470,11 +482,12 @@ def main(argv: list[str]) -> None:
     import torch
 
     torch.set_num_threads(1)
+    wire = _load_wire()
     _set_limits(memory_mb, nproc)
     if uid >= 0:
         _preload_stdlib()
         _drop_privileges(uid, gid)
-    serve(request_fd, response_fd)
+    serve(request_fd, response_fd, wire)
 
 
 if __name__ == "__main__":
