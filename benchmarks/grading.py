@@ -63,23 +63,25 @@ def in_process_seconds() -> float:
     return time.perf_counter() - start
 
 
-def isolated_seconds(folder: Path) -> tuple[float, float]:
-    """(worker start, grading calls) for one submission; the zygote is already running."""
+def isolated_seconds(folder: Path) -> tuple[float, float, int]:
+    """(worker start, grading calls, messages) for one submission; the zygote is running."""
     start = time.perf_counter()
     with Worker() as worker:
         worker.start()
         started = time.perf_counter()
         runner.grade_modules(runner.submission_modules(folder, runner.chapters()), worker=worker)
-        return started - start, time.perf_counter() - started
+        return started - start, time.perf_counter() - started, worker.exchanges
 
 
 def message_seconds(repeats: int = 300) -> tuple[float, float]:
     """Seconds per round trip of a typical reply: (wire format, torch.save + torch.load)."""
-    params = [torch.randn(4), torch.randn(3, 2)]
+    def params():  # distinct tensors, as the worker sends (it copies every tensor it returns)
+        return [torch.randn(4), torch.randn(3, 2)]
+
     reply = {
         "ok": True,
-        "value": (params, {"step": 3, "m": params, "v": params}),
-        "args": [params, params, {"step": 2, "m": params, "v": params}],
+        "value": (params(), {"step": 3, "m": params(), "v": params()}),
+        "args": [params(), params(), {"step": 2, "m": params(), "v": params()}],
         "grads": None,
         "arg_grads": [[None, None], [None, None], {"m": [None, None]}],
     }
@@ -122,7 +124,7 @@ def main() -> None:
         in_process_seconds()  # warm up imports and lazy initialisation
         isolated_seconds(one)  # starts the zygote
         local = min(in_process_seconds() for _ in range(3))
-        start, calls = min(isolated_seconds(one) for _ in range(3))
+        start, calls, messages = min(isolated_seconds(one) for _ in range(3))
         rows.append(("tests in-process, no isolation (per submission)", local))
         rows.append(("tests through the worker: start a worker", start))
         rows.append(("tests through the worker: calls", calls))
@@ -137,7 +139,8 @@ def main() -> None:
     print(f"{'measurement':<{width}}  seconds")
     for name, seconds in rows:
         print(f"{name:<{width}}  {seconds:9.4f}")
-    print(f"wire format speedup per message: {slow / fast:.0f}x")
+    print(f"requests to the worker per submission: {messages}")
+    print(f"wire format speedup per message: {slow / fast:.1f}x")
 
 
 if __name__ == "__main__":

@@ -115,6 +115,18 @@ HOSTILE = {
 }
 
 
+def test_millions_of_small_items_are_refused(monkeypatch):
+    # Within the limit the list decodes; one item more and it is refused.
+    data = encode([None] * 1000)
+    monkeypatch.setattr(wire, "MAX_ITEMS", 1000)
+    assert decode(data) == [None] * 1000
+    monkeypatch.setattr(wire, "MAX_ITEMS", 999)
+    with pytest.raises(WireError, match="more than 999 items"):
+        decode(data)
+    with pytest.raises(WireError, match="items"):
+        decode(encode({k: [k] for k in range(600)}))
+
+
 @pytest.mark.parametrize("data", HOSTILE.values(), ids=HOSTILE.keys())
 def test_hostile_bytes_are_refused_with_a_wire_error(data):
     with pytest.raises(WireError):
