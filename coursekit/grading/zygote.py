@@ -75,6 +75,12 @@ class Zygote:
                 limit = 65536 if limit == resource.RLIM_INFINITY else min(limit, 1 << 20)
                 os.closerange(3, fd)
                 os.closerange(fd + 1, limit)
+                # Look like `python -I worker.py zygote` to the student code this process's
+                # children run: no command line of the grader (it names submissions), and no
+                # current directory or PYTHONPATH entries (the repository) on sys.path.
+                sys.argv[:] = [str(WORKER_SCRIPT), "zygote"]
+                prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
+                sys.path[:] = [p for p in sys.path if p and p.startswith(tuple(prefixes))]
                 os.chdir("/")
                 os.environ.clear()
                 os.environ.update({"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
