@@ -12,19 +12,11 @@ from __future__ import annotations
 # The helpers below come from coursekit.grading.api, imported on first use (PEP 562): importing
 # this package must not import torch, so that ``python -m coursekit`` can start the grading
 # zygote before it does (see zygote.py).
-_API = {
-    "GradingFailure",
-    "Outcome",
-    "expect_close",
-    "expect_dtype",
-    "expect_shape",
-    "expect_tensor",
-    "expect_unchanged",
-    "fail",
-    "points",
-    "shape_str",
-    "with_grad",
-}
+_API = (
+    "GradingFailure", "Outcome", "expect_close", "expect_dtype", "expect_shape", "expect_tensor",
+    "expect_unchanged", "fail", "points", "shape_str", "with_grad",
+)  # fmt: skip
+__all__ = [*_API, "check"]
 
 
 def __getattr__(name: str):
@@ -35,20 +27,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'coursekit.grading' has no attribute {name!r}")
 
 
-__all__ = [
-    "GradingFailure",
-    "Outcome",
-    "check",
-    "expect_close",
-    "expect_dtype",
-    "expect_shape",
-    "expect_tensor",
-    "expect_unchanged",
-    "fail",
-    "points",
-    "shape_str",
-    "with_grad",
-]
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 def check(chapter: str | None = None, folder=None, *, timeout: float | None = None):
