@@ -76,6 +76,20 @@ def cmd_check(args) -> int:
     return 0 if result.score == result.max_score else 1
 
 
+def confinement_warning() -> str:
+    """Why student code could write where the grading user can here, or "" if it cannot."""
+    from coursekit.grading import landlock
+    from coursekit.grading.isolation import is_root
+
+    if is_root() or landlock.abi_version() >= 1:
+        return ""
+    return (
+        "warning: this system has no Landlock and the grader is not root, so student code can"
+        " write wherever this user can (the repository, other submissions). Grade as root in a"
+        " container, or on Linux 5.13 or later."
+    )
+
+
 def cmd_grade(args) -> int:
     from coursekit.grading import report, runner
 
@@ -85,6 +99,9 @@ def cmd_grade(args) -> int:
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
     submissions = find_submissions(args.submissions, runner.chapters())
+    warning = confinement_warning()
+    if warning:
+        print(warning, file=sys.stderr)
     for option in ("json", "csv"):
         target = getattr(args, option)
         if target and not Path(target).resolve().parent.is_dir():

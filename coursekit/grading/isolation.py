@@ -2,7 +2,8 @@
 
 The trusted process (this one) gets a worker process (``worker.py``, forked from a zygote that
 imported torch once, or started with ``python -I``) in a fresh temporary directory holding a
-*copy* of each submission module, with ``HOME`` and ``TMPDIR`` pointing there, a memory limit
+*copy* of each submission module, with ``HOME`` and ``TMPDIR`` pointing there, file writes
+confined to it (Landlock, where the kernel has it: ``landlock.py``), a memory limit
 (``RLIMIT_DATA``, plus a watch on its resident memory), a cap on file sizes and, when the grader
 runs as root, an unprivileged uid of its own (from ``UID_BASE``, group ``nogroup``) taken before any
 student code runs, so that it cannot write into the repository or touch other submissions'
@@ -177,6 +178,7 @@ class Worker:
         self.gid = _nogroup() if is_root() else None
         self.starts = 0
         self.exchanges = 0  # requests answered or failed, counted for benchmarks/grading.py
+        self.confinement = "not started"
         self._lock = threading.Lock()
 
     # -- process management ------------------------------------------------------------------
@@ -240,6 +242,9 @@ class Worker:
         if reply.get("ready") is not True:
             self.stop()
             raise WorkerDied("the student process did not start")
+        # Only for reports and tests (nothing the worker says is trusted for scores): "" when
+        # its writes are confined to its folder, else why not.
+        self.confinement = str(reply.get("confinement", "unknown"))
 
     def running(self) -> bool:
         return self.pid is not None

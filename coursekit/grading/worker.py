@@ -1,12 +1,14 @@
 """The student process: imports submission modules and calls their functions on request.
 
 This file runs as a *script* (``python -I worker.py REQUEST_FD RESPONSE_FD ...``) in a fresh
-temporary directory, possibly as an unprivileged user, under resource limits. It imports only
-the standard library, torch and its sibling ``wire.py`` (loaded by path), so it never imports
-the rest of the repository's code. Nothing it sends back is trusted: the grader decodes every
-reply with ``wire.decode`` (which can build only plain data), checks every type itself and
-recomputes every verdict. What this process reports is only data ("this is what the function
-returned") or the reason a call failed, used to word the message.
+temporary directory, possibly as an unprivileged user, under resource limits, with its file
+writes confined to that directory where Linux Landlock is available (``landlock.py``). It
+imports only the standard library, torch and its siblings ``wire.py`` and ``landlock.py``
+(loaded by path), so it never imports the rest of the repository's code. Nothing it sends
+back is trusted: the grader decodes every reply with ``wire.decode`` (which can build only
+plain data), checks every type itself and recomputes every verdict. What this process
+reports is only data ("this is what the function returned") or the reason a call failed,
+used to word the message.
 
 Protocol: every message is 8 bytes of big-endian length followed by a dict in the format of
 ``wire.py``. Requests: ``{"op": "load", "key", "name", "file"}`` and ``{"op": "call", "key",
@@ -24,10 +26,10 @@ import traceback
 from pathlib import Path
 
 
-def _load_wire():
-    """``wire.py`` from this file's folder, whether this file runs as a script or a module."""
+def _load_sibling(name: str):
+    """``<name>.py`` from this file's folder, whether this file runs as a script or a module."""
     spec = importlib.util.spec_from_file_location(
-        "coursekit_worker_wire", Path(__file__).with_name("wire.py")
+        f"coursekit_worker_{name}", Path(__file__).with_name(f"{name}.py")
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -363,14 +365,16 @@ def _grads_of(args):
     return None
 
 
-def serve(request_fd: int, response_fd: int, wire) -> None:
+def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
     """Answer load and call requests until the grader closes the request pipe.
 
     ``wire`` is the loaded ``wire.py``: loaded before privileges are dropped, since its file
-    may not be readable afterwards.
+    may not be readable afterwards. ``confinement`` is what ``landlock.restrict_writes`` said
+    ("" when writes are confined to this process's folder); the grader is told, for its report.
     """
     modules: dict = {}
-    _send(response_fd, {"ok": True, "ready": True, "pid": os.getpid()}, wire)
+    ready = {"ok": True, "ready": True, "pid": os.getpid(), "confinement": confinement}
+    _send(response_fd, ready, wire)
     while True:
         try:
             request = _receive(request_fd, wire)
@@ -395,7 +399,7 @@ def serve(request_fd: int, response_fd: int, wire) -> None:
             _send(response_fd, failure("unsupported", exc), wire)
 
 
-def _become_worker(spec: dict, fds: list[int], wire) -> None:
+def _become_worker(spec: dict, fds: list[int], wire, landlock) -> None:
     """In a child forked by the zygote: set up the process, drop privileges, serve."""
     import random
 
@@ -423,10 +427,11 @@ def _become_worker(spec: dict, fds: list[int], wire) -> None:
     _set_limits(int(spec["memory_mb"]), int(spec["nproc"]))
     if spec["uid"] >= 0:
         _drop_privileges(int(spec["uid"]), int(spec["gid"]))
+    confinement = landlock.restrict_writes(spec["dir"])
     # Fresh random state: children must not all share the zygote's.
     torch.seed()
     random.seed()
-    serve(request_fd, response_fd, wire)
+    serve(request_fd, response_fd, wire, confinement)
 
 
 def zygote(control_fd: int) -> None:
@@ -443,7 +448,7 @@ def zygote(control_fd: int) -> None:
     import torch
 
     torch.set_num_threads(1)
-    wire = _load_wire()
+    wire, landlock = _load_sibling("wire"), _load_sibling("landlock")
     _preload_stdlib()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     control = socket.socket(fileno=control_fd)
@@ -461,7 +466,7 @@ def zygote(control_fd: int) -> None:
             try:
                 control.close()
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                _become_worker(spec, fds, wire)
+                _become_worker(spec, fds, wire, landlock)
             finally:
                 os._exit(0)
         for fd in fds:
@@ -479,15 +484,18 @@ def main(argv: list[str]) -> None:
     uid = int(argv[5]) if len(argv) > 5 else -1
     gid = int(argv[6]) if len(argv) > 6 else -1
     os.umask(0o077)
+    # Before torch is imported: Landlock binds only the calling thread (and threads it starts
+    # later), and torch starts threads of its own when imported.
+    confinement = _load_sibling("landlock").restrict_writes(os.getcwd())
     import torch
 
     torch.set_num_threads(1)
-    wire = _load_wire()
+    wire = _load_sibling("wire")
     _set_limits(memory_mb, nproc)
     if uid >= 0:
         _preload_stdlib()
         _drop_privileges(uid, gid)
-    serve(request_fd, response_fd, wire)
+    serve(request_fd, response_fd, wire, confinement)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,98 @@
+"""Student code may write only inside its own folder (Linux Landlock), whoever runs the grader.
+
+As root each student process also gets a uid of its own, but a folder anyone may write to (like
+/tmp) is open to every uid: the targets here are such folders, so only Landlock stands between
+the student and them. Without it these tests fail.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from coursekit.grading import GradingFailure, landlock
+from coursekit.grading.isolation import Student, Worker
+from tests.conftest import require
+
+ANSWERS = '''
+import os
+
+def write(path):
+    with open(path, "w") as f:
+        f.write("planted by a submission")
+    return True
+
+def remove(path):
+    os.remove(path)
+    return True
+
+def make_folder(path):
+    os.mkdir(path)
+    return True
+
+def scratch():
+    path = os.path.join(os.environ["HOME"], "scratch", "notes.txt")
+    os.makedirs(os.path.dirname(path))
+    with open(path, "w") as f:
+        f.write("mine")
+    with open(os.devnull, "w") as f:
+        f.write("discarded")
+    with open(path) as f:
+        return f.read()
+'''
+
+
+@pytest.fixture
+def open_folder():
+    """A folder every uid may write to, holding a file every uid may change."""
+    folder = Path(tempfile.mkdtemp(prefix="coursekit-confinement-", dir="/tmp"))
+    folder.chmod(0o777)
+    victim = folder / "victim.txt"
+    victim.write_text("precious")
+    victim.chmod(0o666)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("zygote", ["1", "0"], ids=["forked", "python -I"])
+def test_writes_outside_the_student_folder_are_refused(tmp_path, open_folder, monkeypatch, zygote):
+    require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
+    monkeypatch.setenv("COURSEKIT_GRADER_ZYGOTE", zygote)
+    module = tmp_path / "answers.py"
+    module.write_text(ANSWERS)
+    with Worker() as worker:
+        student = Student(worker, "k", "answers", module)
+        assert student.scratch() == "mine"  # its own folder and /dev/null stay usable
+        assert worker.confinement == ""
+        attempts = [
+            ("write", open_folder / "planted.txt"),
+            ("write", open_folder / "victim.txt"),
+            ("remove", open_folder / "victim.txt"),
+            ("make_folder", open_folder / "planted"),
+        ]
+        for fn, path in attempts:
+            with pytest.raises(GradingFailure, match="PermissionError"):
+                getattr(student, fn)(str(path))
+    assert sorted(p.name for p in open_folder.iterdir()) == ["victim.txt"]
+    assert (open_folder / "victim.txt").read_text() == "precious"
+
+
+def test_restrict_writes_says_why_not_where_there_is_no_landlock(monkeypatch):
+    monkeypatch.setattr(landlock, "abi_version", lambda: 0)
+    assert "no Landlock" in landlock.restrict_writes("/tmp")
+
+
+def test_grade_warns_when_student_code_could_write_anywhere(monkeypatch):
+    from coursekit.grading import cli, isolation
+
+    monkeypatch.setattr(isolation, "is_root", lambda: False)
+    monkeypatch.setattr(landlock, "abi_version", lambda: 0)
+    assert "student code can write wherever this user can" in cli.confinement_warning()
+    monkeypatch.setattr(landlock, "abi_version", lambda: 1)
+    assert cli.confinement_warning() == ""
+    monkeypatch.setattr(isolation, "is_root", lambda: True)
+    monkeypatch.setattr(landlock, "abi_version", lambda: 0)
+    assert cli.confinement_warning() == ""
