@@ -77,17 +77,24 @@ def cmd_check(args) -> int:
 
 
 def confinement_warning() -> str:
-    """Why student code could write where the grading user can here, or "" if it cannot."""
-    from coursekit.grading import landlock
+    """What student code could reach here that it should not, or "" if nothing."""
+    from coursekit.grading import landlock, runner
     from coursekit.grading.isolation import is_root
 
-    if is_root() or landlock.abi_version() >= 1:
+    if landlock.abi_version() >= 1:
         return ""
-    return (
-        "warning: this system has no Landlock and the grader is not root, so student code can"
-        " write wherever this user can (the repository, other submissions). Grade as root in a"
-        " container, or on Linux 5.13 or later."
-    )
+    if not is_root():
+        return (
+            "warning: this system has no Landlock and the grader is not root, so student code"
+            " can write wherever this user can (the repository, other submissions) and read the"
+            " reference answers. Grade as root in a container, or on Linux 5.13 or later."
+        )
+    if runner.REFERENCE_DIR.stat().st_mode & 0o005:
+        return (
+            "warning: this system has no Landlock, so student code can read the reference"
+            f" answers: make them readable only by root (chmod 700 {runner.REFERENCE_DIR})."
+        )
+    return ""
 
 
 def cmd_grade(args) -> int:
@@ -113,7 +120,7 @@ def cmd_grade(args) -> int:
 
     results = runner.grade_many(
         submissions, chapter_list, jobs=args.jobs, timeout=args.timeout,
-        memory_mb=args.memory, on_result=progress,
+        memory_mb=args.memory, on_result=progress, hidden=args.submissions,
     )  # fmt: skip
     print(report.class_table(results))
     if args.json:

@@ -3,7 +3,8 @@
 The trusted process (this one) gets a worker process (``worker.py``, forked from a zygote that
 imported torch once, or started with ``python -I``) in a fresh temporary directory holding a
 *copy* of each submission module, with ``HOME`` and ``TMPDIR`` pointing there, file writes
-confined to it (Landlock, where the kernel has it: ``landlock.py``), a memory limit
+confined to it and the repository and the submissions unreadable (Landlock, where the kernel
+has it: ``landlock.py``), a memory limit
 (``RLIMIT_DATA``, plus a watch on its resident memory), a cap on file sizes and, when the grader
 runs as root, an unprivileged uid of its own (from ``UID_BASE``, group ``nogroup``) taken before any
 student code runs, so that it cannot write into the repository or touch other submissions'
@@ -15,6 +16,7 @@ reply is type-checked here again, and nothing the worker says about success is t
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import shutil
@@ -38,6 +40,7 @@ from coursekit.grading.zygote import (  # noqa: F401 - DEFAULT_* are re-exported
     WORKER_SCRIPT,
 )
 
+REPO = Path(__file__).resolve().parents[2]
 OUTPUT_CAP = 64 * 1024
 REPLY_CAP = 256 * 2**20
 WITH_GRAD = "__coursekit_with_grad__"
@@ -163,10 +166,16 @@ class Worker:
         timeout: seconds allowed per call (and per module import).
         memory_mb: limit on the worker's private memory (``RLIMIT_DATA``).
         slot: index of this worker among those running at once (picks its uid as root).
+        hidden: folders the worker may not read, besides the repository (submissions).
     """
 
-    def __init__(self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0):
+    def __init__(
+        self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=()
+    ):
         self.timeout, self.memory_mb, self.slot = float(timeout), int(memory_mb), slot
+        # Folders the student process may not read (with Landlock): the repository, which
+        # holds the reference answers, always.
+        self.hidden = sorted({str(REPO), *(str(Path(h).resolve()) for h in hidden)})
         self.use_zygote = os.environ.get("COURSEKIT_GRADER_ZYGOTE", "1") != "0"
         self.proc: subprocess.Popen | None = None  # only without the zygote
         self.pid: int | None = None
@@ -209,7 +218,7 @@ class Worker:
         try:
             if self.use_zygote:
                 spec = {"dir": str(self.dir), "env": env, "memory_mb": self.memory_mb,
-                        "nproc": nproc, "uid": uid, "gid": gid}  # fmt: skip
+                        "nproc": nproc, "uid": uid, "gid": gid, "hidden": self.hidden}  # fmt: skip
                 try:
                     self.pid = zygote.get().spawn(spec, [req_r, resp_w, out_w, err_w])
                 except zygote.ZygoteError as exc:
@@ -217,7 +226,7 @@ class Worker:
             else:
                 command = [
                     sys.executable, "-I", "-B", str(WORKER_SCRIPT), str(req_r), str(resp_w),
-                    str(self.memory_mb), str(nproc), str(uid), str(gid),
+                    str(self.memory_mb), str(nproc), str(uid), str(gid), json.dumps(self.hidden),
                 ]  # fmt: skip
                 self.proc = subprocess.Popen(
                     command, cwd=self.dir, env=env, stdin=subprocess.DEVNULL, stdout=out_w,

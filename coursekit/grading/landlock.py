@@ -1,22 +1,26 @@
-"""Confine a student process's file writes to its own folder with Linux Landlock.
+"""Confine a student process with Linux Landlock: it writes only to its own folder, and
+cannot read the course repository (the reference answers) or the submissions.
 
 A grader that is not root cannot give the student process a uid of its own, so without this
-the student's code could write wherever the grading user can: into the repository, the tests,
-or the other submissions. Landlock (Linux 5.13+) lets an unprivileged process give up rights
-for itself and its future children, for good. The student process keeps every right to *read*
-(it must import torch), and may create, change or delete files only beneath its own temporary
-folder, plus write to ``/dev/null``. Files it opened before (its pipes to the grader) stay
-usable.
+the student's code could write wherever the grading user can (the repository, the tests, the
+other submissions) and read the reference answers. Even as root, with a uid of its own, it
+could write into folders open to everyone, like /tmp, and read whatever is world-readable.
+Landlock (Linux 5.13+) lets an unprivileged process give up rights for itself and its future
+children, for good. The student process may create, change or delete files only beneath its
+own temporary folder (and write to ``/dev/null``); it may read everything except what lies
+beneath the folders it is told to hide, apart from the Python installation it needs. Files it
+opened before (its pipes to the grader) stay usable.
 
 This file imports only the standard library: the student process loads it by path, like
 ``wire.py``. Where Landlock is missing (another OS, an old or locked-down kernel),
-:func:`restrict_writes` says why and changes nothing; the grader reports that.
+:func:`confine` says why and changes nothing; the grader reports that.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
+import stat
 import struct
 import sys
 
@@ -26,7 +30,10 @@ CREATE_RULESET_VERSION = 1
 RULE_PATH_BENEATH = 1
 PR_SET_NO_NEW_PRIVS = 38
 
+EXECUTE = 1 << 0
 WRITE_FILE = 1 << 1
+READ_FILE = 1 << 2
+READ_DIR = 1 << 3
 REMOVE_DIR = 1 << 4
 REMOVE_FILE = 1 << 5
 MAKE_CHAR, MAKE_DIR, MAKE_REG, MAKE_SOCK = 1 << 6, 1 << 7, 1 << 8, 1 << 9
@@ -34,6 +41,7 @@ MAKE_FIFO, MAKE_BLOCK, MAKE_SYM = 1 << 10, 1 << 11, 1 << 12
 REFER = 1 << 13  # ABI 2: renaming or linking across folders
 TRUNCATE = 1 << 14  # ABI 3: truncate(2) without opening the file
 
+FILE_RIGHTS = EXECUTE | WRITE_FILE | READ_FILE | TRUNCATE
 WRITES_V1 = (
     WRITE_FILE | REMOVE_DIR | REMOVE_FILE | MAKE_CHAR | MAKE_DIR | MAKE_REG | MAKE_SOCK
     | MAKE_FIFO | MAKE_BLOCK | MAKE_SYM
@@ -63,28 +71,70 @@ def abi_version() -> int:
     return max(int(version), 0)
 
 
-def restrict_writes(folder: str) -> str:
-    """Allow this process (and its children) to write only beneath ``folder``, for good.
+def readable_paths(hidden: list[str], keep: list[str]) -> list[str]:
+    """Paths whose subtrees together hold everything except what lies beneath ``hidden``.
+
+    Landlock can only allow, so "all but the repository" is spelled out: walking down from
+    ``/`` towards each hidden path, every entry beside that path is allowed. ``keep`` (the
+    Python installation, say, even when it lies inside the repository) is allowed as well.
+    """
+    hidden = {os.path.realpath(h) for h in hidden} - {"/"}
+    found: list[str] = []
+
+    def walk(directory: str) -> None:
+        try:
+            entries = os.listdir(directory)
+        except OSError:
+            return
+        for entry in entries:
+            path = os.path.join(directory, entry)
+            if path in hidden:
+                continue
+            if any(h.startswith(path + os.sep) for h in hidden):
+                walk(path)
+            else:
+                found.append(path)
+
+    if hidden:
+        walk("/")
+    else:
+        found.append("/")
+    return found + [os.path.realpath(k) for k in keep if os.path.exists(k)]
+
+
+def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
+    """From now on, let this process (and its children) write only beneath ``folder``, and
+    read anything but what lies beneath ``hidden`` (except the Python installation), for good.
 
     Returns ``""`` when the restriction is in force, or else why it is not (nothing changed).
     """
     abi = abi_version()
     if abi < 1:
         return "this system has no Landlock (Linux 5.13 or later with Landlock enabled)"
-    handled = WRITES_V1 | (REFER if abi >= 2 else 0) | (TRUNCATE if abi >= 3 else 0)
+    writes = WRITES_V1 | (REFER if abi >= 2 else 0) | (TRUNCATE if abi >= 3 else 0)
+    reads = (READ_FILE | READ_DIR | EXECUTE) if hidden else 0
+    rules = [(folder, writes | reads), (os.devnull, WRITE_FILE | (TRUNCATE if abi >= 3 else 0))]
+    if hidden:
+        keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix]
+        keep += [p for p in sys.path if p]
+        rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()
-    attr = ctypes.create_string_buffer(struct.pack("=Q", handled))
+    attr = ctypes.create_string_buffer(struct.pack("=Q", writes | reads))
     ruleset = libc.syscall(_long(SYS_CREATE_RULESET), attr, _long(8), _long(0))
     if ruleset < 0:
         return f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}"
     try:
-        rules = [(folder, handled), (os.devnull, WRITE_FILE | (TRUNCATE if abi >= 3 else 0))]
         for path, allowed in rules:
-            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
             try:
+                fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            except OSError:
+                continue  # gone since it was listed: nothing to allow
+            try:
+                if not stat.S_ISDIR(os.fstat(fd).st_mode):
+                    allowed &= FILE_RIGHTS  # a rule on a file may hold only these
                 rule = ctypes.create_string_buffer(struct.pack("=Qi", allowed, fd))
                 add = (_long(SYS_ADD_RULE), _long(ruleset), _long(RULE_PATH_BENEATH), rule)
-                if libc.syscall(*add, _long(0)) < 0:
+                if allowed and libc.syscall(*add, _long(0)) < 0:
                     return f"landlock_add_rule({path}) failed: {os.strerror(ctypes.get_errno())}"
             finally:
                 os.close(fd)

@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -234,13 +235,20 @@ def grade_submission(
     memory_mb: int = DEFAULT_MEMORY_MB,
     slot: int = 0,
     name: str | None = None,
+    hidden: Sequence[Path | str] = (),
 ) -> SubmissionResult:
-    """Grade one submission folder (laid out like ``exercises/``) in a fresh worker."""
+    """Grade one submission folder (laid out like ``exercises/``) in a fresh worker.
+
+    The student process cannot read the repository, the grading tests, this folder (it gets
+    a copy of each module) or the folders in ``hidden`` (the other submissions), where the
+    system has Landlock (see ``landlock.py``).
+    """
     folder = Path(folder)
     chapter_list = chapters() if chapter_list is None else chapter_list
     name = name or folder.name
+    hidden = [GRADING_DIR, folder, *hidden]
     try:
-        with Worker(timeout=timeout, memory_mb=memory_mb, slot=slot) as worker:
+        with Worker(timeout=timeout, memory_mb=memory_mb, slot=slot, hidden=hidden) as worker:
             zygote.start()  # first, while this process may still have one thread (zygote.py)
             warm_up()  # imports what the comparisons need while the zygote gets ready
             worker.start()
@@ -269,11 +277,12 @@ def _ungradable(name, folder, chapter_list, reason: str) -> SubmissionResult:
 
 
 def _grade_task(args) -> SubmissionResult:
-    folder, chapter_list, timeout, memory_mb, name = args
+    folder, chapter_list, timeout, memory_mb, name, hidden = args
     # The pid only says where to start looking for a free worker uid; the uids are locked.
     return grade_submission(
-        folder, chapter_list, timeout=timeout, memory_mb=memory_mb, slot=os.getpid(), name=name
-    )
+        folder, chapter_list, timeout=timeout, memory_mb=memory_mb, slot=os.getpid(), name=name,
+        hidden=hidden,
+    )  # fmt: skip
 
 
 def grade_many(
@@ -284,15 +293,22 @@ def grade_many(
     timeout: float = DEFAULT_TIMEOUT,
     memory_mb: int = DEFAULT_MEMORY_MB,
     on_result=None,
+    hidden: Sequence[Path | str] = (),
 ) -> list[SubmissionResult]:
     """Grade ``[(name, folder), ...]``, ``jobs`` at a time; results keep the input order.
+
+    No student process can read any of the folders, nor those in ``hidden`` (e.g. the class
+    folder they came from), where the system has Landlock.
 
     Each job is its own trusted process (so the tests' use of torch's global random state
     cannot race) driving its own worker. Each starts its zygote before it imports torch, so
     that the two imports overlap (see zygote.py).
     """
     chapter_list = chapters() if chapter_list is None else chapter_list
-    tasks = [(folder, chapter_list, timeout, memory_mb, name) for name, folder in folders]
+    hidden = [str(h) for h in hidden]
+    if len(folders) <= 100:  # a longer list is better hidden by its parent, given in `hidden`
+        hidden += [str(folder) for _, folder in folders]
+    tasks = [(folder, chapter_list, timeout, memory_mb, name, hidden) for name, folder in folders]
     results: list[SubmissionResult | None] = [None] * len(tasks)
     if jobs <= 1 or len(tasks) <= 1:
         for i, task in enumerate(tasks):

@@ -18,21 +18,25 @@ Protocol: every message is 8 bytes of big-endian length followed by a dict in th
 
 from __future__ import annotations
 
-import importlib.util
+import json
 import os
 import struct
 import sys
 import traceback
+import types
 from pathlib import Path
 
 
-def _load_sibling(name: str):
-    """``<name>.py`` from this file's folder, whether this file runs as a script or a module."""
-    spec = importlib.util.spec_from_file_location(
-        f"coursekit_worker_{name}", Path(__file__).with_name(f"{name}.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def _load_sibling(name: str, source: bytes | None = None):
+    """``<name>.py`` from this file's folder (or its ``source``, read earlier) as a module.
+
+    Loaded by path, so that it works whether this file runs as a script or a module.
+    """
+    path = Path(__file__).with_name(f"{name}.py")
+    module = types.ModuleType(f"coursekit_worker_{name}")
+    module.__file__ = str(path)
+    code = compile(path.read_bytes() if source is None else source, str(path), "exec")
+    exec(code, module.__dict__)  # noqa: S102 - trusted code of the grader, not the student's
     return module
 
 
@@ -425,9 +429,10 @@ def _become_worker(spec: dict, fds: list[int], wire, landlock) -> None:
     tempfile.tempdir = None
     os.umask(0o077)
     _set_limits(int(spec["memory_mb"]), int(spec["nproc"]))
+    # Before the uid changes: the folders to allow are listed as the zygote's user.
+    confinement = landlock.confine(spec["dir"], list(spec.get("hidden", [])))
     if spec["uid"] >= 0:
         _drop_privileges(int(spec["uid"]), int(spec["gid"]))
-    confinement = landlock.restrict_writes(spec["dir"])
     # Fresh random state: children must not all share the zygote's.
     torch.seed()
     random.seed()
@@ -483,14 +488,17 @@ def main(argv: list[str]) -> None:
     nproc = int(argv[4]) if len(argv) > 4 else 0
     uid = int(argv[5]) if len(argv) > 5 else -1
     gid = int(argv[6]) if len(argv) > 6 else -1
+    hidden = json.loads(argv[7]) if len(argv) > 7 else []
     os.umask(0o077)
-    # Before torch is imported: Landlock binds only the calling thread (and threads it starts
-    # later), and torch starts threads of its own when imported.
-    confinement = _load_sibling("landlock").restrict_writes(os.getcwd())
+    # wire.py is read now: it may be hidden (in the repository) once confined, and it cannot
+    # be run yet, since it imports torch, and torch starts threads of its own when imported,
+    # while Landlock binds only the calling thread (and the threads it starts later).
+    wire_source = Path(__file__).with_name("wire.py").read_bytes()
+    confinement = _load_sibling("landlock").confine(os.getcwd(), hidden)
     import torch
 
     torch.set_num_threads(1)
-    wire = _load_sibling("wire")
+    wire = _load_sibling("wire", wire_source)
     _set_limits(memory_mb, nproc)
     if uid >= 0:
         _preload_stdlib()

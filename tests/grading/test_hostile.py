@@ -41,6 +41,7 @@ EXPECTED = {
     "always_equal": (ALL - {"data_iter", "sgd"}, {"data_iter", "sgd"}, None),
     "write_repository": (set(), ALL, None),
     "background_process": (set(), ALL, None),
+    "read_reference": (ALL, set(), None),
 }
 
 
