@@ -1,8 +1,9 @@
 """The student process: imports submission modules and calls their functions on request.
 
 This file runs as a *script* (``python -I worker.py REQUEST_FD RESPONSE_FD ...``) in a fresh
-temporary directory, possibly as an unprivileged user, under resource limits, with its file
-writes confined to that directory where Linux Landlock is available (``landlock.py``). It
+temporary directory, possibly as an unprivileged user, under resource limits, and where Linux
+Landlock is available (``landlock.py``) with its file writes confined to that directory and
+the repository and the submissions unreadable. It
 imports only the standard library, torch and its siblings ``wire.py`` and ``landlock.py``
 (loaded by path), so it never imports the rest of the repository's code. Nothing it sends
 back is trusted: the grader decodes every reply with ``wire.decode`` (which can build only
@@ -373,8 +374,8 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
     """Answer load and call requests until the grader closes the request pipe.
 
     ``wire`` is the loaded ``wire.py``: loaded before privileges are dropped, since its file
-    may not be readable afterwards. ``confinement`` is what ``landlock.restrict_writes`` said
-    ("" when writes are confined to this process's folder); the grader is told, for its report.
+    may not be readable afterwards. ``confinement`` is what ``landlock.confine`` said ("" when
+    this process is confined); the grader is told, for its report.
     """
     modules: dict = {}
     ready = {"ok": True, "ready": True, "pid": os.getpid(), "confinement": confinement}
