@@ -3,7 +3,9 @@
 Each case breaks or tries to fool the grader in one way (crash, endless loop, exit, megabytes of
 output, huge memory, monkeypatched comparisons, objects equal to everything, writes into the
 repository, a background process) while its other functions are right: those must still earn
-their points, the grader must finish, and the repository must be unchanged.
+their points, the grader must finish, and the repository must be unchanged. One more copies
+instead: it loads the reference answers from the repository and hands every call to them, and
+must earn nothing.
 """
 
 from __future__ import annotations
