@@ -171,9 +171,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check" or args.jobs == 1:
-        # This process grades, so it needs a zygote: start it now, while this process has a
-        # single thread, so that it is a fork importing torch alongside us (not after us).
-        # With --jobs N each job process starts its own (runner.grade_many).
+        # This process grades, so it needs a zygote: start it now, so that it imports torch
+        # alongside us (not after us). With --jobs N each job process starts its own.
         zygote.start()
     try:
         return args.run(args)

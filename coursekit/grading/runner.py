@@ -249,7 +249,7 @@ def grade_submission(
     hidden = [GRADING_DIR, folder, *hidden]
     try:
         with Worker(timeout=timeout, memory_mb=memory_mb, slot=slot, hidden=hidden) as worker:
-            zygote.start()  # first, while this process may still have one thread (zygote.py)
+            zygote.start()  # first (if not started yet): it imports torch while we warm up
             warm_up()  # imports what the comparisons need while the zygote gets ready
             worker.start()
             return grade_modules(
