@@ -24,7 +24,7 @@ tag       payload
 ``l t``   list, tuple: item count (``I``) and the items
 ``d``     dict: pair count (``I``) and key, value, key, value, ...
 ``X``     tensor: dtype code (``B``), ndim (``B``), sizes (``q`` each), then the elements
-          as raw bytes in C order (contiguous, CPU)
+          as raw bytes in C order and the machine's byte order (both processes share it)
 ========  =====================================================================
 
 The file imports only the standard library and torch, because the student process loads it by
