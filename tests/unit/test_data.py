@@ -47,6 +47,27 @@ def test_fashion_mnist_resize(fashion_folder):
     assert X.shape == (32, 1, 64, 64)
 
 
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_fashion_mnist_is_read_exactly_as_torchvision_reads_it(fashion_folder, split):
+    from torchvision.datasets.mnist import read_image_file, read_label_file
+
+    images, labels = data.load_fashion_mnist_tensors(split)
+    image_stem, label_stem = data._SPLIT_FILES[split]
+    want_images = read_image_file(str(fashion_folder / image_stem))
+    want_labels = read_label_file(str(fashion_folder / label_stem))
+    assert images.dtype == want_images.dtype == torch.uint8
+    assert torch.equal(images, want_images)
+    assert labels.dtype == torch.int64 and torch.equal(labels, want_labels.long())
+
+
+def test_idx_bytes_that_do_not_match_their_header_are_refused():
+    good = bytes((0, 0, 8, 1)) + (3).to_bytes(4, "big") + bytes([7, 8, 9])
+    assert data._parse_idx(good, ndim=1).tolist() == [7, 8, 9]
+    for bad in (good[:-1], good + b"\0", bytes((0, 0, 9, 1)) + good[4:], good[:3]):
+        with pytest.raises(ValueError, match="IDX"):
+            data._parse_idx(bad, ndim=1)
+
+
 def test_labels_text():
     assert data.get_fashion_mnist_labels([0, 9]) == ["t-shirt", "ankle boot"]
     assert data.get_fashion_mnist_labels(torch.tensor([[1], [7]])) == ["trouser", "sneaker"]
