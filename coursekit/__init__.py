@@ -5,7 +5,10 @@ One module per job:
 - :mod:`coursekit.data`: synthetic data, small loaders and Fashion-MNIST;
 - :mod:`coursekit.training`: devices, seeding, metrics and training loops;
 - :mod:`coursekit.plotting`: curves, image grids and the live training plot;
-- :mod:`coursekit.grading`: checking exercise answers (``python -m coursekit check``).
+- :mod:`coursekit.optim`: the optimizer chapter's runners on toy functions;
+- :mod:`coursekit.checkpoint`: saving and resuming training;
+- :mod:`coursekit.grading`: checking exercise answers (``python -m coursekit check``);
+- :mod:`coursekit.book`: gluing computed values into the book's text.
 """
 
 import importlib
