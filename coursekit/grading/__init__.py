@@ -14,7 +14,8 @@ from __future__ import annotations
 # zygote before it does (see zygote.py).
 _API = (
     "GradingFailure", "Outcome", "expect_close", "expect_dtype", "expect_shape", "expect_tensor",
-    "expect_unchanged", "fail", "points", "shape_str", "with_grad",
+    "expect_unchanged", "fail", "generator", "points", "seeded_labels", "seeded_randn",
+    "shape_str", "with_grad",
 )  # fmt: skip
 __all__ = [*_API, "check"]
 

@@ -25,7 +25,10 @@ __all__ = [
     "expect_tensor",
     "expect_unchanged",
     "fail",
+    "generator",
     "points",
+    "seeded_labels",
+    "seeded_randn",
     "shape_str",
     "with_grad",
 ]
@@ -65,6 +68,22 @@ class WithGrad:
 
     tensor: torch.Tensor
     grad: torch.Tensor | None
+
+
+def generator(seed: int) -> torch.Generator:
+    """A CPU generator seeded with ``seed``, so that a test's inputs are the same on every run."""
+    return torch.Generator().manual_seed(seed)
+
+
+def seeded_randn(seed: int, shape, scale: float = 1.0, dtype=torch.float32) -> torch.Tensor:
+    """``scale`` times standard normal values of ``shape``, drawn in float32, then cast to
+    ``dtype`` (so the values are the same whatever the dtype)."""
+    return (scale * torch.randn(tuple(shape), generator=generator(seed))).to(dtype)
+
+
+def seeded_labels(seed: int, n: int, num_classes: int) -> torch.Tensor:
+    """``n`` class indices in ``[0, num_classes)``: int64 of shape (n,)."""
+    return torch.randint(0, num_classes, (n,), generator=generator(seed))
 
 
 def with_grad(tensor: torch.Tensor, grad: torch.Tensor | None) -> WithGrad:

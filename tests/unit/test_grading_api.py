@@ -187,3 +187,17 @@ def test_mismatch_count_uses_the_tolerances_given():
     got[:2] = 1e-6  # within the old hard-coded 1e-5, outside the atol this test asks for
     with pytest.raises(GradingFailure, match="2 of 6 differ"):
         expect_close(got, want, "x", atol=1e-9, rtol=0)
+
+
+def test_seeded_inputs_are_the_same_on_every_run_and_in_every_dtype():
+    from coursekit.grading import generator, seeded_labels, seeded_randn
+
+    a, b = seeded_randn(3, (4, 2), scale=2.0), seeded_randn(3, (4, 2), scale=2.0)
+    assert a.shape == (4, 2) and a.dtype == torch.float32 and torch.equal(a, b)
+    assert not torch.equal(a, seeded_randn(4, (4, 2), scale=2.0))
+    assert torch.equal(seeded_randn(3, (4, 2), scale=2.0, dtype=torch.float64), a.double())
+    assert seeded_randn(3, ()).shape == ()  # a single number, as the activation tests use
+    labels = seeded_labels(5, 100, 3)
+    assert labels.dtype == torch.int64 and labels.shape == (100,)
+    assert set(labels.tolist()) == {0, 1, 2} and torch.equal(labels, seeded_labels(5, 100, 3))
+    assert torch.equal(torch.rand(3, generator=generator(7)), torch.rand(3, generator=generator(7)))

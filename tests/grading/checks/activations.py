@@ -10,6 +10,7 @@ from coursekit.grading import (
     expect_unchanged,
     fail,
     points,
+    seeded_randn,
 )
 
 # Shapes of every kind: a single number (0-dim), a vector, a matrix, a 3-d batch.
@@ -24,8 +25,7 @@ def _inputs(seed: int, shape, scale=4.0, dtype=torch.float32, zeros=True) -> tor
     Gradient tests use zeros=False: at a kink, autograd's choice depends on how the function
     is written (clamp and where differ at 0), and any choice is correct there.
     """
-    g = torch.Generator().manual_seed(seed)
-    x = (scale * torch.randn(tuple(shape), generator=g)).to(dtype)
+    x = seeded_randn(seed, shape, scale, dtype)
     if zeros and x.numel() >= 4:
         x.view(-1)[::4] = 0.0
     return x

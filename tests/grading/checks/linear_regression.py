@@ -12,6 +12,7 @@ from coursekit.grading import (
     expect_tensor,
     expect_unchanged,
     fail,
+    generator,
     points,
     with_grad,
 )
@@ -20,12 +21,8 @@ TRUE_W = torch.tensor([2.0, -3.4])
 TRUE_B = 4.2
 
 
-def _gen(seed):
-    return torch.Generator().manual_seed(seed)
-
-
 def _regression(seed, n, d, dtype=torch.float32):
-    g = _gen(seed)
+    g = generator(seed)
     X = torch.randn(n, d, generator=g, dtype=dtype)
     w = torch.randn(d, generator=g, dtype=dtype)
     b = float(torch.randn(1, generator=g))
@@ -110,7 +107,7 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
 
 
 def _batches(student, batch_size, n, d, seed, label_shape="column"):
-    g = _gen(100 + n)
+    g = generator(100 + n)
     # Row i of features starts with i, so every batch tells which examples it holds.
     features = torch.cat(
         [torch.arange(n, dtype=torch.float32)[:, None], torch.randn(n, d - 1, generator=g)], 1
@@ -215,7 +212,7 @@ def test_data_iter_vector_labels(student, reference):
 @points(2, "linreg")
 def test_linreg_values(student, reference):
     for seed, (n, d), b_shape in ((0, (10, 2), (1,)), (1, (1, 5), ()), (2, (64, 3), (1,))):
-        g = _gen(seed)
+        g = generator(seed)
         X, w = torch.randn(n, d, generator=g), torch.randn(d, 1, generator=g)
         b = torch.randn(b_shape, generator=g)
         outcome = student.run("linreg", X, w, b)
@@ -232,7 +229,7 @@ def test_linreg_values(student, reference):
 
 @points(1, "linreg")
 def test_linreg_gradients(student, reference):
-    g = _gen(5)
+    g = generator(5)
     X, w, b = (
         torch.randn(8, 3, generator=g),
         torch.randn(3, 1, generator=g),
@@ -284,7 +281,7 @@ def _check_loss(student, reference, y_hat, y, what):
 @points(2, "squared_loss")
 def test_squared_loss_values(student, reference):
     for seed, n in ((0, 10), (1, 1), (2, 33)):
-        g = _gen(seed)
+        g = generator(seed)
         y_hat, y = torch.randn(n, 1, generator=g), torch.randn(n, 1, generator=g)
         _check_loss(student, reference, y_hat, y, f"squared_loss for {n} examples")
 
@@ -292,7 +289,7 @@ def test_squared_loss_values(student, reference):
 @points(2, "squared_loss")
 def test_squared_loss_reshapes_y(student, reference):
     for seed, n in ((3, 10), (4, 7)):
-        g = _gen(seed)
+        g = generator(seed)
         y_hat, y = torch.randn(n, 1, generator=g), torch.randn(n, generator=g)
         _check_loss(
             student,
@@ -305,7 +302,7 @@ def test_squared_loss_reshapes_y(student, reference):
 
 @points(1, "squared_loss")
 def test_squared_loss_gradient(student, reference):
-    g = _gen(6)
+    g = generator(6)
     y_hat, y = torch.randn(5, 1, generator=g), torch.randn(5, 1, generator=g)
     outcome = student.run("squared_loss", y_hat, y, grad=True)
     expect_shape(outcome.value, (5, 1), "squared_loss(y_hat, y)")
@@ -323,7 +320,7 @@ def test_squared_loss_gradient(student, reference):
 
 
 def _sgd_case(seed, shapes):
-    g = _gen(seed)
+    g = generator(seed)
     return [(torch.randn(s, generator=g), torch.randn(s, generator=g)) for s in shapes]
 
 

@@ -10,29 +10,22 @@ from coursekit.grading import (
     expect_tensor,
     expect_unchanged,
     fail,
+    generator,
     points,
+    seeded_labels,
+    seeded_randn,
 )
-
-
-def _randn(seed: int, shape, scale: float = 1.0, dtype=torch.float32) -> torch.Tensor:
-    g = torch.Generator().manual_seed(seed)
-    return (scale * torch.randn(*shape, generator=g)).to(dtype)
-
-
-def _labels(seed: int, n: int, q: int) -> torch.Tensor:
-    g = torch.Generator().manual_seed(seed)
-    return torch.randint(0, q, (n,), generator=g)
 
 
 def _soft_labels(seed: int, n: int, q: int) -> torch.Tensor:
     """Rows of class probabilities that are not one-hot (soft labels)."""
-    return torch.softmax(_randn(seed, (n, q)), dim=1)
+    return torch.softmax(seeded_randn(seed, (n, q)), dim=1)
 
 
 def _distributions(seed: int, shape, zeros: bool = False, dtype=torch.float64) -> torch.Tensor:
-    p = torch.softmax(_randn(seed, shape, scale=1.5, dtype=dtype), dim=-1)
+    p = torch.softmax(seeded_randn(seed, shape, scale=1.5, dtype=dtype), dim=-1)
     if zeros:  # knock out about a third of the entries, keeping one per slice, and renormalise
-        g = torch.Generator().manual_seed(seed + 1000)
+        g = generator(seed + 1000)
         keep = torch.rand(*shape, generator=g) > 0.35
         keep[..., 0] = True
         p = p * keep
@@ -104,7 +97,7 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
 def _regression_tests(name):
     def values(student, reference):
         for i, shape in enumerate(_SHAPES):
-            y_hat, y = _randn(10 + i, shape), _randn(20 + i, shape)
+            y_hat, y = seeded_randn(10 + i, shape), seeded_randn(20 + i, shape)
             for reduction in ("none", "mean", "sum"):
                 _check_regression_loss(
                     student, reference, name, y_hat, y, reduction,
@@ -112,12 +105,13 @@ def _regression_tests(name):
                 )  # fmt: skip
 
     def default_and_dtype(student, reference):
-        y_hat, y = _randn(30, (6, 2)), _randn(31, (6, 2))
+        y_hat, y = seeded_randn(30, (6, 2)), seeded_randn(31, (6, 2))
         _check_regression_loss(
             student, reference, name, y_hat, y, None,
             f"{name}(y_hat, y) with the default reduction (it must be 'mean')",
         )  # fmt: skip
-        y_hat, y = _randn(32, (5,), dtype=torch.float64), _randn(33, (5,), dtype=torch.float64)
+        y_hat = seeded_randn(32, (5,), dtype=torch.float64)
+        y = seeded_randn(33, (5,), dtype=torch.float64)
         _check_regression_loss(
             student, reference, name, y_hat, y, "sum", f"{name} on float64 inputs"
         )
@@ -126,7 +120,7 @@ def _regression_tests(name):
         expect_unchanged(y, outcome.args[1], "y")
 
     def rejects(student, reference):
-        y_hat, y = _randn(34, (3,)), _randn(35, (3,))
+        y_hat, y = seeded_randn(34, (3,)), seeded_randn(35, (3,))
         for bad in ("avg", "Mean"):
             _expect_raises(
                 student, name, (y_hat, y), {"reduction": bad}, "ValueError",
@@ -212,8 +206,8 @@ def _nll_hints(log_probs, target, want):
 @points(2, "nll_loss")
 def test_nll_loss_values(student, reference):
     for seed, (n, q) in [(40, (6, 4)), (41, (1, 3)), (42, (9, 10))]:
-        log_probs = torch.log_softmax(_randn(seed, (n, q), scale=2.0), dim=1)
-        target = _labels(seed, n, q)
+        log_probs = torch.log_softmax(seeded_randn(seed, (n, q), scale=2.0), dim=1)
+        target = seeded_labels(seed, n, q)
         want = reference.nll_loss(log_probs, target)
         got = student.nll_loss(log_probs.clone(), target.clone())
         _check_scalar_loss(
@@ -226,8 +220,8 @@ def test_nll_loss_values(student, reference):
 
 @points(1, "nll_loss")
 def test_nll_loss_gradient_and_inputs(student, reference):
-    log_probs = torch.log_softmax(_randn(43, (5, 4)), dim=1)
-    target = _labels(43, 5, 4)
+    log_probs = torch.log_softmax(seeded_randn(43, (5, 4)), dim=1)
+    target = seeded_labels(43, 5, 4)
     outcome = student.run("nll_loss", log_probs.clone(), target.clone(), grad=True)
     _check_scalar_loss(
         outcome.value,
@@ -289,7 +283,7 @@ def _check_ce(student, reference, logits, target, what):
 @points(2, "cross_entropy_loss")
 def test_cross_entropy_with_class_indices(student, reference):
     for seed, (n, q) in [(50, (6, 4)), (51, (1, 5)), (52, (16, 10))]:
-        logits, target = _randn(seed, (n, q), scale=2.0), _labels(seed, n, q)
+        logits, target = seeded_randn(seed, (n, q), scale=2.0), seeded_labels(seed, n, q)
         _check_ce(
             student,
             reference,
@@ -297,17 +291,17 @@ def test_cross_entropy_with_class_indices(student, reference):
             target,
             f"cross_entropy_loss with {n} class indices and {q} classes",
         )
-    logits = _randn(53, (4, 3), dtype=torch.float64)
-    _check_ce(student, reference, logits, _labels(53, 4, 3), "cross_entropy_loss on float64")
+    logits = seeded_randn(53, (4, 3), dtype=torch.float64)
+    _check_ce(student, reference, logits, seeded_labels(53, 4, 3), "cross_entropy_loss on float64")
 
 
 @points(2, "cross_entropy_loss")
 def test_cross_entropy_with_class_probabilities(student, reference):
-    logits = _randn(54, (5, 4), scale=2.0)
-    one_hot = torch.nn.functional.one_hot(_labels(54, 5, 4), 4).float()
+    logits = seeded_randn(54, (5, 4), scale=2.0)
+    one_hot = torch.nn.functional.one_hot(seeded_labels(54, 5, 4), 4).float()
     _check_ce(student, reference, logits, one_hot, "cross_entropy_loss with one-hot targets")
     for seed, (n, q) in [(55, (6, 4)), (56, (3, 7))]:
-        logits, soft = _randn(seed, (n, q), scale=2.0), _soft_labels(seed + 1, n, q)
+        logits, soft = seeded_randn(seed, (n, q), scale=2.0), _soft_labels(seed + 1, n, q)
         _check_ce(
             student,
             reference,
@@ -328,7 +322,7 @@ def test_cross_entropy_is_stable_for_large_logits(student, reference):
 
 @points(1, "cross_entropy_loss")
 def test_cross_entropy_gradient_and_inputs(student, reference):
-    logits, target = _randn(57, (4, 5)), _labels(57, 4, 5)
+    logits, target = seeded_randn(57, (4, 5)), seeded_labels(57, 4, 5)
     outcome = student.run("cross_entropy_loss", logits.clone(), target.clone(), grad=True)
     expect_unchanged(logits, outcome.args[0], "logits")
     expect_unchanged(target, outcome.args[1], "target")
@@ -393,11 +387,11 @@ def test_bce_with_logits_course_example(student, reference):
 @points(2, "bce_with_logits")
 def test_bce_with_logits_values(student, reference):
     for seed, shape in [(60, (8,)), (61, (4, 3)), (62, (2, 2, 5))]:
-        logits = _randn(seed, shape, scale=3.0)
-        target = (_randn(seed + 1, shape) > 0).float()
+        logits = seeded_randn(seed, shape, scale=3.0)
+        target = (seeded_randn(seed + 1, shape) > 0).float()
         _check_bce(student, reference, logits, target, f"bce_with_logits on shape {shape}")
-    logits = _randn(63, (6,), dtype=torch.float64)
-    target = torch.rand(6, generator=torch.Generator().manual_seed(63), dtype=torch.float64)
+    logits = seeded_randn(63, (6,), dtype=torch.float64)
+    target = torch.rand(6, generator=generator(63), dtype=torch.float64)
     _check_bce(
         student, reference, logits, target, "bce_with_logits with targets in (0, 1), float64"
     )

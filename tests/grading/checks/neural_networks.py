@@ -9,6 +9,7 @@ from coursekit.grading import (
     expect_tensor,
     expect_unchanged,
     fail,
+    generator,
     points,
 )
 
@@ -17,7 +18,7 @@ F64 = torch.float64
 
 def _network(seed: int, n: int, d: int, h: int):
     """Random float64 inputs, targets and weights [W1 (d, h), b1 (h,), W2 (h, 1), b2 (1,)]."""
-    g = torch.Generator().manual_seed(seed)
+    g = generator(seed)
 
     def randn(*shape):
         return torch.randn(*shape, generator=g, dtype=F64)
@@ -287,7 +288,7 @@ def test_numerical_gradient_agrees_with_autograd(student, reference):
 
 
 def _chain_example(seed: int, d: int, h: int):
-    g = torch.Generator().manual_seed(seed)
+    g = generator(seed)
     x = torch.randn(d, generator=g, dtype=F64)
     y = float(torch.randn((), generator=g, dtype=F64))
     return x, y, torch.randn(d, h, generator=g, dtype=F64), torch.randn(h, generator=g, dtype=F64)

@@ -12,7 +12,7 @@ import math
 
 import torch
 
-from coursekit.grading import expect_close, expect_unchanged, fail, points
+from coursekit.grading import expect_close, expect_unchanged, fail, generator, points
 
 STEPS = 50  # the main run of every rule
 SHORT = 20  # a second run with other settings (each step is one call to the student's process)
@@ -51,7 +51,7 @@ class Quadratic:
     gradients change in size and sign as in minibatch training: g_i = a_i (p_i - c_i) + n_i,k."""
 
     def __init__(self, seed, shapes, noise=0.3, scale=1.0):
-        g = torch.Generator().manual_seed(seed)
+        g = generator(seed)
         kw = dict(generator=g, dtype=torch.float64)
         self.start = [torch.randn(s, **kw) * 2 for s in shapes]
         self.curv = [(0.5 + 2.5 * torch.rand(s, **kw)) * scale for s in shapes]

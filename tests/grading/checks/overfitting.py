@@ -19,12 +19,9 @@ from coursekit.grading import (
     expect_tensor,
     expect_unchanged,
     fail,
+    generator,
     points,
 )
-
-
-def _gen(seed):
-    return torch.Generator().manual_seed(seed)
 
 
 def _expect_raises(student, fn, args, exc_name, why):
@@ -53,7 +50,7 @@ _L2_SHAPES = [(5,), (3, 4), (2, 3, 4)]
 
 
 def _weights(seed, shape, dtype=torch.float32):
-    return torch.randn(shape, generator=_gen(seed), dtype=dtype)
+    return torch.randn(shape, generator=generator(seed), dtype=dtype)
 
 
 @points(2, "l2_penalty")
@@ -101,7 +98,7 @@ _RATE_TOL = 0.01
 
 def _positive(seed, shape, dtype=torch.float32):
     # 1 + U[0, 1): never zero, so a zero in the output can only be a dropped entry
-    return 1 + torch.rand(shape, generator=_gen(seed), dtype=dtype)
+    return 1 + torch.rand(shape, generator=generator(seed), dtype=dtype)
 
 
 @points(2, "dropout_layer")
@@ -263,7 +260,7 @@ def _sgd_reference(w, grad, lr, weight_decay):
 def test_weight_decay_step_matches_sgd(student, reference):
     cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0)]
     for i, (shape, lr, wd) in enumerate(cases):
-        g = _gen(20 + i)
+        g = generator(20 + i)
         w, grad = torch.randn(shape, generator=g), torch.randn(shape, generator=g)
         what = f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for shape {shape}"
         got = expect_shape(student.weight_decay_step(w, grad, lr, wd), shape, what)
@@ -285,7 +282,7 @@ def test_weight_decay_step_matches_sgd(student, reference):
 
 @points(1, "weight_decay_step")
 def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
-    g = _gen(30)
+    g = generator(30)
     w, grad = torch.randn(4, 3, generator=g), torch.randn(4, 3, generator=g)
     outcome = student.run("weight_decay_step", w, grad, 0.1, 0.5)
     expect_tensor(outcome.value, "weight_decay_step(w, grad, 0.1, 0.5)")

@@ -12,17 +12,13 @@ from coursekit.grading import (
     expect_unchanged,
     fail,
     points,
+    seeded_labels,
+    seeded_randn,
 )
 
 
 def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.Tensor:
-    g = torch.Generator().manual_seed(seed)
-    return (scale * torch.randn(*shape, generator=g)).to(dtype)
-
-
-def _labels(seed: int, n: int, q: int) -> torch.Tensor:
-    g = torch.Generator().manual_seed(seed)
-    return torch.randint(0, q, (n,), generator=g)
+    return seeded_randn(seed, shape, scale, dtype)
 
 
 def _softmax_hint(got: torch.Tensor) -> str | None:
@@ -108,7 +104,7 @@ def _check_cross_entropy(student, reference, y_hat, y, what):
 def test_cross_entropy_is_per_example(student, reference):
     for seed, (n, q) in [(10, (6, 4)), (11, (5, 3)), (12, (1, 10))]:
         y_hat = reference.softmax(_logits(seed, (n, q)))
-        y = _labels(seed, n, q)
+        y = seeded_labels(seed, n, q)
         _check_cross_entropy(student, reference, y_hat, y, f"cross_entropy on {n} examples")
 
 
@@ -125,7 +121,7 @@ def test_cross_entropy_hand_example(student, reference):
 @points(1, "cross_entropy")
 def test_cross_entropy_gradient_and_inputs(student, reference):
     y_hat = reference.softmax(_logits(13, (4, 5)))
-    y = _labels(13, 4, 5)
+    y = seeded_labels(13, 4, 5)
     outcome = student.run("cross_entropy", y_hat.clone(), y.clone(), grad=True)
     expect_shape(outcome.value, (4,), "cross_entropy(y_hat, y)")
     expect_unchanged(y_hat, outcome.args[0], "y_hat")
@@ -186,7 +182,7 @@ def test_accuracy_is_a_fraction(student, reference):
 def test_accuracy_on_random_scores(student, reference):
     for seed, (n, q) in [(20, (50, 10)), (21, (7, 4)), (22, (3, 5))]:
         y_hat = _logits(seed, (n, q))
-        y = _labels(seed + 100, n, q)
+        y = seeded_labels(seed + 100, n, q)
         want = reference.accuracy(y_hat, y)
         _check_accuracy(
             student, y_hat, y, want, f"accuracy on {n} random examples with {q} classes"
@@ -227,7 +223,7 @@ def test_one_hot_values(student, reference):
 
 @points(1, "one_hot")
 def test_one_hot_leaves_labels_alone(student, reference):
-    y = _labels(30, 9, 4)
+    y = seeded_labels(30, 9, 4)
     outcome = student.run("one_hot", y.clone(), 4)
     expect_shape(outcome.value, (9, 4), "one_hot(y, 4)")
     expect_unchanged(y, outcome.args[0], "y")
