@@ -21,6 +21,7 @@ import os
 import select
 import shutil
 import signal
+import stat
 import struct
 import subprocess
 import sys
@@ -432,7 +433,10 @@ class Worker:
         folder = self.dir / f"m{len(self.loaded)}_{os.getpid()}_{time.monotonic_ns()}"
         folder.mkdir()
         target = folder / f"{name}.py"
-        shutil.copyfile(source, target)
+        try:
+            target.write_bytes(read_submission_file(source))
+        except SubmissionRefused as exc:
+            raise ImportFailure(str(exc)) from None
         if self.uid is not None:
             os.chown(folder, self.uid, self.gid)
             os.chown(target, self.uid, self.gid)
@@ -461,6 +465,48 @@ class Worker:
 
 class ImportFailure(Exception):
     """A submission module could not be imported; every test of its chapter fails."""
+
+
+class SubmissionRefused(Exception):
+    """A submitted file is not a plain, regular file of reasonable size (says why)."""
+
+
+FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
+
+
+def read_submission_file(path: Path) -> bytes:
+    """The bytes of a submitted file, read here (trusted) without following any link.
+
+    Opened with ``O_NOFOLLOW`` and checked with ``fstat`` on the open file (no race with a
+    swap): only a regular file with a single name, at most ``FILE_CAP`` bytes, is accepted.
+    Raises SubmissionRefused with a reason addressed to the student.
+    """
+    name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise SubmissionRefused(f"{name} is a symbolic link: submit the file itself") from None
+        raise SubmissionRefused(f"{name} could not be read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SubmissionRefused(
+                f"{name} is not a regular file (a folder, device or pipe): submit the file itself"
+            )
+        if info.st_nlink != 1:
+            raise SubmissionRefused(f"{name} is a hard link to another file: submit a copy")
+        if info.st_size > FILE_CAP:
+            raise SubmissionRefused(
+                f"{name} is {info.st_size} bytes, more than the {FILE_CAP} allowed"
+            )
+        data = os.read(fd, FILE_CAP + 1)
+    finally:
+        os.close(fd)
+    if len(data) > FILE_CAP:
+        raise SubmissionRefused(f"{name} is larger than the {FILE_CAP} bytes allowed")
+    return data
 
 
 def _reply_error(reply: dict) -> str:
