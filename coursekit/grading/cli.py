@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from coursekit.grading import zygote
-from coursekit.grading.zygote import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
 # runner and report import torch, so they are imported inside the functions: main() starts the
 # grading zygote first.
@@ -81,8 +81,9 @@ def cmd_check(args) -> int:
         raise UsageError(f"{folder}: no such directory")
     print(f"Grading {folder} ({', '.join(chapter_list)}); this takes a few seconds...", flush=True)
     result = runner.grade_submission(
-        folder, chapter_list, timeout=args.timeout, memory_mb=args.memory, name=folder.name
-    )
+        folder, chapter_list, timeout=args.timeout, memory_mb=args.memory, name=folder.name,
+        budget=args.budget,
+    )  # fmt: skip
     print(report.student_table(result))
     return 0 if result.score == result.max_score else 1
 
@@ -131,7 +132,7 @@ def cmd_grade(args) -> int:
 
     results = runner.grade_many(
         submissions, chapter_list, jobs=args.jobs, timeout=args.timeout,
-        memory_mb=args.memory, on_result=progress, hidden=args.submissions,
+        memory_mb=args.memory, on_result=progress, hidden=args.submissions, budget=args.budget,
     )  # fmt: skip
     # Each output is written on its own: one that fails does not stop the others.
     outputs = [(None, lambda: print(report.class_table(results)))]
@@ -167,6 +168,10 @@ def parser() -> argparse.ArgumentParser:
             default=DEFAULT_MEMORY_MB,
             help=f"memory limit of the student process, MiB (default {DEFAULT_MEMORY_MB})",
         )
+        sp.add_argument(
+            "--budget", type=float, default=DEFAULT_BUDGET,
+            help=f"seconds for all calls of one submission together (default {DEFAULT_BUDGET:g})",
+        )  # fmt: skip
 
     c = sub.add_parser("check", help="grade your own answers in exercises/")
     c.add_argument("chapter", nargs="?", help="one chapter (default: all)")

@@ -35,6 +35,7 @@ import torch
 from coursekit.grading import wire, zygote
 from coursekit.grading.api import GradingFailure, Outcome, WithGrad
 from coursekit.grading.zygote import (  # noqa: F401 - DEFAULT_* are re-exported
+    DEFAULT_BUDGET,
     DEFAULT_MEMORY_MB,
     DEFAULT_TIMEOUT,
     STARTUP_TIMEOUT,
@@ -79,6 +80,10 @@ class WorkerDied(Exception):
 
 class WorkerTimeout(Exception):
     """The worker did not answer within the time limit."""
+
+
+class BudgetSpent(Exception):
+    """The submission used up its time budget (all its calls together)."""
 
 
 class ProtocolError(Exception):
@@ -171,9 +176,13 @@ class Worker:
     """
 
     def __init__(
-        self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=()
-    ):
+        self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=(),
+        budget: float = DEFAULT_BUDGET,
+    ):  # fmt: skip
         self.timeout, self.memory_mb, self.slot = float(timeout), int(memory_mb), slot
+        # Seconds the student process may spend in all calls and imports together: sleeping
+        # just under the per-call limit in every call must not cost an hour per student.
+        self.budget, self.spent = float(budget), 0.0
         # Folders the student process may not read (with Landlock): the repository, which
         # holds the reference answers, always.
         self.hidden = sorted({str(REPO), *(str(Path(h).resolve()) for h in hidden)})
@@ -417,16 +426,28 @@ class Worker:
 
     def _exchange(self, message: dict, timeout: float | None = None) -> dict:
         self.exchanges += 1
+        left = self.budget - self.spent
+        if left <= 0:
+            raise BudgetSpent
+        limit = self.timeout if timeout is None else timeout
+        start = time.monotonic()
         try:
             self._send(message)
-            return self._receive(self.timeout if timeout is None else timeout)
+            return self._receive(min(limit, left))
+        except WorkerTimeout:
+            self.stop()
+            if left < limit:
+                raise BudgetSpent from None
+            raise
         except WorkerDied as exc:
             description = str(exc) or self.exit_description()
             self.stop()
             raise WorkerDied(description) from None
-        except (WorkerTimeout, ProtocolError):
+        except ProtocolError:
             self.stop()
             raise
+        finally:
+            self.spent += time.monotonic() - start
 
     def _load(self, key: str) -> None:
         name, source = self.modules[key]
@@ -594,6 +615,12 @@ class Student:
             except ImportFailure as exc:
                 self._import_error = str(exc)
                 raise GradingFailure(self._import_error) from None
+            except BudgetSpent:
+                raise GradingFailure(
+                    f"this submission used up its time budget ({self._worker.budget:g} s for all"
+                    " its calls together), so the rest of it is not run: look for calls that"
+                    " sleep or loop far longer than they need."
+                ) from None
             except WorkerTimeout:
                 self._timed_out.add(fn)
                 raise GradingFailure(

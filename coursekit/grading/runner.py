@@ -22,7 +22,13 @@ from types import ModuleType
 from coursekit.grading import zygote
 from coursekit.grading.api import GradingFailure
 from coursekit.grading.course import Check, Course
-from coursekit.grading.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Student, Worker
+from coursekit.grading.isolation import (
+    DEFAULT_BUDGET,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    Student,
+    Worker,
+)
 
 # The course graded when none is given: found from the current folder, never from where this
 # library is installed (see course.py).
@@ -216,6 +222,7 @@ def grade_submission(
     name: str | None = None,
     hidden: Sequence[Path | str] = (),
     course: Course | None = None,
+    budget: float = DEFAULT_BUDGET,
 ) -> SubmissionResult:
     """Grade one submission folder (laid out like ``exercises/``) in a fresh worker.
 
@@ -232,7 +239,8 @@ def grade_submission(
         return _ungradable(name, folder, chapter_list, reason, course)
     hidden = [*course.hidden, folder, *hidden]
     try:
-        with Worker(timeout=timeout, memory_mb=memory_mb, slot=slot, hidden=hidden) as worker:
+        limits = {"timeout": timeout, "memory_mb": memory_mb, "budget": budget}
+        with Worker(slot=slot, hidden=hidden, **limits) as worker:
             zygote.start()  # first (if not started yet): it imports torch while we warm up
             warm_up()  # imports what the comparisons need while the zygote gets ready
             worker.start()
@@ -261,11 +269,11 @@ def _ungradable(name, folder, chapter_list, reason: str, course=None) -> Submiss
 
 
 def _grade_task(args) -> SubmissionResult:
-    folder, chapter_list, timeout, memory_mb, name, hidden, course = args
+    folder, chapter_list, timeout, memory_mb, name, hidden, course, budget = args
     # The pid only says where to start looking for a free worker uid; the uids are locked.
     return grade_submission(
         folder, chapter_list, timeout=timeout, memory_mb=memory_mb, slot=os.getpid(), name=name,
-        hidden=hidden, course=course,
+        hidden=hidden, course=course, budget=budget,
     )  # fmt: skip
 
 
@@ -279,6 +287,7 @@ def grade_many(
     on_result=None,
     hidden: Sequence[Path | str] = (),
     course: Course | None = None,
+    budget: float = DEFAULT_BUDGET,
 ) -> list[SubmissionResult]:
     """Grade ``[(name, folder), ...]``, ``jobs`` at a time; results keep the input order.
 
@@ -295,7 +304,8 @@ def grade_many(
     if len(folders) <= 100:  # a longer list is better hidden by its parent, given in `hidden`
         hidden += [str(folder) for _, folder in folders]
     tasks = [
-        (folder, chapter_list, timeout, memory_mb, name, hidden, course) for name, folder in folders
+        (folder, chapter_list, timeout, memory_mb, name, hidden, course, budget)
+        for name, folder in folders
     ]
     results: list[SubmissionResult | None] = [None] * len(tasks)
     if jobs <= 1 or len(tasks) <= 1:

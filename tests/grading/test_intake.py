@@ -112,3 +112,19 @@ def test_hostile_intake_is_refused_and_every_output_written(user, tmp_path):
     huge = results["huge_name"]["tests"]
     assert all(len(t["output"]) <= runner.MESSAGE_CAP + 100 for t in huge)
     assert (out / "r.json").stat().st_size < 2_000_000, "the report is not bounded"
+
+
+def test_time_budget_per_submission(tmp_path):
+    """Sleeping just under the per-call limit in every call costs the rest of the submission,
+    not an hour: exercises graded before the budget ran out keep their points."""
+    source = REFERENCE.read_text() + (
+        "\n\ndef squared_loss(y_hat, y):\n    import time\n    time.sleep(1.5)\n"
+        "    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2\n"
+    )
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=2.0, budget=4.0)
+    outputs = " ".join(t.output for t in result.tests)
+    assert "used up its time budget (4 s" in outputs
+    earned = {t.exercise for t in result.tests if t.passed}
+    assert {"synthetic_data", "data_iter", "linreg"} <= earned
+    assert result.seconds < 60
