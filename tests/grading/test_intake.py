@@ -67,7 +67,8 @@ def _users() -> list[str]:
     users = ["as-is"]
     # As a normal user too, where uid 65534 can run this interpreter and read the repository.
     probe = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups", sys.executable,
-             "-c", f"import os; os.listdir({str(runner.REPO)!r})"]  # fmt: skip
+             "-c", f"import os, subprocess, sys; os.listdir({str(runner.REPO)!r});"
+             " subprocess.run([sys.executable, '-c', ''], check=True)"]  # fmt: skip
     if os.geteuid() == 0 and shutil.which("setpriv"):
         if subprocess.run(probe, capture_output=True).returncode == 0:
             users.append("nobody")
