@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 GRADING_DIR = Path(os.environ.get("COURSEKIT_GRADING_DIR", REPO / "tests" / "grading"))
 CHECKS_DIR = GRADING_DIR / "checks"
 REFERENCE_DIR = GRADING_DIR / "reference"
+RECORDINGS_DIR = GRADING_DIR / "recordings"
 EXERCISES_DIR = REPO / "exercises"
 
 
@@ -45,6 +46,7 @@ class TestResult:
     max_score: float
     output: str = ""  # the teaching message when the test failed
     seconds: float = 0.0
+    hidden: bool = False  # instructor grading only: students never see its message
 
     @property
     def passed(self) -> bool:
@@ -93,6 +95,7 @@ class Check:
     exercise: str
     points: float
     function: object
+    hidden: bool = False
 
 
 def chapters() -> list[str]:
@@ -117,8 +120,17 @@ def _import_file(name: str, path: Path) -> ModuleType:
 
 
 def reference_module(chapter: str) -> ModuleType:
-    """The chapter's reference answers, imported in this (trusted) process."""
-    return _import_file(f"coursekit_grading_reference.{chapter}", REFERENCE_DIR / f"{chapter}.py")
+    """The chapter's reference answers, imported in this (trusted) process.
+
+    In the student edition there are none: the answers recorded at release time stand in
+    for them (see ``coursekit/recording.py``).
+    """
+    path = REFERENCE_DIR / f"{chapter}.py"
+    if not path.is_file() and (RECORDINGS_DIR / f"{chapter}.wire").is_file():
+        from coursekit.recording import Replay
+
+        return Replay.load(RECORDINGS_DIR / f"{chapter}.wire")
+    return _import_file(f"coursekit_grading_reference.{chapter}", path)
 
 
 def checks_module(chapter: str) -> ModuleType:
@@ -130,7 +142,10 @@ def collect(module: ModuleType, chapter: str) -> list[Check]:
     found = []
     for name, obj in vars(module).items():
         if name.startswith("test_") and callable(obj) and hasattr(obj, "grading_points"):
-            found.append(Check(chapter, name, obj.grading_exercise, obj.grading_points, obj))
+            hidden = getattr(obj, "grading_hidden", False)
+            found.append(
+                Check(chapter, name, obj.grading_exercise, obj.grading_points, obj, hidden)
+            )
     return found
 
 
@@ -149,6 +164,8 @@ def exercises(chapter: str) -> list[tuple[str, float]]:
 def run_check(check: Check, student, reference) -> TestResult:
     """Run one grading test; any failure (not only GradingFailure) scores 0 with a message."""
     start = time.perf_counter()
+    if hasattr(reference, "for_test"):  # recorded answers are looked up per test
+        reference = reference.for_test(check.name)
     try:
         check.function(student, reference)
     except GradingFailure as exc:
@@ -161,11 +178,11 @@ def run_check(check: Check, student, reference) -> TestResult:
     else:
         return TestResult(
             check.chapter, check.exercise, check.name, check.points, check.points,
-            seconds=time.perf_counter() - start,
+            seconds=time.perf_counter() - start, hidden=check.hidden,
         )  # fmt: skip
     return TestResult(
         check.chapter, check.exercise, check.name, 0, check.points, message,
-        seconds=time.perf_counter() - start,
+        seconds=time.perf_counter() - start, hidden=check.hidden,
     )  # fmt: skip
 
 
@@ -269,7 +286,9 @@ def _ungradable(name, folder, chapter_list, reason: str) -> SubmissionResult:
         except Exception:  # noqa: BLE001 - the checks themselves are broken
             chapter_checks = []
         for c in chapter_checks:
-            result.tests.append(TestResult(chapter, c.exercise, c.name, 0, c.points, reason))
+            result.tests.append(
+                TestResult(chapter, c.exercise, c.name, 0, c.points, reason, hidden=c.hidden)
+            )
     return result
 
 
