@@ -139,8 +139,10 @@ class _RecordingView:
         else:
             value = fn(*args, **kwargs)
         entry["value"] = _plain(value)
-        changed = [not same(b, t) for b, t in zip(before, inputs, strict=True)]
-        entry["after"] = [t.detach().clone() if c else None for t, c in zip(inputs, changed, strict=True)]
+        entry["after"] = [
+            None if same(b, t) else t.detach().clone()
+            for b, t in zip(before, inputs, strict=True)
+        ]
         if _find(self._log["calls"], name, args, kwargs, bool(leaves)) is None:
             self._log["calls"].append(entry)
         return value
