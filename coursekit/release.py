@@ -98,7 +98,7 @@ def record(chapters: list[str], out_dir: Path, *, mutants: bool = True) -> None:
             reference = runner.REFERENCE_DIR / f"{chapter}.py"
             sources = [reference, runner.EXERCISES_DIR / f"{chapter}.py"]
             if mutants:
-                found = sorted((runner.GRADING_DIR / "mutants" / chapter).glob("*.py"))
+                found = sorted((runner.CHECKS_DIR.parent / "mutants" / chapter).glob("*.py"))
                 for i, m in enumerate(found):
                     path = Path(tmp) / f"{chapter}_{i}" / f"{chapter}.py"
                     path.parent.mkdir()

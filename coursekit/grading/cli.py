@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from coursekit.grading import zygote
-from coursekit.grading.zygote import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
 # runner and report import torch, so they are imported inside the functions: main() starts the
 # grading zygote first.
@@ -31,7 +32,13 @@ def _chapter_list(chapter: str | None) -> list[str]:
 
 
 def _has_modules(folder: Path, known: list[str]) -> bool:
-    return any((folder / f"{ch}.py").is_file() for ch in known)
+    return any(os.path.lexists(folder / f"{ch}.py") for ch in known)
+
+
+def safe_name(name: str) -> str:
+    from coursekit.grading.runner import safe_name as safe
+
+    return safe(name)
 
 
 def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path]]:
@@ -44,9 +51,13 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
         if not path.is_dir():
             raise UsageError(f"{raw}: not a directory (give the folder holding the .py files)")
         if _has_modules(path, known):
-            found.append((path.resolve().name, path))
+            found.append((safe_name(path.resolve().name), path))
             continue
-        children = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+        # A student folder that is a link is kept, so that grading refuses it with the reason.
+        children = sorted(
+            p for p in path.iterdir()
+            if (p.is_dir() or p.is_symlink()) and not p.name.startswith(".")
+        )  # fmt: skip
         students = [p for p in children if _has_modules(p, known)]
         if not students:
             raise UsageError(
@@ -54,10 +65,10 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
                 " one folder per student holding them)"
             )
         # Folders without any module are still listed: they score 0 with the reason.
-        found.extend((p.name, p) for p in children)
+        found.extend((safe_name(p.name), p) for p in children)
     names = [n for n, _ in found]
     if len(set(names)) != len(names):
-        found = [(str(p), p) for _, p in found]
+        found = [(safe_name(str(p)), p) for _, p in found]
     return found
 
 
@@ -70,8 +81,9 @@ def cmd_check(args) -> int:
         raise UsageError(f"{folder}: no such directory")
     print(f"Grading {folder} ({', '.join(chapter_list)}); this takes a few seconds...", flush=True)
     result = runner.grade_submission(
-        folder, chapter_list, timeout=args.timeout, memory_mb=args.memory, name=folder.name
-    )
+        folder, chapter_list, timeout=args.timeout, memory_mb=args.memory, name=folder.name,
+        budget=args.budget,
+    )  # fmt: skip
     print(report.student_table(result))
     return 0 if result.score == result.max_score else 1
 
@@ -120,16 +132,23 @@ def cmd_grade(args) -> int:
 
     results = runner.grade_many(
         submissions, chapter_list, jobs=args.jobs, timeout=args.timeout,
-        memory_mb=args.memory, on_result=progress, hidden=args.submissions,
+        memory_mb=args.memory, on_result=progress, hidden=args.submissions, budget=args.budget,
     )  # fmt: skip
-    print(report.class_table(results))
-    if args.json:
-        report.write_json(results, Path(args.json))
-    if args.csv:
-        report.write_csv(results, Path(args.csv))
-    if args.gradescope:
-        report.write_gradescope(results, Path(args.gradescope))
-    return 0
+    # Each output is written on its own: one that fails does not stop the others.
+    outputs = [(None, lambda: print(report.class_table(results)))]
+    outputs += [(args.json, lambda: report.write_json(results, Path(args.json)))]
+    outputs += [(args.csv, lambda: report.write_csv(results, Path(args.csv)))]
+    outputs += [(args.gradescope, lambda: report.write_gradescope(results, Path(args.gradescope)))]
+    status = 0
+    for target, write in outputs:
+        if target is None and write is not outputs[0][1]:
+            continue
+        try:
+            write()
+        except (OSError, ValueError) as exc:
+            print(f"error: could not write {target or 'the table'}: {exc}", file=sys.stderr)
+            status = 1
+    return status
 
 
 def parser() -> argparse.ArgumentParser:
@@ -149,6 +168,10 @@ def parser() -> argparse.ArgumentParser:
             default=DEFAULT_MEMORY_MB,
             help=f"memory limit of the student process, MiB (default {DEFAULT_MEMORY_MB})",
         )
+        sp.add_argument(
+            "--budget", type=float, default=DEFAULT_BUDGET,
+            help=f"seconds for all calls of one submission together (default {DEFAULT_BUDGET:g})",
+        )  # fmt: skip
 
     c = sub.add_parser("check", help="grade your own answers in exercises/")
     c.add_argument("chapter", nargs="?", help="one chapter (default: all)")

@@ -21,6 +21,7 @@ import os
 import select
 import shutil
 import signal
+import stat
 import struct
 import subprocess
 import sys
@@ -34,6 +35,7 @@ import torch
 from coursekit.grading import wire, zygote
 from coursekit.grading.api import GradingFailure, Outcome, WithGrad
 from coursekit.grading.zygote import (  # noqa: F401 - DEFAULT_* are re-exported
+    DEFAULT_BUDGET,
     DEFAULT_MEMORY_MB,
     DEFAULT_TIMEOUT,
     STARTUP_TIMEOUT,
@@ -78,6 +80,10 @@ class WorkerDied(Exception):
 
 class WorkerTimeout(Exception):
     """The worker did not answer within the time limit."""
+
+
+class BudgetSpent(Exception):
+    """The submission used up its time budget (all its calls together)."""
 
 
 class ProtocolError(Exception):
@@ -170,9 +176,13 @@ class Worker:
     """
 
     def __init__(
-        self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=()
-    ):
+        self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=(),
+        budget: float = DEFAULT_BUDGET,
+    ):  # fmt: skip
         self.timeout, self.memory_mb, self.slot = float(timeout), int(memory_mb), slot
+        # Seconds the student process may spend in all calls and imports together: sleeping
+        # just under the per-call limit in every call must not cost an hour per student.
+        self.budget, self.spent = float(budget), 0.0
         # Folders the student process may not read (with Landlock): the repository, which
         # holds the reference answers, always.
         self.hidden = sorted({str(REPO), *(str(Path(h).resolve()) for h in hidden)})
@@ -416,23 +426,38 @@ class Worker:
 
     def _exchange(self, message: dict, timeout: float | None = None) -> dict:
         self.exchanges += 1
+        left = self.budget - self.spent
+        if left <= 0:
+            raise BudgetSpent
+        limit = self.timeout if timeout is None else timeout
+        start = time.monotonic()
         try:
             self._send(message)
-            return self._receive(self.timeout if timeout is None else timeout)
+            return self._receive(min(limit, left))
+        except WorkerTimeout:
+            self.stop()
+            if left < limit:
+                raise BudgetSpent from None
+            raise
         except WorkerDied as exc:
             description = str(exc) or self.exit_description()
             self.stop()
             raise WorkerDied(description) from None
-        except (WorkerTimeout, ProtocolError):
+        except ProtocolError:
             self.stop()
             raise
+        finally:
+            self.spent += time.monotonic() - start
 
     def _load(self, key: str) -> None:
         name, source = self.modules[key]
         folder = self.dir / f"m{len(self.loaded)}_{os.getpid()}_{time.monotonic_ns()}"
         folder.mkdir()
         target = folder / f"{name}.py"
-        shutil.copyfile(source, target)
+        try:
+            target.write_bytes(read_submission_file(source))
+        except SubmissionRefused as exc:
+            raise ImportFailure(str(exc)) from None
         if self.uid is not None:
             os.chown(folder, self.uid, self.gid)
             os.chown(target, self.uid, self.gid)
@@ -461,6 +486,48 @@ class Worker:
 
 class ImportFailure(Exception):
     """A submission module could not be imported; every test of its chapter fails."""
+
+
+class SubmissionRefused(Exception):
+    """A submitted file is not a plain, regular file of reasonable size (says why)."""
+
+
+FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
+
+
+def read_submission_file(path: Path) -> bytes:
+    """The bytes of a submitted file, read here (trusted) without following any link.
+
+    Opened with ``O_NOFOLLOW`` and checked with ``fstat`` on the open file (no race with a
+    swap): only a regular file with a single name, at most ``FILE_CAP`` bytes, is accepted.
+    Raises SubmissionRefused with a reason addressed to the student.
+    """
+    name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if os.path.islink(path):
+            raise SubmissionRefused(f"{name} is a symbolic link: submit the file itself") from None
+        raise SubmissionRefused(f"{name} could not be read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SubmissionRefused(
+                f"{name} is not a regular file (a folder, device or pipe): submit the file itself"
+            )
+        if info.st_nlink != 1:
+            raise SubmissionRefused(f"{name} is a hard link to another file: submit a copy")
+        if info.st_size > FILE_CAP:
+            raise SubmissionRefused(
+                f"{name} is {info.st_size} bytes, more than the {FILE_CAP} allowed"
+            )
+        data = os.read(fd, FILE_CAP + 1)
+    finally:
+        os.close(fd)
+    if len(data) > FILE_CAP:
+        raise SubmissionRefused(f"{name} is larger than the {FILE_CAP} bytes allowed")
+    return data
 
 
 def _reply_error(reply: dict) -> str:
@@ -548,6 +615,12 @@ class Student:
             except ImportFailure as exc:
                 self._import_error = str(exc)
                 raise GradingFailure(self._import_error) from None
+            except BudgetSpent:
+                raise GradingFailure(
+                    f"this submission used up its time budget ({self._worker.budget:g} s for all"
+                    " its calls together), so the rest of it is not run: look for calls that"
+                    " sleep or loop far longer than they need."
+                ) from None
             except WorkerTimeout:
                 self._timed_out.add(fn)
                 raise GradingFailure(

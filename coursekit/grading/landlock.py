@@ -41,6 +41,9 @@ MAKE_FIFO, MAKE_BLOCK, MAKE_SYM = 1 << 10, 1 << 11, 1 << 12
 REFER = 1 << 13  # ABI 2: renaming or linking across folders
 TRUNCATE = 1 << 14  # ABI 3: truncate(2) without opening the file
 
+# ABI 6: signals and abstract unix sockets stay within the domain, so student code cannot
+# signal the grader or another submission's worker, whatever uid they run as.
+SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1
 FILE_RIGHTS = EXECUTE | WRITE_FILE | READ_FILE | TRUNCATE
 WRITES_V1 = (
     WRITE_FILE | REMOVE_DIR | REMOVE_FILE | MAKE_CHAR | MAKE_DIR | MAKE_REG | MAKE_SOCK
@@ -119,8 +122,13 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
         keep += [p for p in sys.path if p]
         rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()
-    attr = ctypes.create_string_buffer(struct.pack("=Q", writes | reads))
-    ruleset = libc.syscall(_long(SYS_CREATE_RULESET), attr, _long(8), _long(0))
+    if abi >= 6:  # struct landlock_ruleset_attr: handled_access_fs, handled_access_net, scoped
+        scoped = SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL
+        attr = ctypes.create_string_buffer(struct.pack("=QQQ", writes | reads, 0, scoped))
+    else:
+        attr = ctypes.create_string_buffer(struct.pack("=Q", writes | reads))
+    size = len(attr.raw)
+    ruleset = libc.syscall(_long(SYS_CREATE_RULESET), attr, _long(size), _long(0))
     if ruleset < 0:
         return f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}"
     try:

@@ -110,7 +110,8 @@ def class_table(results: list[SubmissionResult]) -> str:
 
 
 def write_json(results: list[SubmissionResult], path: Path) -> None:
-    Path(path).write_text(json.dumps([r.to_json() for r in results], indent=2) + "\n")
+    text = json.dumps([r.to_json() for r in results], indent=2) + "\n"
+    Path(path).write_text(text, encoding="utf-8")
 
 
 def write_csv(results: list[SubmissionResult], path: Path) -> None:
@@ -120,7 +121,7 @@ def write_csv(results: list[SubmissionResult], path: Path) -> None:
         for ch, ex, *_ in exercise_rows(r):
             if f"{ch}.{ex}" not in columns:
                 columns.append(f"{ch}.{ex}")
-    with open(path, "w", newline="") as f:
+    with open(path, "w", newline="", encoding="utf-8", errors="backslashreplace") as f:
         writer = csv.writer(f)
         writer.writerow(["submission", *columns, "score", "max_score", "error"])
         for r in results:
@@ -169,7 +170,7 @@ def write_gradescope(
     for r in results:
         target = folder if len(results) == 1 else folder / r.submission
         target.mkdir(parents=True, exist_ok=True)
-        data = gradescope_json(r, hidden_visibility)
-        (target / "results.json").write_text(json.dumps(data, indent=2) + "\n")
+        text = json.dumps(gradescope_json(r, hidden_visibility), indent=2) + "\n"
+        (target / "results.json").write_text(text, encoding="utf-8")
         written.append(target / "results.json")
     return written

@@ -9,10 +9,8 @@ Tests run here, in the trusted process; ``student`` forwards calls to an isolate
 from __future__ import annotations
 
 import concurrent.futures
-import importlib.util
 import multiprocessing
 import os
-import sys
 import threading
 import time
 import traceback
@@ -23,14 +21,20 @@ from types import ModuleType
 
 from coursekit.grading import zygote
 from coursekit.grading.api import GradingFailure
-from coursekit.grading.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Student, Worker
+from coursekit.grading.course import Check, Course
+from coursekit.grading.isolation import (
+    DEFAULT_BUDGET,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    Student,
+    Worker,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-GRADING_DIR = Path(os.environ.get("COURSEKIT_GRADING_DIR", REPO / "tests" / "grading"))
-CHECKS_DIR = GRADING_DIR / "checks"
-REFERENCE_DIR = GRADING_DIR / "reference"
-RECORDINGS_DIR = GRADING_DIR / "recordings"
-EXERCISES_DIR = REPO / "exercises"
+# The course graded when none is given: found from the current folder, never from where this
+# library is installed (see course.py).
+COURSE = Course.default()
+CHECKS_DIR, REFERENCE_DIR, EXERCISES_DIR = COURSE.checks, COURSE.reference, COURSE.exercises
+REPO = EXERCISES_DIR.parent
 
 
 @dataclass
@@ -86,79 +90,53 @@ class SubmissionResult:
         return data
 
 
-@dataclass
-class Check:
-    """One grading test function of a chapter."""
-
-    chapter: str
-    name: str
-    exercise: str
-    points: float
-    function: object
-    hidden: bool = False
-
-
-def chapters() -> list[str]:
+def chapters(course: Course | None = None) -> list[str]:
     """Every chapter that has grading tests, sorted."""
-    if not CHECKS_DIR.is_dir():
-        return []
-    return sorted(p.stem for p in CHECKS_DIR.glob("*.py") if not p.name.startswith("_"))
+    return (course or COURSE).chapters()
 
 
-def _import_file(name: str, path: Path) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        del sys.modules[name]
-        raise
-    return module
-
-
-def reference_module(chapter: str) -> ModuleType:
+def reference_module(chapter: str, course: Course | None = None) -> ModuleType:
     """The chapter's reference answers, imported in this (trusted) process.
 
     In the student edition there are none: the answers recorded at release time stand in
     for them (see ``coursekit/recording.py``).
     """
-    path = REFERENCE_DIR / f"{chapter}.py"
-    if not path.is_file() and (RECORDINGS_DIR / f"{chapter}.wire").is_file():
+    course = course or COURSE
+    recorded = course.checks.parent / "recordings" / f"{chapter}.wire"
+    if not (course.reference / f"{chapter}.py").is_file() and recorded.is_file():
         from coursekit.recording import Replay
 
-        return Replay.load(RECORDINGS_DIR / f"{chapter}.wire")
-    return _import_file(f"coursekit_grading_reference.{chapter}", path)
+        return Replay.load(recorded)
+    return course.reference_module(chapter)
 
 
-def checks_module(chapter: str) -> ModuleType:
-    return _import_file(f"coursekit_grading_checks.{chapter}", CHECKS_DIR / f"{chapter}.py")
+def checks_module(chapter: str, course: Course | None = None) -> ModuleType:
+    return (course or COURSE).checks_module(chapter)
 
 
-def collect(module: ModuleType, chapter: str) -> list[Check]:
-    """The ``@points`` tests of a checks module, in the order they are defined."""
-    found = []
-    for name, obj in vars(module).items():
-        if name.startswith("test_") and callable(obj) and hasattr(obj, "grading_points"):
-            hidden = getattr(obj, "grading_hidden", False)
-            found.append(
-                Check(chapter, name, obj.grading_exercise, obj.grading_points, obj, hidden)
-            )
-    return found
+def checks(chapter: str, course: Course | None = None) -> list[Check]:
+    return (course or COURSE).checks_of(chapter)
 
 
-def checks(chapter: str) -> list[Check]:
-    return collect(checks_module(chapter), chapter)
-
-
-def exercises(chapter: str) -> list[tuple[str, float]]:
+def exercises(chapter: str, course: Course | None = None) -> list[tuple[str, float]]:
     """``(exercise, points possible)`` in the order the tests define them."""
-    totals: dict[str, float] = {}
-    for c in checks(chapter):
-        totals[c.exercise] = totals.get(c.exercise, 0) + c.points
-    return list(totals.items())
+    return (course or COURSE).exercises_of(chapter)
+
+
+MESSAGE_CAP = 4000  # characters of a test's message kept in any report
+
+
+def clip(text: str, cap: int = MESSAGE_CAP) -> str:
+    """``text`` cut to ``cap`` characters: what student code makes the grader say is bounded."""
+    return text if len(text) <= cap else text[:cap] + f" [... {len(text) - cap} more characters]"
+
+
+def safe_name(name: str) -> str:
+    """A file name fit for every report: bytes that are not UTF-8 and control characters are
+    written as escapes (``\\xff``), so that the table, JSON, CSV and Gradescope files all work."""
+    raw = name.encode("utf-8", "surrogateescape")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def run_check(check: Check, student, reference) -> TestResult:
@@ -181,7 +159,7 @@ def run_check(check: Check, student, reference) -> TestResult:
             seconds=time.perf_counter() - start, hidden=check.hidden,
         )  # fmt: skip
     return TestResult(
-        check.chapter, check.exercise, check.name, 0, check.points, message,
+        check.chapter, check.exercise, check.name, 0, check.points, clip(message),
         seconds=time.perf_counter() - start, hidden=check.hidden,
     )  # fmt: skip
 
@@ -192,6 +170,7 @@ def grade_modules(
     worker: Worker,
     name: str = "submission",
     path: str = "",
+    course: Course | None = None,
 ) -> SubmissionResult:
     """Grade chapter modules (``{chapter: path or None}``) with an existing worker."""
     start = time.perf_counter()
@@ -200,8 +179,8 @@ def grade_modules(
         key = f"{name}:{chapter}:{source}:{time.monotonic_ns()}"
         student = Student(worker, key, chapter, source)
         try:
-            reference = reference_module(chapter)
-            chapter_checks = checks(chapter)
+            reference = reference_module(chapter, course)
+            chapter_checks = checks(chapter, course)
         except Exception as exc:  # noqa: BLE001 - a broken chapter must not stop the others
             message = f"grader error: the {chapter} tests could not be loaded ({exc!r})"
             result.tests.append(TestResult(chapter, "(tests)", "load", 0, 0, message))
@@ -238,8 +217,10 @@ def warm_up() -> None:
 
 
 def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path | None]:
+    """``{chapter: path or None}``; a path that exists in any form (a link, a pipe) is kept so
+    that reading it refuses it with the reason (``isolation.read_submission_file``)."""
     return {
-        ch: (folder / f"{ch}.py" if (folder / f"{ch}.py").is_file() else None)
+        ch: (folder / f"{ch}.py" if os.path.lexists(folder / f"{ch}.py") else None)
         for ch in chapter_list
     }
 
@@ -253,6 +234,8 @@ def grade_submission(
     slot: int = 0,
     name: str | None = None,
     hidden: Sequence[Path | str] = (),
+    course: Course | None = None,
+    budget: float = DEFAULT_BUDGET,
 ) -> SubmissionResult:
     """Grade one submission folder (laid out like ``exercises/``) in a fresh worker.
 
@@ -261,28 +244,33 @@ def grade_submission(
     system has Landlock (see ``landlock.py``).
     """
     folder = Path(folder)
-    chapter_list = chapters() if chapter_list is None else chapter_list
-    name = name or folder.name
-    hidden = [GRADING_DIR, folder, *hidden]
+    course = course or COURSE
+    chapter_list = course.chapters() if chapter_list is None else chapter_list
+    name = name or safe_name(folder.name)
+    if os.path.islink(folder):
+        reason = "the submission folder is a symbolic link: submit the folder itself"
+        return _ungradable(name, folder, chapter_list, reason, course)
+    hidden = [*course.hidden, folder, *hidden]
     try:
-        with Worker(timeout=timeout, memory_mb=memory_mb, slot=slot, hidden=hidden) as worker:
+        limits = {"timeout": timeout, "memory_mb": memory_mb, "budget": budget}
+        with Worker(slot=slot, hidden=hidden, **limits) as worker:
             zygote.start()  # first (if not started yet): it imports torch while we warm up
             warm_up()  # imports what the comparisons need while the zygote gets ready
             worker.start()
             return grade_modules(
                 submission_modules(folder, chapter_list), worker=worker, name=name,
-                path=str(folder),
+                path=str(folder), course=course,
             )  # fmt: skip
     except Exception as exc:  # noqa: BLE001 - never lose a submission: score 0 with the reason
-        return _ungradable(name, folder, chapter_list, f"could not be graded: {exc}")
+        return _ungradable(name, folder, chapter_list, clip(f"could not be graded: {exc}"), course)
 
 
-def _ungradable(name, folder, chapter_list, reason: str) -> SubmissionResult:
+def _ungradable(name, folder, chapter_list, reason: str, course=None) -> SubmissionResult:
     """A result scoring 0 on every test, with the reason (a submission is never lost)."""
-    result = SubmissionResult(name, str(folder), error=reason)
+    result = SubmissionResult(name, safe_name(str(folder)), error=reason)
     for chapter in chapter_list:
         try:
-            chapter_checks = checks(chapter)
+            chapter_checks = checks(chapter, course)
         except Exception:  # noqa: BLE001 - the checks themselves are broken
             chapter_checks = []
         for c in chapter_checks:
@@ -296,11 +284,11 @@ def _ungradable(name, folder, chapter_list, reason: str) -> SubmissionResult:
 
 
 def _grade_task(args) -> SubmissionResult:
-    folder, chapter_list, timeout, memory_mb, name, hidden = args
+    folder, chapter_list, timeout, memory_mb, name, hidden, course, budget = args
     # The pid only says where to start looking for a free worker uid; the uids are locked.
     return grade_submission(
         folder, chapter_list, timeout=timeout, memory_mb=memory_mb, slot=os.getpid(), name=name,
-        hidden=hidden,
+        hidden=hidden, course=course, budget=budget,
     )  # fmt: skip
 
 
@@ -313,6 +301,8 @@ def grade_many(
     memory_mb: int = DEFAULT_MEMORY_MB,
     on_result=None,
     hidden: Sequence[Path | str] = (),
+    course: Course | None = None,
+    budget: float = DEFAULT_BUDGET,
 ) -> list[SubmissionResult]:
     """Grade ``[(name, folder), ...]``, ``jobs`` at a time; results keep the input order.
 
@@ -323,11 +313,15 @@ def grade_many(
     cannot race) driving its own worker. Each starts its zygote before it imports torch, so
     that the two imports overlap (see zygote.py).
     """
-    chapter_list = chapters() if chapter_list is None else chapter_list
+    course = course or COURSE
+    chapter_list = course.chapters() if chapter_list is None else chapter_list
     hidden = [str(h) for h in hidden]
     if len(folders) <= 100:  # a longer list is better hidden by its parent, given in `hidden`
         hidden += [str(folder) for _, folder in folders]
-    tasks = [(folder, chapter_list, timeout, memory_mb, name, hidden) for name, folder in folders]
+    tasks = [
+        (folder, chapter_list, timeout, memory_mb, name, hidden, course, budget)
+        for name, folder in folders
+    ]
     results: list[SubmissionResult | None] = [None] * len(tasks)
     if jobs <= 1 or len(tasks) <= 1:
         for i, task in enumerate(tasks):
@@ -346,7 +340,8 @@ def grade_many(
                 results[i] = future.result()
             except Exception as exc:  # noqa: BLE001
                 name, folder = folders[i]
-                results[i] = _ungradable(name, folder, chapter_list, f"grader crashed: {exc}")
+                reason = clip(f"grader crashed: {exc}")
+                results[i] = _ungradable(name, folder, chapter_list, reason, course)
             if on_result:
                 on_result(results[i])
     return results

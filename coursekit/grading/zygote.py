@@ -28,6 +28,7 @@ STARTUP_TIMEOUT = 120.0  # seconds: importing torch on a busy 2-core machine
 # show them before torch is imported.
 DEFAULT_TIMEOUT = 10.0  # seconds per call
 DEFAULT_MEMORY_MB = 2048
+DEFAULT_BUDGET = 120.0  # seconds for all calls of one submission together
 
 
 class ZygoteError(Exception):

@@ -146,3 +146,18 @@ def test_grade_warns_when_student_code_could_reach_what_it_should_not(monkeypatc
     reference.chmod(0o755)
     monkeypatch.setattr(landlock, "abi_version", lambda: 1)
     assert cli.confinement_warning() == ""
+
+
+@pytest.mark.skipif(landlock.abi_version() < 6, reason="signal scoping needs Landlock ABI 6")
+def test_confined_code_cannot_signal_the_grader(tmp_path):
+    """Same uid or not, a confined process cannot signal processes outside its domain."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; from coursekit.grading import landlock\n"
+        f"assert landlock.confine({str(tmp_path)!r}, []) == ''\n"
+        "try:\n    os.kill(os.getppid(), 0)\nexcept PermissionError:\n    sys.exit(7)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60)
+    assert done.returncode == 7, "the confined process could signal its parent (the grader)"

@@ -134,6 +134,14 @@ def _batches(student, batch_size, n, d, seed, label_shape="column"):
                 f"in batch {i}, the labels do not belong to the features (pick the same indices"
                 " for both: features[idx], labels[idx])."
             )
+        ids = Xb[:, 0]
+        # Column 0 names the example; every other column must be that example's row too.
+        known = (ids >= 0) & (ids < n) & (ids == ids.round())
+        if not bool(known.all()) or not torch.equal(Xb, features[ids.long()]):
+            fail(
+                f"X_batch {i} holds rows that are not rows of features: each batch must be"
+                " features[idx] for some indices idx, every column unchanged."
+            )
         expected_label_shape = (Xb.shape[0], 1) if label_shape == "column" else (Xb.shape[0],)
         if tuple(yb.shape) != expected_label_shape:
             fail(

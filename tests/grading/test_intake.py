@@ -1,0 +1,131 @@
+"""Attacks on the grader's intake and reports (issue 12), graded by ``python -m coursekit grade``.
+
+Each submission is the reference answers with one twist a hostile student would try: a module
+that is a symbolic link (to the reference, through ``/proc/self/cwd``, to ``/proc/self/environ``),
+a student folder that is a link, a FIFO, a hard link, a file over the size cap, a folder name
+that is not UTF-8, an exception with a 20 MB name, and a ``data_iter`` that zeroes every column
+but the first. The test runs the grader as root and, with ``setpriv``, as a normal user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coursekit.grading import runner
+
+CHAPTER = "linear_regression"
+REFERENCE = runner.REFERENCE_DIR / f"{CHAPTER}.py"
+ZERO_COLUMNS = '''
+
+def data_iter(batch_size, features, labels):
+    import torch
+    order = torch.randperm(len(features))
+    for i in range(0, len(features), batch_size):
+        rows = order[i:i + batch_size]
+        X = features[rows].clone()
+        X[:, 1:] = 0
+        yield X, labels[rows]
+'''
+HUGE_NAME = '''
+
+def squared_loss(y_hat, y):
+    raise type("E" * 20_000_000, (Exception,), {})("x" * 20_000_000)
+'''
+
+
+def _class(root: Path) -> Path:
+    klass = root / "class"
+    source = REFERENCE.read_text()
+    cases = {"zero_columns": source + ZERO_COLUMNS, "huge_name": source + HUGE_NAME}
+    for name, text in cases.items():
+        (klass / name).mkdir(parents=True)
+        (klass / name / f"{CHAPTER}.py").write_text(text)
+    for name in ("absolute_link", "proc_link", "environ_link", "fifo", "hard_link", "too_big"):
+        (klass / name).mkdir()
+    (klass / "absolute_link" / f"{CHAPTER}.py").symlink_to(REFERENCE.resolve())
+    relative = REFERENCE.resolve().relative_to(runner.REPO.resolve())
+    (klass / "proc_link" / f"{CHAPTER}.py").symlink_to(Path("/proc/self/cwd") / relative)
+    (klass / "environ_link" / f"{CHAPTER}.py").symlink_to("/proc/self/environ")
+    os.mkfifo(klass / "fifo" / f"{CHAPTER}.py")
+    shutil.copy(REFERENCE, root / "original.py")
+    os.link(root / "original.py", klass / "hard_link" / f"{CHAPTER}.py")
+    (klass / "too_big" / f"{CHAPTER}.py").write_text(source + "\n#" + "x" * 2_000_000)
+    (klass / "folder_link").symlink_to(REFERENCE.parent)
+    (klass / os.fsdecode(b"bad\xff\x01name")).mkdir()
+    shutil.copy(REFERENCE, klass / os.fsdecode(b"bad\xff\x01name") / f"{CHAPTER}.py")
+    return klass
+
+
+def _users() -> list[str]:
+    users = ["as-is"]
+    # As a normal user too, where uid 65534 can run this interpreter and read the repository.
+    probe = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups", sys.executable,
+             "-c", f"import os, subprocess, sys; os.listdir({str(runner.REPO)!r});"
+             " subprocess.run([sys.executable, '-c', ''], check=True)"]  # fmt: skip
+    if os.geteuid() == 0 and shutil.which("setpriv"):
+        if subprocess.run(probe, capture_output=True).returncode == 0:
+            users.append("nobody")
+    return users
+
+
+@pytest.mark.parametrize("user", _users())
+def test_hostile_intake_is_refused_and_every_output_written(user, tmp_path):
+    os.chmod(tmp_path, 0o755)
+    klass = _class(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+               "--json", str(out / "r.json"), "--csv", str(out / "r.csv"),
+               "--gradescope", str(out / "gs")]  # fmt: skip
+    if user == "nobody":
+        for path in [tmp_path, *tmp_path.rglob("*")]:
+            if not path.is_symlink():
+                os.chown(path, 65534, 65534)
+        command = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups", *command]
+    done = subprocess.run(
+        command, cwd=runner.REPO, capture_output=True, timeout=900,
+        env={**os.environ, "COURSEKIT_COURSE": str(runner.REPO)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    results = {r["submission"]: r for r in json.loads((out / "r.json").read_text())}
+    for name in ("absolute_link", "proc_link", "environ_link", "folder_link", "fifo",
+                 "hard_link", "too_big"):  # fmt: skip
+        assert results[name]["score"] == 0, f"{name} earned points"
+    outputs = {n: " ".join([r.get("error", "")] + [t["output"] for t in r["tests"]])
+               for n, r in results.items()}  # fmt: skip
+    assert "is a symbolic link: submit the file itself" in outputs["absolute_link"]
+    assert "is a symbolic link" in outputs["proc_link"] and "PATH=" not in outputs["environ_link"]
+    assert "folder is a symbolic link" in outputs["folder_link"]
+    assert "not a regular file" in outputs["fifo"]
+    assert "hard link" in outputs["hard_link"] and "bytes" in outputs["too_big"]
+    bad = "bad\\xff\\x01name"
+    assert results[bad]["score"] == results[bad]["max_score"] > 0
+    assert (out / "gs" / bad / "results.json").is_file() and bad in (out / "r.csv").read_text()
+    zero = results["zero_columns"]["tests"]
+    assert not any(t["score"] for t in zero if t["exercise"] == "data_iter")
+    huge = results["huge_name"]["tests"]
+    assert all(len(t["output"]) <= runner.MESSAGE_CAP + 100 for t in huge)
+    assert (out / "r.json").stat().st_size < 2_000_000, "the report is not bounded"
+
+
+def test_time_budget_per_submission(tmp_path):
+    """Sleeping just under the per-call limit in every call costs the rest of the submission,
+    not an hour: exercises graded before the budget ran out keep their points."""
+    source = REFERENCE.read_text() + (
+        "\n\ndef squared_loss(y_hat, y):\n    import time\n    time.sleep(1.5)\n"
+        "    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2\n"
+    )
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=2.0, budget=4.0)
+    outputs = " ".join(t.output for t in result.tests)
+    assert "used up its time budget (4 s" in outputs
+    earned = {t.exercise for t in result.tests if t.passed}
+    assert {"synthetic_data", "data_iter", "linreg"} <= earned
+    assert result.seconds < 60
