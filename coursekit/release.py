@@ -24,6 +24,7 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_hostile.py",
     "tests/grading/test_confinement.py",
     "tests/grading/test_cli.py",
+    "tests/grading/test_intake.py",
     "tests/grading/test_release.py",
     "tests/grading/test_autograder.py",
     "benchmarks/grading.py",
