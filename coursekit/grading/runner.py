@@ -150,6 +150,16 @@ def run_check(check: Check, student, reference) -> TestResult:
         message = str(exc) or "the test failed"
     except AssertionError as exc:
         message = str(exc) or f"{check.name} failed"
+    except (TypeError, ValueError, RuntimeError, IndexError, KeyError) as exc:
+        # The reference earns every point (self-tests), so these come from what the student's
+        # code returned or did to its arguments: an int64 tensor, an emptied list, complex
+        # numbers. Say so to the student rather than blame the grader.
+        message = (
+            f"the grader could not use what your code returned or left in its arguments"
+            f" ({type(exc).__name__}: {exc}). Check the type, dtype (floating point, not"
+            " integer or complex) and shape of the result, and that the arguments keep their"
+            " structure (no list emptied or replaced), as the docstring says."
+        )
     except Exception as exc:  # noqa: BLE001 - a bug in a test must not stop the run
         tb = traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-3)
         message = f"grader error in {check.name} (tell the course staff):\n{''.join(tb)}"

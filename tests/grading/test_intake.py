@@ -129,3 +129,19 @@ def test_time_budget_per_submission(tmp_path):
     earned = {t.exercise for t in result.tests if t.passed}
     assert {"synthetic_data", "data_iter", "linreg"} <= earned
     assert result.seconds < 60
+
+
+def test_honest_mistakes_get_a_message_for_the_student(tmp_path):
+    """An int64 X, an emptied params list, a complex b: the student is told, not the staff."""
+    source = REFERENCE.read_text() + (
+        "\n\ndef synthetic_data(w, b, num_examples):\n    import torch\n"
+        "    X = torch.randint(0, 5, (num_examples, len(w)))\n"
+        "    return X, (X.to(w.dtype) @ w + b).reshape(-1, 1)\n"
+        "\n\ndef sgd(params, lr, batch_size):\n    params.clear()\n"
+        "\n\ndef linreg(X, w, b):\n    return X @ w + b + 0j\n"
+    )
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    lost = {t.exercise for t in result.tests if not t.passed}
+    assert {"synthetic_data", "sgd", "linreg"} <= lost
+    assert not [t.output for t in result.tests if "grader error" in t.output]
