@@ -43,11 +43,12 @@ def fail(message: str) -> None:
     raise GradingFailure(message)
 
 
-def points(n: float, exercise: str) -> Callable:
+def points(n: float, exercise: str, *, hidden: bool = False) -> Callable:
     """Mark a grading test ``test_*(student, reference)`` as worth ``n`` points of ``exercise``.
 
     The test earns all ``n`` points when it passes and none when it fails. An exercise's score
-    is the sum over its tests.
+    is the sum over its tests. A ``hidden`` test is for instructor grading only: it is left out
+    of the student edition, and student-facing reports show neither its inputs nor its message.
     """
     if not (isinstance(n, int | float) and n > 0):
         raise ValueError(f"points must be a positive number, got {n!r}")
@@ -57,6 +58,7 @@ def points(n: float, exercise: str) -> Callable:
     def decorate(test: Callable) -> Callable:
         test.grading_points = n
         test.grading_exercise = exercise
+        test.grading_hidden = bool(hidden)
         return test
 
     return decorate

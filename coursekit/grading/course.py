@@ -27,6 +27,7 @@ class Check:
     exercise: str
     points: float
     function: object
+    hidden: bool = False  # instructor grading only (``@points(..., hidden=True)``)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ class Course:
     def checks_of(self, chapter: str) -> list[Check]:
         """The ``@points`` tests of a chapter, in the order they are defined."""
         return [
-            Check(chapter, name, f.grading_exercise, f.grading_points, f)
+            Check(chapter, name, f.grading_exercise, f.grading_points, f,
+                  getattr(f, "grading_hidden", False))  # fmt: skip
             for name, f in vars(self.checks_module(chapter)).items()
             if name.startswith("test_") and callable(f) and hasattr(f, "grading_points")
         ]

@@ -14,21 +14,40 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def exercise_rows(result: SubmissionResult) -> list[tuple[str, str, float, float, list[str]]]:
-    """``(chapter, exercise, earned, possible, failure messages)`` in test order."""
+HIDDEN_FAILED = (
+    "a hidden test failed: it uses inputs the public tests do not; check that your function"
+    " does what its docstring says for every input, not only for the public tests' ones."
+)
+
+
+def student_output(t) -> str:
+    """What a student may read about test ``t``: a hidden test's message can show its inputs."""
+    if t.hidden and not t.passed:
+        return HIDDEN_FAILED
+    return t.output
+
+
+def exercise_rows(
+    result: SubmissionResult, student: bool = False
+) -> list[tuple[str, str, float, float, list[str]]]:
+    """``(chapter, exercise, earned, possible, failure messages)`` in test order.
+
+    With ``student``, hidden tests' messages are replaced by :data:`HIDDEN_FAILED`.
+    """
     rows: dict[tuple[str, str], list] = {}
     for t in result.tests:
         row = rows.setdefault((t.chapter, t.exercise), [0.0, 0.0, []])
         row[0] += t.score
         row[1] += t.max_score
-        if not t.passed and t.output and t.output not in row[2]:
-            row[2].append(t.output)
+        output = student_output(t) if student else t.output
+        if not t.passed and output and output not in row[2]:
+            row[2].append(output)
     return [(ch, ex, r[0], r[1], r[2]) for (ch, ex), r in rows.items()]
 
 
 def student_table(result: SubmissionResult, width: int = 100) -> str:
     """The table ``python -m coursekit check`` prints: exercise, points, what went wrong."""
-    rows = exercise_rows(result)
+    rows = exercise_rows(result, student=True)
     name_width = max([len("exercise")] + [len(f"{ch}.{ex}") for ch, ex, *_ in rows])
     lines = [f"{'exercise':<{name_width}}  {'points':>9}  result", "-" * width]
     for ch, ex, earned, possible, messages in rows:
@@ -49,6 +68,9 @@ def student_table(result: SubmissionResult, width: int = 100) -> str:
     lines.append("-" * width)
     total = f"{_fmt(result.score)} / {_fmt(result.max_score)}"
     lines.append(f"{'total':<{name_width}}  {total:>9}")
+    hidden = sum(t.hidden for t in result.tests)
+    if hidden:
+        lines.append(f"({hidden} of these tests are hidden: their inputs are not shown)")
     if result.error:
         lines.append(f"note: {result.error}")
     return "\n".join(lines)
@@ -59,7 +81,7 @@ def student_html(result: SubmissionResult) -> str:
     import html
 
     cells = []
-    for _ch, ex, earned, possible, messages in exercise_rows(result):
+    for _ch, ex, earned, possible, messages in exercise_rows(result, student=True):
         color = "#1a7f37" if earned == possible else ("#9a6700" if earned else "#cf222e")
         text = "<br>".join(html.escape(m).replace("\n", "<br>") for m in messages) or "ok"
         cells.append(
@@ -110,19 +132,23 @@ def write_csv(results: list[SubmissionResult], path: Path) -> None:
             )  # fmt: skip
 
 
-def gradescope_json(result: SubmissionResult) -> dict:
-    """Gradescope's autograder ``results.json`` for one submission."""
+def gradescope_json(result: SubmissionResult, hidden_visibility: str = "after_published") -> dict:
+    """Gradescope's autograder ``results.json`` for one submission.
+
+    Hidden tests get ``hidden_visibility`` (``after_published`` or ``hidden``) and, in any case,
+    a message that does not show their inputs.
+    """
     tests = []
     for t in result.tests:
         entry = {
-            "name": f"{t.chapter}.{t.exercise}: {t.name}",
+            "name": f"{t.chapter}.{t.exercise}: {'hidden test' if t.hidden else t.name}",
             "score": t.score,
             "max_score": t.max_score,
             "status": "passed" if t.passed else "failed",
-            "visibility": "visible",
+            "visibility": hidden_visibility if t.hidden else "visible",
+            "output": student_output(t) or "passed",
+            "output_format": "text",
         }
-        if t.output:
-            entry["output"] = t.output
         tests.append(entry)
     data = {
         "score": result.score,
@@ -135,14 +161,16 @@ def gradescope_json(result: SubmissionResult) -> dict:
     return data
 
 
-def write_gradescope(results: list[SubmissionResult], folder: Path) -> list[Path]:
+def write_gradescope(
+    results: list[SubmissionResult], folder: Path, hidden_visibility: str = "after_published"
+) -> list[Path]:
     """Write ``folder/results.json`` for one submission, else ``folder/<name>/results.json``."""
     folder = Path(folder)
     written = []
     for r in results:
         target = folder if len(results) == 1 else folder / r.submission
         target.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(gradescope_json(r), indent=2) + "\n"
+        text = json.dumps(gradescope_json(r, hidden_visibility), indent=2) + "\n"
         (target / "results.json").write_text(text, encoding="utf-8")
         written.append(target / "results.json")
     return written

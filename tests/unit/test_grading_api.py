@@ -176,6 +176,7 @@ def test_unknown_option_exits_non_zero(capsys):
     assert info.value.code != 0
 
 
+@pytest.mark.instructor
 def test_chapters_are_discovered():
     assert "linear_regression" in runner.chapters()
     assert all((runner.REFERENCE_DIR / f"{c}.py").is_file() for c in runner.chapters())

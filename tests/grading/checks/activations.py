@@ -298,3 +298,14 @@ def test_leaky_relu_keyword_and_gradient(student, reference):
     want = torch.where(x > 0, torch.ones_like(x), torch.full_like(x, 0.1))
     expect_close(outcome.grads[0], want, "the gradient of leaky_relu(x, 0.1).sum() w.r.t. x",
                  hint="The slope is 1 for x > 0 and negative_slope elsewhere.")  # fmt: skip
+
+
+# -- hidden tests (instructor grading only: left out of the student edition) --------------------
+
+
+@points(1, "sigmoid", hidden=True)
+def test_hidden_sigmoid_other_inputs(student, reference):
+    from coursekit.grading import expect_close, seeded_randn
+
+    x = seeded_randn(9001, (3, 7), scale=4.0, dtype=torch.float64)
+    expect_close(student.sigmoid(x), reference.sigmoid(x), "sigmoid of a (3, 7) tensor")

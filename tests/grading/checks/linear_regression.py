@@ -447,3 +447,13 @@ def test_closed_form_vector_labels_and_float64(student, reference):
     _check_closed_form(
         student, reference, X, y.reshape(-1), "closed_form with y of shape (n,) in float64"
     )
+
+
+# -- hidden tests (instructor grading only: left out of the student edition) --------------------
+
+
+@points(1, "closed_form", hidden=True)
+def test_hidden_closed_form_other_data(student, reference):
+    X, y, _, _ = _regression(9001, 30, 3, dtype=torch.float64)
+    expect_close(student.closed_form(X, y), reference.closed_form(X, y),
+                 "closed_form on 30 examples with 3 features", rtol=1e-6, atol=1e-6)  # fmt: skip

@@ -479,3 +479,16 @@ def test_kl_divergence_with_zero_probabilities(student, reference):
     outcome = student.run("kl_divergence", p.clone(), q.clone())
     expect_unchanged(p, outcome.args[0], "p")
     expect_unchanged(q, outcome.args[1], "q")
+
+
+# -- hidden tests (instructor grading only: left out of the student edition) --------------------
+
+
+@points(1, "mse_loss", hidden=True)
+def test_hidden_mse_loss_other_inputs(student, reference):
+    from coursekit.grading import seeded_randn
+
+    y_hat, y = seeded_randn(9001, (6, 2)), seeded_randn(9002, (6, 2))
+    for reduction in ("mean", "sum"):
+        expect_close(student.mse_loss(y_hat, y, reduction), reference.mse_loss(y_hat, y, reduction),
+                     f"mse_loss of (6, 2) tensors, reduction={reduction!r}")  # fmt: skip

@@ -366,3 +366,11 @@ def test_sigmoid_grad_chain_matches_autograd(student, reference):
         rtol=1e-9,
         atol=1e-12,
     )
+
+
+# -- hidden tests (instructor grading only: left out of the student edition) --------------------
+
+
+@points(1, "sigmoid_grad_chain", hidden=True)
+def test_hidden_sigmoid_grad_chain_other_sizes(student, reference):
+    _check_chain(student, reference, *_chain_example(9001, 5, 4), "sigmoid_grad_chain, d=5, h=4")

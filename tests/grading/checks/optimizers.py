@@ -435,3 +435,11 @@ def test_adam_matches_torch(student, reference):
 @points(1, "adam_step")
 def test_adam_keeps_inputs(student, reference):
     _no_in_place(student, reference, "adam_step", {"lr": 0.05, "betas": (0.9, 0.999)}, seed=18)
+
+
+# -- hidden tests (instructor grading only: left out of the student edition) --------------------
+
+
+@points(1, "adam_step", hidden=True)
+def test_hidden_adam_other_problem(student, reference):
+    _run(student, "adam_step", {"lr": 0.05}, seed=9001, shapes=[(3, 3), (2,)])

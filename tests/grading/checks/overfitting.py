@@ -290,3 +290,14 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
     expect_unchanged(grad, outcome.args[1], "grad")
     if not math.isfinite(float(outcome.value.abs().max())):
         fail("weight_decay_step returned inf or NaN for ordinary inputs.")
+
+
+# -- hidden tests (instructor grading only: left out of the student edition) --------------------
+
+
+@points(1, "l2_penalty", hidden=True)
+def test_hidden_l2_penalty_other_weights(student, reference):
+    from coursekit.grading import seeded_randn
+
+    w = seeded_randn(9001, (4, 3), scale=2.0)
+    expect_close(student.l2_penalty(w), reference.l2_penalty(w), "l2_penalty of a (4, 3) w")

@@ -277,3 +277,14 @@ def test_entropy_of_a_batch(student, reference):
     _check_entropy(student, reference, p, "entropy of a (3, 2, 5) batch over the last dimension")
     outcome = student.run("entropy", p.clone())
     expect_unchanged(p, outcome.args[0], "p")
+
+
+# -- hidden tests (instructor grading only: left out of the student edition) --------------------
+
+
+@points(1, "softmax", hidden=True)
+def test_hidden_softmax_other_logits(student, reference):
+    from coursekit.grading import seeded_randn
+
+    X = seeded_randn(9001, (5, 9), scale=3.0)
+    expect_close(student.softmax(X), reference.softmax(X), "softmax of (5, 9) logits")

@@ -1,0 +1,221 @@
+"""Recorded reference answers: what lets the student edition grade without the reference code.
+
+At release time each public grading test runs with a :class:`Recorder` in place of the
+reference module: every call the test makes (``reference.sigmoid(x)``) goes to the real
+reference, and its inputs, its value, the inputs it changed in place and, when the test runs
+``backward()`` through it, the gradients it sent back are written down. The recordings are
+stored per chapter in the grader's wire format (``coursekit/grading/wire.py``: plain tensors,
+numbers, strings and containers; nothing in it can name code to run).
+
+In the edition, :class:`Replay` stands in for the reference module: a call is answered with
+the recorded value of the same function on the same inputs (tensors compared with a tolerance
+of 1e-5, so that another CPU's last bits do not matter), so the tests and their teaching
+messages are the same as in the instructor's repository.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import torch
+
+from coursekit.grading import wire
+
+FORMAT = "coursekit-recordings/1"
+
+
+def _tensors(value) -> list[torch.Tensor]:
+    """The tensors inside nested lists, tuples and dicts, depth first."""
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [t for item in value for t in _tensors(item)]
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _tensors(item)]
+    return []
+
+
+def _map(value, fn):
+    """``value`` with every tensor ``t`` replaced by ``fn(t)``."""
+    if isinstance(value, torch.Tensor):
+        return fn(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_map(item, fn) for item in value)
+    if isinstance(value, dict):
+        return {k: _map(v, fn) for k, v in value.items()}
+    return value
+
+
+def _plain(value):
+    """A detached copy: lists for tuples of arguments, generators read into lists."""
+    if hasattr(value, "__next__") and not isinstance(value, torch.Tensor):
+        value = list(value)
+    return _map(value, lambda t: t.detach().clone())
+
+
+def same(a, b) -> bool:
+    """Whether recorded inputs ``a`` and inputs ``b`` are the same (tensors within 1e-5)."""
+    if isinstance(a, torch.Tensor) or isinstance(b, torch.Tensor):
+        if not (isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor)):
+            return False
+        if a.dtype != b.dtype or a.shape != b.shape:
+            return False
+        if a.is_floating_point() or a.is_complex():
+            return torch.allclose(a, b.detach(), rtol=1e-5, atol=1e-7, equal_nan=True)
+        return torch.equal(a, b)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, float) and isinstance(b, float):
+        return a == b or (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=1e-9)
+    return type(a) is type(b) and a == b
+
+
+class _Autograd(torch.autograd.Function):
+    """One reference call as a single autograd node: records, or replays, its gradients."""
+
+    @staticmethod
+    def forward(ctx, box, *leaves):
+        ctx.box = box
+        if box.get("replay"):
+            return box["entry"]["value"].clone()
+        copies = [leaf.detach().requires_grad_() for leaf in leaves]
+        swap = {id(leaf): copy for leaf, copy in zip(leaves, copies, strict=True)}
+        args, kwargs = _map((box["args"], box["kwargs"]), lambda t: swap.get(id(t), t))
+        with torch.enable_grad():
+            out = box["fn"](*args, **kwargs)
+        box["out"], box["copies"] = out, copies
+        return out.detach().clone()
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        box = ctx.box
+        if box.get("replay"):
+            grads = box["entry"].get("grads")
+            if grads is None:
+                raise RuntimeError("no gradients were recorded for this reference call")
+            return (None, *(None if g is None else g.clone() for g in grads))
+        grads = torch.autograd.grad(box["out"], box["copies"], grad_out, allow_unused=True)
+        box["entry"]["grads"] = [None if g is None else g.detach().clone() for g in grads]
+        return (None, *grads)
+
+
+def _find(calls: list[dict], name: str, args, kwargs, grad: bool) -> dict | None:
+    """The recorded call of ``name`` on the same inputs (and with or without autograd)."""
+    for entry in calls:
+        if entry["fn"] == name and entry["grad"] == grad and same(entry["args"], args) \
+                and same(entry["kwargs"], kwargs):  # fmt: skip
+            return entry
+    return None
+
+
+class _RecordingView:
+    """The reference module as one test sees it while its calls are recorded."""
+
+    def __init__(self, module, log: dict):
+        self._module, self._log = module, log
+
+    def __getattr__(self, name: str):
+        obj = getattr(self._module, name)
+        if not callable(obj):
+            self._log["attrs"][name] = _plain(obj)
+            return obj
+
+        def call(*args, **kwargs):
+            return self._call(name, obj, list(args), kwargs)
+
+        return call
+
+    def _call(self, name, fn, args, kwargs):
+        inputs = _tensors(args)
+        before = [t.detach().clone() for t in inputs]
+        leaves = [t for t in _tensors((args, kwargs)) if t.requires_grad]
+        entry = {"fn": name, "args": _plain(args), "kwargs": _plain(kwargs), "grad": bool(leaves)}
+        if leaves:
+            box = {"fn": fn, "args": args, "kwargs": kwargs, "entry": entry}
+            value = _Autograd.apply(box, *leaves)
+        else:
+            value = fn(*args, **kwargs)
+        entry["value"] = _plain(value)
+        entry["after"] = [
+            None if same(b, t) else t.detach().clone()
+            for b, t in zip(before, inputs, strict=True)
+        ]
+        if _find(self._log["calls"], name, args, kwargs, bool(leaves)) is None:
+            self._log["calls"].append(entry)
+        return value
+
+
+class Recorder:
+    """Stands for the reference module while public tests run; collects what they call.
+
+    ``runner.run_check`` asks for :meth:`for_test` before each test.
+    """
+
+    def __init__(self, module):
+        self.module = module
+        self.tests: dict[str, dict] = {}
+
+    def for_test(self, name: str) -> _RecordingView:
+        return _RecordingView(self.module, self.tests.setdefault(name, {"calls": [], "attrs": {}}))
+
+    def save(self, path: Path, chapter: str) -> None:
+        data = {"format": FORMAT, "chapter": chapter, "torch": str(torch.__version__),
+                "tests": self.tests}  # fmt: skip
+        Path(path).write_bytes(wire.encode(data))
+
+
+class NotRecorded(AssertionError):
+    """A test called the reference on inputs no recording covers."""
+
+
+class _ReplayView:
+    def __init__(self, chapter: str, test: str, log: dict):
+        self._chapter, self._test, self._log = chapter, test, log
+
+    def __getattr__(self, name: str):
+        if name in self._log["attrs"]:
+            return self._log["attrs"][name]
+
+        def call(*args, **kwargs):
+            return self._call(name, list(args), kwargs)
+
+        return call
+
+    def _call(self, name, args, kwargs):
+        leaves = [t for t in _tensors((args, kwargs)) if t.requires_grad]
+        entry = _find(self._log["calls"], name, args, kwargs, bool(leaves))
+        if entry is None:
+            from coursekit.grading.api import GradingFailure
+
+            raise GradingFailure(
+                f"this check compares with a recorded answer, and none was recorded for"
+                f" {name}() on the inputs it reached (they depend on your function's result,"
+                " which differs from the expected one). Fix the other messages of this exercise"
+                " first; the instructor's grader has the full check."
+            )
+        for t, after in zip(_tensors(args), entry["after"], strict=False):
+            if after is not None:
+                with torch.no_grad():
+                    t.copy_(after)
+        if leaves and isinstance(entry["value"], torch.Tensor):
+            return _Autograd.apply({"replay": True, "entry": entry}, *leaves)
+        return _map(entry["value"], torch.clone)
+
+
+class Replay:
+    """The recorded answers of one chapter, used where the reference module would be."""
+
+    def __init__(self, data: dict):
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} file")
+        self.chapter, self.tests = data["chapter"], data["tests"]
+
+    @classmethod
+    def load(cls, path: Path) -> Replay:
+        return cls(wire.decode(Path(path).read_bytes()))
+
+    def for_test(self, name: str) -> _ReplayView:
+        return _ReplayView(self.chapter, name, self.tests.get(name, {"calls": [], "attrs": {}}))

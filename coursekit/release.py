@@ -1,0 +1,160 @@
+"""``python -m coursekit release OUT_DIR``: the student edition of the course.
+
+The edition is the repository without what would give the answers away: no reference answers,
+no hidden tests, no mutants or hostile fixtures, none of the tests that need them. In their
+place it carries the recorded answers of the public tests (``tests/grading/recordings/``, see
+``recording.py``), so that ``python -m coursekit check`` grades offline with the same messages.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+# Paths (relative to the repository) that never go into the edition.
+INSTRUCTOR_ONLY = (
+    "tests/grading/reference",
+    "tests/grading/mutants",
+    "tests/grading/hostile",
+    "tests/grading/recordings",
+    "tests/grading/test_self.py",
+    "tests/grading/test_hostile.py",
+    "tests/grading/test_confinement.py",
+    "tests/grading/test_cli.py",
+    "tests/grading/test_intake.py",
+    "tests/grading/test_release.py",
+    "tests/grading/test_autograder.py",
+    "benchmarks/grading.py",
+    ".ci",
+)
+
+EDITION_NOTE = """\
+> **Student edition.** The reference answers and the hidden tests are not part of this copy.
+> `python -m coursekit check [CHAPTER]` grades your answers in `exercises/` against the answers
+> recorded for the public tests; your instructor may grade with more tests.
+
+"""
+
+
+def repository_files(repo: Path) -> list[Path]:
+    """The files git tracks (plus untracked ones it does not ignore), else every file."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(repo), "ls-files", "-z", "--cached", "--others",
+             "--exclude-standard"],
+            capture_output=True, check=True,
+        ).stdout  # fmt: skip
+        names = [n for n in out.decode().split("\0") if n]
+    except (OSError, subprocess.CalledProcessError):
+        names = [str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file()]
+    return [Path(n) for n in sorted(set(names)) if (repo / n).is_file()]
+
+
+def _instructor_only(rel: Path) -> bool:
+    text = rel.as_posix()
+    return any(text == p or text.startswith(p + "/") for p in INSTRUCTOR_ONLY)
+
+
+def public_checks(source: str) -> str:
+    """A checks module's source without its ``@points(..., hidden=True)`` tests."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    drop: list[tuple[int, int]] = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and any(_is_hidden(d) for d in node.decorator_list):
+            start = min(d.lineno for d in node.decorator_list)
+            drop.append((start - 1, node.end_lineno))
+    for start, end in reversed(drop):
+        del lines[start:end]
+        while start < len(lines) and start > 0 and not lines[start].strip() \
+                and not lines[start - 1].strip():  # fmt: skip
+            del lines[start]
+    return "".join(lines).rstrip() + "\n"
+
+
+def _is_hidden(decorator: ast.expr) -> bool:
+    return isinstance(decorator, ast.Call) and any(
+        k.arg == "hidden" and isinstance(k.value, ast.Constant) and k.value.value is True
+        for k in decorator.keywords
+    )
+
+
+def record(chapters: list[str], out_dir: Path, *, mutants: bool = True) -> None:
+    """Run each chapter's public tests and write ``out_dir/<chapter>.wire``.
+
+    The tests run against the reference, the stubs and (with ``mutants``) every mutant, so
+    that the reference calls the tests make on wrong answers (for hints) are recorded too.
+    """
+    from coursekit.grading import runner
+    from coursekit.grading.isolation import Student, Worker
+    from coursekit.recording import Recorder
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with Worker() as worker, tempfile.TemporaryDirectory() as tmp:
+        worker.start()
+        for chapter in chapters:
+            reference = runner.REFERENCE_DIR / f"{chapter}.py"
+            sources = [reference, runner.EXERCISES_DIR / f"{chapter}.py"]
+            if mutants:
+                found = sorted((runner.CHECKS_DIR.parent / "mutants" / chapter).glob("*.py"))
+                for i, m in enumerate(found):
+                    path = Path(tmp) / f"{chapter}_{i}" / f"{chapter}.py"
+                    path.parent.mkdir()
+                    path.write_text(reference.read_text() + "\n\n" + m.read_text())
+                    sources.append(path)
+            recorder = Recorder(runner.reference_module(chapter))
+            public = [c for c in runner.checks(chapter) if not c.hidden]
+            for i, source in enumerate(sources):
+                student = Student(worker, f"record:{chapter}:{i}", chapter, source)
+                results = [runner.run_check(c, student, recorder) for c in public]
+                if i == 0 and not all(r.passed for r in results):
+                    failed = [r.name for r in results if not r.passed]
+                    raise RuntimeError(f"the reference fails public tests of {chapter}: {failed}")
+            recorder.save(out_dir / f"{chapter}.wire", chapter)
+
+
+def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
+    """Write the student edition of ``repo`` (default: this one) into ``out`` (new or empty)."""
+    from coursekit.grading import runner
+
+    repo = Path(repo or runner.REPO).resolve()
+    out = Path(out).resolve()
+    if out.exists() and any(out.iterdir()):
+        raise FileExistsError(f"{out} is not empty: give a new or empty folder")
+    if repo == out or repo in out.parents:
+        raise ValueError(f"{out} is inside the repository: give a folder outside it")
+    out.mkdir(parents=True, exist_ok=True)
+    checks = Path("tests/grading/checks")
+    for rel in repository_files(repo):
+        if _instructor_only(rel):
+            continue
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if rel.parent == checks and rel.suffix == ".py":
+            target.write_text(public_checks((repo / rel).read_text()))
+        elif rel == Path("README.md"):
+            text = (repo / rel).read_text()
+            title, _, rest = text.partition("\n\n")
+            target.write_text(f"{title}\n\n{EDITION_NOTE}{rest}")
+        else:
+            shutil.copy2(repo / rel, target)
+    record(runner.chapters(), out / "tests" / "grading" / "recordings", mutants=mutants)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m coursekit release", description=__doc__)
+    p.add_argument("out", metavar="OUT_DIR", help="a new or empty folder for the edition")
+    args = p.parse_args(argv)
+    try:
+        out = build(Path(args.out))
+    except (FileExistsError, ValueError, RuntimeError) as exc:
+        print(f"error: {exc}")
+        return 2
+    print(f"student edition written to {out}")
+    return 0

@@ -1,0 +1,187 @@
+"""The student edition and the hidden tests (instructor-only: needs the reference answers).
+
+- every exercise keeps a public test; every chapter has hidden tests;
+- a submission that replays the public tests' expected outputs (and knows nothing else) passes
+  every public test and fails every hidden one;
+- ``python -m coursekit release`` in a clean clone writes an edition without any reference
+  function body or hidden test, where ``coursekit check`` gives 0 on the stubs and full public
+  marks with the reference copied in, offline, from the recorded answers.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import inspect
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coursekit.grading import runner
+from coursekit.grading.api import WithGrad
+
+CHAPTERS = runner.chapters()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_exercise_has_public_tests_and_the_chapter_hidden_ones(chapter):
+    checks = runner.checks(chapter)
+    public = {c.exercise for c in checks if not c.hidden}
+    assert public == {c.exercise for c in checks}, "an exercise has only hidden tests"
+    assert any(c.hidden for c in checks), f"no hidden test in checks/{chapter}.py"
+
+
+def _key(value):
+    """A fingerprint of call arguments; the same function runs in the cheating submission."""
+    import hashlib as _h
+
+    import torch as _t
+
+    def walk(v):
+        if hasattr(v, "tensor") and hasattr(v, "grad") and not isinstance(v, _t.Tensor):
+            v = v.tensor
+        if isinstance(v, _t.Tensor):
+            return ("T", str(v.dtype), tuple(v.shape), repr(v.detach().flatten().tolist()))
+        if isinstance(v, list | tuple):
+            return ("L", tuple(walk(x) for x in v))
+        if isinstance(v, dict):
+            return ("D", tuple((k, walk(x)) for k, x in sorted(v.items())))
+        return ("V", repr(v))
+
+    return _h.sha256(repr(walk(value)).encode()).hexdigest()
+
+
+class _Logging:
+    """Forwards to a ``Student`` and notes the arguments of every call."""
+
+    def __init__(self, student, log: dict):
+        self._student, self._log = student, log
+
+    def run(self, fn, *args, seed=None, grad=False, **kwargs):
+        self._log.setdefault(fn, set()).add(_key([list(args), kwargs]))
+        return self._student.run(fn, *args, seed=seed, grad=grad, **kwargs)
+
+    def __getattr__(self, name):
+        def call(*args, **kwargs):
+            self._log.setdefault(name, set()).add(_key([list(args), kwargs]))
+            return getattr(self._student, name)(*args, **kwargs)
+
+        return call
+
+
+def _replaying_submission(chapter: str, worker, tmp_path: Path) -> Path:
+    """The reference answers, but only on the public tests' inputs: elsewhere, nothing."""
+    from coursekit.grading.isolation import Student
+
+    assert WithGrad  # _key unwraps it (by duck typing, so that the worker needs no coursekit)
+    log: dict[str, set] = {}
+    reference_path = runner.REFERENCE_DIR / f"{chapter}.py"
+    student = Student(worker, f"log:{chapter}", chapter, reference_path)
+    reference = runner.reference_module(chapter)
+    for check in runner.checks(chapter):
+        if not check.hidden:
+            runner.run_check(check, _Logging(student, log), reference)
+    # The real functions keep the unwrapped module globals, so that they can call each other.
+    wrappers = [inspect.getsource(_key), "import types as _types\n_G = dict(globals())\n"]
+    for fn, keys in log.items():
+        wrappers.append(
+            f"_real_{fn} = _types.FunctionType({fn}.__code__, _G, {fn!r}, {fn}.__defaults__)\n"
+            f"_real_{fn}.__kwdefaults__ = {fn}.__kwdefaults__\n"
+            f"def {fn}(*args, **kwargs):\n"
+            f"    if _key([list(args), kwargs]) in {sorted(keys)!r}:\n"
+            f"        return _real_{fn}(*args, **kwargs)\n"
+            f"    raise NotImplementedError('not a public input')\n"
+        )
+    path = tmp_path / chapter / f"{chapter}.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(reference_path.read_text() + "\n\n" + "\n\n".join(wrappers))
+    return path
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_replaying_the_public_outputs_fails_every_hidden_test(chapter, grading_worker, tmp_path):
+    cheat = _replaying_submission(chapter, grading_worker, tmp_path)
+    result = runner.grade_modules({chapter: cheat}, worker=grading_worker, name="replay")
+    public = [t for t in result.tests if not t.hidden]
+    hidden = [t for t in result.tests if t.hidden]
+    assert all(t.passed for t in public), [(t.name, t.output) for t in public if not t.passed]
+    assert hidden and not any(t.passed for t in hidden), [t.name for t in hidden if t.passed]
+
+
+def _repeating_a_page(exercises_page: Path) -> set[str]:
+    """The exercises the exercises page lists as repeating a page (they may appear there)."""
+    text = exercises_page.read_text()
+    section = text.split("### Which exercises repeat a page", 1)[1].split("Every other", 1)[0]
+    return set(re.findall(r"^\| `([\w.]+)` \|", section, re.M))
+
+
+def _bodies(path: Path) -> list[tuple[str, str]]:
+    """``(name, body)`` of each reference function (without docstring), whitespace removed."""
+    source = path.read_text()
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef):
+            body = node.body
+            if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                body = body[1:]
+            if body:
+                text = "\n".join(ast.get_source_segment(source, stmt) for stmt in body)
+                found.append((node.name, re.sub(r"\s+", "", text)))
+    return found
+
+
+def _check(edition: Path, *extra) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(edition)}
+    env.pop("COURSEKIT_COURSE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "coursekit", "check", *extra], cwd=edition, env=env,
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_student_edition_from_a_clean_clone(tmp_path):
+    if shutil.which("git") is None or not (runner.REPO / ".git").exists():
+        pytest.skip("needs git and a git checkout")
+    clone, edition = tmp_path / "clone", tmp_path / "edition"
+    subprocess.run(["git", "clone", "-q", str(runner.REPO), str(clone)], check=True)
+    env = {**os.environ, "PYTHONPATH": str(clone)}
+    built = subprocess.run(
+        [sys.executable, "-m", "coursekit", "release", str(edition)], cwd=clone, env=env,
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stdout + built.stderr
+
+    # Nothing of the answers: no reference folder, no hidden test, no reference function body.
+    assert not (edition / "tests/grading/reference").exists()
+    files = [p for p in edition.rglob("*") if p.is_file()]
+    repeats = _repeating_a_page(edition / "book/exercises.md")
+    assert "linear_regression.sgd" in repeats
+    texts = {p: re.sub(r"\s+", "", p.read_bytes().decode("utf-8", "replace")) for p in files}
+    for chapter in CHAPTERS:
+        assert (edition / f"tests/grading/recordings/{chapter}.wire").is_file()
+        assert "hidden=True" not in (edition / f"tests/grading/checks/{chapter}.py").read_text()
+        for name, body in _bodies(runner.REFERENCE_DIR / f"{chapter}.py"):
+            leaks = [p.relative_to(edition) for p, t in texts.items() if body in t]
+            if f"{chapter}.{name}" in repeats:  # the course teaches it on a page: pages only
+                leaks = [p for p in leaks if not (p.parts[0] == "book" and p.suffix == ".md")]
+            assert not leaks, f"the body of {chapter}.{name} appears in {leaks}"
+    assert not any(p.suffix in (".pkl", ".pt", ".pickle") for p in files)
+
+    # coursekit check there: 0 on the stubs, full public marks with the reference copied in.
+    stubs = _check(edition)
+    assert stubs.returncode == 1, stubs.stdout + stubs.stderr
+    total = re.search(r"^total\s+(\S+) / (\S+)", stubs.stdout, re.M)
+    assert total and float(total.group(1)) == 0, stubs.stdout
+    for chapter in CHAPTERS:
+        shutil.copy(runner.REFERENCE_DIR / f"{chapter}.py", edition / "exercises")
+    full = _check(edition)
+    assert full.returncode == 0, full.stdout + full.stderr
+    assert "hidden" not in full.stdout
+    digest = hashlib.sha256((edition / "exercises/activations.py").read_bytes()).hexdigest()
+    assert digest  # the reference really was copied in (not the stub)

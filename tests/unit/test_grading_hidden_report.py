@@ -1,0 +1,36 @@
+"""Student-facing reports never show a hidden test's message (it can hold the test's inputs)."""
+
+from coursekit.grading import report
+from coursekit.grading.runner import SubmissionResult, TestResult
+
+
+def _result():
+    result = SubmissionResult("ada", "/tmp/ada")
+    result.tests = [
+        TestResult("activations", "sigmoid", "test_sigmoid_values", 2, 2),
+        TestResult("activations", "sigmoid", "test_hidden_sigmoid", 0, 1,
+                   "sigmoid of the secret input [9001.0] is wrong", hidden=True),  # fmt: skip
+    ]
+    return result
+
+
+def test_hidden_messages_stay_out_of_student_reports():
+    result = _result()
+    table, html = report.student_table(result), report.student_html(result)
+    for text in (table, html):
+        assert "9001" not in text and "test_hidden_sigmoid" not in text
+        assert "hidden test failed" in text
+    assert "1 of these tests are hidden" in table
+
+
+def test_gradescope_marks_hidden_tests():
+    data = report.gradescope_json(_result())
+    public, hidden = data["tests"]
+    assert public["visibility"] == "visible" and hidden["visibility"] == "after_published"
+    assert "9001" not in hidden["output"] and hidden["output_format"] == "text"
+    assert report.gradescope_json(_result(), "hidden")["tests"][1]["visibility"] == "hidden"
+
+
+def test_instructor_reports_keep_the_message(tmp_path):
+    report.write_json([_result()], tmp_path / "r.json")
+    assert "9001" in (tmp_path / "r.json").read_text()
