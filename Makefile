@@ -61,7 +61,7 @@ test: setup
 book-from-cache: setup
 	$(VENV)/bin/jupyter-book build . -W -n --keep-going 2>&1 | tee _build/book.log; \
 	  test $${PIPESTATUS[0]} -eq 0
-	@echo "book: $$(grep -c 'Using cached notebook' _build/book.log) pages from nbval's cache," \
+	@echo "book: of the pages this build re-read, $$(grep -c "Using cached notebook" _build/book.log) came from nbval's cache," \
 	  "$$(grep -c 'Executing notebook' _build/book.log) executed"
 	@! grep -q 'Executing notebook' _build/book.log || \
 	  { echo "the book build executed pages that nbval had executed: cache miss"; exit 1; }
