@@ -1,6 +1,7 @@
 # Deep Learning Foundations: `make book` builds the site, `make test` runs every test.
 # Both create .venv and install everything they need on first use.
 
+SHELL  := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -8,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # MyST notebooks: the pages that carry a kernelspec (index and reference pages do not).
 NOTEBOOKS = $(shell grep -rl --include='*.md' '^kernelspec:' book | sort)
 
-.PHONY: help setup system book book-check nbval lint unit test lab serve clean
+.PHONY: help setup system book book-from-cache nbval lint unit test lab serve clean
 
 help:
 	@echo "make book   build the site into _build/html"
@@ -38,21 +39,32 @@ lint: $(STAMP)
 unit: setup
 	$(PY) -m pytest tests --ignore=tests/site
 
+# nbval executes and checks every page once; tools/nbval_cache.py files the executed pages in
+# _build/.jupyter_cache, where the book build (execute_notebooks: cache) finds them.
 nbval: setup
 	rm -rf _build/nbval
-	@for nb in $(NOTEBOOKS); do \
-	  mkdir -p _build/nbval/$$(dirname $$nb) && \
-	  $(VENV)/bin/jupytext --quiet --to ipynb --output _build/nbval/$${nb%.md}.ipynb $$nb || exit 1; \
-	done
-	$(PY) -m pytest --nbval-lax -p no:cacheprovider --rootdir=_build/nbval _build/nbval
+	$(PY) tools/convert_pages.py _build/nbval $(NOTEBOOKS)
+	$(PY) -m pytest --nbval-lax -p no:cacheprovider -p tools.nbval_cache --rootdir=_build/nbval _build/nbval
 
+# Each phase prints its time; the book build must find every page in nbval's cache.
 test: NEED_BROWSER = 1
 test: setup
-	$(MAKE) lint
-	$(MAKE) unit
-	$(MAKE) nbval
-	$(MAKE) book
-	$(PY) -m pytest tests/site
+	@mkdir -p _build && rm -f _build/phases.txt
+	@tools/phase lint $(MAKE) lint
+	@tools/phase unit $(MAKE) unit
+	@tools/phase nbval $(MAKE) nbval
+	@tools/phase book $(MAKE) book-from-cache
+	@tools/phase browser $(PY) -m pytest tests/site
+	@cat _build/phases.txt
+
+# The book build after nbval: fails if it had to execute a page instead of using the cache.
+book-from-cache: setup
+	$(VENV)/bin/jupyter-book build . -W -n --keep-going 2>&1 | tee _build/book.log; \
+	  test $${PIPESTATUS[0]} -eq 0
+	@echo "book: of the pages this build re-read, $$(grep -c "Using cached notebook" _build/book.log) came from nbval's cache," \
+	  "$$(grep -c 'Executing notebook' _build/book.log) executed"
+	@! grep -q 'Executing notebook' _build/book.log || \
+	  { echo "the book build executed pages that nbval had executed: cache miss"; exit 1; }
 
 # jupytext opens the .md pages as notebooks; the override makes that the default on double-click.
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json

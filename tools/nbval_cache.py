@@ -1,0 +1,192 @@
+"""pytest plugin: file what nbval executed into the book's jupyter-cache, so pages run once.
+
+    pytest --nbval-lax -p tools.nbval_cache ... _build/nbval
+
+nbval stays the executor that checks every notebook. This plugin also records each cell's
+outputs, as a notebook front end would show them (``clear_output`` and ``update_display_data``
+applied, which nbval itself ignores), and when every cell of a page passed, stores the executed
+page in ``_build/.jupyter_cache`` (``--nbval-cache``). MyST-NB's ``cache`` execution mode looks
+notebooks up there by a hash of their code cells (source and metadata) and kernelspec, so the
+cached notebook is built from the page as MyST-NB itself reads it, with nbval's outputs merged
+in; ``jupyter-book build`` then reuses it ("Using cached notebook") instead of executing again.
+At the end it prints each page's execution time (kernel start to last cell).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from IPython.core.displayhook import DisplayHook
+from nbval.kernel import RunningKernel
+from nbval.plugin import IPyNbCell, IPyNbFile
+
+LANGUAGE_INFO = {  # what ipykernel reports for Python 3; nbclient stores it the same way
+    "name": "python",
+    "mimetype": "text/x-python",
+    "file_extension": ".py",
+    "codemirror_mode": {"name": "ipython", "version": 3},
+    "pygments_lexer": "ipython3",
+    "nbconvert_exporter": "python",
+}
+
+_original_execute = RunningKernel.execute_cell_input
+_original_get_message = IPyNbFile.get_kernel_message
+
+
+def _execute(self, cell_input, allow_stdin=None):
+    self.coursekit_msg_id = _original_execute(self, cell_input, allow_stdin=allow_stdin)
+    return self.coursekit_msg_id
+
+
+def _get_message(self, timeout=None, stream="iopub"):
+    msg = _original_get_message(self, timeout=timeout, stream=stream)
+    if stream == "iopub":
+        self.__dict__.setdefault("coursekit_msgs", []).append(msg)
+    return msg
+
+
+def outputs_from_messages(msgs: list[dict], msg_id: str) -> tuple[list, int | None]:
+    """The outputs a front end would show for the execute request ``msg_id``."""
+    outputs: list = []
+    display_ids: dict[str, list[int]] = {}
+    clear_pending = False
+    count = None
+    for msg in msgs:
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "execute_input":
+            count = content.get("execution_count")
+        elif kind == "clear_output":
+            if content.get("wait"):
+                clear_pending = True
+            else:
+                outputs, display_ids = [], {}
+        elif kind == "update_display_data":
+            display_id = content.get("transient", {}).get("display_id")
+            for i in display_ids.get(display_id, []):
+                outputs[i] = nbformat.v4.new_output(
+                    "display_data", data=content["data"], metadata=content["metadata"]
+                )
+        elif kind in ("stream", "display_data", "execute_result", "error"):
+            if clear_pending:
+                outputs, display_ids, clear_pending = [], {}, False
+            out = nbformat.v4.output_from_msg(msg)
+            if kind == "stream" and outputs and outputs[-1].get("name") == out.name:
+                outputs[-1].text += out.text
+                continue
+            display_id = content.get("transient", {}).get("display_id")
+            if display_id:
+                display_ids.setdefault(display_id, []).append(len(outputs))
+            outputs.append(out)
+    return outputs, count
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--nbval-cache", default="_build/.jupyter_cache",
+        help="jupyter-cache folder to file executed pages in ('' to disable)",
+    )  # fmt: skip
+
+
+def pytest_configure(config):
+    RunningKernel.execute_cell_input = _execute
+    IPyNbFile.get_kernel_message = _get_message
+    config.coursekit_pages = {}  # IPyNbFile -> {"seconds", "failed", "cells": {index: ...}}
+
+
+def _page(item):
+    return item.config.coursekit_pages.setdefault(
+        item.parent, {"seconds": 0.0, "failed": False, "cells": {}}
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    start = time.perf_counter()
+    yield
+    if isinstance(item, IPyNbCell):
+        _page(item)["seconds"] += time.perf_counter() - start
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    if isinstance(item, IPyNbCell):
+        item.parent.coursekit_msgs = []
+    yield
+    if isinstance(item, IPyNbCell):
+        msg_id = getattr(item.parent.kernel, "coursekit_msg_id", None)
+        outputs, count = outputs_from_messages(item.parent.coursekit_msgs, msg_id)
+        _page(item)["cells"][item.cell_num] = (item.cell.source, outputs, count)
+
+
+def pytest_runtest_logreport(report):
+    if report.failed or report.skipped:
+        for page_file, page in _session_pages.items():
+            if report.nodeid.startswith(page_file + "::"):
+                page["failed"] = True
+
+
+_session_pages: dict = {}
+
+
+def pytest_collection_modifyitems(session, config, items):
+    for item in items:
+        if isinstance(item, IPyNbCell):
+            _session_pages[item.parent.nodeid] = _page(item)
+
+
+def cache_page(cache, source: Path, cells: dict, seconds: float) -> int:
+    """Store ``source`` (a MyST page) with nbval's outputs; return the cache record id."""
+    from jupyter_cache.base import CacheBundleIn
+    from myst_nb.core.read import read_myst_markdown_notebook
+    from myst_parser.config.main import MdParserConfig
+
+    nb = read_myst_markdown_notebook(source.read_text("utf8"), MdParserConfig(), path=str(source))
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    executed = [cells[i] for i in sorted(cells)]
+    if len(code) != len(executed):
+        raise ValueError(f"{source}: MyST-NB reads {len(code)} code cells, nbval ran "
+                         f"{len(executed)}")
+    for cell, (src, outputs, count) in zip(code, executed, strict=True):
+        if cell.source.strip() != src.strip():
+            raise ValueError(f"{source}: jupytext and MyST-NB read a code cell differently")
+        if DisplayHook.semicolon_at_end_of_expression(src):
+            # IPython hides a result after a trailing ";", but under nbval (store_history=False)
+            # it checks the previous cell's text instead and shows it.
+            outputs = [out for out in outputs if out.output_type != "execute_result"]
+        cell.outputs, cell.execution_count = outputs, count
+    nb.metadata["language_info"] = LANGUAGE_INFO
+    record = cache.cache_notebook_bundle(
+        CacheBundleIn(nb, str(source), data={"execution_seconds": seconds}),
+        check_validity=False, overwrite=True,
+    )  # fmt: skip
+    return record.pk
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    pages = config.coursekit_pages
+    if not pages:
+        return
+    cache = None
+    if config.getoption("nbval_cache"):
+        from jupyter_cache import get_cache
+
+        cache = get_cache(config.getoption("nbval_cache"))
+    write = terminalreporter.write_line
+    terminalreporter.section("page execution times (nbval, kernel start to last cell)")
+    total = 0.0
+    for page_file, page in sorted(pages.items(), key=lambda kv: -kv[1]["seconds"]):
+        total += page["seconds"]
+        source = page_file.nb.metadata.get("coursekit_source")
+        note = ""
+        if page["failed"]:
+            note = "not cached: a cell failed or was skipped"
+        elif cache is not None and source:
+            pk = cache_page(cache, Path(source), page["cells"], page["seconds"])
+            note = f"cached for the book build, ID={pk}"
+        write(f"{page['seconds']:7.1f} s  {page_file.nodeid}  {note}")
+    write(f"{total:7.1f} s  in all, {len(pages)} pages, each executed once")
