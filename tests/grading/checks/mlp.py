@@ -1,0 +1,261 @@
+"""Grading tests for exercises/mlp.py."""
+
+import math
+
+import torch
+
+from coursekit.grading import (
+    expect_close,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    expect_unchanged,
+    fail,
+    points,
+    seeded_labels,
+    seeded_randn,
+)
+
+# (n, d, h, q): a single example, a square layer, a wide hidden layer, images' width.
+SIZES = [(1, 3, 4, 2), (5, 6, 6, 3), (8, 10, 32, 4), (4, 784, 16, 10)]
+
+
+def _params(seed, d, h, q, dtype=torch.float32):
+    return (seeded_randn(seed, (d, h), 0.5, dtype), seeded_randn(seed + 1, (h,), 0.5, dtype),
+            seeded_randn(seed + 2, (h, q), 0.5, dtype), seeded_randn(seed + 3, (q,), 0.5, dtype))
+
+
+# --- mlp_forward -----------------------------------------------------------------------------
+
+
+def _forward_hint(got, X, W1, b1, W2, b2) -> str | None:
+    if torch.allclose(got, (X @ W1 + b1) @ W2 + b2, atol=1e-5):
+        return "There is no ReLU: the hidden layer must be relu(X W1 + b1) before W2."
+    if torch.allclose(got, torch.relu(torch.relu(X @ W1 + b1) @ W2 + b2), atol=1e-5):
+        return "You applied ReLU to the logits too: the output layer has no activation."
+    if torch.allclose(got, torch.relu(X @ W1 + b1) @ W2, atol=1e-5):
+        return "The output bias b2 is missing."
+    return None
+
+
+@points(3, "mlp_forward")
+def test_mlp_forward_values(student, reference):
+    for seed, (n, d, h, q) in enumerate(SIZES):
+        X = seeded_randn(10 * seed, (n, d))
+        params = _params(10 * seed + 1, d, h, q)
+        what = f"mlp_forward for X of shape {(n, d)} and {h} hidden units"
+        outcome = student.run("mlp_forward", X.clone(), *params)
+        got = expect_shape(outcome.value, (n, q), what)
+        expect_unchanged(X, outcome.args[0], "the input X of mlp_forward")
+        expect_close(got, reference.mlp_forward(X, *params), what,
+                     hint=_forward_hint(got, X, *params))  # fmt: skip
+
+
+@points(1, "mlp_forward")
+def test_mlp_forward_flattens_images_and_keeps_dtype(student, reference):
+    X = seeded_randn(50, (3, 1, 28, 28), dtype=torch.float64)
+    params = _params(51, 784, 8, 10, torch.float64)
+    what = "mlp_forward for a float64 batch of images of shape (3, 1, 28, 28)"
+    got = expect_shape(student.mlp_forward(X, *params), (3, 10), what)
+    expect_dtype(got, torch.float64, what)
+    expect_close(got, reference.mlp_forward(X, *params), what,
+                 hint="Flatten each image into one row: X.reshape(X.shape[0], -1).")
+
+
+@points(1, "mlp_forward")
+def test_mlp_forward_is_differentiable(student, reference):
+    X = seeded_randn(60, (4, 5), dtype=torch.float64)
+    params = _params(61, 5, 6, 3, torch.float64)
+    outcome = student.run("mlp_forward", X, *params, grad=True)
+    expect_shape(outcome.value, (4, 3), "mlp_forward(X, W1, b1, W2, b2)")
+    if outcome.grads is None or any(g is None for g in outcome.grads):
+        fail("No gradient flows back to some argument: use torch operations only.")
+    leaves = [t.clone().requires_grad_(True) for t in (X, *params)]
+    reference.mlp_forward(*leaves).sum().backward()
+    names = ["X", "W1", "b1", "W2", "b2"]
+    for name, got, leaf in zip(names, outcome.grads, leaves, strict=True):
+        expect_close(got, leaf.grad, f"the gradient of mlp_forward(...).sum() w.r.t. {name}")
+
+
+# --- linear_backward -------------------------------------------------------------------------
+
+
+def _linear_hint(got, X, W, dY) -> str | None:
+    dX, dW, db = got
+    if dW.shape == (W.shape[1], W.shape[0]):
+        return "dW is transposed: it must have W's shape (d, m), which X^T dY has."
+    if db.shape == (X.shape[0],):
+        return "db sums over the wrong dimension: sum dY over the examples (dim 0)."
+    if db.shape == dY.shape:
+        return "db must be summed over the examples: the bias is shared by every row."
+    if X.shape[0] > 1 and dW.shape == W.shape and torch.allclose(dW, X.T @ dY / X.shape[0],
+                                                                  atol=1e-6):
+        return "dW is divided by n: dY already holds the 1/n of a mean loss, if there is one."
+    return None
+
+
+@points(3, "linear_backward")
+def test_linear_backward_values(student, reference):
+    for seed, (n, d, m, _) in enumerate(SIZES):
+        X, W, dY = seeded_randn(seed, (n, d)), seeded_randn(seed + 20, (d, m)), \
+            seeded_randn(seed + 40, (n, m))  # fmt: skip
+        what = f"linear_backward for X {(n, d)}, W {(d, m)}"
+        outcome = student.run("linear_backward", X.clone(), W.clone(), dY.clone())
+        got = outcome.value
+        if not isinstance(got, tuple | list) or len(got) != 3:
+            fail(f"{what} must return a tuple (dX, dW, db); got {type(got).__name__}.")
+        for t, name in zip(got, ["dX", "dW", "db"], strict=True):
+            expect_tensor(t, f"{name} of {what}")
+        want = reference.linear_backward(X, W, dY)
+        right = all(g.shape == w.shape and torch.allclose(g, w, atol=1e-5)
+                    for g, w in zip(got, want, strict=True))
+        hint = None if right else _linear_hint(got, X, W, dY)
+        if hint:
+            fail(f"{what}: {hint}")
+        for g, w, name in zip(got, want, ["dX", "dW", "db"], strict=True):
+            expect_shape(g, w.shape, f"{name} of {what}")
+            expect_close(g, w, f"{name} of {what}")
+        for before, after, name in zip((X, W, dY), outcome.args, ["X", "W", "dY"], strict=True):
+            expect_unchanged(before, after, f"the input {name} of linear_backward")
+
+
+@points(1, "linear_backward")
+def test_linear_backward_matches_autograd(student, reference):
+    f64 = torch.float64
+    X, W = seeded_randn(70, (6, 4), dtype=f64), seeded_randn(71, (4, 3), dtype=f64)
+    b, dY = seeded_randn(72, (3,), dtype=f64), seeded_randn(73, (6, 3), dtype=f64)
+    got = student.linear_backward(X, W, dY)
+    if not isinstance(got, tuple | list) or len(got) != 3:
+        fail("linear_backward must return a tuple (dX, dW, db).")
+    leaves = [t.clone().requires_grad_(True) for t in (X, W, b)]
+    (leaves[0] @ leaves[1] + leaves[2]).backward(dY)
+    for g, leaf, name in zip(got, leaves, ["dX", "dW", "db"], strict=True):
+        expect_close(g, leaf.grad, f"{name} against autograd's gradient of X W + b")
+
+
+# --- relu_backward ---------------------------------------------------------------------------
+
+
+@points(2, "relu_backward")
+def test_relu_backward_values(student, reference):
+    for seed, shape in enumerate([(7,), (3, 4), (2, 3, 5)]):
+        Z = seeded_randn(seed + 80, shape)
+        Z.view(-1)[::3] = 0.0  # ReLU's kink
+        dH = seeded_randn(seed + 90, shape)
+        what = f"relu_backward for Z of shape {shape}"
+        outcome = student.run("relu_backward", Z.clone(), dH.clone())
+        got = expect_shape(outcome.value, shape, what)
+        expect_dtype(got, dH.dtype, what)
+        hint = None
+        if torch.allclose(got, (Z > 0).to(dH.dtype)):
+            hint = "You returned ReLU's derivative alone: multiply it by dH (the chain rule)."
+        elif torch.allclose(got, dH * (Z >= 0).to(dH.dtype)):
+            hint = "At Z = 0 the gradient must be 0 (PyTorch's choice): use Z > 0, not Z >= 0."
+        elif torch.allclose(got, dH * (dH > 0).to(dH.dtype)):
+            hint = "The mask comes from Z, the input of the ReLU, not from dH."
+        expect_close(got, reference.relu_backward(Z, dH), what, hint=hint)
+        expect_unchanged(Z, outcome.args[0], "the input Z of relu_backward")
+        expect_unchanged(dH, outcome.args[1], "the input dH of relu_backward")
+
+
+# --- mlp_backward ----------------------------------------------------------------------------
+
+
+@points(4, "mlp_backward")
+def test_mlp_backward_values(student, reference):
+    for seed, (n, d, h, q) in enumerate(SIZES):
+        X = seeded_randn(100 + seed, (n, d), dtype=torch.float64)
+        y = seeded_labels(110 + seed, n, q)
+        params = _params(120 + 10 * seed, d, h, q, torch.float64)
+        what = f"mlp_backward for X {(n, d)}, {h} hidden units, {q} classes"
+        got = student.mlp_backward(X, y, *params)
+        if not isinstance(got, tuple | list) or len(got) != 4:
+            fail(f"{what} must return a tuple (dW1, db1, dW2, db2).")
+        want = reference.mlp_backward(X, y, *params)
+        for g, w, name in zip(got, want, ["dW1", "db1", "dW2", "db2"], strict=True):
+            expect_shape(g, w.shape, f"{name} of {what}")
+            hint = None
+            if n > 1 and torch.allclose(g, w * n):
+                hint = "It is n times too large: the loss is the MEAN over the n examples."
+            expect_close(g, w, f"{name} of {what}", hint=hint)
+
+
+@points(1, "mlp_backward")
+def test_mlp_backward_matches_autograd(student, reference):
+    X = seeded_randn(150, (9, 7), dtype=torch.float64)
+    y = seeded_labels(151, 9, 5)
+    params = _params(152, 7, 11, 5, torch.float64)
+    got = student.mlp_backward(X, y, *params)
+    if not isinstance(got, tuple | list) or len(got) != 4:
+        fail("mlp_backward must return a tuple (dW1, db1, dW2, db2).")
+    leaves = [p.clone().requires_grad_(True) for p in params]
+    W1, b1, W2, b2 = leaves
+    torch.nn.functional.cross_entropy(torch.relu(X @ W1 + b1) @ W2 + b2, y).backward()
+    for g, leaf, name in zip(got, leaves, ["dW1", "db1", "dW2", "db2"], strict=True):
+        expect_close(g, leaf.grad, f"{name} against autograd on F.cross_entropy")
+
+
+# --- initialization --------------------------------------------------------------------------
+
+
+def _init_outcome(student, fn, shape, seed, *args):
+    W = torch.zeros(shape)
+    outcome = student.run(fn, W, *args, seed=seed)
+    got = expect_shape(outcome.value, shape, f"{fn} of a tensor of shape {shape}")
+    if torch.equal(outcome.args[0], W):
+        fail(f"{fn} left W unchanged: fill W in place (W.uniform_ / W.normal_) and return W.")
+    expect_close(outcome.args[0], got, f"W after {fn} (it must be the returned tensor)",
+                 hint="Fill W in place and return it, instead of returning a new tensor.")
+    return got
+
+
+@points(3, "xavier_uniform_")
+def test_xavier_uniform_distribution(student, reference):
+    for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), 1.0), ((400, 100), 2.0)]):
+        got = _init_outcome(student, "xavier_uniform_", shape, seed, gain)
+        fan_out, fan_in = shape
+        bound = gain * math.sqrt(6 / (fan_in + fan_out))
+        what = f"xavier_uniform_ of shape {shape} with gain {gain}"
+        if got.abs().max() > bound * (1 + 1e-6):
+            fail(f"{what}: values reach {got.abs().max():.4f}, beyond the bound {bound:.4f}."
+                 " Draw from a uniform distribution on [-a, a], a = gain sqrt(6/(in+out)).")
+        if got.abs().max() < 0.95 * bound:
+            fail(f"{what}: the largest |value| is {got.abs().max():.4f}, well below the bound"
+                 f" {bound:.4f}: is the bound too small (sqrt(6/...), times gain)?")
+        expect_close(got.std().item(), bound / math.sqrt(3), f"the std of {what}", rtol=0.03,
+                     atol=0.0)
+        expect_close(got.mean().item(), 0.0, f"the mean of {what}", atol=0.01 * bound, rtol=0)
+
+
+# --- he_normal_ ------------------------------------------------------------------------------
+
+
+@points(3, "he_normal_")
+def test_he_normal_fan_in(student, reference):
+    for seed, shape in enumerate([(300, 200), (64, 512), (128, 64)]):
+        got = _init_outcome(student, "he_normal_", shape, 10 + seed)
+        std = math.sqrt(2 / shape[1])
+        what = f"he_normal_ of shape {shape}"
+        hint = None
+        if abs(got.std().item() - math.sqrt(2 / shape[0])) < 0.03 * std and shape[0] != shape[1]:
+            hint = "You used fan_out = W.shape[0]: fan_in is W.shape[1] (nn.Linear's layout)."
+        elif abs(got.std().item() - math.sqrt(1 / shape[1])) < 0.03 * std:
+            hint = "The variance is 2 / fan_in, not 1 / fan_in: ReLU halves the signal."
+        expect_close(got.std().item(), std, f"the std of {what}", hint=hint, rtol=0.03, atol=0)
+        if got.abs().max() < 3 * std:
+            fail(f"{what}: no value beyond 3 standard deviations; draw from a normal"
+                 " distribution (W.normal_), not a uniform one.")
+
+
+@points(2, "he_normal_")
+def test_he_normal_fan_out_and_conv_shapes(student, reference):
+    cases = [((300, 100), "fan_out", 2 / 300), ((32, 16, 3, 3), "fan_in", 2 / (16 * 9)),
+             ((32, 16, 3, 3), "fan_out", 2 / (32 * 9))]
+    for seed, (shape, mode, var) in enumerate(cases):
+        got = _init_outcome(student, "he_normal_", shape, 20 + seed, mode)
+        hint = None
+        if len(shape) > 2:
+            hint = "For a 4-d weight the fans include the kernel: W.shape[1] * kh * kw."
+        expect_close(got.std().item(), math.sqrt(var),
+                     f"the std of he_normal_ of shape {shape}, mode={mode!r}", hint=hint,
+                     rtol=0.05, atol=0)

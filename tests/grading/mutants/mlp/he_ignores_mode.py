@@ -1,0 +1,11 @@
+"""he_normal_ that ignores mode and always uses the fan-in."""
+
+import math
+
+import torch
+
+
+def he_normal_(W, mode="fan_in"):
+    fan_in = W.shape[1] * math.prod(W.shape[2:])
+    with torch.no_grad():
+        return W.normal_(0.0, math.sqrt(2 / fan_in))
