@@ -1,6 +1,5 @@
 """book/_ext/course_site.py gives images alt text: a figure's caption, else the introduction."""
 
-import shutil
 from pathlib import Path
 
 import pytest
