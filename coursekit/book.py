@@ -29,3 +29,14 @@ def glue(name: str, value: Any, display: bool = True) -> None:
     prefix = "" if display else GLUE_PREFIX
     metadata["scrapbook"] = {"name": name, "mime_prefix": prefix}
     ipy_display({prefix + k: v for k, v in mimebundle.items()}, raw=True, metadata=metadata)
+
+
+def show_error(error: BaseException) -> None:
+    """Print an exception as a reader needs it: ``Type: message`` on one line.
+
+    A page that demonstrates an error catches it and calls this, instead of letting the cell
+    fail: the reader sees what went wrong without a traceback through library internals or the
+    build machine's paths.
+    """
+    message = str(error).strip().splitlines()
+    print(f"{type(error).__name__}: {message[0] if message else ''}".rstrip(": "))

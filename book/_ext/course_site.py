@@ -10,6 +10,11 @@
    builder starts (sphinx-thebe's and sphinx-togglebutton's) twice, once as filename None and
    once as "", so ``const THEBE_JS_URL`` is declared twice and the browser reports an error on
    every page. Each page keeps the first copy.
+
+3. Give every image alt text a reader can use. A cell's plot carries no alt text, and the
+   HTML writer falls back to the image's path. An image inside a captioned figure takes the
+   caption's text; any other image with no alt text takes the first sentence of the paragraph
+   just before it (its introduction).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 
@@ -51,7 +57,36 @@ def _on_page(app: Sphinx, pagename: str, templatename, context: dict, doctree) -
     _dedupe_scripts(context)
 
 
+def _introduction(node: nodes.Node) -> str:
+    """The first sentence of the nearest paragraph before ``node`` in the document."""
+    current = node
+    while current is not None and current.parent is not None:
+        siblings = current.parent.children
+        for sibling in reversed(siblings[: siblings.index(current)]):
+            paragraphs = [sibling] if isinstance(sibling, nodes.paragraph) else []
+            if not paragraphs and not isinstance(sibling, nodes.section):
+                paragraphs = list(sibling.findall(nodes.paragraph))
+            if paragraphs:
+                text = " ".join(paragraphs[-1].astext().split())
+                return text.split(". ")[0].rstrip(".:") + "."
+        current = current.parent
+    return ""
+
+
+def _alt_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for image in doctree.findall(nodes.image):
+        alt = image.get("alt", "")
+        if alt and "/" not in alt and not alt.endswith((".png", ".svg", ".jpg")):
+            continue
+        figure = image.parent if isinstance(image.parent, nodes.figure) else None
+        captions = list(figure.findall(nodes.caption)) if figure is not None else []
+        text = " ".join(captions[0].astext().split()) if captions else _introduction(image)
+        if text:
+            image["alt"] = text
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("doctree-resolved", _alt_text)
     # Before sphinx-book-theme builds its header buttons (priority 501).
     app.connect("html-page-context", _on_page, priority=500)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

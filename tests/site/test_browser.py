@@ -293,3 +293,19 @@ def test_no_stray_object_reprs_in_outputs(site_dir, toc_page):
         f"{toc_page.html} shows object reprs {stray} in its outputs: end the cell with an "
         "assignment (ax = ...) or a semicolon"
     )
+
+
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\balt=(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+
+
+def test_images_have_alt_text(site_dir, toc_page):
+    """Every image tells a screen reader what it shows: alt text that is not a file path."""
+    html = (site_dir / toc_page.html).read_text(encoding="utf-8")
+    bad = []
+    for tag in _IMG.findall(html):
+        alt = _ALT.search(tag)
+        text = alt.group(2).strip() if alt else ""
+        if not text or "/" in text or re.search(r"\.(png|svg|jpe?g|gif)$", text):
+            bad.append(tag[:120])
+    assert not bad, f"{toc_page.html}: images without real alt text:\n" + "\n".join(bad)
