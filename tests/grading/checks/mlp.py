@@ -259,3 +259,21 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
         expect_close(got.std().item(), math.sqrt(var),
                      f"the std of he_normal_ of shape {shape}, mode={mode!r}", hint=hint,
                      rtol=0.05, atol=0)
+
+
+# --- hidden: inputs the public tests do not use ----------------------------------------------
+
+
+@points(1, "mlp_forward", hidden=True)
+def test_hidden_mlp_forward_other_sizes(student, reference):
+    X = seeded_randn(9001, (6, 9), dtype=torch.float64)
+    params = _params(9002, 9, 7, 5, torch.float64)
+    expect_close(student.mlp_forward(X, *params), reference.mlp_forward(X, *params),
+                 "mlp_forward for X of shape (6, 9) and 7 hidden units")  # fmt: skip
+
+
+@points(1, "relu_backward", hidden=True)
+def test_hidden_relu_backward_other_inputs(student, reference):
+    Z, dH = seeded_randn(9011, (4, 6)), seeded_randn(9012, (4, 6))
+    expect_close(student.relu_backward(Z, dH), reference.relu_backward(Z, dH),
+                 "relu_backward for Z of shape (4, 6)")  # fmt: skip
