@@ -59,10 +59,12 @@ def test_pages_were_found():
 def test_code_cell_lines_fit(page):
     found = long_lines(page.read_text(encoding="utf-8"))
     where = page.relative_to(ROOT)
+    listing = "\n".join(
+        f"  {where}:{n}: {size} characters: {line.strip()[:70]}" for n, size, line in found
+    )
     assert not found, (
         f"{where}: code lines longer than {MAX_WIDTH} characters (the site's code box at "
-        f"1366 px holds {MAX_WIDTH}); wrap them:\n"
-        + "\n".join(f"  {where}:{n}: {size} characters: {line.strip()[:70]}" for n, size, line in found)
+        f"1366 px holds {MAX_WIDTH}); wrap them:\n{listing}"
     )
 
 
