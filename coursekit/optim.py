@@ -140,9 +140,12 @@ def train_2d_torch(
     return path
 
 
-def defaults(optimizer_class: type[torch.optim.Optimizer]) -> str:
+def defaults(optimizer_class: type[torch.optim.Optimizer], width: int = 80) -> str:
     """A short signature of a ``torch.optim`` class with its defaults, read from the installed
     PyTorch, e.g. ``"SGD(params, lr=0.001, momentum=0, ...)"``.
+
+    Lines break between arguments so that none is longer than ``width`` characters (the book's
+    output boxes hold 88); continuation lines line up after the opening parenthesis.
 
     Implementation switches that do not change the mathematics (``foreach``, ``fused``,
     ``capturable``, ``differentiable``) are left out.
@@ -156,4 +159,12 @@ def defaults(optimizer_class: type[torch.optim.Optimizer]) -> str:
             parts.append(name)
         else:
             parts.append(f"{name}={parameter.default!r}")
-    return f"{optimizer_class.__name__}({', '.join(parts)})"
+    opening = f"{optimizer_class.__name__}("
+    lines, line = [], opening
+    for i, part in enumerate(parts):
+        piece = part + (", " if i < len(parts) - 1 else ")")
+        if len(line) + len(piece.rstrip()) > width and line != opening:
+            lines.append(line.rstrip())
+            line = " " * len(opening)
+        line += piece
+    return "\n".join([*lines, line])
