@@ -104,6 +104,16 @@ def test_page_does_not_scroll_sideways(measure, toc_page):
     )
 
 
+def _stuck(boxes: list[dict], viewport: int) -> list[dict]:
+    """Boxes that reach past the screen's edge, or are too narrow and do not scroll."""
+    return [
+        b
+        for b in boxes
+        if b["right"] > viewport
+        or (b["scroll"] > b["client"] and b["overflowX"] not in ("auto", "scroll"))
+    ]
+
+
 def test_blocks_fit_or_scroll_in_their_box(measure, toc_page):
     """At 1366 px every code and output block fits; at 390 px one that does not, scrolls."""
     d = measure(toc_page.html)
@@ -114,12 +124,7 @@ def test_blocks_fit_or_scroll_in_their_box(measure, toc_page):
             for p in cut
         )
     else:
-        stuck = [
-            p
-            for p in d["pres"]
-            if p["right"] > d["viewport"]
-            or (p["scroll"] > p["client"] and p["overflowX"] not in ("auto", "scroll"))
-        ]
+        stuck = _stuck(d["pres"], d["viewport"])
         assert not stuck, f"{toc_page.html} at 390px: blocks that neither fit nor scroll:\n" + (
             "\n".join(f"cell {p['where']} {p['kind']}: {p['line']!r}" for p in stuck)
         )
@@ -134,12 +139,7 @@ def test_display_equations_fit(measure, toc_page):
             "\n".join(f"{e['scroll']}px in {e['client']}px: {e['tex']!r}" for e in cut)
         )
     else:
-        stuck = [
-            e
-            for e in d["equations"]
-            if e["right"] > d["viewport"]
-            or (e["scroll"] > e["client"] and e["overflowX"] not in ("auto", "scroll"))
-        ]
+        stuck = _stuck(d["equations"], d["viewport"])
         assert not stuck, f"{toc_page.html} at 390px: equations that neither fit nor scroll:\n" + (
             "\n".join(f"{e['scroll']}px in {e['client']}px: {e['tex']!r}" for e in stuck)
         )
