@@ -78,21 +78,24 @@ def train_2d(
 ) -> list[Point]:
     """Minimize ``f(x1, x2)`` with a from-scratch update rule and return the path.
 
-    Each step computes the gradient ``g`` of ``f`` at ``x`` (by autograd, in float64) and calls
-    ``x, state = trainer(x, g, state, **hyper)``. ``x`` and ``g`` are float64 tensors of shape
-    (2,); ``state`` is whatever the rule keeps between steps (velocities, accumulated squares,
-    a step counter): a dict that is empty ``{}`` on the first call.
+    Each step computes the gradient ``g`` of ``f`` at ``x`` (by autograd, in float64)
+    and calls ``x, state = trainer(x, g, state, **hyper)``. ``x`` and ``g`` are float64
+    tensors of shape (2,); ``state`` is whatever the rule keeps between steps
+    (velocities, accumulated squares, a step counter): a dict that is empty ``{}`` on
+    the first call.
 
     Args:
         trainer: the update rule; it must return the new point and the new state.
         steps: how many updates to make.
         start: the starting point ``(x1, x2)``.
-        f: the objective, written for tensors so it also works on a meshgrid for plotting.
+        f: the objective, written for tensors so it also works on a meshgrid for
+            plotting.
         verbose: print the final point.
         **hyper: hyperparameters passed to ``trainer`` on every call, e.g. ``eta=0.1``.
 
     Returns:
-        The ``steps + 1`` points ``[(x1, x2), ...]`` as Python floats, starting with ``start``.
+        The ``steps + 1`` points ``[(x1, x2), ...]`` as Python floats, starting with
+        ``start``.
     """
     x = torch.tensor(start, dtype=torch.float64)
     state: dict = {}
