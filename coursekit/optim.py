@@ -78,21 +78,24 @@ def train_2d(
 ) -> list[Point]:
     """Minimize ``f(x1, x2)`` with a from-scratch update rule and return the path.
 
-    Each step computes the gradient ``g`` of ``f`` at ``x`` (by autograd, in float64) and calls
-    ``x, state = trainer(x, g, state, **hyper)``. ``x`` and ``g`` are float64 tensors of shape
-    (2,); ``state`` is whatever the rule keeps between steps (velocities, accumulated squares,
-    a step counter): a dict that is empty ``{}`` on the first call.
+    Each step computes the gradient ``g`` of ``f`` at ``x`` (by autograd, in float64)
+    and calls ``x, state = trainer(x, g, state, **hyper)``. ``x`` and ``g`` are float64
+    tensors of shape (2,); ``state`` is whatever the rule keeps between steps
+    (velocities, accumulated squares, a step counter): a dict that is empty ``{}`` on
+    the first call.
 
     Args:
         trainer: the update rule; it must return the new point and the new state.
         steps: how many updates to make.
         start: the starting point ``(x1, x2)``.
-        f: the objective, written for tensors so it also works on a meshgrid for plotting.
+        f: the objective, written for tensors so it also works on a meshgrid for
+            plotting.
         verbose: print the final point.
         **hyper: hyperparameters passed to ``trainer`` on every call, e.g. ``eta=0.1``.
 
     Returns:
-        The ``steps + 1`` points ``[(x1, x2), ...]`` as Python floats, starting with ``start``.
+        The ``steps + 1`` points ``[(x1, x2), ...]`` as Python floats, starting with
+        ``start``.
     """
     x = torch.tensor(start, dtype=torch.float64)
     state: dict = {}
@@ -140,9 +143,12 @@ def train_2d_torch(
     return path
 
 
-def defaults(optimizer_class: type[torch.optim.Optimizer]) -> str:
+def defaults(optimizer_class: type[torch.optim.Optimizer], width: int = 80) -> str:
     """A short signature of a ``torch.optim`` class with its defaults, read from the installed
     PyTorch, e.g. ``"SGD(params, lr=0.001, momentum=0, ...)"``.
+
+    Lines break between arguments so that none is longer than ``width`` characters (the book's
+    output boxes hold 88); continuation lines line up after the opening parenthesis.
 
     Implementation switches that do not change the mathematics (``foreach``, ``fused``,
     ``capturable``, ``differentiable``) are left out.
@@ -156,4 +162,12 @@ def defaults(optimizer_class: type[torch.optim.Optimizer]) -> str:
             parts.append(name)
         else:
             parts.append(f"{name}={parameter.default!r}")
-    return f"{optimizer_class.__name__}({', '.join(parts)})"
+    opening = f"{optimizer_class.__name__}("
+    lines, line = [], opening
+    for i, part in enumerate(parts):
+        piece = part + (", " if i < len(parts) - 1 else ")")
+        if len(line) + len(piece.rstrip()) > width and line != opening:
+            lines.append(line.rstrip())
+            line = " " * len(opening)
+        line += piece
+    return "\n".join([*lines, line])

@@ -149,6 +149,14 @@ def test_defaults_read_from_torch():
     assert "eps=1e-10" in defaults(torch.optim.Adagrad)
 
 
+def test_defaults_fit_the_book_output_box():
+    for optimizer in (torch.optim.SGD, torch.optim.Adagrad, torch.optim.RMSprop, torch.optim.Adam):
+        lines = defaults(optimizer).splitlines()
+        assert len(lines) >= 2 and all(len(line) <= 80 for line in lines), lines
+        assert lines[-1].endswith(")")
+    assert "betas=(0.9, 0.999)" in defaults(torch.optim.Adam)  # never split inside a value
+
+
 def test_trace_plots(rules):
     ax = show_trace_1d(rules["f"], train_1d(rules["f_grad"], 0.2, verbose=False))
     assert len(ax.lines) == 2

@@ -1,0 +1,145 @@
+"""Nothing runs off the side: every page at a laptop's 1366x900 and a phone's 390x844.
+
+At both widths the page itself never scrolls sideways (a reader who drags the page left finds
+nothing there). At 1366 px every code and output block fits its box (no line cut at the edge,
+no scroll bar under the code) and every display equation fits its column. At 390 px a block
+wider than the screen scrolls inside its own box (book/_static/course-width.css says why it
+scrolls rather than wraps), so the page around it keeps the screen's width.
+
+Collapsed code ("Show code cell source") is opened before measuring: a reader who opens it
+must find it fits too.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+WIDTHS = {"laptop": (1366, 900), "phone": (390, 844)}
+
+# Measured in the page, after fonts and MathJax have settled.
+_MEASURE = """
+(viewport) => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const article = document.querySelector('article.bd-article') || document.querySelector('main');
+  const describe = (el) => {
+    const cell = el.closest('.cell');
+    const where = cell ? Array.from(document.querySelectorAll('.cell')).indexOf(cell) + 1 : 0;
+    const kind = el.closest('.cell_output') ? 'output'
+      : el.closest('.cell_input') ? 'code' : 'block';
+    const line = (el.textContent || '').split('\\n')
+      .reduce((a, b) => (b.length > a.length ? b : a), '');
+    return {where, kind, line: line.slice(0, 100), scroll: el.scrollWidth, client: el.clientWidth,
+            right: el.getBoundingClientRect().right,
+            overflowX: getComputedStyle(el).overflowX};
+  };
+  return {
+    innerWidth: window.innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    widest: Array.from(document.querySelectorAll('body *'))
+      .filter(e => e.getBoundingClientRect().right > viewport + 1)
+      .filter(e => !e.closest('pre, mjx-container, .bd-sidebar-primary, .bd-sidebar-secondary'))
+      .slice(-3)
+      .map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> `
+                + (e.textContent || '').trim().slice(0, 60)),
+    pres: Array.from(article.querySelectorAll('pre')).filter(p => p.clientWidth > 0).map(describe),
+    equations: Array.from(article.querySelectorAll('mjx-container[display="true"]')).map(m => {
+      const box = m.parentElement;
+      return {tex: (box.getAttribute('data-tex') || box.textContent || '').trim().slice(0, 80),
+              scroll: Math.max(box.scrollWidth, m.scrollWidth),
+              client: Math.min(box.clientWidth, m.clientWidth),
+              right: box.getBoundingClientRect().right,
+              overflowX: getComputedStyle(box).overflowX};
+    }),
+  };
+}
+"""
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS), ids=list(WIDTHS))
+def measure(request, browser, site_url):
+    """measure(path) -> what the page at this width looks like; one browser context per width."""
+    width, height = WIDTHS[request.param]
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=request.param == "phone"
+    )
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
+    )
+
+    seen: dict[str, dict] = {}
+
+    def load(path: str) -> dict:
+        if path in seen:
+            return seen[path]
+        page = context.new_page()
+        try:
+            page.goto(urljoin(site_url, path), wait_until="load")
+            if page.evaluate("document.querySelectorAll('.math').length") > 0:
+                page.wait_for_function(
+                    "window.MathJax && MathJax.startup && MathJax.startup.promise",
+                    timeout=30_000,
+                )
+                page.evaluate("MathJax.startup.promise")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            data = page.evaluate(_MEASURE, width)
+            data["width"] = request.param
+            data["viewport"] = width
+            seen[path] = data
+            return data
+        finally:
+            page.close()
+
+    yield load
+    context.close()
+
+
+def test_page_does_not_scroll_sideways(measure, toc_page):
+    d = measure(toc_page.html)
+    # The viewport's width, not innerWidth: a phone widens its layout viewport to the content.
+    assert d["scrollWidth"] <= d["viewport"] and d["innerWidth"] <= d["viewport"], (
+        f"{toc_page.html} at {d['viewport']}px is {d['scrollWidth']}px wide: it scrolls "
+        "sideways. Widest elements:\n" + "\n".join(d["widest"])
+    )
+
+
+def _stuck(boxes: list[dict], viewport: int) -> list[dict]:
+    """Boxes that reach past the screen's edge, or are too narrow and do not scroll."""
+    return [
+        b
+        for b in boxes
+        if b["right"] > viewport
+        or (b["scroll"] > b["client"] and b["overflowX"] not in ("auto", "scroll"))
+    ]
+
+
+def test_blocks_fit_or_scroll_in_their_box(measure, toc_page):
+    """At 1366 px every code and output block fits; at 390 px one that does not, scrolls."""
+    d = measure(toc_page.html)
+    if d["width"] == "laptop":
+        cut = [p for p in d["pres"] if p["kind"] != "block" and p["scroll"] > p["client"]]
+        assert not cut, f"{toc_page.html} at 1366px: blocks wider than their box:\n" + "\n".join(
+            f"cell {p['where']} {p['kind']}: {p['scroll']}px in {p['client']}px: {p['line']!r}"
+            for p in cut
+        )
+    else:
+        stuck = _stuck(d["pres"], d["viewport"])
+        assert not stuck, f"{toc_page.html} at 390px: blocks that neither fit nor scroll:\n" + (
+            "\n".join(f"cell {p['where']} {p['kind']}: {p['line']!r}" for p in stuck)
+        )
+
+
+def test_display_equations_fit(measure, toc_page):
+    """At 1366 px every display equation fits; at 390 px one that does not scrolls in its box."""
+    d = measure(toc_page.html)
+    if d["width"] == "laptop":
+        cut = [e for e in d["equations"] if e["scroll"] > e["client"]]
+        assert not cut, f"{toc_page.html} at 1366px: display equations wider than the column:\n" + (
+            "\n".join(f"{e['scroll']}px in {e['client']}px: {e['tex']!r}" for e in cut)
+        )
+    else:
+        stuck = _stuck(d["equations"], d["viewport"])
+        assert not stuck, f"{toc_page.html} at 390px: equations that neither fit nor scroll:\n" + (
+            "\n".join(f"{e['scroll']}px in {e['client']}px: {e['tex']!r}" for e in stuck)
+        )
