@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 import matplotlib
 import matplotlib.pyplot as plt
-from matplotlib.ticker import MaxNLocator
 import numpy as np
 import torch
+from matplotlib.ticker import MaxNLocator
 
 __all__ = [
     "COURSE_STYLE", "LivePlot", "in_jupyter", "plot", "set_figsize", "show_images",
