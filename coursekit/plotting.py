@@ -181,7 +181,7 @@ def show_images(imgs, num_rows: int, num_cols: int, titles: Sequence[str] | None
     for i, ax in enumerate(axes):
         ax.axis("off")
         if i < len(imgs):
-            ax.imshow(imgs[i], cmap="gray_r")
+            ax.imshow(imgs[i], cmap="gray_r", interpolation="nearest")  # crisp pixels
             if titles is not None:
                 ax.set_title(titles[i])
     return axes
