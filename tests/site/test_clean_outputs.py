@@ -17,6 +17,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from .conftest import TOC
+
+NOTEBOOK_PAGES = [page for page in TOC if page.is_notebook]
+
 # What must not appear in an output, and why it is there when it does.
 CLUTTER = {
     "a traceback": re.compile(r"Traceback \(most recent call last\)|^\s*File \"", re.M),
@@ -75,19 +79,17 @@ def test_the_patterns_catch_what_readers_saw():
     assert _clutter("RuntimeError: 0D or 1D target tensor expected") == []
 
 
-def test_every_cell_output_on_the_site_is_clean(notebook_page, site_dir):
-    html = site_dir / notebook_page.html
-    if not notebook_page.is_notebook:
-        pytest.skip("not a notebook page")
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES, ids=lambda page: page.docname)
+def test_every_cell_output_on_the_site_is_clean(page, site_dir):
+    html = site_dir / page.html
     assert html.is_file(), f"{html} was not built"
     found = [f for text in _html_outputs(html) for f in _clutter(text)]
-    assert not found, f"{notebook_page.html} shows " + "\n  ".join(found)
+    assert not found, f"{page.html} shows " + "\n  ".join(found)
 
 
-def test_every_downloadable_notebook_is_clean(notebook_page, site_dir):
-    if not notebook_page.is_notebook:
-        pytest.skip("not a notebook page")
-    notebook = site_dir / "_sources" / f"{notebook_page.docname}.ipynb"
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES, ids=lambda page: page.docname)
+def test_every_downloadable_notebook_is_clean(page, site_dir):
+    notebook = site_dir / "_sources" / f"{page.docname}.ipynb"
     assert notebook.is_file(), f"the download menu's {notebook} is missing"
     found = [f for text in _notebook_outputs(notebook) for f in _clutter(text)]
     assert not found, f"{notebook.relative_to(site_dir)} holds " + "\n  ".join(found)
