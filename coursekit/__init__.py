@@ -24,6 +24,7 @@ _EXPORTS = {
     "plot": "plotting",
     "set_figsize": "plotting",
     "show_images": "plotting",
+    "use_course_style": "plotting",
     "Accumulator": "training",
     "accuracy": "training",
     "evaluate_accuracy": "training",
@@ -63,6 +64,7 @@ __all__ = [
     "synthetic_data",
     "train",
     "train_epoch",
+    "use_course_style",
 ]
 
 

@@ -3,6 +3,9 @@
 The live plot redraws in place in Jupyter. In a script it opens a window only when matplotlib
 has an interactive backend; under a non-interactive backend (CI, the book build, a server) it
 draws nothing until :meth:`LivePlot.finish`, never blocks, and never prints ``<Figure ...>``.
+
+Every page calls :func:`use_course_style` once, in its first cell: one look for all figures,
+fonts sized for the page, and (in Jupyter) SVG output, sharp on every screen.
 """
 
 from __future__ import annotations
@@ -13,8 +16,50 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
+from matplotlib.ticker import MaxNLocator
 
-__all__ = ["LivePlot", "in_jupyter", "plot", "set_figsize", "show_images"]
+__all__ = [
+    "COURSE_STYLE", "LivePlot", "in_jupyter", "plot", "set_figsize", "show_images",
+    "use_course_style",
+]  # fmt: skip
+
+# The course's matplotlib settings. Sizes are in points; an SVG figure is shown at 96/72 px
+# per point where it fits the page (about 7.7 in wide on the site at 1366 px), so 9 pt, the
+# smallest text here, shows at 12 px, as large as the page's small print. Figures wider than
+# 7.7 in are scaled down with their text: keep multi-panel figures within that width.
+COURSE_STYLE: dict = {
+    "figure.figsize": (4.5, 3.0),
+    "font.size": 10,
+    "axes.titlesize": 10,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 9,
+    "legend.framealpha": 0.85,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    # SVG keeps text as text (selectable, searchable, sized by the browser) and its ids do
+    # not change from one build to the next.
+    "svg.fonttype": "none",
+    "svg.hashsalt": "coursekit",
+}
+
+
+def use_course_style(figsize: tuple[float, float] | None = None) -> None:
+    """Apply :data:`COURSE_STYLE` to matplotlib, and in Jupyter show figures as SVG.
+
+    Call it once at the top of a notebook. ``figsize`` (inches) overrides the default size.
+    """
+    plt.rcParams.update(COURSE_STYLE)
+    if figsize is not None:
+        plt.rcParams["figure.figsize"] = figsize
+    if in_jupyter():
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        # No date in the file, so the same figure gives the same SVG on every build.
+        set_matplotlib_formats("svg", metadata={"Date": None})
 
 
 def in_jupyter() -> bool:
@@ -38,7 +83,8 @@ def _as_numpy(values) -> np.ndarray:
     return np.asarray(values)
 
 
-def _config_axes(ax, xlabel, ylabel, xlim, ylim, xscale, yscale, legend) -> None:
+def _config_axes(ax, xlabel, ylabel, xlim, ylim, xscale, yscale, legend,
+                 legend_loc="best") -> None:
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_xscale(xscale)
@@ -48,8 +94,15 @@ def _config_axes(ax, xlabel, ylabel, xlim, ylim, xscale, yscale, legend) -> None
     if ylim is not None:
         ax.set_ylim(ylim)
     if legend:
-        ax.legend(legend)
+        if legend_loc == "outside":  # right of the axes, clear of every curve
+            ax.legend(legend, loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0)
+        else:
+            ax.legend(legend, loc=legend_loc)
     ax.grid(True, alpha=0.3)
+    xs = [x for line in ax.get_lines() for x in np.asarray(line.get_xdata(), dtype=float)]
+    if xs and xscale == "linear" and all(float(x).is_integer() for x in xs):
+        # Whole-numbered x values (epochs, layers): no ticks at 1.5 or 2.5.
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def plot(
@@ -65,6 +118,7 @@ def plot(
     fmts: Sequence[str] = ("-", "m--", "g-.", "r:", "c-", "y--"),
     figsize: tuple[float, float] | None = None,
     axes=None,
+    legend_loc: str = "best",
 ):
     """Plot one or several curves on one set of axes and return the axes.
 
@@ -76,6 +130,8 @@ def plot(
         xscale, yscale: ``"linear"`` or ``"log"``.
         fmts: matplotlib format strings, used in turn.
         axes: draw into these axes instead of a new figure.
+        legend_loc: where the legend goes: a matplotlib ``loc`` such as ``"upper right"``,
+            or ``"outside"``, right of the axes.
     """
     def is_list_of_curves(v) -> bool:
         return isinstance(v, list | tuple) and len(v) > 0 and np.ndim(_as_numpy(v[0])) == 1
@@ -95,7 +151,7 @@ def plot(
         _, axes = plt.subplots(figsize=figsize)
     for x, y, fmt in zip(Xs, Ys, _cycle(fmts, len(Ys)), strict=True):
         axes.plot(x, y, fmt)
-    _config_axes(axes, xlabel, ylabel, xlim, ylim, xscale, yscale, legend)
+    _config_axes(axes, xlabel, ylabel, xlim, ylim, xscale, yscale, legend, legend_loc)
     return axes
 
 
@@ -104,12 +160,13 @@ def _cycle(items: Sequence[str], n: int) -> list[str]:
 
 
 def show_images(imgs, num_rows: int, num_cols: int, titles: Sequence[str] | None = None,
-                scale: float = 1.5):
+                scale: float = 1.2):
     """Show images in a grid and return the array of axes.
 
     Args:
         imgs: tensor or array of shape (n, H, W) or (n, 1, H, W), n <= num_rows * num_cols.
         titles: optional title per image.
+        scale: inches per image; at the default 1.2, six images fill the page's width.
     """
     imgs = _as_numpy(imgs)
     if imgs.ndim == 4 and imgs.shape[1] == 1:
@@ -124,9 +181,9 @@ def show_images(imgs, num_rows: int, num_cols: int, titles: Sequence[str] | None
     for i, ax in enumerate(axes):
         ax.axis("off")
         if i < len(imgs):
-            ax.imshow(imgs[i], cmap="gray_r")
+            ax.imshow(imgs[i], cmap="gray_r", interpolation="nearest")  # crisp pixels
             if titles is not None:
-                ax.set_title(titles[i], fontsize=9)
+                ax.set_title(titles[i])
     return axes
 
 
@@ -149,7 +206,8 @@ class LivePlot:
         xscale: str = "linear",
         yscale: str = "linear",
         fmts: Sequence[str] = ("-", "m--", "g-.", "r:"),
-        figsize: tuple[float, float] = (3.5, 2.5),
+        figsize: tuple[float, float] | None = None,
+        legend_loc: str = "best",
     ) -> None:
         self.fig, self.axes = plt.subplots(figsize=figsize)
         # Closing detaches the figure from pyplot, so Jupyter's inline backend does not
@@ -157,7 +215,7 @@ class LivePlot:
         plt.close(self.fig)
         self.config = dict(
             xlabel=xlabel, ylabel=ylabel, xlim=xlim, ylim=ylim,
-            xscale=xscale, yscale=yscale, legend=legend,
+            xscale=xscale, yscale=yscale, legend=legend, legend_loc=legend_loc,
         )  # fmt: skip
         self.fmts = fmts
         self.X: list[list[float]] = []
@@ -299,5 +357,5 @@ def show_trace_2d(f, results, axes=None, labels: Sequence[str] | None = None,
     if title:
         axes.set_title(title, fontsize=10)
     if labels is not None:
-        axes.legend(fontsize=8)
+        axes.legend()
     return axes

@@ -238,8 +238,10 @@ def train(
 
         live = LivePlot(
             xlabel="epoch",
+            ylabel="loss, accuracy",
             xlim=(1, num_epochs),
             legend=["train loss", "train acc", f"{eval_name} acc"],
+            legend_loc="outside",  # inside, it would cover the accuracy curves
         )
     show = _show_progress() if progress is None else progress
     for epoch in tqdm(range(1, num_epochs + 1), desc="epochs", disable=not show):

@@ -1,0 +1,107 @@
+"""Every figure of the site, measured in Chromium at 1366x900 as a reader's screen shows it.
+
+- sharp on a high-density screen: an SVG, or a raster image at least twice as wide as shown;
+- text at least 11 CSS px tall as shown (the site's small print is about 12 px), sub- and
+  superscripts at least 70% of that: for an SVG, each text's font size times the scale the
+  page shows the figure at. An SVG whose text was drawn as outlines cannot be measured and
+  fails: ``coursekit.use_course_style`` keeps text as text (``svg.fonttype: none``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from .conftest import TOC
+
+MIN_FONT_PX = 11.0
+# Sub- and superscripts of a label (the -5 of 10^-5, the 11 of w_11) are set at 70% of it, as
+# in print; they are held to 70% of the minimum.
+MIN_SCRIPT_PX = 0.7 * MIN_FONT_PX
+# Every image inside the page's article, with its size as loaded and as shown.
+_IMAGES = """
+() => Array.from(document.querySelectorAll('article.bd-article img')).map(img => ({
+  src: img.currentSrc || img.src,
+  naturalWidth: img.naturalWidth,
+  clientWidth: img.getBoundingClientRect().width,
+}))
+"""
+_FONT_SIZE = re.compile(r"font(?:-size)?\s*[:=]\s*\"?([\d.]+)(?:px)?")
+_VIEWBOX = re.compile(r"<svg\b[^>]*\bviewBox=\"[\d.\-]+ [\d.\-]+ ([\d.]+) [\d.]+\"")
+
+
+def svg_text_sizes(svg: str) -> tuple[float, list[tuple[float, float]]]:
+    """The width of an SVG's viewBox and, for each text, the font size of its body and of its
+    smallest part (a math label's sub- or superscript), in the SVG's units."""
+    viewbox = _VIEWBOX.search(svg)
+    if viewbox is None:
+        raise AssertionError("an SVG without a viewBox: its displayed scale is unknown")
+    sizes = []
+    for text in re.findall(r"<text\b.*?</text>", svg, flags=re.S):
+        parts = [float(size) for size in _FONT_SIZE.findall(text)]
+        if parts:
+            sizes.append((max(parts), min(parts)))
+    return float(viewbox.group(1)), sizes
+
+
+def figure_problems(images: list[dict], site_dir: Path) -> list[str]:
+    """What is wrong with each image of a page, as the page shows it."""
+    problems = []
+    for image in images:
+        path = unquote(urlsplit(image["src"]).path).lstrip("/")
+        name, shown = Path(path).name, image["clientWidth"]
+        if shown == 0:
+            continue  # hidden (e.g. a folded exercise solution): nothing to read
+        if not path.endswith(".svg"):
+            if image["naturalWidth"] < 2 * shown:
+                problems.append(f"{name}: {image['naturalWidth']} px shown at {shown:.0f} px "
+                                "(blurred on a high-density screen: use SVG or 2x)")
+            continue
+        svg = (site_dir / path).read_text(encoding="utf-8")
+        width, sizes = svg_text_sizes(svg)
+        has_outlined_text = re.search(r"<path id=\"DejaVu", svg) is not None
+        if has_outlined_text and not sizes:
+            problems.append(f"{name}: text drawn as outlines, its size cannot be checked")
+        scale = shown / width
+        small = [body * scale for body, script in sizes
+                 if body * scale < MIN_FONT_PX or script * scale < MIN_SCRIPT_PX]
+        if small:
+            problems.append(f"{name}: {len(small)} texts at {min(small):.1f} px "
+                            f"(need >= {MIN_FONT_PX} px; figure shown at {scale:.2f}x)")
+    return problems
+
+
+def test_measure_catches_small_and_soft_figures(tmp_path):
+    """The checks fail where a reader would squint: a 1x PNG, a wide SVG shrunk to fit."""
+    png = {"src": "http://x/_images/a.png", "naturalWidth": 741, "clientWidth": 741}
+    assert figure_problems([png], tmp_path)
+    (tmp_path / "_images").mkdir()
+    (tmp_path / "_images" / "b.svg").write_text(
+        '<svg viewBox="0 0 720 216"><text style="font: 10px \'DejaVu Sans\'">epoch</text></svg>')
+    wide = {"src": "http://x/_images/b.svg", "naturalWidth": 960, "clientWidth": 741}
+    assert figure_problems([wide], tmp_path)  # 10 pt at 741/720 -> 10.3 px
+    fits = {"src": "http://x/_images/b.svg", "naturalWidth": 960, "clientWidth": 960}
+    assert not figure_problems([fits], tmp_path)  # 10 pt at 960/720 -> 13.3 px
+    (tmp_path / "_images" / "b.svg").write_text(
+        '<svg viewBox="0 0 720 216"><text><tspan style="font-size: 10px">10</tspan>'
+        '<tspan style="font-size: 7px">-5</tspan></text>'
+        '<text><tspan style="font-size: 10px">w</tspan><tspan style="font-size: 5px">1</tspan>'
+        '</text></svg>')
+    problems = figure_problems([fits], tmp_path)  # the 70% exponent passes, a 50% index not
+    assert len(problems) == 1 and "1 texts at 13.3 px" in problems[0]
+
+
+@pytest.mark.parametrize("page", [p for p in TOC if p.is_notebook], ids=lambda p: p.docname)
+def test_figures_are_sharp_and_their_text_readable(page, site_url, site_dir, browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + page.html, wait_until="load")
+        images = tab.evaluate(_IMAGES)
+    finally:
+        context.close()
+    problems = figure_problems(images, site_dir)
+    assert not problems, f"{page.html}:\n  " + "\n  ".join(problems)
