@@ -27,6 +27,7 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_intake.py",
     "tests/grading/test_release.py",
     "tests/grading/test_autograder.py",
+    "tests/grading/replay.py",
     "benchmarks/grading.py",
     ".ci",
 )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import inspect
 import os
 import re
 import shutil
@@ -23,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.grading import runner
-from coursekit.grading.api import WithGrad
+from tests.grading.replay import replaying_submission
 
 CHAPTERS = runner.chapters()
 
@@ -36,76 +35,9 @@ def test_every_exercise_has_public_tests_and_the_chapter_hidden_ones(chapter):
     assert any(c.hidden for c in checks), f"no hidden test in checks/{chapter}.py"
 
 
-def _key(value):
-    """A fingerprint of call arguments; the same function runs in the cheating submission."""
-    import hashlib as _h
-
-    import torch as _t
-
-    def walk(v):
-        if hasattr(v, "tensor") and hasattr(v, "grad") and not isinstance(v, _t.Tensor):
-            v = v.tensor
-        if isinstance(v, _t.Tensor):
-            return ("T", str(v.dtype), tuple(v.shape), repr(v.detach().flatten().tolist()))
-        if isinstance(v, list | tuple):
-            return ("L", tuple(walk(x) for x in v))
-        if isinstance(v, dict):
-            return ("D", tuple((k, walk(x)) for k, x in sorted(v.items())))
-        return ("V", repr(v))
-
-    return _h.sha256(repr(walk(value)).encode()).hexdigest()
-
-
-class _Logging:
-    """Forwards to a ``Student`` and notes the arguments of every call."""
-
-    def __init__(self, student, log: dict):
-        self._student, self._log = student, log
-
-    def run(self, fn, *args, seed=None, grad=False, **kwargs):
-        self._log.setdefault(fn, set()).add(_key([list(args), kwargs]))
-        return self._student.run(fn, *args, seed=seed, grad=grad, **kwargs)
-
-    def __getattr__(self, name):
-        def call(*args, **kwargs):
-            self._log.setdefault(name, set()).add(_key([list(args), kwargs]))
-            return getattr(self._student, name)(*args, **kwargs)
-
-        return call
-
-
-def _replaying_submission(chapter: str, worker, tmp_path: Path) -> Path:
-    """The reference answers, but only on the public tests' inputs: elsewhere, nothing."""
-    from coursekit.grading.isolation import Student
-
-    assert WithGrad  # _key unwraps it (by duck typing, so that the worker needs no coursekit)
-    log: dict[str, set] = {}
-    reference_path = runner.REFERENCE_DIR / f"{chapter}.py"
-    student = Student(worker, f"log:{chapter}", chapter, reference_path)
-    reference = runner.reference_module(chapter)
-    for check in runner.checks(chapter):
-        if not check.hidden:
-            runner.run_check(check, _Logging(student, log), reference)
-    # The real functions keep the unwrapped module globals, so that they can call each other.
-    wrappers = [inspect.getsource(_key), "import types as _types\n_G = dict(globals())\n"]
-    for fn, keys in log.items():
-        wrappers.append(
-            f"_real_{fn} = _types.FunctionType({fn}.__code__, _G, {fn!r}, {fn}.__defaults__)\n"
-            f"_real_{fn}.__kwdefaults__ = {fn}.__kwdefaults__\n"
-            f"def {fn}(*args, **kwargs):\n"
-            f"    if _key([list(args), kwargs]) in {sorted(keys)!r}:\n"
-            f"        return _real_{fn}(*args, **kwargs)\n"
-            f"    raise NotImplementedError('not a public input')\n"
-        )
-    path = tmp_path / chapter / f"{chapter}.py"
-    path.parent.mkdir(parents=True)
-    path.write_text(reference_path.read_text() + "\n\n" + "\n\n".join(wrappers))
-    return path
-
-
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_replaying_the_public_outputs_fails_every_hidden_test(chapter, grading_worker, tmp_path):
-    cheat = _replaying_submission(chapter, grading_worker, tmp_path)
+    cheat = replaying_submission(chapter, grading_worker, tmp_path)
     result = runner.grade_modules({chapter: cheat}, worker=grading_worker, name="replay")
     public = [t for t in result.tests if not t.hidden]
     hidden = [t for t in result.tests if t.hidden]
