@@ -52,6 +52,17 @@ def _repeating_a_page(exercises_page: Path) -> set[str]:
     return set(re.findall(r"^\| `([\w.]+)` \|", section, re.M))
 
 
+def test_every_chapter_has_an_exercise_that_goes_beyond_its_pages():
+    """The exercises page lists those that repeat a page; every chapter keeps others (their
+    bodies appear on no page: ``test_student_edition_from_a_clean_clone`` checks that)."""
+    repeats = _repeating_a_page(runner.REPO / "book/exercises.md")
+    known = {f"{ch}.{name}" for ch in CHAPTERS for name, _ in runner.exercises(ch)}
+    assert repeats <= known, f"not exercises: {sorted(repeats - known)}"
+    for chapter in CHAPTERS:
+        beyond = [n for n, _ in runner.exercises(chapter) if f"{chapter}.{n}" not in repeats]
+        assert beyond, f"every exercise of {chapter} repeats a page: add one that goes beyond"
+
+
 def _bodies(path: Path) -> list[tuple[str, str]]:
     """``(name, body)`` of each reference function (without docstring), whitespace removed."""
     source = path.read_text()
