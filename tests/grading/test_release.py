@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import ast
-import hashlib
+import html
+import json
 import os
 import re
 import shutil
@@ -87,33 +88,74 @@ def _check(edition: Path, *extra) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-@pytest.mark.slow
-def test_student_edition_from_a_clean_clone(tmp_path):
+def _searchable(path: Path) -> str:
+    """A file's text with all whitespace removed; HTML without its tags (syntax highlighting
+    splits code into spans), a notebook as its cells' sources and text outputs."""
+    raw = path.read_bytes().decode("utf-8", "replace")
+    if path.suffix in (".html", ".htm"):
+        raw = html.unescape(re.sub(r"<[^>]*>", "", raw))
+    elif path.suffix == ".ipynb":
+        try:
+            cells = json.loads(raw).get("cells", [])
+        except (ValueError, AttributeError):
+            cells = []
+        parts = []
+        for cell in cells:
+            parts.append("".join(cell.get("source", "")))
+            for out in cell.get("outputs", []):
+                parts.append("".join(out.get("text", "")))
+                parts += ["".join(v) for v in out.get("data", {}).values() if isinstance(v, list)]
+        raw = raw + "".join(parts)
+    return re.sub(r"\s+", "", raw)
+
+
+def _leaks(root: Path, files: list[Path], repeats: set[str], allowed) -> list[str]:
+    """``chapter.function in file`` for each reference body found in ``files``, except the
+    bodies of exercises that repeat a page, in the files ``allowed(path)`` accepts."""
+    texts = {p: _searchable(p) for p in files}
+    found = []
+    for chapter in CHAPTERS:
+        for name, body in _bodies(runner.REFERENCE_DIR / f"{chapter}.py"):
+            for p, text in texts.items():
+                if body in text and not (f"{chapter}.{name}" in repeats and allowed(p)):
+                    found.append(f"{chapter}.{name} in {p.relative_to(root)}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Path:
+    """``python -m coursekit release`` run in a clean clone of this repository."""
     if shutil.which("git") is None or not (runner.REPO / ".git").exists():
         pytest.skip("needs git and a git checkout")
-    clone, edition = tmp_path / "clone", tmp_path / "edition"
+    tmp = tmp_path_factory.mktemp("release")
+    clone, edition = tmp / "clone", tmp / "edition"
     subprocess.run(["git", "clone", "-q", str(runner.REPO), str(clone)], check=True)
     env = {**os.environ, "PYTHONPATH": str(clone)}
     built = subprocess.run(
         [sys.executable, "-m", "coursekit", "release", str(edition)], cwd=clone, env=env,
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=1800,
     )  # fmt: skip
     assert built.returncode == 0, built.stdout + built.stderr
+    return edition
 
+
+@pytest.mark.slow
+def test_student_edition_from_a_clean_clone(edition):
     # Nothing of the answers: no reference folder, no hidden test, no reference function body.
     assert not (edition / "tests/grading/reference").exists()
     files = [p for p in edition.rglob("*") if p.is_file()]
     repeats = _repeating_a_page(edition / "book/exercises.md")
     assert "linear_regression.sgd" in repeats
-    texts = {p: re.sub(r"\s+", "", p.read_bytes().decode("utf-8", "replace")) for p in files}
+
+    def on_a_page(p: Path) -> bool:  # the course teaches it on a page: pages only
+        rel = p.relative_to(edition)
+        return rel.parts[0] == "book" and rel.suffix == ".md"
+
+    leaks = _leaks(edition, files, repeats, on_a_page)
+    assert not leaks, f"reference function bodies in the edition: {leaks}"
     for chapter in CHAPTERS:
         assert (edition / f"tests/grading/recordings/{chapter}.wire").is_file()
         assert "hidden=True" not in (edition / f"tests/grading/checks/{chapter}.py").read_text()
-        for name, body in _bodies(runner.REFERENCE_DIR / f"{chapter}.py"):
-            leaks = [p.relative_to(edition) for p, t in texts.items() if body in t]
-            if f"{chapter}.{name}" in repeats:  # the course teaches it on a page: pages only
-                leaks = [p for p in leaks if not (p.parts[0] == "book" and p.suffix == ".md")]
-            assert not leaks, f"the body of {chapter}.{name} appears in {leaks}"
     assert not any(p.suffix in (".pkl", ".pt", ".pickle") for p in files)
 
     # coursekit check there: 0 on the stubs, full public marks with the reference copied in.
@@ -121,10 +163,51 @@ def test_student_edition_from_a_clean_clone(tmp_path):
     assert stubs.returncode == 1, stubs.stdout + stubs.stderr
     total = re.search(r"^total\s+(\S+) / (\S+)", stubs.stdout, re.M)
     assert total and float(total.group(1)) == 0, stubs.stdout
-    for chapter in CHAPTERS:
-        shutil.copy(runner.REFERENCE_DIR / f"{chapter}.py", edition / "exercises")
-    full = _check(edition)
+    stubs_kept = {p: p.read_bytes() for p in (edition / "exercises").glob("*.py")}
+    try:
+        for chapter in CHAPTERS:
+            shutil.copy(runner.REFERENCE_DIR / f"{chapter}.py", edition / "exercises")
+        full = _check(edition)
+    finally:  # the edition is shared with the next test: put the stubs back
+        for path, data in stubs_kept.items():
+            path.write_bytes(data)
     assert full.returncode == 0, full.stdout + full.stderr
     assert "hidden" not in full.stdout
-    digest = hashlib.sha256((edition / "exercises/activations.py").read_bytes()).hexdigest()
-    assert digest  # the reference really was copied in (not the stub)
+    total = re.search(r"^total\s+(\S+) / (\S+)", full.stdout, re.M)
+    assert total and total.group(1) == total.group(2), full.stdout
+
+
+# Ways a page could print a source file in its output (then the built site would hold it).
+PRINTS_SOURCE = ("getsource", "%load", "%pycat", "!cat", "tests/grading/reference", "read_text(")
+
+
+@pytest.mark.slow
+def test_the_editions_site_and_notebooks_hold_no_answer(edition, tmp_path):
+    """Builds the edition's site (HTML, page sources, downloadable notebooks) without running
+    the pages, and searches it. Running them would take the minutes of the nbval phase; it is
+    not needed, since outputs only add what code prints and no page prints a source file."""
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    if not jupyter_book.exists():
+        pytest.skip("jupyter-book is not installed (pip install -e '.[book]')")
+    pages = list((edition / "book").rglob("*.md"))
+    printing = [(p.name, w) for p in pages for w in PRINTS_SOURCE if w in p.read_text()]
+    assert not printing, f"a page may print a source file into the site: {printing}"
+    source = tmp_path / "edition"
+    shutil.copytree(edition, source, symlinks=True)
+    config = source / "_config.yml"
+    text = config.read_text()
+    assert "execute_notebooks: cache" in text
+    config.write_text(text.replace("execute_notebooks: cache", 'execute_notebooks: "off"'))
+    built = subprocess.run([str(jupyter_book), "build", str(source), "--builder", "html"],
+                           capture_output=True, text=True, timeout=1200)  # fmt: skip
+    site = source / "_build" / "html"
+    assert built.returncode == 0 and site.is_dir(), built.stdout[-3000:] + built.stderr[-3000:]
+    files = [p for p in site.rglob("*") if p.is_file() and p.suffix in
+             (".html", ".ipynb", ".md", ".py", ".txt", ".js", ".json")]  # fmt: skip
+    assert any(p.suffix == ".ipynb" for p in files), "no downloadable notebook in the site"
+    assert any(p.parent.name == "_downloads" or "_downloads" in p.parts for p in files)
+    repeats = _repeating_a_page(edition / "book/exercises.md")
+    # The course prints the repeated exercises on its pages, so their pages in the site (and
+    # those pages' sources and notebooks) may hold them; nothing else may.
+    leaks = _leaks(site, files, repeats, lambda p: p.suffix in (".html", ".ipynb", ".md"))
+    assert not leaks, f"reference function bodies in the built site: {leaks}"
