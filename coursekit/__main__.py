@@ -1,4 +1,4 @@
-"""``python -m coursekit check [CHAPTER]``, ``grade DIR...``, ``release OUT_DIR`` and ``autograder``."""
+"""``python -m coursekit check``, ``grade DIR...``, ``release OUT_DIR`` and ``autograder ...``."""
 
 import sys
 

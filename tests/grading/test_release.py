@@ -211,3 +211,34 @@ def test_the_editions_site_and_notebooks_hold_no_answer(edition, tmp_path):
     # those pages' sources and notebooks) may hold them; nothing else may.
     leaks = _leaks(site, files, repeats, lambda p: p.suffix in (".html", ".ipynb", ".md"))
     assert not leaks, f"reference function bodies in the built site: {leaks}"
+
+
+@pytest.mark.slow
+def test_lint_and_tests_pass_in_the_edition(edition):
+    """``make lint`` and ``make unit``'s pytest run inside the edition (the browser tests,
+    nbval and the book build are left to ``make test``), with this repository's venv linked in
+    so that nothing is installed twice; the tests that need the reference skip there."""
+    venv = runner.REPO / ".venv"
+    if not (venv / "bin/python").exists() or shutil.which("make") is None:
+        pytest.skip("needs make and the repository's .venv (make setup)")
+    link = edition / ".venv"
+    link.symlink_to(venv)
+    env = {k: v for k, v in os.environ.items() if k not in ("COURSEKIT_COURSE", "PYTHONPATH")}
+    try:
+        where = subprocess.run([str(link / "bin/python"), "-c", "import coursekit;"
+                                "print(coursekit.__file__)"], cwd=edition, env=env,
+                               capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert where.stdout.startswith(str(edition)), where.stdout + where.stderr
+        # -o: the venv is up to date; never reinstall (that would point it at the edition).
+        lint = subprocess.run(["make", "-o", ".venv/.installed", "lint"], cwd=edition, env=env,
+                              capture_output=True, text=True, timeout=600)  # fmt: skip
+        assert lint.returncode == 0, lint.stdout + lint.stderr
+        tests = subprocess.run(
+            [str(link / "bin/python"), "-m", "pytest", "tests", "--ignore=tests/site", "-q",
+             "-p", "no:cacheprovider"], cwd=edition, env=env, capture_output=True, text=True,
+            timeout=1800,
+        )  # fmt: skip
+        assert tests.returncode == 0, tests.stdout[-5000:] + tests.stderr[-2000:]
+        assert " passed" in tests.stdout and "skipped" in tests.stdout
+    finally:
+        link.unlink()
