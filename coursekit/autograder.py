@@ -97,10 +97,22 @@ exec "$venv/bin/python" -m coursekit autograder run prairielearn --root "$root" 
 CONTAINERFILE = """\
 # The grader image for PrairieLearn: Python and the course's dependencies (CPU torch).
 # Build and push it (docker build -t YOU/coursekit-grader -f Containerfile . ; docker push ...),
-# then name it in the question's info.json (see info.json here).
+# then name it in the question's info.json (see info-snippet.json here).
 FROM python:3.11-slim
 COPY install.sh requirements.txt /opt/coursekit/
 RUN bash /opt/coursekit/install.sh /opt/coursekit/venv /opt/coursekit/requirements.txt
+"""
+
+
+QUESTION_HTML = """\
+<pl-question-panel>
+  <p>Upload your exercise modules ({uploads}) from the course's <code>exercises/</code> folder.</p>
+</pl-question-panel>
+<pl-file-upload file-names="{uploads}"></pl-file-upload>
+<pl-submission-panel>
+  <pl-external-grader-results></pl-external-grader-results>
+  <pl-file-preview></pl-file-preview>
+</pl-submission-panel>
 """
 
 
@@ -160,7 +172,9 @@ def build_gradescope(out: Path, repo: Path, *, chapters=(), hidden_visibility="a
 
 def build_prairielearn(out: Path, repo: Path, *, chapters=(), timeout=10.0, memory=2048,
                        budget=120.0) -> Path:  # fmt: skip
-    """Write ``out/tests/`` (the question's tests folder), ``Containerfile`` and ``info.json``."""
+    """Write ``out/tests/`` (the question's tests folder), the image's ``Containerfile`` (with
+    ``install.sh`` and ``requirements.txt``), ``info-snippet.json`` (the external grading
+    options to merge into the question's ``info.json``) and a ``question.html``."""
     _check_chapters(repo, chapters)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give a new or empty folder")
@@ -180,17 +194,17 @@ def build_prairielearn(out: Path, repo: Path, *, chapters=(), timeout=10.0, memo
         path.write_text(text)
         if path.suffix == ".sh":
             path.chmod(0o755)
-    uploads = " ".join(f"{c}.py" for c in chapters or _all_chapters(repo))
-    info = {
+    uploads = ",".join(f"{c}.py" for c in chapters or _all_chapters(repo))
+    grading = {  # merge into the question's info.json
         "externalGradingOptions": {
             "enabled": True,
             "image": "YOUR_DOCKER_HUB_NAME/coursekit-grader",
             "entrypoint": "/grade/tests/run.sh",
             "timeout": int(budget + 120),
         },
-        "question.html": f'<pl-file-upload file-names="{uploads}"></pl-file-upload>',
     }
-    (out / "info.json").write_text(json.dumps(info, indent=2) + "\n")
+    (out / "info-snippet.json").write_text(json.dumps(grading, indent=2) + "\n")
+    (out / "question.html").write_text(QUESTION_HTML.format(uploads=uploads))
     return out
 
 

@@ -40,6 +40,17 @@ MAX_SCORE = sum(c.points for ch in CHAPTERS for c in runner.checks(ch))
 PUBLIC_SCORE = sum(c.points for ch in CHAPTERS for c in runner.checks(ch) if not c.hidden)
 
 
+@pytest.fixture(scope="module")
+def trusted_worker():
+    """A worker for trusted code (reference, mutants, replays) across many chapters: without
+    the time budget meant for one student's submission, which the session's worker shares."""
+    from coursekit.grading.isolation import Worker
+
+    with Worker(budget=float("inf")) as worker:
+        worker.start()
+        yield worker
+
+
 def _max(chapters) -> float:
     return sum(c.points for ch in chapters for c in runner.checks(ch))
 
@@ -100,7 +111,8 @@ def prairielearn(tmp_path_factory) -> tuple[Path, Path]:
     _build("prairielearn", out)
     containerfile = (out / "Containerfile").read_text()
     assert "install.sh" in containerfile and "requirements.txt" in containerfile
-    info = json.loads((out / "info.json").read_text())["externalGradingOptions"]
+    info = json.loads((out / "info-snippet.json").read_text())["externalGradingOptions"]
+    assert 'file-names="activations.py,' in (out / "question.html").read_text()
     assert info["entrypoint"] == "/grade/tests/run.sh" and info["enabled"] is True
     root = base / "grade"
     shutil.copytree(out / "tests", root / "tests", symlinks=True)
@@ -216,11 +228,11 @@ def hostile(course: Path, results: Path) -> dict:
     }
 
 
-def _expected_wrong(grading_worker, tmp_path) -> dict[str, float]:
+def _expected_wrong(trusted_worker, tmp_path) -> dict[str, float]:
     """Each test's score for the mutated chapter, graded here with the ordinary runner."""
     chapter, _ = MUTATED
     source = wrong(tmp_path / "expected")[f"{chapter}.py"]
-    result = runner.grade_modules({chapter: source}, worker=grading_worker, name="expected")
+    result = runner.grade_modules({chapter: source}, worker=trusted_worker, name="expected")
     return {t.name: t.score for t in result.tests}
 
 
@@ -238,10 +250,10 @@ def test_gradescope_correct_submission(gradescope):
     _reveals_nothing(data["tests"])
 
 
-def test_gradescope_wrong_submission(gradescope, grading_worker, tmp_path):
+def test_gradescope_wrong_submission(gradescope, trusted_worker, tmp_path):
     data = run_gradescope(gradescope, wrong(tmp_path))
     chapter, _ = MUTATED
-    expected = _expected_wrong(grading_worker, tmp_path)
+    expected = _expected_wrong(trusted_worker, tmp_path)
     lost = MAX_SCORE - data["score"]
     assert lost == sum(c.points for c in runner.checks(chapter)) - sum(expected.values()) > 0
     failed = [t for t in data["tests"] if t["status"] == "failed"]
@@ -283,10 +295,10 @@ def test_prairielearn_correct_submission(prairielearn):
     _reveals_nothing(data["tests"])
 
 
-def test_prairielearn_wrong_submission(prairielearn, grading_worker, tmp_path):
+def test_prairielearn_wrong_submission(prairielearn, trusted_worker, tmp_path):
     data = run_prairielearn(prairielearn, wrong(tmp_path))
     chapter, _ = MUTATED
-    expected = _expected_wrong(grading_worker, tmp_path)
+    expected = _expected_wrong(trusted_worker, tmp_path)
     got = sum(t["points"] for t in data["tests"])
     assert got == MAX_SCORE - sum(c.points for c in runner.checks(chapter)) + sum(expected.values())
     assert data["score"] == pytest.approx(got / MAX_SCORE) and data["score"] < 1
@@ -311,9 +323,9 @@ def test_prairielearn_nothing_submitted_is_not_gradable(prairielearn):
 
 
 @pytest.fixture(scope="module")
-def replaying(grading_worker, tmp_path_factory) -> dict:
+def replaying(trusted_worker, tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("replay")
-    return {f"{ch}.py": replaying_submission(ch, grading_worker, folder) for ch in CHAPTERS}
+    return {f"{ch}.py": replaying_submission(ch, trusted_worker, folder) for ch in CHAPTERS}
 
 
 def test_replaying_the_public_outputs_on_gradescope(gradescope, replaying):

@@ -28,6 +28,17 @@ from tests.grading.replay import replaying_submission
 CHAPTERS = runner.chapters()
 
 
+@pytest.fixture(scope="module")
+def trusted_worker():
+    """A worker for trusted code (reference, mutants, replays) across many chapters: without
+    the time budget meant for one student's submission, which the session's worker shares."""
+    from coursekit.grading.isolation import Worker
+
+    with Worker(budget=float("inf")) as worker:
+        worker.start()
+        yield worker
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_exercise_has_public_tests_and_the_chapter_hidden_ones(chapter):
     checks = runner.checks(chapter)
@@ -37,9 +48,9 @@ def test_every_exercise_has_public_tests_and_the_chapter_hidden_ones(chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_replaying_the_public_outputs_fails_every_hidden_test(chapter, grading_worker, tmp_path):
-    cheat = replaying_submission(chapter, grading_worker, tmp_path)
-    result = runner.grade_modules({chapter: cheat}, worker=grading_worker, name="replay")
+def test_replaying_the_public_outputs_fails_every_hidden_test(chapter, trusted_worker, tmp_path):
+    cheat = replaying_submission(chapter, trusted_worker, tmp_path)
+    result = runner.grade_modules({chapter: cheat}, worker=trusted_worker, name="replay")
     public = [t for t in result.tests if not t.hidden]
     hidden = [t for t in result.tests if t.hidden]
     assert all(t.passed for t in public), [(t.name, t.output) for t in public if not t.passed]
