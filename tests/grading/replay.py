@@ -81,3 +81,14 @@ def replaying_submission(chapter: str, worker, tmp_path: Path) -> Path:
     path.parent.mkdir(parents=True)
     path.write_text(reference_path.read_text() + "\n\n" + "\n\n".join(wrappers))
     return path
+
+
+def trusted_worker_for_tests():
+    """(A pytest fixture in the tests.) A worker for trusted code (reference, mutants, replays)
+    across many chapters: without the time budget meant for one student's submission, which
+    the session's ``grading_worker`` spends across every test."""
+    from coursekit.grading.isolation import Worker
+
+    with Worker(budget=float("inf")) as worker:
+        worker.start()
+        yield worker

@@ -29,7 +29,7 @@ import pytest
 
 from coursekit.autograder import SCHEMAS, find_submission
 from coursekit.grading import runner
-from tests.grading.replay import replaying_submission
+from tests.grading.replay import replaying_submission, trusted_worker_for_tests
 
 pytestmark = [pytest.mark.slow, pytest.mark.instructor]
 
@@ -40,15 +40,7 @@ MAX_SCORE = sum(c.points for ch in CHAPTERS for c in runner.checks(ch))
 PUBLIC_SCORE = sum(c.points for ch in CHAPTERS for c in runner.checks(ch) if not c.hidden)
 
 
-@pytest.fixture(scope="module")
-def trusted_worker():
-    """A worker for trusted code (reference, mutants, replays) across many chapters: without
-    the time budget meant for one student's submission, which the session's worker shares."""
-    from coursekit.grading.isolation import Worker
-
-    with Worker(budget=float("inf")) as worker:
-        worker.start()
-        yield worker
+trusted_worker = pytest.fixture(scope="module")(trusted_worker_for_tests)
 
 
 def _max(chapters) -> float:

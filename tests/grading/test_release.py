@@ -23,20 +23,12 @@ from pathlib import Path
 import pytest
 
 from coursekit.grading import runner
-from tests.grading.replay import replaying_submission
+from tests.grading.replay import replaying_submission, trusted_worker_for_tests
 
 CHAPTERS = runner.chapters()
 
 
-@pytest.fixture(scope="module")
-def trusted_worker():
-    """A worker for trusted code (reference, mutants, replays) across many chapters: without
-    the time budget meant for one student's submission, which the session's worker shares."""
-    from coursekit.grading.isolation import Worker
-
-    with Worker(budget=float("inf")) as worker:
-        worker.start()
-        yield worker
+trusted_worker = pytest.fixture(scope="module")(trusted_worker_for_tests)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
