@@ -27,6 +27,7 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_intake.py",
     "tests/grading/test_release.py",
     "tests/grading/test_autograder.py",
+    "tests/grading/replay.py",
     "benchmarks/grading.py",
     ".ci",
 )
@@ -93,7 +94,9 @@ def record(chapters: list[str], out_dir: Path, *, mutants: bool = True) -> None:
     from coursekit.recording import Recorder
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    with Worker() as worker, tempfile.TemporaryDirectory() as tmp:
+    # One worker runs trusted code (the reference, the stubs, the mutants) for every chapter:
+    # no time budget, which is meant for one student's submission.
+    with Worker(budget=float("inf")) as worker, tempfile.TemporaryDirectory() as tmp:
         worker.start()
         for chapter in chapters:
             reference = runner.REFERENCE_DIR / f"{chapter}.py"

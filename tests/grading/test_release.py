@@ -11,8 +11,8 @@
 from __future__ import annotations
 
 import ast
-import hashlib
-import inspect
+import html
+import json
 import os
 import re
 import shutil
@@ -23,9 +23,12 @@ from pathlib import Path
 import pytest
 
 from coursekit.grading import runner
-from coursekit.grading.api import WithGrad
+from tests.grading.replay import replaying_submission, trusted_worker_for_tests
 
 CHAPTERS = runner.chapters()
+
+
+trusted_worker = pytest.fixture(scope="module")(trusted_worker_for_tests)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -36,77 +39,10 @@ def test_every_exercise_has_public_tests_and_the_chapter_hidden_ones(chapter):
     assert any(c.hidden for c in checks), f"no hidden test in checks/{chapter}.py"
 
 
-def _key(value):
-    """A fingerprint of call arguments; the same function runs in the cheating submission."""
-    import hashlib as _h
-
-    import torch as _t
-
-    def walk(v):
-        if hasattr(v, "tensor") and hasattr(v, "grad") and not isinstance(v, _t.Tensor):
-            v = v.tensor
-        if isinstance(v, _t.Tensor):
-            return ("T", str(v.dtype), tuple(v.shape), repr(v.detach().flatten().tolist()))
-        if isinstance(v, list | tuple):
-            return ("L", tuple(walk(x) for x in v))
-        if isinstance(v, dict):
-            return ("D", tuple((k, walk(x)) for k, x in sorted(v.items())))
-        return ("V", repr(v))
-
-    return _h.sha256(repr(walk(value)).encode()).hexdigest()
-
-
-class _Logging:
-    """Forwards to a ``Student`` and notes the arguments of every call."""
-
-    def __init__(self, student, log: dict):
-        self._student, self._log = student, log
-
-    def run(self, fn, *args, seed=None, grad=False, **kwargs):
-        self._log.setdefault(fn, set()).add(_key([list(args), kwargs]))
-        return self._student.run(fn, *args, seed=seed, grad=grad, **kwargs)
-
-    def __getattr__(self, name):
-        def call(*args, **kwargs):
-            self._log.setdefault(name, set()).add(_key([list(args), kwargs]))
-            return getattr(self._student, name)(*args, **kwargs)
-
-        return call
-
-
-def _replaying_submission(chapter: str, worker, tmp_path: Path) -> Path:
-    """The reference answers, but only on the public tests' inputs: elsewhere, nothing."""
-    from coursekit.grading.isolation import Student
-
-    assert WithGrad  # _key unwraps it (by duck typing, so that the worker needs no coursekit)
-    log: dict[str, set] = {}
-    reference_path = runner.REFERENCE_DIR / f"{chapter}.py"
-    student = Student(worker, f"log:{chapter}", chapter, reference_path)
-    reference = runner.reference_module(chapter)
-    for check in runner.checks(chapter):
-        if not check.hidden:
-            runner.run_check(check, _Logging(student, log), reference)
-    # The real functions keep the unwrapped module globals, so that they can call each other.
-    wrappers = [inspect.getsource(_key), "import types as _types\n_G = dict(globals())\n"]
-    for fn, keys in log.items():
-        wrappers.append(
-            f"_real_{fn} = _types.FunctionType({fn}.__code__, _G, {fn!r}, {fn}.__defaults__)\n"
-            f"_real_{fn}.__kwdefaults__ = {fn}.__kwdefaults__\n"
-            f"def {fn}(*args, **kwargs):\n"
-            f"    if _key([list(args), kwargs]) in {sorted(keys)!r}:\n"
-            f"        return _real_{fn}(*args, **kwargs)\n"
-            f"    raise NotImplementedError('not a public input')\n"
-        )
-    path = tmp_path / chapter / f"{chapter}.py"
-    path.parent.mkdir(parents=True)
-    path.write_text(reference_path.read_text() + "\n\n" + "\n\n".join(wrappers))
-    return path
-
-
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_replaying_the_public_outputs_fails_every_hidden_test(chapter, grading_worker, tmp_path):
-    cheat = _replaying_submission(chapter, grading_worker, tmp_path)
-    result = runner.grade_modules({chapter: cheat}, worker=grading_worker, name="replay")
+def test_replaying_the_public_outputs_fails_every_hidden_test(chapter, trusted_worker, tmp_path):
+    cheat = replaying_submission(chapter, trusted_worker, tmp_path)
+    result = runner.grade_modules({chapter: cheat}, worker=trusted_worker, name="replay")
     public = [t for t in result.tests if not t.hidden]
     hidden = [t for t in result.tests if t.hidden]
     assert all(t.passed for t in public), [(t.name, t.output) for t in public if not t.passed]
@@ -118,6 +54,17 @@ def _repeating_a_page(exercises_page: Path) -> set[str]:
     text = exercises_page.read_text()
     section = text.split("### Which exercises repeat a page", 1)[1].split("Every other", 1)[0]
     return set(re.findall(r"^\| `([\w.]+)` \|", section, re.M))
+
+
+def test_every_chapter_has_an_exercise_that_goes_beyond_its_pages():
+    """The exercises page lists those that repeat a page; every chapter keeps others (their
+    bodies appear on no page: ``test_student_edition_from_a_clean_clone`` checks that)."""
+    repeats = _repeating_a_page(runner.REPO / "book/exercises.md")
+    known = {f"{ch}.{name}" for ch in CHAPTERS for name, _ in runner.exercises(ch)}
+    assert repeats <= known, f"not exercises: {sorted(repeats - known)}"
+    for chapter in CHAPTERS:
+        beyond = [n for n, _ in runner.exercises(chapter) if f"{chapter}.{n}" not in repeats]
+        assert beyond, f"every exercise of {chapter} repeats a page: add one that goes beyond"
 
 
 def _bodies(path: Path) -> list[tuple[str, str]]:
@@ -144,33 +91,74 @@ def _check(edition: Path, *extra) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-@pytest.mark.slow
-def test_student_edition_from_a_clean_clone(tmp_path):
+def _searchable(path: Path) -> str:
+    """A file's text with all whitespace removed; HTML without its tags (syntax highlighting
+    splits code into spans), a notebook as its cells' sources and text outputs."""
+    raw = path.read_bytes().decode("utf-8", "replace")
+    if path.suffix in (".html", ".htm"):
+        raw = html.unescape(re.sub(r"<[^>]*>", "", raw))
+    elif path.suffix == ".ipynb":
+        try:
+            cells = json.loads(raw).get("cells", [])
+        except (ValueError, AttributeError):
+            cells = []
+        parts = []
+        for cell in cells:
+            parts.append("".join(cell.get("source", "")))
+            for out in cell.get("outputs", []):
+                parts.append("".join(out.get("text", "")))
+                parts += ["".join(v) for v in out.get("data", {}).values() if isinstance(v, list)]
+        raw = raw + "".join(parts)
+    return re.sub(r"\s+", "", raw)
+
+
+def _leaks(root: Path, files: list[Path], repeats: set[str], allowed) -> list[str]:
+    """``chapter.function in file`` for each reference body found in ``files``, except the
+    bodies of exercises that repeat a page, in the files ``allowed(path)`` accepts."""
+    texts = {p: _searchable(p) for p in files}
+    found = []
+    for chapter in CHAPTERS:
+        for name, body in _bodies(runner.REFERENCE_DIR / f"{chapter}.py"):
+            for p, text in texts.items():
+                if body in text and not (f"{chapter}.{name}" in repeats and allowed(p)):
+                    found.append(f"{chapter}.{name} in {p.relative_to(root)}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Path:
+    """``python -m coursekit release`` run in a clean clone of this repository."""
     if shutil.which("git") is None or not (runner.REPO / ".git").exists():
         pytest.skip("needs git and a git checkout")
-    clone, edition = tmp_path / "clone", tmp_path / "edition"
+    tmp = tmp_path_factory.mktemp("release")
+    clone, edition = tmp / "clone", tmp / "edition"
     subprocess.run(["git", "clone", "-q", str(runner.REPO), str(clone)], check=True)
     env = {**os.environ, "PYTHONPATH": str(clone)}
     built = subprocess.run(
         [sys.executable, "-m", "coursekit", "release", str(edition)], cwd=clone, env=env,
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=1800,
     )  # fmt: skip
     assert built.returncode == 0, built.stdout + built.stderr
+    return edition
 
+
+@pytest.mark.slow
+def test_student_edition_from_a_clean_clone(edition):
     # Nothing of the answers: no reference folder, no hidden test, no reference function body.
     assert not (edition / "tests/grading/reference").exists()
     files = [p for p in edition.rglob("*") if p.is_file()]
     repeats = _repeating_a_page(edition / "book/exercises.md")
     assert "linear_regression.sgd" in repeats
-    texts = {p: re.sub(r"\s+", "", p.read_bytes().decode("utf-8", "replace")) for p in files}
+
+    def on_a_page(p: Path) -> bool:  # the course teaches it on a page: pages only
+        rel = p.relative_to(edition)
+        return rel.parts[0] == "book" and rel.suffix == ".md"
+
+    leaks = _leaks(edition, files, repeats, on_a_page)
+    assert not leaks, f"reference function bodies in the edition: {leaks}"
     for chapter in CHAPTERS:
         assert (edition / f"tests/grading/recordings/{chapter}.wire").is_file()
         assert "hidden=True" not in (edition / f"tests/grading/checks/{chapter}.py").read_text()
-        for name, body in _bodies(runner.REFERENCE_DIR / f"{chapter}.py"):
-            leaks = [p.relative_to(edition) for p, t in texts.items() if body in t]
-            if f"{chapter}.{name}" in repeats:  # the course teaches it on a page: pages only
-                leaks = [p for p in leaks if not (p.parts[0] == "book" and p.suffix == ".md")]
-            assert not leaks, f"the body of {chapter}.{name} appears in {leaks}"
     assert not any(p.suffix in (".pkl", ".pt", ".pickle") for p in files)
 
     # coursekit check there: 0 on the stubs, full public marks with the reference copied in.
@@ -178,10 +166,82 @@ def test_student_edition_from_a_clean_clone(tmp_path):
     assert stubs.returncode == 1, stubs.stdout + stubs.stderr
     total = re.search(r"^total\s+(\S+) / (\S+)", stubs.stdout, re.M)
     assert total and float(total.group(1)) == 0, stubs.stdout
-    for chapter in CHAPTERS:
-        shutil.copy(runner.REFERENCE_DIR / f"{chapter}.py", edition / "exercises")
-    full = _check(edition)
+    stubs_kept = {p: p.read_bytes() for p in (edition / "exercises").glob("*.py")}
+    try:
+        for chapter in CHAPTERS:
+            shutil.copy(runner.REFERENCE_DIR / f"{chapter}.py", edition / "exercises")
+        full = _check(edition)
+    finally:  # the edition is shared with the next test: put the stubs back
+        for path, data in stubs_kept.items():
+            path.write_bytes(data)
     assert full.returncode == 0, full.stdout + full.stderr
     assert "hidden" not in full.stdout
-    digest = hashlib.sha256((edition / "exercises/activations.py").read_bytes()).hexdigest()
-    assert digest  # the reference really was copied in (not the stub)
+    total = re.search(r"^total\s+(\S+) / (\S+)", full.stdout, re.M)
+    assert total and total.group(1) == total.group(2), full.stdout
+
+
+# Ways a page could print a source file in its output (then the built site would hold it).
+PRINTS_SOURCE = ("getsource", "%load", "%pycat", "!cat", "tests/grading/reference", "read_text(")
+
+
+@pytest.mark.slow
+def test_the_editions_site_and_notebooks_hold_no_answer(edition, tmp_path):
+    """Builds the edition's site (HTML, page sources, downloadable notebooks) without running
+    the pages, and searches it. Running them would take the minutes of the nbval phase; it is
+    not needed, since outputs only add what code prints and no page prints a source file."""
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    if not jupyter_book.exists():
+        pytest.skip("jupyter-book is not installed (pip install -e '.[book]')")
+    pages = list((edition / "book").rglob("*.md"))
+    printing = [(p.name, w) for p in pages for w in PRINTS_SOURCE if w in p.read_text()]
+    assert not printing, f"a page may print a source file into the site: {printing}"
+    source = tmp_path / "edition"
+    shutil.copytree(edition, source, symlinks=True)
+    config = source / "_config.yml"
+    text = config.read_text()
+    assert "execute_notebooks: cache" in text
+    config.write_text(text.replace("execute_notebooks: cache", 'execute_notebooks: "off"'))
+    built = subprocess.run([str(jupyter_book), "build", str(source), "--builder", "html"],
+                           capture_output=True, text=True, timeout=1200)  # fmt: skip
+    site = source / "_build" / "html"
+    assert built.returncode == 0 and site.is_dir(), built.stdout[-3000:] + built.stderr[-3000:]
+    files = [p for p in site.rglob("*") if p.is_file() and p.suffix in
+             (".html", ".ipynb", ".md", ".py", ".txt", ".js", ".json")]  # fmt: skip
+    assert any(p.suffix == ".ipynb" for p in files), "no downloadable notebook in the site"
+    assert any(p.parent.name == "_downloads" or "_downloads" in p.parts for p in files)
+    repeats = _repeating_a_page(edition / "book/exercises.md")
+    # The course prints the repeated exercises on its pages, so their pages in the site (and
+    # those pages' sources and notebooks) may hold them; nothing else may.
+    leaks = _leaks(site, files, repeats, lambda p: p.suffix in (".html", ".ipynb", ".md"))
+    assert not leaks, f"reference function bodies in the built site: {leaks}"
+
+
+@pytest.mark.slow
+def test_lint_and_tests_pass_in_the_edition(edition):
+    """``make lint`` and ``make unit``'s pytest run inside the edition (the browser tests,
+    nbval and the book build are left to ``make test``), with this repository's venv linked in
+    so that nothing is installed twice; the tests that need the reference skip there."""
+    venv = runner.REPO / ".venv"
+    if not (venv / "bin/python").exists() or shutil.which("make") is None:
+        pytest.skip("needs make and the repository's .venv (make setup)")
+    link = edition / ".venv"
+    link.symlink_to(venv)
+    env = {k: v for k, v in os.environ.items() if k not in ("COURSEKIT_COURSE", "PYTHONPATH")}
+    try:
+        where = subprocess.run([str(link / "bin/python"), "-c", "import coursekit;"
+                                "print(coursekit.__file__)"], cwd=edition, env=env,
+                               capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert where.stdout.startswith(str(edition)), where.stdout + where.stderr
+        # -o: the venv is up to date; never reinstall (that would point it at the edition).
+        lint = subprocess.run(["make", "-o", ".venv/.installed", "lint"], cwd=edition, env=env,
+                              capture_output=True, text=True, timeout=600)  # fmt: skip
+        assert lint.returncode == 0, lint.stdout + lint.stderr
+        tests = subprocess.run(
+            [str(link / "bin/python"), "-m", "pytest", "tests", "--ignore=tests/site", "-q",
+             "-p", "no:cacheprovider"], cwd=edition, env=env, capture_output=True, text=True,
+            timeout=1800,
+        )  # fmt: skip
+        assert tests.returncode == 0, tests.stdout[-5000:] + tests.stderr[-2000:]
+        assert " passed" in tests.stdout and "skipped" in tests.stdout
+    finally:
+        link.unlink()

@@ -1,0 +1,369 @@
+"""The Gradescope and PrairieLearn packages, run the way each platform runs them (no Docker).
+
+Each package is built with ``python -m coursekit autograder ...``, laid out in a temporary root
+as the platform lays it out (``$COURSEKIT_AUTOGRADER_ROOT`` stands for ``/autograder`` or
+``/grade``), installed once with its own install script into a fresh venv, and run on a correct,
+a wrong, a hostile and a replaying submission; every ``results.json`` is validated with
+``jsonschema`` against the platform's documented format (``coursekit/autograder_schemas/``).
+
+The install script is the real one, except that ``COURSEKIT_AUTOGRADER_REUSE_SITE`` points the
+new venv at this repository's installed packages instead of installing torch a second time. Set
+``COURSEKIT_TEST_REAL_INSTALL=1`` to run the full ``pip install`` instead (minutes; pip must
+reach the packages, e.g. from a local wheel folder, and ``COURSEKIT_TORCH_INDEX=`` disables the
+PyTorch CPU index when offline).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from coursekit.autograder import SCHEMAS, find_submission
+from coursekit.grading import runner
+from tests.grading.replay import replaying_submission, trusted_worker_for_tests
+
+pytestmark = [pytest.mark.slow, pytest.mark.instructor]
+
+REPO = runner.REPO
+CHAPTERS = runner.chapters()
+MUTATED = ("linear_regression", "squared_loss_no_half")  # the wrong submission's mistake
+MAX_SCORE = sum(c.points for ch in CHAPTERS for c in runner.checks(ch))
+PUBLIC_SCORE = sum(c.points for ch in CHAPTERS for c in runner.checks(ch) if not c.hidden)
+
+
+trusted_worker = pytest.fixture(scope="module")(trusted_worker_for_tests)
+
+
+def _max(chapters) -> float:
+    return sum(c.points for ch in chapters for c in runner.checks(ch))
+
+
+def _schema(name: str) -> dict:
+    return json.loads((SCHEMAS / f"{name}.json").read_text())
+
+
+def _reuse() -> dict:
+    """The base Python of this venv, and (unless a real install is asked for) its packages."""
+    env = {"COURSEKIT_PYTHON": getattr(sys, "_base_executable", sys.executable)}
+    if os.environ.get("COURSEKIT_TEST_REAL_INSTALL") != "1":
+        env["COURSEKIT_AUTOGRADER_REUSE_SITE"] = sysconfig.get_paths()["purelib"]
+    return env
+
+
+def _env(root: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COURSEKIT_", "PYTHON"))}
+    return {**env, "COURSEKIT_AUTOGRADER_ROOT": str(root)}
+
+
+def _build(platform: str, out: Path, *options: str) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "coursekit", "autograder", platform, str(out), *options],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stdout + built.stderr
+
+
+@pytest.fixture(scope="module")
+def gradescope(tmp_path_factory) -> Path:
+    """``/autograder`` after Gradescope built the image: source unpacked, setup.sh run."""
+    base = tmp_path_factory.mktemp("gradescope")
+    _build("gradescope", base / "autograder.zip")
+    with zipfile.ZipFile(base / "autograder.zip") as z:
+        names = z.namelist()
+        assert {"setup.sh", "run_autograder"} <= set(names)  # at the zip's root
+        assert "course/tests/grading/reference/linear_regression.py" in names
+        root = base / "autograder"
+        z.extractall(root / "source")
+        for info in z.infolist():  # extractall drops the modes; unzip (Gradescope's) keeps them
+            (root / "source" / info.filename).chmod((info.external_attr >> 16) & 0o777 or 0o644)
+    # Gradescope copies run_autograder to /autograder and runs setup.sh from the source folder.
+    shutil.copy2(root / "source/run_autograder", root / "run_autograder")
+    env = _env(root)
+    done = subprocess.run(["bash", "setup.sh"], cwd=root / "source", capture_output=True,
+                          text=True, timeout=1800, env={**env, **_reuse()})  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (root / "venv/bin/python").exists()
+    return root
+
+
+@pytest.fixture(scope="module")
+def prairielearn(tmp_path_factory) -> tuple[Path, Path]:
+    """``/grade`` with the question's tests/ folder, and the venv the Containerfile installs."""
+    base = tmp_path_factory.mktemp("prairielearn")
+    out = base / "package"
+    _build("prairielearn", out)
+    containerfile = (out / "Containerfile").read_text()
+    assert "install.sh" in containerfile and "requirements.txt" in containerfile
+    info = json.loads((out / "info-snippet.json").read_text())["externalGradingOptions"]
+    assert 'file-names="activations.py,' in (out / "question.html").read_text()
+    assert info["entrypoint"] == "/grade/tests/run.sh" and info["enabled"] is True
+    root = base / "grade"
+    shutil.copytree(out / "tests", root / "tests", symlinks=True)
+    venv = base / "venv"
+    command = ["bash", str(out / "install.sh"), str(venv), str(out / "requirements.txt")]
+    done = subprocess.run(command, env={**_env(root), **_reuse()}, capture_output=True,
+                          text=True, timeout=1800)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root, venv
+
+
+def _submit(folder: Path, files: dict[str, str | Path]) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, content in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copy(content, target)
+        else:
+            target.write_text(content)
+
+
+def run_gradescope(root: Path, files: dict, command=(), cwd=None, chapters=CHAPTERS) -> dict:
+    """Grade ``files`` as Gradescope would: fresh submission and results folders, then
+    ``/autograder/run_autograder`` (or ``command``) in ``/autograder``; returns results.json."""
+    _submit(root / "submission", files)
+    shutil.rmtree(root / "results", ignore_errors=True)
+    (root / "results").mkdir()
+    done = subprocess.run(list(command) or ["bash", str(root / "run_autograder")],
+                          cwd=cwd or root, env=_env(root), capture_output=True, text=True,
+                          timeout=900)  # fmt: skip
+    (root / "results/stdout").write_text(done.stdout + done.stderr)
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads((root / "results/results.json").read_text())
+    jsonschema.validate(data, _schema("gradescope"))
+    for key in ("score", "execution_time", "stdout_visibility", "tests"):
+        assert key in data, key
+    for t in data["tests"]:
+        for key in ("name", "score", "max_score", "output", "visibility", "output_format"):
+            assert key in t, (key, t)
+    assert sum(t["max_score"] for t in data["tests"]) == _max(chapters)
+    assert data["score"] == pytest.approx(sum(t["score"] for t in data["tests"]))
+    return data
+
+
+def run_prairielearn(grade: tuple[Path, Path], files: dict) -> dict:
+    """Grade ``files`` as PrairieLearn would: ``/grade/student``, then ``/grade/tests/run.sh``."""
+    root, venv = grade
+    _submit(root / "student", files)
+    shutil.rmtree(root / "results", ignore_errors=True)
+    env = {**_env(root), "COURSEKIT_GRADER_VENV": str(venv)}
+    done = subprocess.run(["bash", str(root / "tests/run.sh")], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=900)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads((root / "results/results.json").read_text())
+    jsonschema.validate(data, _schema("prairielearn"))
+    for t in data["tests"]:
+        for key in ("name", "points", "max_points", "output"):
+            assert key in t, (key, t)
+    assert sum(t["max_points"] for t in data["tests"]) == MAX_SCORE
+    return data
+
+
+def _hidden_names() -> set[str]:
+    return {c.name for ch in CHAPTERS for c in runner.checks(ch) if c.hidden}
+
+
+def _reveals_nothing(tests: list[dict]) -> None:
+    """No hidden test's function name appears anywhere a student reads."""
+    text = json.dumps(tests)
+    leaked = [n for n in _hidden_names() if n in text]
+    assert not leaked, f"hidden test names in the results: {leaked}"
+
+
+def correct() -> dict:
+    return {f"{ch}.py": runner.REFERENCE_DIR / f"{ch}.py" for ch in CHAPTERS}
+
+
+def wrong(folder: Path) -> dict:
+    """The reference, except one chapter where one mistake (a mutant) is made."""
+    chapter, mutant = MUTATED
+    source = folder / f"{chapter}.py"
+    folder.mkdir(parents=True, exist_ok=True)
+    mistake = (runner.CHECKS_DIR.parent / "mutants" / chapter / f"{mutant}.py").read_text()
+    source.write_text((runner.REFERENCE_DIR / f"{chapter}.py").read_text() + "\n\n" + mistake)
+    return {**correct(), f"{chapter}.py": source}
+
+
+def hostile(course: Path, results: Path) -> dict:
+    """Reads the reference answers and forges results.json at import; exits at import."""
+    answers = "tests/grading/reference/linear_regression.py"
+    targets = [course / answers, Path("/autograder/source/course") / answers,
+               Path("/grade/tests/course") / answers]  # fmt: skip
+    forged = json.dumps({"score": 1000, "gradable": True, "tests": []})
+    cheat = (
+        "import json, os\n"
+        f"for path in {[str(t) for t in targets]!r}:\n"
+        "    try:\n"
+        "        exec(open(path).read())\n"
+        "        break\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "try:\n"
+        f"    open({str(results)!r}, 'w').write({forged!r})\n"
+        "except OSError:\n"
+        "    pass\n"
+    )  # fmt: skip
+    return {
+        "linear_regression.py": cheat,
+        "activations.py": "import os\nos._exit(0)\n",
+        "losses.py": "raise SystemExit('bye')\n",
+    }
+
+
+def _expected_wrong(trusted_worker, tmp_path) -> dict[str, float]:
+    """Each test's score for the mutated chapter, graded here with the ordinary runner."""
+    chapter, _ = MUTATED
+    source = wrong(tmp_path / "expected")[f"{chapter}.py"]
+    result = runner.grade_modules({chapter: source}, worker=trusted_worker, name="expected")
+    return {t.name: t.score for t in result.tests}
+
+
+# -- Gradescope ---------------------------------------------------------------------------------
+
+
+def test_gradescope_correct_submission(gradescope):
+    data = run_gradescope(gradescope, correct())
+    assert data["score"] == MAX_SCORE
+    assert all(t["status"] == "passed" for t in data["tests"])
+    hidden = [t for t in data["tests"] if "hidden test" in t["name"]]
+    assert len(hidden) == len(_hidden_names())
+    assert {t["visibility"] for t in hidden} == {"after_published"}
+    assert {t["visibility"] for t in data["tests"] if t not in hidden} == {"visible"}
+    _reveals_nothing(data["tests"])
+
+
+def test_gradescope_wrong_submission(gradescope, trusted_worker, tmp_path):
+    data = run_gradescope(gradescope, wrong(tmp_path))
+    chapter, _ = MUTATED
+    expected = _expected_wrong(trusted_worker, tmp_path)
+    lost = MAX_SCORE - data["score"]
+    assert lost == sum(c.points for c in runner.checks(chapter)) - sum(expected.values()) > 0
+    failed = [t for t in data["tests"] if t["status"] == "failed"]
+    assert failed and all(t["name"].startswith(f"{chapter}.squared_loss") for t in failed), failed
+    assert any("1/2" in t["output"] or "factor of 2" in t["output"] for t in failed)
+    _reveals_nothing(data["tests"])
+
+
+def test_gradescope_hostile_submission(gradescope):
+    course = gradescope / "source/course"
+    reference = (course / "tests/grading/reference/linear_regression.py").read_bytes()
+    files = hostile(course, gradescope / "results/results.json")
+    data = run_gradescope(gradescope, files)
+    assert data["score"] == 0, [t for t in data["tests"] if t["score"]]
+    assert data["tests"], "the forged results.json survived"
+    by_chapter = {t["name"].split(".")[0] for t in data["tests"]}
+    assert by_chapter == set(CHAPTERS)
+    assert (course / "tests/grading/reference/linear_regression.py").read_bytes() == reference
+
+
+def test_gradescope_hidden_visibility_is_configurable(gradescope):
+    # What run_autograder runs, with the other choice and one chapter.
+    command = [str(gradescope / "venv/bin/python"), "-m", "coursekit", "autograder", "run",
+               "gradescope", "--hidden-visibility", "hidden", "--chapter", "activations"]
+    data = run_gradescope(gradescope, {"activations.py": "x = 1\n"}, command,
+                          cwd=gradescope / "source/course", chapters=["activations"])  # fmt: skip
+    hidden = [t for t in data["tests"] if "hidden test" in t["name"]]
+    assert hidden and {t["visibility"] for t in hidden} == {"hidden"}
+    assert "are not shown" in data["output"]
+
+
+# -- PrairieLearn -------------------------------------------------------------------------------
+
+
+def test_prairielearn_correct_submission(prairielearn):
+    data = run_prairielearn(prairielearn, correct())
+    assert data["gradable"] is True and data["score"] == 1
+    assert all(t["points"] == t["max_points"] for t in data["tests"])
+    _reveals_nothing(data["tests"])
+
+
+def test_prairielearn_wrong_submission(prairielearn, trusted_worker, tmp_path):
+    data = run_prairielearn(prairielearn, wrong(tmp_path))
+    chapter, _ = MUTATED
+    expected = _expected_wrong(trusted_worker, tmp_path)
+    got = sum(t["points"] for t in data["tests"])
+    assert got == MAX_SCORE - sum(c.points for c in runner.checks(chapter)) + sum(expected.values())
+    assert data["score"] == pytest.approx(got / MAX_SCORE) and data["score"] < 1
+    _reveals_nothing(data["tests"])
+
+
+def test_prairielearn_hostile_submission(prairielearn):
+    root, _ = prairielearn
+    course = root / "tests/course"
+    data = run_prairielearn(prairielearn, hostile(course, root / "results/results.json"))
+    assert data["gradable"] is True and data["score"] == 0
+    assert data["tests"], "the forged results.json survived"
+
+
+def test_prairielearn_nothing_submitted_is_not_gradable(prairielearn):
+    data = run_prairielearn(prairielearn, {"notes.txt": "I could not do it\n"})
+    assert data["gradable"] is False
+    assert "linear_regression.py" in data["message"]
+
+
+# -- a submission that replays the public expected outputs --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def replaying(trusted_worker, tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("replay")
+    return {f"{ch}.py": replaying_submission(ch, trusted_worker, folder) for ch in CHAPTERS}
+
+
+def test_replaying_the_public_outputs_on_gradescope(gradescope, replaying):
+    data = run_gradescope(gradescope, replaying)
+    public = [t for t in data["tests"] if t["visibility"] == "visible"]
+    hidden = [t for t in data["tests"] if t["visibility"] != "visible"]
+    assert all(t["status"] == "passed" for t in public), [t for t in public if t["score"] == 0]
+    assert hidden and all(t["score"] == 0 for t in hidden)
+    assert data["score"] == PUBLIC_SCORE < MAX_SCORE
+
+
+def test_replaying_the_public_outputs_on_prairielearn(prairielearn, replaying):
+    data = run_prairielearn(prairielearn, replaying)
+    hidden = [t for t in data["tests"] if "hidden test" in t["name"]]
+    public = [t for t in data["tests"] if t not in hidden]
+    assert all(t["points"] == t["max_points"] for t in public)
+    assert hidden and all(t["points"] == 0 for t in hidden)
+    assert data["score"] == pytest.approx(PUBLIC_SCORE / MAX_SCORE)
+
+
+# -- the pieces ---------------------------------------------------------------------------------
+
+
+def test_find_submission_takes_files_a_folder_or_a_repository(tmp_path):
+    chapters = ["linear_regression"]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/linear_regression.py").write_text("")
+    assert find_submission(tmp_path / "a", chapters) == tmp_path / "a"
+    (tmp_path / "b/my-work/exercises").mkdir(parents=True)
+    (tmp_path / "b/my-work/exercises/linear_regression.py").write_text("")
+    assert find_submission(tmp_path / "b", chapters) == tmp_path / "b/my-work/exercises"
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c/link").symlink_to(tmp_path / "a")
+    assert find_submission(tmp_path / "c", chapters) == tmp_path / "c"  # links not followed
+
+
+def test_bad_command_lines(tmp_path):
+    def build(*args):
+        return subprocess.run([sys.executable, "-m", "coursekit", "autograder", *args],
+                              cwd=REPO, capture_output=True, text=True, timeout=120)  # fmt: skip
+
+    no_zip = build("gradescope", str(tmp_path / "ag.tar"))
+    assert no_zip.returncode == 2 and ".zip" in no_zip.stderr
+    unknown = build("gradescope", str(tmp_path / "ag.zip"), "--chapter", "nope")
+    assert unknown.returncode == 2 and "unknown chapter 'nope'" in unknown.stderr
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full/x").write_text("")
+    full = build("prairielearn", str(tmp_path / "full"))
+    assert full.returncode == 2 and "not empty" in full.stderr
