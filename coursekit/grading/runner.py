@@ -82,9 +82,6 @@ class SubmissionResult:
     def max_score(self) -> float:
         return sum(t.max_score for t in self.tests)
 
-    def __repr__(self) -> str:
-        return f"<SubmissionResult {self.submission}: {self.score:g} / {self.max_score:g} points>"
-
     def to_json(self) -> dict:
         tests = [{k: v for k, v in asdict(t).items() if k != "seconds"} for t in self.tests]
         data = {"submission": self.submission, "score": self.score,
@@ -98,10 +95,6 @@ def chapters(course: Course | None = None) -> list[str]:
 
 def checks(chapter: str, course: Course | None = None) -> list[Check]:
     return (course or COURSE).checks_of(chapter)
-
-
-def checks_module(chapter: str, course: Course | None = None):
-    return (course or COURSE).checks_module(chapter)
 
 
 def reference_module(chapter: str, course: Course | None = None):
