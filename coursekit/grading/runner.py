@@ -230,6 +230,7 @@ def ungradable(name, folder, chapter_list, reason: str, course=None) -> Submissi
 def serve(fd: int) -> None:
     """A grading process of :func:`grade_many`: grades the submissions it is sent."""
     zygote.start()  # before this process imports torch, so that the two imports overlap
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # `jobs` of us share the cores: no threads
     conn = Connection(fd)
     chapter_list, course, options = conn.recv()
     while (task := conn.recv()) is not None:
