@@ -246,7 +246,7 @@ def _start_grader() -> tuple[Connection, subprocess.Popen]:
     code += f"; from coursekit.grading.runner import serve; serve({theirs.fileno()})"
     proc = subprocess.Popen(
         [sys.executable, "-c", code],
-        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=2,  # stdout: the table
     )  # fmt: skip
     theirs.close()
     return ours, proc
@@ -268,8 +268,10 @@ def grade_many(
     if len(folders) <= 100:  # a longer list is better hidden by its parent, given in `hidden`
         hidden += [str(folder) for _, folder in folders]
     setup = (chapter_list, course, {**limits, "hidden": hidden})
+    # A grading process that hangs (it never should) is killed well after the time budget.
+    patience = limits.get("budget", DEFAULT_BUDGET) + 2 * zygote.STARTUP_TIMEOUT
     todo, results = list(range(len(folders)))[::-1], [None] * len(folders)
-    busy: dict[Connection, tuple[subprocess.Popen, int]] = {}
+    busy: dict[Connection, tuple[subprocess.Popen, int, float]] = {}
     idle: list[tuple[Connection, subprocess.Popen]] = []
 
     def finish(i: int, result: SubmissionResult) -> None:
@@ -287,11 +289,15 @@ def grade_many(
                 conn, proc = idle.pop()
                 try:
                     conn.send(folders[todo[-1]])
-                    busy[conn] = (proc, todo.pop())
+                    busy[conn] = (proc, todo.pop(), time.monotonic() + patience)
                 except OSError:  # it died between two submissions: start another
                     conn.close()
-            for conn in wait(list(busy)):
-                proc, i = busy.pop(conn)
+                    proc.wait()
+            for proc, _, deadline in busy.values():
+                if time.monotonic() > deadline:
+                    proc.kill()
+            for conn in wait(list(busy), timeout=10):
+                proc, i, _ = busy.pop(conn)
                 try:
                     finish(i, conn.recv())
                     idle.append((conn, proc))
@@ -302,7 +308,7 @@ def grade_many(
                     finish(i, ungradable(folders[i][0], folders[i][1], chapter_list, reason,
                                          course))  # fmt: skip
     finally:
-        for conn, proc in [*idle, *((c, p) for c, (p, _) in busy.items())]:
+        for conn, proc in [*idle, *((c, p) for c, (p, *_) in busy.items())]:
             try:
                 conn.send(None)
             except OSError:
