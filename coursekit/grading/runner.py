@@ -232,11 +232,14 @@ def serve(fd: int) -> None:
     zygote.start()  # before this process imports torch, so that the two imports overlap
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # `jobs` of us share the cores: no threads
     conn = Connection(fd)
-    chapter_list, course, options = conn.recv()
-    while (task := conn.recv()) is not None:
-        name, folder = task
-        conn.send(grade_submission(folder, chapter_list, name=name, course=course,
-                                   slot=os.getpid(), **options))  # fmt: skip
+    try:
+        chapter_list, course, options = conn.recv()
+        while (task := conn.recv()) is not None:
+            name, folder = task
+            conn.send(grade_submission(folder, chapter_list, name=name, course=course,
+                                       slot=os.getpid(), **options))  # fmt: skip
+    except (EOFError, BrokenPipeError):  # the coordinating process is gone: so are we
+        return
 
 
 def _start_grader() -> tuple[Connection, subprocess.Popen]:
