@@ -1,8 +1,6 @@
 """Where a course keeps its grading material: :class:`Course` (checks, reference, exercises).
-
-The library never looks where it is installed: a course is passed in, and the one default,
-:meth:`Course.default`, is the repository layout around the current folder. Chapters are the
-``<chapter>.py`` files of the checks folder. Torch-free: the coordinating process uses it.
+The library never looks where it is installed: a course is passed in, and the one default is
+:meth:`Course.default`. Chapters are the ``<chapter>.py`` files of the checks folder. Torch-free.
 """
 
 from __future__ import annotations

@@ -1,11 +1,7 @@
 """Running grading tests: one function, :func:`run_check`, for ``check``, ``grade``, the
-self-tests and pytest alike.
-
-A grading test is a function ``test_*(student, reference)`` decorated with ``@points``; it runs
-here, in a trusted process, and ``student`` forwards calls to an isolated worker
-(``isolation.py``). This module does not import torch: the coordinating process of ``grade``
-imports it, hands each submission to one of ``jobs`` grading processes (:func:`serve`) and
-only writes the reports.
+self-tests and pytest alike. Tests run here (trusted); ``student`` forwards calls to an isolated
+worker (``isolation.py``). Torch-free at import: the coordinating process of ``grade`` hands each
+submission to one of ``jobs`` grading processes (:func:`serve`) and only writes the reports.
 """
 
 from __future__ import annotations
