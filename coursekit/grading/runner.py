@@ -200,7 +200,11 @@ def grade_submission(
         from coursekit.grading.isolation import Worker
 
         limits = {"timeout": timeout, "memory_mb": memory_mb, "budget": budget}
-        with Worker(slot=slot, hidden=[*course.hidden, folder, *hidden], **limits) as worker:
+        # A venv inside another checkout of the course (common for instructors): its answers
+        # are as good as these, so they are hidden too.
+        beside = [p for p in Course.at(Path(sys.prefix).parent).hidden if p.exists()]
+        hidden = [*course.hidden, *beside, folder, *hidden]
+        with Worker(slot=slot, hidden=hidden, **limits) as worker:
             warm_up()
             worker.start()
             modules = submission_modules(folder, chapter_list)
