@@ -1,9 +1,8 @@
 """What grading tests are written with: ``points``, ``fail``, ``expect_*``, ``with_grad``.
 
-Every helper raises :class:`GradingFailure` with a message written for the student: what is
-wrong, in words, and the likely cause. The comparisons run here, in the trusted grading
-process, on plain data that came back from the student process, so nothing a submission
-monkeypatches can change their result.
+Every helper raises :class:`GradingFailure` with a message for the student: what is wrong, in
+words, and the likely cause. Comparisons run here, in the trusted process, on plain data that
+came back from the student process, so nothing a submission monkeypatches changes them.
 """
 
 from __future__ import annotations
@@ -16,22 +15,10 @@ from typing import Any
 import torch
 
 __all__ = [
-    "GradingFailure",
-    "Outcome",
-    "WithGrad",
-    "expect_close",
-    "expect_dtype",
-    "expect_shape",
-    "expect_tensor",
-    "expect_unchanged",
-    "fail",
-    "generator",
-    "points",
-    "seeded_labels",
-    "seeded_randn",
-    "shape_str",
-    "with_grad",
-]
+    "GradingFailure", "Outcome", "WithGrad", "expect_close", "expect_dtype", "expect_shape",
+    "expect_tensor", "expect_unchanged", "fail", "generator", "points", "seeded_labels",
+    "seeded_randn", "shape_str", "with_grad",
+]  # fmt: skip
 
 
 class GradingFailure(AssertionError):
@@ -44,11 +31,9 @@ def fail(message: str) -> None:
 
 
 def points(n: float, exercise: str, *, hidden: bool = False) -> Callable:
-    """Mark a grading test ``test_*(student, reference)`` as worth ``n`` points of ``exercise``.
-
-    The test earns all ``n`` points when it passes and none when it fails. An exercise's score
-    is the sum over its tests. A ``hidden`` test is for instructor grading only: it is left out
-    of the student edition, and student-facing reports show neither its inputs nor its message.
+    """Mark a grading test ``test_*(student, reference)`` as worth ``n`` points of ``exercise``
+    (all when it passes, none when it fails). A ``hidden`` test is for instructor grading only:
+    it is left out of the student edition, and student reports show neither inputs nor message.
     """
     if not (isinstance(n, int | float) and n > 0):
         raise ValueError(f"points must be a positive number, got {n!r}")
@@ -89,11 +74,9 @@ def seeded_labels(seed: int, n: int, num_classes: int) -> torch.Tensor:
 
 
 def with_grad(tensor: torch.Tensor, grad: torch.Tensor | None) -> WithGrad:
-    """Pass ``tensor`` to the student as a leaf with ``requires_grad=True`` and ``.grad = grad``.
-
-    Use it for update rules such as ``sgd(params, lr, batch_size)`` that read ``p.grad``; it may
-    appear as an argument or inside a list/tuple argument. After the call, ``Outcome.args`` holds
-    those tensors' values (detached), so the test can check the in-place update.
+    """Pass ``tensor`` to the student as a leaf with ``requires_grad=True`` and ``.grad = grad``
+    (for update rules like ``sgd(params, lr, batch_size)``; also inside a list/tuple argument).
+    After the call, ``Outcome.args`` holds the tensors' values, to check the in-place update.
     """
     if type(tensor) is not torch.Tensor:
         raise TypeError("with_grad() needs a torch.Tensor")
@@ -104,34 +87,18 @@ def with_grad(tensor: torch.Tensor, grad: torch.Tensor | None) -> WithGrad:
 
 @dataclass
 class Outcome:
-    """The result of one call of a student's function, as plain data checked by the grader.
+    """One call of a student's function, as plain data."""
 
-    Attributes:
-        value: what the function returned (generators and iterators become lists).
-        args: the positional arguments as they were after the call (to detect in-place edits).
-        grads: with ``grad=True``, for each positional floating tensor argument the gradient
-            of ``value.sum()`` with respect to it (``None`` where no gradient flows).
-        arg_grads: the ``.grad`` of each tensor argument after the call, nested like ``args``
-            (``None`` where there is none), e.g. to check that ``sgd`` zeroed the gradients.
-    """
-
-    value: Any
-    args: list = field(default_factory=list)
-    grads: list | None = None
-    arg_grads: list | None = None
-
-
-# ---------------------------------------------------------------------------------------------
-# Expectations
-# ---------------------------------------------------------------------------------------------
+    value: Any  # what it returned (generators and iterators become lists)
+    args: list = field(default_factory=list)  # the positional arguments after the call
+    grads: list | None = None  # grad=True: d value.sum() / d each floating tensor argument
+    arg_grads: list | None = None  # each tensor argument's .grad after the call, like args
 
 
 def shape_str(shape) -> str:
     """``(10, 1)`` for a shape; ``(10,)`` for a vector; ``()`` for a scalar."""
     shape = tuple(shape)
-    if len(shape) == 1:
-        return f"({shape[0]},)"
-    return "(" + ", ".join(str(s) for s in shape) + ")"
+    return f"({shape[0]},)" if len(shape) == 1 else "(" + ", ".join(map(str, shape)) + ")"
 
 
 def _describe(value) -> str:
@@ -152,11 +119,8 @@ def expect_tensor(value, what: str) -> torch.Tensor:
 
 
 def expect_shape(value, shape, what: str) -> torch.Tensor:
-    """Fail unless ``value`` is a tensor of exactly ``shape``; return it.
-
-    A vector where a column is expected (or the other way round) gets a hint about
-    ``reshape``, since (n,) and (n, 1) broadcast into an (n, n) matrix when mixed.
-    """
+    """Fail unless ``value`` is a tensor of exactly ``shape``; return it (a vector where a
+    column is expected gets a hint: (n,) and (n, 1) broadcast into an (n, n) matrix)."""
     value = expect_tensor(value, what)
     want, got = tuple(shape), tuple(value.shape)
     if got == want:
@@ -189,13 +153,9 @@ def expect_dtype(value, dtype: torch.dtype, what: str) -> torch.Tensor:
 
 
 def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=None) -> None:
-    """Fail unless ``got`` matches ``want`` (``torch.testing.assert_close`` semantics).
-
-    Tensors must be plain tensors of the same shape and dtype (numbers compare as numbers).
-    The message gives the largest difference and, when ``got`` is a constant multiple of
-    ``want`` (e.g. off by a factor of 2), says so. ``hint`` is appended on failure: use it to
-    name the likely mistake.
-    """
+    """Fail unless ``got`` matches ``want`` (``torch.testing.assert_close``: same shape and
+    dtype; numbers as numbers; lists item by item). The message gives the largest difference
+    and a constant factor (e.g. 2 times); ``hint`` is appended: name the likely mistake."""
     suffix = f" {hint}" if hint else ""
     if type(want) is torch.Tensor:
         got = expect_shape(got, want.shape, what)
@@ -212,12 +172,8 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
         if type(got) not in (int, float):
             fail(f"{what} should be a number, but it is {_describe(got)}.{suffix}")
         try:
-            torch.testing.assert_close(
-                torch.tensor(float(got), dtype=torch.float64),
-                torch.tensor(float(want), dtype=torch.float64),
-                rtol=rtol,
-                atol=atol,
-            )
+            as_tensor = lambda x: torch.tensor(float(x), dtype=torch.float64)  # noqa: E731
+            torch.testing.assert_close(as_tensor(got), as_tensor(want), rtol=rtol, atol=atol)
         except AssertionError:
             fail(f"{what}: expected {want!r}, got {got!r}.{suffix}")
         return
@@ -234,30 +190,21 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
         fail(f"{what}: expected {want!r}, got {_describe(got)}.{suffix}")
 
 
-# torch.testing.assert_close's default tolerances, used when a test gives none.
-_DEFAULT_TOLERANCES = {
-    torch.float16: (1e-3, 1e-5),
-    torch.bfloat16: (1.6e-2, 1e-5),
-    torch.float32: (1.3e-6, 1e-5),
-    torch.float64: (1e-7, 1e-7),
-}
+# torch.testing.assert_close's default tolerances (rtol, atol), used when a test gives none.
+_DEFAULT_TOLERANCES = {torch.float16: (1e-3, 1e-5), torch.bfloat16: (1.6e-2, 1e-5),
+                       torch.float32: (1.3e-6, 1e-5), torch.float64: (1e-7, 1e-7)}  # fmt: skip
 
 
 def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str, rtol=None, atol=None) -> str:
     default_rtol, default_atol = _DEFAULT_TOLERANCES.get(want.dtype, (0.0, 0.0))
-    rtol = default_rtol if rtol is None else rtol
-    atol = default_atol if atol is None else atol
+    rtol, atol = default_rtol if rtol is None else rtol, default_atol if atol is None else atol
     g, w = got.detach().double(), want.detach().double()
     if not torch.isfinite(g).all():
-        bad = int((~torch.isfinite(g)).sum())
-        return (
-            f"{what}: {bad} of {g.numel()} values are inf or nan (overflow? a division by zero?)."
-        )
+        bad = f"{int((~torch.isfinite(g)).sum())} of {g.numel()}"
+        return f"{what}: {bad} values are inf or nan (overflow? a division by zero?)."
     diff = (g - w).abs()
     index = int(diff.argmax())
-    where = (
-        tuple(int(i) for i in torch.unravel_index(torch.tensor(index), g.shape)) if g.ndim else ()
-    )
+    where = tuple(map(int, torch.unravel_index(torch.tensor(index), g.shape))) if g.ndim else ()
     message = (
         f"{what}: the values do not match the expected ones;"
         f" {int((diff > atol + rtol * w.abs()).sum())} of {g.numel()} differ,"
@@ -273,15 +220,11 @@ def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str, rtol=None, atol=
 
 def _constant_ratio(got: torch.Tensor, want: torch.Tensor) -> float | None:
     mask = want.abs() > 1e-6
-    if not mask.any():
-        return None
     ratios = got[mask] / want[mask]
-    r = float(ratios.median())
+    r = float(ratios.median()) if mask.any() else 1.0
     if abs(r - 1) < 1e-3 or r == 0 or not math.isfinite(r):
         return None
-    if torch.allclose(ratios, torch.full_like(ratios, r), rtol=1e-3, atol=1e-6):
-        return r
-    return None
+    return r if torch.allclose(ratios, torch.full_like(ratios, r), rtol=1e-3, atol=1e-6) else None
 
 
 def _ratio_words(r: float) -> str:
@@ -298,11 +241,8 @@ def _ratio_words(r: float) -> str:
 def expect_unchanged(before, after, what: str) -> None:
     """Fail if ``after`` differs from ``before`` (an input modified in place)."""
     if type(before) is torch.Tensor:
-        if (
-            type(after) is not torch.Tensor
-            or after.shape != before.shape
-            or not torch.equal(after, before)
-        ):
+        same = type(after) is torch.Tensor and after.shape == before.shape
+        if not (same and torch.equal(after, before)):
             fail(
                 f"{what} was modified in place. Do not change the inputs: compute a new tensor"
                 " instead (e.g. x = x + 1, not x += 1 or x.add_(1))."

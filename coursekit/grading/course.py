@@ -1,42 +1,41 @@
 """Where a course keeps its grading material: :class:`Course` (checks, reference, exercises).
-
-The library never guesses from where it is installed: a course is given as an argument, and
-:meth:`Course.default` finds the repository's layout from the current folder (the setting
-``COURSEKIT_COURSE=ROOT`` names it explicitly). Chapters are the ``<chapter>.py`` files of the
-checks folder, so a new chapter needs no change here. Torch-free: the command line uses it
-before the grading processes start.
+The library never looks where it is installed: a course is passed in, and the one default is
+:meth:`Course.default`. Chapters are the ``<chapter>.py`` files of the checks folder. Torch-free.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import os
 import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 
 @dataclass(frozen=True)
 class Check:
-    """One grading test function of a chapter."""
+    """One grading test of a chapter (``function`` is None where only its facts are known)."""
 
     chapter: str
     name: str
     exercise: str
     points: float
-    function: object
+    function: object = None
     hidden: bool = False  # instructor grading only (``@points(..., hidden=True)``)
+
+    @classmethod
+    def of(cls, chapter: str, f) -> Check:
+        """The check made by a function decorated with ``@points``."""
+        hidden = getattr(f, "grading_hidden", False)
+        return cls(chapter, f.__name__, f.grading_exercise, f.grading_points, f, hidden)
 
 
 @dataclass(frozen=True)
 class Course:
-    """The three folders grading needs (absolute paths).
-
-    checks: ``<chapter>.py`` with the ``@points`` tests; reference: ``<chapter>.py`` with the
-    answers (never readable by student code); exercises: the stubs students start from.
-    """
+    """checks: ``<chapter>.py`` with the ``@points`` tests; reference: the answers (never
+    readable by student code); exercises: the stubs students start from (absolute paths)."""
 
     checks: Path
     reference: Path
@@ -47,41 +46,35 @@ class Course:
             object.__setattr__(self, name, Path(getattr(self, name)).absolute())
 
     @classmethod
-    def at(cls, root: str | os.PathLike) -> Course:
+    def at(cls, root) -> Course:
         """The repository layout: ``ROOT/tests/grading/{checks,reference}``, ``ROOT/exercises``."""
-        root = Path(root).absolute()
-        grading = root / "tests" / "grading"
-        return cls(grading / "checks", grading / "reference", root / "exercises")
+        grading = Path(root).absolute() / "tests" / "grading"
+        return cls(grading / "checks", grading / "reference", grading.parents[1] / "exercises")
 
     @classmethod
     def default(cls) -> Course:
-        """``$COURSEKIT_COURSE``, else the current folder or the nearest parent that holds
-        ``tests/grading/checks`` (like git finds its repository), else the current folder."""
+        """``$COURSEKIT_COURSE``, else the current folder or the nearest parent holding
+        ``tests/grading/checks`` (as git finds its repository; a notebook runs in a sub-folder)."""
         if os.environ.get("COURSEKIT_COURSE"):
             return cls.at(os.environ["COURSEKIT_COURSE"])
         here = Path.cwd()
-        for root in (here, *here.parents):
-            if (root / "tests" / "grading" / "checks").is_dir():
-                return cls.at(root)
-        return cls.at(here)
+        found = (r for r in (here, *here.parents) if (r / "tests/grading/checks").is_dir())
+        return cls.at(next(found, here))
 
     @property
     def hidden(self) -> list[Path]:
-        """Folders student code must not read (answers, tests, and the course around them)."""
+        """Folders student code must not read (answers, tests, the stubs)."""
         return [self.checks, self.reference, self.exercises]
 
     def chapters(self) -> list[str]:
-        """Every chapter that has grading tests, sorted."""
-        if not self.checks.is_dir():
-            return []
-        return sorted(p.stem for p in self.checks.glob("*.py") if not p.name.startswith("_"))
+        found = self.checks.glob("*.py") if self.checks.is_dir() else []
+        return sorted(p.stem for p in found if not p.name.startswith("_"))
 
-    def _import(self, kind: str, folder: Path, chapter: str) -> ModuleType:
+    def _import(self, kind: str, folder: Path, chapter: str):
         name = f"coursekit_{kind}_{zlib.crc32(str(folder).encode()):08x}.{chapter}"
         if name not in sys.modules:
             spec = importlib.util.spec_from_file_location(name, folder / f"{chapter}.py")
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
+            sys.modules[name] = module = importlib.util.module_from_spec(spec)
             try:
                 spec.loader.exec_module(module)
             except BaseException:
@@ -89,25 +82,34 @@ class Course:
                 raise
         return sys.modules[name]
 
-    def reference_module(self, chapter: str) -> ModuleType:
-        """The chapter's reference answers, imported in this (trusted) process."""
+    def reference_module(self, chapter: str):
         return self._import("reference", self.reference, chapter)
 
-    def checks_module(self, chapter: str) -> ModuleType:
+    def checks_module(self, chapter: str):
         return self._import("checks", self.checks, chapter)
 
     def checks_of(self, chapter: str) -> list[Check]:
         """The ``@points`` tests of a chapter, in the order they are defined."""
-        return [
-            Check(chapter, name, f.grading_exercise, f.grading_points, f,
-                  getattr(f, "grading_hidden", False))  # fmt: skip
-            for name, f in vars(self.checks_module(chapter)).items()
-            if name.startswith("test_") and callable(f) and hasattr(f, "grading_points")
-        ]
+        found = vars(self.checks_module(chapter)).items()
+        return [Check.of(chapter, f) for n, f in found if n.startswith("test_")
+                and callable(f) and hasattr(f, "grading_points")]  # fmt: skip
 
-    def exercises_of(self, chapter: str) -> list[tuple[str, float]]:
-        """``(exercise, points possible)`` in the order the tests define them."""
-        totals: dict[str, float] = {}
-        for c in self.checks_of(chapter):
-            totals[c.exercise] = totals.get(c.exercise, 0) + c.points
-        return list(totals.items())
+    def catalog(self, chapter: str) -> list[Check]:
+        """The same tests, read from the source without running it (no torch), for reports
+        of submissions that could not be graded: ``@points`` with literal arguments."""
+        try:
+            tree = ast.parse((self.checks / f"{chapter}.py").read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            return []
+        found = []
+        for node in tree.body:
+            for d in getattr(node, "decorator_list", []):
+                if isinstance(d, ast.Call) and getattr(d.func, "id", "") == "points":
+                    try:
+                        n, exercise = (ast.literal_eval(a) for a in d.args[:2])
+                        flags = {k.arg: ast.literal_eval(k.value) for k in d.keywords}
+                    except ValueError:
+                        continue
+                    hidden = bool(flags.get("hidden"))
+                    found.append(Check(chapter, node.name, exercise, n, None, hidden))
+        return found

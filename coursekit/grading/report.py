@@ -1,18 +1,16 @@
-"""Turning results into the student's table, the class table, JSON, CSV and Gradescope files."""
+"""Turning results into the student's table, the class table, JSON, CSV and Gradescope files.
+
+Every text here is bounded: test messages were cut by ``runner.clip`` and names by
+``runner.safe_name``, so a report's size grows with the number of tests only. Torch-free.
+"""
 
 from __future__ import annotations
 
 import csv
+import html
 import json
 import textwrap
 from pathlib import Path
-
-from coursekit.grading.runner import SubmissionResult
-
-
-def _fmt(x: float) -> str:
-    return f"{x:g}"
-
 
 HIDDEN_FAILED = (
     "a hidden test failed: it uses inputs the public tests do not; check that your function"
@@ -20,66 +18,51 @@ HIDDEN_FAILED = (
 )
 
 
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
 def student_output(t) -> str:
     """What a student may read about test ``t``: a hidden test's message can show its inputs."""
-    if t.hidden and not t.passed:
-        return HIDDEN_FAILED
-    return t.output
+    return HIDDEN_FAILED if t.hidden and not t.passed else t.output
 
 
-def exercise_rows(
-    result: SubmissionResult, student: bool = False
-) -> list[tuple[str, str, float, float, list[str]]]:
-    """``(chapter, exercise, earned, possible, failure messages)`` in test order.
-
-    With ``student``, hidden tests' messages are replaced by :data:`HIDDEN_FAILED`.
-    """
+def exercise_rows(result, student: bool = False) -> list[tuple[str, str, float, float, list]]:
+    """``(chapter, exercise, earned, possible, failure messages)`` in test order (``student``:
+    hidden tests' messages replaced by :data:`HIDDEN_FAILED`)."""
     rows: dict[tuple[str, str], list] = {}
     for t in result.tests:
         row = rows.setdefault((t.chapter, t.exercise), [0.0, 0.0, []])
-        row[0] += t.score
-        row[1] += t.max_score
+        row[0], row[1] = row[0] + t.score, row[1] + t.max_score
         output = student_output(t) if student else t.output
         if not t.passed and output and output not in row[2]:
             row[2].append(output)
-    return [(ch, ex, r[0], r[1], r[2]) for (ch, ex), r in rows.items()]
+    return [(ch, ex, *row) for (ch, ex), row in rows.items()]
 
 
-def student_table(result: SubmissionResult, width: int = 100) -> str:
+def student_table(result, width: int = 100) -> str:
     """The table ``python -m coursekit check`` prints: exercise, points, what went wrong."""
     rows = exercise_rows(result, student=True)
-    name_width = max([len("exercise")] + [len(f"{ch}.{ex}") for ch, ex, *_ in rows])
-    lines = [f"{'exercise':<{name_width}}  {'points':>9}  result", "-" * width]
+    w = max([len("exercise")] + [len(f"{ch}.{ex}") for ch, ex, *_ in rows])
+    lines = [f"{'exercise':<{w}}  {'points':>9}  result", "-" * width]
     for ch, ex, earned, possible, messages in rows:
         status = "partly right" if earned else "not yet"
-        if earned == possible and not messages:
-            status = "ok"
-        lines.append(
-            f"{ch + '.' + ex:<{name_width}}  {_fmt(earned):>4} / {_fmt(possible):<4}  {status}"
-        )
+        status = "ok" if earned == possible and not messages else status
+        lines.append(f"{ch + '.' + ex:<{w}}  {_fmt(earned):>4} / {_fmt(possible):<4}  {status}")
         for message in messages:
             for i, paragraph in enumerate(message.strip().splitlines()[:12]):
-                wrapped = textwrap.wrap(
-                    paragraph, width - name_width - 6, break_long_words=False
-                ) or [""]
-                for j, piece in enumerate(wrapped):
-                    bullet = "- " if i == 0 and j == 0 else "  "
-                    lines.append(" " * (name_width + 2) + bullet + piece)
-    lines.append("-" * width)
+                pieces = textwrap.wrap(paragraph, width - w - 6, break_long_words=False) or [""]
+                lines += [" " * (w + 2) + ("- " if i == j == 0 else "  ") + piece
+                          for j, piece in enumerate(pieces)]  # fmt: skip
     total = f"{_fmt(result.score)} / {_fmt(result.max_score)}"
-    lines.append(f"{'total':<{name_width}}  {total:>9}")
-    hidden = sum(t.hidden for t in result.tests)
-    if hidden:
+    lines += ["-" * width, f"{'total':<{w}}  {total:>9}"]
+    if hidden := sum(t.hidden for t in result.tests):
         lines.append(f"({hidden} of these tests are hidden: their inputs are not shown)")
-    if result.error:
-        lines.append(f"note: {result.error}")
-    return "\n".join(lines)
+    return "\n".join(lines + ([f"note: {result.error}"] if result.error else []))
 
 
-def student_html(result: SubmissionResult) -> str:
+def student_html(result) -> str:
     """The same table as HTML, for notebooks."""
-    import html
-
     cells = []
     for _ch, ex, earned, possible, messages in exercise_rows(result, student=True):
         color = "#1a7f37" if earned == possible else ("#9a6700" if earned else "#cf222e")
@@ -95,52 +78,39 @@ def student_html(result: SubmissionResult) -> str:
     )
 
 
-def class_table(results: list[SubmissionResult]) -> str:
+def class_table(results) -> str:
     """One line per submission: name, score, and the exercises that lost points."""
-    name_width = max([len("submission")] + [len(r.submission) for r in results])
-    lines = [f"{'submission':<{name_width}}  {'score':>11}  lost points in", "-" * 90]
+    w = max([len("submission")] + [len(r.submission) for r in results])
+    lines = [f"{'submission':<{w}}  {'score':>11}  lost points in", "-" * 90]
     for r in results:
-        lost = [
-            f"{ch}.{ex}" for ch, ex, earned, possible, _ in exercise_rows(r) if earned < possible
-        ]
-        note = r.error or (", ".join(lost) if lost else "-")
+        lost = [f"{ch}.{ex}" for ch, ex, got, most, _ in exercise_rows(r) if got < most]
         score = f"{_fmt(r.score)} / {_fmt(r.max_score)}"
-        lines.append(f"{r.submission:<{name_width}}  {score:>11}  {note}")
+        lines.append(f"{r.submission:<{w}}  {score:>11}  {r.error or ', '.join(lost) or '-'}")
     return "\n".join(lines)
 
 
-def write_json(results: list[SubmissionResult], path: Path) -> None:
+def write_json(results, path: Path) -> None:
     text = json.dumps([r.to_json() for r in results], indent=2) + "\n"
     Path(path).write_text(text, encoding="utf-8")
 
 
-def write_csv(results: list[SubmissionResult], path: Path) -> None:
+def write_csv(results, path: Path) -> None:
     """One row per submission, one column per exercise (``chapter.exercise``), then the total."""
-    columns: list[str] = []
-    for r in results:
-        for ch, ex, *_ in exercise_rows(r):
-            if f"{ch}.{ex}" not in columns:
-                columns.append(f"{ch}.{ex}")
+    earned = [{f"{ch}.{ex}": e for ch, ex, e, *_ in exercise_rows(r)} for r in results]
+    columns = list(dict.fromkeys(c for row in earned for c in row))
     with open(path, "w", newline="", encoding="utf-8", errors="backslashreplace") as f:
         writer = csv.writer(f)
         writer.writerow(["submission", *columns, "score", "max_score", "error"])
-        for r in results:
-            earned = {f"{ch}.{ex}": e for ch, ex, e, *_ in exercise_rows(r)}
-            writer.writerow(
-                [r.submission, *(_fmt(earned.get(c, 0)) for c in columns),
-                 _fmt(r.score), _fmt(r.max_score), r.error]
-            )  # fmt: skip
+        for r, row in zip(results, earned, strict=True):
+            writer.writerow([r.submission, *(_fmt(row.get(c, 0)) for c in columns),
+                             _fmt(r.score), _fmt(r.max_score), r.error])  # fmt: skip
 
 
-def gradescope_json(result: SubmissionResult, hidden_visibility: str = "after_published") -> dict:
-    """Gradescope's autograder ``results.json`` for one submission.
-
-    Hidden tests get ``hidden_visibility`` (``after_published`` or ``hidden``) and, in any case,
-    a message that does not show their inputs.
-    """
-    tests = []
-    for t in result.tests:
-        entry = {
+def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
+    """Gradescope's autograder ``results.json`` for one submission. Hidden tests get
+    ``hidden_visibility`` (``after_published`` or ``hidden``) and a message without inputs."""
+    tests = [
+        {
             "name": f"{t.chapter}.{t.exercise}: {'hidden test' if t.hidden else t.name}",
             "score": t.score,
             "max_score": t.max_score,
@@ -149,8 +119,9 @@ def gradescope_json(result: SubmissionResult, hidden_visibility: str = "after_pu
             "output": student_output(t) or "passed",
             "output_format": "text",
         }
-        tests.append(entry)
-    data = {
+        for t in result.tests
+    ]
+    return {
         "score": result.score,
         "execution_time": round(result.seconds, 2),
         "output": result.error or f"{_fmt(result.score)} / {_fmt(result.max_score)} points",
@@ -158,17 +129,13 @@ def gradescope_json(result: SubmissionResult, hidden_visibility: str = "after_pu
         "stdout_visibility": "hidden",
         "tests": tests,
     }
-    return data
 
 
-def write_gradescope(
-    results: list[SubmissionResult], folder: Path, hidden_visibility: str = "after_published"
-) -> list[Path]:
+def write_gradescope(results, folder: Path, hidden_visibility="after_published") -> list[Path]:
     """Write ``folder/results.json`` for one submission, else ``folder/<name>/results.json``."""
-    folder = Path(folder)
     written = []
     for r in results:
-        target = folder if len(results) == 1 else folder / r.submission
+        target = Path(folder) if len(results) == 1 else Path(folder) / r.submission
         target.mkdir(parents=True, exist_ok=True)
         text = json.dumps(gradescope_json(r, hidden_visibility), indent=2) + "\n"
         (target / "results.json").write_text(text, encoding="utf-8")

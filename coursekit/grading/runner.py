@@ -1,45 +1,48 @@
-"""Finding chapters and grading tests, and running them against a submission.
-
-Chapters are discovered from ``tests/grading/checks/*.py``; each has a reference module
-``tests/grading/reference/<chapter>.py`` and a stub module ``exercises/<chapter>.py``. A grading
-test is a function ``test_*(student, reference)`` decorated with ``@points(n, "exercise")``.
-Tests run here, in the trusted process; ``student`` forwards calls to an isolated worker.
+"""Running grading tests: one function, :func:`run_check`, for ``check``, ``grade``, the
+self-tests and pytest alike. Tests run here (trusted); ``student`` forwards calls to an isolated
+worker (``isolation.py``). Torch-free at import: the coordinating process of ``grade`` hands each
+submission to one of ``jobs`` grading processes (:func:`serve`) and only writes the reports.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
 import os
+import subprocess
+import sys
 import threading
 import time
 import traceback
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import Connection, Pipe, wait
 from pathlib import Path
-from types import ModuleType
 
 from coursekit.grading import zygote
-from coursekit.grading.api import GradingFailure
 from coursekit.grading.course import Check, Course
-from coursekit.grading.isolation import (
-    DEFAULT_BUDGET,
-    DEFAULT_MEMORY_MB,
-    DEFAULT_TIMEOUT,
-    Student,
-    Worker,
-)
+from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
-# The course graded when none is given: found from the current folder, never from where this
-# library is installed (see course.py).
+# The course graded when none is given (found from the current folder: see Course.default).
 COURSE = Course.default()
 CHECKS_DIR, REFERENCE_DIR, EXERCISES_DIR = COURSE.checks, COURSE.reference, COURSE.exercises
 REPO = EXERCISES_DIR.parent
+MESSAGE_CAP = 4000  # characters of any text from student code kept in a report (per test)
+
+
+def clip(text: str, cap: int = MESSAGE_CAP) -> str:
+    """``text`` cut to ``cap`` characters: what student code makes the grader say is bounded."""
+    text = str(text)
+    return text if len(text) <= cap else text[:cap] + f" [... {len(text) - cap} more characters]"
+
+
+def safe_name(name: str) -> str:
+    """A file name fit for every report: bytes that are not UTF-8 and control characters are
+    written as escapes (``\\xff``), and the name is clipped."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return clip("".join(c if c.isprintable() else repr(c)[1:-1] for c in text), 255)
 
 
 @dataclass
 class TestResult:
-    """The verdict of one grading test."""
+    """The verdict of one grading test (``output``: the teaching message when it failed)."""
 
     __test__ = False  # not a pytest test class
 
@@ -48,7 +51,7 @@ class TestResult:
     name: str
     score: float
     max_score: float
-    output: str = ""  # the teaching message when the test failed
+    output: str = ""
     seconds: float = 0.0
     hidden: bool = False  # instructor grading only: students never see its message
 
@@ -75,32 +78,24 @@ class SubmissionResult:
     def max_score(self) -> float:
         return sum(t.max_score for t in self.tests)
 
-    def __repr__(self) -> str:
-        return f"<SubmissionResult {self.submission}: {self.score:g} / {self.max_score:g} points>"
-
     def to_json(self) -> dict:
-        data = {
-            "submission": self.submission,
-            "score": self.score,
-            "max_score": self.max_score,
-            "tests": [{k: v for k, v in asdict(t).items() if k != "seconds"} for t in self.tests],
-        }
-        if self.error:
-            data["error"] = self.error
-        return data
+        tests = [{k: v for k, v in asdict(t).items() if k != "seconds"} for t in self.tests]
+        data = {"submission": self.submission, "score": self.score,
+                "max_score": self.max_score, "tests": tests}  # fmt: skip
+        return {**data, "error": self.error} if self.error else data
 
 
 def chapters(course: Course | None = None) -> list[str]:
-    """Every chapter that has grading tests, sorted."""
     return (course or COURSE).chapters()
 
 
-def reference_module(chapter: str, course: Course | None = None) -> ModuleType:
-    """The chapter's reference answers, imported in this (trusted) process.
+def checks(chapter: str, course: Course | None = None) -> list[Check]:
+    return (course or COURSE).checks_of(chapter)
 
-    In the student edition there are none: the answers recorded at release time stand in
-    for them (see ``coursekit/recording.py``).
-    """
+
+def reference_module(chapter: str, course: Course | None = None):
+    """The chapter's reference answers, imported here (trusted); in the student edition, the
+    answers recorded at release time (``coursekit/recording.py``)."""
     course = course or COURSE
     recorded = course.checks.parent / "recordings" / f"{chapter}.wire"
     if not (course.reference / f"{chapter}.py").is_file() and recorded.is_file():
@@ -110,50 +105,22 @@ def reference_module(chapter: str, course: Course | None = None) -> ModuleType:
     return course.reference_module(chapter)
 
 
-def checks_module(chapter: str, course: Course | None = None) -> ModuleType:
-    return (course or COURSE).checks_module(chapter)
-
-
-def checks(chapter: str, course: Course | None = None) -> list[Check]:
-    return (course or COURSE).checks_of(chapter)
-
-
-def exercises(chapter: str, course: Course | None = None) -> list[tuple[str, float]]:
-    """``(exercise, points possible)`` in the order the tests define them."""
-    return (course or COURSE).exercises_of(chapter)
-
-
-MESSAGE_CAP = 4000  # characters of a test's message kept in any report
-
-
-def clip(text: str, cap: int = MESSAGE_CAP) -> str:
-    """``text`` cut to ``cap`` characters: what student code makes the grader say is bounded."""
-    return text if len(text) <= cap else text[:cap] + f" [... {len(text) - cap} more characters]"
-
-
-def safe_name(name: str) -> str:
-    """A file name fit for every report: bytes that are not UTF-8 and control characters are
-    written as escapes (``\\xff``), so that the table, JSON, CSV and Gradescope files all work."""
-    raw = name.encode("utf-8", "surrogateescape")
-    text = raw.decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def run_check(check: Check, student, reference) -> TestResult:
-    """Run one grading test; any failure (not only GradingFailure) scores 0 with a message."""
+    """Run one grading test: every way of grading goes through here. Any failure scores 0
+    with a message cut to :data:`MESSAGE_CAP` (it may quote what student code said)."""
+    from coursekit.grading.api import GradingFailure
+
     start = time.perf_counter()
     if hasattr(reference, "for_test"):  # recorded answers are looked up per test
         reference = reference.for_test(check.name)
     try:
         check.function(student, reference)
-    except GradingFailure as exc:
-        message = str(exc) or "the test failed"
-    except AssertionError as exc:
+        message = ""
+    except (GradingFailure, AssertionError) as exc:
         message = str(exc) or f"{check.name} failed"
     except (TypeError, ValueError, RuntimeError, IndexError, KeyError) as exc:
         # The reference earns every point (self-tests), so these come from what the student's
-        # code returned or did to its arguments: an int64 tensor, an emptied list, complex
-        # numbers. Say so to the student rather than blame the grader.
+        # code returned or did to its arguments: say so to the student, not blame the grader.
         message = (
             f"the grader could not use what your code returned or left in its arguments"
             f" ({type(exc).__name__}: {exc}). Check the type, dtype (floating point, not"
@@ -161,197 +128,197 @@ def run_check(check: Check, student, reference) -> TestResult:
             " structure (no list emptied or replaced), as the docstring says."
         )
     except Exception as exc:  # noqa: BLE001 - a bug in a test must not stop the run
-        tb = traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-3)
-        message = f"grader error in {check.name} (tell the course staff):\n{''.join(tb)}"
-    else:
-        return TestResult(
-            check.chapter, check.exercise, check.name, check.points, check.points,
-            seconds=time.perf_counter() - start, hidden=check.hidden,
-        )  # fmt: skip
+        tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-3))
+        message = f"grader error in {check.name} (tell the course staff):\n{tb}"
     return TestResult(
-        check.chapter, check.exercise, check.name, 0, check.points, clip(message),
-        seconds=time.perf_counter() - start, hidden=check.hidden,
+        check.chapter, check.exercise, check.name, 0 if message else check.points, check.points,
+        clip(message), time.perf_counter() - start, check.hidden,
     )  # fmt: skip
 
 
-def grade_modules(
-    modules: dict[str, Path | None],
-    *,
-    worker: Worker,
-    name: str = "submission",
-    path: str = "",
-    course: Course | None = None,
-) -> SubmissionResult:
+def student(worker, chapter: str, source: Path | None, key: str = ""):
+    """The ``student`` object of a chapter's tests: calls ``source``'s functions in ``worker``."""
+    from coursekit.grading.isolation import Student
+
+    key = f"{key or chapter}:{source}:{time.monotonic_ns()}"
+    return Student(worker, key, chapter, None if source is None else Path(source))
+
+
+def grade_modules(modules: dict, *, worker, name="submission", path="", course=None):
     """Grade chapter modules (``{chapter: path or None}``) with an existing worker."""
-    start = time.perf_counter()
-    result = SubmissionResult(name, path)
+    start, result = time.perf_counter(), SubmissionResult(name, path)
     for chapter, source in modules.items():
-        key = f"{name}:{chapter}:{source}:{time.monotonic_ns()}"
-        student = Student(worker, key, chapter, source)
         try:
-            reference = reference_module(chapter, course)
-            chapter_checks = checks(chapter, course)
+            reference, chapter_checks = reference_module(chapter, course), checks(chapter, course)
         except Exception as exc:  # noqa: BLE001 - a broken chapter must not stop the others
-            message = f"grader error: the {chapter} tests could not be loaded ({exc!r})"
+            message = clip(f"grader error: the {chapter} tests could not be loaded ({exc!r})")
             result.tests.append(TestResult(chapter, "(tests)", "load", 0, 0, message))
             continue
-        for check in chapter_checks:
-            result.tests.append(run_check(check, student, reference))
+        proxy = student(worker, chapter, source, f"{name}:{chapter}")
+        result.tests += [run_check(c, proxy, reference) for c in chapter_checks]
     result.seconds = time.perf_counter() - start
     return result
 
 
-_WARM = []
-
-
 def warm_up() -> None:
-    """Import what the comparisons need in the background while the worker starts.
-
-    The first ``torch.testing.assert_close`` or optimizer step imports a large part of torch
-    (torch._dynamo, sympy: seconds) on first use.
-    """
-    if _WARM:
-        return
+    """Import in the background what comparisons need on first use (``torch.testing``, an
+    optimizer step: torch._dynamo, sympy), while the worker starts."""
 
     def work():
         import torch
 
         p = torch.zeros(2, requires_grad=True)
-        optimizer = torch.optim.Adam([p])
         p.sum().backward()
-        optimizer.step()
+        torch.optim.Adam([p]).step()
         torch.testing.assert_close(torch.zeros(1), torch.zeros(1))
 
-    _WARM.append(threading.Thread(target=work, daemon=True))
-    _WARM[0].start()
+    if not any(t.name == "coursekit-warm-up" for t in threading.enumerate()):
+        threading.Thread(target=work, name="coursekit-warm-up", daemon=True).start()
 
 
 def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path | None]:
-    """``{chapter: path or None}``; a path that exists in any form (a link, a pipe) is kept so
-    that reading it refuses it with the reason (``isolation.read_submission_file``)."""
-    return {
-        ch: (folder / f"{ch}.py" if os.path.lexists(folder / f"{ch}.py") else None)
-        for ch in chapter_list
-    }
+    """``{chapter: path or None}``; a path that exists in any form (a link, a pipe) is kept,
+    so that reading it refuses it with the reason (``isolation.read_submission_file``)."""
+    paths = {ch: Path(folder) / f"{ch}.py" for ch in chapter_list}
+    return {ch: (p if os.path.lexists(p) else None) for ch, p in paths.items()}
 
 
 def grade_submission(
-    folder: Path | str,
-    chapter_list: list[str] | None = None,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-    memory_mb: int = DEFAULT_MEMORY_MB,
-    slot: int = 0,
-    name: str | None = None,
-    hidden: Sequence[Path | str] = (),
-    course: Course | None = None,
-    budget: float = DEFAULT_BUDGET,
-) -> SubmissionResult:
-    """Grade one submission folder (laid out like ``exercises/``) in a fresh worker.
-
-    The student process cannot read the repository, the grading tests, this folder (it gets
-    a copy of each module) or the folders in ``hidden`` (the other submissions), where the
-    system has Landlock (see ``landlock.py``).
-    """
-    folder = Path(folder)
-    course = course or COURSE
+    folder, chapter_list=None, *, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB,
+    budget=DEFAULT_BUDGET, slot=0, name=None, hidden=(), course=None,
+) -> SubmissionResult:  # fmt: skip
+    """Grade one submission folder (laid out like ``exercises/``) in a fresh worker, which
+    cannot read the course, this folder (it gets copies) nor the folders in ``hidden``."""
+    folder, course = Path(folder), course or COURSE
     chapter_list = course.chapters() if chapter_list is None else chapter_list
     name = name or safe_name(folder.name)
     if os.path.islink(folder):
         reason = "the submission folder is a symbolic link: submit the folder itself"
-        return _ungradable(name, folder, chapter_list, reason, course)
-    hidden = [*course.hidden, folder, *hidden]
+        return ungradable(name, folder, chapter_list, reason, course)
     try:
+        zygote.start()  # first: it imports torch while this process does
+        from coursekit.grading.isolation import Worker
+
         limits = {"timeout": timeout, "memory_mb": memory_mb, "budget": budget}
+        # A venv inside another checkout of the course (common for instructors): its answers
+        # are as good as these, so they are hidden too.
+        beside = [p for p in Course.at(Path(sys.prefix).parent).hidden if p.exists()]
+        hidden = [*course.hidden, *beside, folder, *hidden]
         with Worker(slot=slot, hidden=hidden, **limits) as worker:
-            zygote.start()  # first (if not started yet): it imports torch while we warm up
-            warm_up()  # imports what the comparisons need while the zygote gets ready
+            warm_up()
             worker.start()
-            return grade_modules(
-                submission_modules(folder, chapter_list), worker=worker, name=name,
-                path=str(folder), course=course,
-            )  # fmt: skip
+            modules = submission_modules(folder, chapter_list)
+            return grade_modules(modules, worker=worker, name=name, path=safe_name(str(folder)),
+                                 course=course)  # fmt: skip
     except Exception as exc:  # noqa: BLE001 - never lose a submission: score 0 with the reason
-        return _ungradable(name, folder, chapter_list, clip(f"could not be graded: {exc}"), course)
+        return ungradable(name, folder, chapter_list, f"could not be graded: {exc}", course)
 
 
-def _ungradable(name, folder, chapter_list, reason: str, course=None) -> SubmissionResult:
+def ungradable(name, folder, chapter_list, reason: str, course=None) -> SubmissionResult:
     """A result scoring 0 on every test, with the reason (a submission is never lost)."""
-    result = SubmissionResult(name, safe_name(str(folder)), error=reason)
+    result = SubmissionResult(name, safe_name(str(folder)), error=clip(reason))
     for chapter in chapter_list:
-        try:
-            chapter_checks = checks(chapter, course)
-        except Exception:  # noqa: BLE001 - the checks themselves are broken
-            chapter_checks = []
-        for c in chapter_checks:
-            result.tests.append(
-                TestResult(chapter, c.exercise, c.name, 0, c.points, reason, hidden=c.hidden)
-            )
+        for c in (course or COURSE).catalog(chapter):
+            result.tests.append(TestResult(chapter, c.exercise, c.name, 0, c.points,
+                                           result.error, hidden=c.hidden))  # fmt: skip
     return result
 
 
-# -- parallel grading ------------------------------------------------------------------------
+# -- grading many submissions: `jobs` grading processes, each with its own zygote --------------
 
 
-def _grade_task(args) -> SubmissionResult:
-    folder, chapter_list, timeout, memory_mb, name, hidden, course, budget = args
-    # The pid only says where to start looking for a free worker uid; the uids are locked.
-    return grade_submission(
-        folder, chapter_list, timeout=timeout, memory_mb=memory_mb, slot=os.getpid(), name=name,
-        hidden=hidden, course=course, budget=budget,
+def serve(fd: int) -> None:
+    """A grading process of :func:`grade_many`: grades the submissions it is sent."""
+    zygote.start()  # before this process imports torch, so that the two imports overlap
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # `jobs` of us share the cores: no threads
+    conn = Connection(fd)
+    try:
+        chapter_list, course, options = conn.recv()
+        while (task := conn.recv()) is not None:
+            name, folder = task
+            conn.send(grade_submission(folder, chapter_list, name=name, course=course,
+                                       slot=os.getpid(), **options))  # fmt: skip
+    except (EOFError, BrokenPipeError):  # the coordinating process is gone: so are we
+        return
+
+
+def _start_grader() -> tuple[Connection, subprocess.Popen]:
+    ours, theirs = Pipe()
+    root = Path(__file__).resolve().parents[2]  # the folder coursekit is imported from
+    code = f"import sys; sys.path.insert(0, {str(root)!r})"
+    code += f"; from coursekit.grading.runner import serve; serve({theirs.fileno()})"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=2,  # stdout: the table
     )  # fmt: skip
+    theirs.close()
+    return ours, proc
 
 
 def grade_many(
-    folders: list[tuple[str, Path]],
-    chapter_list: list[str] | None = None,
-    *,
-    jobs: int = 1,
-    timeout: float = DEFAULT_TIMEOUT,
-    memory_mb: int = DEFAULT_MEMORY_MB,
-    on_result=None,
-    hidden: Sequence[Path | str] = (),
-    course: Course | None = None,
-    budget: float = DEFAULT_BUDGET,
+    folders, chapter_list=None, *, jobs=1, on_result=None, hidden=(), course=None, **limits
 ) -> list[SubmissionResult]:
-    """Grade ``[(name, folder), ...]``, ``jobs`` at a time; results keep the input order.
+    """Grade ``[(name, folder), ...]`` in ``jobs`` grading processes; results keep the order.
 
-    No student process can read any of the folders, nor those in ``hidden`` (e.g. the class
-    folder they came from), where the system has Landlock.
-
-    Each job is its own trusted process (so the tests' use of torch's global random state
-    cannot race) driving its own worker. Each starts its zygote before it imports torch, so
-    that the two imports overlap (see zygote.py).
+    ``limits``: ``timeout``, ``memory_mb``, ``budget`` (see :func:`grade_submission`). No
+    student process can read any of the folders, nor those in ``hidden``. This process imports
+    no torch. A grading process that dies costs only the submission it was grading: it is
+    reported with the reason, and a fresh process takes the next one.
     """
-    course = course or COURSE
+    course, jobs = course or COURSE, max(1, jobs)
     chapter_list = course.chapters() if chapter_list is None else chapter_list
     hidden = [str(h) for h in hidden]
     if len(folders) <= 100:  # a longer list is better hidden by its parent, given in `hidden`
         hidden += [str(folder) for _, folder in folders]
-    tasks = [
-        (folder, chapter_list, timeout, memory_mb, name, hidden, course, budget)
-        for name, folder in folders
-    ]
-    results: list[SubmissionResult | None] = [None] * len(tasks)
-    if jobs <= 1 or len(tasks) <= 1:
-        for i, task in enumerate(tasks):
-            results[i] = _grade_task(task)
-            if on_result:
-                on_result(results[i])
-        return results
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=zygote.start
-    ) as pool:
-        futures = {pool.submit(_grade_task, task): i for i, task in enumerate(tasks)}
-        for future in concurrent.futures.as_completed(futures):
-            i = futures[future]
+    setup = (chapter_list, course, {**limits, "hidden": hidden})
+    # A grading process that hangs (it never should) is killed well after the time budget.
+    patience = limits.get("budget", DEFAULT_BUDGET) + 2 * zygote.STARTUP_TIMEOUT
+    todo, results = list(range(len(folders)))[::-1], [None] * len(folders)
+    busy: dict[Connection, tuple[subprocess.Popen, int, float]] = {}
+    idle: list[tuple[Connection, subprocess.Popen]] = []
+
+    def finish(i: int, result: SubmissionResult) -> None:
+        results[i] = result
+        if on_result:
+            on_result(result)
+
+    try:
+        while todo or busy:
+            while todo and len(busy) + len(idle) < jobs:
+                conn, proc = _start_grader()
+                conn.send(setup)
+                idle.append((conn, proc))
+            while todo and idle:
+                conn, proc = idle.pop()
+                try:
+                    conn.send(folders[todo[-1]])
+                    busy[conn] = (proc, todo.pop(), time.monotonic() + patience)
+                except OSError:  # it died between two submissions: start another
+                    conn.close()
+                    proc.wait()
+            for proc, _, deadline in busy.values():
+                if time.monotonic() > deadline:
+                    proc.kill()
+            for conn in wait(list(busy), timeout=10):
+                proc, i, _ = busy.pop(conn)
+                try:
+                    finish(i, conn.recv())
+                    idle.append((conn, proc))
+                except (EOFError, OSError):  # the grading process died: only `i` is lost
+                    conn.close()
+                    code = proc.wait()
+                    reason = f"the grading process stopped (exit code {code}) while grading it"
+                    finish(i, ungradable(folders[i][0], folders[i][1], chapter_list, reason,
+                                         course))  # fmt: skip
+    finally:
+        for conn, proc in [*idle, *((c, p) for c, (p, *_) in busy.items())]:
             try:
-                results[i] = future.result()
-            except Exception as exc:  # noqa: BLE001
-                name, folder = folders[i]
-                reason = clip(f"grader crashed: {exc}")
-                results[i] = _ungradable(name, folder, chapter_list, reason, course)
-            if on_result:
-                on_result(results[i])
+                conn.send(None)
+            except OSError:
+                pass
+            conn.close()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
     return results

@@ -7,8 +7,11 @@ import json
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from coursekit.grading import runner
+from coursekit.grading.course import Course
 
 CHAPTER = "linear_regression"
 
@@ -52,3 +55,92 @@ def test_check_prints_the_table_and_fails_on_stubs():
     assert done.returncode == 1
     assert "linear_regression.squared_loss" in done.stdout
     assert "not implemented yet" in done.stdout and "total" in done.stdout
+
+
+DEMO_CHECKS = '''
+import os
+import signal
+
+from coursekit.grading import fail, points
+
+
+@points(1, "answer")
+def test_answer(student, reference):
+    got = student.answer()
+    if got == "die":  # stands for a grading process that dies: killed, out of memory, a crash
+        os.kill(os.getpid(), signal.SIGKILL)
+    if got != reference.answer():
+        fail("answer() should return 42")
+'''
+
+
+ANSWER = "def answer():\n    return {}\n"
+
+
+def test_a_grading_process_that_dies_costs_only_its_submission(tmp_path):
+    course = Course(tmp_path / "checks", tmp_path / "reference", tmp_path / "exercises")
+    for folder, text in ((course.checks, DEMO_CHECKS), (course.reference, ANSWER.format(42))):
+        folder.mkdir()
+        (folder / "demo.py").write_text(text)
+    answers = {"alice": "42", "dies": "'die'", "bob": "42", "carol": "42"}
+    for name, value in answers.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "demo.py").write_text(ANSWER.format(value))
+    folders = [(name, tmp_path / name) for name in answers]
+    results = runner.grade_many(folders, ["demo"], jobs=2, course=course)
+    assert [r.submission for r in results] == list(answers)
+    scores = {r.submission: r.score for r in results}
+    assert scores == {"alice": 1, "dies": 0, "bob": 1, "carol": 1}, [r.error for r in results]
+    assert "grading process stopped" in results[1].error
+    assert results[1].tests[0].name == "test_answer" and results[1].tests[0].max_score == 1
+
+
+def _processes() -> dict[int, tuple[int, bytes, bool]]:
+    """``{pid: (parent pid, command line, whether torch is loaded)}`` for every process."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes()
+            torch_loaded = b"libtorch" in (entry / "maps").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        found[int(entry.name)] = (int(stat[1]), command, torch_loaded)
+    return found
+
+
+def test_grade_imports_torch_once_per_grading_process_and_zygote(tmp_path):
+    """``grade --jobs 2``: the coordinating process never imports torch; exactly 2 grading
+    processes, each with one zygote; no other process imports torch (workers are forks)."""
+    for name in ("a", "b", "c"):
+        (tmp_path / name).mkdir()
+        shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", tmp_path / name)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coursekit", "grade", str(tmp_path), "--chapter", CHAPTER,
+         "--jobs", "2", "--json", str(tmp_path / "r.json")],
+        cwd=runner.REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    seen: dict[int, tuple[int, bytes, bool]] = {}
+    while proc.poll() is None:
+        now = _processes()
+        tree = {proc.pid}
+        for _ in range(4):  # children, grandchildren, ...
+            tree |= {pid for pid, (ppid, *_) in now.items() if ppid in tree}
+        for pid in tree & set(now):  # an exiting process shows no command line nor maps
+            ppid, command, torch_loaded = now[pid]
+            _, known, loaded = seen.get(pid, (0, b"", False))
+            seen[pid] = (ppid, known or command, loaded or torch_loaded)
+        time.sleep(0.05)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err.decode()
+    results = json.loads((tmp_path / "r.json").read_text())
+    assert len(results) == 3 and all(r["score"] == r["max_score"] > 0 for r in results)
+    assert not seen[proc.pid][2], "the coordinating process imported torch"
+    graders = [pid for pid, (_, cmd, _) in seen.items() if b"serve(" in cmd]
+    assert len(graders) == 2, [c[:90] for _, c, _ in seen.values()]
+    # A process that imported torch itself, rather than being forked from one that had.
+    importers = [pid for pid, (ppid, cmd, t) in seen.items()
+                 if t and (ppid not in seen or seen[ppid][1] != cmd)]  # fmt: skip
+    assert len(importers) == 4, [seen[p][1][:80] for p in importers]

@@ -1,21 +1,24 @@
-"""Hostile submissions (tests/grading/hostile/<case>/linear_regression.py) get the right scores.
+"""Hostile submissions get the right scores: tests/grading/hostile/<case>.py holds what a
+hostile student changes, and the submission is the reference answers followed by it (as for the
+mutants), so every function a case does not replace is right and must earn its points.
 
-Each case breaks or tries to fool the grader in one way (crash, endless loop, exit, megabytes of
-output, huge memory, monkeypatched comparisons, objects equal to everything, writes into the
-repository, a background process) while its other functions are right: those must still earn
-their points, the grader must finish, and the repository must be unchanged. One more copies
-instead: it loads the reference answers from the repository and hands every call to them, and
-must earn nothing.
+Cases break or try to fool the grader (crash, endless loop, exit, megabytes of output, huge
+memory, monkeypatched comparisons, objects equal to everything, writes into the repository, a
+background process, megabyte names), make honest mistakes of odd types (int64, an emptied list,
+complex numbers: a message for the student, never "grader error"), or copy: one loads the
+reference answers and must earn nothing. The grader must finish, every report stays bounded,
+and the repository must be unchanged.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
-from coursekit.grading import runner
+from coursekit.grading import report, runner
 from coursekit.grading.isolation import UID_BASE, UID_COUNT, is_root
 
 HERE = Path(__file__).parent
@@ -44,7 +47,22 @@ EXPECTED = {
     "write_repository": (set(), ALL, None),
     "background_process": (set(), ALL, None),
     "read_reference": (ALL, set(), None),
+    "data_iter_zeroes_columns": ({"data_iter"}, ALL - {"data_iter"}, "every column unchanged"),
+    "odd_values": (  # synthetic_data keeps the points of its shape test
+        {"sgd", "linreg"},
+        {"data_iter", "squared_loss", "closed_form"},
+        "dtype",
+    ),
+    "huge_names": (
+        {"linreg", "squared_loss", "closed_form"},
+        {"synthetic_data", "data_iter", "sgd"},
+        "more characters]",
+    ),
 }
+
+
+def test_every_case_is_expected():
+    assert {p.stem for p in HOSTILE.glob("*.py")} == set(EXPECTED)
 
 
 def _fingerprint() -> dict[str, str]:
@@ -93,13 +111,19 @@ def _worker_processes() -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def graded():
+def graded(tmp_path_factory):
+    klass = tmp_path_factory.mktemp("class")
+    reference = (HERE / "reference" / f"{CHAPTER}.py").read_text()
+    for case in EXPECTED:
+        (klass / case).mkdir()
+        override = (HOSTILE / f"{case}.py").read_text()
+        (klass / case / f"{CHAPTER}.py").write_text(f"{reference}\n\n{override}")
     victim = HOSTILE / "_victim.txt"
     victim.write_text("must survive\n")
     before = _fingerprint()
     try:
-        folders = [(case, HOSTILE / case) for case in sorted(EXPECTED)]
-        results = runner.grade_many(folders, [CHAPTER], jobs=1, timeout=3.0)
+        folders = [(case, klass / case) for case in sorted(EXPECTED)]
+        results = runner.grade_many(folders, [CHAPTER], jobs=2, timeout=3.0, hidden=[klass])
         after = _fingerprint()
         survived = victim.is_file() and victim.read_text() == "must survive\n"
     finally:
@@ -157,12 +181,27 @@ def test_no_process_is_left_behind(graded):
     assert _worker_processes() == []
 
 
-def test_huge_output_is_capped():
+def test_reports_are_bounded_by_the_number_of_tests(graded):
+    """Megabyte exception names, exit messages and class names from student code are cut."""
+    results, *_ = graded
+    result = results["huge_names"]
+    bound = len(result.tests) * (runner.MESSAGE_CAP + 500)
+    assert len(json.dumps(result.to_json())) <= bound
+    assert len(json.dumps(report.gradescope_json(result))) <= bound
+    assert len(report.student_table(result)) + len(report.class_table([result])) <= bound
+    linreg = [t.output for t in result.tests if t.exercise == "linreg"]
+    assert all("EEEE" in o and len(o) <= runner.MESSAGE_CAP + 50 for o in linreg), linreg[0][:300]
+
+
+def test_huge_output_is_capped(tmp_path):
     """A worker keeps at most 64 KiB of what the submission prints."""
     from coursekit.grading.isolation import OUTPUT_CAP, Student, Worker
 
     with Worker(timeout=10) as worker:
-        student = Student(worker, "print", CHAPTER, HOSTILE / "print_megabytes" / f"{CHAPTER}.py")
+        module = tmp_path / f"{CHAPTER}.py"
+        module.write_text((HERE / "reference" / f"{CHAPTER}.py").read_text() + "\n\n"
+                          + (HOSTILE / "print_megabytes.py").read_text())  # fmt: skip
+        student = Student(worker, "print", CHAPTER, module)
         import torch
 
         value = student.linreg(torch.ones(3, 2), torch.ones(2, 1), torch.zeros(1))

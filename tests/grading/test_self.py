@@ -45,7 +45,7 @@ def test_chapter_is_complete(chapter):
     assert list((MUTANTS / chapter).glob("*.py")), f"no mutants in {MUTANTS / chapter}"
     checks = runner.checks(chapter)
     assert checks, f"no @points tests in checks/{chapter}.py"
-    module = runner.checks_module(chapter)
+    module = runner.COURSE.checks_module(chapter)
     unpointed = [
         n for n, f in vars(module).items()
         if n.startswith("test_") and callable(f) and not hasattr(f, "grading_points")
@@ -58,6 +58,10 @@ def test_chapter_is_complete(chapter):
     for check in checks:
         assert check.exercise in stub_functions, f"{check.name}: no {check.exercise}() in {stub}"
         assert callable(getattr(ref, check.exercise, None)), f"no {check.exercise} in {reference}"
+    # What reports list for a submission that could not be graded, read without importing.
+    facts = [(c.name, c.exercise, c.points, c.hidden) for c in checks]
+    catalog = [(c.name, c.exercise, c.points, c.hidden) for c in runner.COURSE.catalog(chapter)]
+    assert catalog == facts, "write @points(n, \"exercise\") with literal arguments"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

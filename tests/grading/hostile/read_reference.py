@@ -1,14 +1,13 @@
-"""Hostile: copies the answers instead of writing them. It finds the repository from the
-interpreter's path and loads the reference answers from tests/grading/reference (or, failing
-that, a classmate's submission next to its own folder), then hands every call to them. Nothing
-here is its own work, so where it cannot read them every exercise must score 0."""
+"""Copies the answers instead of writing them. It finds the repository from the interpreter's
+path and loads the reference answers from tests/grading/reference (or, failing that, a
+classmate's submission next to its own folder), then hands every call to them. Nothing here is
+its own work (its own functions are replaced), so where it cannot read them every exercise must
+score 0."""
 
 import importlib.util
 import os
 import sys
 from pathlib import Path
-
-import torch
 
 
 def _candidates():

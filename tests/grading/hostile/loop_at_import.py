@@ -1,0 +1,4 @@
+"""An endless loop at the top level of the module."""
+
+while True:
+    pass
