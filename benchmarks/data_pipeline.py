@@ -118,17 +118,19 @@ def report(wall: dict, cpu: dict, load: int) -> float:
     print(f"\nNext to {load} busy-loop process(es):")
     print(f"{'loader':<36}{'wall median':>12}{'(min-max)':>18}{'CPU median':>12}"
           f"{'CPU/wall':>10}{'speedup wall':>14}{'speedup CPU':>13}")
-    cpu_speedups = []
+    cpu_speedups, wall_speedups = [], []
     for name in names:
         w, c = statistics.median(wall[name]), statistics.median(cpu[name])
         by_wall, by_cpu = median_ratio(wall[name], wall[ours]), median_ratio(cpu[name], cpu[ours])
         if name != ours:
             cpu_speedups.append(by_cpu)
+            wall_speedups.append(by_wall)
         print(f"{name:<36}{w:>11.3f}s{f'({min(wall[name]):.3f}-{max(wall[name]):.3f})':>18}"
               f"{c:>11.3f}s{c / w:>10.2f}{by_wall:>13.1f}x{by_cpu:>12.1f}x")
     worst = min(cpu_speedups)
     print(f"Goal, at least {GOAL}x less CPU time per epoch than both torchvision setups: "
-          f"{'met' if worst >= GOAL else 'NOT met'} ({worst:.1f}x).")
+          f"{'met' if worst >= GOAL else 'NOT met'} ({worst:.1f}x; in wall time "
+          f"{min(wall_speedups):.1f}x).")
     return worst
 
 
