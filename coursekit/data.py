@@ -355,7 +355,8 @@ class TensorBatches:
                 y = self.labels[start : start + self.batch_size]
             else:
                 idx = order[start : start + self.batch_size]
-                X, y = self.images[idx], self.labels[idx]
+                # index_select copies whole rows: several times faster than images[idx] here
+                X, y = self.images.index_select(0, idx), self.labels.index_select(0, idx)
             X = X.float().div_(255)
             if self.resize is not None:
                 X = torch.nn.functional.interpolate(

@@ -9,11 +9,13 @@ page in ``_build/.jupyter_cache`` (``--nbval-cache``). MyST-NB's ``cache`` execu
 notebooks up there by a hash of their code cells (source and metadata) and kernelspec, so the
 cached notebook is built from the page as MyST-NB itself reads it, with nbval's outputs merged
 in; ``jupyter-book build`` then reuses it ("Using cached notebook") instead of executing again.
-At the end it prints each page's execution time (kernel start to last cell).
+At the end it prints each page's execution time (kernel start to last cell) and the CPU time
+its kernel used (counted when the kernel exits), which machine load changes much less.
 """
 
 from __future__ import annotations
 
+import resource
 import time
 from pathlib import Path
 
@@ -100,16 +102,23 @@ def pytest_configure(config):
 
 def _page(item):
     return item.config.coursekit_pages.setdefault(
-        item.parent, {"seconds": 0.0, "failed": False, "cells": {}}
+        item.parent, {"seconds": 0.0, "cpu": 0.0, "failed": False, "cells": {}}
     )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the child processes that ended (a page's kernel, once shut down)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item, nextitem):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     yield
     if isinstance(item, IPyNbCell):
         _page(item)["seconds"] += time.perf_counter() - start
+        _page(item)["cpu"] += _children_cpu() - cpu  # the kernel exits in the last teardown
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -177,10 +186,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
         cache = get_cache(config.getoption("nbval_cache"))
     write = terminalreporter.write_line
-    terminalreporter.section("page execution times (nbval, kernel start to last cell)")
-    total = 0.0
+    terminalreporter.section("page execution times (nbval, kernel start to last cell; kernel CPU)")
+    total = total_cpu = 0.0
     for page_file, page in sorted(pages.items(), key=lambda kv: -kv[1]["seconds"]):
         total += page["seconds"]
+        total_cpu += page["cpu"]
         source = page_file.nb.metadata.get("coursekit_source")
         note = ""
         if page["failed"]:
@@ -188,5 +198,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         elif cache is not None and source:
             pk = cache_page(cache, Path(source), page["cells"], page["seconds"])
             note = f"cached for the book build, ID={pk}"
-        write(f"{page['seconds']:7.1f} s  {page_file.nodeid}  {note}")
-    write(f"{total:7.1f} s  in all, {len(pages)} pages, each executed once")
+        write(f"{page['seconds']:7.1f} s  ({page['cpu']:5.1f} s CPU)  {page_file.nodeid}  {note}")
+    write(f"{total:7.1f} s  ({total_cpu:5.1f} s CPU)  in all, {len(pages)} pages, each executed "
+          "once")
