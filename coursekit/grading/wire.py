@@ -1,38 +1,21 @@
-"""The grader's wire format: plain data (tensors, numbers, strings, lists, tuples, dicts) as bytes.
+"""The grader's wire format: plain data (tensors, numbers, strings, lists, tuples, dicts) as bytes,
+and its framing on a pipe (:func:`send`, :func:`receive`).
 
-Both processes use it: the grader to send requests, the student process to send replies. It
-replaces pickle (and ``torch.save``/``torch.load``), for two reasons:
+Both processes use it, in place of pickle (and ``torch.save``/``torch.load``): :func:`decode`
+can only build the types below, so a reply cannot name a class, a function or a tensor subclass;
+and it costs a fraction of ``torch.save`` per message (``benchmarks/grading.py``). Each value is
+a one-byte tag and its payload, little-endian: ``N`` None; ``T``/``F`` booleans; ``i`` an int of
+8 bytes; ``I`` any other int (length, decimal digits); ``f`` float; ``c`` complex; ``s`` str
+(length, UTF-8); ``l``/``t`` list/tuple (count, items); ``d`` dict (count, key, value, ...);
+``X`` tensor (dtype code, ndim, sizes, then the elements as raw bytes in C order). A message on a
+pipe is its length (8 bytes, big-endian) and then the value.
 
-- safety: :func:`decode` can only build the types listed below; a reply cannot name a class,
-  a function or a tensor subclass, so there is nothing to execute or trick;
-- speed: a full submission sends about 660 messages, and ``torch.save`` plus
-  ``torch.load(weights_only=True)`` of a typical one costs several times what this format
-  does (``benchmarks/grading.py`` measures both).
-
-Each value is a one-byte tag followed by its payload, little-endian:
-
-========  =====================================================================
-tag       payload
-========  =====================================================================
-``N``     None
-``T F``   True, False
-``i``     int that fits in 8 bytes (``q``)
-``I``     any other int: length (``I``) and decimal ASCII digits
-``f``     float (``d``)
-``c``     complex: real and imaginary parts (``dd``)
-``s``     str: length (``I``) and UTF-8 bytes
-``l t``   list, tuple: item count (``I``) and the items
-``d``     dict: pair count (``I``) and key, value, key, value, ...
-``X``     tensor: dtype code (``B``), ndim (``B``), sizes (``q`` each), then the elements
-          as raw bytes in C order and the machine's byte order (both processes share it)
-========  =====================================================================
-
-The file imports only the standard library and torch, because the student process loads it by
-path (it never imports the rest of ``coursekit``).
+Imports only the standard library and torch: the student process loads it by path.
 """
 
 from __future__ import annotations
 
+import os
 import struct
 
 import torch
@@ -252,3 +235,42 @@ def _decode_tensor(view: memoryview, pos: int) -> tuple[torch.Tensor, int]:
     if dtype is torch.bool and raw.translate(None, b"\x00\x01"):
         raise WireError("a bool tensor holding bytes other than 0 and 1")
     return torch.frombuffer(raw, dtype=dtype).reshape(shape), end
+
+
+# -- framing ---------------------------------------------------------------------------------
+
+_LENGTH = struct.Struct(">Q")
+
+
+def send(fd: int, value) -> None:
+    """Write ``value`` as one message (length, then :func:`encode`) to the pipe ``fd``."""
+    payload = encode(value)
+    data = memoryview(_LENGTH.pack(len(payload)) + payload)
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+def receive(fd: int, cap: int, wait=None):
+    """The next message from the pipe ``fd``, decoded; at most ``cap`` bytes are accepted.
+
+    ``wait()``, if given, is called before each read (the grader's deadline and memory watch:
+    it raises to give up). Raises EOFError when the writer is gone, WireError when the bytes
+    are not one valid message.
+    """
+
+    def read(n: int) -> bytes:
+        chunks = []
+        while n:
+            if wait is not None:
+                wait()
+            chunk = os.read(fd, min(n, 1 << 20))
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            n -= len(chunk)
+        return b"".join(chunks)
+
+    (length,) = _LENGTH.unpack(read(8))
+    if length > cap:
+        raise WireError(f"the message is {length} bytes, more than the {cap} allowed")
+    return decode(read(length))
