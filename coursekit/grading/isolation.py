@@ -74,12 +74,7 @@ def is_root() -> bool:
 def _nogroup() -> int:
     import grp
 
-    for name in ("nogroup", "nobody"):
-        try:
-            return grp.getgrnam(name).gr_gid
-        except KeyError:
-            continue
-    return 65534
+    return next((g.gr_gid for g in grp.getgrall() if g.gr_name in ("nogroup", "nobody")), 65534)
 
 
 def _claim_uid(first: int = 0):
@@ -88,18 +83,16 @@ def _claim_uid(first: int = 0):
 
     LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
     info = os.lstat(LOCK_DIR)
-    if info.st_uid != os.geteuid() or not stat.S_ISDIR(info.st_mode):
-        raise RuntimeError(f"{LOCK_DIR} must be a directory owned by the grader")
-    os.chmod(LOCK_DIR, 0o700)
+    if info.st_uid != os.geteuid() or not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o077:
+        raise RuntimeError(f"{LOCK_DIR} must be a folder only the grader may use (mode 700)")
     for k in range(UID_COUNT):
         uid = UID_BASE + (first + k) % UID_COUNT
         handle = open(LOCK_DIR / f"{uid}.lock", "a")  # noqa: SIM115 - held while the worker lives
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return uid, handle
         except OSError:
             handle.close()
-            continue
-        return uid, handle
     raise RuntimeError("no free grading uid")
 
 
@@ -108,19 +101,16 @@ RUN_PREFIX = "coursekit-grading-"
 
 
 def run_folder() -> Path:
-    """This grader process's private run folder, made fresh (``mkdtemp``), removed at exit.
-
-    Every worker's folder lies in it. Mode 0700 (as root 0710 with group ``nogroup``, so that
-    worker uids may pass through to their own folder, also 0700, but not list it). Run folders
-    of earlier graders whose process is gone are removed; nothing in them is ever run.
-    """
+    """This grader process's private run folder (made by ``mkdtemp``; removed at exit), which
+    holds every worker's folder: mode 0700, or as root 0710 with group ``nogroup``, so that a
+    worker uid may pass through to its own folder (also 0700) but not list it. Run folders of
+    graders whose process is gone are removed; nothing in them is ever run."""
     if os.getpid() not in _RUN:
-        base = Path(tempfile.gettempdir())
-        for old in base.glob(f"{RUN_PREFIX}*-*"):
+        for old in Path(tempfile.gettempdir()).glob(f"{RUN_PREFIX}*-*"):
             pid = old.name[len(RUN_PREFIX) :].split("-")[0]
             if pid.isdigit() and old.lstat().st_uid == os.geteuid() and not _alive(int(pid)):
                 shutil.rmtree(old, ignore_errors=True)
-        path = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-", dir=base))
+        path = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-"))
         if is_root():
             os.chown(path, 0, _nogroup())
             os.chmod(path, 0o710)
@@ -142,20 +132,21 @@ def _alive(pid: int) -> bool:
 class _CappedBuffer:
     """Keeps the first ``cap`` bytes written to a pipe and counts the rest."""
 
-    def __init__(self, cap: int = OUTPUT_CAP):
+    def __init__(self, fd: int, cap: int = OUTPUT_CAP):
         self.cap, self.data, self.total = cap, bytearray(), 0
+        threading.Thread(target=self._drain, args=(fd,), daemon=True).start()
 
-    def drain(self, fd: int) -> None:
+    def _drain(self, fd: int) -> None:
         with os.fdopen(fd, "rb", buffering=0) as pipe:
             while chunk := pipe.read(65536):
                 self.total += len(chunk)
                 self.data += chunk[: max(self.cap - len(self.data), 0)]
 
     def text(self) -> str:
-        text = self.data.decode("utf-8", "replace")
-        if self.total > len(self.data):
-            text += f"\n[... {self.total - len(self.data)} more bytes of output dropped]"
-        return text
+        dropped = self.total - len(self.data)
+        return self.data.decode("utf-8", "replace") + (
+            f"\n[... {dropped} more bytes of output dropped]" if dropped > 0 else ""
+        )
 
 
 def _encode_arg(arg):
@@ -186,8 +177,7 @@ class Worker:
         self.timeout, self.memory_mb = float(timeout), int(memory_mb)
         # Sleeping just under the per-call limit in every call must not cost an hour.
         self.budget, self.spent = float(budget), 0.0
-        course = course or Course.default()
-        folders = [*course.hidden, *hidden, tempfile.gettempdir()]
+        folders = [*(course or Course.default()).hidden, *hidden, tempfile.gettempdir()]
         self.hidden = sorted({os.path.realpath(h) for h in folders})
         self.pid: int | None = None
         self.dir: Path | None = None
@@ -214,31 +204,28 @@ class Worker:
                 "nproc": 256 if self.uid is not None else 0, "hidden": self.hidden,
                 "uid": -1 if self.uid is None else self.uid,
                 "gid": -1 if self.gid is None else self.gid}  # fmt: skip
-        (req_r, req_w), (resp_r, resp_w), (out_r, out_w), (err_r, err_w) = (
-            os.pipe() for _ in range(4)
-        )
+        pipes = [os.pipe() for _ in range(5)]  # request, response, stdout, stderr, status
+        theirs = [pipes[0][0]] + [w for _, w in pipes[1:]]
+        ours = [pipes[0][1]] + [r for r, _ in pipes[1:]]
         try:
-            self.keeper, self.pid = zygote.get().spawn(spec, [req_r, resp_w, out_w, err_w])
+            zygote.get().spawn(spec, theirs)
         except zygote.ZygoteError as exc:
-            for fd in (req_w, resp_r, out_r, err_r):
+            for fd in ours:
                 os.close(fd)
             raise WorkerDied(str(exc)) from None
         finally:
-            for fd in (req_r, resp_w, out_w, err_w):
+            for fd in theirs:
                 os.close(fd)
-        self.request_fd, self.response_fd = req_w, resp_r
-        self.stdout, self.stderr = _CappedBuffer(), _CappedBuffer()
-        for buffer, fd in ((self.stdout, out_r), (self.stderr, err_r)):
-            threading.Thread(target=buffer.drain, args=(fd,), daemon=True).start()
-        # Its pid namespace, if it has one of its own: every process in it is the worker's.
-        try:
+        self.request_fd, self.response_fd, out_r, err_r, self.status_fd = ours
+        self.stdout, self.stderr = _CappedBuffer(out_r), _CappedBuffer(err_r)
+        self._status, self.killed_for, self.loaded = b"", "", set()
+        self.pid = self._keeper_says(zygote.STARTUP_TIMEOUT) or -1
+        try:  # its own pid namespace, if it has one: every process in it is the worker's
             ns = os.readlink(f"/proc/{self.pid}/ns/pid")
             self.ns = ns if ns != os.readlink("/proc/self/ns/pid") else None
         except OSError:
             self.ns = None
-        self.killed_for = ""
         threading.Thread(target=self._watch, args=(self.pid,), daemon=True).start()
-        self.loaded = set()
         self.starts += 1
         try:
             reply = self._receive(zygote.STARTUP_TIMEOUT)
@@ -248,48 +235,52 @@ class Worker:
         # For reports and tests only: "" when confined by Landlock, else why not.
         self.confinement = str(reply.get("confinement", "unknown"))
 
+    def _keeper_says(self, timeout: float) -> int | None:
+        """The next number on the status pipe: the student's pid, then its ``waitpid`` status
+        (``worker._keeper``, trusted code; the student process never holds this pipe)."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._status:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.status_fd], [], [], left)[0]:
+                return None
+            chunk = os.read(self.status_fd, 64)
+            if not chunk:
+                return None
+            self._status += chunk
+        line, self._status = self._status.split(b"\n", 1)
+        return int(line)
+
     def tree(self) -> list[int]:
         """Every live process of the worker: its pid namespace, or else its uid (as root) or
         its session (a normal user without namespaces: a child that leaves it escapes)."""
         found = []
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            pid = int(entry.name)
+        for pid in (int(e) for e in os.listdir("/proc") if e.isdigit()):
             try:
                 if self.ns is not None:
                     mine = os.readlink(f"/proc/{pid}/ns/pid") == self.ns
                 elif self.uid is not None:
-                    mine = entry.stat().st_uid == self.uid
+                    mine = os.stat(f"/proc/{pid}").st_uid == self.uid
                 else:
                     mine = pid == self.pid or os.getsid(pid) == self.pid
             except OSError:
                 continue
-            if mine:
-                found.append(pid)
+            found += [pid] if mine else []
         return found
 
-    def _private_mb(self) -> int:
-        """Private memory (resident, SysV shared memory mapped by one process included) of
-        the worker's processes together, in MiB."""
-        total_kb = 0
-        for pid in self.tree():
-            try:
-                with open(f"/proc/{pid}/smaps_rollup") as rollup:
-                    total_kb += sum(int(line.split()[1]) for line in rollup
-                                    if line.startswith(("Private_Clean:", "Private_Dirty:")))  # fmt: skip
-            except (OSError, ValueError):
-                continue
-        return total_kb // 1024
-
     def _watch(self, pid: int) -> None:
-        """Kill the worker when its process tree uses too much memory (every quarter second).
-
-        ``RLIMIT_DATA`` bounds each process; this bounds them together, children included.
-        """
+        """Every quarter second, kill the worker if the private memory of its processes
+        together (SysV shared memory mapped by one of them included) is over the limit:
+        ``RLIMIT_DATA`` bounds each process alone."""
         while self.pid == pid:
             time.sleep(0.25)
-            used = self._private_mb()
+            used = 0
+            for p in self.tree():
+                try:
+                    with open(f"/proc/{p}/smaps_rollup") as rollup:
+                        kinds = ("Private_Clean", "Private_Dirty")
+                        used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
+                except (OSError, ValueError):
+                    pass
             if used > self.memory_mb + MEMORY_SLACK_MB and self.pid == pid:
                 self.killed_for = (
                     f"the student process was stopped for using {used} MiB of memory, its"
@@ -298,17 +289,17 @@ class Worker:
                 self._kill(pid)
 
     def _kill(self, pid: int) -> None:
-        """Kill the worker's processes. In a pid namespace, killing its first process (pid 1
-        there) kills them all; otherwise every process found is killed until none is left."""
+        """Kill the worker's processes: in its pid namespace, pid 1 there takes the others
+        with it; otherwise every process found is killed until none is left."""
         for _ in range(50):
-            found = [pid] if self.ns is not None and _alive(pid) else self.tree()
-            if not found:
-                return
+            found = ([pid] if _alive(pid) else []) if self.ns else self.tree()
             for p in found:
                 try:
                     os.kill(p, signal.SIGKILL)
                 except OSError:
                     pass
+            if not found:
+                return
             time.sleep(0.01)
 
     def running(self) -> bool:
@@ -318,9 +309,9 @@ class Worker:
         """Kill the worker (and anything it started) and remove its folder."""
         pid, self.pid = self.pid, None
         if pid is not None:
-            for fd in (self.request_fd, self.response_fd):
-                os.close(fd)
             self._kill(pid)
+            for fd in (self.request_fd, self.response_fd, self.status_fd):
+                os.close(fd)
         if self.dir is not None:
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
@@ -365,22 +356,19 @@ class Worker:
         return reply
 
     def exit_description(self) -> str:
-        """Why the student process ended, from its exit status (``waitpid``, in the zygote)."""
-        try:
-            status = zygote.get().wait(self.keeper, 2.0)
-        except zygote.ZygoteError:
-            status = None
+        """Why the student process ended, from its ``waitpid`` status."""
+        status = self._keeper_says(2.0)
         if status is None:
             return "the student process closed its connection to the grader"
-        if os.WIFSIGNALED(status):
-            sig = os.WTERMSIG(status)
-            if sig == signal.SIGKILL:
-                return "the student process was killed (SIGKILL), perhaps for using too much memory"
-            if sig == signal.SIGSEGV:
-                return "the student process crashed (segmentation fault)"
-            return f"the student process was killed by signal {sig} ({signal.Signals(sig).name})"
-        code = os.WEXITSTATUS(status)
-        return f"the student process exited with code {code} (sys.exit or os._exit in your code?)"
+        if os.WIFEXITED(status):
+            code = os.WEXITSTATUS(status)
+            return f"the student process exited with code {code} (sys.exit or os._exit?)"
+        sig = os.WTERMSIG(status)
+        if sig == signal.SIGKILL:
+            return "the student process was killed (SIGKILL), perhaps for using too much memory"
+        if sig == signal.SIGSEGV:
+            return "the student process crashed (segmentation fault)"
+        return f"the student process was killed by signal {sig} ({signal.Signals(sig).name})"
 
     # -- requests ----------------------------------------------------------------------------
 

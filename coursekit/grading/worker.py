@@ -317,105 +317,63 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     torch.seed()  # fresh random state: children must not all share the zygote's
     random.seed()
     serve(request_fd, response_fd, wire, confinement)
+    os._exit(0)
 
 
-def _keeper(spec: dict, fds: list[int], wire, landlock, pid_w: int) -> None:
-    """Enter fresh namespaces, fork the student process, report its pid, mirror its status."""
-    import signal
-
+def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
+    """Enter fresh namespaces, fork the student process, then tell the grader, on the status
+    pipe (``fds[4]``, which the student process never holds), its pid and its exit status."""
     libc = ctypes.CDLL(None, use_errno=True)
-    uid, gid = os.getuid(), os.getgid()
-    userns = False
+    uid, gid, userns = os.getuid(), os.getgid(), False
     if libc.unshare(CLONE_NEWPID | CLONE_NEWIPC) != 0 and uid != 0:
         userns = libc.unshare(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWIPC) == 0
         if userns:  # the same uid and gid inside as outside
             Path("/proc/self/setgroups").write_text("deny")
             Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")
             Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
+    status_fd = fds.pop()
     pid = os.fork()
     if pid == 0:
-        try:
-            os.close(pid_w)
-            _become_student(spec, fds, wire, landlock, libc, userns)
-        finally:
-            os._exit(0)
+        os.close(status_fd)
+        _become_student(spec, fds, wire, landlock, libc, userns)
     for fd in fds:
         os.close(fd)
-    os.write(pid_w, str(pid).encode())
-    os.close(pid_w)
-    status = os.waitpid(pid, 0)[1]
-    if os.WIFSIGNALED(status):
-        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
-        os.kill(os.getpid(), os.WTERMSIG(status))
-    os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+    os.write(status_fd, f"{pid}\n".encode())
+    os.write(status_fd, f"{os.waitpid(pid, 0)[1]}\n".encode())
 
 
 def zygote(control_fd: int) -> None:
-    """Import torch once, then serve the grader's requests on the control socket.
-
-    ``{"op": "spawn", ...spec}`` with four file descriptors (request and response pipes,
-    stdout, stderr) forks a keeper and replies ``{"pid": keeper, "student": student pid}``;
-    ``{"op": "wait", "pid", "timeout"}`` replies ``{"status": waitpid status or None}``.
-    """
+    """Import torch once, then for every spec the grader sends on the control socket (with
+    five file descriptors: request and response pipes, stdout, stderr, status), fork a keeper."""
     import json
+    import signal
     import socket
-    import time
 
     import torch
 
     torch.set_num_threads(1)
     wire, landlock = _load_sibling("wire"), _load_sibling("landlock")
     _preload_stdlib()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # keepers are reaped automatically
     control = socket.socket(fileno=control_fd)
-    control.send(b'{"ready": true}')
-    done: dict[int, int] = {}  # exit statuses of keepers, until the grader asks
+    control.send(b"ready")
     while True:
         try:
-            data, fds, _, _ = socket.recv_fds(control, 65536, 4)
+            data, fds, _, _ = socket.recv_fds(control, 65536, 5)
         except OSError:
             return
         if not data:
             return
-        request = json.loads(data)
-        if request["op"] == "wait":
-            deadline = time.monotonic() + float(request["timeout"])
-            while request["pid"] not in done and time.monotonic() < deadline:
-                try:
-                    pid, status = os.waitpid(request["pid"], os.WNOHANG)
-                except ChildProcessError:
-                    break
-                if pid:
-                    done[pid] = status
-                else:
-                    time.sleep(0.01)
-            reply = {"status": done.pop(request["pid"], None)}
-        else:
-            pid_r, pid_w = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                try:
-                    control.close()
-                    os.close(pid_r)
-                    _keeper(request, fds, wire, landlock, pid_w)
-                finally:
-                    os._exit(1)
-            os.close(pid_w)
-            for fd in fds:
-                os.close(fd)
-            with os.fdopen(pid_r, "rb") as pipe:
-                student = pipe.read(32)
-            reply = {"pid": pid, "student": int(student) if student else None}
-        while True:  # reap keepers the grader never asked about
+        if os.fork() == 0:
             try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                break
-            if not pid:
-                break
-            done[pid] = status
-        while len(done) > 1000:
-            done.pop(next(iter(done)))
-        control.send(json.dumps(reply).encode())
+                control.close()
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                _keeper(json.loads(data), fds, wire, landlock)
+            finally:
+                os._exit(0)
+        for fd in fds:
+            os.close(fd)
+        control.send(b"forked")
 
 
 if __name__ == "__main__":

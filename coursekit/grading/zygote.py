@@ -48,33 +48,22 @@ class Zygote:
         self.ready = False  # the zygote says so once it has imported torch
         self.lock = threading.Lock()
 
-    def _ask(self, request: dict, fds: list[int] = ()) -> dict:
+    def spawn(self, spec: dict, fds: list[int]) -> None:
+        """Fork a student process set up as ``spec`` says, holding ``fds`` (request and response
+        pipes, stdout, stderr, status: see ``worker._keeper``)."""
         with self.lock:
             try:
                 if not self.ready:
                     self.socket.settimeout(STARTUP_TIMEOUT)
-                    self.ready = b"ready" in self.socket.recv(4096)
+                    self.ready = self.socket.recv(64) == b"ready"
                     self.socket.settimeout(None)
                 if self.ready:
-                    socket.send_fds(self.socket, [json.dumps(request).encode()], list(fds))
-                    reply = self.socket.recv(4096)
+                    socket.send_fds(self.socket, [json.dumps(spec).encode()], fds)
+                    if self.socket.recv(64) == b"forked":
+                        return
             except OSError as exc:
                 raise ZygoteError(f"the grading zygote did not answer ({exc})") from None
-        if not self.ready or not reply:
-            raise ZygoteError("the grading zygote did not start, or exited")
-        return json.loads(reply)
-
-    def spawn(self, spec: dict, fds: list[int]) -> tuple[int, int]:
-        """Fork a student process set up as ``spec`` says, holding ``fds`` (request and response
-        pipes, stdout, stderr); return ``(keeper pid, student pid)``."""
-        reply = self._ask({"op": "spawn", **spec}, fds)
-        if reply["student"] is None:
-            raise ZygoteError("the student process could not be started")
-        return reply["pid"], reply["student"]
-
-    def wait(self, pid: int, timeout: float) -> int | None:
-        """The ``waitpid`` status of a keeper (its student's), or None if it still runs."""
-        return self._ask({"op": "wait", "pid": pid, "timeout": timeout})["status"]
+        raise ZygoteError("the grading zygote did not start, or exited")
 
     def alive(self) -> bool:
         return self.proc.poll() is None
