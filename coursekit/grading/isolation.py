@@ -1,13 +1,10 @@
 """Running student code in a separate, limited process: :class:`Worker` and the ``student`` proxy.
 
-A worker is a student process forked by the zygote (``zygote.py``, ``worker.py``) into a fresh
-folder of its own inside this grader's private run folder, holding a *copy* of each submission
-module. There, before any student code runs, it is confined (``worker._become_student``): its
-own pid and IPC namespaces where the system allows, Landlock (``landlock.py``: writes only in
-its folder; the course, the run folder, the temporary folder and the submissions unreadable;
-signals scoped), limits, and as root a uid of its own. Here its whole process tree is watched
+A worker is a student process forked by the zygote (``zygote.py``, ``worker.py``) in a fresh
+folder inside this grader's private run folder, holding a *copy* of each submission module and
+confined before any student code runs (see ``worker.py``). Here its whole process tree is watched
 for memory and killed when it stops. One worker serves many calls; a call that times out,
-crashes or exits it fails with a teaching message and a fresh worker starts for the next.
+crashes or exits it fails with a teaching message, and a fresh worker serves the next one.
 Replies are plain data (``wire.py``); nothing the worker says about success is trusted.
 """
 
@@ -241,9 +238,8 @@ class Worker:
         deadline = time.monotonic() + timeout
         while b"\n" not in self._status:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self.status_fd], [], [], left)[0]:
-                return None
-            chunk = os.read(self.status_fd, 64)
+            ready = left > 0 and select.select([self.status_fd], [], [], left)[0]
+            chunk = os.read(self.status_fd, 64) if ready else b""
             if not chunk:
                 return None
             self._status += chunk
@@ -426,24 +422,19 @@ class Worker:
             target.write_bytes(read_submission_file(source))
         except SubmissionRefused as exc:
             raise ImportFailure(str(exc)) from None
-        if self.uid is not None:
-            os.chown(folder, self.uid, self.gid)
-            os.chown(target, self.uid, self.gid)
+        for path in (folder, target) if self.uid is not None else ():
+            os.chown(path, self.uid, self.gid)
         try:
             reply = self._exchange({"op": "load", "key": key, "name": name, "file": str(target)})
-        except WorkerTimeout:
-            raise ImportFailure(
-                f"importing {name}.py took longer than {self.timeout:g} s: is there an endless"
-                " loop or a long computation at the top level of the module? Put work inside"
-                " functions."
-            ) from None
-        except WorkerDied as exc:
-            raise ImportFailure(
-                f"importing {name}.py stopped the student process: {exc}. Remove code at the top"
-                " level of the module that exits or crashes."
-            ) from None
-        except ProtocolError as exc:
-            raise ImportFailure(f"importing {name}.py failed: {exc}") from None
+        except (WorkerTimeout, WorkerDied, ProtocolError) as exc:
+            why = {
+                WorkerTimeout: f"took longer than {self.timeout:g} s: is there an endless loop or"
+                " a long computation at the top level of the module? Put work inside functions.",
+                WorkerDied: f"stopped the student process: {exc}. Remove code at the top level of"
+                " the module that exits or crashes.",
+                ProtocolError: f"failed: {exc}",
+            }[type(exc)]
+            raise ImportFailure(f"importing {name}.py {why}") from None
         if reply.get("ok") is not True:
             raise ImportFailure(
                 f"importing {name}.py failed: {_reply_error(reply)}. Fix the error at the top"
@@ -508,43 +499,33 @@ class Student:
     def __init__(self, worker: Worker, key: str, chapter: str, source: Path | None):
         self._worker, self._key, self._chapter = worker, key, chapter
         self._timed_out: set[str] = set()
-        self._import_error: str | None = None
+        self._import_error = None
         if source is None:
-            self._import_error = (
-                f"no {chapter}.py in the submission: this chapter's exercises score 0"
-            )
+            self._import_error = f"no {chapter}.py in the submission: its exercises score 0"
         else:
             worker.register(key, chapter, source)
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
+        return lambda *args, **kwargs: self.run(name, *args, **kwargs).value
 
-        def call(*args, **kwargs):
-            return self.run(name, *args, **kwargs).value
-
-        call.__name__ = name
-        return call
-
-    def _request(self, fn: str, args, kwargs, seed, grad) -> dict:
-        message = {"op": "call", "key": self._key, "fn": fn, "seed": seed, "grad": bool(grad),
-                   "args": [_encode_arg(a) for a in args],
-                   "kwargs": {k: _encode_arg(v) for k, v in kwargs.items()}}  # fmt: skip
+    def _request(self, message: dict) -> dict:
         with self._worker._lock:
-            return self._worker.request(message)
+            return self._worker.request({**message, "op": "call", "key": self._key})
 
     def run(self, fn: str, *args, seed: int | None = None, grad: bool = False, **kwargs) -> Outcome:
         """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`."""
+        worker = self._worker
         if self._import_error is not None:
             raise GradingFailure(self._import_error)
-        worker = self._worker
         if fn in self._timed_out:
-            raise GradingFailure(
-                f"{fn}() timed out earlier (more than {worker.timeout:g} s), so it is not"
-                " run again: look for an endless loop."
-            )
+            raise GradingFailure(f"{fn}() timed out earlier (more than {worker.timeout:g} s), so"
+                                 " it is not run again: look for an endless loop.")  # fmt: skip
         try:
-            reply = self._request(fn, args, kwargs, seed, grad)
+            kwargs = {k: _encode_arg(v) for k, v in kwargs.items()}
+            reply = self._request({"fn": fn, "seed": seed, "grad": bool(grad), "kwargs": kwargs,
+                                   "args": [_encode_arg(a) for a in args]})  # fmt: skip
         except ImportFailure as exc:
             self._import_error = str(exc)
             raise GradingFailure(self._import_error) from None
@@ -581,7 +562,7 @@ def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
                 f"{fn}() is not implemented yet (it raises NotImplementedError): write its body."
             )
         if kind == "missing":
-            raise GradingFailure(f"the submission has no function {fn}(): define it with this name.")
+            raise GradingFailure(f"the submission has no function {fn}(): define it by that name.")
         if kind == "unsupported":
             raise GradingFailure(f"{fn}() returned an unsupported value: {reply.get('message')}")
         if kind == "exit":
@@ -613,7 +594,5 @@ class InProcessStudent(Student):
         self._timed_out, self._import_error = set(), None
         self._worker = Worker()
 
-    def _request(self, fn: str, args, kwargs, seed, grad) -> dict:
-        return self._call(self._module, {"fn": fn, "seed": seed, "grad": bool(grad),
-                          "args": [_encode_arg(a) for a in args],
-                          "kwargs": {k: _encode_arg(v) for k, v in kwargs.items()}})  # fmt: skip
+    def _request(self, message: dict) -> dict:
+        return self._call(self._module, message)

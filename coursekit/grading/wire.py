@@ -15,6 +15,7 @@ Imports only the standard library and torch: the student process loads it by pat
 
 from __future__ import annotations
 
+import math
 import os
 import struct
 
@@ -32,17 +33,11 @@ DTYPES = (
 DTYPE_CODE = {dtype: code for code, dtype in enumerate(DTYPES)}
 ITEMSIZE = [dtype.itemsize for dtype in DTYPES]
 
-_Q = struct.Struct("<q")
-_I = struct.Struct("<I")
-_D = struct.Struct("<d")
-_DD = struct.Struct("<dd")
+_Q, _I, _D, _DD = (struct.Struct(f) for f in ("<q", "<I", "<d", "<dd"))
 
 
 class WireError(ValueError):
     """The bytes are not a valid message, or the value cannot be sent."""
-
-
-# -- encoding --------------------------------------------------------------------------------
 
 
 def encode(value) -> bytes:
@@ -64,12 +59,11 @@ def _encode(value, out: bytearray, depth: int) -> None:
         out += b"N"
     elif t is bool:
         out += b"T" if value else b"F"
+    elif t is int and -(2**63) <= value < 2**63:
+        out += b"i" + _Q.pack(value)
     elif t is int:
-        if -(2**63) <= value < 2**63:
-            out += b"i" + _Q.pack(value)
-        else:
-            digits = str(value).encode("ascii")
-            out += b"I" + _I.pack(len(digits)) + digits
+        digits = str(value).encode("ascii")
+        out += b"I" + _I.pack(len(digits)) + digits
     elif t is float:
         out += b"f" + _D.pack(value)
     elif t is complex:
@@ -83,9 +77,8 @@ def _encode(value, out: bytearray, depth: int) -> None:
             _encode(item, out, depth + 1)
     elif t is dict:
         out += b"d" + _I.pack(len(value))
-        for key, item in value.items():
-            _encode(key, out, depth + 1)
-            _encode(item, out, depth + 1)
+        for pair in value.items():
+            _encode(pair[0], out, depth + 1), _encode(pair[1], out, depth + 1)
     elif t is torch.Tensor:
         _encode_tensor(value, out)
     else:
@@ -101,16 +94,10 @@ def _encode_tensor(tensor: torch.Tensor, out: bytearray) -> None:
     tensor = tensor.detach().cpu().resolve_conj().resolve_neg().contiguous()
     if tensor.dim() > 255:
         raise WireError("cannot send a tensor with more than 255 dimensions")
-    out += b"X" + bytes((code, tensor.dim()))
-    for size in tensor.shape:
-        out += _Q.pack(size)
-    if tensor.numel():
-        if tensor.dtype is torch.bfloat16:  # numpy has no bfloat16: same bytes as int16
-            tensor = tensor.view(torch.int16)
-        out += tensor.numpy().tobytes()
-
-
-# -- decoding --------------------------------------------------------------------------------
+    out += b"X" + bytes((code, tensor.dim())) + struct.pack(f"<{tensor.dim()}q", *tensor.shape)
+    if tensor.dtype is torch.bfloat16:  # numpy has no bfloat16: same bytes as int16
+        tensor = tensor.view(torch.int16)
+    out += tensor.numpy().tobytes()
 
 
 def decode(data: bytes | bytearray | memoryview):
@@ -193,9 +180,7 @@ class _Reader:
         shape = struct.unpack(f"<{ndim}q", self.take(8 * ndim))
         if any(size < 0 for size in shape):
             raise WireError(f"a tensor with a negative size {shape}")
-        numel = 1
-        for size in shape:
-            numel *= size
+        numel = math.prod(shape)
         raw = bytearray(self.take(numel * ITEMSIZE[code]))  # a private copy the tensor owns
         if numel == 0:
             return torch.empty(shape, dtype=DTYPES[code])

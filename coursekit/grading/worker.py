@@ -1,23 +1,15 @@
 """The zygote and the student processes it forks (run as ``python -I -B worker.py CONTROL_FD``).
 
-The zygote is trusted code only: it imports torch and the standard library once, then forks,
-for each request of the grader, a *keeper* that puts itself in fresh namespaces (process ids
-and SysV IPC; a user namespace too when not root, where the kernel allows) and forks the
-*student process*: pid 1 of that namespace, so that it cannot name, hence signal, any process
-outside it, and when it dies every process it started dies with it. The keeper waits for it
-and exits with the same status, which the zygote reports to the grader (``waitpid``).
-
-The student process, before any student code runs: starts a session, takes the grader's pipes
-as stdout/stderr, enters its folder with a clean environment, caps SysV shared memory in its
-namespace, sets its limits, confines itself with Landlock (``landlock.py``), drops to its own
-uid as root (or its capabilities in its user namespace), then imports submission modules and
-calls their functions on request. It imports only the standard library, torch, ``wire.py`` and
-``landlock.py`` (by path). Nothing it says is trusted: replies are plain data (``wire.py``)
-and every verdict is recomputed by the grader.
-
-Requests: ``{"op": "load", "key", "name", "file"}`` and ``{"op": "call", "key", "fn", "args",
-"kwargs", "seed", "grad"}``. Replies: ``{"ok": True, ...}`` or ``{"ok": False, "kind", "type",
-"message", "traceback"}``.
+The zygote (trusted code only) imports torch and the standard library once, then, per request
+of the grader, forks a *keeper*, which enters fresh pid and IPC namespaces (with a user
+namespace when not root, where allowed) and forks the *student process*: pid 1 there, so that it
+can name (hence signal) no process outside, and all it starts dies with it. The keeper tells the
+grader its pid and, once it ends, its ``waitpid`` status. The student process confines itself
+(``_become_student``) before it imports submission modules and calls their functions on request:
+``{"op": "load", "key", "name", "file"}``, ``{"op": "call", "key", "fn", "args", "kwargs",
+"seed", "grad"}``; replies ``{"ok": True, ...}`` or ``{"ok": False, "kind", "type", "message",
+"traceback"}``, plain data only (``wire.py``), never trusted for a verdict. Imports only the
+standard library, torch, and ``wire.py`` and ``landlock.py`` by path.
 """
 
 from __future__ import annotations
@@ -255,30 +247,7 @@ def _set_limits(memory_mb: int, nproc: int) -> None:
     limits = [(resource.RLIMIT_DATA, used_kb * 1024 + memory_mb * 2**20),
               (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
     for which, value in limits + ([(resource.RLIMIT_NPROC, nproc)] if nproc else []):
-        try:
-            resource.setrlimit(which, (value, value))
-        except (ValueError, OSError):
-            pass
-
-
-def _drop_privileges(uid: int, gid: int) -> None:
-    os.setgroups([])
-    os.setgid(gid)
-    os.setuid(uid)
-    if (os.getuid(), os.geteuid(), os.getegid()) != (uid, uid, gid):
-        raise SystemExit("could not drop privileges")
-    try:
-        os.setuid(0)
-    except PermissionError:
-        return
-    raise SystemExit("privileges were not dropped")
-
-
-def _drop_capabilities(libc) -> None:
-    """Give up the capabilities a fresh user namespace grants (over that namespace only)."""
-    header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this process
-    if libc.capset(header, (ctypes.c_uint32 * 6)()) != 0:
-        raise SystemExit("could not drop capabilities")
+        resource.setrlimit(which, (value, value))
 
 
 def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bool) -> None:
@@ -289,13 +258,12 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
 
     request_fd, response_fd, out_fd, err_fd = fds
     os.setsid()
-    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-    os.dup2(out_fd, 1)
-    os.dup2(err_fd, 2)
-    os.close(out_fd), os.close(err_fd)
+    for fd, target in ((os.open(os.devnull, os.O_RDONLY), 0), (out_fd, 1), (err_fd, 2)):
+        os.dup2(fd, target)
+        os.close(fd)
+    # Fresh text streams on the new descriptors (whatever sys.stdout was in the zygote).
     sys.stdin = open(0, closefd=False)  # noqa: SIM115
-    sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
-    sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
+    sys.stdout, sys.stderr = (open(fd, "w", buffering=1, closefd=False) for fd in (1, 2))  # noqa: SIM115
     os.chdir(spec["dir"])
     os.environ.clear()
     os.environ.update(spec["env"])
@@ -310,10 +278,16 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
             pass
     _set_limits(int(spec["memory_mb"]), int(spec["nproc"]))
     confinement = landlock.confine(spec["dir"], list(spec["hidden"]))
-    if spec["uid"] >= 0:
-        _drop_privileges(int(spec["uid"]), int(spec["gid"]))
-    elif userns:
-        _drop_capabilities(libc)
+    if spec["uid"] >= 0:  # as root: a uid of its own, no groups (for good: no saved uid 0)
+        os.setgroups([])
+        os.setgid(spec["gid"])
+        os.setuid(spec["uid"])
+        if (os.getuid(), os.geteuid(), os.getegid()) != (spec["uid"], spec["uid"], spec["gid"]):
+            raise SystemExit("could not drop privileges")
+    elif userns:  # the capabilities a fresh user namespace grants (over that namespace only)
+        header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, itself
+        if libc.capset(header, (ctypes.c_uint32 * 6)()) != 0:
+            raise SystemExit("could not drop capabilities")
     torch.seed()  # fresh random state: children must not all share the zygote's
     random.seed()
     serve(request_fd, response_fd, wire, confinement)

@@ -330,7 +330,7 @@ CHAPTER = "linear_regression"
 KEY = 0x5EC7E8
 # Each attack is appended to the reference answers (or to the stubs: then it earns points only
 # if the attack works). CLASS is replaced by the class folder.
-HONEST = "\n# HONEST-MARKER (it stays a while, so that the spy has its chance)\nimport time\ntime.sleep(3)\n"
+HONEST = "\n# HONEST-MARKER (it stays a while: the spy has a chance)\nimport time\ntime.sleep(3)\n"
 SPY = """
 import glob as _glob, time as _time
 _found, _deadline = None, _time.time() + 15

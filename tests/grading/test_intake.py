@@ -4,7 +4,8 @@ Each submission is the reference answers with one twist a hostile student would 
 that is a symbolic link (to the reference, through ``/proc/self/cwd``, to ``/proc/self/environ``),
 a student folder that is a link, a FIFO, a hard link, a file over the size cap, a folder name
 that is not UTF-8, an exception with a 20 MB name, and a ``data_iter`` that zeroes every column
-but the first. The test runs the grader as it is and as a normal user (``test_confinement.as_nobody``).
+but the first. The test runs the grader as it is and as a normal user
+(``test_confinement.as_nobody``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from coursekit.grading import runner
-from tests.grading.test_confinement import as_nobody, give_to_nobody, shared_folder  # noqa: F401
+from tests.grading.test_confinement import as_nobody, give_to_nobody
+from tests.grading.test_confinement import shared_folder as shared_folder  # the fixture
 
 CHAPTER = "linear_regression"
 REFERENCE = runner.REFERENCE_DIR / f"{CHAPTER}.py"
