@@ -330,7 +330,9 @@ CHAPTER = "linear_regression"
 KEY = 0x5EC7E8
 # Each attack is appended to the reference answers (or to the stubs: then it earns points only
 # if the attack works). CLASS is replaced by the class folder.
-HONEST = "\n# HONEST-MARKER (it stays a while: the spy has a chance)\nimport time\ntime.sleep(3)\n"
+# The honest module stays a while (its import sleeps), so that the spy, graded after the filler,
+# starts while the honest module's copy is there.
+HONEST = "\n# HONEST-MARKER\nimport time\ntime.sleep(12)\n"
 SPY = """
 import glob as _glob, time as _time
 _found, _deadline = None, _time.time() + 15
@@ -387,9 +389,9 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
     reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
     stubs = (REPO / "exercises" / f"{CHAPTER}.py").read_text()
     klass = shared_folder / "class"
-    sources = {"a_honest": reference + HONEST, "b_spy": stubs + SPY,
-               "c_shm_writer": reference + SHM_WRITER, "d_shm_reader": stubs + SHM_READER,
-               "e_killer": reference + KILLER}  # fmt: skip
+    sources = {"a_honest": reference + HONEST, "b_filler": reference, "c_spy": stubs + SPY,
+               "d_shm_writer": reference + SHM_WRITER, "e_shm_reader": stubs + SHM_READER,
+               "f_killer": reference + KILLER}  # fmt: skip
     for name, source in sources.items():
         (klass / name).mkdir(parents=True)
         (klass / name / f"{CHAPTER}.py").write_text(source.replace("CLASS", repr(str(klass))))
@@ -411,6 +413,6 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
     results = {r["submission"]: r for r in json.loads(report.read_text())}
     assert sorted(results) == sorted(sources)
     assert results["a_honest"]["score"] == results["a_honest"]["max_score"] > 0
-    assert results["b_spy"]["score"] == 0, "the spy read a classmate's module"
-    assert results["d_shm_reader"]["score"] == 0, "answers passed through shared memory"
+    assert results["c_spy"]["score"] == 0, "the spy read a classmate's module"
+    assert results["e_shm_reader"]["score"] == 0, "answers passed through shared memory"
     assert not leaked, "a SysV shared memory segment outlived the grader"
