@@ -31,6 +31,7 @@ from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_
 OUTPUT_CAP = 64 * 1024  # bytes of each of stdout and stderr kept
 REPLY_CAP = 256 * 2**20
 FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
+PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are found there
 MEMORY_SLACK_MB = 512  # the process tree's private memory may exceed the limit by this much
 WITH_GRAD = "__coursekit_with_grad__"
 # When grading as root, every live Worker holds a uid of its own from this range (no login, no
@@ -250,7 +251,7 @@ class Worker:
         """Every live process of the worker: its pid namespace, or else its uid (as root) or
         its session (a normal user without namespaces: a child that leaves it escapes)."""
         found = []
-        for pid in (int(e) for e in os.listdir("/proc") if e.isdigit()):
+        for pid in (int(e) for e in os.listdir("/proc") if e.isdigit()) if PROC else ():
             try:
                 if self.ns is not None:
                     mine = os.readlink(f"/proc/{pid}/ns/pid") == self.ns
@@ -289,6 +290,7 @@ class Worker:
         with it; otherwise every process found is killed until none is left."""
         for _ in range(50):
             found = ([pid] if _alive(pid) else []) if self.ns else self.tree()
+            found += [-pid] if not PROC and _alive(pid) else []  # elsewhere: its process group
             for p in found:
                 try:
                     os.kill(p, signal.SIGKILL)

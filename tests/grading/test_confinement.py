@@ -313,8 +313,10 @@ def as_nobody(argv: list[str]) -> list[str]:
 
 @pytest.fixture
 def shared_folder():
-    """A folder uid 65534 owns and may reach (pytest's own tmp_path is private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="coursekit-class-", dir="/tmp"))
+    """A folder uid 65534 may reach (pytest's own tmp_path is private to root), outside the
+    temporary folder the grader works in, as a class folder would be."""
+    base = "/var/tmp" if os.access("/var/tmp", os.W_OK) else None
+    folder = Path(tempfile.mkdtemp(prefix="coursekit-class-", dir=base))
     folder.chmod(0o755)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -334,17 +336,23 @@ KEY = 0x5EC7E8
 # starts while the honest module's copy is there.
 HONEST = "\n# HONEST-MARKER\nimport time\ntime.sleep(12)\n"
 SPY = """
-import glob as _glob, time as _time
+import glob as _glob, os as _os, time as _time
 _found, _deadline = None, _time.time() + 15
 while _found is None and _time.time() < _deadline:
-    for _path in (_glob.glob("/tmp/coursekit-grading-*/**/linear_regression.py", recursive=True)
-                  + _glob.glob(CLASS + "/*/linear_regression.py")):
+    _places = ["/tmp/coursekit-grading-*", CLASS]  # and the folders other processes work in
+    for _pid in _os.listdir("/proc"):
         try:
-            _text = open(_path).read()
+            _places.append(_os.readlink(f"/proc/{_pid}/cwd"))
         except OSError:
-            continue
-        if "HONEST-" + "MARKER" in _text:
-            _found = _text
+            pass
+    for _place in _places:
+        for _path in _glob.glob(_place + "/**/linear_regression.py", recursive=True):
+            try:
+                _text = open(_path).read()
+            except OSError:
+                continue
+            if "HONEST-" + "MARKER" in _text:
+                _found = _text
     _time.sleep(0.2)
 if _found:
     exec(_found)
