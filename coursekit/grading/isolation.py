@@ -217,7 +217,12 @@ class Worker:
         self.request_fd, self.response_fd, out_r, err_r, self.status_fd = ours
         self.stdout, self.stderr = _CappedBuffer(out_r), _CappedBuffer(err_r)
         self._status, self.killed_for, self.loaded = b"", "", set()
-        self.pid = self._keeper_says(zygote.STARTUP_TIMEOUT) or -1
+        pid = self._keeper_says(zygote.STARTUP_TIMEOUT)
+        if pid is None or pid <= 1:  # never a pid that kill(2) reads as "every process"
+            for fd in (self.request_fd, self.response_fd, self.status_fd):
+                os.close(fd)  # (the output pipes close with their threads)
+            raise WorkerDied("the student process did not start")
+        self.pid = self._leader = pid
         try:  # its own pid namespace, if it has one: every process in it is the worker's
             ns = os.readlink(f"/proc/{self.pid}/ns/pid")
             self.ns = ns if ns != os.readlink("/proc/self/ns/pid") else None
@@ -258,7 +263,7 @@ class Worker:
                 elif self.uid is not None:
                     mine = os.stat(f"/proc/{pid}").st_uid == self.uid
                 else:
-                    mine = pid == self.pid or os.getsid(pid) == self.pid
+                    mine = pid == self._leader or os.getsid(pid) == self._leader
             except OSError:
                 continue
             found += [pid] if mine else []
@@ -288,6 +293,8 @@ class Worker:
     def _kill(self, pid: int) -> None:
         """Kill the worker's processes: in its pid namespace, pid 1 there takes the others
         with it; otherwise every process found is killed until none is left."""
+        if pid <= 1:  # kill(2) would read it as "every process" or "my process group"
+            raise ValueError(f"not a worker's pid: {pid}")
         for _ in range(50):
             found = ([pid] if _alive(pid) else []) if self.ns else self.tree()
             found += [-pid] if not PROC and _alive(pid) else []  # elsewhere: its process group
