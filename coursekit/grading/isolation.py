@@ -158,14 +158,10 @@ def _encode_arg(arg):
 class Worker:
     """One student process at a time, restarted when it dies; serves many calls.
 
-    Args:
-        timeout: seconds allowed per call (and per module import).
-        memory_mb: limit on the private memory of the student process and its children.
-        slot: where to start looking for a free uid (as root).
-        hidden: folders the student process may not read besides the course's (submissions).
-        budget: seconds for all calls and imports of this worker together.
-        course: whose checks, reference answers and exercises are hidden (default: the
-            course found from the current folder, ``Course.default()``).
+    ``timeout`` per call or import, ``budget`` for all together (seconds); ``memory_mb`` for
+    the private memory of its processes together; ``slot``: where to look for a free uid (as
+    root). It may not read ``hidden`` (the submissions), the temporary folder, nor the folders
+    of ``course`` (default: ``Course.default()``, found from the current folder).
     """
 
     def __init__(
@@ -177,9 +173,7 @@ class Worker:
         self.budget, self.spent = float(budget), 0.0
         folders = [*(course or Course.default()).hidden, *hidden, tempfile.gettempdir()]
         self.hidden = sorted({os.path.realpath(h) for h in folders})
-        self.pid: int | None = None
-        self.dir: Path | None = None
-        self.loaded: set[str] = set()
+        self.pid, self.dir, self.loaded = None, None, set()
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)
         self.uid, self._uid_lock = _claim_uid(slot) if is_root() else (None, None)
         self.gid = _nogroup() if is_root() else None
@@ -306,9 +300,6 @@ class Worker:
             if not found:
                 return
             time.sleep(0.01)
-
-    def running(self) -> bool:
-        return self.pid is not None
 
     def stop(self) -> None:
         """Kill the worker (and anything it started) and remove its folder."""
