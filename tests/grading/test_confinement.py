@@ -184,6 +184,27 @@ def test_two_workers_at_once_cannot_read_each_other(answers, tmp_path):
         assert bob.read(str(bobs_copy)) == bobs_copy.read_text()  # its own stays readable
 
 
+def test_each_grader_has_a_private_run_folder_and_leftovers_are_removed():
+    """A run folder left by a grader that was killed (its pid is gone) is removed, never used;
+    a new one is made fresh, private to the grader."""
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = Path(tempfile.gettempdir()) / f"coursekit-grading-{dead.pid}-left"
+    (stale / "s0" / "m0").mkdir(parents=True)
+    (stale / "s0" / "m0" / "linear_regression.py").write_text("raise SystemExit('planted')")
+    code = ("from coursekit.grading.isolation import run_folder; p = run_folder();"
+            " print(p, oct(p.stat().st_mode & 0o777))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    fresh, mode = done.stdout.split()
+    fresh = Path(fresh)
+    assert mode == ("0o710" if os.geteuid() == 0 else "0o700")
+    assert not stale.exists(), "a leftover run folder was kept"
+    assert not fresh.exists(), "the run folder outlived its grader"
+    assert fresh.name.startswith("coursekit-grading-") and fresh.parent == stale.parent
+
+
 def test_student_code_cannot_signal_the_grader(answers):
     """With Landlock ABI 6 the signal is refused (EPERM). In a pid namespace of its own (as
     root, or where unprivileged user namespaces are allowed) the grader has no pid there at
