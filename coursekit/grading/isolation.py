@@ -33,6 +33,7 @@ REPLY_CAP = 256 * 2**20
 FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
 PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are found there
 MEMORY_SLACK_MB = 512  # the process tree's private memory may exceed the limit by this much
+WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's processes
 WITH_GRAD = "__coursekit_with_grad__"
 # When grading as root, every live Worker holds a uid of its own from this range (no login, no
 # files), so that no two workers (even of different grader processes) share a uid.
@@ -264,11 +265,11 @@ class Worker:
         return found
 
     def _watch(self, pid: int) -> None:
-        """Every quarter second, kill the worker if the private memory of its processes
+        """Every ``WATCH_INTERVAL`` seconds, kill the worker if the private memory of its processes
         together (SysV shared memory mapped by one of them included) is over the limit:
         ``RLIMIT_DATA`` bounds each process alone."""
         while self.pid == pid:
-            time.sleep(0.25)
+            time.sleep(WATCH_INTERVAL)
             used = 0
             for p in self.tree():
                 try:
