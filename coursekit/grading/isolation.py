@@ -1,30 +1,21 @@
 """Running student code in a separate, limited process: :class:`Worker` and the ``student`` proxy.
 
-The trusted process (this one) gets a worker process (``worker.py``, forked from a zygote that
-imported torch once, or started with ``python -I``) in a fresh temporary directory holding a
-*copy* of each submission module, with ``HOME`` and ``TMPDIR`` pointing there, file writes
-confined to it and the repository and the submissions unreadable (Landlock, where the kernel
-has it: ``landlock.py``), a memory limit
-(``RLIMIT_DATA``, plus a watch on its resident memory), a cap on file sizes and, when the grader
-runs as root, an unprivileged uid of its own (from ``UID_BASE``, group ``nogroup``) taken before any
-student code runs, so that it cannot write into the repository or touch other submissions'
-workers. One worker serves many calls. When a call times out, crashes the worker, or the worker
-exits, that call fails with a teaching message and a fresh worker is started for the next call.
-Messages travel in the format of ``wire.py``, which can only carry plain data; every value of a
-reply is type-checked here again, and nothing the worker says about success is trusted.
+A worker is a student process forked by the zygote (``zygote.py``, ``worker.py``) in a fresh
+folder inside this grader's private run folder, holding a *copy* of each submission module and
+confined before any student code runs (see ``worker.py``). Here its whole process tree is watched
+for memory and killed when it stops. One worker serves many calls; a call that times out,
+crashes or exits it fails with a teaching message, and a fresh worker serves the next one.
+Replies are plain data (``wire.py``); nothing the worker says about success is trusted.
 """
 
 from __future__ import annotations
 
-import json
+import atexit
 import os
 import select
 import shutil
 import signal
 import stat
-import struct
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -34,44 +25,21 @@ import torch
 
 from coursekit.grading import wire, zygote
 from coursekit.grading.api import GradingFailure, Outcome, WithGrad
-from coursekit.grading.zygote import (  # noqa: F401 - DEFAULT_* are re-exported
-    DEFAULT_BUDGET,
-    DEFAULT_MEMORY_MB,
-    DEFAULT_TIMEOUT,
-    STARTUP_TIMEOUT,
-    WORKER_SCRIPT,
-)
+from coursekit.grading.course import Course
+from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT  # noqa: F401
 
-REPO = Path(__file__).resolve().parents[2]
-OUTPUT_CAP = 64 * 1024
+OUTPUT_CAP = 64 * 1024  # bytes of each of stdout and stderr kept
 REPLY_CAP = 256 * 2**20
+FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
+PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are found there
+MEMORY_SLACK_MB = 512  # the process tree's private memory may exceed the limit by this much
+WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's processes
 WITH_GRAD = "__coursekit_with_grad__"
 # When grading as root, every live Worker holds a uid of its own from this range (no login, no
 # files), so that no two workers (even of different grader processes) share a uid.
 UID_BASE = int(os.environ.get("COURSEKIT_GRADER_UID_BASE", "64000"))
 UID_COUNT = 1000
 LOCK_DIR = Path("/run/coursekit-grader") if Path("/run").is_dir() else Path("/tmp/coursekit-grader")
-
-
-def _claim_uid(first: int = 0):
-    """Lock and return ``(uid, lock file)`` for a worker uid no other live worker holds."""
-    import fcntl
-
-    LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
-    info = os.lstat(LOCK_DIR)
-    if info.st_uid != os.geteuid() or not os.path.isdir(LOCK_DIR) or os.path.islink(LOCK_DIR):
-        raise RuntimeError(f"{LOCK_DIR} must be a directory owned by the grader")
-    os.chmod(LOCK_DIR, 0o700)
-    for k in range(UID_COUNT):
-        uid = UID_BASE + (first + k) % UID_COUNT
-        handle = open(LOCK_DIR / f"{uid}.lock", "a")  # noqa: SIM115 - held while the worker lives
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            continue
-        return uid, handle
-    raise RuntimeError("no free grading uid")
 
 
 class WorkerDied(Exception):
@@ -90,6 +58,14 @@ class ProtocolError(Exception):
     """The worker's reply was not valid plain data."""
 
 
+class ImportFailure(Exception):
+    """A submission module could not be imported; every test of its chapter fails."""
+
+
+class SubmissionRefused(Exception):
+    """A submitted file is not a plain, regular file of reasonable size (says why)."""
+
+
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -97,200 +73,242 @@ def is_root() -> bool:
 def _nogroup() -> int:
     import grp
 
-    for name in ("nogroup", "nobody"):
+    return next((g.gr_gid for g in grp.getgrall() if g.gr_name in ("nogroup", "nobody")), 65534)
+
+
+def _claim_uid(first: int = 0):
+    """Lock and return ``(uid, lock file)`` for a worker uid no other live worker holds."""
+    import fcntl
+
+    LOCK_DIR.mkdir(mode=0o700, exist_ok=True)
+    info = os.lstat(LOCK_DIR)
+    if info.st_uid != os.geteuid() or not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o077:
+        raise RuntimeError(f"{LOCK_DIR} must be a folder only the grader may use (mode 700)")
+    for k in range(UID_COUNT):
+        uid = UID_BASE + (first + k) % UID_COUNT
+        handle = open(LOCK_DIR / f"{uid}.lock", "a")  # noqa: SIM115 - held while the worker lives
         try:
-            return grp.getgrnam(name).gr_gid
-        except KeyError:
-            continue
-    return 65534
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return uid, handle
+        except OSError:
+            handle.close()
+    raise RuntimeError("no free grading uid")
+
+
+_RUN: dict[int, Path] = {}
+RUN_PREFIX = "coursekit-grading-"
+
+
+def run_folder() -> Path:
+    """This grader process's private run folder (made by ``mkdtemp``; removed at exit), which
+    holds every worker's folder: mode 0700, or as root 0710 with group ``nogroup``, so that a
+    worker uid may pass through to its own folder (also 0700) but not list it. Run folders of
+    graders whose process is gone are removed; nothing in them is ever run."""
+    if os.getpid() not in _RUN:
+        for old in Path(tempfile.gettempdir()).glob(f"{RUN_PREFIX}*-*"):
+            pid = old.name[len(RUN_PREFIX) :].split("-")[0]
+            if pid.isdigit() and old.lstat().st_uid == os.geteuid() and not _alive(int(pid)):
+                shutil.rmtree(old, ignore_errors=True)
+        path = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-"))
+        if is_root():
+            os.chown(path, 0, _nogroup())
+            os.chmod(path, 0o710)
+        atexit.register(shutil.rmtree, path, True)
+        _RUN[os.getpid()] = path
+    return _RUN[os.getpid()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
 
 
 class _CappedBuffer:
     """Keeps the first ``cap`` bytes written to a pipe and counts the rest."""
 
-    def __init__(self, cap: int = OUTPUT_CAP):
+    def __init__(self, fd: int, cap: int = OUTPUT_CAP):
         self.cap, self.data, self.total = cap, bytearray(), 0
-        self.lock = threading.Lock()
+        threading.Thread(target=self._drain, args=(fd,), daemon=True).start()
 
-    def drain(self, pipe) -> None:
-        try:
-            while True:
-                chunk = pipe.read1(65536) if hasattr(pipe, "read1") else pipe.read(65536)
-                if not chunk:
-                    break
-                with self.lock:
-                    self.total += len(chunk)
-                    room = self.cap - len(self.data)
-                    if room > 0:
-                        self.data += chunk[:room]
-        except (OSError, ValueError):
-            pass
+    def _drain(self, fd: int) -> None:
+        with os.fdopen(fd, "rb", buffering=0) as pipe:
+            while chunk := pipe.read(65536):
+                self.total += len(chunk)
+                self.data += chunk[: max(self.cap - len(self.data), 0)]
 
     def text(self) -> str:
-        with self.lock:
-            text = self.data.decode("utf-8", "replace")
-            if self.total > len(self.data):
-                text += f"\n[... {self.total - len(self.data)} more bytes of output dropped]"
-            return text
-
-
-def check_plain(value, depth: int = 0):
-    """Raise ProtocolError unless ``value`` is plain data built from exact, safe types."""
-    if depth > 25:
-        raise ProtocolError("nested too deeply")
-    t = type(value)
-    if value is None or t in (bool, int, float, str, complex, torch.Tensor):
-        return value
-    if t in (list, tuple):
-        for v in value:
-            check_plain(v, depth + 1)
-        return value
-    if t is dict:
-        for k, v in value.items():
-            check_plain(k, depth + 1)
-            check_plain(v, depth + 1)
-        return value
-    raise ProtocolError(f"unexpected type {t.__name__}")
+        dropped = self.total - len(self.data)
+        return self.data.decode("utf-8", "replace") + (
+            f"\n[... {dropped} more bytes of output dropped]" if dropped > 0 else ""
+        )
 
 
 def _encode_arg(arg):
     if isinstance(arg, WithGrad):
         return {WITH_GRAD: arg.tensor, "grad": arg.grad}
-    if isinstance(arg, list):
-        return [_encode_arg(a) for a in arg]
-    if isinstance(arg, tuple):
-        return tuple(_encode_arg(a) for a in arg)
-    if type(arg) is torch.Tensor:
-        return arg.detach().clone()
-    return arg
+    if isinstance(arg, list | tuple):
+        return type(arg)(_encode_arg(a) for a in arg)
+    return arg.detach().clone() if type(arg) is torch.Tensor else arg
 
 
 class Worker:
     """One student process at a time, restarted when it dies; serves many calls.
 
-    Args:
-        timeout: seconds allowed per call (and per module import).
-        memory_mb: limit on the worker's private memory (``RLIMIT_DATA``).
-        slot: index of this worker among those running at once (picks its uid as root).
-        hidden: folders the worker may not read, besides the repository (submissions).
+    ``timeout`` per call or import, ``budget`` for all together (seconds); ``memory_mb`` for
+    the private memory of its processes together; ``slot``: where to look for a free uid (as
+    root). It may not read ``hidden`` (the submissions), the temporary folder, nor the folders
+    of ``course`` (default: ``Course.default()``, found from the current folder).
     """
 
     def __init__(
         self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=(),
-        budget: float = DEFAULT_BUDGET,
+        budget: float = DEFAULT_BUDGET, course: Course | None = None,
     ):  # fmt: skip
-        self.timeout, self.memory_mb, self.slot = float(timeout), int(memory_mb), slot
-        # Seconds the student process may spend in all calls and imports together: sleeping
-        # just under the per-call limit in every call must not cost an hour per student.
+        self.timeout, self.memory_mb = float(timeout), int(memory_mb)
+        # Sleeping just under the per-call limit in every call must not cost an hour.
         self.budget, self.spent = float(budget), 0.0
-        # Folders the student process may not read (with Landlock): the repository, which
-        # holds the reference answers, always.
-        self.hidden = sorted({str(REPO), *(str(Path(h).resolve()) for h in hidden)})
-        self.use_zygote = os.environ.get("COURSEKIT_GRADER_ZYGOTE", "1") != "0"
-        self.proc: subprocess.Popen | None = None  # only without the zygote
-        self.pid: int | None = None
-        self._pipes: list = []
-        self.dir: Path | None = None
-        self.loaded: set[str] = set()
+        folders = [*(course or Course.default()).hidden, *hidden, tempfile.gettempdir()]
+        self.hidden = sorted({os.path.realpath(h) for h in folders})
+        self.pid, self.dir, self.loaded = None, None, set()
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)
         self.uid, self._uid_lock = _claim_uid(slot) if is_root() else (None, None)
         self.gid = _nogroup() if is_root() else None
-        self.starts = 0
-        self.exchanges = 0  # requests answered or failed, counted for benchmarks/grading.py
+        self.starts = self.exchanges = 0  # counted for benchmarks/grading.py
         self.confinement = "not started"
         self._lock = threading.Lock()
 
     # -- process management ------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start a fresh worker in a fresh directory and wait until it is ready."""
+        """Start a fresh student process in a fresh folder and wait until it is ready."""
         self.stop()
-        self.dir = Path(tempfile.mkdtemp(prefix="coursekit-grading-"))
-        os.chmod(self.dir, 0o700)
+        self.dir = Path(tempfile.mkdtemp(prefix="s", dir=run_folder()))
         if self.uid is not None:
             os.chown(self.dir, self.uid, self.gid)
-        env = {
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            "HOME": str(self.dir),
-            "TMPDIR": str(self.dir),
-            "LANG": "C.UTF-8",
-            "OMP_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-            "PYTHONDONTWRITEBYTECODE": "1",
-        }
-        nproc = 256 if self.uid is not None else 0
-        uid = -1 if self.uid is None else self.uid
-        gid = -1 if self.gid is None else self.gid
-        req_r, req_w = os.pipe()
-        resp_r, resp_w = os.pipe()
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(self.dir),
+               "TMPDIR": str(self.dir), "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1",
+               "MKL_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
+        spec = {"dir": str(self.dir), "env": env, "memory_mb": self.memory_mb,
+                "nproc": 256 if self.uid is not None else 0, "hidden": self.hidden,
+                "uid": -1 if self.uid is None else self.uid,
+                "gid": -1 if self.gid is None else self.gid}  # fmt: skip
+        pipes = [os.pipe() for _ in range(5)]  # request, response, stdout, stderr, status
+        theirs = [pipes[0][0]] + [w for _, w in pipes[1:]]
+        ours = [pipes[0][1]] + [r for r, _ in pipes[1:]]
         try:
-            if self.use_zygote:
-                spec = {"dir": str(self.dir), "env": env, "memory_mb": self.memory_mb,
-                        "nproc": nproc, "uid": uid, "gid": gid, "hidden": self.hidden}  # fmt: skip
-                try:
-                    self.pid = zygote.get().spawn(spec, [req_r, resp_w, out_w, err_w])
-                except zygote.ZygoteError as exc:
-                    raise WorkerDied(str(exc)) from None
-            else:
-                command = [
-                    sys.executable, "-I", "-B", str(WORKER_SCRIPT), str(req_r), str(resp_w),
-                    str(self.memory_mb), str(nproc), str(uid), str(gid), json.dumps(self.hidden),
-                ]  # fmt: skip
-                self.proc = subprocess.Popen(
-                    command, cwd=self.dir, env=env, stdin=subprocess.DEVNULL, stdout=out_w,
-                    stderr=err_w, pass_fds=(req_r, resp_w), start_new_session=True,
-                )  # fmt: skip
-                self.pid = self.proc.pid
-        finally:
-            for fd in (req_r, resp_w, out_w, err_w):
+            zygote.get().spawn(spec, theirs)
+        except zygote.ZygoteError as exc:
+            for fd in ours:
                 os.close(fd)
-        self.request_fd, self.response_fd = req_w, resp_r
-        self.stdout, self.stderr = _CappedBuffer(), _CappedBuffer()
-        self._pipes = [os.fdopen(out_r, "rb", buffering=0), os.fdopen(err_r, "rb", buffering=0)]
-        for buffer, pipe in zip((self.stdout, self.stderr), self._pipes, strict=True):
-            threading.Thread(target=buffer.drain, args=(pipe,), daemon=True).start()
-        self.loaded = set()
+            raise WorkerDied(str(exc)) from None
+        finally:
+            for fd in theirs:
+                os.close(fd)
+        self.request_fd, self.response_fd, out_r, err_r, self.status_fd = ours
+        self.stdout, self.stderr = _CappedBuffer(out_r), _CappedBuffer(err_r)
+        self._status, self.killed_for, self.loaded = b"", "", set()
+        pid = self._keeper_says(zygote.STARTUP_TIMEOUT)
+        if pid is None or pid <= 1:  # never a pid that kill(2) reads as "every process"
+            for fd in (self.request_fd, self.response_fd, self.status_fd):
+                os.close(fd)  # (the output pipes close with their threads)
+            raise WorkerDied("the student process did not start")
+        self.pid = self._leader = pid
+        try:  # its own pid namespace, if it has one: every process in it is the worker's
+            ns = os.readlink(f"/proc/{self.pid}/ns/pid")
+            self.ns = ns if ns != os.readlink("/proc/self/ns/pid") else None
+        except OSError:
+            self.ns = None
+        threading.Thread(target=self._watch, args=(self.pid,), daemon=True).start()
         self.starts += 1
         try:
-            reply = self._receive(STARTUP_TIMEOUT)
+            reply = self._receive(zygote.STARTUP_TIMEOUT)
         except (WorkerDied, WorkerTimeout, ProtocolError) as exc:
             self.stop()
             raise WorkerDied(f"the student process did not start ({type(exc).__name__})") from None
-        if reply.get("ready") is not True:
-            self.stop()
-            raise WorkerDied("the student process did not start")
-        # Only for reports and tests (nothing the worker says is trusted for scores): "" when
-        # its writes are confined to its folder, else why not.
+        # For reports and tests only: "" when confined by Landlock, else why not.
         self.confinement = str(reply.get("confinement", "unknown"))
 
-    def running(self) -> bool:
-        return self.pid is not None
+    def _keeper_says(self, timeout: float) -> int | None:
+        """The next number on the status pipe: the student's pid, then its ``waitpid`` status
+        (``worker._keeper``, trusted code; the student process never holds this pipe)."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._status:
+            left = deadline - time.monotonic()
+            ready = left > 0 and select.select([self.status_fd], [], [], left)[0]
+            chunk = os.read(self.status_fd, 64) if ready else b""
+            if not chunk:
+                return None
+            self._status += chunk
+        line, self._status = self._status.split(b"\n", 1)
+        return int(line)
+
+    def tree(self) -> list[int]:
+        """Every live process of the worker: its pid namespace, or else its uid (as root) or
+        its session (a normal user without namespaces: a child that leaves it escapes)."""
+        found = []
+        for pid in (int(e) for e in os.listdir("/proc") if e.isdigit()) if PROC else ():
+            try:
+                if self.ns is not None:
+                    mine = os.readlink(f"/proc/{pid}/ns/pid") == self.ns
+                elif self.uid is not None:
+                    mine = os.stat(f"/proc/{pid}").st_uid == self.uid
+                else:
+                    mine = pid == self._leader or os.getsid(pid) == self._leader
+            except OSError:
+                continue
+            found += [pid] if mine else []
+        return found
+
+    def _watch(self, pid: int) -> None:
+        """Every ``WATCH_INTERVAL`` seconds, kill the worker if the private memory of its processes
+        together (SysV shared memory mapped by one of them included) is over the limit:
+        ``RLIMIT_DATA`` bounds each process alone."""
+        while self.pid == pid:
+            time.sleep(WATCH_INTERVAL)
+            used = 0
+            for p in self.tree():
+                try:
+                    with open(f"/proc/{p}/smaps_rollup") as rollup:
+                        kinds = ("Private_Clean", "Private_Dirty")
+                        used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
+                except (OSError, ValueError):
+                    pass
+            if used > self.memory_mb + MEMORY_SLACK_MB and self.pid == pid:
+                self.killed_for = (
+                    f"the student process was stopped for using {used} MiB of memory, its"
+                    f" child processes included (the limit is {self.memory_mb} MiB)"
+                )
+                self._kill(pid)
+
+    def _kill(self, pid: int) -> None:
+        """Kill the worker's processes: in its pid namespace, pid 1 there takes the others
+        with it; otherwise every process found is killed until none is left."""
+        if pid <= 1:  # kill(2) would read it as "every process" or "my process group"
+            raise ValueError(f"not a worker's pid: {pid}")
+        for _ in range(50):
+            found = ([pid] if _alive(pid) else []) if self.ns else self.tree()
+            found += [-pid] if not PROC and _alive(pid) else []  # elsewhere: its process group
+            for p in found:
+                try:
+                    os.kill(p, signal.SIGKILL)
+                except OSError:
+                    pass
+            if not found:
+                return
+            time.sleep(0.01)
 
     def stop(self) -> None:
-        """Kill the worker (and anything it started) and remove its directory."""
+        """Kill the worker (and anything it started) and remove its folder."""
         pid, self.pid = self.pid, None
         if pid is not None:
-            for fd in (self.request_fd, self.response_fd):
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-            for kill in (os.killpg, os.kill):
-                try:
-                    kill(pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-            if self.proc is not None:
-                self.proc.wait()
-            if self.uid is not None:
-                _kill_all_of(self.uid, self.gid)
-            for pipe in self._pipes:
-                try:
-                    pipe.close()
-                except OSError:
-                    pass
+            self._kill(pid)
+            for fd in (self.request_fd, self.response_fd, self.status_fd):
+                os.close(fd)
         if self.dir is not None:
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
@@ -316,93 +334,38 @@ class Worker:
 
     # -- messages ----------------------------------------------------------------------------
 
-    def _send(self, message: dict) -> None:
-        payload = wire.encode(message)
-        data = memoryview(struct.pack(">Q", len(payload)) + payload)
-        try:
-            while data:
-                data = data[os.write(self.request_fd, data) :]
-        except (BrokenPipeError, OSError) as exc:
-            raise WorkerDied from exc
-
-    def _read(self, n: int, deadline: float) -> bytes:
-        chunks, left = [], n
-        while left:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise WorkerTimeout
-            ready, _, _ = select.select([self.response_fd], [], [], min(remaining, 0.25))
-            if not ready:
-                self._check_memory()
-                continue
-            chunk = os.read(self.response_fd, min(left, 1 << 20))
-            if not chunk:
-                raise WorkerDied
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-
-    def _check_memory(self) -> None:
-        """Kill the worker if its resident memory (shared memory included) exceeds the limit.
-
-        A second line of defence: RLIMIT_DATA does not count shared mappings.
-        """
-        try:
-            status = Path(f"/proc/{self.pid}/status").read_text()
-        except (OSError, TypeError):
-            return
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                rss_mb = int(line.split()[1]) // 1024
-                if rss_mb > self.memory_mb + 1024:
-                    self.stop()
-                    raise WorkerDied(
-                        f"the student process was stopped for using {rss_mb} MiB of memory"
-                        f" (the limit is {self.memory_mb} MiB)"
-                    )
-                return
-
     def _receive(self, timeout: float) -> dict:
         deadline = time.monotonic() + timeout
-        (length,) = struct.unpack(">Q", self._read(8, deadline))
-        if length > REPLY_CAP:
-            raise ProtocolError(f"the reply is {length} bytes, more than the {REPLY_CAP} allowed")
-        payload = self._read(length, deadline)
+
+        def wait():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self.response_fd], [], [], remaining)[0]:
+                raise WorkerTimeout
+
         try:
-            reply = wire.decode(payload)
+            reply = wire.receive(self.response_fd, REPLY_CAP, wait)
+        except EOFError:
+            raise WorkerDied(self.killed_for) from None
         except wire.WireError as exc:
             raise ProtocolError(f"unreadable reply ({exc})") from None
         if type(reply) is not dict:
             raise ProtocolError("the reply is not a dict")
-        check_plain(reply)
         return reply
 
     def exit_description(self) -> str:
-        proc = self.proc
-        if proc is None:  # forked by the zygote: no exit status to read
-            time.sleep(0.05)
-            try:
-                os.kill(self.pid, 0)
-            except (ProcessLookupError, TypeError):
-                return (
-                    "the student process ended (sys.exit()/os._exit(), a crash, or the memory"
-                    " limit)"
-                )
-            except PermissionError:
-                pass
+        """Why the student process ended, from its ``waitpid`` status."""
+        status = self._keeper_says(2.0)
+        if status is None:
             return "the student process closed its connection to the grader"
-        try:
-            code = proc.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            return "the student process stopped answering"
-        if code < 0:
-            sig = -code
-            if sig == signal.SIGKILL:
-                return "the student process was killed (SIGKILL), perhaps for using too much memory"
-            if sig == signal.SIGSEGV:
-                return "the student process crashed (segmentation fault)"
-            return f"the student process was killed by signal {sig}"
-        return f"the student process exited with code {code} (sys.exit or os._exit in your code?)"
+        if os.WIFEXITED(status):
+            code = os.WEXITSTATUS(status)
+            return f"the student process exited with code {code} (sys.exit or os._exit?)"
+        sig = os.WTERMSIG(status)
+        if sig == signal.SIGKILL:
+            return "the student process was killed (SIGKILL), perhaps for using too much memory"
+        if sig == signal.SIGSEGV:
+            return "the student process crashed (segmentation fault)"
+        return f"the student process was killed by signal {sig} ({signal.Signals(sig).name})"
 
     # -- requests ----------------------------------------------------------------------------
 
@@ -414,8 +377,8 @@ class Worker:
     def request(self, message: dict, timeout: float | None = None) -> dict:
         """Send one request and return the reply; restart the worker if it is not running.
 
-        Raises WorkerTimeout, WorkerDied or ProtocolError; the worker is then stopped so the
-        next request starts a fresh one.
+        Raises WorkerTimeout, WorkerDied, BudgetSpent or ProtocolError; the worker is then
+        stopped so the next request starts a fresh one.
         """
         if self.pid is None:
             self.start()
@@ -432,7 +395,10 @@ class Worker:
         limit = self.timeout if timeout is None else timeout
         start = time.monotonic()
         try:
-            self._send(message)
+            try:
+                wire.send(self.request_fd, message)
+            except OSError:
+                raise WorkerDied(self.killed_for) from None
             return self._receive(min(limit, left))
         except WorkerTimeout:
             self.stop()
@@ -451,48 +417,31 @@ class Worker:
 
     def _load(self, key: str) -> None:
         name, source = self.modules[key]
-        folder = self.dir / f"m{len(self.loaded)}_{os.getpid()}_{time.monotonic_ns()}"
-        folder.mkdir()
+        folder = Path(tempfile.mkdtemp(prefix="m", dir=self.dir))
         target = folder / f"{name}.py"
         try:
             target.write_bytes(read_submission_file(source))
         except SubmissionRefused as exc:
             raise ImportFailure(str(exc)) from None
-        if self.uid is not None:
-            os.chown(folder, self.uid, self.gid)
-            os.chown(target, self.uid, self.gid)
+        for path in (folder, target) if self.uid is not None else ():
+            os.chown(path, self.uid, self.gid)
         try:
             reply = self._exchange({"op": "load", "key": key, "name": name, "file": str(target)})
-        except WorkerTimeout:
-            raise ImportFailure(
-                f"importing {name}.py took longer than {self.timeout:g} s: is there an endless"
-                " loop or a long computation at the top level of the module? Put work inside"
-                " functions."
-            ) from None
-        except WorkerDied as exc:
-            raise ImportFailure(
-                f"importing {name}.py stopped the student process: {exc}. Remove code at the top"
-                " level of the module that exits or crashes."
-            ) from None
-        except ProtocolError as exc:
-            raise ImportFailure(f"importing {name}.py failed: {exc}") from None
+        except (WorkerTimeout, WorkerDied, ProtocolError) as exc:
+            why = {
+                WorkerTimeout: f"took longer than {self.timeout:g} s: is there an endless loop or"
+                " a long computation at the top level of the module? Put work inside functions.",
+                WorkerDied: f"stopped the student process: {exc}. Remove code at the top level of"
+                " the module that exits or crashes.",
+                ProtocolError: f"failed: {exc}",
+            }[type(exc)]
+            raise ImportFailure(f"importing {name}.py {why}") from None
         if reply.get("ok") is not True:
             raise ImportFailure(
                 f"importing {name}.py failed: {_reply_error(reply)}. Fix the error at the top"
                 " level of the module (imports, definitions) first."
             )
         self.loaded.add(key)
-
-
-class ImportFailure(Exception):
-    """A submission module could not be imported; every test of its chapter fails."""
-
-
-class SubmissionRefused(Exception):
-    """A submitted file is not a plain, regular file of reasonable size (says why)."""
-
-
-FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
 
 
 def read_submission_file(path: Path) -> bytes:
@@ -518,42 +467,21 @@ def read_submission_file(path: Path) -> bytes:
             )
         if info.st_nlink != 1:
             raise SubmissionRefused(f"{name} is a hard link to another file: submit a copy")
-        if info.st_size > FILE_CAP:
-            raise SubmissionRefused(
-                f"{name} is {info.st_size} bytes, more than the {FILE_CAP} allowed"
-            )
         data = os.read(fd, FILE_CAP + 1)
     finally:
         os.close(fd)
-    if len(data) > FILE_CAP:
-        raise SubmissionRefused(f"{name} is larger than the {FILE_CAP} bytes allowed")
+    if len(data) > FILE_CAP or info.st_size > FILE_CAP:
+        raise SubmissionRefused(
+            f"{name} is {max(info.st_size, len(data))} bytes, more than the {FILE_CAP} allowed"
+        )
     return data
 
 
 def _reply_error(reply: dict) -> str:
-    kind = reply.get("kind")
-    message = str(reply.get("message", ""))
-    exc_type = str(reply.get("type", ""))
-    if kind == "exit":
-        return message
-    if exc_type:
-        return f"{exc_type}: {message}" if message else exc_type
-    return message or "unknown error"
-
-
-def _kill_all_of(uid: int, gid: int) -> None:
-    """Kill every process of the dedicated worker ``uid`` (escaped children included)."""
-    kill = shutil.which("kill", path="/usr/bin:/bin")
-    if kill is None:
-        return
-    try:
-        subprocess.run(
-            [kill, "-9", "-1"],
-            user=uid, group=gid, extra_groups=[], timeout=10,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        pass
+    message, exc_type = str(reply.get("message", "")), str(reply.get("type", ""))
+    if reply.get("kind") == "exit" or not exc_type:
+        return message or "unknown error"
+    return f"{exc_type}: {message}" if message else exc_type
 
 
 # ---------------------------------------------------------------------------------------------
@@ -571,106 +499,87 @@ class Student:
 
     def __init__(self, worker: Worker, key: str, chapter: str, source: Path | None):
         self._worker, self._key, self._chapter = worker, key, chapter
-        self._source = source
         self._timed_out: set[str] = set()
-        self._import_error: str | None = None
+        self._import_error = None
         if source is None:
-            self._import_error = (
-                f"no {chapter}.py in the submission: this chapter's exercises score 0"
-            )
+            self._import_error = f"no {chapter}.py in the submission: its exercises score 0"
         else:
             worker.register(key, chapter, source)
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
+        return lambda *args, **kwargs: self.run(name, *args, **kwargs).value
 
-        def call(*args, **kwargs):
-            return self.run(name, *args, **kwargs).value
-
-        call.__name__ = name
-        return call
+    def _request(self, message: dict) -> dict:
+        with self._worker._lock:
+            return self._worker.request({**message, "op": "call", "key": self._key})
 
     def run(self, fn: str, *args, seed: int | None = None, grad: bool = False, **kwargs) -> Outcome:
         """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`."""
+        worker = self._worker
         if self._import_error is not None:
             raise GradingFailure(self._import_error)
         if fn in self._timed_out:
+            raise GradingFailure(f"{fn}() timed out earlier (more than {worker.timeout:g} s), so"
+                                 " it is not run again: look for an endless loop.")  # fmt: skip
+        try:
+            kwargs = {k: _encode_arg(v) for k, v in kwargs.items()}
+            reply = self._request({"fn": fn, "seed": seed, "grad": bool(grad), "kwargs": kwargs,
+                                   "args": [_encode_arg(a) for a in args]})  # fmt: skip
+        except ImportFailure as exc:
+            self._import_error = str(exc)
+            raise GradingFailure(self._import_error) from None
+        except BudgetSpent:
             raise GradingFailure(
-                f"{fn}() timed out earlier (more than {self._worker.timeout:g} s), so it is not"
-                " run again: look for an endless loop."
-            )
-        message = {
-            "op": "call",
-            "key": self._key,
-            "fn": fn,
-            "args": [_encode_arg(a) for a in args],
-            "kwargs": {k: _encode_arg(v) for k, v in kwargs.items()},
-            "seed": seed,
-            "grad": bool(grad),
-        }
-        with self._worker._lock:
-            try:
-                reply = self._worker.request(message)
-            except ImportFailure as exc:
-                self._import_error = str(exc)
-                raise GradingFailure(self._import_error) from None
-            except BudgetSpent:
-                raise GradingFailure(
-                    f"this submission used up its time budget ({self._worker.budget:g} s for all"
-                    " its calls together), so the rest of it is not run: look for calls that"
-                    " sleep or loop far longer than they need."
-                ) from None
-            except WorkerTimeout:
-                self._timed_out.add(fn)
-                raise GradingFailure(
-                    f"{fn}() did not finish within {self._worker.timeout:g} s: is there an"
-                    " endless loop (e.g. a while loop whose condition never changes)?"
-                ) from None
-            except WorkerDied as exc:
-                raise GradingFailure(
-                    f"calling {fn}() stopped the student process: {exc}. Functions must return"
-                    " their result, not exit or crash the interpreter."
-                ) from None
-            except ProtocolError as exc:
-                raise GradingFailure(
-                    f"{fn}() returned something the grader cannot read back ({exc}): return"
-                    " tensors, numbers, lists or tuples."
-                ) from None
-        return _outcome(fn, reply, self._worker)
+                f"this submission used up its time budget ({worker.budget:g} s for all its"
+                " calls together), so the rest of it is not run: look for calls that sleep or"
+                " loop far longer than they need."
+            ) from None
+        except WorkerTimeout:
+            self._timed_out.add(fn)
+            raise GradingFailure(
+                f"{fn}() did not finish within {worker.timeout:g} s: is there an endless loop"
+                " (e.g. a while loop whose condition never changes)?"
+            ) from None
+        except WorkerDied as exc:
+            raise GradingFailure(
+                f"calling {fn}() stopped the student process: {exc}. Functions must return"
+                " their result, not exit or crash the interpreter."
+            ) from None
+        except ProtocolError as exc:
+            raise GradingFailure(
+                f"{fn}() returned something the grader cannot read back ({exc}): return"
+                " tensors, numbers, lists or tuples."
+            ) from None
+        return _outcome(fn, reply, worker.memory_mb)
 
 
-def _outcome(fn: str, reply: dict, worker: Worker) -> Outcome:
+def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
     if reply.get("ok") is not True:
-        kind = reply.get("kind")
+        kind, text = reply.get("kind"), _reply_error(reply)
         if kind == "not_implemented":
             raise GradingFailure(
                 f"{fn}() is not implemented yet (it raises NotImplementedError): write its body."
             )
         if kind == "missing":
-            raise GradingFailure(
-                f"the submission has no function {fn}(): define it with this name."
-            )
+            raise GradingFailure(f"the submission has no function {fn}(): define it by that name.")
         if kind == "unsupported":
             raise GradingFailure(f"{fn}() returned an unsupported value: {reply.get('message')}")
         if kind == "exit":
-            raise GradingFailure(
-                f"{reply.get('message')}: functions must return their result, not exit."
-            )
-        text = _reply_error(reply)
+            raise GradingFailure(f"{text}: functions must return their result, not exit.")
         if kind == "memory" or "can't allocate memory" in text or "MemoryError" in text:
             raise GradingFailure(
-                f"{fn}() ran out of memory (the limit is {worker.memory_mb} MiB): {text[:300]}."
-                " Is a tensor much larger than it should be (e.g. an (n, n) matrix from"
-                " broadcasting)?"
+                f"{fn}() ran out of memory (the limit is {memory_mb} MiB): {text[:300]}. Is a"
+                " tensor much larger than it should be (e.g. an (n, n) matrix from broadcasting)?"
             )
         tb = str(reply.get("traceback", ""))
         raise GradingFailure(f"{fn}() raised {text[:1500]}" + (f"\n{tb}" if tb else ""))
-    value, args, grads = reply.get("value"), reply.get("args"), reply.get("grads")
-    arg_grads = reply.get("arg_grads")
+    args, grads = reply.get("args"), reply.get("grads")
     if type(args) is not list or (grads is not None and type(grads) is not list):
         raise GradingFailure(f"{fn}(): the student process sent a malformed reply.")
-    return Outcome(value=value, args=args, grads=grads, arg_grads=arg_grads)
+    return Outcome(value=reply.get("value"), args=args, grads=grads,
+                   arg_grads=reply.get("arg_grads"))  # fmt: skip
 
 
 class InProcessStudent(Student):
@@ -680,19 +589,11 @@ class InProcessStudent(Student):
     """
 
     def __init__(self, module, chapter: str):
-        self._module, self._chapter = module, chapter
-        self._timed_out: set[str] = set()
-        self._import_error = None
+        from coursekit.grading import worker
+
+        self._module, self._call, self._chapter = module, worker.call, chapter
+        self._timed_out, self._import_error = set(), None
         self._worker = Worker()
 
-    def run(self, fn: str, *args, seed: int | None = None, grad: bool = False, **kwargs) -> Outcome:
-        from coursekit.grading import worker as worker_module
-
-        request = {
-            "fn": fn,
-            "args": [_encode_arg(a) for a in args],
-            "kwargs": {k: _encode_arg(v) for k, v in kwargs.items()},
-            "seed": seed,
-            "grad": bool(grad),
-        }
-        return _outcome(fn, worker_module.call(self._module, request), self._worker)
+    def _request(self, message: dict) -> dict:
+        return self._call(self._module, message)

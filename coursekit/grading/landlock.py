@@ -1,19 +1,9 @@
-"""Confine a student process with Linux Landlock: it writes only to its own folder, and
-cannot read the course repository (the reference answers) or the submissions.
-
-A grader that is not root cannot give the student process a uid of its own, so without this
-the student's code could write wherever the grading user can (the repository, the tests, the
-other submissions) and read the reference answers. Even as root, with a uid of its own, it
-could write into folders open to everyone, like /tmp, and read whatever is world-readable.
-Landlock (Linux 5.13+) lets an unprivileged process give up rights for itself and its future
-children, for good. The student process may create, change or delete files only beneath its
-own temporary folder (and write to ``/dev/null``); it may read everything except what lies
-beneath the folders it is told to hide, apart from the Python installation it needs. Files it
-opened before (its pipes to the grader) stay usable.
-
-This file imports only the standard library: the student process loads it by path, like
-``wire.py``. Where Landlock is missing (another OS, an old or locked-down kernel),
-:func:`confine` says why and changes nothing; the grader reports that.
+"""Confine a student process with Linux Landlock (5.13+), for good and without privileges: it
+may write only beneath its own folder (and to ``/dev/null``), read anything but what lies beneath
+the folders it is told to hide (the course, the submissions, the temporary folder; the Python
+installation stays readable), and, with ABI 6 (Linux 6.12+), signal no process outside its own
+domain. Files it opened before (its pipes to the grader) stay usable. Stdlib only: the student
+process loads it by path. Where Landlock is missing, :func:`confine` says why and changes nothing.
 """
 
 from __future__ import annotations
@@ -26,29 +16,17 @@ import sys
 
 # Landlock's system calls have the same numbers on every Linux architecture (asm-generic).
 SYS_CREATE_RULESET, SYS_ADD_RULE, SYS_RESTRICT_SELF = 444, 445, 446
-CREATE_RULESET_VERSION = 1
-RULE_PATH_BENEATH = 1
-PR_SET_NO_NEW_PRIVS = 38
+RULE_PATH_BENEATH, PR_SET_NO_NEW_PRIVS = 1, 38
 
-EXECUTE = 1 << 0
-WRITE_FILE = 1 << 1
-READ_FILE = 1 << 2
-READ_DIR = 1 << 3
-REMOVE_DIR = 1 << 4
-REMOVE_FILE = 1 << 5
-MAKE_CHAR, MAKE_DIR, MAKE_REG, MAKE_SOCK = 1 << 6, 1 << 7, 1 << 8, 1 << 9
-MAKE_FIFO, MAKE_BLOCK, MAKE_SYM = 1 << 10, 1 << 11, 1 << 12
+EXECUTE, WRITE_FILE, READ_FILE, READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
 REFER = 1 << 13  # ABI 2: renaming or linking across folders
 TRUNCATE = 1 << 14  # ABI 3: truncate(2) without opening the file
+WRITES_V1 = 0b1_1111_1111_0010  # WRITE_FILE, REMOVE_DIR/FILE, MAKE_CHAR/DIR/REG/SOCK/FIFO/BLOCK/SYM
 
 # ABI 6: signals and abstract unix sockets stay within the domain, so student code cannot
 # signal the grader or another submission's worker, whatever uid they run as.
 SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1
 FILE_RIGHTS = EXECUTE | WRITE_FILE | READ_FILE | TRUNCATE
-WRITES_V1 = (
-    WRITE_FILE | REMOVE_DIR | REMOVE_FILE | MAKE_CHAR | MAKE_DIR | MAKE_REG | MAKE_SOCK
-    | MAKE_FIFO | MAKE_BLOCK | MAKE_SYM
-)  # fmt: skip
 
 
 def _syscall():
@@ -57,30 +35,21 @@ def _syscall():
     return libc
 
 
-def _long(value: int) -> ctypes.c_long:
-    # syscall(2) is variadic: every argument must be passed at full register width.
-    return ctypes.c_long(value)
+_long = ctypes.c_long  # syscall(2) is variadic: every argument is passed at full register width
 
 
 def abi_version() -> int:
     """Landlock's ABI version in this kernel, or 0 where there is none."""
     if not sys.platform.startswith("linux"):
         return 0
-    try:
-        libc = _syscall()
-    except OSError:
-        return 0
-    version = libc.syscall(_long(SYS_CREATE_RULESET), None, _long(0), _long(CREATE_RULESET_VERSION))
+    version = _syscall().syscall(_long(SYS_CREATE_RULESET), None, _long(0), _long(1))
     return max(int(version), 0)
 
 
 def readable_paths(hidden: list[str], keep: list[str]) -> list[str]:
-    """Paths whose subtrees together hold everything except what lies beneath ``hidden``.
-
-    Landlock can only allow, so "all but the repository" is spelled out: walking down from
-    ``/`` towards each hidden path, every entry beside that path is allowed. ``keep`` (the
-    Python installation, say, even when it lies inside the repository) is allowed as well.
-    """
+    """Paths whose subtrees together hold everything except what lies beneath ``hidden``, and
+    ``keep``: Landlock can only allow, so walking down from ``/`` towards each hidden path, every
+    entry beside it is allowed."""
     hidden = {os.path.realpath(h) for h in hidden} - {"/"}
     found: list[str] = []
 
@@ -89,28 +58,20 @@ def readable_paths(hidden: list[str], keep: list[str]) -> list[str]:
             entries = os.listdir(directory)
         except OSError:
             return
-        for entry in entries:
-            path = os.path.join(directory, entry)
-            if path in hidden:
-                continue
+        for path in (os.path.join(directory, entry) for entry in entries):
             if any(h.startswith(path + os.sep) for h in hidden):
                 walk(path)
-            else:
+            elif path not in hidden:
                 found.append(path)
 
-    if hidden:
-        walk("/")
-    else:
-        found.append("/")
+    walk("/") if hidden else found.append("/")
     return found + [os.path.realpath(k) for k in keep if os.path.exists(k)]
 
 
 def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
-    """From now on, let this process (and its children) write only beneath ``folder``, and
-    read anything but what lies beneath ``hidden`` (except the Python installation), for good.
-
-    Returns ``""`` when the restriction is in force, or else why it is not (nothing changed).
-    """
+    """From now on, let this process (and its children) write only beneath ``folder`` and read
+    anything but what lies beneath ``hidden`` (except the Python installation), for good.
+    Returns ``""`` when in force, or else why not (then nothing changed)."""
     abi = abi_version()
     if abi < 1:
         return "this system has no Landlock (Linux 5.13 or later with Landlock enabled)"
@@ -122,13 +83,10 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
         keep += [p for p in sys.path if p]
         rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()
-    if abi >= 6:  # struct landlock_ruleset_attr: handled_access_fs, handled_access_net, scoped
-        scoped = SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL
-        attr = ctypes.create_string_buffer(struct.pack("=QQQ", writes | reads, 0, scoped))
-    else:
-        attr = ctypes.create_string_buffer(struct.pack("=Q", writes | reads))
-    size = len(attr.raw)
-    ruleset = libc.syscall(_long(SYS_CREATE_RULESET), attr, _long(size), _long(0))
+    # struct landlock_ruleset_attr: handled_access_fs, handled_access_net (ABI 4), scoped (ABI 6)
+    fields = (writes | reads, 0, SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL)[: 3 if abi >= 6 else 1]
+    attr = ctypes.create_string_buffer(struct.pack(f"={len(fields)}Q", *fields))
+    ruleset = libc.syscall(_long(SYS_CREATE_RULESET), attr, _long(len(attr.raw)), _long(0))
     if ruleset < 0:
         return f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}"
     try:

@@ -1,38 +1,22 @@
-"""The grader's wire format: plain data (tensors, numbers, strings, lists, tuples, dicts) as bytes.
+"""The grader's wire format: plain data (tensors, numbers, strings, lists, tuples, dicts) as bytes,
+and its framing on a pipe (:func:`send`, :func:`receive`).
 
-Both processes use it: the grader to send requests, the student process to send replies. It
-replaces pickle (and ``torch.save``/``torch.load``), for two reasons:
+Both processes use it, in place of pickle (and ``torch.save``/``torch.load``): :func:`decode`
+can only build the types below, so a reply cannot name a class, a function or a tensor subclass;
+and it costs a fraction of ``torch.save`` per message (``benchmarks/grading.py``). Each value is
+a one-byte tag and its payload, little-endian: ``N`` None; ``T``/``F`` booleans; ``i`` an int of
+8 bytes; ``I`` any other int (length, decimal digits); ``f`` float; ``c`` complex; ``s`` str
+(length, UTF-8); ``l``/``t`` list/tuple (count, items); ``d`` dict (count, key, value, ...);
+``X`` tensor (dtype code, ndim, sizes, then the elements as raw bytes in C order). A message on a
+pipe is its length (8 bytes, big-endian) and then the value.
 
-- safety: :func:`decode` can only build the types listed below; a reply cannot name a class,
-  a function or a tensor subclass, so there is nothing to execute or trick;
-- speed: a full submission sends about 660 messages, and ``torch.save`` plus
-  ``torch.load(weights_only=True)`` of a typical one costs several times what this format
-  does (``benchmarks/grading.py`` measures both).
-
-Each value is a one-byte tag followed by its payload, little-endian:
-
-========  =====================================================================
-tag       payload
-========  =====================================================================
-``N``     None
-``T F``   True, False
-``i``     int that fits in 8 bytes (``q``)
-``I``     any other int: length (``I``) and decimal ASCII digits
-``f``     float (``d``)
-``c``     complex: real and imaginary parts (``dd``)
-``s``     str: length (``I``) and UTF-8 bytes
-``l t``   list, tuple: item count (``I``) and the items
-``d``     dict: pair count (``I``) and key, value, key, value, ...
-``X``     tensor: dtype code (``B``), ndim (``B``), sizes (``q`` each), then the elements
-          as raw bytes in C order and the machine's byte order (both processes share it)
-========  =====================================================================
-
-The file imports only the standard library and torch, because the student process loads it by
-path (it never imports the rest of ``coursekit``).
+Imports only the standard library and torch: the student process loads it by path.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import struct
 
 import torch
@@ -49,17 +33,11 @@ DTYPES = (
 DTYPE_CODE = {dtype: code for code, dtype in enumerate(DTYPES)}
 ITEMSIZE = [dtype.itemsize for dtype in DTYPES]
 
-_Q = struct.Struct("<q")
-_I = struct.Struct("<I")
-_D = struct.Struct("<d")
-_DD = struct.Struct("<dd")
+_Q, _I, _D, _DD = (struct.Struct(f) for f in ("<q", "<I", "<d", "<dd"))
 
 
 class WireError(ValueError):
     """The bytes are not a valid message, or the value cannot be sent."""
-
-
-# -- encoding --------------------------------------------------------------------------------
 
 
 def encode(value) -> bytes:
@@ -81,12 +59,11 @@ def _encode(value, out: bytearray, depth: int) -> None:
         out += b"N"
     elif t is bool:
         out += b"T" if value else b"F"
+    elif t is int and -(2**63) <= value < 2**63:
+        out += b"i" + _Q.pack(value)
     elif t is int:
-        if -(2**63) <= value < 2**63:
-            out += b"i" + _Q.pack(value)
-        else:
-            digits = str(value).encode("ascii")
-            out += b"I" + _I.pack(len(digits)) + digits
+        digits = str(value).encode("ascii")
+        out += b"I" + _I.pack(len(digits)) + digits
     elif t is float:
         out += b"f" + _D.pack(value)
     elif t is complex:
@@ -100,9 +77,8 @@ def _encode(value, out: bytearray, depth: int) -> None:
             _encode(item, out, depth + 1)
     elif t is dict:
         out += b"d" + _I.pack(len(value))
-        for key, item in value.items():
-            _encode(key, out, depth + 1)
-            _encode(item, out, depth + 1)
+        for pair in value.items():
+            _encode(pair[0], out, depth + 1), _encode(pair[1], out, depth + 1)
     elif t is torch.Tensor:
         _encode_tensor(value, out)
     else:
@@ -118,16 +94,10 @@ def _encode_tensor(tensor: torch.Tensor, out: bytearray) -> None:
     tensor = tensor.detach().cpu().resolve_conj().resolve_neg().contiguous()
     if tensor.dim() > 255:
         raise WireError("cannot send a tensor with more than 255 dimensions")
-    out += b"X" + bytes((code, tensor.dim()))
-    for size in tensor.shape:
-        out += _Q.pack(size)
-    if tensor.numel():
-        if tensor.dtype is torch.bfloat16:  # numpy has no bfloat16: same bytes as int16
-            tensor = tensor.view(torch.int16)
-        out += tensor.numpy().tobytes()
-
-
-# -- decoding --------------------------------------------------------------------------------
+    out += b"X" + bytes((code, tensor.dim())) + struct.pack(f"<{tensor.dim()}q", *tensor.shape)
+    if tensor.dtype is torch.bfloat16:  # numpy has no bfloat16: same bytes as int16
+        tensor = tensor.view(torch.int16)
+    out += tensor.numpy().tobytes()
 
 
 def decode(data: bytes | bytearray | memoryview):
@@ -137,118 +107,126 @@ def decode(data: bytes | bytearray | memoryview):
     is allocated, so a hostile message cannot make the grader allocate more than it sent, and
     a message may hold at most ``MAX_ITEMS`` items in its containers.
     """
-    view = memoryview(data).cast("B")
+    reader = _Reader(memoryview(data).cast("B"))
     try:
-        value, end = _decode(view, 0, 0, [MAX_ITEMS])
-    except WireError:
-        raise
+        value = reader.value(0)
     except (struct.error, IndexError, ValueError, TypeError, RuntimeError) as exc:
+        if isinstance(exc, WireError):
+            raise
         raise WireError(f"malformed message ({type(exc).__name__}: {exc})") from None
-    if end != len(view):
-        raise WireError(f"{len(view) - end} unexpected bytes after the message")
+    if reader.pos != len(reader.view):
+        raise WireError(f"{len(reader.view) - reader.pos} unexpected bytes after the message")
     return value
 
 
-def _take(view: memoryview, pos: int, n: int) -> int:
-    """The position after ``n`` more bytes; raise unless they are there."""
-    end = pos + n
-    if n < 0 or end > len(view):
-        raise WireError("the message is truncated")
-    return end
+class _Reader:
+    def __init__(self, view: memoryview):
+        self.view, self.pos, self.items = view, 0, MAX_ITEMS
 
+    def take(self, n: int) -> memoryview:
+        """The next ``n`` bytes; raise unless they are there."""
+        if n < 0 or self.pos + n > len(self.view):
+            raise WireError("the message is truncated")
+        self.pos += n
+        return self.view[self.pos - n : self.pos]
 
-def _count(view: memoryview, pos: int) -> tuple[int, int]:
-    end = _take(view, pos, 4)
-    (n,) = _I.unpack_from(view, pos)
-    # Each item takes at least one byte, so a count larger than what is left is a lie.
-    if n > len(view) - end:
-        raise WireError("a count is larger than the message")
-    return n, end
+    def unpack(self, fmt: struct.Struct):
+        return fmt.unpack(self.take(fmt.size))
 
+    def count(self, per_item: int = 0) -> int:
+        """A length or item count: each item takes at least a byte, so a count larger than
+        what is left is a lie; ``per_item`` charges it to the message's items."""
+        (n,) = self.unpack(_I)
+        self.items -= n * per_item
+        if n > len(self.view) - self.pos:
+            raise WireError("a count is larger than the message")
+        if self.items < 0:
+            raise WireError(f"the message holds more than {MAX_ITEMS} items")
+        return n
 
-def _items(view: memoryview, pos: int, budget: list[int], per_item: int = 1) -> tuple[int, int]:
-    """A container's item count, charged to the message's ``budget`` of items."""
-    n, pos = _count(view, pos)
-    budget[0] -= n * per_item
-    if budget[0] < 0:
-        raise WireError(f"the message holds more than {MAX_ITEMS} items")
-    return n, pos
-
-
-def _decode(view: memoryview, pos: int, depth: int, budget: list[int]):
-    if depth > MAX_DEPTH:
-        raise WireError(f"the value is nested more than {MAX_DEPTH} levels deep")
-    tag = view[_take(view, pos, 1) - 1]
-    pos += 1
-    if tag == 0x4E:  # N
-        return None, pos
-    if tag == 0x54:  # T
-        return True, pos
-    if tag == 0x46:  # F
-        return False, pos
-    if tag == 0x69:  # i
-        end = _take(view, pos, 8)
-        return _Q.unpack_from(view, pos)[0], end
-    if tag == 0x49:  # I
-        n, pos = _count(view, pos)
-        if n > MAX_DIGITS:
-            raise WireError(f"an integer with more than {MAX_DIGITS} digits")
-        end = _take(view, pos, n)
-        text = bytes(view[pos:end]).decode("ascii")
-        if not text.lstrip("-").isdigit():
-            raise WireError("a malformed integer")
-        return int(text), end
-    if tag == 0x66:  # f
-        end = _take(view, pos, 8)
-        return _D.unpack_from(view, pos)[0], end
-    if tag == 0x63:  # c
-        end = _take(view, pos, 16)
-        return complex(*_DD.unpack_from(view, pos)), end
-    if tag == 0x73:  # s
-        n, pos = _count(view, pos)
-        end = _take(view, pos, n)
-        return bytes(view[pos:end]).decode("utf-8", "surrogatepass"), end
-    if tag in (0x6C, 0x74):  # l, t
-        n, pos = _items(view, pos, budget)
-        items = []
-        for _ in range(n):
-            item, pos = _decode(view, pos, depth + 1, budget)
-            items.append(item)
-        return (items if tag == 0x6C else tuple(items)), pos
-    if tag == 0x64:  # d
-        n, pos = _items(view, pos, budget, per_item=2)
-        result = {}
-        for _ in range(n):
-            key, pos = _decode(view, pos, depth + 1, budget)
-            item, pos = _decode(view, pos, depth + 1, budget)
+    def value(self, depth: int):
+        if depth > MAX_DEPTH:
+            raise WireError(f"the value is nested more than {MAX_DEPTH} levels deep")
+        tag = bytes(self.take(1))
+        if tag in _CONSTANTS:
+            return _CONSTANTS[tag]
+        if tag in _NUMBERS:
+            value = self.unpack(_NUMBERS[tag])
+            return complex(*value) if tag == b"c" else value[0]
+        if tag == b"I":
+            text = bytes(self.take(self.count())).decode("ascii")
+            if len(text) > MAX_DIGITS or not text.lstrip("-").isdigit():
+                raise WireError(f"a malformed integer, or one of more than {MAX_DIGITS} digits")
+            return int(text)
+        if tag == b"s":
+            return bytes(self.take(self.count())).decode("utf-8", "surrogatepass")
+        if tag in (b"l", b"t"):
+            items = [self.value(depth + 1) for _ in range(self.count(1))]
+            return items if tag == b"l" else tuple(items)
+        if tag == b"d":
+            pairs = [(self.value(depth + 1), self.value(depth + 1)) for _ in range(self.count(2))]
             try:
-                result[key] = item
+                return dict(pairs)
             except TypeError:
-                raise WireError(f"a dict key of type {type(key).__name__}") from None
-        return result, pos
-    if tag == 0x58:  # X
-        return _decode_tensor(view, pos)
-    raise WireError(f"unknown tag {tag:#04x}")
+                raise WireError("a dict key that is not hashable") from None
+        if tag == b"X":
+            return self.tensor()
+        raise WireError(f"unknown tag {tag!r}")
+
+    def tensor(self) -> torch.Tensor:
+        code, ndim = self.take(2)
+        if code >= len(DTYPES):
+            raise WireError(f"unknown dtype code {code}")
+        shape = struct.unpack(f"<{ndim}q", self.take(8 * ndim))
+        if any(size < 0 for size in shape):
+            raise WireError(f"a tensor with a negative size {shape}")
+        numel = math.prod(shape)
+        raw = bytearray(self.take(numel * ITEMSIZE[code]))  # a private copy the tensor owns
+        if numel == 0:
+            return torch.empty(shape, dtype=DTYPES[code])
+        if DTYPES[code] is torch.bool and raw.translate(None, b"\x00\x01"):
+            raise WireError("a bool tensor holding bytes other than 0 and 1")
+        return torch.frombuffer(raw, dtype=DTYPES[code]).reshape(shape)
 
 
-def _decode_tensor(view: memoryview, pos: int) -> tuple[torch.Tensor, int]:
-    end = _take(view, pos, 2)
-    code, ndim = view[pos], view[pos + 1]
-    if code >= len(DTYPES):
-        raise WireError(f"unknown dtype code {code}")
-    dtype = DTYPES[code]
-    pos, end = end, _take(view, end, 8 * ndim)
-    shape = struct.unpack_from(f"<{ndim}q", view, pos)
-    if any(size < 0 for size in shape):
-        raise WireError(f"a tensor with a negative size {shape}")
-    numel = 1
-    for size in shape:
-        numel *= size
-    nbytes = numel * ITEMSIZE[code]
-    pos, end = end, _take(view, end, nbytes)
-    if numel == 0:
-        return torch.empty(shape, dtype=dtype), end
-    raw = bytearray(view[pos:end])  # a private, writable copy: the tensor owns its memory
-    if dtype is torch.bool and raw.translate(None, b"\x00\x01"):
-        raise WireError("a bool tensor holding bytes other than 0 and 1")
-    return torch.frombuffer(raw, dtype=dtype).reshape(shape), end
+_CONSTANTS = {b"N": None, b"T": True, b"F": False}
+_NUMBERS = {b"i": _Q, b"f": _D, b"c": _DD}
+
+
+# -- framing ---------------------------------------------------------------------------------
+
+_LENGTH = struct.Struct(">Q")
+
+
+def send(fd: int, value) -> None:
+    """Write ``value`` as one message (length, then :func:`encode`) to the pipe ``fd``."""
+    payload = encode(value)
+    data = memoryview(_LENGTH.pack(len(payload)) + payload)
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+def receive(fd: int, cap: int, wait=None):
+    """The next message from the pipe ``fd``, decoded; at most ``cap`` bytes are accepted.
+
+    ``wait()``, if given, is called before each read (the grader's deadline and memory watch:
+    it raises to give up). Raises EOFError when the writer is gone, WireError when the bytes
+    are not one valid message.
+    """
+
+    def read(n: int) -> bytes:
+        chunks = []
+        while n:
+            if wait is not None:
+                wait()
+            chunk = os.read(fd, min(n, 1 << 20))
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            n -= len(chunk)
+        return b"".join(chunks)
+
+    (length,) = _LENGTH.unpack(read(8))
+    if length > cap:
+        raise WireError(f"the message is {length} bytes, more than the {cap} allowed")
+    return decode(read(length))

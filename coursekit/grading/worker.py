@@ -1,191 +1,72 @@
-"""The student process: imports submission modules and calls their functions on request.
+"""The zygote and the student processes it forks (run as ``python -I -B worker.py CONTROL_FD``).
 
-This file runs as a *script* (``python -I worker.py REQUEST_FD RESPONSE_FD ...``) in a fresh
-temporary directory, possibly as an unprivileged user, under resource limits, and where Linux
-Landlock is available (``landlock.py``) with its file writes confined to that directory and
-the repository and the submissions unreadable. It
-imports only the standard library, torch and its siblings ``wire.py`` and ``landlock.py``
-(loaded by path), so it never imports the rest of the repository's code. Nothing it sends
-back is trusted: the grader decodes every reply with ``wire.decode`` (which can build only
-plain data), checks every type itself and recomputes every verdict. What this process
-reports is only data ("this is what the function returned") or the reason a call failed,
-used to word the message.
-
-Protocol: every message is 8 bytes of big-endian length followed by a dict in the format of
-``wire.py``. Requests: ``{"op": "load", "key", "name", "file"}`` and ``{"op": "call", "key",
-"fn", "args", "kwargs", "seed", "grad"}``. Replies: ``{"ok": True, ...}`` or
-``{"ok": False, "kind", "type", "message", "traceback"}``.
+The zygote (trusted code only) imports torch and the standard library once, then, per request
+of the grader, forks a *keeper*, which enters fresh pid and IPC namespaces (with a user
+namespace when not root, where allowed) and forks the *student process*: pid 1 there, so that it
+can name (hence signal) no process outside, and all it starts dies with it. The keeper tells the
+grader its pid and, once it ends, its ``waitpid`` status. The student process confines itself
+(``_become_student``) before it imports submission modules and calls their functions on request:
+``{"op": "load", "key", "name", "file"}``, ``{"op": "call", "key", "fn", "args", "kwargs",
+"seed", "grad"}``; replies ``{"ok": True, ...}`` or ``{"ok": False, "kind", "type", "message",
+"traceback"}``, plain data only (``wire.py``), never trusted for a verdict. Imports only the
+standard library, torch, and ``wire.py`` and ``landlock.py`` by path.
 """
 
 from __future__ import annotations
 
-import json
+import ctypes
 import os
-import struct
 import sys
 import traceback
 import types
 from pathlib import Path
 
+MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
+WITH_GRAD = "__coursekit_with_grad__"
+REQUEST_CAP = 1 << 30
+CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID = 0x08000000, 0x10000000, 0x20000000
+# Standard-library modules not imported in advance: side effects on import, or never needed.
+_NO_PRELOAD = set(
+    "__main__ antigravity this idlelib tkinter _tkinter turtle turtledemo ensurepip venv"
+    " pydoc_data lib2to3 test distutils imp asynchat asyncore smtpd crypt nis spwd ossaudiodev"
+    " audioop cgi cgitb chunk imghdr mailcap nntplib pipes sndhdr sunau telnetlib uu xdrlib aifc"
+    " msilib sre_compile sre_parse sre_constants curses _curses _curses_panel readline"
+    " _osx_support _aix_support _bootsubprocess".split()
+)
+_PRELOAD_SUBMODULES = (
+    "collections.abc concurrent.futures importlib.util importlib.machinery importlib.metadata"
+    " importlib.resources json.decoder json.encoder logging.handlers os.path unittest.mock"
+    " urllib.parse urllib.request xml.etree.ElementTree email.message multiprocessing.pool"
+    " ctypes.util encodings.idna http.client".split()
+)
 
-def _load_sibling(name: str, source: bytes | None = None):
-    """``<name>.py`` from this file's folder (or its ``source``, read earlier) as a module.
 
-    Loaded by path, so that it works whether this file runs as a script or a module.
-    """
+def _load_sibling(name: str):
+    """``<name>.py`` from this file's folder, loaded by path (never the rest of coursekit)."""
     path = Path(__file__).with_name(f"{name}.py")
     module = types.ModuleType(f"coursekit_worker_{name}")
     module.__file__ = str(path)
-    code = compile(path.read_bytes() if source is None else source, str(path), "exec")
-    exec(code, module.__dict__)  # noqa: S102 - trusted code of the grader, not the student's
+    exec(compile(path.read_bytes(), str(path), "exec"), module.__dict__)  # noqa: S102 - trusted
     return module
 
 
-MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
-WITH_GRAD = "__coursekit_with_grad__"
-
-
-def _set_limits(memory_mb: int, nproc: int) -> None:
-    import resource
-
-    def cap(which, value):
-        try:
-            resource.setrlimit(which, (value, value))
-        except (ValueError, OSError):
-            pass
-
-    # RLIMIT_DATA bounds private writable memory (malloc, anonymous mmap) without counting the
-    # gigabytes of address space the CUDA build of torch maps but never touches. The limit is
-    # what the process already uses (torch, inherited from the zygote) plus memory_mb.
-    used_kb = 0
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmData:"):
-                    used_kb = int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    cap(resource.RLIMIT_DATA, used_kb * 1024 + memory_mb * 2**20)
-    cap(resource.RLIMIT_CORE, 0)
-    cap(resource.RLIMIT_FSIZE, 64 * 2**20)
-    if nproc > 0:
-        cap(resource.RLIMIT_NPROC, nproc)
-
-
-# Standard-library modules not imported in advance: side effects on import, or never needed.
-_NO_PRELOAD = {
-    "__main__",
-    "antigravity",
-    "this",
-    "idlelib",
-    "tkinter",
-    "_tkinter",
-    "turtle",
-    "turtledemo",
-    "ensurepip",
-    "venv",
-    "pydoc_data",
-    "lib2to3",
-    "test",
-    "distutils",
-    "imp",
-    "asynchat",
-    "asyncore",
-    "smtpd",
-    "crypt",
-    "nis",
-    "spwd",
-    "ossaudiodev",
-    "audioop",
-    "cgi",
-    "cgitb",
-    "chunk",
-    "imghdr",
-    "mailcap",
-    "nntplib",
-    "pipes",
-    "sndhdr",
-    "sunau",
-    "telnetlib",
-    "uu",
-    "xdrlib",
-    "aifc",
-    "msilib",
-    "sre_compile",
-    "sre_parse",
-    "sre_constants",
-    "curses",
-    "_curses",
-    "_curses_panel",
-    "readline",
-    "_osx_support",
-    "_aix_support",
-    "_bootsubprocess",
-}
-_PRELOAD_SUBMODULES = (
-    "collections.abc", "concurrent.futures", "importlib.util", "importlib.machinery",
-    "importlib.metadata", "importlib.resources", "json.decoder", "json.encoder", "logging.handlers",
-    "os.path", "unittest.mock", "urllib.parse", "urllib.request", "xml.etree.ElementTree",
-    "email.message", "multiprocessing.pool", "ctypes.util", "encodings.idna", "http.client",
-)  # fmt: skip
-
-
 def _preload_stdlib() -> None:
-    """Import the standard library now, while its files can still be read.
-
-    After dropping privileges the interpreter's own files may be unreadable (e.g. a pyenv
-    Python under /root), so modules a submission imports later must already be loaded.
-    """
+    """Import the standard library now: as the worker uid its files may be unreadable (a pyenv
+    Python under /root), and Landlock may hide them."""
     import importlib
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for name in sorted(sys.stdlib_module_names - _NO_PRELOAD) + list(_PRELOAD_SUBMODULES):
-            if name.startswith("_test") or name.startswith("xx"):
-                continue
-            try:
-                importlib.import_module(name)
-            except BaseException:  # noqa: BLE001 - missing optional modules are fine
-                pass
+            if not name.startswith(("_test", "xx")):
+                try:
+                    importlib.import_module(name)
+                except BaseException:  # noqa: BLE001 - missing optional modules are fine
+                    pass
 
 
-def _drop_privileges(uid: int, gid: int) -> None:
-    os.setgroups([])
-    os.setgid(gid)
-    os.setuid(uid)
-    if os.getuid() != uid or os.geteuid() != uid or os.getegid() != gid:
-        raise SystemExit("could not drop privileges")
-    try:
-        os.setuid(0)
-    except PermissionError:
-        return
-    raise SystemExit("privileges were not dropped")
-
-
-def _read_exact(fd: int, n: int) -> bytes:
-    chunks = []
-    while n:
-        chunk = os.read(fd, n)
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        n -= len(chunk)
-    return b"".join(chunks)
-
-
-def _send(fd: int, message: dict, wire) -> None:
-    payload = wire.encode(message)
-    data = struct.pack(">Q", len(payload)) + payload
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _receive(fd: int, wire) -> dict:
-    (length,) = struct.unpack(">Q", _read_exact(fd, 8))
-    return wire.decode(_read_exact(fd, length))
+# -- the student process -----------------------------------------------------------------------
 
 
 class Unsupported(Exception):
@@ -198,22 +79,16 @@ def to_plain(value, depth: int = 0):
 
     if depth > 20:
         raise Unsupported("the value is nested more than 20 levels deep")
-    if value is None or type(value) in (bool, int, float, str, complex):
-        return value
+    for kind in (bool, int, float, complex, str):  # subclasses become the plain type
+        if isinstance(value, kind):
+            return kind(value)
+    if value is None:
+        return None
     if isinstance(value, torch.Tensor):
         tensor = value.detach()
-        if tensor.layout != torch.strided:
-            tensor = tensor.to_dense()
+        tensor = tensor.to_dense() if tensor.layout != torch.strided else tensor
         # A subclass (maybe with its own __eq__) becomes a plain tensor holding its data.
         return tensor.as_subclass(torch.Tensor).cpu().clone().contiguous()
-    if isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, str):
-        return str(value)
     if isinstance(value, torch.Size):
         return tuple(int(v) for v in value)
     if isinstance(value, list | tuple):
@@ -221,7 +96,7 @@ def to_plain(value, depth: int = 0):
         return tuple(items) if isinstance(value, tuple) else items
     if isinstance(value, dict):
         return {to_plain(k, depth + 1): to_plain(v, depth + 1) for k, v in value.items()}
-    if hasattr(value, "__next__") or type(value).__name__ in ("generator", "map", "filter"):
+    if hasattr(value, "__next__"):
         items = []
         for item in value:
             items.append(to_plain(item, depth + 1))
@@ -229,9 +104,7 @@ def to_plain(value, depth: int = 0):
                 raise Unsupported(f"the iterator yielded more than {MAX_ITEMS} items")
         return items
     kind = f"{type(value).__module__}.{type(value).__qualname__}"
-    hint = ""
-    if kind.startswith("numpy."):
-        hint = " Use torch functions so that the result is a torch.Tensor."
+    hint = " Use torch functions so that the result is a torch.Tensor." * kind.startswith("numpy.")
     raise Unsupported(f"it returned a {kind}, which is not a tensor, number, list or tuple.{hint}")
 
 
@@ -239,50 +112,35 @@ def _decode_args(args):
     """Turn ``with_grad`` markers into leaf tensors that require grad and carry ``.grad``."""
     if isinstance(args, dict) and WITH_GRAD in args:
         tensor = args[WITH_GRAD].clone().requires_grad_(True)
-        grad = args.get("grad")
-        if grad is not None:
-            tensor.grad = grad.clone()
+        if args.get("grad") is not None:
+            tensor.grad = args["grad"].clone()
         return tensor
-    if isinstance(args, list):
-        return [_decode_args(a) for a in args]
-    if isinstance(args, tuple):
-        return tuple(_decode_args(a) for a in args)
+    if isinstance(args, list | tuple):
+        return type(args)(_decode_args(a) for a in args)
     return args
 
 
-def _seed(seed: int) -> None:
-    import random
-
+def _grads_of(args):
+    """The ``.grad`` of every tensor argument after the call (None where there is none)."""
     import torch
 
-    torch.manual_seed(seed)
-    random.seed(seed)
-    numpy = sys.modules.get("numpy")
-    if numpy is not None:
-        numpy.random.seed(seed)
-
-
-def _student_traceback(exc: BaseException) -> str:
-    frames = [
-        f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith("worker.py")
-    ]
-    lines = traceback.format_list(frames[-6:])
-    lines += traceback.format_exception_only(type(exc), exc)
-    return "".join(lines)[-4000:]
+    if isinstance(args, torch.Tensor):
+        return args.grad
+    return [_grads_of(a) for a in args] if isinstance(args, list | tuple) else None
 
 
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:
     reply = {"ok": False, "kind": kind, "type": "", "message": message, "traceback": ""}
     if exc is not None:
-        reply["type"] = type(exc).__name__
-        try:
+        try:  # a hostile __str__ or __name__ must not break the worker
+            reply["type"] = str(type(exc).__name__)[:200]
             reply["message"] = message or str(exc)[:2000]
-        except BaseException:  # noqa: BLE001 - a hostile __str__ must not break the worker
-            reply["message"] = "(the exception's message could not be printed)"
-        try:
-            reply["traceback"] = _student_traceback(exc)
+            frames = [f for f in traceback.extract_tb(exc.__traceback__)
+                      if not f.filename.endswith("worker.py")]  # fmt: skip
+            lines = traceback.format_list(frames[-6:])
+            reply["traceback"] = "".join(lines + traceback.format_exception_only(exc))[-4000:]
         except BaseException:  # noqa: BLE001
-            pass
+            reply["message"] = reply["message"] or "(the exception could not be printed)"
     return reply
 
 
@@ -295,8 +153,6 @@ def load_module(name: str, path: str):
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
-    except NotImplementedError as exc:
-        return None, failure("import", exc)
     except SystemExit as exc:
         return None, failure("exit", exc, f"the module called sys.exit({exc.code!r}) on import")
     except BaseException as exc:  # noqa: BLE001 - any failure of student code is reported
@@ -306,25 +162,28 @@ def load_module(name: str, path: str):
 
 def call(module, request: dict) -> dict:
     """Call ``module.<fn>`` as the request says and return the reply (plain data only)."""
+    import random
+
     import torch
 
     fn = getattr(module, request["fn"], None)
     if not callable(fn):
         return failure("missing", message=f"the module has no function {request['fn']!r}")
-    try:
-        args = list(_decode_args(list(request.get("args", []))))
-        kwargs = _decode_args(dict(request.get("kwargs", {})))
-        grad_inputs = []
-        if request.get("grad"):
-            for i, a in enumerate(args):
-                if isinstance(a, torch.Tensor) and a.is_floating_point() and not a.requires_grad:
-                    args[i] = a.clone().requires_grad_(True)
-                if isinstance(args[i], torch.Tensor) and args[i].requires_grad:
-                    grad_inputs.append(i)
-        if request.get("seed") is not None:
-            _seed(int(request["seed"]))
-    except BaseException as exc:  # noqa: BLE001
-        return failure("internal", exc)
+    args = list(_decode_args(list(request.get("args", []))))
+    kwargs = _decode_args(dict(request.get("kwargs", {})))
+    grad_inputs = []
+    if request.get("grad"):
+        for i, a in enumerate(args):
+            if isinstance(a, torch.Tensor) and a.is_floating_point() and not a.requires_grad:
+                args[i] = a.clone().requires_grad_(True)
+            if isinstance(args[i], torch.Tensor) and args[i].requires_grad:
+                grad_inputs.append(i)
+    if request.get("seed") is not None:
+        seed = int(request["seed"])
+        torch.manual_seed(seed)
+        random.seed(seed)
+        if "numpy" in sys.modules:
+            sys.modules["numpy"].random.seed(seed)
     try:
         value = fn(*args, **kwargs)
         grads = None
@@ -336,10 +195,8 @@ def call(module, request: dict) -> dict:
                 )
                 for i, g in zip(grad_inputs, found, strict=True):
                     grads[i] = g
-        plain_value = to_plain(value)
-        plain_args = to_plain(args)
-        plain_grads = to_plain(grads)
-        plain_arg_grads = to_plain(_grads_of(args))
+        reply = {"ok": True, "value": to_plain(value), "args": to_plain(args),
+                 "grads": to_plain(grads), "arg_grads": to_plain(_grads_of(args))}  # fmt: skip
     except NotImplementedError as exc:
         return failure("not_implemented", exc)
     except Unsupported as exc:
@@ -350,103 +207,122 @@ def call(module, request: dict) -> dict:
         return failure("memory", exc)
     except BaseException as exc:  # noqa: BLE001
         return failure("exception", exc)
-    return {
-        "ok": True,
-        "value": plain_value,
-        "args": plain_args,
-        "grads": plain_grads,
-        "arg_grads": plain_arg_grads,
-    }
-
-
-def _grads_of(args):
-    """The ``.grad`` of every tensor argument after the call (None where there is none)."""
-    import torch
-
-    if isinstance(args, torch.Tensor):
-        return args.grad
-    if isinstance(args, list | tuple):
-        return [_grads_of(a) for a in args]
-    return None
+    return reply
 
 
 def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
-    """Answer load and call requests until the grader closes the request pipe.
-
-    ``wire`` is the loaded ``wire.py``: loaded before privileges are dropped, since its file
-    may not be readable afterwards. ``confinement`` is what ``landlock.confine`` said ("" when
-    this process is confined); the grader is told, for its report.
-    """
+    """Answer load and call requests until the grader closes the request pipe."""
     modules: dict = {}
-    ready = {"ok": True, "ready": True, "pid": os.getpid(), "confinement": confinement}
-    _send(response_fd, ready, wire)
+    wire.send(response_fd, {"ok": True, "ready": True, "confinement": confinement})
     while True:
         try:
-            request = _receive(request_fd, wire)
+            request = wire.receive(request_fd, REQUEST_CAP)
         except EOFError:
             return
-        op = request.get("op")
-        if op == "load":
+        if request.get("op") == "load":
             module, reply = load_module(request["name"], request["file"])
-            if module is not None:
-                modules[request["key"]] = module
-        elif op == "call":
-            module = modules.get(request["key"])
-            if module is None:
-                reply = failure("internal", message="module not loaded")
-            else:
-                reply = call(module, request)
+            modules[request["key"]] = module
+        elif modules.get(request.get("key")) is not None:
+            try:
+                reply = call(modules[request["key"]], request)
+            except BaseException as exc:  # noqa: BLE001 - e.g. a malformed request
+                reply = failure("internal", exc)
         else:
-            reply = failure("internal", message=f"unknown request {op!r}")
+            reply = failure("internal", message="module not loaded")
         try:
-            _send(response_fd, reply, wire)
+            wire.send(response_fd, reply)
         except Exception as exc:  # noqa: BLE001 - e.g. a value the wire format cannot carry
-            _send(response_fd, failure("unsupported", exc), wire)
+            wire.send(response_fd, failure("unsupported", exc))
 
 
-def _become_worker(spec: dict, fds: list[int], wire, landlock) -> None:
-    """In a child forked by the zygote: set up the process, drop privileges, serve."""
+def _set_limits(memory_mb: int, nproc: int) -> None:
+    import resource
+
+    # RLIMIT_DATA bounds private writable memory (malloc, anonymous mmap) without counting the
+    # gigabytes of address space the CUDA build of torch maps but never touches: what the
+    # process already uses (torch, from the zygote) plus memory_mb. The grader watches the
+    # whole process tree as well (children each get their own RLIMIT_DATA).
+    try:  # Linux; elsewhere the limit is memory_mb alone
+        with open("/proc/self/status") as status:
+            used_kb = next((int(x.split()[1]) for x in status if x.startswith("VmData:")), 0)
+    except OSError:
+        used_kb = 0
+    limits = [(resource.RLIMIT_DATA, used_kb * 1024 + memory_mb * 2**20),
+              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
+    for which, value in limits + ([(resource.RLIMIT_NPROC, nproc)] if nproc else []):
+        resource.setrlimit(which, (value, value))
+
+
+def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bool) -> None:
     import random
+    import tempfile
 
     import torch
 
     request_fd, response_fd, out_fd, err_fd = fds
     os.setsid()
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.dup2(out_fd, 1)
-    os.dup2(err_fd, 2)
-    for fd in (null, out_fd, err_fd):
+    for fd, target in ((os.open(os.devnull, os.O_RDONLY), 0), (out_fd, 1), (err_fd, 2)):
+        os.dup2(fd, target)
         os.close(fd)
     # Fresh text streams on the new descriptors (whatever sys.stdout was in the zygote).
     sys.stdin = open(0, closefd=False)  # noqa: SIM115
-    sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
-    sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
+    sys.stdout, sys.stderr = (open(fd, "w", buffering=1, closefd=False) for fd in (1, 2))  # noqa: SIM115
     os.chdir(spec["dir"])
     os.environ.clear()
     os.environ.update(spec["env"])
-    import tempfile
-
     tempfile.tempdir = None
     os.umask(0o077)
+    # SysV shared memory of this IPC namespace, all segments together, within the memory limit.
+    pages = int(spec["memory_mb"]) * 2**20 // os.sysconf("SC_PAGE_SIZE")
+    for name, value in (("shmall", pages), ("shmmax", int(spec["memory_mb"]) * 2**20)):
+        try:
+            Path(f"/proc/sys/kernel/{name}").write_text(str(value))
+        except OSError:
+            pass
     _set_limits(int(spec["memory_mb"]), int(spec["nproc"]))
-    # Before the uid changes: the folders to allow are listed as the zygote's user.
-    confinement = landlock.confine(spec["dir"], list(spec.get("hidden", [])))
-    if spec["uid"] >= 0:
-        _drop_privileges(int(spec["uid"]), int(spec["gid"]))
-    # Fresh random state: children must not all share the zygote's.
-    torch.seed()
+    confinement = landlock.confine(spec["dir"], list(spec["hidden"]))
+    if spec["uid"] >= 0:  # as root: a uid of its own, no groups (for good: no saved uid 0)
+        os.setgroups([])
+        os.setgid(spec["gid"])
+        os.setuid(spec["uid"])
+        if (os.getuid(), os.geteuid(), os.getegid()) != (spec["uid"], spec["uid"], spec["gid"]):
+            raise SystemExit("could not drop privileges")
+    elif userns:  # the capabilities a fresh user namespace grants (over that namespace only)
+        header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, itself
+        if libc.capset(header, (ctypes.c_uint32 * 6)()) != 0:
+            raise SystemExit("could not drop capabilities")
+    torch.seed()  # fresh random state: children must not all share the zygote's
     random.seed()
     serve(request_fd, response_fd, wire, confinement)
+    os._exit(0)
+
+
+def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
+    """Enter fresh namespaces, fork the student process, then tell the grader, on the status
+    pipe (``fds[4]``, which the student process never holds), its pid and its exit status."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    uid, gid, userns = os.getuid(), os.getgid(), False
+    unshare = getattr(libc, "unshare", lambda flags: -1)  # Linux only
+    if unshare(CLONE_NEWPID | CLONE_NEWIPC) != 0 and uid != 0:
+        userns = unshare(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWIPC) == 0
+        if userns:  # the same uid and gid inside as outside
+            Path("/proc/self/setgroups").write_text("deny")
+            Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")
+            Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
+    status_fd = fds.pop()
+    pid = os.fork()
+    if pid == 0:
+        os.close(status_fd)
+        _become_student(spec, fds, wire, landlock, libc, userns)
+    for fd in fds:
+        os.close(fd)
+    os.write(status_fd, f"{pid}\n".encode())
+    os.write(status_fd, f"{os.waitpid(pid, 0)[1]}\n".encode())
 
 
 def zygote(control_fd: int) -> None:
-    """Import torch once, then fork a ready worker for every request on the control socket.
-
-    A request is a JSON spec plus four file descriptors (request and response pipes, stdout,
-    stderr); the reply is the child's pid as a JSON line. Only the grader talks to this process;
-    children close the control socket before anything else runs.
-    """
+    """Import torch once, then for every spec the grader sends on the control socket (with
+    five file descriptors: request and response pipes, stdout, stderr, status), fork a keeper."""
     import json
     import signal
     import socket
@@ -456,56 +332,27 @@ def zygote(control_fd: int) -> None:
     torch.set_num_threads(1)
     wire, landlock = _load_sibling("wire"), _load_sibling("landlock")
     _preload_stdlib()
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # keepers are reaped automatically
     control = socket.socket(fileno=control_fd)
-    control.send(b'{"ready": true}')
+    control.send(b"ready")
     while True:
         try:
-            data, fds, _, _ = socket.recv_fds(control, 65536, 4)
+            data, fds, _, _ = socket.recv_fds(control, 65536, 5)
         except OSError:
             return
         if not data:
             return
-        spec = json.loads(data)
-        pid = os.fork()
-        if pid == 0:
+        if os.fork() == 0:
             try:
                 control.close()
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                _become_worker(spec, fds, wire, landlock)
+                _keeper(json.loads(data), fds, wire, landlock)
             finally:
                 os._exit(0)
         for fd in fds:
             os.close(fd)
-        control.send(json.dumps({"pid": pid}).encode())
-
-
-def main(argv: list[str]) -> None:
-    if argv[1] == "zygote":
-        zygote(int(argv[2]))
-        return
-    request_fd, response_fd = int(argv[1]), int(argv[2])
-    memory_mb = int(argv[3]) if len(argv) > 3 else 2048
-    nproc = int(argv[4]) if len(argv) > 4 else 0
-    uid = int(argv[5]) if len(argv) > 5 else -1
-    gid = int(argv[6]) if len(argv) > 6 else -1
-    hidden = json.loads(argv[7]) if len(argv) > 7 else []
-    os.umask(0o077)
-    # wire.py is read now: it may be hidden (in the repository) once confined, and it cannot
-    # be run yet, since it imports torch, and torch starts threads of its own when imported,
-    # while Landlock binds only the calling thread (and the threads it starts later).
-    wire_source = Path(__file__).with_name("wire.py").read_bytes()
-    confinement = _load_sibling("landlock").confine(os.getcwd(), hidden)
-    import torch
-
-    torch.set_num_threads(1)
-    wire = _load_sibling("wire", wire_source)
-    _set_limits(memory_mb, nproc)
-    if uid >= 0:
-        _preload_stdlib()
-        _drop_privileges(uid, gid)
-    serve(request_fd, response_fd, wire, confinement)
+        control.send(b"forked")
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    zygote(int(sys.argv[1]))

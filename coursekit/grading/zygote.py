@@ -1,15 +1,12 @@
-"""The zygote: a trusted process that imported torch once and forks a ready student process.
+"""The zygote: a trusted process that imported torch once and forks ready student processes.
 
 Starting a student process from scratch costs an interpreter and an ``import torch`` (seconds);
-forking one from the zygote costs milliseconds. The zygote itself is a fresh ``python -I
-worker.py zygote`` with a clean environment, so nothing of the grader (its environment, command
-line, memory) is there for student code to find. This module does not import torch, so that a
-grading command can start the zygote *first* (:func:`start`, called by ``python -m coursekit``)
-and import torch while the zygote does the same on the other core, instead of one after the
-other.
-
-The zygote runs only trusted code (``worker.zygote``) and, as root, stays root so that each of
-its children can drop to a uid of its own. It exits when this process closes the socket.
+forking one from the zygote costs milliseconds. The zygote is a fresh ``python -I worker.py``
+with a clean environment, so nothing of the grader (its environment, command line, memory) is
+there for student code to find. This module does not import torch, so that a grading command
+can start the zygote *first* (:func:`start`, called by ``python -m coursekit``) and import torch
+while the zygote does the same on the other core. As root the zygote stays root, so that each
+student process can drop to a uid of its own. It exits when this process closes the socket.
 """
 
 from __future__ import annotations
@@ -24,8 +21,8 @@ from pathlib import Path
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 STARTUP_TIMEOUT = 120.0  # seconds: importing torch on a busy 2-core machine
-# The limits of a student process, here (not in isolation.py) so that the command line can
-# show them before torch is imported.
+# The limits of a student process, here so that the command line can show them before torch
+# is imported.
 DEFAULT_TIMEOUT = 10.0  # seconds per call
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_BUDGET = 120.0  # seconds for all calls of one submission together
@@ -36,49 +33,37 @@ class ZygoteError(Exception):
 
 
 class Zygote:
-    """One zygote process and the socket to it; :meth:`spawn` forks a student process."""
+    """One zygote process and the socket to it (see ``worker.zygote`` for the requests)."""
 
     def __init__(self):
         self.socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
                "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}  # fmt: skip
         self.proc = subprocess.Popen(
-            [sys.executable, "-I", "-B", str(WORKER_SCRIPT), "zygote", str(theirs.fileno())],
+            [sys.executable, "-I", "-B", str(WORKER_SCRIPT), str(theirs.fileno())],
             pass_fds=(theirs.fileno(),), env=env, cwd="/", start_new_session=True,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        self.pid = self.proc.pid
         theirs.close()
         self.ready = False  # the zygote says so once it has imported torch
         self.lock = threading.Lock()
 
-    def _wait_ready(self) -> None:
-        self.socket.settimeout(STARTUP_TIMEOUT)
-        try:
-            message = self.socket.recv(4096)
-        except OSError as exc:
-            raise ZygoteError(f"the grading zygote did not start ({exc})") from None
-        if b"ready" not in message:
-            raise ZygoteError("the grading zygote did not start")
-        self.ready = True
-
-    def spawn(self, spec: dict, fds: list[int]) -> int:
-        """Fork a student process set up as ``spec`` says, holding ``fds``; return its pid.
-
-        ``spec`` is ``{"dir", "env", "memory_mb", "nproc", "uid", "gid"}``; ``fds`` are the
-        request and response pipes and its stdout and stderr (see ``worker._become_worker``).
-        """
+    def spawn(self, spec: dict, fds: list[int]) -> None:
+        """Fork a student process set up as ``spec`` says, holding ``fds`` (request and response
+        pipes, stdout, stderr, status: see ``worker._keeper``)."""
         with self.lock:
-            if not self.ready:
-                self._wait_ready()
             try:
-                socket.send_fds(self.socket, [json.dumps(spec).encode()], fds)
-                reply = self.socket.recv(4096)
+                if not self.ready:
+                    self.socket.settimeout(STARTUP_TIMEOUT)
+                    self.ready = self.socket.recv(64) == b"ready"
+                    self.socket.settimeout(None)
+                if self.ready:
+                    socket.send_fds(self.socket, [json.dumps(spec).encode()], fds)
+                    if self.socket.recv(64) == b"forked":
+                        return
             except OSError as exc:
-                raise ZygoteError(f"the grading zygote exited ({exc})") from None
-        if not reply:
-            raise ZygoteError("the grading zygote exited")
-        return int(json.loads(reply)["pid"])
+                raise ZygoteError(f"the grading zygote did not answer ({exc})") from None
+        raise ZygoteError("the grading zygote did not start, or exited")
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -104,6 +89,5 @@ def get() -> Zygote:
 
 
 def start() -> None:
-    """Start the zygote now, without waiting for it: call before importing torch, so that the
-    two imports of torch overlap."""
+    """Start the zygote now, without waiting: call before importing torch (the two overlap)."""
     get()

@@ -51,7 +51,11 @@ def grading_worker(request):
     """One isolated worker for the whole pytest session (restarted when a call kills it)."""
     from coursekit.grading.isolation import Worker
 
-    options = {"timeout": request.config.getoption("--grading-timeout") or zygote.DEFAULT_TIMEOUT}
+    # One worker serves every test of the session, not one submission: no per-submission budget.
+    options = {
+        "timeout": request.config.getoption("--grading-timeout") or zygote.DEFAULT_TIMEOUT,
+        "budget": float("inf"),
+    }
     with Worker(**options) as worker:
         runner.warm_up()
         worker.start()

@@ -1,25 +1,35 @@
-"""Student code may write only inside its own folder, and may not read the repository or the
-submissions (Linux Landlock), whoever runs the grader.
+"""What student code cannot reach, whoever runs the grader (issue 12).
 
-As root each student process also gets a uid of its own, but a folder anyone may write to (like
-/tmp) is open to every uid, and so is a world-readable file: the targets here are such files and
-folders, so only Landlock stands between the student and them. Without it these tests fail.
+Student code may write only inside its own folder; it cannot read the course (checks, reference
+answers, exercises) wherever that course lies, nor another submission's folder, nor anything in
+the temporary folder but its own; it cannot signal the grader or other workers; its SysV shared
+memory dies with it and counts against its memory; its children's memory counts too. The
+targets are world-readable files and folders open to every uid, so only the confinement (not
+the uid a root grader drops to) stands between the student and them. ``as_nobody`` runs a
+command as a normal user (uid 65534), for the tests that grade as one.
 """
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from coursekit.grading import GradingFailure, landlock
-from coursekit.grading.isolation import REPO, Student, Worker
+from coursekit.grading.course import Course
+from coursekit.grading.isolation import Student, Worker
 from tests.conftest import require
 
+REPO = Path(__file__).resolve().parents[2]
+NOBODY = 65534
 ANSWERS = """
-import os
+import ctypes, os
 
 def write(path):
     with open(path, "w") as f:
@@ -41,6 +51,9 @@ def read(path):
 def listing(path):
     return sorted(os.listdir(path))
 
+def where():
+    return __file__
+
 def scratch():
     path = os.path.join(os.environ["HOME"], "scratch", "notes.txt")
     os.makedirs(os.path.dirname(path))
@@ -50,7 +63,45 @@ def scratch():
         f.write("discarded")
     with open(path) as f:
         return f.read()
+
+def signal(pid):
+    os.kill(pid, 0)
+    return True
+
+def pid():
+    return os.getpid()
+
+def shm(key, count, mb):
+    libc = ctypes.CDLL(None, use_errno=True)
+    made = 0
+    for i in range(count):
+        if libc.shmget(key + i, mb << 20, 0o1666) < 0:  # IPC_CREAT | 0666
+            break
+        made += 1
+    return made
+
+def find_shm(key):
+    return ctypes.CDLL(None).shmget(key, 0, 0o666) >= 0
+
+def fork_and_allocate(children, mb):
+    import time
+    pids = []
+    for _ in range(children):
+        pid = os.fork()
+        if pid == 0:
+            held = b"x" * (mb << 20)
+            time.sleep(4)
+            os._exit(len(held) == 0)
+        pids.append(pid)
+    return [os.waitpid(p, 0)[1] for p in pids]
 """
+
+
+@pytest.fixture
+def answers(tmp_path) -> Path:
+    module = tmp_path / "answers.py"
+    module.write_text(ANSWERS)
+    return module
 
 
 @pytest.fixture
@@ -65,46 +116,141 @@ def open_folder():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.mark.parametrize("zygote", ["1", "0"], ids=["forked", "python -I"])
-def test_writes_outside_the_student_folder_are_refused(tmp_path, open_folder, monkeypatch, zygote):
+def _refused(student, fn: str, *args) -> None:
+    with pytest.raises(GradingFailure, match="PermissionError"):
+        getattr(student, fn)(*args)
+
+
+def test_writes_outside_the_student_folder_are_refused(answers, open_folder):
     require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
-    monkeypatch.setenv("COURSEKIT_GRADER_ZYGOTE", zygote)
-    module = tmp_path / "answers.py"
-    module.write_text(ANSWERS)
     with Worker() as worker:
-        student = Student(worker, "k", "answers", module)
+        student = Student(worker, "k", "answers", answers)
         assert student.scratch() == "mine"  # its own folder and /dev/null stay usable
         assert worker.confinement == ""
-        attempts = [
-            ("write", open_folder / "planted.txt"),
-            ("write", open_folder / "victim.txt"),
-            ("remove", open_folder / "victim.txt"),
-            ("make_folder", open_folder / "planted"),
-        ]
-        for fn, path in attempts:
-            with pytest.raises(GradingFailure, match="PermissionError"):
-                getattr(student, fn)(str(path))
+        for fn, name in [("write", "planted.txt"), ("write", "victim.txt"),
+                         ("remove", "victim.txt"), ("make_folder", "planted")]:  # fmt: skip
+            _refused(student, fn, str(open_folder / name))
     assert sorted(p.name for p in open_folder.iterdir()) == ["victim.txt"]
     assert (open_folder / "victim.txt").read_text() == "precious"
 
 
-@pytest.mark.parametrize("zygote", ["1", "0"], ids=["forked", "python -I"])
-def test_the_repository_and_hidden_folders_cannot_be_read(tmp_path, open_folder, monkeypatch,
-                                                          zygote):  # fmt: skip
+def test_the_course_and_hidden_folders_cannot_be_read(answers, open_folder):
     require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
-    monkeypatch.setenv("COURSEKIT_GRADER_ZYGOTE", zygote)
-    module = tmp_path / "answers.py"
-    module.write_text(ANSWERS)
-    classmate = open_folder / "victim.txt"  # world-readable, so only Landlock hides it
-    reference = REPO / "tests" / "grading" / "reference" / "linear_regression.py"
-    with Worker(hidden=[open_folder]) as worker:
-        student = Student(worker, "k", "answers", module)
+    course = Course.at(REPO)
+    with Worker(hidden=[open_folder], course=course) as worker:
+        student = Student(worker, "k", "answers", answers)
         assert student.read("/etc/hostname") == Path("/etc/hostname").read_text()
-        assert student.scratch() == "mine"
-        for fn, path in [("read", reference), ("read", classmate), ("listing", REPO),
-                         ("listing", open_folder), ("read", REPO / "README.md")]:  # fmt: skip
-            with pytest.raises(GradingFailure, match="PermissionError"):
-                getattr(student, fn)(str(path))
+        for fn, path in [("read", course.reference / "linear_regression.py"),
+                         ("read", course.checks / "linear_regression.py"),
+                         ("read", open_folder / "victim.txt"), ("listing", open_folder),
+                         ("listing", course.exercises), ("read", answers)]:  # fmt: skip
+            _refused(student, fn, str(path))
+
+
+def test_the_reference_of_another_copy_of_the_course_is_hidden(answers, shared_folder, monkeypatch):
+    """An instructor's second checkout: the hidden folders are that course's, found from the
+    current folder (``Course.default()``) or given, not the repository coursekit came from."""
+    require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
+    copy = shared_folder / "second-checkout"
+    shutil.copytree(REPO / "tests" / "grading" / "reference", copy / "tests/grading/reference")
+    shutil.copytree(REPO / "tests" / "grading" / "checks", copy / "tests/grading/checks")
+    shutil.copytree(REPO / "exercises", copy / "exercises")
+    for path in [copy, *copy.rglob("*")]:  # world-readable: only the confinement hides it
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    secret = str(copy / "tests/grading/reference/linear_regression.py")
+    monkeypatch.chdir(copy)
+    with Worker() as worker:  # the course of the current folder, as pytest's fixture uses
+        _refused(Student(worker, "a", "answers", answers), "read", secret)
+    monkeypatch.chdir("/")
+    with Worker(course=Course.at(copy)) as worker:
+        _refused(Student(worker, "b", "answers", answers), "read", secret)
+
+
+def test_two_workers_at_once_cannot_read_each_other(answers, tmp_path):
+    """``--jobs 2``: both students' folders exist at once; neither can read the other's
+    module, nor list the run folder they share, nor another grader's."""
+    require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
+    other = tmp_path / "bob.py"
+    other.write_text(ANSWERS + "\nSECRET = 'bob'\n")
+    with Worker() as alice_worker, Worker() as bob_worker:
+        alice = Student(alice_worker, "a", "answers", answers)
+        bob = Student(bob_worker, "b", "answers", other)
+        bobs_copy = Path(bob.where())
+        assert "SECRET = 'bob'" in bobs_copy.read_text()
+        _refused(alice, "read", str(bobs_copy))
+        _refused(alice, "listing", str(bobs_copy.parent.parent))
+        _refused(alice, "listing", str(bobs_copy.parents[2]))  # the run folder
+        _refused(alice, "listing", tempfile.gettempdir())
+        assert bob.read(str(bobs_copy)) == bobs_copy.read_text()  # its own stays readable
+
+
+def test_each_grader_has_a_private_run_folder_and_leftovers_are_removed():
+    """A run folder left by a grader that was killed (its pid is gone) is removed, never used;
+    a new one is made fresh, private to the grader."""
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = Path(tempfile.gettempdir()) / f"coursekit-grading-{dead.pid}-left"
+    (stale / "s0" / "m0").mkdir(parents=True)
+    (stale / "s0" / "m0" / "linear_regression.py").write_text("raise SystemExit('planted')")
+    code = ("from coursekit.grading.isolation import run_folder; p = run_folder();"
+            " print(p, oct(p.stat().st_mode & 0o777))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    fresh, mode = done.stdout.split()
+    fresh = Path(fresh)
+    assert mode == ("0o710" if os.geteuid() == 0 else "0o700")
+    assert not stale.exists(), "a leftover run folder was kept"
+    assert not fresh.exists(), "the run folder outlived its grader"
+    assert fresh.name.startswith("coursekit-grading-") and fresh.parent == stale.parent
+
+
+def test_student_code_cannot_signal_the_grader(answers):
+    """With Landlock ABI 6 the signal is refused (EPERM). In a pid namespace of its own (as
+    root, or where unprivileged user namespaces are allowed) the grader has no pid there at
+    all (ESRCH): the fallback on kernels without ABI 6."""
+    with Worker() as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="PermissionError|ProcessLookupError"):
+            student.signal(os.getpid())
+        if os.geteuid() == 0:
+            assert student.pid() == 1, "the student process has no pid namespace of its own"
+            with pytest.raises(GradingFailure, match="ProcessLookupError"):
+                student.signal(os.getpid())
+
+
+def _host_shm_keys() -> set[int]:
+    lines = Path("/proc/sysvipc/shm").read_text().splitlines()[1:]
+    return {int(line.split()[0]) for line in lines}
+
+
+def _remove_shm(keys) -> None:
+    for key in keys:
+        subprocess.run(["ipcrm", "-M", str(key)], capture_output=True)
+
+
+def test_shared_memory_dies_with_the_worker_and_counts_against_its_memory(answers):
+    key = 0x5EC7E7
+    _remove_shm(range(key, key + 8))  # what an earlier, failed run left
+    with Worker(memory_mb=300) as worker:
+        student = Student(worker, "k", "answers", answers)
+        made = student.shm(key, 8, 100)
+        assert 1 <= made <= 3, f"{made} segments of 100 MiB under a 300 MiB limit"
+        with Worker() as classmate:
+            assert not Student(classmate, "c", "answers", answers).find_shm(key)
+    leaked = {key + i for i in range(8)} & _host_shm_keys()
+    _remove_shm(leaked)
+    assert not leaked, "a segment outlived the worker"
+
+
+def test_the_memory_limit_covers_child_processes(answers):
+    """Four children of 250 MiB each, under a 300 MiB limit: each is within RLIMIT_DATA, all
+    together are not."""
+    with Worker(memory_mb=300, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
+            student.fork_and_allocate(4, 250)
+        assert student.where()  # a fresh worker serves the next call
 
 
 def test_confine_says_why_not_where_there_is_no_landlock(monkeypatch):
@@ -136,10 +282,10 @@ def test_grade_warns_when_student_code_could_reach_what_it_should_not(monkeypatc
     reference = tmp_path / "reference"
     reference.mkdir(mode=0o755)
     monkeypatch.setattr(runner, "REFERENCE_DIR", reference)
-    monkeypatch.setattr(isolation, "is_root", lambda: False)
+    monkeypatch.setattr(cli, "is_root", lambda: False)
     monkeypatch.setattr(landlock, "abi_version", lambda: 0)
     assert "student code can write wherever this user can" in cli.confinement_warning()
-    monkeypatch.setattr(isolation, "is_root", lambda: True)
+    monkeypatch.setattr(cli, "is_root", lambda: True)
     assert f"chmod 700 {reference}" in cli.confinement_warning()
     reference.chmod(0o700)
     assert cli.confinement_warning() == ""
@@ -148,16 +294,154 @@ def test_grade_warns_when_student_code_could_reach_what_it_should_not(monkeypatc
     assert cli.confinement_warning() == ""
 
 
-@pytest.mark.skipif(landlock.abi_version() < 6, reason="signal scoping needs Landlock ABI 6")
-def test_confined_code_cannot_signal_the_grader(tmp_path):
-    """Same uid or not, a confined process cannot signal processes outside its domain."""
-    import subprocess
-    import sys
+# -- grading as a normal user -------------------------------------------------------------------
 
-    code = (
-        "import os, sys; from coursekit.grading import landlock\n"
-        f"assert landlock.confine({str(tmp_path)!r}, []) == ''\n"
-        "try:\n    os.kill(os.getppid(), 0)\nexcept PermissionError:\n    sys.exit(7)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60)
-    assert done.returncode == 7, "the confined process could signal its parent (the grader)"
+
+def _blocked_ancestor(path: Path) -> Path | None:
+    """The highest folder above ``path`` that other users may not pass through, if any."""
+    for parent in reversed(path.parents):
+        if not parent.stat().st_mode & 0o001:
+            return parent
+    return None
+
+
+def as_nobody(argv: list[str]) -> list[str]:
+    """``argv`` run as uid and gid 65534 with no groups or capabilities.
+
+    Root only. The interpreter may live where that uid cannot reach (a pyenv Python under
+    ``/root``, mode 700): then, in a private mount namespace, an empty world-readable folder
+    covers the blocked one and the installation is mounted back at its place inside.
+    """
+    require(os.geteuid() == 0 and bool(shutil.which("unshare") and shutil.which("setpriv")),
+            "needs root, unshare and setpriv to run the grader as a normal user")  # fmt: skip
+    prefix = Path(os.path.realpath(sys.base_prefix))
+    script = ["set -e"]
+    blocked = _blocked_ancestor(prefix)
+    if blocked is not None:
+        script += ['keep=$(mktemp -d)', f'mount --rbind {shlex.quote(str(prefix))} "$keep"',
+                   f"mount -t tmpfs -o mode=0755 coursekit {shlex.quote(str(blocked))}",
+                   f"mkdir -p {shlex.quote(str(prefix))}",
+                   f'mount --move "$keep" {shlex.quote(str(prefix))}']  # fmt: skip
+    script.append(f'exec setpriv --reuid={NOBODY} --regid={NOBODY} --clear-groups'
+                  ' --inh-caps=-all --bounding-set=-all -- "$@"')  # fmt: skip
+    command = ["unshare", "--mount", "--propagation", "private", "sh", "-c", "\n".join(script),
+               "sh"]  # fmt: skip
+    probe = subprocess.run([*command, sys.executable, "-c", "import coursekit.grading.course"],
+                           cwd=REPO, capture_output=True, text=True, timeout=120)  # fmt: skip
+    require(probe.returncode == 0, f"cannot run the interpreter as uid {NOBODY}: {probe.stderr}")
+    return command + argv
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder uid 65534 may reach (pytest's own tmp_path is private to root), outside the
+    temporary folder the grader works in, as a class folder would be."""
+    base = "/var/tmp" if os.access("/var/tmp", os.W_OK) else None
+    folder = Path(tempfile.mkdtemp(prefix="coursekit-class-", dir=base))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def give_to_nobody(folder: Path) -> None:
+    for path in [folder, *folder.rglob("*")]:
+        if not path.is_symlink():
+            os.chown(path, NOBODY, NOBODY)
+
+
+CHAPTER = "linear_regression"
+KEY = 0x5EC7E8
+# Each attack is appended to the reference answers (or to the stubs: then it earns points only
+# if the attack works). CLASS is replaced by the class folder.
+# The honest module stays a while (its import sleeps), so that the spy, graded after the filler,
+# starts while the honest module's copy is there.
+HONEST = "\n# HONEST-MARKER\nimport time\ntime.sleep(12)\n"
+SPY = """
+import glob as _glob, os as _os, time as _time
+_found, _deadline = None, _time.time() + 15
+while _found is None and _time.time() < _deadline:
+    _places = ["/tmp/coursekit-grading-*", CLASS]  # and the folders other processes work in
+    for _pid in _os.listdir("/proc"):
+        try:
+            _places.append(_os.readlink(f"/proc/{_pid}/cwd"))
+        except OSError:
+            pass
+    for _place in _places:
+        for _path in _glob.glob(_place + "/**/linear_regression.py", recursive=True):
+            try:
+                _text = open(_path).read()
+            except OSError:
+                continue
+            if "HONEST-" + "MARKER" in _text:
+                _found = _text
+    _time.sleep(0.2)
+if _found:
+    exec(_found)
+"""
+SHM_WRITER = f"""
+import ctypes as _ctypes
+_libc = _ctypes.CDLL(None)
+_libc.shmat.restype = _ctypes.c_void_p
+_source = open(__file__, "rb").read()
+_id = _libc.shmget({KEY}, 1 << 20, 0o1666)
+if _id >= 0:
+    _ctypes.memmove(_libc.shmat(_id, None, 0), _source, len(_source))
+"""
+SHM_READER = f"""
+import ctypes as _ctypes, time as _time
+_libc = _ctypes.CDLL(None)
+_libc.shmat.restype = _ctypes.c_void_p
+_deadline = _time.time() + 15
+while _time.time() < _deadline:
+    _id = _libc.shmget({KEY}, 0, 0o666)
+    if _id >= 0:
+        exec(_ctypes.string_at(_libc.shmat(_id, None, 0)).decode())
+        break
+    _time.sleep(0.2)
+"""
+KILLER = """
+import os as _os
+for _pid in _os.listdir("/proc"):
+    try:
+        if _pid.isdigit() and CLASS.encode() in open(f"/proc/{_pid}/cmdline", "rb").read():
+            _os.kill(int(_pid), 9)
+    except OSError:
+        pass
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_folder):
+    """``grade --jobs 2``: a spy looks for a classmate's module, a pair passes the answers
+    through SysV shared memory, a third kills every grading process it can name. The grader
+    finishes, the spy and the reader earn nothing, and no segment outlives the grader."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    stubs = (REPO / "exercises" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    sources = {"a_honest": reference + HONEST, "b_filler": reference, "c_spy": stubs + SPY,
+               "d_shm_writer": reference + SHM_WRITER, "e_shm_reader": stubs + SHM_READER,
+               "f_killer": reference + KILLER}  # fmt: skip
+    for name, source in sources.items():
+        (klass / name).mkdir(parents=True)
+        (klass / name / f"{CHAPTER}.py").write_text(source.replace("CLASS", repr(str(klass))))
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+               "--jobs", "2", "--timeout", "20", "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    try:
+        done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=900)
+        leaked = KEY in _host_shm_keys()
+    finally:
+        _remove_shm([KEY])
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    import json
+
+    results = {r["submission"]: r for r in json.loads(report.read_text())}
+    assert sorted(results) == sorted(sources)
+    assert results["a_honest"]["score"] == results["a_honest"]["max_score"] > 0
+    assert results["c_spy"]["score"] == 0, "the spy read a classmate's module"
+    assert results["e_shm_reader"]["score"] == 0, "answers passed through shared memory"
+    assert not leaked, "a SysV shared memory segment outlived the grader"
