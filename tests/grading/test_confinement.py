@@ -277,7 +277,7 @@ def test_everything_but_the_hidden_folders_stays_readable(tmp_path):
 
 
 def test_grade_warns_when_student_code_could_reach_what_it_should_not(monkeypatch, tmp_path):
-    from coursekit.grading import cli, isolation, runner
+    from coursekit.grading import cli, runner
 
     reference = tmp_path / "reference"
     reference.mkdir(mode=0o755)
