@@ -37,7 +37,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 unit: setup
-	$(PY) -m pytest tests --ignore=tests/site
+	$(PY) -m pytest tests --ignore=tests/site --durations=12
 
 # nbval executes and checks every page once; tools/nbval_cache.py files the executed pages in
 # _build/.jupyter_cache, where the book build (execute_notebooks: cache) finds them.
