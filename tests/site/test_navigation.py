@@ -69,6 +69,8 @@ def test_phone_shows_the_course_title(phone, site_url, toc):
             assert box and box["y"] < 120 and box["x"] + box["width"] <= 390, (
                 f"{toc_page.html}: the course title is not in the header at 390px ({box})"
             )
+            clipped = shown.first.evaluate("e => e.scrollWidth > e.clientWidth + 1")
+            assert not clipped, f"{toc_page.html}: the course title is cut off at 390px"
         finally:
             page.close()
 
