@@ -15,13 +15,18 @@ from sphinx.application import Sphinx
 
 
 def _first_term_per_letter(glossary: addnodes.glossary) -> dict[str, str]:
-    """{"A": "term-accuracy", ...}: the id of the first term of each initial letter."""
+    """{"A": "glossary-a", ...}: an anchor on the first term of each initial letter.
+
+    The anchor is a new id rather than the term's own: a term id can hold dots ("term-i.i.d."),
+    which Bootstrap's scrollspy (in the theme) reads as a CSS selector and fails on.
+    """
     firsts: dict[str, str] = {}
     for item in glossary.findall(nodes.definition_list_item):
         for term in item.findall(nodes.term):
             letter = term.astext().strip()[:1].upper()
-            if letter in string.ascii_uppercase and term["ids"] and letter not in firsts:
-                firsts[letter] = term["ids"][0]
+            if letter in string.ascii_uppercase and letter not in firsts:
+                firsts[letter] = f"glossary-{letter.lower()}"
+                term["ids"].append(firsts[letter])
     return firsts
 
 
