@@ -11,7 +11,10 @@
    once as "", so ``const THEBE_JS_URL`` is declared twice and the browser reports an error on
    every page. Each page keeps the first copy.
 
-3. Give every image alt text a reader can use. A cell's plot carries no alt text, and the
+3. Summarise search results from a page's text: search.html loads book/_static/search-summary.js
+   (its comment says why).
+
+4. Give every image alt text a reader can use. A cell's plot carries no alt text, and the
    HTML writer falls back to the image's path. An image inside a captioned figure takes the
    caption's text; any other image with no alt text takes the first sentence of the paragraph
    just before it (its introduction).
@@ -54,6 +57,8 @@ def _dedupe_scripts(context: dict) -> None:
 
 def _on_page(app: Sphinx, pagename: str, templatename, context: dict, doctree) -> None:
     _offer_ipynb(app, pagename, context, doctree)
+    if pagename == "search":  # summaries from the page's text, not its buttons (see the file)
+        app.add_js_file("search-summary.js")
     _dedupe_scripts(context)
 
 

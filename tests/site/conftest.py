@@ -56,6 +56,7 @@ class TocPage:
     docname: str  # e.g. "book/linear-regression/from-scratch"
     numbered: bool  # inside a part with `numbered: true`
     part: str  # the part's caption ("" for the root page)
+    chapter: str = ""  # the docname of the chapter (top-level entry of its part) it belongs to
 
     @property
     def source(self) -> Path:
@@ -79,14 +80,14 @@ class TocPage:
 def toc_pages() -> list[TocPage]:
     """Every page of _toc.yml in reading order (root first), whatever chapters exist."""
     toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [TocPage(toc["root"], False, "")]
+    pages = [TocPage(toc["root"], False, "", toc["root"])]
 
-    def walk(entries, numbered, part):
+    def walk(entries, numbered, part, chapter=None):
         for entry in entries or []:
             if "file" in entry:
-                pages.append(TocPage(entry["file"], numbered, part))
+                pages.append(TocPage(entry["file"], numbered, part, chapter or entry["file"]))
             for key in ("sections", "chapters"):
-                walk(entry.get(key), numbered, part)
+                walk(entry.get(key), numbered, part, chapter or entry.get("file"))
 
     for part in toc.get("parts", []):
         walk(part.get("chapters"), bool(part.get("numbered")), part.get("caption", ""))

@@ -1,0 +1,193 @@
+"""The site's smaller promises, as a reader meets them.
+
+- One search box on screen, at a desktop width and at a phone width.
+- The sidebar shows the glossary and the references on its first screen, and no part caption
+  repeats the title of the only chapter under it.
+- The bibliography labels its entries the way the text cites them ("Kingma and Ba, 2015").
+- The glossary opens with an A-Z index whose letters jump to the first term of each letter.
+- Site search lists only pages of the book, each summarised by its text (not "....pdf", the
+  download menu's text).
+- MathJax (1.3 MB) is loaded by the pages that show math, and only by them.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import string
+from urllib.parse import urljoin
+
+import pytest
+
+_SEARCH_CONTROLS = (
+    "button.search-button__button:visible, input[type=search]:visible, "
+    ".search-button-field:visible"
+)
+
+
+@pytest.fixture(scope="module")
+def offline(browser, site_url):
+    contexts = []
+
+    def make(width: int, height: int):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
+def test_one_search_box(offline, site_url, toc, width, height):
+    page = offline(width, height)
+    page.goto(urljoin(site_url, toc[1].html), wait_until="load")
+    count = page.locator(_SEARCH_CONTROLS).count()
+    assert count == 1, f"at {width}px the page shows {count} search boxes, not one"
+
+
+def test_back_matter_on_the_sidebars_first_screen(offline, site_url, toc):
+    page = offline(1366, 900)
+    page.goto(urljoin(site_url, toc[1].html), wait_until="load")
+    for name in ("glossary", "references"):
+        link = page.locator(f"nav.bd-docs-nav a[href$='{name}.html']")
+        assert link.count() == 1, f"the sidebar has no link to the {name}"
+        box = link.bounding_box()
+        assert box and box["y"] + box["height"] <= 900, (
+            f"the sidebar's link to the {name} is below the first screen (at y={box})"
+        )
+
+
+def test_part_captions_do_not_repeat_their_chapter(site_dir, toc):
+    html = (site_dir / toc[1].html).read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="[^"]*bd-docs-nav[^"]*"[^>]*>(.*?)</nav>', html, re.S)
+    assert nav, f"{toc[1].html} has no sidebar chapter list"
+    # The sidebar: each part caption, then its chapters (toctree-l1 entries) until the next.
+    parts = re.split(r'<p[^>]*class="caption"[^>]*>', nav.group(1))[1:]
+    assert parts, "the sidebar shows no part captions"
+    repeated = []
+    for part in parts:
+        caption = _text(part[: part.index("</p>")])
+        titles = [
+            _text(t) for t in re.findall(r'<li class="toctree-l1[^"]*">\s*<a [^>]*>(.*?)</a>', part)
+        ]
+        if len(titles) == 1 and caption.lower() in titles[0].lower():
+            repeated.append(f"{caption!r} over {titles[0]!r}")
+    assert not repeated, f"part captions that repeat their only chapter: {repeated}"
+
+
+_CITATION = re.compile(
+    r'<a[^>]*href="[^"]*references\.html#(id\d+)"[^>]*>(.*?)</a>', re.S | re.IGNORECASE
+)
+
+
+def _text(fragment: str) -> str:
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def test_bibliography_labels_read_like_the_citations(site_dir, toc):
+    refs = (site_dir / "book" / "references.html").read_text(encoding="utf-8")
+    labels = {
+        anchor: _text(label)
+        for anchor, label in re.findall(
+            r'<div class="citation" id="(id\d+)"[^>]*>\s*<span class="label">'
+            r"<span class=\"fn-bracket\">\[</span>(.*?)<span",
+            refs,
+            re.S,
+        )
+    }
+    assert labels, "references.html lists no bibliography entries"
+    mismatched = []
+    for page in toc:
+        html = (site_dir / page.html).read_text(encoding="utf-8")
+        for anchor, cited in _CITATION.findall(html):
+            cited = _text(cited)
+            if anchor in labels and cited not in labels[anchor]:
+                mismatched.append(f"{page.html}: cites {cited!r}, the list says {labels[anchor]!r}")
+    assert not mismatched, "citations and bibliography disagree:\n" + "\n".join(mismatched)
+    for label in labels.values():
+        assert re.fullmatch(r".+, \d{4}[a-z]?", label), f"label {label!r} is not author-year"
+
+
+def test_glossary_has_an_a_to_z_index(offline, site_url, site_dir):
+    html = (site_dir / "book" / "glossary.html").read_text(encoding="utf-8")
+    terms = re.findall(r'<dt id="(term-[^"]+)">(.*?)</dt>', html, re.S)
+    assert terms, "the glossary has no terms"
+    first: dict[str, str] = {}
+    for anchor, term in terms:
+        letter = _text(re.sub(r'<a class="headerlink".*?</a>', "", term))[:1].upper()
+        if letter in string.ascii_uppercase:
+            first.setdefault(letter, anchor)
+    page = offline(390, 844)
+    page.goto(urljoin(site_url, "book/glossary.html"), wait_until="load")
+    # Each letter's link, and the term (<dt>) its target sits in.
+    linked = page.eval_on_selector_all(
+        ".glossary-az a",
+        """links => Object.fromEntries(links.map(a => {
+             const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+             const dt = target && target.closest('dt');
+             return [a.innerText.trim(), dt ? dt.id : null];
+           }))""",
+    )
+    assert linked, "the glossary has no A-Z index"
+    assert linked == first, f"the A-Z index leads to {linked}, the terms start {first}"
+    # A reader taps a letter near the end and lands on that term.
+    letter = sorted(linked)[-2]
+    page.locator(".glossary-az a", has_text=letter).first.click()
+    try:  # the theme scrolls smoothly
+        page.wait_for_function(
+            "id => { const r = document.getElementById(id).getBoundingClientRect();"
+            " return r.top >= 0 && r.top < window.innerHeight; }",
+            arg=first[letter],
+            timeout=5_000,
+        )
+    except Exception:  # noqa: BLE001 - say it as the reader sees it
+        pytest.fail(f"pressing {letter} in the A-Z index did not bring its first term on screen")
+
+
+def test_search_lists_only_book_pages(offline, site_url, toc):
+    page = offline(1366, 900)
+    page.goto(urljoin(site_url, "search.html?q=softmax"), wait_until="load")
+    page.wait_for_function(
+        "(document.querySelector('#search-results p.search-summary') || {}).innerText",
+        timeout=60_000,
+    )
+    entries = page.eval_on_selector_all(
+        "ul.search > li",
+        "lis => lis.map(li => ({text: li.innerText, href: li.querySelector('a').href}))",
+    )
+    assert entries, "searching 'softmax' found nothing"
+    pages = {urljoin(site_url, p.html) for p in toc}
+    stray = [e for e in entries if e["href"].split("#")[0].split("?")[0] not in pages]
+    assert not stray, f"search lists entries that are not pages of the book: {stray[:5]}"
+    # Each summary quotes the page's text, not its download menu (".md .pdf" gave "....pdf").
+    page.wait_for_timeout(2_000)  # summaries arrive as each page is fetched
+    summaries = page.eval_on_selector_all(
+        "ul.search > li p.context", "ps => ps.map(p => p.innerText)"
+    )
+    menu = [s for s in summaries if re.search(r"\.(pdf|md|ipynb)\b", s)]
+    assert not menu, f"search summaries quote the download menu: {menu[:3]}"
+
+
+_MATHJAX = re.compile(r'<script[^>]+src="[^"]*mathjax/tex-chtml[^"]*"')
+_MATH = re.compile(r'class="[^"]*\bmath\b')
+
+
+def test_mathjax_only_on_pages_with_math(site_dir, toc):
+    wrong = []
+    for page in toc:
+        html = (site_dir / page.html).read_text(encoding="utf-8")
+        body = html[html.index("<body") :]
+        has_math, loads = bool(_MATH.search(body)), bool(_MATHJAX.search(html))
+        if has_math != loads:
+            wrong.append(f"{page.html}: math={has_math}, loads MathJax={loads}")
+    assert not wrong, "MathJax where there is no math, or math without MathJax:\n" + "\n".join(
+        wrong
+    )
+    assert any(
+        _MATHJAX.search((site_dir / p.html).read_text(encoding="utf-8")) for p in toc
+    ), "no page loads MathJax"
