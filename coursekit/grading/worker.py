@@ -37,7 +37,7 @@ _PRELOAD_SUBMODULES = (
     "collections.abc concurrent.futures importlib.util importlib.machinery importlib.metadata"
     " importlib.resources json.decoder json.encoder logging.handlers os.path unittest.mock"
     " urllib.parse urllib.request xml.etree.ElementTree email.message multiprocessing.pool"
-    " ctypes.util encodings.idna http.client".split()
+    " ctypes.util ctypes.wintypes encodings.idna http.client".split()
 )
 
 

@@ -103,3 +103,18 @@ def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
     assert caught, f"mutant {chapter}/{mutant.stem} ({doc.splitlines()[0]}) passes every test"
     errors = [t.output for t in result.tests if t.output.startswith("grader error")]
     assert not errors, f"grader errors on mutant {mutant.stem}: {errors[0]}"
+
+
+def test_torch_optim_earns_every_optimizer_point(grading_worker):
+    """The optimizer checks expect the reference rules' steps; torch.optim itself, submitted
+    through the exercise's interface, must earn every point, hidden tests included: so the
+    reference and torch.optim agree on every problem the checks pose (see TWINS there). It also
+    shows that student code may use torch.optim in the sandbox (its first step imports
+    torch._dynamo, which needs ``ctypes.wintypes`` preloaded in the worker)."""
+    if "optimizers" not in CHAPTERS:
+        pytest.skip("no optimizers chapter")
+    result = runner.grade_modules(
+        {"optimizers": HERE / "torch_optimizers.py"}, worker=grading_worker, name="torch.optim"
+    )
+    assert result.tests
+    assert result.score == result.max_score, f"torch.optim loses points:\n{_failures(result)}"
