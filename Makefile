@@ -9,11 +9,12 @@ STAMP  := $(VENV)/.installed
 # MyST notebooks: the pages that carry a kernelspec (index and reference pages do not).
 NOTEBOOKS = $(shell grep -rl --include='*.md' '^kernelspec:' book | sort)
 
-.PHONY: help setup system book book-from-cache nbval lint unit test lab serve clean
+.PHONY: help setup system book book-from-cache nbval lint unit test edition-test lab serve clean
 
 help:
 	@echo "make book   build the site into _build/html"
 	@echo "make test   lint, unit and grading tests, every notebook (nbval), the site (-W), browser tests"
+	@echo "make edition-test   the student edition (python -m coursekit release) passes make test"
 	@echo "make lab    open the notebooks in JupyterLab (the .md pages open as notebooks)"
 	@echo "make serve  serve _build/html on http://localhost:8000"
 
@@ -56,6 +57,15 @@ test: setup
 	@tools/phase book $(MAKE) book-from-cache
 	@tools/phase browser $(PY) -m pytest tests/site
 	@cat _build/phases.txt
+
+# The student edition (python -m coursekit release) must pass its own `make test`. It is
+# written outside the repository and borrows this .venv (a link; -o: never reinstall into it),
+# with PYTHONPATH set so that it, and the kernels nbval starts, import the edition's coursekit.
+edition-test: setup
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(PY) -m coursekit release "$$tmp/edition" && \
+	  ln -s "$(CURDIR)/$(VENV)" "$$tmp/edition/$(VENV)" && \
+	  PYTHONPATH="$$tmp/edition" $(MAKE) -C "$$tmp/edition" -o $(STAMP) test
 
 # The book build after nbval: fails if it had to execute a page instead of using the cache.
 book-from-cache: setup
