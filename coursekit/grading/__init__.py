@@ -1,11 +1,9 @@
-"""Grading the exercises: isolated, self-tested, with messages that teach.
-
-Grading tests (``tests/grading/checks/<chapter>.py``) are functions ``test_*(student, reference)``
-decorated with :func:`points`: ``student`` calls the submission's functions in a separate,
-limited process; the ``expect_*`` helpers compare here. See ``tests/grading/README.md``.
-"""
+"""Grading the exercises, isolated, self-tested, with messages that teach: grading tests are
+``@points`` functions ``test_*(student, reference)``; see ``tests/grading/README.md``."""
 
 from __future__ import annotations
+
+import sys
 
 # The helpers come from coursekit.grading.api on first use (PEP 562): importing this package
 # must not import torch, so that ``python -m coursekit`` starts the grading zygote first.
@@ -28,23 +26,17 @@ def __getattr__(name: str):
 def check(chapter: str | None = None, folder=None, *, timeout: float | None = None):
     """Grade ``exercises/`` (or ``folder``) and show the table (HTML in a notebook); returns
     the result (``.score``, ``.max_score``, ``.tests``)."""
-    from coursekit.grading import report, runner, zygote
+    from coursekit.grading import cli, report, runner, zygote
 
-    known = runner.chapters()
-    if chapter is not None and chapter not in known:
-        raise ValueError(f"unknown chapter {chapter!r}; chapters: {', '.join(known)}")
     result = runner.grade_submission(
-        runner.EXERCISES_DIR if folder is None else folder, known if chapter is None else [chapter],
+        runner.EXERCISES_DIR if folder is None else folder, cli.chapters_to_grade(chapter),
         timeout=zygote.DEFAULT_TIMEOUT if timeout is None else timeout,
     )  # fmt: skip
-    try:
-        from IPython import get_ipython
+    ipython = sys.modules.get("IPython")  # imported already wherever a notebook runs
+    if ipython is not None and ipython.get_ipython() is not None:
         from IPython.display import HTML, display
 
-        if get_ipython() is not None:
-            display(HTML(report.student_html(result)))
-            return result
-    except ImportError:
-        pass
+        display(HTML(report.student_html(result)))
+        return result
     print(report.student_table(result))
     return result

@@ -1,9 +1,5 @@
-"""What grading tests are written with: ``points``, ``fail``, ``expect_*``, ``with_grad``.
-
-Every helper raises :class:`GradingFailure` with a message for the student: what is wrong, in
-words, and the likely cause. Comparisons run here, in the trusted process, on plain data that
-came back from the student process, so nothing a submission monkeypatches changes them.
-"""
+"""What grading tests are written with: ``points``, ``fail``, ``expect_*``, ``with_grad``. Each
+helper raises :class:`GradingFailure` with a teaching message; comparisons run here (trusted)."""
 
 from __future__ import annotations
 
@@ -13,12 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import torch
-
-__all__ = [
-    "GradingFailure", "Outcome", "WithGrad", "expect_close", "expect_dtype", "expect_shape",
-    "expect_tensor", "expect_unchanged", "fail", "generator", "points", "seeded_labels",
-    "seeded_randn", "shape_str", "with_grad",
-]  # fmt: skip
 
 
 class GradingFailure(AssertionError):
@@ -32,9 +22,7 @@ def fail(message: str) -> None:
 
 def points(n: float, exercise: str, *, hidden: bool = False) -> Callable:
     """Mark a grading test ``test_*(student, reference)`` as worth ``n`` points of ``exercise``
-    (all when it passes, none when it fails). A ``hidden`` test is for instructor grading only:
-    it is left out of the student edition, and student reports show neither inputs nor message.
-    """
+    (all or none); a ``hidden`` one is for instructor grading only (see the README)."""
     if not (isinstance(n, int | float) and n > 0):
         raise ValueError(f"points must be a positive number, got {n!r}")
     if not isinstance(exercise, str) or not exercise:
@@ -75,9 +63,7 @@ def seeded_labels(seed: int, n: int, num_classes: int) -> torch.Tensor:
 
 def with_grad(tensor: torch.Tensor, grad: torch.Tensor | None) -> WithGrad:
     """Pass ``tensor`` to the student as a leaf with ``requires_grad=True`` and ``.grad = grad``
-    (for update rules like ``sgd(params, lr, batch_size)``; also inside a list/tuple argument).
-    After the call, ``Outcome.args`` holds the tensors' values, to check the in-place update.
-    """
+    (also inside a list/tuple argument); ``Outcome.args`` then holds its value after the call."""
     if type(tensor) is not torch.Tensor:
         raise TypeError("with_grad() needs a torch.Tensor")
     if grad is not None and grad.shape != tensor.shape:
@@ -153,9 +139,8 @@ def expect_dtype(value, dtype: torch.dtype, what: str) -> torch.Tensor:
 
 
 def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=None) -> None:
-    """Fail unless ``got`` matches ``want`` (``torch.testing.assert_close``: same shape and
-    dtype; numbers as numbers; lists item by item). The message gives the largest difference
-    and a constant factor (e.g. 2 times); ``hint`` is appended: name the likely mistake."""
+    """Fail unless ``got`` matches ``want`` (``torch.testing.assert_close``; numbers as numbers,
+    lists item by item), saying where and by how much; ``hint`` names the likely mistake."""
     suffix = f" {hint}" if hint else ""
     if type(want) is torch.Tensor:
         got = expect_shape(got, want.shape, what)

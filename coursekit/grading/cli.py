@@ -1,8 +1,5 @@
 """Command line: ``python -m coursekit check [CHAPTER]``, ``python -m coursekit grade DIR...``.
-
-Nothing here imports torch: ``check`` starts the grading zygote before it grades (so that the
-two imports of torch overlap), and ``grade`` only coordinates its ``--jobs`` grading processes.
-"""
+Torch-free: ``check`` starts the zygote first, ``grade`` only coordinates its grading processes."""
 
 from __future__ import annotations
 
@@ -12,14 +9,14 @@ import sys
 from pathlib import Path
 
 from coursekit.grading import report, runner, zygote
-from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, is_root
 
 
-class UsageError(Exception):
-    """A bad command line: printed as ``error: ...`` with exit status 2."""
+class UsageError(ValueError):
+    """A bad command line (or chapter): printed as ``error: ...`` with exit status 2."""
 
 
-def _chapter_list(chapter: str | None) -> list[str]:
+def chapters_to_grade(chapter: str | None) -> list[str]:
     known = runner.chapters()
     if not known:
         raise UsageError(f"no grading tests found in {runner.CHECKS_DIR}")
@@ -57,7 +54,7 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
 
 
 def cmd_check(args) -> int:
-    chapter_list = _chapter_list(args.chapter)
+    chapter_list = chapters_to_grade(args.chapter)
     folder = Path(args.dir) if args.dir else runner.EXERCISES_DIR
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such directory")
@@ -65,10 +62,6 @@ def cmd_check(args) -> int:
     result = runner.grade_submission(folder, chapter_list, name=folder.name, **limits(args))
     print(report.student_table(result))
     return 0 if result.score == result.max_score else 1
-
-
-def is_root() -> bool:  # here, not from isolation.py: that one imports torch
-    return os.geteuid() == 0
 
 
 def confinement_warning() -> str:
@@ -92,7 +85,7 @@ def confinement_warning() -> str:
 
 
 def cmd_grade(args) -> int:
-    chapter_list = _chapter_list(args.chapter)
+    chapter_list = chapters_to_grade(args.chapter)
     if args.jobs < 1 or args.timeout <= 0:
         raise UsageError("--jobs must be at least 1 and --timeout positive")
     submissions = find_submissions(args.submissions, runner.chapters())

@@ -1,7 +1,5 @@
-"""Where a course keeps its grading material: :class:`Course` (checks, reference, exercises).
-The library never looks where it is installed: a course is passed in, and the one default is
-:meth:`Course.default`. Chapters are the ``<chapter>.py`` files of the checks folder. Torch-free.
-"""
+"""Where a course keeps its grading material: :class:`Course` (checks, reference, exercises; the
+one default is :meth:`Course.default`) and :class:`Check`. Torch-free."""
 
 from __future__ import annotations
 
@@ -28,8 +26,7 @@ class Check:
     @classmethod
     def of(cls, chapter: str, f) -> Check:
         """The check made by a function decorated with ``@points``."""
-        hidden = getattr(f, "grading_hidden", False)
-        return cls(chapter, f.__name__, f.grading_exercise, f.grading_points, f, hidden)
+        return cls(chapter, f.__name__, f.grading_exercise, f.grading_points, f, f.grading_hidden)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,5 @@
-"""Running student code in a separate, limited process: :class:`Worker` and the ``student`` proxy.
-
-A worker is a student process forked by the zygote (``zygote.py``, ``worker.py``) in a fresh
-folder inside this grader's private run folder, holding a *copy* of each submission module and
-confined before any student code runs (see ``worker.py``). Here its whole process tree is watched
-for memory and killed when it stops. One worker serves many calls; a call that times out,
-crashes or exits it fails with a teaching message, and a fresh worker serves the next one.
-Replies are plain data (``wire.py``); nothing the worker says about success is trusted.
-"""
+"""Running student code in a separate, limited process: :class:`Worker` (one student process
+at a time, its process tree watched for memory) and the ``student`` proxy. See the README."""
 
 from __future__ import annotations
 
@@ -19,6 +12,7 @@ import stat
 import tempfile
 import threading
 import time
+from contextlib import suppress
 from pathlib import Path
 
 import torch
@@ -26,7 +20,7 @@ import torch
 from coursekit.grading import wire, zygote
 from coursekit.grading.api import GradingFailure, Outcome, WithGrad
 from coursekit.grading.course import Course
-from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT  # noqa: F401
+from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, is_root
 
 OUTPUT_CAP = 64 * 1024  # bytes of each of stdout and stderr kept
 REPLY_CAP = 256 * 2**20
@@ -35,8 +29,7 @@ PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are foun
 MEMORY_SLACK_MB = 512  # the process tree's private memory may exceed the limit by this much
 WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's processes
 WITH_GRAD = "__coursekit_with_grad__"
-# When grading as root, every live Worker holds a uid of its own from this range (no login, no
-# files), so that no two workers (even of different grader processes) share a uid.
+# As root, every live Worker (of any grader process) holds a uid of its own from this range.
 UID_BASE = int(os.environ.get("COURSEKIT_GRADER_UID_BASE", "64000"))
 UID_COUNT = 1000
 LOCK_DIR = Path("/run/coursekit-grader") if Path("/run").is_dir() else Path("/tmp/coursekit-grader")
@@ -59,15 +52,7 @@ class ProtocolError(Exception):
 
 
 class ImportFailure(Exception):
-    """A submission module could not be imported; every test of its chapter fails."""
-
-
-class SubmissionRefused(Exception):
-    """A submitted file is not a plain, regular file of reasonable size (says why)."""
-
-
-def is_root() -> bool:
-    return hasattr(os, "geteuid") and os.geteuid() == 0
+    """A submission module was refused or could not be imported; its chapter's tests fail."""
 
 
 def _nogroup() -> int:
@@ -100,10 +85,8 @@ RUN_PREFIX = "coursekit-grading-"
 
 
 def run_folder() -> Path:
-    """This grader process's private run folder (made by ``mkdtemp``; removed at exit), which
-    holds every worker's folder: mode 0700, or as root 0710 with group ``nogroup``, so that a
-    worker uid may pass through to its own folder (also 0700) but not list it. Run folders of
-    graders whose process is gone are removed; nothing in them is ever run."""
+    """This grader process's private run folder, holding every worker's folder (mode 0700; as
+    root 0710, group ``nogroup``). Run folders of graders that are gone are removed, never run."""
     if os.getpid() not in _RUN:
         for old in Path(tempfile.gettempdir()).glob(f"{RUN_PREFIX}*-*"):
             pid = old.name[len(RUN_PREFIX) :].split("-")[0]
@@ -121,25 +104,23 @@ def run_folder() -> Path:
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass
+    except OSError as exc:
+        return not isinstance(exc, ProcessLookupError)  # EPERM: alive, someone else's
     return True
 
 
 class _CappedBuffer:
-    """Keeps the first ``cap`` bytes written to a pipe and counts the rest."""
+    """Keeps the first ``OUTPUT_CAP`` bytes written to a pipe and counts the rest."""
 
-    def __init__(self, fd: int, cap: int = OUTPUT_CAP):
-        self.cap, self.data, self.total = cap, bytearray(), 0
+    def __init__(self, fd: int):
+        self.data, self.total = bytearray(), 0
         threading.Thread(target=self._drain, args=(fd,), daemon=True).start()
 
     def _drain(self, fd: int) -> None:
         with os.fdopen(fd, "rb", buffering=0) as pipe:
             while chunk := pipe.read(65536):
                 self.total += len(chunk)
-                self.data += chunk[: max(self.cap - len(self.data), 0)]
+                self.data += chunk[: max(OUTPUT_CAP - len(self.data), 0)]
 
     def text(self) -> str:
         dropped = self.total - len(self.data)
@@ -157,13 +138,9 @@ def _encode_arg(arg):
 
 
 class Worker:
-    """One student process at a time, restarted when it dies; serves many calls.
-
-    ``timeout`` per call or import, ``budget`` for all together (seconds); ``memory_mb`` for
-    the private memory of its processes together; ``slot``: where to look for a free uid (as
-    root). It may not read ``hidden`` (the submissions), the temporary folder, nor the folders
-    of ``course`` (default: ``Course.default()``, found from the current folder).
-    """
+    """One student process at a time, restarted when it dies. ``timeout`` per call or import,
+    ``budget`` for all (s); ``memory_mb`` for its process tree; ``slot``: where to look for a free
+    uid (root). It may not read ``hidden``, the temporary folder, nor ``course`` (the default)."""
 
     def __init__(
         self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=(),
@@ -178,11 +155,9 @@ class Worker:
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)
         self.uid, self._uid_lock = _claim_uid(slot) if is_root() else (None, None)
         self.gid = _nogroup() if is_root() else None
-        self.starts = self.exchanges = 0  # counted for benchmarks/grading.py
+        self.exchanges = 0  # counted for benchmarks/grading.py
         self.confinement = "not started"
         self._lock = threading.Lock()
-
-    # -- process management ------------------------------------------------------------------
 
     def start(self) -> None:
         """Start a fresh student process in a fresh folder and wait until it is ready."""
@@ -190,18 +165,16 @@ class Worker:
         self.dir = Path(tempfile.mkdtemp(prefix="s", dir=run_folder()))
         if self.uid is not None:
             os.chown(self.dir, self.uid, self.gid)
-        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(self.dir),
-               "TMPDIR": str(self.dir), "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1",
-               "MKL_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
+        env = {**zygote.CLEAN_ENV, "HOME": str(self.dir), "TMPDIR": str(self.dir),
+               "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
         spec = {"dir": str(self.dir), "env": env, "memory_mb": self.memory_mb,
                 "nproc": 256 if self.uid is not None else 0, "hidden": self.hidden,
-                "uid": -1 if self.uid is None else self.uid,
-                "gid": -1 if self.gid is None else self.gid}  # fmt: skip
+                "uid": self.uid, "gid": self.gid}  # fmt: skip
         pipes = [os.pipe() for _ in range(5)]  # request, response, stdout, stderr, status
         theirs = [pipes[0][0]] + [w for _, w in pipes[1:]]
         ours = [pipes[0][1]] + [r for r, _ in pipes[1:]]
         try:
-            zygote.get().spawn(spec, theirs)
+            zygote.start().spawn(spec, theirs)
         except zygote.ZygoteError as exc:
             for fd in ours:
                 os.close(fd)
@@ -213,7 +186,7 @@ class Worker:
         self.stdout, self.stderr = _CappedBuffer(out_r), _CappedBuffer(err_r)
         self._status, self.killed_for, self.loaded = b"", "", set()
         pid = self._keeper_says(zygote.STARTUP_TIMEOUT)
-        if pid is None or pid <= 1:  # never a pid that kill(2) reads as "every process"
+        if pid is None or pid <= 1:  # _kill(pid) must never mean "every process" to kill(2)
             for fd in (self.request_fd, self.response_fd, self.status_fd):
                 os.close(fd)  # (the output pipes close with their threads)
             raise WorkerDied("the student process did not start")
@@ -224,7 +197,6 @@ class Worker:
         except OSError:
             self.ns = None
         threading.Thread(target=self._watch, args=(self.pid,), daemon=True).start()
-        self.starts += 1
         try:
             reply = self._receive(zygote.STARTUP_TIMEOUT)
         except (WorkerDied, WorkerTimeout, ProtocolError) as exc:
@@ -265,19 +237,15 @@ class Worker:
         return found
 
     def _watch(self, pid: int) -> None:
-        """Every ``WATCH_INTERVAL`` seconds, kill the worker if the private memory of its processes
-        together (SysV shared memory mapped by one of them included) is over the limit:
-        ``RLIMIT_DATA`` bounds each process alone."""
+        """Kill the worker when the private memory of its whole process tree (mapped SysV segments
+        included) is over the limit: ``RLIMIT_DATA`` bounds each process alone."""
         while self.pid == pid:
             time.sleep(WATCH_INTERVAL)
             used = 0
             for p in self.tree():
-                try:
-                    with open(f"/proc/{p}/smaps_rollup") as rollup:
-                        kinds = ("Private_Clean", "Private_Dirty")
-                        used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
-                except (OSError, ValueError):
-                    pass
+                with suppress(OSError, ValueError), open(f"/proc/{p}/smaps_rollup") as rollup:
+                    kinds = ("Private_Clean", "Private_Dirty")
+                    used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
             if used > self.memory_mb + MEMORY_SLACK_MB and self.pid == pid:
                 self.killed_for = (
                     f"the student process was stopped for using {used} MiB of memory, its"
@@ -288,16 +256,12 @@ class Worker:
     def _kill(self, pid: int) -> None:
         """Kill the worker's processes: in its pid namespace, pid 1 there takes the others
         with it; otherwise every process found is killed until none is left."""
-        if pid <= 1:  # kill(2) would read it as "every process" or "my process group"
-            raise ValueError(f"not a worker's pid: {pid}")
         for _ in range(50):
             found = ([pid] if _alive(pid) else []) if self.ns else self.tree()
             found += [-pid] if not PROC and _alive(pid) else []  # elsewhere: its process group
             for p in found:
-                try:
+                with suppress(OSError):
                     os.kill(p, signal.SIGKILL)
-                except OSError:
-                    pass
             if not found:
                 return
             time.sleep(0.01)
@@ -327,12 +291,8 @@ class Worker:
         self.close()
 
     def __del__(self):
-        try:
+        with suppress(Exception):
             self.close()
-        except Exception:  # noqa: BLE001
-            pass
-
-    # -- messages ----------------------------------------------------------------------------
 
     def _receive(self, timeout: float) -> dict:
         deadline = time.monotonic() + timeout
@@ -367,44 +327,35 @@ class Worker:
             return "the student process crashed (segmentation fault)"
         return f"the student process was killed by signal {sig} ({signal.Signals(sig).name})"
 
-    # -- requests ----------------------------------------------------------------------------
-
     def register(self, key: str, name: str, source: Path) -> None:
         """Make module ``source`` callable as ``key`` (it is copied and imported on first use)."""
         self.modules[key] = (name, Path(source))
         self.loaded.discard(key)
 
-    def request(self, message: dict, timeout: float | None = None) -> dict:
-        """Send one request and return the reply; restart the worker if it is not running.
-
-        Raises WorkerTimeout, WorkerDied, BudgetSpent or ProtocolError; the worker is then
-        stopped so the next request starts a fresh one.
-        """
+    def request(self, message: dict) -> dict:
+        """Send one request and return the reply, starting the worker if needed. Raises
+        WorkerTimeout, WorkerDied, BudgetSpent or ProtocolError (the worker is then stopped)."""
         if self.pid is None:
             self.start()
-        key = message.get("key")
-        if key is not None and key not in self.loaded:
-            self._load(key)
-        return self._exchange(message, timeout)
+        if message["key"] not in self.loaded:
+            self._load(message["key"])
+        return self._exchange(message)
 
-    def _exchange(self, message: dict, timeout: float | None = None) -> dict:
+    def _exchange(self, message: dict) -> dict:
         self.exchanges += 1
         left = self.budget - self.spent
         if left <= 0:
             raise BudgetSpent
-        limit = self.timeout if timeout is None else timeout
         start = time.monotonic()
         try:
             try:
                 wire.send(self.request_fd, message)
-            except OSError:
+            except OSError:  # the request pipe is closed: the worker is gone
                 raise WorkerDied(self.killed_for) from None
-            return self._receive(min(limit, left))
+            return self._receive(min(self.timeout, left))
         except WorkerTimeout:
             self.stop()
-            if left < limit:
-                raise BudgetSpent from None
-            raise
+            raise (BudgetSpent if left < self.timeout else WorkerTimeout) from None
         except WorkerDied as exc:
             description = str(exc) or self.exit_description()
             self.stop()
@@ -419,10 +370,7 @@ class Worker:
         name, source = self.modules[key]
         folder = Path(tempfile.mkdtemp(prefix="m", dir=self.dir))
         target = folder / f"{name}.py"
-        try:
-            target.write_bytes(read_submission_file(source))
-        except SubmissionRefused as exc:
-            raise ImportFailure(str(exc)) from None
+        target.write_bytes(read_submission_file(source))
         for path in (folder, target) if self.uid is not None else ():
             os.chown(path, self.uid, self.gid)
         try:
@@ -445,33 +393,29 @@ class Worker:
 
 
 def read_submission_file(path: Path) -> bytes:
-    """The bytes of a submitted file, read here (trusted) without following any link.
-
-    Opened with ``O_NOFOLLOW`` and checked with ``fstat`` on the open file (no race with a
-    swap): only a regular file with a single name, at most ``FILE_CAP`` bytes, is accepted.
-    Raises SubmissionRefused with a reason addressed to the student.
-    """
+    """The bytes of a submitted file: only a regular file with a single name, at most
+    ``FILE_CAP`` bytes (``O_NOFOLLOW``, then ``fstat`` on the open file), else ImportFailure."""
     name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         if os.path.islink(path):
-            raise SubmissionRefused(f"{name} is a symbolic link: submit the file itself") from None
-        raise SubmissionRefused(f"{name} could not be read ({exc.strerror})") from None
+            raise ImportFailure(f"{name} is a symbolic link: submit the file itself") from None
+        raise ImportFailure(f"{name} could not be read ({exc.strerror})") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise SubmissionRefused(
+            raise ImportFailure(
                 f"{name} is not a regular file (a folder, device or pipe): submit the file itself"
             )
         if info.st_nlink != 1:
-            raise SubmissionRefused(f"{name} is a hard link to another file: submit a copy")
+            raise ImportFailure(f"{name} is a hard link to another file: submit a copy")
         data = os.read(fd, FILE_CAP + 1)
     finally:
         os.close(fd)
     if len(data) > FILE_CAP or info.st_size > FILE_CAP:
-        raise SubmissionRefused(
+        raise ImportFailure(
             f"{name} is {max(info.st_size, len(data))} bytes, more than the {FILE_CAP} allowed"
         )
     return data
@@ -484,21 +428,12 @@ def _reply_error(reply: dict) -> str:
     return f"{exc_type}: {message}" if message else exc_type
 
 
-# ---------------------------------------------------------------------------------------------
-# The `student` object the grading tests receive
-# ---------------------------------------------------------------------------------------------
-
-
 class Student:
-    """Calls the submission's functions in the worker: ``student.fn(...)`` or ``student.run(...)``.
-
-    Each call either returns plain data or raises :class:`GradingFailure` with a teaching
-    message (not implemented, exception, timeout, crash, unsupported return type). A function
-    that timed out once is not run again.
-    """
+    """``student.fn(...)`` or ``student.run(...)``: calls the submission's functions in the
+    worker; returns plain data or raises :class:`GradingFailure` with a teaching message."""
 
     def __init__(self, worker: Worker, key: str, chapter: str, source: Path | None):
-        self._worker, self._key, self._chapter = worker, key, chapter
+        self._worker, self._key = worker, key
         self._timed_out: set[str] = set()
         self._import_error = None
         if source is None:
@@ -530,29 +465,25 @@ class Student:
         except ImportFailure as exc:
             self._import_error = str(exc)
             raise GradingFailure(self._import_error) from None
-        except BudgetSpent:
-            raise GradingFailure(
-                f"this submission used up its time budget ({worker.budget:g} s for all its"
-                " calls together), so the rest of it is not run: look for calls that sleep or"
-                " loop far longer than they need."
-            ) from None
-        except WorkerTimeout:
-            self._timed_out.add(fn)
-            raise GradingFailure(
-                f"{fn}() did not finish within {worker.timeout:g} s: is there an endless loop"
-                " (e.g. a while loop whose condition never changes)?"
-            ) from None
-        except WorkerDied as exc:
-            raise GradingFailure(
-                f"calling {fn}() stopped the student process: {exc}. Functions must return"
-                " their result, not exit or crash the interpreter."
-            ) from None
-        except ProtocolError as exc:
-            raise GradingFailure(
-                f"{fn}() returned something the grader cannot read back ({exc}): return"
-                " tensors, numbers, lists or tuples."
-            ) from None
+        except tuple(_CALL_FAILED) as exc:
+            if type(exc) is WorkerTimeout:
+                self._timed_out.add(fn)
+            message = _CALL_FAILED[type(exc)].format(fn=fn, exc=exc, w=worker)
+            raise GradingFailure(message) from None
         return _outcome(fn, reply, worker.memory_mb)
+
+
+_CALL_FAILED = {  # what a call the student process did not answer tells the student
+    BudgetSpent: "this submission used up its time budget ({w.budget:g} s for all its calls"
+    " together), so the rest of it is not run: look for calls that sleep or loop far longer"
+    " than they need.",
+    WorkerTimeout: "{fn}() did not finish within {w.timeout:g} s: is there an endless loop"
+    " (e.g. a while loop whose condition never changes)?",
+    WorkerDied: "calling {fn}() stopped the student process: {exc}. Functions must return"
+    " their result, not exit or crash the interpreter.",
+    ProtocolError: "{fn}() returned something the grader cannot read back ({exc}): return"
+    " tensors, numbers, lists or tuples.",
+}
 
 
 def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
@@ -583,15 +514,12 @@ def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
 
 
 class InProcessStudent(Student):
-    """Calls a module's functions in *this* process: no isolation at all.
-
-    Only for trusted code, e.g. measuring what the isolation costs (benchmarks/grading.py).
-    """
+    """Calls a module's functions in *this* process: no isolation (for benchmarks/grading.py)."""
 
     def __init__(self, module, chapter: str):
         from coursekit.grading import worker
 
-        self._module, self._call, self._chapter = module, worker.call, chapter
+        self._module, self._call = module, worker.call
         self._timed_out, self._import_error = set(), None
         self._worker = Worker()
 

@@ -1,10 +1,5 @@
-"""Confine a student process with Linux Landlock (5.13+), for good and without privileges: it
-may write only beneath its own folder (and to ``/dev/null``), read anything but what lies beneath
-the folders it is told to hide (the course, the submissions, the temporary folder; the Python
-installation stays readable), and, with ABI 6 (Linux 6.12+), signal no process outside its own
-domain. Files it opened before (its pipes to the grader) stay usable. Stdlib only: the student
-process loads it by path. Where Landlock is missing, :func:`confine` says why and changes nothing.
-"""
+"""Confine a student process with Linux Landlock (5.13+), for good and without privileges (see
+the README). Stdlib only: the student process loads it by path."""
 
 from __future__ import annotations
 
@@ -47,9 +42,8 @@ def abi_version() -> int:
 
 
 def readable_paths(hidden: list[str], keep: list[str]) -> list[str]:
-    """Paths whose subtrees together hold everything except what lies beneath ``hidden``, and
-    ``keep``: Landlock can only allow, so walking down from ``/`` towards each hidden path, every
-    entry beside it is allowed."""
+    """Paths whose subtrees hold everything but what lies beneath ``hidden``, and ``keep``
+    (Landlock can only allow: every entry beside the way down to a hidden path is allowed)."""
     hidden = {os.path.realpath(h) for h in hidden} - {"/"}
     found: list[str] = []
 
@@ -69,19 +63,17 @@ def readable_paths(hidden: list[str], keep: list[str]) -> list[str]:
 
 
 def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
-    """From now on, let this process (and its children) write only beneath ``folder`` and read
-    anything but what lies beneath ``hidden`` (except the Python installation), for good.
-    Returns ``""`` when in force, or else why not (then nothing changed)."""
+    """For good, let this process and its children write only beneath ``folder`` and read all but
+    ``hidden`` (the Python installation stays readable); ``""``, or why not (nothing changed)."""
     abi = abi_version()
     if abi < 1:
         return "this system has no Landlock (Linux 5.13 or later with Landlock enabled)"
     writes = WRITES_V1 | (REFER if abi >= 2 else 0) | (TRUNCATE if abi >= 3 else 0)
-    reads = (READ_FILE | READ_DIR | EXECUTE) if hidden else 0
+    reads = READ_FILE | READ_DIR | EXECUTE
     rules = [(folder, writes | reads), (os.devnull, WRITE_FILE | (TRUNCATE if abi >= 3 else 0))]
-    if hidden:
-        keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix]
-        keep += [p for p in sys.path if p]
-        rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
+    keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix]
+    keep += [p for p in sys.path if p]
+    rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()
     # struct landlock_ruleset_attr: handled_access_fs, handled_access_net (ABI 4), scoped (ABI 6)
     fields = (writes | reads, 0, SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL)[: 3 if abi >= 6 else 1]

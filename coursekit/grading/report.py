@@ -1,8 +1,5 @@
-"""Turning results into the student's table, the class table, JSON, CSV and Gradescope files.
-
-Every text here is bounded: test messages were cut by ``runner.clip`` and names by
-``runner.safe_name``, so a report's size grows with the number of tests only. Torch-free.
-"""
+"""The student's table, the class table, JSON, CSV and Gradescope files (torch-free). Texts are
+bounded: messages were cut by ``runner.clip``, names by ``runner.safe_name``."""
 
 from __future__ import annotations
 
@@ -16,10 +13,6 @@ HIDDEN_FAILED = (
     "a hidden test failed: it uses inputs the public tests do not; check that your function"
     " does what its docstring says for every input, not only for the public tests' ones."
 )
-
-
-def _fmt(x: float) -> str:
-    return f"{x:g}"
 
 
 def student_output(t) -> str:
@@ -48,13 +41,13 @@ def student_table(result, width: int = 100) -> str:
     for ch, ex, earned, possible, messages in rows:
         status = "partly right" if earned else "not yet"
         status = "ok" if earned == possible and not messages else status
-        lines.append(f"{ch + '.' + ex:<{w}}  {_fmt(earned):>4} / {_fmt(possible):<4}  {status}")
+        lines.append(f"{ch + '.' + ex:<{w}}  {earned:>4g} / {possible:<4g}  {status}")
         for message in messages:
             for i, paragraph in enumerate(message.strip().splitlines()[:12]):
                 pieces = textwrap.wrap(paragraph, width - w - 6, break_long_words=False) or [""]
                 lines += [" " * (w + 2) + ("- " if i == j == 0 else "  ") + piece
                           for j, piece in enumerate(pieces)]  # fmt: skip
-    total = f"{_fmt(result.score)} / {_fmt(result.max_score)}"
+    total = f"{result.score:g} / {result.max_score:g}"
     lines += ["-" * width, f"{'total':<{w}}  {total:>9}"]
     if hidden := sum(t.hidden for t in result.tests):
         lines.append(f"({hidden} of these tests are hidden: their inputs are not shown)")
@@ -69,12 +62,12 @@ def student_html(result) -> str:
         text = "<br>".join(html.escape(m).replace("\n", "<br>") for m in messages) or "ok"
         cells.append(
             f"<tr><td><code>{html.escape(ex)}</code></td><td style='color:{color}'>"
-            f"{_fmt(earned)} / {_fmt(possible)}</td><td style='text-align:left'>{text}</td></tr>"
+            f"{earned:g} / {possible:g}</td><td style='text-align:left'>{text}</td></tr>"
         )
     return (
         "<table><thead><tr><th>exercise</th><th>points</th><th>what to fix</th></tr></thead>"
-        f"<tbody>{''.join(cells)}</tbody><tfoot><tr><th>total</th><th>{_fmt(result.score)} / "
-        f"{_fmt(result.max_score)}</th><th></th></tr></tfoot></table>"
+        f"<tbody>{''.join(cells)}</tbody><tfoot><tr><th>total</th><th>{result.score:g} / "
+        f"{result.max_score:g}</th><th></th></tr></tfoot></table>"
     )
 
 
@@ -84,7 +77,7 @@ def class_table(results) -> str:
     lines = [f"{'submission':<{w}}  {'score':>11}  lost points in", "-" * 90]
     for r in results:
         lost = [f"{ch}.{ex}" for ch, ex, got, most, _ in exercise_rows(r) if got < most]
-        score = f"{_fmt(r.score)} / {_fmt(r.max_score)}"
+        score = f"{r.score:g} / {r.max_score:g}"
         lines.append(f"{r.submission:<{w}}  {score:>11}  {r.error or ', '.join(lost) or '-'}")
     return "\n".join(lines)
 
@@ -102,8 +95,8 @@ def write_csv(results, path: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(["submission", *columns, "score", "max_score", "error"])
         for r, row in zip(results, earned, strict=True):
-            writer.writerow([r.submission, *(_fmt(row.get(c, 0)) for c in columns),
-                             _fmt(r.score), _fmt(r.max_score), r.error])  # fmt: skip
+            writer.writerow([r.submission, *(f"{row.get(c, 0):g}" for c in columns),
+                             f"{r.score:g}", f"{r.max_score:g}", r.error])  # fmt: skip
 
 
 def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
@@ -124,7 +117,7 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
     return {
         "score": result.score,
         "execution_time": round(result.seconds, 2),
-        "output": result.error or f"{_fmt(result.score)} / {_fmt(result.max_score)} points",
+        "output": result.error or f"{result.score:g} / {result.max_score:g} points",
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,

@@ -1,8 +1,5 @@
-"""Running grading tests: one function, :func:`run_check`, for ``check``, ``grade``, the
-self-tests and pytest alike. Tests run here (trusted); ``student`` forwards calls to an isolated
-worker (``isolation.py``). Torch-free at import: the coordinating process of ``grade`` hands each
-submission to one of ``jobs`` grading processes (:func:`serve`) and only writes the reports.
-"""
+"""Running grading tests (:func:`run_check`, for every way of grading) and grading submissions,
+many at once in ``jobs`` grading processes (:func:`grade_many`). Torch-free at import."""
 
 from __future__ import annotations
 
@@ -12,6 +9,7 @@ import sys
 import threading
 import time
 import traceback
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import Connection, Pipe, wait
 from pathlib import Path
@@ -200,8 +198,7 @@ def grade_submission(
         from coursekit.grading.isolation import Worker
 
         limits = {"timeout": timeout, "memory_mb": memory_mb, "budget": budget}
-        # A venv inside another checkout of the course (common for instructors): its answers
-        # are as good as these, so they are hidden too.
+        # A venv inside another checkout of the course (common for instructors): hide it too.
         beside = [p for p in Course.at(Path(sys.prefix).parent).hidden if p.exists()]
         hidden = [*course.hidden, *beside, folder, *hidden]
         with Worker(slot=slot, hidden=hidden, **limits) as worker:
@@ -224,9 +221,6 @@ def ungradable(name, folder, chapter_list, reason: str, course=None) -> Submissi
     return result
 
 
-# -- grading many submissions: `jobs` grading processes, each with its own zygote --------------
-
-
 def serve(fd: int) -> None:
     """A grading process of :func:`grade_many`: grades the submissions it is sent."""
     zygote.start()  # before this process imports torch, so that the two imports overlap
@@ -242,7 +236,7 @@ def serve(fd: int) -> None:
         return
 
 
-def _start_grader() -> tuple[Connection, subprocess.Popen]:
+def _start_grader(setup) -> tuple[Connection, subprocess.Popen]:
     ours, theirs = Pipe()
     root = Path(__file__).resolve().parents[2]  # the folder coursekit is imported from
     code = f"import sys; sys.path.insert(0, {str(root)!r})"
@@ -252,19 +246,15 @@ def _start_grader() -> tuple[Connection, subprocess.Popen]:
         pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=2,  # stdout: the table
     )  # fmt: skip
     theirs.close()
+    ours.send(setup)
     return ours, proc
 
 
 def grade_many(
     folders, chapter_list=None, *, jobs=1, on_result=None, hidden=(), course=None, **limits
 ) -> list[SubmissionResult]:
-    """Grade ``[(name, folder), ...]`` in ``jobs`` grading processes; results keep the order.
-
-    ``limits``: ``timeout``, ``memory_mb``, ``budget`` (see :func:`grade_submission`). No
-    student process can read any of the folders, nor those in ``hidden``. This process imports
-    no torch. A grading process that dies costs only the submission it was grading: it is
-    reported with the reason, and a fresh process takes the next one.
-    """
+    """Grade ``[(name, folder), ...]`` in ``jobs`` grading processes (no torch here), in order;
+    ``limits`` as for :func:`grade_submission`. A process that dies costs only its submission."""
     course, jobs = course or COURSE, max(1, jobs)
     chapter_list = course.chapters() if chapter_list is None else chapter_list
     hidden = [str(h) for h in hidden]
@@ -276,18 +266,10 @@ def grade_many(
     todo, results = list(range(len(folders)))[::-1], [None] * len(folders)
     busy: dict[Connection, tuple[subprocess.Popen, int, float]] = {}
     idle: list[tuple[Connection, subprocess.Popen]] = []
-
-    def finish(i: int, result: SubmissionResult) -> None:
-        results[i] = result
-        if on_result:
-            on_result(result)
-
     try:
         while todo or busy:
             while todo and len(busy) + len(idle) < jobs:
-                conn, proc = _start_grader()
-                conn.send(setup)
-                idle.append((conn, proc))
+                idle.append(_start_grader(setup))
             while todo and idle:
                 conn, proc = idle.pop()
                 try:
@@ -302,20 +284,19 @@ def grade_many(
             for conn in wait(list(busy), timeout=10):
                 proc, i, _ = busy.pop(conn)
                 try:
-                    finish(i, conn.recv())
+                    results[i] = conn.recv()
                     idle.append((conn, proc))
                 except (EOFError, OSError):  # the grading process died: only `i` is lost
                     conn.close()
                     code = proc.wait()
                     reason = f"the grading process stopped (exit code {code}) while grading it"
-                    finish(i, ungradable(folders[i][0], folders[i][1], chapter_list, reason,
-                                         course))  # fmt: skip
+                    results[i] = ungradable(*folders[i], chapter_list, reason, course)
+                if on_result:
+                    on_result(results[i])
     finally:
         for conn, proc in [*idle, *((c, p) for c, (p, *_) in busy.items())]:
-            try:
+            with suppress(OSError):
                 conn.send(None)
-            except OSError:
-                pass
             conn.close()
             try:
                 proc.wait(timeout=30)

@@ -1,17 +1,5 @@
-"""The grader's wire format: plain data (tensors, numbers, strings, lists, tuples, dicts) as bytes,
-and its framing on a pipe (:func:`send`, :func:`receive`).
-
-Both processes use it, in place of pickle (and ``torch.save``/``torch.load``): :func:`decode`
-can only build the types below, so a reply cannot name a class, a function or a tensor subclass;
-and it costs a fraction of ``torch.save`` per message (``benchmarks/grading.py``). Each value is
-a one-byte tag and its payload, little-endian: ``N`` None; ``T``/``F`` booleans; ``i`` an int of
-8 bytes; ``I`` any other int (length, decimal digits); ``f`` float; ``c`` complex; ``s`` str
-(length, UTF-8); ``l``/``t`` list/tuple (count, items); ``d`` dict (count, key, value, ...);
-``X`` tensor (dtype code, ndim, sizes, then the elements as raw bytes in C order). A message on a
-pipe is its length (8 bytes, big-endian) and then the value.
-
-Imports only the standard library and torch: the student process loads it by path.
-"""
+"""The grader's wire format, in place of pickle: plain data as bytes, and its framing on a pipe
+(:func:`send`, :func:`receive`). Stdlib and torch only: the student process loads it by path."""
 
 from __future__ import annotations
 
@@ -23,15 +11,13 @@ import torch
 
 MAX_DEPTH = 30
 MAX_DIGITS = 4000  # a longer int is not an answer to any exercise
-# Items in all lists, tuples and dicts of one message: a reply of millions of small Python
-# objects would cost the grader far more memory than its bytes (tensors carry data instead).
+# Items in all containers of one message: millions of small objects cost far more than bytes.
 MAX_ITEMS = 1_000_000
 DTYPES = (
     torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.complex64,
     torch.complex128, torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.bool,
 )  # fmt: skip
 DTYPE_CODE = {dtype: code for code, dtype in enumerate(DTYPES)}
-ITEMSIZE = [dtype.itemsize for dtype in DTYPES]
 
 _Q, _I, _D, _DD = (struct.Struct(f) for f in ("<q", "<I", "<d", "<dd"))
 
@@ -41,11 +27,8 @@ class WireError(ValueError):
 
 
 def encode(value) -> bytes:
-    """The bytes of ``value``; raise :class:`WireError` for anything but plain data.
-
-    Tensors are sent as CPU, contiguous, without autograd history; ``requires_grad`` and
-    ``.grad`` are not part of a tensor here (the grader sends them explicitly).
-    """
+    """The bytes of ``value``; raise :class:`WireError` for anything but plain data. Tensors
+    lose ``requires_grad`` and ``.grad`` (the grader sends them explicitly)."""
     out = bytearray()
     _encode(value, out, 0)
     return bytes(out)
@@ -102,11 +85,7 @@ def _encode_tensor(tensor: torch.Tensor, out: bytearray) -> None:
 
 def decode(data: bytes | bytearray | memoryview):
     """The value encoded in ``data``; raise :class:`WireError` unless it is exactly one value.
-
-    Every count and size is checked against the bytes that are actually there before anything
-    is allocated, so a hostile message cannot make the grader allocate more than it sent, and
-    a message may hold at most ``MAX_ITEMS`` items in its containers.
-    """
+    Counts and sizes are checked against the bytes there before anything is allocated."""
     reader = _Reader(memoryview(data).cast("B"))
     try:
         value = reader.value(0)
@@ -181,7 +160,7 @@ class _Reader:
         if any(size < 0 for size in shape):
             raise WireError(f"a tensor with a negative size {shape}")
         numel = math.prod(shape)
-        raw = bytearray(self.take(numel * ITEMSIZE[code]))  # a private copy the tensor owns
+        raw = bytearray(self.take(numel * DTYPES[code].itemsize))  # a private copy the tensor owns
         if numel == 0:
             return torch.empty(shape, dtype=DTYPES[code])
         if DTYPES[code] is torch.bool and raw.translate(None, b"\x00\x01"):
@@ -192,8 +171,6 @@ class _Reader:
 _CONSTANTS = {b"N": None, b"T": True, b"F": False}
 _NUMBERS = {b"i": _Q, b"f": _D, b"c": _DD}
 
-
-# -- framing ---------------------------------------------------------------------------------
 
 _LENGTH = struct.Struct(">Q")
 
@@ -207,12 +184,8 @@ def send(fd: int, value) -> None:
 
 
 def receive(fd: int, cap: int, wait=None):
-    """The next message from the pipe ``fd``, decoded; at most ``cap`` bytes are accepted.
-
-    ``wait()``, if given, is called before each read (the grader's deadline and memory watch:
-    it raises to give up). Raises EOFError when the writer is gone, WireError when the bytes
-    are not one valid message.
-    """
+    """The next message from the pipe ``fd`` (at most ``cap`` bytes), decoded. ``wait()`` is
+    called before each read (it raises to give up); EOFError when the writer is gone."""
 
     def read(n: int) -> bytes:
         chunks = []

@@ -1,24 +1,15 @@
-"""The zygote and the student processes it forks (run as ``python -I -B worker.py CONTROL_FD``).
-
-The zygote (trusted code only) imports torch and the standard library once, then, per request
-of the grader, forks a *keeper*, which enters fresh pid and IPC namespaces (with a user
-namespace when not root, where allowed) and forks the *student process*: pid 1 there, so that it
-can name (hence signal) no process outside, and all it starts dies with it. The keeper tells the
-grader its pid and, once it ends, its ``waitpid`` status. The student process confines itself
-(``_become_student``) before it imports submission modules and calls their functions on request:
-``{"op": "load", "key", "name", "file"}``, ``{"op": "call", "key", "fn", "args", "kwargs",
-"seed", "grad"}``; replies ``{"ok": True, ...}`` or ``{"ok": False, "kind", "type", "message",
-"traceback"}``, plain data only (``wire.py``), never trusted for a verdict. Imports only the
-standard library, torch, and ``wire.py`` and ``landlock.py`` by path.
-"""
+"""The zygote, its keepers and the student processes (``python -I -B worker.py CONTROL_FD``); the
+requests and replies are in the README. Stdlib, torch, and ``wire.py``, ``landlock.py`` by path."""
 
 from __future__ import annotations
 
 import ctypes
+import itertools
 import os
 import sys
 import traceback
 import types
+from contextlib import suppress
 from pathlib import Path
 
 MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
@@ -60,13 +51,8 @@ def _preload_stdlib() -> None:
         warnings.simplefilter("ignore")
         for name in sorted(sys.stdlib_module_names - _NO_PRELOAD) + list(_PRELOAD_SUBMODULES):
             if not name.startswith(("_test", "xx")):
-                try:
+                with suppress(BaseException):  # missing optional modules are fine
                     importlib.import_module(name)
-                except BaseException:  # noqa: BLE001 - missing optional modules are fine
-                    pass
-
-
-# -- the student process -----------------------------------------------------------------------
 
 
 class Unsupported(Exception):
@@ -97,11 +83,9 @@ def to_plain(value, depth: int = 0):
     if isinstance(value, dict):
         return {to_plain(k, depth + 1): to_plain(v, depth + 1) for k, v in value.items()}
     if hasattr(value, "__next__"):
-        items = []
-        for item in value:
-            items.append(to_plain(item, depth + 1))
-            if len(items) > MAX_ITEMS:
-                raise Unsupported(f"the iterator yielded more than {MAX_ITEMS} items")
+        items = [to_plain(item, depth + 1) for item in itertools.islice(value, MAX_ITEMS + 1)]
+        if len(items) > MAX_ITEMS:
+            raise Unsupported(f"the iterator yielded more than {MAX_ITEMS} items")
         return items
     kind = f"{type(value).__module__}.{type(value).__qualname__}"
     hint = " Use torch functions so that the result is a torch.Tensor." * kind.startswith("numpy.")
@@ -186,15 +170,12 @@ def call(module, request: dict) -> dict:
             sys.modules["numpy"].random.seed(seed)
     try:
         value = fn(*args, **kwargs)
-        grads = None
-        if request.get("grad"):
-            grads = [None] * len(args)
-            if isinstance(value, torch.Tensor) and value.requires_grad and grad_inputs:
-                found = torch.autograd.grad(
-                    value.sum(), [args[i] for i in grad_inputs], allow_unused=True
-                )
-                for i, g in zip(grad_inputs, found, strict=True):
-                    grads[i] = g
+        grads = [None] * len(args) if request.get("grad") else None
+        if grad_inputs and isinstance(value, torch.Tensor) and value.requires_grad:
+            leaves = [args[i] for i in grad_inputs]
+            found = torch.autograd.grad(value.sum(), leaves, allow_unused=True)
+            for i, g in zip(grad_inputs, found, strict=True):
+                grads[i] = g
         reply = {"ok": True, "value": to_plain(value), "args": to_plain(args),
                  "grads": to_plain(grads), "arg_grads": to_plain(_grads_of(args))}  # fmt: skip
     except NotImplementedError as exc:
@@ -222,13 +203,11 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
         if request.get("op") == "load":
             module, reply = load_module(request["name"], request["file"])
             modules[request["key"]] = module
-        elif modules.get(request.get("key")) is not None:
+        else:  # the grader calls only into modules that loaded
             try:
                 reply = call(modules[request["key"]], request)
             except BaseException as exc:  # noqa: BLE001 - e.g. a malformed request
                 reply = failure("internal", exc)
-        else:
-            reply = failure("internal", message="module not loaded")
         try:
             wire.send(response_fd, reply)
         except Exception as exc:  # noqa: BLE001 - e.g. a value the wire format cannot carry
@@ -238,10 +217,8 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
 def _set_limits(memory_mb: int, nproc: int) -> None:
     import resource
 
-    # RLIMIT_DATA bounds private writable memory (malloc, anonymous mmap) without counting the
-    # gigabytes of address space the CUDA build of torch maps but never touches: what the
-    # process already uses (torch, from the zygote) plus memory_mb. The grader watches the
-    # whole process tree as well (children each get their own RLIMIT_DATA).
+    # RLIMIT_DATA counts malloc/anonymous memory, not the address space CUDA torch maps but never
+    # touches: what the process holds now (torch) plus memory_mb. The grader watches the tree.
     try:  # Linux; elsewhere the limit is memory_mb alone
         with open("/proc/self/status") as status:
             used_kb = next((int(x.split()[1]) for x in status if x.startswith("VmData:")), 0)
@@ -266,7 +243,7 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
         os.close(fd)
     # Fresh text streams on the new descriptors (whatever sys.stdout was in the zygote).
     sys.stdin = open(0, closefd=False)  # noqa: SIM115
-    sys.stdout, sys.stderr = (open(fd, "w", buffering=1, closefd=False) for fd in (1, 2))  # noqa: SIM115
+    sys.stdout, sys.stderr = (open(fd, "w", buffering=1, closefd=False) for fd in (1, 2))
     os.chdir(spec["dir"])
     os.environ.clear()
     os.environ.update(spec["env"])
@@ -275,13 +252,11 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     # SysV shared memory of this IPC namespace, all segments together, within the memory limit.
     pages = int(spec["memory_mb"]) * 2**20 // os.sysconf("SC_PAGE_SIZE")
     for name, value in (("shmall", pages), ("shmmax", int(spec["memory_mb"]) * 2**20)):
-        try:
+        with suppress(OSError):
             Path(f"/proc/sys/kernel/{name}").write_text(str(value))
-        except OSError:
-            pass
     _set_limits(int(spec["memory_mb"]), int(spec["nproc"]))
     confinement = landlock.confine(spec["dir"], list(spec["hidden"]))
-    if spec["uid"] >= 0:  # as root: a uid of its own, no groups (for good: no saved uid 0)
+    if spec["uid"] is not None:  # as root: a uid of its own, no groups (for good: no saved uid 0)
         os.setgroups([])
         os.setgid(spec["gid"])
         os.setuid(spec["uid"])

@@ -1,18 +1,11 @@
-"""The zygote: a trusted process that imported torch once and forks ready student processes.
-
-Starting a student process from scratch costs an interpreter and an ``import torch`` (seconds);
-forking one from the zygote costs milliseconds. The zygote is a fresh ``python -I worker.py``
-with a clean environment, so nothing of the grader (its environment, command line, memory) is
-there for student code to find. This module does not import torch, so that a grading command
-can start the zygote *first* (:func:`start`, called by ``python -m coursekit``) and import torch
-while the zygote does the same on the other core. As root the zygote stays root, so that each
-student process can drop to a uid of its own. It exits when this process closes the socket.
-"""
+"""Starting the zygote (``worker.py``), which forks student processes, and the default limits.
+Torch-free, so that a command starts the zygote first and imports torch while it does too."""
 
 from __future__ import annotations
 
 import atexit
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -21,11 +14,16 @@ from pathlib import Path
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 STARTUP_TIMEOUT = 120.0  # seconds: importing torch on a busy 2-core machine
-# The limits of a student process, here so that the command line can show them before torch
-# is imported.
+# The limits of a student process (here: the command line shows them without torch).
 DEFAULT_TIMEOUT = 10.0  # seconds per call
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_BUDGET = 120.0  # seconds for all calls of one submission together
+CLEAN_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1",
+             "MKL_NUM_THREADS": "1"}  # the zygote's whole environment; student processes add to it
+
+
+def is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 class ZygoteError(Exception):
@@ -37,11 +35,9 @@ class Zygote:
 
     def __init__(self):
         self.socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
-               "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}  # fmt: skip
         self.proc = subprocess.Popen(
             [sys.executable, "-I", "-B", str(WORKER_SCRIPT), str(theirs.fileno())],
-            pass_fds=(theirs.fileno(),), env=env, cwd="/", start_new_session=True,
+            pass_fds=(theirs.fileno(),), env=CLEAN_ENV, cwd="/", start_new_session=True,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         theirs.close()
@@ -65,9 +61,6 @@ class Zygote:
                 raise ZygoteError(f"the grading zygote did not answer ({exc})") from None
         raise ZygoteError("the grading zygote did not start, or exited")
 
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
     def close(self) -> None:
         self.socket.close()
         self.proc.kill()
@@ -78,16 +71,12 @@ _ZYGOTE: Zygote | None = None
 _LOCK = threading.Lock()
 
 
-def get() -> Zygote:
-    """This process's zygote, started (or restarted, if it died) on first use."""
+def start() -> Zygote:
+    """This process's zygote, started (or restarted, if it died) now, without waiting for it:
+    call before importing torch (the two imports overlap)."""
     global _ZYGOTE
     with _LOCK:
-        if _ZYGOTE is None or not _ZYGOTE.alive():
+        if _ZYGOTE is None or _ZYGOTE.proc.poll() is not None:
             _ZYGOTE = Zygote()
             atexit.register(_ZYGOTE.close)
         return _ZYGOTE
-
-
-def start() -> None:
-    """Start the zygote now, without waiting: call before importing torch (the two overlap)."""
-    get()
