@@ -54,7 +54,7 @@ test: setup
 	@tools/phase unit $(MAKE) unit
 	@tools/phase nbval $(MAKE) nbval
 	@tools/phase book $(MAKE) book-from-cache
-	@tools/phase browser $(PY) -m pytest tests/site
+	@tools/phase browser $(PY) -m pytest tests/site -n 2 --dist loadscope
 	@cat _build/phases.txt
 
 # The book build after nbval: fails if it had to execute a page instead of using the cache.
