@@ -55,7 +55,7 @@ test: setup
 	@tools/phase unit $(MAKE) unit
 	@tools/phase nbval $(MAKE) nbval
 	@tools/phase book $(MAKE) book-from-cache
-	@tools/phase browser $(PY) -m pytest tests/site
+	@tools/phase browser $(PY) -m pytest tests/site -n 2 --dist loadscope
 	@cat _build/phases.txt
 
 # The student edition (python -m coursekit release) must pass its own `make test`. It is

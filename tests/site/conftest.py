@@ -8,6 +8,12 @@ Environment:
 - ``SITE_HTML``: the built site to test (default ``_build/html``);
 - ``CHROMIUM``: the browser binary (default ``/usr/bin/chromium``);
 - ``SCREENSHOT_DIR``: where screenshots go (default ``_build/screenshots``).
+
+One visit per page state: a page is opened once at each (width, colour mode) it is tested in,
+and every check of that state that looks at the page (``@probe``, registered by the test
+files) runs on that one visit, in ``order``; the tests then assert on what the probes found.
+Under ``pytest -n 2 --dist loadscope`` (xdist) the tests of one page share a worker
+(``page_scope``), so no state loads twice.
 """
 
 from __future__ import annotations
@@ -19,8 +25,10 @@ import re
 import shutil
 import socketserver
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -171,6 +179,124 @@ def toc() -> list[TocPage]:
     return TOC
 
 
+# The two screens the layout is tested at: a laptop and a phone (which also sets is_mobile).
+VIEWPORTS = {1366: 900, 390: 844}
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A look at a page in one state; ``run(page, toc_page, width, mode)`` returns what it saw
+    (or raises: the test that asks for it re-raises)."""
+
+    run: Callable[..., Any]
+    widths: tuple[int, ...]
+    modes: tuple[str, ...]
+    order: int  # probes that change the page (open, click, leave) come last
+    only: Callable[[TocPage], bool] | None
+
+
+PROBES: list[Probe] = []
+
+
+def probe(*, widths, order: int, modes=("light",), only=None):
+    """Register ``fn(page, toc_page, width, mode)`` to run on every visit of a page at one of
+    ``widths`` in one of ``modes`` (and, given ``only``, on the pages it accepts)."""
+
+    def register(fn):
+        PROBES.append(Probe(fn, tuple(widths), tuple(modes), order, only))
+        return fn
+
+    return register
+
+
+class _Raised:
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+def settle(page) -> None:
+    """Wait until the page is as a reader sees it: MathJax typeset, images and fonts loaded."""
+    if page.evaluate("document.querySelectorAll('.math').length") > 0:
+        # MathJax loads deferred; its startup promise resolves after the first typeset.
+        page.wait_for_function(
+            "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30_000
+        )
+        page.evaluate("MathJax.startup.promise")
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=30_000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+@pytest.fixture(scope="session")
+def seen(browser, site_url):
+    """seen(probe_fn, toc_page, width, mode="light") -> what the probe found on that page.
+
+    The first request for a (page, width, mode) opens the page once in an offline context of
+    that width and mode (other hosts blocked), waits for it to settle and runs every
+    registered probe of that state; the results are kept for the session."""
+    contexts: dict[tuple[int, str], Any] = {}
+    results: dict[tuple[str, int, str], dict] = {}
+
+    def context(width: int, mode: str):
+        if (width, mode) not in contexts:
+            made = browser.new_context(
+                viewport={"width": width, "height": VIEWPORTS[width]},
+                is_mobile=width < 800,
+                color_scheme=mode,
+            )
+            made.route(
+                "**/*",
+                lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort(),
+            )
+            contexts[width, mode] = made
+        return contexts[width, mode]
+
+    def visit(toc_page: TocPage, width: int, mode: str) -> dict:
+        probes = sorted(
+            (
+                p
+                for p in PROBES
+                if width in p.widths and mode in p.modes and (p.only is None or p.only(toc_page))
+            ),
+            key=lambda p: p.order,
+        )
+        found: dict = {}
+        page = context(width, mode).new_page()
+        try:
+            try:
+                page.goto(site_url + toc_page.html, wait_until="load")
+                settle(page)
+            except Exception as error:  # noqa: BLE001 - every probe of the state reports it
+                failed = AssertionError(
+                    f"{toc_page.html} at {width}px ({mode} mode) did not load and settle: {error}"
+                )
+                return {p.run: _Raised(failed) for p in probes}
+            for p in probes:
+                try:
+                    found[p.run] = p.run(page, toc_page, width, mode)
+                except Exception as error:  # noqa: BLE001 - re-raised by the test that asks
+                    found[p.run] = _Raised(error)
+        finally:
+            page.close()
+        return found
+
+    def get(probe_fn, toc_page: TocPage, width: int, mode: str = "light"):
+        key = (toc_page.docname, width, mode)
+        if key not in results:
+            results[key] = visit(toc_page, width, mode)
+        if probe_fn not in results[key]:
+            raise AssertionError(
+                f"no probe {probe_fn.__name__} for {toc_page.html} at {width}px ({mode} mode)"
+            )
+        value = results[key][probe_fn]
+        if isinstance(value, _Raised):
+            raise value.error
+        return value
+
+    yield get
+    for made in contexts.values():
+        made.close()
+
+
 def pytest_generate_tests(metafunc):
     """`toc_page`: one test per page of the table of contents (generic over the chapters);
     `notebook_page`: one per MyST notebook page of it."""
@@ -179,3 +305,40 @@ def pytest_generate_tests(metafunc):
     if "notebook_page" in metafunc.fixturenames:
         pages = [p for p in TOC if p.source.suffix == ".md"]
         metafunc.parametrize("notebook_page", pages, ids=[p.docname for p in pages])
+
+
+# The files whose tests look at a page through ``seen``: their tests of one page share a worker.
+_SEEN_FILES = {
+    f"test_{name}.py"
+    for name in ("accessibility", "figures", "navigation", "screenshots", "site_details", "width")
+}
+
+
+def page_scope(nodeid: str) -> str:
+    """The unit of work a test belongs to under ``-n --dist loadscope``: the page it looks at
+    through ``seen`` (the docname in its parameters), else its file (test_browser.py's visits
+    at 1280 px, test_jupyterlab.py's one server)."""
+    path, _, rest = nodeid.partition("::")
+    name = path.rsplit("/", 1)[-1]
+    params = rest.partition("[")[2]
+    if name in _SEEN_FILES and params:
+        pages = [p.docname for p in TOC if p.docname in params]
+        if pages:
+            return max(pages, key=len)  # book/linear-regression/index, not book/index
+    return path
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under ``-n N --dist loadscope`` a unit of work is a page (``page_scope``), so each page
+    state is visited by one worker only. (xdist's ``loadgroup`` marks do not reach its
+    scheduler under pytest 9, which no longer reads the node id it rewrites.)"""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PageScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return page_scope(nodeid)
+
+    return PageScheduling(config, log)

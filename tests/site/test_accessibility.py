@@ -11,9 +11,11 @@ markup, the page for the course's own).
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+import functools
 
 import pytest
+
+from .conftest import TOC, probe
 
 _BLOCKING = {"critical", "serious"}
 # label-content-name-mismatch is "experimental" in axe-core, so off unless asked for: a name
@@ -24,8 +26,8 @@ _OPTIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def axe():
+@functools.cache
+def _axe():
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:  # pragma: no cover - it is in the test extra
@@ -33,24 +35,11 @@ def axe():
     return Axe()
 
 
-@pytest.fixture(scope="module")
-def contexts(browser, site_url):
-    made: dict[str, object] = {}
-
-    def get(mode: str):
-        if mode not in made:
-            made[mode] = browser.new_context(
-                viewport={"width": 1366, "height": 900}, color_scheme=mode
-            )
-            made[mode].route(
-                "**/*",
-                lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort(),
-            )
-        return made[mode]
-
-    yield get
-    for context in made.values():
-        context.close()
+@probe(widths=(1366,), modes=("light", "dark"), order=20)
+def axe_violations(page, toc_page, width, mode) -> tuple[str, list[dict]]:
+    """(the colour mode the page shows, axe-core's violations) on the settled page."""
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    return theme, _axe().run(page, options=_OPTIONS).response["violations"]
 
 
 def describe(violations: list[dict]) -> str:
@@ -65,19 +54,10 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def check(contexts, axe, site_url, path: str, mode: str) -> None:
-    page = contexts(mode).new_page()
-    try:
-        page.goto(urljoin(site_url, path), wait_until="load")
-        theme = page.evaluate("document.documentElement.dataset.theme")
-        assert theme == mode, f"{path}: asked for {mode} mode, the page shows {theme}"
-        if page.evaluate("document.querySelectorAll('.math').length") > 0:
-            page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
-            page.evaluate("MathJax.startup.promise")
-        page.wait_for_function("Array.from(document.images).every(i => i.complete)")
-        violations = axe.run(page, options=_OPTIONS).response["violations"]
-    finally:
-        page.close()
+def check(seen, toc_page, mode: str) -> None:
+    path = toc_page.html
+    theme, violations = seen(axe_violations, toc_page, 1366, mode)
+    assert theme == mode, f"{path}: asked for {mode} mode, the page shows {theme}"
     blocking = [v for v in violations if v["impact"] in _BLOCKING]
     assert not blocking, (
         f"{path} ({mode} mode): {len(blocking)} critical or serious axe-core "
@@ -85,16 +65,15 @@ def check(contexts, axe, site_url, path: str, mode: str) -> None:
     )
 
 
-def test_every_page_in_light_mode(contexts, axe, site_url, toc_page):
-    check(contexts, axe, site_url, toc_page.html, "light")
+def test_every_page_in_light_mode(seen, toc_page):
+    check(seen, toc_page, "light")
 
 
-def _dark_sample(toc) -> list[str]:
+def _dark_sample(toc) -> list:
     chapter = next(p for p in toc if p.numbered and p.is_notebook and p.chapter != p.docname)
-    wanted = [toc[0], chapter] + [p for p in toc if p.docname.endswith(("glossary", "references"))]
-    return [p.html for p in wanted]
+    return [toc[0], chapter] + [p for p in toc if p.docname.endswith(("glossary", "references"))]
 
 
-def test_dark_mode(contexts, axe, site_url, toc):
-    for path in _dark_sample(toc):
-        check(contexts, axe, site_url, path, "dark")
+@pytest.mark.parametrize("page", _dark_sample(TOC), ids=lambda p: p.docname)
+def test_dark_mode(seen, page):
+    check(seen, page, "dark")

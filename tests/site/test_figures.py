@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .conftest import TOC
+from .conftest import TOC, probe
 
 MIN_FONT_PX = 11.0
 # Sub- and superscripts of a label (the -5 of 10^-5, the 11 of w_11) are set at 70% of it, as
@@ -94,14 +94,13 @@ def test_measure_catches_small_and_soft_figures(tmp_path):
     assert len(problems) == 1 and "1 texts at 13.3 px" in problems[0]
 
 
+@probe(widths=(1366,), order=10)
+def shown_images(page, toc_page, width, mode) -> list[dict]:
+    """Every image of the article, as loaded and as shown (``_IMAGES``)."""
+    return page.evaluate(_IMAGES)
+
+
 @pytest.mark.parametrize("page", [p for p in TOC if p.is_notebook], ids=lambda p: p.docname)
-def test_figures_are_sharp_and_their_text_readable(page, site_url, site_dir, browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    try:
-        tab = context.new_page()
-        tab.goto(site_url + page.html, wait_until="load")
-        images = tab.evaluate(_IMAGES)
-    finally:
-        context.close()
-    problems = figure_problems(images, site_dir)
-    assert not problems, f"{page.html}:\n  " + "\n  ".join(problems)
+def test_figures_are_sharp_and_their_text_readable(page, seen, site_dir):
+    problems = figure_problems(seen(shown_images, page, 1366), site_dir)
+    assert not problems, f"{page.html} at 1366px:\n  " + "\n  ".join(problems)

@@ -8,107 +8,106 @@ visible ☰, and it hides the sidebar and brings it back (not a pop-up dialog).
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
 import yaml
+
+from .conftest import TOC, probe
 
 _VISIBLE_TOGGLE = "button.primary-toggle:visible"
 _CHAPTER_LINKS = "nav.bd-docs-nav a.reference.internal:visible"
 
 
-@pytest.fixture(scope="module")
-def phone(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    context.route(
-        "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
+@probe(widths=(390,), order=90)  # last: it opens the menu and leaves the page
+def phone_menu(page, toc_page, width, mode) -> None:
+    """Press the visible ☰, see the chapter list, follow a link (asserts as it goes)."""
+    assert page.locator(_CHAPTER_LINKS).count() == 0, (
+        f"{toc_page.html}: at 390px the chapter list shows before ☰ is pressed"
     )
-    yield context
-    context.close()
-
-
-def test_phone_menu_opens_and_its_links_work(phone, site_url, toc_page, toc):
-    page = phone.new_page()
+    toggles = page.locator(_VISIBLE_TOGGLE)
+    assert toggles.count() >= 1, f"{toc_page.html}: no visible ☰ button at 390px"
+    toggles.first.click()
+    links = page.locator(_CHAPTER_LINKS)
     try:
-        page.goto(urljoin(site_url, toc_page.html), wait_until="load")
-        assert page.locator(_CHAPTER_LINKS).count() == 0, (
-            f"{toc_page.html}: at 390px the chapter list shows before ☰ is pressed"
-        )
-        toggles = page.locator(_VISIBLE_TOGGLE)
-        assert toggles.count() >= 1, f"{toc_page.html}: no visible ☰ button at 390px"
-        toggles.first.click()
-        links = page.locator(_CHAPTER_LINKS)
-        try:
-            links.first.wait_for(state="visible", timeout=5_000)
-        except Exception:  # noqa: BLE001 - report it as the reader sees it
-            pytest.fail(f"{toc_page.html}: pressing ☰ at 390px shows no chapter list")
-        # Follow a link to another page of the book.
-        target = next(p for p in toc if p != toc_page)
-        link = page.locator(f"nav.bd-docs-nav a[href$='{target.html.split('/')[-1]}']:visible")
-        assert link.count() >= 1, f"{toc_page.html}: the open menu has no link to {target.html}"
-        link.first.click()
-        page.wait_for_load_state("load")
-        assert page.url.split("#")[0].endswith(target.html), (
-            f"{toc_page.html}: following the menu's link to {target.html} went to {page.url}"
-        )
-    finally:
-        page.close()
+        links.first.wait_for(state="visible", timeout=5_000)
+    except Exception:  # noqa: BLE001 - report it as the reader sees it
+        pytest.fail(f"{toc_page.html}: pressing ☰ at 390px shows no chapter list")
+    # Follow a link to another page of the book.
+    target = next(p for p in TOC if p != toc_page)
+    link = page.locator(f"nav.bd-docs-nav a[href$='{target.html.split('/')[-1]}']:visible")
+    assert link.count() >= 1, f"{toc_page.html}: the open menu has no link to {target.html}"
+    link.first.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("#")[0].endswith(target.html), (
+        f"{toc_page.html}: following the menu's link to {target.html} went to {page.url}"
+    )
 
 
-def test_phone_shows_the_course_title(phone, site_url, toc):
-    """On a phone the sidebar (which carries the title) is hidden: the header shows the title."""
+def test_phone_menu_opens_and_its_links_work(seen, toc_page):
+    seen(phone_menu, toc_page, 390)
+
+
+_TITLE_PAGES = (TOC[0], TOC[len(TOC) // 2])
+
+
+@probe(widths=(390,), order=50, only=lambda p: p in _TITLE_PAGES)
+def phone_title(page, toc_page, width, mode) -> None:
+    """On a phone the sidebar (which carries the title) is hidden: the header shows the title
+    (asserts as it goes)."""
     config = Path(__file__).resolve().parents[2] / "_config.yml"
     title = yaml.safe_load(config.read_text(encoding="utf-8"))["title"]
-    for toc_page in (toc[0], toc[len(toc) // 2]):
-        page = phone.new_page()
-        try:
-            page.goto(urljoin(site_url, toc_page.html), wait_until="load")
-            shown = page.get_by_text(title, exact=True).locator("visible=true")
-            assert shown.count() >= 1, f"{toc_page.html}: the course title is not shown at 390px"
-            box = shown.first.bounding_box()
-            assert box and box["y"] < 120 and box["x"] + box["width"] <= 390, (
-                f"{toc_page.html}: the course title is not in the header at 390px ({box})"
-            )
-            clipped = shown.first.evaluate("e => e.scrollWidth > e.clientWidth + 1")
-            assert not clipped, f"{toc_page.html}: the course title is cut off at 390px"
-        finally:
-            page.close()
-
-
-@pytest.fixture(scope="module")
-def desktop(browser, site_url):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    context.route(
-        "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
+    shown = page.get_by_text(title, exact=True).locator("visible=true")
+    assert shown.count() >= 1, f"{toc_page.html}: the course title is not shown at 390px"
+    box = shown.first.bounding_box()
+    assert box and box["y"] < 120 and box["x"] + box["width"] <= 390, (
+        f"{toc_page.html}: the course title is not in the header at 390px ({box})"
     )
-    yield context
-    context.close()
+    clipped = shown.first.evaluate("e => e.scrollWidth > e.clientWidth + 1")
+    assert not clipped, f"{toc_page.html}: the course title is cut off at 390px"
+
+
+@pytest.mark.parametrize("page", _TITLE_PAGES, ids=lambda p: p.docname)
+def test_phone_shows_the_course_title(seen, page):
+    seen(phone_title, page, 390)
 
 
 def _sidebar_shown(page) -> bool:
     """The chapter list is on screen: visible and not slid off to the left."""
-    return page.evaluate(
-        """() => {
-          const nav = document.querySelector('.bd-sidebar-primary');
-          const r = nav.getBoundingClientRect();
-          return getComputedStyle(nav).visibility !== 'hidden' && r.width > 0 && r.right > 0;
-        }"""
-    )
+    return page.evaluate(_SIDEBAR_SHOWN)
 
 
-def test_desktop_toggle_hides_and_shows_the_sidebar(desktop, site_url, toc):
-    page = desktop.new_page()
+_SIDEBAR_SHOWN = """() => {
+  const nav = document.querySelector('.bd-sidebar-primary');
+  const r = nav.getBoundingClientRect();
+  return getComputedStyle(nav).visibility !== 'hidden' && r.width > 0 && r.right > 0;
+}"""
+
+
+def _slid(page, shown: bool) -> bool:
+    """Wait (up to 5 s, the slide transition takes 0.3 s) for the chapter list to be shown or
+    hidden; whether it got there."""
     try:
-        page.goto(urljoin(site_url, toc[1].html), wait_until="load")
-        assert _sidebar_shown(page), "at 1366px the chapter list is not shown on arrival"
-        toggles = page.locator(_VISIBLE_TOGGLE)
-        assert toggles.count() == 1, f"at 1366px {toggles.count()} ☰ buttons are visible"
-        toggles.first.click()
-        page.wait_for_timeout(600)  # the slide-out transition
-        assert not _sidebar_shown(page), "at 1366px pressing ☰ does not hide the chapter list"
-        assert page.locator("dialog[open]").count() == 0, "☰ opened a dialog instead of hiding"
-        page.locator(_VISIBLE_TOGGLE).first.click()
-        page.wait_for_timeout(600)
-        assert _sidebar_shown(page), "at 1366px pressing ☰ again does not bring the list back"
-    finally:
-        page.close()
+        page.wait_for_function(f"({_SIDEBAR_SHOWN})() === {str(shown).lower()}", timeout=5_000)
+    except Exception:  # noqa: BLE001 - the assert after it says what the reader sees
+        return False
+    return True
+
+
+@probe(widths=(1366,), order=90, only=lambda p: p == TOC[1])  # last: it hides the sidebar
+def desktop_toggle(page, toc_page, width, mode) -> None:
+    """One visible ☰ that hides the sidebar and brings it back (asserts as it goes)."""
+    assert _sidebar_shown(page), "at 1366px the chapter list is not shown on arrival"
+    toggles = page.locator(_VISIBLE_TOGGLE)
+    assert toggles.count() == 1, f"at 1366px {toggles.count()} ☰ buttons are visible"
+    toggles.first.click()
+    _slid(page, shown=False)
+    assert not _sidebar_shown(page), "at 1366px pressing ☰ does not hide the chapter list"
+    assert page.locator("dialog[open]").count() == 0, "☰ opened a dialog instead of hiding"
+    page.locator(_VISIBLE_TOGGLE).first.click()
+    _slid(page, shown=True)
+    assert _sidebar_shown(page), "at 1366px pressing ☰ again does not bring the list back"
+
+
+@pytest.mark.parametrize("page", [TOC[1]], ids=lambda p: p.docname)
+def test_desktop_toggle_hides_and_shows_the_sidebar(seen, page):
+    seen(desktop_toggle, page, 1366)

@@ -6,40 +6,27 @@ the folder). Each test also checks the picture is a real page: a PNG as tall as 
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from pathlib import Path
 
 import pytest
 
-WIDTHS = {1366: 900, 390: 844}
+from .conftest import SCREENSHOTS, VIEWPORTS, probe
 
 
-@pytest.fixture(scope="module", params=sorted(WIDTHS), ids=lambda w: f"{w}px")
-def sized_context(request, browser, site_url):
-    width = request.param
-    context = browser.new_context(
-        viewport={"width": width, "height": WIDTHS[width]}, is_mobile=width < 800
-    )
-    context.route(
-        "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
-    )
-    yield width, context
-    context.close()
+@probe(widths=sorted(VIEWPORTS), order=30)
+def full_page_screenshot(page, toc_page, width, mode) -> tuple[Path, int, bytes]:
+    """Save the settled page's full-page screenshot: (its path, the page's height in CSS px,
+    the PNG's first 24 bytes: signature and header, which holds the picture's height)."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{toc_page.docname.replace('/', '_')}-{width}.png"
+    png = page.screenshot(path=str(path), full_page=True)
+    return path, height, png[:24]
 
 
-def test_screenshot_of_every_page(sized_context, site_url, toc_page, screenshot_dir):
-    width, context = sized_context
-    page = context.new_page()
-    try:
-        page.goto(urljoin(site_url, toc_page.html), wait_until="load")
-        if page.evaluate("document.querySelectorAll('.math').length") > 0:
-            page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
-            page.evaluate("MathJax.startup.promise")
-        page.wait_for_function("Array.from(document.images).every(i => i.complete)")
-        height = page.evaluate("document.documentElement.scrollHeight")
-        path = screenshot_dir / f"{toc_page.docname.replace('/', '_')}-{width}.png"
-        png = page.screenshot(path=str(path), full_page=True)
-    finally:
-        page.close()
+@pytest.mark.parametrize("width", sorted(VIEWPORTS), ids=lambda w: f"{w}px")
+def test_screenshot_of_every_page(seen, toc_page, width):
+    path, height, png = seen(full_page_screenshot, toc_page, width)
     assert png[:8] == b"\x89PNG\r\n\x1a\n", f"{path}: not a PNG"
     shot_height = int.from_bytes(png[20:24], "big")
     assert shot_height >= min(height, 16_000) * 0.9, (

@@ -19,6 +19,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from .conftest import TOC, probe
+
 _SEARCH_CONTROLS = (
     "button.search-button__button:visible, input[type=search]:visible, "
     ".search-button-field:visible"
@@ -42,21 +44,35 @@ def offline(browser, site_url):
         context.close()
 
 
-@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
-def test_one_search_box(offline, site_url, toc, width, height):
-    page = offline(width, height)
-    page.goto(urljoin(site_url, toc[1].html), wait_until="load")
-    count = page.locator(_SEARCH_CONTROLS).count()
-    assert count == 1, f"at {width}px the page shows {count} search boxes, not one"
-
-
-def test_back_matter_on_the_sidebars_first_screen(offline, site_url, toc):
-    page = offline(1366, 900)
-    page.goto(urljoin(site_url, toc[1].html), wait_until="load")
+@probe(widths=(1366,), order=60, only=lambda p: p == TOC[1])
+def search_and_back_matter(page, toc_page, width, mode) -> tuple[int, dict]:
+    """(how many search controls show, {name: its sidebar link's [count, box]}) at 1366 px."""
+    links = {}
     for name in ("glossary", "references"):
         link = page.locator(f"nav.bd-docs-nav a[href$='{name}.html']")
-        assert link.count() == 1, f"the sidebar has no link to the {name}"
-        box = link.bounding_box()
+        links[name] = [link.count(), link.bounding_box() if link.count() == 1 else None]
+    return page.locator(_SEARCH_CONTROLS).count(), links
+
+
+@pytest.mark.parametrize("page", [TOC[1]], ids=lambda p: p.docname)
+def test_one_search_box_at_1366(seen, page):
+    count = seen(search_and_back_matter, page, 1366)[0]
+    assert count == 1, f"at 1366px the page shows {count} search boxes, not one"
+
+
+def test_one_search_box_at_390(offline, site_url, toc):
+    page = offline(390, 844)
+    page.goto(urljoin(site_url, toc[1].html), wait_until="load")
+    count = page.locator(_SEARCH_CONTROLS).count()
+    assert count == 1, f"at 390px the page shows {count} search boxes, not one"
+
+
+@pytest.mark.parametrize("page", [TOC[1]], ids=lambda p: p.docname)
+def test_back_matter_on_the_sidebars_first_screen(seen, page):
+    links = seen(search_and_back_matter, page, 1366)[1]
+    for name in ("glossary", "references"):
+        count, box = links[name]
+        assert count == 1, f"the sidebar has no link to the {name}"
         assert box and box["y"] + box["height"] <= 900, (
             f"the sidebar's link to the {name} is below the first screen (at y={box})"
         )

@@ -12,11 +12,11 @@ must find it fits too.
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import pytest
 
-WIDTHS = {"laptop": (1366, 900), "phone": (390, 844)}
+from .conftest import VIEWPORTS, probe
+
+WIDTHS = {"laptop": (1366, VIEWPORTS[1366]), "phone": (390, VIEWPORTS[390])}
 
 # Measured in the page, after fonts and MathJax have settled.
 _MEASURE = """
@@ -57,46 +57,35 @@ _MEASURE = """
 """
 
 
-@pytest.fixture(scope="module", params=list(WIDTHS), ids=list(WIDTHS))
-def measure(request, browser, site_url):
-    """measure(path) -> what the page at this width looks like; one browser context per width."""
-    width, height = WIDTHS[request.param]
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=request.param == "phone"
+# Before the screenshot (whose full-page capture resizes the viewport for a moment): the
+# measure sees the page as it arrived.
+@probe(widths=[w for w, _ in WIDTHS.values()], order=25)
+def measured(page, toc_page, width, mode) -> dict:
+    """What the settled page looks like at this width (``_MEASURE``): the details it opens are
+    closed again afterwards, so the probes after it find the page as the reader left it."""
+    closed = page.evaluate(
+        "Array.from(document.querySelectorAll('details')).map(d => !d.open)"
     )
-    context.route(
-        "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
+    data = page.evaluate(_MEASURE, width)
+    page.evaluate(
+        "closed => document.querySelectorAll('details').forEach((d, i) => {"
+        " if (closed[i]) d.open = false; })",
+        closed,
     )
+    data["width"] = "laptop" if width == WIDTHS["laptop"][0] else "phone"
+    data["viewport"] = width
+    return data
 
-    seen: dict[str, dict] = {}
 
-    def load(path: str) -> dict:
-        if path in seen:
-            return seen[path]
-        page = context.new_page()
-        try:
-            page.goto(urljoin(site_url, path), wait_until="load")
-            if page.evaluate("document.querySelectorAll('.math').length") > 0:
-                page.wait_for_function(
-                    "window.MathJax && MathJax.startup && MathJax.startup.promise",
-                    timeout=30_000,
-                )
-                page.evaluate("MathJax.startup.promise")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            data = page.evaluate(_MEASURE, width)
-            data["width"] = request.param
-            data["viewport"] = width
-            seen[path] = data
-            return data
-        finally:
-            page.close()
-
-    yield load
-    context.close()
+@pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))
+def measure(request, seen):
+    """measure(toc_page) -> what the page looks like at this width (laptop, phone)."""
+    width = WIDTHS[request.param][0]
+    return lambda toc_page: seen(measured, toc_page, width)
 
 
 def test_page_does_not_scroll_sideways(measure, toc_page):
-    d = measure(toc_page.html)
+    d = measure(toc_page)
     # The viewport's width, not innerWidth: a phone widens its layout viewport to the content.
     assert d["scrollWidth"] <= d["viewport"] and d["innerWidth"] <= d["viewport"], (
         f"{toc_page.html} at {d['viewport']}px is {d['scrollWidth']}px wide: it scrolls "
@@ -116,7 +105,7 @@ def _stuck(boxes: list[dict], viewport: int) -> list[dict]:
 
 def test_blocks_fit_or_scroll_in_their_box(measure, toc_page):
     """At 1366 px every code and output block fits; at 390 px one that does not, scrolls."""
-    d = measure(toc_page.html)
+    d = measure(toc_page)
     if d["width"] == "laptop":
         cut = [p for p in d["pres"] if p["kind"] != "block" and p["scroll"] > p["client"]]
         assert not cut, f"{toc_page.html} at 1366px: blocks wider than their box:\n" + "\n".join(
@@ -132,7 +121,7 @@ def test_blocks_fit_or_scroll_in_their_box(measure, toc_page):
 
 def test_display_equations_fit(measure, toc_page):
     """At 1366 px every display equation fits; at 390 px one that does not scrolls in its box."""
-    d = measure(toc_page.html)
+    d = measure(toc_page)
     if d["width"] == "laptop":
         cut = [e for e in d["equations"] if e["scroll"] > e["client"]]
         assert not cut, f"{toc_page.html} at 1366px: display equations wider than the column:\n" + (
