@@ -1,4 +1,4 @@
-"""Every figure of the site, measured in Chromium at 1366x900 as a reader's screen shows it.
+"""Every figure of the site, measured in Chromium at 1366x900 and 390x844 as a reader sees it.
 
 - sharp on a high-density screen: an SVG, or a raster image at least twice as wide as shown;
 - text at least 11 CSS px tall as shown (the site's small print is about 12 px), sub- and
@@ -94,13 +94,14 @@ def test_measure_catches_small_and_soft_figures(tmp_path):
     assert len(problems) == 1 and "1 texts at 13.3 px" in problems[0]
 
 
-@probe(widths=(1366,), order=10)
+@probe(widths=(1366, 390), order=10)
 def shown_images(page, toc_page, width, mode) -> list[dict]:
     """Every image of the article, as loaded and as shown (``_IMAGES``)."""
     return page.evaluate(_IMAGES)
 
 
+@pytest.mark.parametrize("width", [1366, 390])
 @pytest.mark.parametrize("page", [p for p in TOC if p.is_notebook], ids=lambda p: p.docname)
-def test_figures_are_sharp_and_their_text_readable(page, seen, site_dir):
-    problems = figure_problems(seen(shown_images, page, 1366), site_dir)
-    assert not problems, f"{page.html} at 1366px:\n  " + "\n  ".join(problems)
+def test_figures_are_sharp_and_their_text_readable(page, width, seen, site_dir):
+    problems = figure_problems(seen(shown_images, page, width), site_dir)
+    assert not problems, f"{page.html} at {width}px:\n  " + "\n  ".join(problems)
