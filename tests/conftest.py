@@ -31,3 +31,33 @@ def pytest_collection_modifyitems(config, items):
         needs = {"reference", "ref"} & set(getattr(item, "fixturenames", ()))
         if (needs and "checks" not in item.path.parts) or item.get_closest_marker("instructor"):
             item.add_marker(skip)
+
+
+def mutation_scores(stats) -> dict[str, dict[str, bool]]:
+    """``{chapter: {mutant: caught}}`` from the reports of test_self.py's mutant tests."""
+    scores: dict[str, dict[str, bool]] = {}
+    for reports in stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "coursekit_mutant":
+                    chapter, mutant, caught = value
+                    scores.setdefault(chapter, {})[mutant] = caught
+    return scores
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The mutation score of the grading tests (test_self.py), printed here, in the conftest
+    that pytest-xdist's controlling process loads too."""
+    scores = mutation_scores(terminalreporter.stats)
+    if not scores:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("grading: mutation score (mutants caught by the grading tests)")
+    write(f"{'chapter':<24} {'caught':>8} {'mutants':>8} {'score':>7}")
+    for chapter, mutants in sorted(scores.items()):
+        caught, total = sum(mutants.values()), len(mutants)
+        write(f"{chapter:<24} {caught:>8} {total:>8} {f'{100 * caught / total:.0f}%':>7}")
+        for name in sorted(n for n, ok in mutants.items() if not ok):
+            write(f"    escaped: {name}")

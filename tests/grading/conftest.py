@@ -95,23 +95,9 @@ def pytest_pyfunc_call(pyfuncitem):
     return True
 
 
-def mutation_scores(config) -> dict[str, dict[str, bool]]:
-    """``{chapter: {mutant: caught}}``, filled by test_self.py, printed in the summary."""
-    return config.__dict__.setdefault("_coursekit_mutants", {})
-
-
 def pytest_terminal_summary(terminalreporter):
     write = terminalreporter.write_line
     if _POINTS:
         terminalreporter.section("grading: points earned")
         for chapter, (earned, possible) in sorted(_POINTS.items()):
             write(f"{chapter:<24} {earned:g} / {possible:g}")
-    scores = mutation_scores(terminalreporter.config)
-    if scores:
-        terminalreporter.section("grading: mutation score (mutants caught by the grading tests)")
-        write(f"{'chapter':<24} {'caught':>8} {'mutants':>8} {'score':>7}")
-        for chapter, mutants in sorted(scores.items()):
-            caught, total = sum(mutants.values()), len(mutants)
-            write(f"{chapter:<24} {caught:>8} {total:>8} {f'{100 * caught / total:.0f}%':>7}")
-            for name in sorted(n for n, ok in mutants.items() if not ok):
-                write(f"    escaped: {name}")

@@ -97,9 +97,9 @@ def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
     module.write_text(source)
     result = runner.grade_modules({chapter: module}, worker=grading_worker, name=mutant.stem)
     caught = result.score < result.max_score
-    # Read by pytest_terminal_summary in conftest.py, which prints the mutation score.
-    scores = request.config.__dict__.setdefault("_coursekit_mutants", {})
-    scores.setdefault(chapter, {})[mutant.stem] = caught
+    # Read by pytest_terminal_summary in conftest.py, which prints the mutation score (a report
+    # property, so that it reaches the summary from pytest-xdist's workers too).
+    request.node.user_properties.append(("coursekit_mutant", (chapter, mutant.stem, caught)))
     assert caught, f"mutant {chapter}/{mutant.stem} ({doc.splitlines()[0]}) passes every test"
     errors = [t.output for t in result.tests if t.output.startswith("grader error")]
     assert not errors, f"grader errors on mutant {mutant.stem}: {errors[0]}"

@@ -224,6 +224,14 @@ def settle(page) -> None:
         page.evaluate("MathJax.startup.promise")
     page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=30_000)
     page.evaluate("document.fonts.ready.then(() => true)")
+    # The theme sets the colour mode after the first paint, and its buttons fade to the new
+    # colours over 0.15 s: colours are only measured (axe's contrast rule) once no finite
+    # transition or animation is still running.
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect.getComputedTiming().endTime === Infinity)",
+        timeout=10_000,
+    )
 
 
 @pytest.fixture(scope="session")
