@@ -3,6 +3,7 @@ many at once in ``jobs`` grading processes (:func:`grade_many`). Torch-free at i
 
 from __future__ import annotations
 
+import atexit
 import os
 import subprocess
 import sys
@@ -233,7 +234,14 @@ def serve(fd: int) -> None:
             conn.send(grade_submission(folder, chapter_list, name=name, course=course,
                                        slot=os.getpid(), **options))  # fmt: skip
     except (EOFError, BrokenPipeError):  # the coordinating process is gone: so are we
-        return
+        pass
+    # Leave as multiprocessing's workers do: the exit handlers run (the zygote is stopped, the
+    # run folder removed), but not the teardown of an interpreter that imported torch, which
+    # takes about a second while the coordinating process waits.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    atexit._run_exitfuncs()
+    os._exit(0)
 
 
 def _start_grader(setup) -> tuple[Connection, subprocess.Popen]:
