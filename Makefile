@@ -14,7 +14,7 @@ NOTEBOOKS = $(shell grep -rl --include='*.md' '^kernelspec:' book | sort)
 help:
 	@echo "make book   build the site into _build/html"
 	@echo "make test   lint, unit and grading tests, every notebook (nbval), the site (-W), browser tests"
-	@echo "make edition-test   the student edition (python -m coursekit release): its tests, and its make test"
+	@echo "make edition-test   the student edition (python -m coursekit release) passes its own make test"
 	@echo "make lab    open the notebooks in JupyterLab (the .md pages open as notebooks)"
 	@echo "make serve  serve _build/html on http://localhost:8000"
 
@@ -37,11 +37,10 @@ book: setup
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-# Two pytest-xdist workers, a test file each at a time (a file's fixtures are made once). The
-# student edition's tests (test_release.py) run in edition-test.
+# Two pytest-xdist workers, a test file each at a time (a file's fixtures, such as the student
+# edition test_release.py builds, are made once).
 unit: setup
-	$(PY) -m pytest tests --ignore=tests/site --ignore=tests/grading/test_release.py \
-	  -n 2 --dist loadfile --durations=12
+	$(PY) -m pytest tests --ignore=tests/site -n 2 --dist loadfile --durations=12
 
 # nbval executes and checks every page once; tools/nbval_cache.py files the executed pages in
 # _build/.jupyter_cache, where the book build (execute_notebooks: cache) finds them.
@@ -61,13 +60,11 @@ test: setup
 	@tools/phase browser $(PY) -m pytest tests/site -n 2 --dist loadscope
 	@cat _build/phases.txt
 
-# The student edition (python -m coursekit release): tests/grading/test_release.py (no answer
-# in it, its site included; check gives 0 on the stubs and full public marks on the reference),
-# then its own `make test`. It is written outside the repository and borrows this .venv (a link;
-# -o: never reinstall into it), with PYTHONPATH set so that it, and the kernels nbval starts,
-# import the edition's coursekit.
+# The student edition (python -m coursekit release) passes its own `make test` (make unit runs
+# tests/grading/test_release.py: no answer in it, check works there). It is written outside the
+# repository and borrows this .venv (a link; -o: never reinstall into it), with PYTHONPATH set
+# so that it, and the kernels nbval starts, import the edition's coursekit.
 edition-test: setup
-	$(PY) -m pytest tests/grading/test_release.py
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  $(PY) -m coursekit release "$$tmp/edition" && \
 	  ln -s "$(CURDIR)/$(VENV)" "$$tmp/edition/$(VENV)" && \
