@@ -47,13 +47,19 @@ class CheckpointMismatchError(RuntimeError):
 
 
 def save_checkpoint(
-    path: str | os.PathLike, model: nn.Module, *, epoch: int, metric: float, **extra: Any
+    path: str | os.PathLike,
+    model: nn.Module,
+    *,
+    epoch: int,
+    metric: float,
+    **extra: Any,
 ) -> Path:
     """Save ``model.state_dict()`` with its epoch and metric to ``path``, atomically.
 
-    The file holds a dict ``{"state_dict", "epoch", "metric", **extra}``. It is first written
-    to a temporary file next to ``path``, flushed to disk, and only then renamed to ``path``,
-    so ``path`` always holds either the old checkpoint or the complete new one.
+    The file holds a dict ``{"state_dict", "epoch", "metric", **extra}``. It is first
+    written to a temporary file next to ``path``, flushed to disk, and only then renamed
+    to ``path``, so ``path`` always holds either the old checkpoint or the complete new
+    one.
 
     Returns:
         ``path`` as a :class:`pathlib.Path`.
@@ -61,8 +67,12 @@ def save_checkpoint(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
-    payload = {"state_dict": state, "epoch": int(epoch), "metric": float(metric), **extra}
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    payload = {
+        "state_dict": state, "epoch": int(epoch), "metric": float(metric), **extra
+    }
+    fd, tmp_name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as f:
             torch.save(payload, f)

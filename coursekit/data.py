@@ -59,15 +59,19 @@ def synthetic_data(
             (``torch.manual_seed``) is used otherwise.
 
     Returns:
-        ``(X, y)`` with ``X`` of shape (n, d), entries from N(0, 1), and ``y`` of shape (n, 1).
-        Both have ``w``'s floating dtype.
+        ``(X, y)`` with ``X`` of shape (n, d), entries from N(0, 1), and ``y`` of
+        shape (n, 1). Both have ``w``'s floating dtype.
     """
     w = torch.as_tensor(w)
     if w.ndim != 1:
-        raise ValueError(f"w must be a vector of shape (d,), got shape {tuple(w.shape)}")
+        raise ValueError(
+            f"w must be a vector of shape (d,), got shape {tuple(w.shape)}"
+        )
     if not w.is_floating_point():
         w = w.float()
-    X = torch.normal(0.0, 1.0, (num_examples, len(w)), generator=generator, dtype=w.dtype)
+    X = torch.normal(
+        0.0, 1.0, (num_examples, len(w)), generator=generator, dtype=w.dtype
+    )
     y = X @ w + b
     y = y + torch.normal(0.0, noise_std, y.shape, generator=generator, dtype=w.dtype)
     return X, y.reshape(-1, 1)
@@ -355,12 +359,15 @@ class TensorBatches:
                 y = self.labels[start : start + self.batch_size]
             else:
                 idx = order[start : start + self.batch_size]
-                # index_select copies whole rows: several times faster than images[idx] here
-                X, y = self.images.index_select(0, idx), self.labels.index_select(0, idx)
+                # index_select copies whole rows: several times faster than
+                # images[idx] here
+                X = self.images.index_select(0, idx)
+                y = self.labels.index_select(0, idx)
             X = X.float().div_(255)
             if self.resize is not None:
+                size = (self.resize, self.resize)
                 X = torch.nn.functional.interpolate(
-                    X, size=(self.resize, self.resize), mode="bilinear", align_corners=False
+                    X, size=size, mode="bilinear", align_corners=False
                 )
             yield X, y
 

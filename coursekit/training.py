@@ -52,7 +52,7 @@ def seed_everything(seed: int) -> torch.Generator:
 
 
 class Accumulator:
-    """Running sums of ``n`` quantities, e.g. (total loss, correct predictions, examples)."""
+    """Running sums of ``n`` quantities: (total loss, correct predictions, examples)."""
 
     def __init__(self, n: int) -> None:
         self.data = [0.0] * n
@@ -117,8 +117,10 @@ class _EvalMode:
             self.net.train(self.was_training)
 
 
-def evaluate_accuracy(net: Callable[[torch.Tensor], torch.Tensor], data_iter: Batches) -> float:
-    """Accuracy of ``net`` over every ``(X, y)`` batch of ``data_iter``, in eval mode."""
+def evaluate_accuracy(
+    net: Callable[[torch.Tensor], torch.Tensor], data_iter: Batches
+) -> float:
+    """Accuracy of ``net`` over every ``(X, y)`` batch of ``data_iter`` (eval mode)."""
     metric = Accumulator(2)
     device = _device_of(net)
     with _EvalMode(net), torch.no_grad():
@@ -164,9 +166,9 @@ def train_epoch(
         net: maps a batch ``X`` to scores of shape (batch, q).
         train_iter: iterable of ``(X, y)`` batches.
         loss: returns per-example losses of shape (batch,) or their mean.
-        updater: a ``torch.optim`` optimizer (which sees the gradient of the *mean* loss), or a
-            function ``updater(batch_size)`` that updates parameters from the gradient of the
-            *summed* loss, as ``sgd(params, lr, batch_size)`` does.
+        updater: a ``torch.optim`` optimizer (which sees the gradient of the *mean*
+            loss), or a function ``updater(batch_size)`` that updates parameters from
+            the gradient of the *summed* loss, as ``sgd(params, lr, batch_size)`` does.
 
     Returns:
         ``(mean training loss, training accuracy)`` over the epoch.
@@ -215,20 +217,20 @@ def train(
     Args:
         net: maps a batch ``X`` to class scores of shape (batch, q). If it is an
             ``nn.Module``, batches are moved to the device of its parameters.
-        train_iter, test_iter: iterables of ``(X, y)`` with ``y`` int64 of shape (batch,).
+        train_iter, test_iter: iterables of ``(X, y)``, ``y`` int64 of shape (batch,).
         loss: per-example losses (batch,) or their mean; see :func:`train_epoch`.
         num_epochs: passes over ``train_iter``.
         updater: a ``torch.optim`` optimizer or a function ``updater(batch_size)``.
         plot: draw a :class:`coursekit.plotting.LivePlot` of the three curves.
         progress: show a tqdm bar over epochs; by default only in a terminal.
-        on_epoch_end: called as ``on_epoch_end(epoch, history)`` after each epoch (epochs
-            count from 1); returning ``True`` stops training early.
+        on_epoch_end: called as ``on_epoch_end(epoch, history)`` after each epoch
+            (epochs count from 1); returning ``True`` stops training early.
         eval_name: what ``test_iter`` holds, naming its history key and curve: pass
             ``"val"`` when it is a validation set, to record ``"val_acc"``.
 
     Returns:
-        The history: ``{"train_loss": [...], "train_acc": [...], "test_acc": [...]}`` with one
-        entry per epoch run (``"test_acc"`` is named ``f"{eval_name}_acc"``).
+        The history: ``{"train_loss": [...], "train_acc": [...], "test_acc": [...]}``
+        with one entry per epoch run (``"test_acc"`` is named ``f"{eval_name}_acc"``).
     """
     eval_key = f"{eval_name}_acc"
     history: dict[str, list[float]] = {"train_loss": [], "train_acc": [], eval_key: []}

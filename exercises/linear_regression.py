@@ -68,14 +68,18 @@ def squared_loss(y_hat, y):
 
     Args:
         y_hat: predictions of shape (n, 1).
-        y: true labels with n elements, of shape (n, 1) **or (n,)**: reshape ``y`` to
-            ``y_hat``'s shape first (a (n, 1) minus a (n,) tensor broadcasts to (n, n)!).
+        y: true labels with n elements, of shape (n, 1) **or (n,)**: reshape ``y``
+            to ``y_hat``'s shape first (a (n, 1) minus a (n,) tensor broadcasts to
+            (n, n)!).
 
     Returns:
-        A tensor of shape (n, 1) holding one loss per example, **not** averaged or summed (the
-        training loop sums it). Do not forget the factor 1/2. Do not modify the inputs.
+        A tensor of shape (n, 1) holding one loss per example, **not** averaged or
+        summed (the training loop sums it). Do not forget the factor 1/2. Do not
+        modify the inputs.
     """
-    raise NotImplementedError("squared_loss: 1/2 (y_hat - y)^2 with y reshaped like y_hat")
+    raise NotImplementedError(
+        "squared_loss: 1/2 (y_hat - y)^2 with y reshaped like y_hat"
+    )
 
 
 def sgd(params, lr, batch_size):
