@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import socketserver
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -114,6 +115,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        # The browser closes connections it no longer needs when a page is left (a broken
+        # pipe or reset); any other error still prints its traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,26 @@
+/* A figure or output wider than a phone's screen scrolls sideways inside its own box
+   (course-width.css). A reader without a mouse or touch screen scrolls it with the arrow
+   keys once it has the focus, so every such box that does scroll becomes a tab stop, and
+   stops being one when the window grows wide enough to show it whole. pydata-sphinx-theme
+   does the same for code blocks and tables, not for cell outputs. */
+(() => {
+  const SCROLLERS = ".bd-article .cell_output figure, .bd-article .cell_output .output";
+
+  function updateTabStops() {
+    document.querySelectorAll(SCROLLERS).forEach((box) => {
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+
+  let pending = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(pending);
+    pending = setTimeout(updateTabStops, 200);
+  });
+  // Images set a figure's width only once they have loaded.
+  window.addEventListener("load", updateTabStops);
+})();
