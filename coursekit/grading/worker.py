@@ -114,6 +114,8 @@ def _grads_of(args):
 
 
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:
+    """The reply for a request that failed: ``{"ok": False, "kind", "type", "message",
+    "traceback"}``, plain strings cut to size whatever ``exc`` does when printed."""
     reply = {"ok": False, "kind": kind, "type": "", "message": message, "traceback": ""}
     if exc is not None:
         try:  # a hostile __str__ or __name__ must not break the worker
