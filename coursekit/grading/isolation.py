@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import types
 from contextlib import suppress
 from pathlib import Path
 
@@ -563,7 +564,10 @@ class InProcessStudent(Student):
 
         self._module, self._call = module, worker.call
         self._timed_out, self._import_error = set(), None
-        self._worker = Worker()
+        # Messages quote the default limits. Not a Worker: as root, one claims a grading uid.
+        self._worker = types.SimpleNamespace(
+            timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, budget=DEFAULT_BUDGET
+        )
 
     def _request(self, message: dict) -> dict:
         return self._call(self._module, message)
