@@ -282,8 +282,8 @@ class Worker:
                             doomed += [flag, row[id_column]]
         if doomed:  # as root, as its uid (no groups): root may lack CAP_SYS_ADMIN (Docker)
             with suppress(OSError, subprocess.SubprocessError):
-                subprocess.run(["ipcrm", *doomed], capture_output=True, timeout=10,
-                               user=self.uid, group=self.gid, extra_groups=self.uid and [])
+                subprocess.run(["ipcrm", *doomed], capture_output=True, timeout=10, user=self.uid,
+                               group=self.gid, extra_groups=None if self.uid is None else [])
         return held
 
     def _kill(self, pid: int) -> None:
