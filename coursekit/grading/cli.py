@@ -17,6 +17,7 @@ class UsageError(ValueError):
 
 
 def chapters_to_grade(chapter: str | None) -> list[str]:
+    """``[chapter]``, or every chapter when it is None; UsageError for an unknown one."""
     known = runner.chapters()
     if not known:
         raise UsageError(f"no grading tests found in {runner.CHECKS_DIR}")
@@ -54,6 +55,7 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
 
 
 def cmd_check(args) -> int:
+    """``check``: grade one folder, print the student table; 0 only with full marks."""
     chapter_list = chapters_to_grade(args.chapter)
     folder = Path(args.dir) if args.dir else runner.EXERCISES_DIR
     if not folder.is_dir():
@@ -85,6 +87,8 @@ def confinement_warning() -> str:
 
 
 def cmd_grade(args) -> int:
+    """``grade``: grade every submission found, print the class table, write the files asked
+    for (each on its own); 1 if one could not be written."""
     chapter_list = chapters_to_grade(args.chapter)
     if args.jobs < 1 or args.timeout <= 0:
         raise UsageError("--jobs must be at least 1 and --timeout positive")
@@ -119,10 +123,13 @@ def cmd_grade(args) -> int:
 
 
 def limits(args) -> dict:
+    """The parsed ``--timeout``, ``--memory`` and ``--budget`` as keyword arguments of
+    ``runner.grade_submission`` and ``runner.grade_many``."""
     return {"timeout": args.timeout, "memory_mb": args.memory, "budget": args.budget}
 
 
 def parser() -> argparse.ArgumentParser:
+    """The ``check`` and ``grade`` subcommands and their options."""
     p = argparse.ArgumentParser(prog="python -m coursekit", description=__doc__.split("\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="grade your own answers in exercises/")
@@ -147,6 +154,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args = parser().parse_args(argv)
     if args.command == "check":
         zygote.start()  # now, so that it imports torch while this process does

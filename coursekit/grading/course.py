@@ -64,6 +64,7 @@ class Course:
         return [self.checks, self.reference, self.exercises]
 
     def chapters(self) -> list[str]:
+        """The chapter names: the ``<chapter>.py`` files of ``checks``, sorted."""
         found = self.checks.glob("*.py") if self.checks.is_dir() else []
         return sorted(p.stem for p in found if not p.name.startswith("_"))
 
@@ -80,9 +81,11 @@ class Course:
         return sys.modules[name]
 
     def reference_module(self, chapter: str):
+        """The chapter's reference answers, imported here (trusted) once."""
         return self._import("reference", self.reference, chapter)
 
     def checks_module(self, chapter: str):
+        """The chapter's grading tests, imported once."""
         return self._import("checks", self.checks, chapter)
 
     def checks_of(self, chapter: str) -> list[Check]:

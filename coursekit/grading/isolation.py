@@ -9,9 +9,11 @@ import select
 import shutil
 import signal
 import stat
+import subprocess
 import tempfile
 import threading
 import time
+import types
 from contextlib import suppress
 from pathlib import Path
 
@@ -33,6 +35,11 @@ WITH_GRAD = "__coursekit_with_grad__"
 UID_BASE = int(os.environ.get("COURSEKIT_GRADER_UID_BASE", "64000"))
 UID_COUNT = 1000
 LOCK_DIR = Path("/run/coursekit-grader") if Path("/run").is_dir() else Path("/tmp/coursekit-grader")
+# SysV IPC objects in /proc/sysvipc/<kind>: (ipcrm's option, id column, column naming a process
+# that made or wrote it, size column). A semaphore set names no process: only as root (a uid per
+# worker) are a worker's semaphores found.
+IPC_TABLES = {"shm": ("-m", "shmid", "cpid", "size"), "msg": ("-q", "msqid", "lspid", "cbytes"),
+              "sem": ("-s", "semid", None, None)}  # fmt: skip
 
 
 class WorkerDied(Exception):
@@ -152,6 +159,7 @@ class Worker:
         folders = [*(course or Course.default()).hidden, *hidden, tempfile.gettempdir()]
         self.hidden = sorted({os.path.realpath(h) for h in folders})
         self.pid, self.dir, self.loaded = None, None, set()
+        self.ipc_ns, self._seen, self._since = None, set(), 0  # see _remove_ipc
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)
         self.uid, self._uid_lock = _claim_uid(slot) if is_root() else (None, None)
         self.gid = _nogroup() if is_root() else None
@@ -162,6 +170,7 @@ class Worker:
     def start(self) -> None:
         """Start a fresh student process in a fresh folder and wait until it is ready."""
         self.stop()
+        self._seen, self._since = set(), int(time.time())
         self.dir = Path(tempfile.mkdtemp(prefix="s", dir=run_folder()))
         if self.uid is not None:
             os.chown(self.dir, self.uid, self.gid)
@@ -191,11 +200,9 @@ class Worker:
                 os.close(fd)  # (the output pipes close with their threads)
             raise WorkerDied("the student process did not start")
         self.pid = self._leader = pid
-        try:  # its own pid namespace, if it has one: every process in it is the worker's
-            ns = os.readlink(f"/proc/{self.pid}/ns/pid")
-            self.ns = ns if ns != os.readlink("/proc/self/ns/pid") else None
-        except OSError:
-            self.ns = None
+        # Its own pid namespace (every process in it is the worker's) and IPC namespace (its
+        # SysV objects die with it), if it has them (the keeper makes both or neither).
+        self.ns, self.ipc_ns = _own_namespace(pid, "pid"), _own_namespace(pid, "ipc")
         threading.Thread(target=self._watch, args=(self.pid,), daemon=True).start()
         try:
             reply = self._receive(zygote.STARTUP_TIMEOUT)
@@ -234,6 +241,7 @@ class Worker:
             except OSError:
                 continue
             found += [pid] if mine else []
+        self._seen.update(found)
         return found
 
     def _watch(self, pid: int) -> None:
@@ -246,12 +254,37 @@ class Worker:
                 with suppress(OSError, ValueError), open(f"/proc/{p}/smaps_rollup") as rollup:
                     kinds = ("Private_Clean", "Private_Dirty")
                     used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
+            used += self._remove_ipc() >> 20
             if used > self.memory_mb + MEMORY_SLACK_MB and self.pid == pid:
                 self.killed_for = (
                     f"the student process was stopped for using {used} MiB of memory, its"
                     f" child processes included (the limit is {self.memory_mb} MiB)"
                 )
                 self._kill(pid)
+
+    def _remove_ipc(self) -> int:
+        """Without an IPC namespace of its own, remove the SysV IPC objects the worker made (a
+        segment still mapped lives on, unreachable by key, until its last process detaches or
+        dies) and return how many bytes they hold: segments at their full size. Its objects:
+        as root, those of its uid; otherwise segments made by, and message queues last written
+        by, a process the worker has had; never an object older than the worker."""
+        if self.ipc_ns is not None:
+            return 0
+        held, doomed = 0, []
+        for kind, (flag, id_column, pid_column, size_column) in IPC_TABLES.items():
+            with suppress(OSError, ValueError):
+                head, *lines = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()
+                for row in (dict(zip(head.split(), line.split(), strict=False)) for line in lines):
+                    made = int(row.get(pid_column, -1)) in self._seen  # by one of its processes
+                    if (made or int(row["cuid"]) == self.uid) and int(row["ctime"]) >= self._since:
+                        held += int(row.get(size_column, 0))
+                        if not int(row["perms"], 8) & 0o1000:  # SHM_DEST: removed already
+                            doomed += [flag, row[id_column]]
+        if doomed:  # as root, as its uid (no groups): root may lack CAP_SYS_ADMIN (Docker)
+            with suppress(OSError, subprocess.SubprocessError):
+                subprocess.run(["ipcrm", *doomed], capture_output=True, timeout=10, user=self.uid,
+                               group=self.gid, extra_groups=None if self.uid is None else [])
+        return held
 
     def _kill(self, pid: int) -> None:
         """Kill the worker's processes: in its pid namespace, pid 1 there takes the others
@@ -271,6 +304,7 @@ class Worker:
         pid, self.pid = self.pid, None
         if pid is not None:
             self._kill(pid)
+            self._remove_ipc()
             for fd in (self.request_fd, self.response_fd, self.status_fd):
                 os.close(fd)
         if self.dir is not None:
@@ -390,6 +424,15 @@ class Worker:
                 " level of the module (imports, definitions) first."
             )
         self.loaded.add(key)
+
+
+def _own_namespace(pid: int, kind: str) -> str | None:
+    """The namespace of that kind of process ``pid``, if it is not this process's one."""
+    try:
+        ns = os.readlink(f"/proc/{pid}/ns/{kind}")
+        return ns if ns != os.readlink(f"/proc/self/ns/{kind}") else None
+    except OSError:
+        return None
 
 
 def read_submission_file(path: Path) -> bytes:
@@ -521,7 +564,10 @@ class InProcessStudent(Student):
 
         self._module, self._call = module, worker.call
         self._timed_out, self._import_error = set(), None
-        self._worker = Worker()
+        # Messages quote the default limits. Not a Worker: as root, one claims a grading uid.
+        self._worker = types.SimpleNamespace(
+            timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, budget=DEFAULT_BUDGET
+        )
 
     def _request(self, message: dict) -> dict:
         return self._call(self._module, message)

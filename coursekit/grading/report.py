@@ -83,6 +83,7 @@ def class_table(results) -> str:
 
 
 def write_json(results, path: Path) -> None:
+    """A JSON list with ``SubmissionResult.to_json()`` of each result, in order."""
     text = json.dumps([r.to_json() for r in results], indent=2) + "\n"
     Path(path).write_text(text, encoding="utf-8")
 

@@ -56,6 +56,7 @@ class TestResult:
 
     @property
     def passed(self) -> bool:
+        """Every point earned, with no message."""
         return self.score == self.max_score and not self.output
 
 
@@ -71,13 +72,17 @@ class SubmissionResult:
 
     @property
     def score(self) -> float:
+        """Points earned, all tests together."""
         return sum(t.score for t in self.tests)
 
     @property
     def max_score(self) -> float:
+        """Points possible, all tests together."""
         return sum(t.max_score for t in self.tests)
 
     def to_json(self) -> dict:
+        """``{"submission", "score", "max_score", "tests": [{"name", "chapter", "exercise",
+        "score", "max_score", "output", "hidden"}]}``, plus ``"error"`` if there is one."""
         tests = [{k: v for k, v in asdict(t).items() if k != "seconds"} for t in self.tests]
         data = {"submission": self.submission, "score": self.score,
                 "max_score": self.max_score, "tests": tests}  # fmt: skip
@@ -85,10 +90,12 @@ class SubmissionResult:
 
 
 def chapters(course: Course | None = None) -> list[str]:
+    """The chapter names of ``course`` (default: the one found from the current folder)."""
     return (course or COURSE).chapters()
 
 
 def checks(chapter: str, course: Course | None = None) -> list[Check]:
+    """The chapter's grading tests (imports its checks module: torch), in source order."""
     return (course or COURSE).checks_of(chapter)
 
 

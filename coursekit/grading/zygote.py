@@ -23,6 +23,7 @@ CLEAN_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM
 
 
 def is_root() -> bool:
+    """Whether this process's effective uid is 0 (False where there are no uids)."""
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -62,6 +63,7 @@ class Zygote:
         raise ZygoteError("the grading zygote did not start, or exited")
 
     def close(self) -> None:
+        """Close the socket to the zygote and kill it."""
         self.socket.close()
         self.proc.kill()
         self.proc.wait()

@@ -219,9 +219,14 @@ def test_student_code_cannot_signal_the_grader(answers):
                 student.signal(os.getpid())
 
 
-def _host_shm_keys() -> set[int]:
+def _host_shm(column: int = 0) -> set[int]:
+    """One column of every SysV shared memory segment here (0: keys, 1: ids, 3: sizes)."""
     lines = Path("/proc/sysvipc/shm").read_text().splitlines()[1:]
-    return {int(line.split()[0]) for line in lines}
+    return {int(line.split()[column]) for line in lines}
+
+
+def _host_shm_keys() -> set[int]:
+    return _host_shm(0)
 
 
 def _remove_shm(keys) -> None:
@@ -445,3 +450,75 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
     assert results["c_spy"]["score"] == 0, "the spy read a classmate's module"
     assert results["e_shm_reader"]["score"] == 0, "answers passed through shared memory"
     assert not leaked, "a SysV shared memory segment outlived the grader"
+
+
+def without_namespaces(argv: list[str], user: str) -> list[str]:
+    """``argv`` run where the grader can make no namespace at all: as root without
+    ``CAP_SYS_ADMIN`` (a container's default), or as uid 65534 inside a user namespace whose
+    limit of user namespaces is 0 (a normal user where unprivileged user namespaces are off)."""
+    if user == "root":
+        return ["setpriv", "--bounding-set=-sys_admin", "--", *argv]
+    no_userns = ("echo 0 > /proc/sys/user/max_user_namespaces && exec setpriv --inh-caps=-all"
+                 ' --bounding-set=-all -- "$@"')  # fmt: skip
+    return as_nobody(["unshare", "--user", "--map-current-user", "--keep-caps", "sh", "-c",
+                      no_userns, "sh", *argv])  # fmt: skip
+
+
+SHM_HOG = """
+def squared_loss(y_hat, y):  # 8 GiB of shared memory, attached (untouched), under a 2 GiB limit
+    import ctypes, time
+    libc = ctypes.CDLL(None)
+    libc.shmat.restype = ctypes.c_void_p
+    for _ in range(8):
+        libc.shmat(libc.shmget(0, 1 << 30, 0o1600), None, 0)
+    time.sleep(3)
+    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
+"""
+
+
+@pytest.mark.parametrize("user", ["root", "nobody"])
+def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_folder):
+    """Where no IPC namespace can be made, the grader removes the SysV objects a submission
+    made: a segment left by one submission is gone before the next one starts (``--jobs 1``),
+    and the segments count against the memory limit (8 GiB of them stop the worker)."""
+    shmmax, shmall = (int(Path(f"/proc/sys/kernel/{n}").read_text()) for n in ("shmmax", "shmall"))
+    require(shmmax >= 1 << 30 and shmall * os.sysconf("SC_PAGE_SIZE") >= 8 << 30,
+            "the SysV limits here refuse the 8 GiB of segments the attack makes")  # fmt: skip
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    stubs = (REPO / "exercises" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    sources = {"a_shm_writer": reference + SHM_WRITER, "b_shm_reader": stubs + SHM_READER,
+               "c_shm_hog": reference + SHM_HOG}  # fmt: skip
+    for name, source in sources.items():
+        (klass / name).mkdir(parents=True)
+        (klass / name / f"{CHAPTER}.py").write_text(source)
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+               "--jobs", "1", "--timeout", "20", "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        give_to_nobody(shared_folder)
+    # (As root the grader does not try a user namespace.)
+    for probe in (["unshare", "--ipc", "true"], ["unshare", "--user", "--ipc", "true"]):
+        if user == "root" and "--user" in probe:
+            continue
+        made = subprocess.run(without_namespaces(probe, user), capture_output=True, timeout=60)
+        assert made.returncode != 0, f"{probe} works here: the setting is not the one tested"
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    before, limits = _host_shm(1), Path("/proc/sys/kernel/shmall").read_text()
+    try:
+        done = subprocess.run(without_namespaces(command, user), cwd=REPO, env=env,
+                              capture_output=True, timeout=900)  # fmt: skip
+    finally:
+        leaked = _host_shm(1) - before
+        for shmid in leaked:
+            subprocess.run(["ipcrm", "-m", str(shmid)], capture_output=True)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    import json
+
+    results = {r["submission"]: r for r in json.loads(report.read_text())}
+    assert results["a_shm_writer"]["score"] == results["a_shm_writer"]["max_score"] > 0
+    assert results["b_shm_reader"]["score"] == 0, "answers passed through shared memory"
+    hog = [t for t in results["c_shm_hog"]["tests"] if t["exercise"] == "squared_loss"]
+    assert hog and all(t["score"] == 0 and "MiB of memory" in t["output"] for t in hog), hog
+    assert not leaked, f"{len(leaked)} SysV segments outlived the grader"
+    assert Path("/proc/sys/kernel/shmall").read_text() == limits, "the host's limit was changed"

@@ -202,3 +202,24 @@ def test_seeded_inputs_are_the_same_on_every_run_and_in_every_dtype():
     assert labels.dtype == torch.int64 and labels.shape == (100,)
     assert set(labels.tolist()) == {0, 1, 2} and torch.equal(labels, seeded_labels(5, 100, 3))
     assert torch.equal(torch.rand(3, generator=generator(7)), torch.rand(3, generator=generator(7)))
+
+
+def test_the_in_process_student_calls_here_and_makes_no_worker(monkeypatch):
+    """For the benchmark: the module's functions run in this process, with the default limits in
+    messages; no Worker is made (as root one claims a grading uid in /run/coursekit-grader)."""
+    import types
+
+    from coursekit.grading import isolation
+
+    def no_worker(*args, **kwargs):
+        raise AssertionError("InProcessStudent made a Worker")
+
+    monkeypatch.setattr(isolation.Worker, "__init__", no_worker)
+    module = types.ModuleType("answers")
+    exec("def double(x):\n    return 2 * x\n\ndef stub():\n    raise NotImplementedError",
+         module.__dict__)  # fmt: skip
+    student = isolation.InProcessStudent(module, "answers")
+    assert student.double(21) == 42
+    assert "not implemented yet" in message(student.stub)
+    student._timed_out.add("double")
+    assert f"more than {runner.DEFAULT_TIMEOUT:g} s" in message(lambda: student.double(1))
