@@ -144,6 +144,27 @@ def pytest_runtest_makereport(item, call):
     report.user_properties = [*report.user_properties, ("coursekit_page", json.dumps(record))]
 
 
+def _seconds_last_time(cache_dir: str) -> dict[str, float]:
+    """Each page's execution time when it was last filed in the cache, by source path."""
+    if not cache_dir or not Path(cache_dir).is_dir():
+        return {}
+    from jupyter_cache import get_cache
+
+    records = sorted(get_cache(cache_dir).list_cache_records(), key=lambda r: r.pk)
+    return {r.uri: r.data.get("execution_seconds", 0.0) for r in records}  # the newest wins
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The pages that took longest last time run first: two workers then finish close together,
+    instead of one running a long page alone at the end (xdist hands out the pages in this
+    order with --no-loadscope-reorder). The sort is stable: a page's cells keep their order."""
+    seconds = _seconds_last_time(config.getoption("nbval_cache"))
+    if seconds:
+        items.sort(key=lambda item: -seconds.get(
+            getattr(item.parent, "nb", None) and item.parent.nb.metadata.get("coursekit_source"),
+            0.0))  # fmt: skip
+
+
 _pages: dict = {}  # page node id -> {"source", "seconds", "cpu", "failed", "cells"}
 
 
