@@ -237,3 +237,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         write(f"{page['seconds']:7.1f} s  ({page['cpu']:5.1f} s CPU)  {nodeid}  {note}")
     write(f"{total:7.1f} s  ({total_cpu:5.1f} s CPU)  in all, {len(pages)} pages, each executed "
           "once")
+    workers = config.getoption("numprocesses", None)  # pytest-xdist's -n
+    if isinstance(workers, int) and workers > 1:
+        write(f"pages ran {workers} at a time, sharing the cores: nbval's own time (below) is less "
+              "than the sum")
