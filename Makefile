@@ -44,10 +44,17 @@ unit: setup
 
 # nbval executes and checks every page once; tools/nbval_cache.py files the executed pages in
 # _build/.jupyter_cache, where the book build (execute_notebooks: cache) finds them.
+# Two pytest-xdist workers, a page each at a time (loadfile: a page's cells share one kernel),
+# the longest pages first (tools/nbval_cache.py orders them by their last time in the cache),
+# and one torch thread per kernel: two kernels already keep both cores busy, and the heavy
+# pages set one thread themselves. NBVAL_WORKERS=0 runs the pages one by one.
+NBVAL_WORKERS ?= 2
 nbval: setup
 	rm -rf _build/nbval
 	$(PY) tools/convert_pages.py _build/nbval $(NOTEBOOKS)
-	$(PY) -m pytest --nbval-lax -p no:cacheprovider -p tools.nbval_cache --rootdir=_build/nbval _build/nbval
+	OMP_NUM_THREADS=1 $(PY) -m pytest --nbval-lax -p no:cacheprovider -p tools.nbval_cache \
+	  --rootdir=_build/nbval -n $(NBVAL_WORKERS) --dist loadfile --no-loadscope-reorder \
+	  _build/nbval
 
 # Each phase prints its time; the book build must find every page in nbval's cache.
 test: NEED_BROWSER = 1

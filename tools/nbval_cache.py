@@ -11,12 +11,17 @@ cached notebook is built from the page as MyST-NB itself reads it, with nbval's 
 in; ``jupyter-book build`` then reuses it ("Using cached notebook") instead of executing again.
 At the end it prints each page's execution time (kernel start to last cell) and the CPU time
 its kernel used (counted when the kernel exits), which machine load changes much less.
+
+It works under pytest-xdist (``-n 2 --dist loadfile``: each page runs whole on one worker): the
+cells' reports carry their outputs and times to the controlling process, which alone writes the
+cache and prints the times. With two pages running at once on two cores, the sum of the page
+times is more than the time nbval takes; the CPU times add up as they would one by one.
 """
 
 from __future__ import annotations
 
+import json
 import resource
-import time
 from pathlib import Path
 
 import nbformat
@@ -97,28 +102,13 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     RunningKernel.execute_cell_input = _execute
     IPyNbFile.get_kernel_message = _get_message
-    config.coursekit_pages = {}  # IPyNbFile -> {"seconds", "failed", "cells": {index: ...}}
-
-
-def _page(item):
-    return item.config.coursekit_pages.setdefault(
-        item.parent, {"seconds": 0.0, "cpu": 0.0, "failed": False, "cells": {}}
-    )
+    config.coursekit_cpu = _children_cpu()
 
 
 def _children_cpu() -> float:
     """CPU seconds of the child processes that ended (a page's kernel, once shut down)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item, nextitem):
-    start, cpu = time.perf_counter(), _children_cpu()
-    yield
-    if isinstance(item, IPyNbCell):
-        _page(item)["seconds"] += time.perf_counter() - start
-        _page(item)["cpu"] += _children_cpu() - cpu  # the kernel exits in the last teardown
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -129,23 +119,69 @@ def pytest_runtest_call(item):
     if isinstance(item, IPyNbCell):
         msg_id = getattr(item.parent.kernel, "coursekit_msg_id", None)
         outputs, count = outputs_from_messages(item.parent.coursekit_msgs, msg_id)
-        _page(item)["cells"][item.cell_num] = (item.cell.source, outputs, count)
+        item.coursekit_cell = [item.cell_num, item.cell.source, outputs, count]
 
 
-def pytest_runtest_logreport(report):
-    if report.failed or report.skipped:
-        for page_file, page in _session_pages.items():
-            if report.nodeid.startswith(page_file + "::"):
-                page["failed"] = True
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Each cell's reports carry what the page record needs, as JSON in user_properties: under
+    pytest-xdist the workers execute the pages and only the reports reach the controlling
+    process, which files the pages in the cache (one writer) and prints the times."""
+    outcome = yield
+    if not isinstance(item, IPyNbCell):
+        return
+    report = outcome.get_result()
+    cpu = _children_cpu()  # the kernel's CPU arrives when it exits, in the page's last teardown
+    record = {
+        "page": item.parent.nodeid,
+        "source": item.parent.nb.metadata.get("coursekit_source"),
+        "cpu": cpu - item.config.coursekit_cpu,
+    }
+    item.config.coursekit_cpu = cpu
+    if call.when == "call" and hasattr(item, "coursekit_cell"):
+        record["cell"] = item.coursekit_cell
+    # A new list: the report's list is the item's own, shared by its three reports.
+    report.user_properties = [*report.user_properties, ("coursekit_page", json.dumps(record))]
 
 
-_session_pages: dict = {}
+def _seconds_last_time(cache_dir: str) -> dict[str, float]:
+    """Each page's execution time when it was last filed in the cache, by source path."""
+    if not cache_dir or not Path(cache_dir).is_dir():
+        return {}
+    from jupyter_cache import get_cache
+
+    records = sorted(get_cache(cache_dir).list_cache_records(), key=lambda r: r.pk)
+    return {r.uri: r.data.get("execution_seconds", 0.0) for r in records}  # the newest wins
 
 
 def pytest_collection_modifyitems(session, config, items):
-    for item in items:
-        if isinstance(item, IPyNbCell):
-            _session_pages[item.parent.nodeid] = _page(item)
+    """The pages that took longest last time run first: two workers then finish close together,
+    instead of one running a long page alone at the end (xdist hands out the pages in this
+    order with --no-loadscope-reorder). The sort is stable: a page's cells keep their order."""
+    seconds = _seconds_last_time(config.getoption("nbval_cache"))
+    if seconds:
+        items.sort(key=lambda item: -seconds.get(
+            getattr(item.parent, "nb", None) and item.parent.nb.metadata.get("coursekit_source"),
+            0.0))  # fmt: skip
+
+
+_pages: dict = {}  # page node id -> {"source", "seconds", "cpu", "failed", "cells"}
+
+
+def pytest_runtest_logreport(report):
+    for name, value in report.user_properties:
+        if name != "coursekit_page":
+            continue
+        record = json.loads(value)
+        page = _pages.setdefault(record["page"], {
+            "source": record["source"], "seconds": 0.0, "cpu": 0.0, "failed": False, "cells": {},
+        })  # fmt: skip
+        page["seconds"] += report.duration  # setup (the first starts the kernel), call, teardown
+        page["cpu"] += record["cpu"]
+        page["failed"] |= report.failed or report.skipped
+        if "cell" in record:
+            index, source, outputs, count = record["cell"]
+            page["cells"][index] = (source, nbformat.from_dict(outputs), count)
 
 
 def cache_page(cache, source: Path, cells: dict, seconds: float) -> int:
@@ -177,8 +213,8 @@ def cache_page(cache, source: Path, cells: dict, seconds: float) -> int:
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    pages = config.coursekit_pages
-    if not pages:
+    pages = _pages
+    if not pages or hasattr(config, "workerinput"):  # a pytest-xdist worker: the controller does it
         return
     cache = None
     if config.getoption("nbval_cache"):
@@ -188,16 +224,20 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     write = terminalreporter.write_line
     terminalreporter.section("page execution times (nbval, kernel start to last cell; kernel CPU)")
     total = total_cpu = 0.0
-    for page_file, page in sorted(pages.items(), key=lambda kv: -kv[1]["seconds"]):
+    for nodeid, page in sorted(pages.items(), key=lambda kv: -kv[1]["seconds"]):
         total += page["seconds"]
         total_cpu += page["cpu"]
-        source = page_file.nb.metadata.get("coursekit_source")
+        source = page["source"]
         note = ""
         if page["failed"]:
             note = "not cached: a cell failed or was skipped"
         elif cache is not None and source:
             pk = cache_page(cache, Path(source), page["cells"], page["seconds"])
             note = f"cached for the book build, ID={pk}"
-        write(f"{page['seconds']:7.1f} s  ({page['cpu']:5.1f} s CPU)  {page_file.nodeid}  {note}")
+        write(f"{page['seconds']:7.1f} s  ({page['cpu']:5.1f} s CPU)  {nodeid}  {note}")
     write(f"{total:7.1f} s  ({total_cpu:5.1f} s CPU)  in all, {len(pages)} pages, each executed "
           "once")
+    workers = config.getoption("numprocesses", None)  # pytest-xdist's -n
+    if isinstance(workers, int) and workers > 1:
+        write(f"pages ran {workers} at a time, sharing the cores: nbval's own time (below) is less "
+              "than the sum")
