@@ -10,41 +10,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from coursekit.grading import runner
 from coursekit.grading.course import Course
 
 CHAPTER = "linear_regression"
-
-
-def test_grade_a_class_folder(tmp_path):
-    klass = tmp_path / "class"
-    (klass / "alice").mkdir(parents=True)
-    shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", klass / "alice" / f"{CHAPTER}.py")
-    (klass / "bob").mkdir()
-    shutil.copy(runner.EXERCISES_DIR / f"{CHAPTER}.py", klass / "bob" / f"{CHAPTER}.py")
-    (klass / "carol").mkdir()  # handed in nothing: listed with score 0
-    (klass / "carol" / "notes.txt").write_text("I ran out of time")
-    done = subprocess.run(
-        [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
-         "--jobs", "2", "--json", str(tmp_path / "r.json"), "--csv", str(tmp_path / "r.csv"),
-         "--gradescope", str(tmp_path / "gs")],
-        cwd=runner.REPO, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    for name in ("alice", "bob", "carol"):
-        assert name in done.stdout
-    results = {r["submission"]: r for r in json.loads((tmp_path / "r.json").read_text())}
-    total = results["alice"]["max_score"]
-    assert total > 0 and results["alice"]["score"] == total
-    assert results["bob"]["score"] == 0 and results["carol"]["score"] == 0
-    assert all(t["output"] for t in results["bob"]["tests"])
-    assert "no linear_regression.py" in results["carol"]["tests"][0]["output"]
-    assert {t["chapter"] for t in results["alice"]["tests"]} == {CHAPTER}
-    rows = {r["submission"]: r for r in csv.DictReader(open(tmp_path / "r.csv"))}
-    assert rows["alice"]["linear_regression.sgd"] == "4" and rows["bob"]["score"] == "0"
-    for name in ("alice", "bob", "carol"):
-        gs = json.loads((tmp_path / "gs" / name / "results.json").read_text())
-        assert gs["score"] == results[name]["score"] and gs["tests"]
 
 
 def test_check_prints_the_table_and_fails_on_stubs():
@@ -111,16 +82,24 @@ def _processes() -> dict[int, tuple[int, bytes, bool]]:
     return found
 
 
-def test_grade_imports_torch_once_per_grading_process_and_zygote(tmp_path):
-    """``grade --jobs 2``: the coordinating process never imports torch; exactly 2 grading
-    processes, each with one zygote; no other process imports torch (workers are forks)."""
-    for name in ("a", "b", "c"):
-        (tmp_path / name).mkdir()
-        shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", tmp_path / name)
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    """``grade --jobs 2`` on a class folder with every output format, run once for the two
+    tests below (each run costs seconds of torch imports), watching its process tree:
+    ``(completed process, {pid: (parent pid, command line, torch loaded)}, its pid, folder)``."""
+    tmp_path = tmp_path_factory.mktemp("cli")
+    klass = tmp_path / "class"
+    (klass / "alice").mkdir(parents=True)
+    shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", klass / "alice" / f"{CHAPTER}.py")
+    (klass / "bob").mkdir()
+    shutil.copy(runner.EXERCISES_DIR / f"{CHAPTER}.py", klass / "bob" / f"{CHAPTER}.py")
+    (klass / "carol").mkdir()  # handed in nothing: listed with score 0
+    (klass / "carol" / "notes.txt").write_text("I ran out of time")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "coursekit", "grade", str(tmp_path), "--chapter", CHAPTER,
-         "--jobs", "2", "--json", str(tmp_path / "r.json")],
-        cwd=runner.REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+         "--jobs", "2", "--json", str(tmp_path / "r.json"), "--csv", str(tmp_path / "r.csv"),
+         "--gradescope", str(tmp_path / "gs")],
+        cwd=runner.REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     seen: dict[int, tuple[int, bytes, bool]] = {}
     while proc.poll() is None:
@@ -134,10 +113,36 @@ def test_grade_imports_torch_once_per_grading_process_and_zygote(tmp_path):
             seen[pid] = (ppid, known or command, loaded or torch_loaded)
         time.sleep(0.05)
     out, err = proc.communicate()
-    assert proc.returncode == 0, err.decode()
-    results = json.loads((tmp_path / "r.json").read_text())
-    assert len(results) == 3 and all(r["score"] == r["max_score"] > 0 for r in results)
-    assert not seen[proc.pid][2], "the coordinating process imported torch"
+    done = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    return done, seen, proc.pid, tmp_path
+
+
+def test_grade_a_class_folder(graded_class):
+    done, _, _, tmp_path = graded_class
+    assert done.returncode == 0, done.stderr
+    for name in ("alice", "bob", "carol"):
+        assert name in done.stdout
+    results = {r["submission"]: r for r in json.loads((tmp_path / "r.json").read_text())}
+    total = results["alice"]["max_score"]
+    assert total > 0 and results["alice"]["score"] == total
+    assert results["bob"]["score"] == 0 and results["carol"]["score"] == 0
+    assert all(t["output"] for t in results["bob"]["tests"])
+    assert "no linear_regression.py" in results["carol"]["tests"][0]["output"]
+    assert {t["chapter"] for t in results["alice"]["tests"]} == {CHAPTER}
+    rows = {r["submission"]: r for r in csv.DictReader(open(tmp_path / "r.csv"))}
+    assert rows["alice"]["linear_regression.sgd"] == "4" and rows["bob"]["score"] == "0"
+    for name in ("alice", "bob", "carol"):
+        gs = json.loads((tmp_path / "gs" / name / "results.json").read_text())
+        assert gs["score"] == results[name]["score"] and gs["tests"]
+
+
+def test_grade_imports_torch_once_per_grading_process_and_zygote(graded_class):
+    """``grade --jobs 2`` (two submissions to grade): the coordinating process never imports
+    torch; exactly 2 grading processes, each with one zygote; no other process imports torch
+    (workers are forks)."""
+    done, seen, coordinator, _ = graded_class
+    assert done.returncode == 0, done.stderr
+    assert not seen[coordinator][2], "the coordinating process imported torch"
     graders = [pid for pid, (_, cmd, _) in seen.items() if b"serve(" in cmd]
     assert len(graders) == 2, [c[:90] for _, c, _ in seen.values()]
     # A process that imported torch itself, rather than being forked from one that had.

@@ -392,11 +392,12 @@ _id = _libc.shmget({KEY}, 1 << 20, 0o1666)
 if _id >= 0:
     _ctypes.memmove(_libc.shmat(_id, None, 0), _source, len(_source))
 """
+# Looks for the writer's segment for WAIT seconds (a writer graded at the same time, --jobs 2).
 SHM_READER = f"""
 import ctypes as _ctypes, time as _time
 _libc = _ctypes.CDLL(None)
 _libc.shmat.restype = _ctypes.c_void_p
-_deadline = _time.time() + 15
+_deadline = _time.time() + WAIT
 while _time.time() < _deadline:
     _id = _libc.shmget({KEY}, 0, 0o666)
     if _id >= 0:
@@ -428,7 +429,8 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
                "f_killer": reference + KILLER}  # fmt: skip
     for name, source in sources.items():
         (klass / name).mkdir(parents=True)
-        (klass / name / f"{CHAPTER}.py").write_text(source.replace("CLASS", repr(str(klass))))
+        source = source.replace("CLASS", repr(str(klass))).replace("WAIT", "15")
+        (klass / name / f"{CHAPTER}.py").write_text(source)
     report = shared_folder / "report.json"
     command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
                "--jobs", "2", "--timeout", "20", "--json", str(report)]  # fmt: skip
@@ -487,7 +489,10 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
     stubs = (REPO / "exercises" / f"{CHAPTER}.py").read_text()
     klass = shared_folder / "class"
-    sources = {"a_shm_writer": reference + SHM_WRITER, "b_shm_reader": stubs + SHM_READER,
+    # --jobs 1: the writer's worker has stopped before the reader starts, so a segment that
+    # outlived it is there at once; the reader need not wait 15 s for a writer graded meanwhile.
+    sources = {"a_shm_writer": reference + SHM_WRITER,
+               "b_shm_reader": stubs + SHM_READER.replace("WAIT", "2"),
                "c_shm_hog": reference + SHM_HOG}  # fmt: skip
     for name, source in sources.items():
         (klass / name).mkdir(parents=True)
