@@ -228,7 +228,9 @@ def settle(page) -> None:
         page.wait_for_function(
             "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30_000
         )
-        page.evaluate("MathJax.startup.promise")
+        # Await the promise, not its value: Playwright would serialize MathJax 4's
+        # document, and the page would then never reach network idle.
+        page.evaluate("MathJax.startup.promise.then(() => true)")
     page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=30_000)
     page.evaluate("document.fonts.ready.then(() => true)")
     # The theme sets the colour mode after the first paint, and its buttons fade to the new

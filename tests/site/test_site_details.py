@@ -7,7 +7,7 @@
 - The glossary opens with an A-Z index whose letters jump to the first term of each letter.
 - Site search lists only pages of the book, each summarised by its text (not "....pdf", the
   download menu's text).
-- MathJax (1.3 MB) is loaded by the pages that show math, and only by them.
+- MathJax (about 1 MB) is loaded by the pages that show math, and only by them.
 """
 
 from __future__ import annotations
