@@ -221,6 +221,44 @@ class _Raised:
         self.error = error
 
 
+@dataclass
+class Heard:
+    """What a page said during its visit, from its first request to its close: console errors
+    and uncaught exceptions, failed requests to the site (an error or HTTP >= 400), and requests
+    to other hosts (the context blocks them: the site must work offline). The lists fill as the
+    visit goes; ``listen`` attaches them before the page is opened, as ``page.heard``."""
+
+    console: list[str]
+    failed: list[str]
+    other_hosts: list[str]
+
+
+def listen(page, site_url: str) -> Heard:
+    heard = Heard([], [], [])
+    page.on("console", lambda m: heard.console.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: heard.console.append(f"uncaught: {e}"))
+    page.on(
+        "requestfailed",
+        lambda r: heard.failed.append(f"{r.url}: {r.failure}") if r.url.startswith(site_url)
+        # Requests to other hosts fail too (blocked): ``other_hosts`` has them.
+        else None,
+    )
+    page.on(
+        "response",
+        lambda r: heard.failed.append(f"{r.url}: HTTP {r.status}")
+        if r.url.startswith(site_url) and r.status >= 400
+        else None,
+    )
+    page.on(
+        "request",
+        lambda r: None
+        if r.url.startswith((site_url, "data:"))
+        else heard.other_hosts.append(r.url),
+    )
+    page.heard = heard  # for the probes, which are given the page
+    return heard
+
+
 def settle(page) -> None:
     """Wait until the page is as a reader sees it: MathJax typeset, images and fonts loaded."""
     if page.evaluate("document.querySelectorAll('.math').length") > 0:
@@ -276,6 +314,7 @@ def seen(browser, site_url):
         )
         found: dict = {}
         page = context(width, mode).new_page()
+        listen(page, site_url)
         try:
             try:
                 page.goto(site_url + toc_page.html, wait_until="load")
@@ -325,14 +364,16 @@ def pytest_generate_tests(metafunc):
 # The files whose tests look at a page through ``seen``: their tests of one page share a worker.
 _SEEN_FILES = {
     f"test_{name}.py"
-    for name in ("accessibility", "figures", "navigation", "screenshots", "site_details", "width")
+    for name in (
+        "accessibility", "browser", "figures", "navigation", "screenshots", "site_details", "width"
+    )
 }
 
 
 def page_scope(nodeid: str) -> str:
     """The unit of work a test belongs to under ``-n --dist loadscope``: the page it looks at
-    through ``seen`` (the docname in its parameters), else its file (test_browser.py's visits
-    at 1280 px, test_jupyterlab.py's one server)."""
+    through ``seen`` (the docname in its parameters), else its file (test_browser.py's two
+    pages at 1280 px, test_jupyterlab.py's one server)."""
     path, _, rest = nodeid.partition("::")
     name = path.rsplit("/", 1)[-1]
     params = rest.partition("[")[2]
