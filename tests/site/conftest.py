@@ -27,7 +27,7 @@ import socketserver
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -223,29 +223,39 @@ class _Raised:
 
 @dataclass
 class Heard:
-    """What a page said during its visit, from its first request to its close: console errors
+    """What a page said as it loaded, from its first request until ``close()``: console errors
     and uncaught exceptions, failed requests to the site (an error or HTTP >= 400), and requests
-    to other hosts (the context blocks them: the site must work offline). The lists fill as the
-    visit goes; ``listen`` attaches them before the page is opened, as ``page.heard``."""
+    to other hosts (the context blocks them: the site must work offline). ``listen`` attaches it
+    before the page is opened, as ``page.heard``; a probe closes it once the page is quiet,
+    before the probes that run tools in the page (axe-core fetches the stylesheets' @imports
+    itself, from the wrong folder: a 404 no reader's browser asks for)."""
 
-    console: list[str]
-    failed: list[str]
-    other_hosts: list[str]
+    console: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    other_hosts: list[str] = field(default_factory=list)
+    closed: bool = False
+
+    def add(self, to: list[str], line: str) -> None:
+        if not self.closed:
+            to.append(line)
+
+    def close(self) -> None:
+        self.closed = True
 
 
 def listen(page, site_url: str) -> Heard:
-    heard = Heard([], [], [])
-    page.on("console", lambda m: heard.console.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: heard.console.append(f"uncaught: {e}"))
+    heard = Heard()
+    page.on("console", lambda m: heard.add(heard.console, m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: heard.add(heard.console, f"uncaught: {e}"))
     page.on(
         "requestfailed",
-        lambda r: heard.failed.append(f"{r.url}: {r.failure}") if r.url.startswith(site_url)
-        # Requests to other hosts fail too (blocked): ``other_hosts`` has them.
-        else None,
+        lambda r: heard.add(heard.failed, f"{r.url}: {r.failure}")
+        if r.url.startswith(site_url)
+        else None,  # requests to other hosts fail too (blocked): ``other_hosts`` has them
     )
     page.on(
         "response",
-        lambda r: heard.failed.append(f"{r.url}: HTTP {r.status}")
+        lambda r: heard.add(heard.failed, f"{r.url}: HTTP {r.status}")
         if r.url.startswith(site_url) and r.status >= 400
         else None,
     )
@@ -253,7 +263,7 @@ def listen(page, site_url: str) -> Heard:
         "request",
         lambda r: None
         if r.url.startswith((site_url, "data:"))
-        else heard.other_hosts.append(r.url),
+        else heard.add(heard.other_hosts, r.url),
     )
     page.heard = heard  # for the probes, which are given the page
     return heard
