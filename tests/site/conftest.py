@@ -27,7 +27,7 @@ import socketserver
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +221,78 @@ class _Raised:
         self.error = error
 
 
+@dataclass
+class Heard:
+    """What a page said as it loaded, from its first request until ``close()``: console errors
+    and uncaught exceptions, failed requests to the site (an error or HTTP >= 400), and requests
+    to other hosts (the context blocks them: the site must work offline). ``listen`` attaches it
+    before the page is opened, as ``page.heard``; a probe closes it once the page is quiet,
+    before the probes that run tools in the page (axe-core fetches the stylesheets' @imports
+    itself, from the wrong folder: a 404 no reader's browser asks for)."""
+
+    console: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    other_hosts: list[str] = field(default_factory=list)
+    closed: bool = False
+    # Every URL the page asked for, and those that arrived or failed (even after ``close``).
+    requested: set[str] = field(default_factory=set)
+    delivered: set[str] = field(default_factory=set)
+
+    def add(self, to: list[str], line: str) -> None:
+        if not self.closed:
+            to.append(line)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def listen(page, site_url: str) -> Heard:
+    heard = Heard()
+    page.on("console", lambda m: heard.add(heard.console, m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: heard.add(heard.console, f"uncaught: {e}"))
+    page.on(
+        "requestfailed",
+        lambda r: heard.add(heard.failed, f"{r.url}: {r.failure}")
+        if r.url.startswith(site_url)
+        else None,  # requests to other hosts fail too (blocked): ``other_hosts`` has them
+    )
+    page.on(
+        "response",
+        lambda r: heard.add(heard.failed, f"{r.url}: HTTP {r.status}")
+        if r.url.startswith(site_url) and r.status >= 400
+        else None,
+    )
+    page.on(
+        "request",
+        lambda r: None
+        if r.url.startswith((site_url, "data:"))
+        else heard.add(heard.other_hosts, r.url),
+    )
+    page.on("request", lambda r: heard.requested.add(r.url))
+    page.on("requestfinished", lambda r: heard.delivered.add(r.url))
+    page.on("requestfailed", lambda r: heard.delivered.add(r.url))
+    page.heard = heard  # for the probes, which are given the page
+    return heard
+
+
+def wait_until_delivered(page, quiet_ms: int = 500) -> None:
+    """Wait until every URL the page asked for has arrived (or failed) and nothing new has
+    been asked for during ``quiet_ms``.
+
+    Not Playwright's "networkidle": on pages typeset by MathJax 4 that state sometimes never
+    came (three pages in four runs), although every request the page had reported had
+    finished and no new one started. What matters here is that each URL was delivered.
+    """
+    heard = page.heard
+    for _ in range(60):
+        before = len(heard.requested)
+        page.wait_for_timeout(quiet_ms)
+        if len(heard.requested) == before and heard.requested <= heard.delivered:
+            return
+    missing = sorted(heard.requested - heard.delivered)
+    raise AssertionError(f"{page.url}: still loading after 30 s: {missing}")
+
+
 def settle(page) -> None:
     """Wait until the page is as a reader sees it: MathJax typeset, images and fonts loaded."""
     if page.evaluate("document.querySelectorAll('.math').length") > 0:
@@ -278,6 +350,7 @@ def seen(browser, site_url):
         )
         found: dict = {}
         page = context(width, mode).new_page()
+        listen(page, site_url)
         try:
             try:
                 page.goto(site_url + toc_page.html, wait_until="load")
@@ -327,14 +400,16 @@ def pytest_generate_tests(metafunc):
 # The files whose tests look at a page through ``seen``: their tests of one page share a worker.
 _SEEN_FILES = {
     f"test_{name}.py"
-    for name in ("accessibility", "figures", "navigation", "screenshots", "site_details", "width")
+    for name in (
+        "accessibility", "browser", "figures", "navigation", "screenshots", "site_details", "width"
+    )
 }
 
 
 def page_scope(nodeid: str) -> str:
     """The unit of work a test belongs to under ``-n --dist loadscope``: the page it looks at
-    through ``seen`` (the docname in its parameters), else its file (test_browser.py's visits
-    at 1280 px, test_jupyterlab.py's one server)."""
+    through ``seen`` (the docname in its parameters), else its file (test_browser.py's two
+    pages at 1280 px, test_jupyterlab.py's one server)."""
     path, _, rest = nodeid.partition("::")
     name = path.rsplit("/", 1)[-1]
     params = rest.partition("[")[2]

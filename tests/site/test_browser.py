@@ -1,12 +1,14 @@
 """The built site in a real browser: every page of the table of contents, as a reader meets it.
 
-For each page: it loads with no console error and no failed request to the site itself (every
-request to another host is blocked, since the site must work offline); every internal link
-resolves (file and #anchor); every image loads; the math is typeset by MathJax with no error
-and no raw $...$ left over; numbered chapters show their numbers; previous and next links chain
-the pages in table-of-contents order. Plus: search finds "softmax" in a chapter, every glossary
-entry carries its Chinese term and every chapter links to the glossary, and screenshots of the
-landing page and of one chapter page are saved for review (_build/screenshots/).
+For each page, on its one visit at 1366x900 in light mode (``seen``, conftest.py), whose
+probes the other files share: it loads with no console error and no failed request to the site
+itself (every request to another host is blocked, since the site must work offline); every
+internal link resolves (file and #anchor); every image loads; the math is typeset by MathJax
+with no error and no raw $...$ left over; numbered chapters show their numbers; previous and
+next links chain the pages in table-of-contents order. Plus: search finds "softmax" in a
+chapter, every glossary entry carries its Chinese term and every chapter links to the glossary,
+and screenshots of the landing page and of one chapter page, in a 1280x900 window, are saved
+for review (_build/screenshots/).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+
+from .conftest import TOC, Heard, probe, settle, wait_until_delivered
 
 # Collected in the page: what the tests below need, in one round trip.
 _COLLECT = """
@@ -61,91 +65,38 @@ _RAW_MATH = re.compile(
 
 
 class Visit:
-    """What one page looked like in the browser."""
+    """What one page looked like in the browser (``_COLLECT``) and what it said (``Heard``)."""
 
-    def __init__(self, url: str, data: dict, console: list, failed: list, blocked: list):
+    def __init__(self, url: str, data: dict, heard: Heard):
         self.url, self.data = url, data
-        self.console, self.failed, self.blocked = console, failed, blocked
+        self.console, self.failed, self.blocked = heard.console, heard.failed, heard.other_hosts
 
 
-def _wait_until_delivered(page, requested: set, delivered: set, quiet_ms: int = 500) -> None:
-    """Wait until every URL the page asked for has arrived (or failed) and nothing new has
-    been asked for during ``quiet_ms``.
-
-    Not Playwright's "networkidle": on pages typeset by MathJax 4 that state sometimes never
-    came (three pages in four runs), although every request the page had reported had
-    finished and no new one started. What matters here is that each URL was delivered.
-    """
-    for _ in range(60):
-        before = len(requested)
-        page.wait_for_timeout(quiet_ms)
-        if len(requested) == before and requested <= delivered:
-            return
-    raise AssertionError(f"{page.url}: still loading after 30 s: {sorted(requested - delivered)}")
+# First, on the page as it arrived (settled: MathJax, images, fonts). What the page says is
+# heard until ``quiet`` closes the log (``Heard`` fills as the page loads).
+@probe(widths=(1366,), order=1)
+def collected(page, toc_page, width, mode) -> Visit:
+    return Visit(page.url, page.evaluate(_COLLECT), page.heard)
 
 
-@pytest.fixture(scope="session")
-def visit(browser, site_url):
-    """visit(docname or path) -> Visit, loaded once per session and cached."""
-    seen: dict[str, Visit] = {}
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    blocked: list[str] = []
+@probe(widths=(1366,), order=15)
+def quiet(page, toc_page, width, mode) -> None:
+    """Once every URL the page asked for has arrived and none was asked for in 0.5 s (a late one
+    that fails is heard: ``wait_until_delivered``), and before axe-core
+    (order 20) fetches stylesheets of its own: what the page says is what it said loading."""
+    wait_until_delivered(page)
+    page.heard.close()
 
-    def route(r):
-        if r.request.url.startswith(site_url) or r.request.url.startswith("data:"):
-            r.continue_()
-        else:  # offline machine: the site must not need anything from another host
-            blocked.append(r.request.url)
-            r.abort()
 
-    context.route("**/*", route)
+@pytest.fixture
+def visit(seen):
+    """visit(toc_page) -> Visit, from the page's one visit at 1366 px in light mode (``seen``)."""
 
-    def load(path: str) -> Visit:
-        if path in seen:
-            return seen[path]
-        page = context.new_page()
-        console, failed = [], []
-        requested, delivered = set(), set()
-        page.on("request", lambda r: requested.add(r.url))
-        page.on("requestfinished", lambda r: delivered.add(r.url))
-        page.on("requestfailed", lambda r: delivered.add(r.url))
-        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: console.append(f"uncaught: {e}"))
-        page.on(
-            "requestfailed",
-            lambda r: failed.append(f"{r.url}: {r.failure}")
-            if r.url.startswith(site_url)
-            else None,
-        )
-        page.on(
-            "response",
-            lambda r: failed.append(f"{r.url}: HTTP {r.status}")
-            if r.url.startswith(site_url) and r.status >= 400
-            else None,
-        )
-        first_blocked = len(blocked)
-        url = urljoin(site_url, path)
-        page.goto(url, wait_until="load")
-        if page.evaluate("document.querySelectorAll('.math').length") > 0:
-            # MathJax loads deferred; its startup promise resolves after the first typeset.
-            page.wait_for_function(
-                "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30_000
-            )
-            # Await the promise, not its value: Playwright would serialize MathJax 4's
-            # document, and the page would then never reach network idle.
-            page.evaluate("MathJax.startup.promise.then(() => true)")
-        page.wait_for_function(
-            "Array.from(document.images).every(i => i.complete)", timeout=30_000
-        )
-        _wait_until_delivered(page, requested, delivered)
-        data = page.evaluate(_COLLECT)
-        result = Visit(url, data, console, failed, blocked[first_blocked:])
-        result.page = page  # kept open for screenshots
-        seen[path] = result
-        return result
+    def get(toc_page) -> Visit:
+        seen(quiet, toc_page, 1366)
+        return seen(collected, toc_page, 1366)
 
-    yield load
-    context.close()
+    return get
 
 
 def test_site_has_every_toc_page(site_dir, toc):
@@ -154,7 +105,7 @@ def test_site_has_every_toc_page(site_dir, toc):
 
 
 def test_page_loads_cleanly(visit, toc_page):
-    v = visit(toc_page.html)
+    v = visit(toc_page)
     assert not v.console, f"{toc_page.html}: console errors:\n" + "\n".join(v.console)
     assert not v.failed, f"{toc_page.html}: failed requests to the site:\n" + "\n".join(v.failed)
     assert not v.blocked, (
@@ -170,7 +121,7 @@ def _ids(path: Path) -> frozenset[str]:
 
 
 def test_internal_links_resolve(visit, toc_page, site_url, site_dir):
-    v = visit(toc_page.html)
+    v = visit(toc_page)
     broken = []
     for href in sorted(set(v.data["links"])):
         if not href.startswith(site_url):
@@ -189,13 +140,13 @@ def test_internal_links_resolve(visit, toc_page, site_url, site_dir):
 
 
 def test_images_load(visit, toc_page):
-    v = visit(toc_page.html)
+    v = visit(toc_page)
     bad = [i["src"] for i in v.data["images"] if not i["complete"] or i["width"] == 0]
     assert not bad, f"{toc_page.html}: images that did not load:\n" + "\n".join(bad)
 
 
 def test_math_is_typeset(visit, toc_page):
-    v = visit(toc_page.html)
+    v = visit(toc_page)
     d = v.data
     if d["mathSources"]:
         assert d["mathTypeset"] >= d["mathSources"], (
@@ -208,7 +159,7 @@ def test_math_is_typeset(visit, toc_page):
 
 
 def test_chapters_are_numbered(visit, toc_page):
-    v = visit(toc_page.html)
+    v = visit(toc_page)
     if toc_page.numbered:
         assert re.fullmatch(r"\d+(\.\d+)*\.", v.data["sectionNumber"] or ""), (
             f"{toc_page.html}: a page of the numbered part {toc_page.part!r} has no number in"
@@ -217,7 +168,7 @@ def test_chapters_are_numbered(visit, toc_page):
 
 
 def test_previous_and_next_links(visit, toc, toc_page, site_url):
-    v = visit(toc_page.html)
+    v = visit(toc_page)
     i = toc.index(toc_page)
     want_prev = urljoin(site_url, toc[i - 1].html) if i > 0 else None
     want_next = urljoin(site_url, toc[i + 1].html) if i + 1 < len(toc) else None
@@ -226,7 +177,7 @@ def test_previous_and_next_links(visit, toc, toc_page, site_url):
 
 
 def test_figures_have_captions(visit, toc_page):
-    v = visit(toc_page.html)
+    v = visit(toc_page)
     bare = [f["id"] or "(no id)" for f in v.data["figures"] if not f["caption"]]
     assert not bare, f"{toc_page.html}: figures without a caption: {bare}"
 
@@ -247,11 +198,13 @@ def test_search_finds_softmax_in_a_chapter(browser, site_url, toc):
     assert found & chapter_pages, f"searching 'softmax' found no chapter page; hits: {hits}"
 
 
-def test_glossary_entries_have_chinese_terms(visit, toc):
-    glossary = next((p for p in toc if p.docname.endswith("glossary")), None)
-    assert glossary is not None, "the table of contents has no glossary page"
-    page = visit(glossary.html).page
-    entries = page.eval_on_selector_all(
+GLOSSARY = next((p for p in TOC if p.docname.endswith("glossary")), None)
+
+
+@probe(widths=(1366,), order=2, only=lambda p: p == GLOSSARY)
+def glossary_entries(page, toc_page, width, mode) -> list[dict]:
+    """Each term of the glossary and the text of its definition."""
+    return page.eval_on_selector_all(
         "dl.glossary > dt",
         """dts => dts.map(dt => {
              let dd = dt.nextElementSibling;
@@ -259,49 +212,79 @@ def test_glossary_entries_have_chinese_terms(visit, toc):
              return {term: dt.textContent.replace('#', '').trim(), text: dd ? dd.textContent : ''};
            })""",
     )
+
+
+# Parametrized by the page, so that it shares the glossary's one visit (``page_scope``).
+@pytest.mark.parametrize("page", [GLOSSARY], ids=lambda p: getattr(p, "docname", "none"))
+def test_glossary_entries_have_chinese_terms(seen, page):
+    assert page is not None, "the table of contents has no glossary page"
+    entries = seen(glossary_entries, page, 1366)
     assert len(entries) >= 50, f"only {len(entries)} glossary terms"
     no_chinese = [e["term"] for e in entries if not re.search(r"[\u4e00-\u9fff]", e["text"])]
     assert not no_chinese, f"glossary entries without their Chinese term: {no_chinese}"
 
 
-def test_every_chapter_links_to_the_glossary(visit, toc):
+_ARTICLE = re.compile(r'<article class="bd-article"[^>]*>(.*?)</article>', re.S)
+# The links of ``_COLLECT``'s glossaryLinks: a[href*="glossary.html#term-"] in the article.
+_GLOSSARY_LINK = re.compile(r"<a\b[^>]*\bhref=\"[^\"]*glossary\.html#term-")
+
+
+def test_every_chapter_links_to_the_glossary(site_dir, toc):
+    """Read from the built HTML (no script adds links): one test for all the chapters' pages,
+    which their own visits (one per page, in either worker) cannot see together."""
     by_chapter: dict[str, int] = {}
     for p in toc:
         if p.numbered:
-            links = visit(p.html).data["glossaryLinks"]
+            article = _ARTICLE.search((site_dir / p.html).read_text(encoding="utf-8"))
+            assert article, f"{p.html}: no article.bd-article"
+            links = len(_GLOSSARY_LINK.findall(article.group(1)))
             by_chapter[p.chapter] = by_chapter.get(p.chapter, 0) + links
     unlinked = [chapter for chapter, n in by_chapter.items() if n == 0]
     assert not unlinked, f"chapters with no {{term}} link to the glossary: {unlinked}"
 
 
-def test_screenshots(visit, toc, screenshot_dir):
-    """Landing page and one chapter page (the first with math and a captioned figure)."""
-    landing = visit(toc[0].html)
-    landing.page.screenshot(path=str(screenshot_dir / "landing.png"))
-    landing.page.screenshot(path=str(screenshot_dir / "landing-full.png"), full_page=True)
+def _open_at_1280(browser, site_url, path: str):
+    """A page opened in a 1280x900 window, offline, settled (MathJax, images, fonts)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
+    )
+    page = context.new_page()
+    page.goto(urljoin(site_url, path), wait_until="load")
+    settle(page)
+    return page
+
+
+def test_screenshots(browser, site_url, site_dir, toc, screenshot_dir):
+    """Landing page and one chapter page (the first with math and a captioned figure), in a
+    1280x900 window."""
+    landing = _open_at_1280(browser, site_url, toc[0].html)
+    landing.screenshot(path=str(screenshot_dir / "landing.png"))
+    landing.screenshot(path=str(screenshot_dir / "landing-full.png"), full_page=True)
+    landing.context.close()
     candidates = [p for p in toc if p.numbered]
     assert candidates, "no numbered chapter in the table of contents"
-    chosen = next(
-        (
-            p
-            for p in candidates
-            if visit(p.html).data["mathTypeset"]
-            and any(f["caption"] for f in visit(p.html).data["figures"])
-        ),
-        candidates[0],
-    )
-    chapter = visit(chosen.html)
+
+    def math_and_caption(p) -> bool:
+        article = _ARTICLE.search((site_dir / p.html).read_text(encoding="utf-8"))
+        text = article.group(1) if article else ""
+        captions = re.findall(r"<figcaption\b[^>]*>(.*?)</figcaption>", text, re.S)
+        return 'class="math' in text and any(re.sub(r"<[^>]+>|\s", "", c) for c in captions)
+
+    chosen = next((p for p in candidates if math_and_caption(p)), candidates[0])
+    chapter = _open_at_1280(browser, site_url, chosen.html)
     name = chosen.docname.replace("/", "_")
-    chapter.page.screenshot(path=str(screenshot_dir / f"chapter-{name}.png"))
-    chapter.page.screenshot(path=str(screenshot_dir / f"chapter-{name}-full.png"), full_page=True)
+    chapter.screenshot(path=str(screenshot_dir / f"chapter-{name}.png"))
+    chapter.screenshot(path=str(screenshot_dir / f"chapter-{name}-full.png"), full_page=True)
     # A figure of that page, scrolled into view, for a close look at a caption.
-    if chapter.page.query_selector("figure figcaption"):
-        chapter.page.locator("figure").first.scroll_into_view_if_needed()
-        chapter.page.screenshot(path=str(screenshot_dir / f"chapter-{name}-figure.png"))
+    if chapter.query_selector("figure figcaption"):
+        chapter.locator("figure").first.scroll_into_view_if_needed()
+        chapter.screenshot(path=str(screenshot_dir / f"chapter-{name}-figure.png"))
     # Readable width: the text column of a chapter page is neither cramped nor sprawling.
-    width = chapter.page.evaluate(
+    width = chapter.evaluate(
         "document.querySelector('article.bd-article p').getBoundingClientRect().width"
     )
+    chapter.context.close()
     assert 500 <= width <= 1000, f"the text column is {width:.0f}px wide at a 1280px window"
 
 
