@@ -3,6 +3,8 @@ helper raises :class:`GradingFailure` with a teaching message; comparisons run h
 
 from __future__ import annotations
 
+import ast
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -241,3 +243,52 @@ def expect_unchanged(before, after, what: str) -> None:
         return
     if before != after:
         fail(f"{what} was modified in place.")
+
+
+def not_by_hand(source: bytes, function: str, forbidden) -> list[str]:
+    """What ``function`` of the module ``source``, and the module's functions it calls, uses
+    of the torch names in ``forbidden`` (functions, methods or modules such as ``"sigmoid"`` or
+    ``"functional"``): ``torch.sigmoid``, ``x.sigmoid()``, ``F.relu`` after ``import
+    torch.nn.functional as F``, ``from torch import sigmoid``, ``relu = torch.relu``. A function
+    of the student's own with such a name is fine. Empty when the source does not parse."""
+    tree = _parsed(source)
+    if tree is None:
+        return []
+    forbidden, aliases, defs = set(forbidden), {}, {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            module = getattr(node, "module", None) or ""
+            for alias in node.names:
+                parts = f"{module}.{alias.name}".strip(".").split(".")
+                if parts[0] == "torch" and forbidden & set(parts) and (module or alias.asname):
+                    aliases[alias.asname or alias.name] = ".".join(parts)
+    for node in tree.body:  # what each module-level name is bound to last
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            defs[node.name] = node
+        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            defs.update((t.id, node.value) for t in targets if isinstance(t, ast.Name))
+    if function not in defs and function in aliases:  # from torch import sigmoid
+        return [aliases[function]]
+    used, todo, seen = set(), [function], set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in defs:
+            continue
+        seen.add(name)
+        for node in ast.walk(defs[name]):
+            if isinstance(node, ast.Attribute) and node.attr in forbidden:
+                used.add(ast.unparse(node)[:80])
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                if node.id in aliases:
+                    used.add(aliases[node.id])
+                todo.append(node.id)
+    return sorted(used)
+
+
+@functools.lru_cache(maxsize=1)  # a chapter's tests run one after another
+def _parsed(source: bytes) -> ast.Module | None:
+    try:
+        return ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None

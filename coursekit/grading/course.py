@@ -22,11 +22,13 @@ class Check:
     points: float
     function: object = None
     hidden: bool = False  # instructor grading only (``@points(..., hidden=True)``)
+    by_hand: tuple = ()  # torch names the exercise must not use (the module's ``BY_HAND``)
 
     @classmethod
-    def of(cls, chapter: str, f) -> Check:
+    def of(cls, chapter: str, f, by_hand=()) -> Check:
         """The check made by a function decorated with ``@points``."""
-        return cls(chapter, f.__name__, f.grading_exercise, f.grading_points, f, f.grading_hidden)
+        return cls(chapter, f.__name__, f.grading_exercise, f.grading_points, f, f.grading_hidden,
+                   tuple(by_hand))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,12 @@ class Course:
         return self._import("checks", self.checks, chapter)
 
     def checks_of(self, chapter: str) -> list[Check]:
-        """The ``@points`` tests of a chapter, in the order they are defined."""
-        found = vars(self.checks_module(chapter)).items()
-        return [Check.of(chapter, f) for n, f in found if n.startswith("test_")
+        """The ``@points`` tests of a chapter, in the order they are defined; the module's
+        ``BY_HAND`` maps an exercise to the torch names it must not use (its docstring says)."""
+        module = self.checks_module(chapter)
+        by_hand = getattr(module, "BY_HAND", {})
+        return [Check.of(chapter, f, by_hand.get(f.grading_exercise, ()))
+                for n, f in vars(module).items() if n.startswith("test_")
                 and callable(f) and hasattr(f, "grading_points")]  # fmt: skip
 
     def catalog(self, chapter: str) -> list[Check]:

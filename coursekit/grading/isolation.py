@@ -476,7 +476,7 @@ class Student:
     worker; returns plain data or raises :class:`GradingFailure` with a teaching message."""
 
     def __init__(self, worker: Worker, key: str, chapter: str, source: Path | None):
-        self._worker, self._key = worker, key
+        self._worker, self._key, self.source = worker, key, source
         self._timed_out: set[str] = set()
         self._import_error = None
         if source is None:

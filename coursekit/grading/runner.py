@@ -111,6 +111,12 @@ def reference_module(chapter: str, course: Course | None = None):
     return course.reference_module(chapter)
 
 
+# Errors a check meets only through what student code returned (an int of 400 digits meets
+# float(), a list meets .shape): the reference earns every point, so the student is told.
+_STUDENT_CAUSED = (TypeError, ValueError, RuntimeError, LookupError, ArithmeticError,
+                   AttributeError)  # fmt: skip
+
+
 def run_check(check: Check, student, reference) -> TestResult:
     """Run one grading test: every way of grading goes through here. Any failure scores 0
     with a message cut to :data:`MESSAGE_CAP` (it may quote what student code said)."""
@@ -124,7 +130,7 @@ def run_check(check: Check, student, reference) -> TestResult:
         message = ""
     except (GradingFailure, AssertionError) as exc:
         message = str(exc) or f"{check.name} failed"
-    except (TypeError, ValueError, RuntimeError, IndexError, KeyError) as exc:
+    except _STUDENT_CAUSED as exc:
         # The reference earns every point (self-tests), so these come from what the student's
         # code returned or did to its arguments: say so to the student, not blame the grader.
         message = (
@@ -136,10 +142,29 @@ def run_check(check: Check, student, reference) -> TestResult:
     except Exception as exc:  # noqa: BLE001 - a bug in a test must not stop the run
         tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-3))
         message = f"grader error in {check.name} (tell the course staff):\n{tb}"
+    source = getattr(student, "source", None)  # a Student's submitted file (not a wrapper's)
+    if not message and check.by_hand and isinstance(source, Path):
+        message = _not_by_hand(source, check)
     return TestResult(
         check.chapter, check.exercise, check.name, 0 if message else check.points, check.points,
         clip(message), time.perf_counter() - start, check.hidden,
     )  # fmt: skip
+
+
+def _not_by_hand(source: Path, check: Check) -> str:
+    """The teaching message when the exercise's function uses what its docstring forbids."""
+    from coursekit.grading.api import not_by_hand
+    from coursekit.grading.isolation import ImportFailure, read_submission_file
+
+    try:
+        used = not_by_hand(read_submission_file(source), check.exercise, check.by_hand)
+    except ImportFailure:
+        return ""  # the module was not graded: its tests failed already
+    if not used:
+        return ""
+    return (f"{check.exercise}() gives the right values, but it uses {', '.join(used)}: the"
+            " exercise asks you to write this yourself, without it (see its docstring). No"
+            " points for this test until then.")  # fmt: skip
 
 
 def student(worker, chapter: str, source: Path | None, key: str = ""):

@@ -22,6 +22,7 @@ from coursekit.grading import (
     runner,
     with_grad,
 )
+from coursekit.grading.api import not_by_hand
 from coursekit.grading.runner import SubmissionResult, TestResult
 
 
@@ -223,3 +224,103 @@ def test_the_in_process_student_calls_here_and_makes_no_worker(monkeypatch):
     assert "not implemented yet" in message(student.stub)
     student._timed_out.add("double")
     assert f"more than {runner.DEFAULT_TIMEOUT:g} s" in message(lambda: student.double(1))
+
+
+_SOURCE = b'''
+import torch
+import torch.nn.functional as F
+from torch import sigmoid as torch_sigmoid
+
+
+def sigmoid(x):
+    return 1 / (1 + torch.exp(-x))
+
+
+def sigmoid_grad(x):
+    s = sigmoid(x)  # the student's own sigmoid: fine
+    return s * (1 - s)
+
+
+def _helper(x):
+    return torch.relu(x)
+
+
+def relu(x):
+    return _helper(x)  # reaches torch.relu through a helper
+
+
+def relu_alias(x):
+    return F.relu(x)
+
+
+def sigmoid_renamed(x):
+    return torch_sigmoid(x)
+
+
+def sigmoid_method(x):
+    return x.sigmoid()
+
+
+relu_assigned = torch.relu
+
+
+def grad_by_autograd(x):
+    y = x.detach().requires_grad_()
+    sigmoid(y).sum().backward()
+    return y.grad
+'''
+_FORBIDDEN = ("sigmoid", "relu", "functional", "backward", "autograd")
+
+
+@pytest.mark.parametrize(
+    ("function", "used"),
+    [
+        ("sigmoid", []),
+        ("sigmoid_grad", []),
+        ("relu", ["torch.relu"]),
+        ("relu_alias", ["F.relu", "torch.nn.functional"]),
+        ("sigmoid_renamed", ["torch.sigmoid"]),
+        ("sigmoid_method", ["x.sigmoid"]),
+        ("grad_by_autograd", ["sigmoid(y).sum().backward"]),
+        ("relu_assigned", ["torch.relu"]),
+        ("torch_sigmoid", ["torch.sigmoid"]),
+    ],
+)
+def test_not_by_hand_finds_what_a_function_uses_in_any_spelling(function, used):
+    assert not_by_hand(_SOURCE, function, _FORBIDDEN) == used
+
+
+def test_not_by_hand_passes_what_it_cannot_parse_or_find():
+    assert not_by_hand(b"def sigmoid(x:\n", "sigmoid", _FORBIDDEN) == []
+    assert not_by_hand(_SOURCE, "missing", _FORBIDDEN) == []
+
+
+class _Answers:
+    """A student object whose every function returns ``value`` (as the worker's proxy would)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def run(self, fn, *args, **kwargs):
+        from coursekit.grading.api import Outcome
+
+        return Outcome(self.value, list(args))
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: self.value
+
+
+@pytest.mark.parametrize(
+    "value", [10**400, [1.0, 2.0], {"a": 1}, None], ids=["huge-int", "list", "dict", "None"]
+)
+def test_odd_answers_get_a_message_for_the_student_not_a_grader_error(value):
+    """An int float() cannot hold, a list where a number is due: what the student returned
+    is named, never "grader error" (which tells the student to call the staff)."""
+    chapter = "softmax_regression"
+    reference = runner.reference_module(chapter)
+    graded = [c for c in runner.checks(chapter) if c.exercise == "accuracy"]
+    assert graded
+    results = [runner.run_check(check, _Answers(value), reference) for check in graded]
+    assert sum(r.score for r in results) < sum(r.max_score for r in results)
+    for result in results:
+        assert not result.output.startswith("grader error"), result.output

@@ -13,6 +13,14 @@ from coursekit.grading import (
     seeded_randn,
 )
 
+# What the docstrings forbid (the formulas are the exercise): torch's sigmoid and ReLU in any
+# spelling, torch.nn.functional, autograd. A test that passes still fails if they are used.
+_OWN = ("sigmoid", "sigmoid_", "expit", "Sigmoid", "relu", "relu_", "ReLU", "leaky_relu",
+        "leaky_relu_", "LeakyReLU", "functional", "backward", "autograd", "func")  # fmt: skip
+BY_HAND = dict.fromkeys(
+    ("sigmoid", "sigmoid_grad", "tanh_grad", "relu", "relu_grad", "leaky_relu"), _OWN
+)
+
 # Shapes of every kind: a single number (0-dim), a vector, a matrix, a 3-d batch.
 SHAPES = [(), (7,), (3, 4), (2, 3, 5)]
 # Inputs where the naive formulas overflow: exp(-x) or exp(x) is inf in float32 beyond ~88.7.

@@ -55,6 +55,17 @@ def _expect_raises(student, fn, args, kwargs, exc_name, why):
     fail(f"{fn}(..., {kwargs}) returned {value!r} instead of raising {exc_name}. {why}")
 
 
+# What the module's docstring forbids: the losses of torch.nn and torch.nn.functional, in any
+# spelling. A test that passes still fails if they are used.
+_LOSSES = ("l1_loss", "mse_loss", "nll_loss", "cross_entropy", "binary_cross_entropy",
+           "binary_cross_entropy_with_logits", "kl_div", "log_softmax", "softmax", "L1Loss",
+           "MSELoss", "NLLLoss", "CrossEntropyLoss", "BCELoss", "BCEWithLogitsLoss", "KLDivLoss",
+           "LogSoftmax", "Softmax")  # fmt: skip
+BY_HAND = dict.fromkeys(
+    ("l1_loss", "mse_loss", "nll_loss", "cross_entropy_loss", "bce_with_logits", "kl_divergence"),
+    _LOSSES,
+)
+
 # -- l1_loss and mse_loss -----------------------------------------------------------------------
 
 _SHAPES = [(10,), (4, 3), (2, 3, 5)]

@@ -16,6 +16,9 @@ from coursekit.grading import (
     seeded_randn,
 )
 
+# softmax is written by hand (its docstring): not torch's softmax or log_softmax.
+BY_HAND = {"softmax": ("softmax", "log_softmax", "Softmax", "LogSoftmax")}
+
 
 def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.Tensor:
     return seeded_randn(seed, shape, scale, dtype)
