@@ -23,12 +23,16 @@ class Check:
     function: object = None
     hidden: bool = False  # instructor grading only (``@points(..., hidden=True)``)
     by_hand: tuple = ()  # torch names the exercise must not use (the module's ``BY_HAND``)
+    judged_apart: tuple = ()  # the other exercises with such rules: each pays for its own use
 
     @classmethod
-    def of(cls, chapter: str, f, by_hand=()) -> Check:
-        """The check made by a function decorated with ``@points``."""
-        return cls(chapter, f.__name__, f.grading_exercise, f.grading_points, f, f.grading_hidden,
-                   tuple(by_hand))  # fmt: skip
+    def of(cls, chapter: str, f, by_hand=None) -> Check:
+        """The check made by a function decorated with ``@points`` (``by_hand``: the checks
+        module's ``BY_HAND``)."""
+        rules, exercise = by_hand or {}, f.grading_exercise
+        apart = tuple(sorted(set(rules) - {exercise}))
+        return cls(chapter, f.__name__, exercise, f.grading_points, f, f.grading_hidden,
+                   tuple(rules.get(exercise, ())), apart)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,7 @@ class Course:
         """The ``@points`` tests of a chapter, in the order they are defined; the module's
         ``BY_HAND`` maps an exercise to the torch names it must not use (its docstring says)."""
         module = self.checks_module(chapter)
-        by_hand = getattr(module, "BY_HAND", {})
-        return [Check.of(chapter, f, by_hand.get(f.grading_exercise, ()))
+        return [Check.of(chapter, f, getattr(module, "BY_HAND", None))
                 for n, f in vars(module).items() if n.startswith("test_")
                 and callable(f) and hasattr(f, "grading_points")]  # fmt: skip
 

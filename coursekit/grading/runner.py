@@ -157,7 +157,8 @@ def _not_by_hand(source: Path, check: Check) -> str:
     from coursekit.grading.isolation import ImportFailure, read_submission_file
 
     try:
-        used = not_by_hand(read_submission_file(source), check.exercise, check.by_hand)
+        source = read_submission_file(source)
+        used = not_by_hand(source, check.exercise, check.by_hand, check.judged_apart)
     except ImportFailure:
         return ""  # the module was not graded: its tests failed already
     if not used:

@@ -290,6 +290,17 @@ def test_not_by_hand_finds_what_a_function_uses_in_any_spelling(function, used):
     assert not_by_hand(_SOURCE, function, _FORBIDDEN) == used
 
 
+def test_not_by_hand_leaves_another_exercise_to_its_own_tests():
+    """sigmoid_grad calling the student's sigmoid, which uses torch.sigmoid, is not charged
+    for it when sigmoid is an exercise with its own rule (it pays there, once)."""
+    source = b"import torch\ndef sigmoid(x):\n    return torch.sigmoid(x)\n" + (
+        b"def sigmoid_grad(x):\n    return sigmoid(x) * (1 - sigmoid(x))\n"
+    )
+    assert not_by_hand(source, "sigmoid_grad", _FORBIDDEN) == ["torch.sigmoid"]
+    assert not_by_hand(source, "sigmoid_grad", _FORBIDDEN, apart=("sigmoid",)) == []
+    assert not_by_hand(source, "sigmoid", _FORBIDDEN, apart=("sigmoid",)) == ["torch.sigmoid"]
+
+
 def test_not_by_hand_passes_what_it_cannot_parse_or_find():
     assert not_by_hand(b"def sigmoid(x:\n", "sigmoid", _FORBIDDEN) == []
     assert not_by_hand(_SOURCE, "missing", _FORBIDDEN) == []
