@@ -54,8 +54,7 @@ _MEASURE = """
       return {tex: (box.getAttribute('data-tex') || box.textContent || '').trim().slice(0, 80),
               scroll: Math.max(box.scrollWidth, m.scrollWidth),
               client: Math.min(box.clientWidth, m.clientWidth),
-              right: box.getBoundingClientRect().right,
-              overflowX: getComputedStyle(box).overflowX};
+              right: box.getBoundingClientRect().right};
     }),
   };
 }
