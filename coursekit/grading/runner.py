@@ -33,8 +33,7 @@ def clip(text: str, cap: int = MESSAGE_CAP) -> str:
 
 
 def safe_name(name: str) -> str:
-    """A file name fit for every report: bytes that are not UTF-8 and control characters are
-    written as escapes (``\\xff``), and the name is clipped."""
+    """A file name fit for every report: non-UTF-8 bytes and control characters escaped."""
     text = os.fsencode(name).decode("utf-8", "backslashreplace")
     return clip("".join(c if c.isprintable() else repr(c)[1:-1] for c in text), 255)
 
@@ -81,8 +80,7 @@ class SubmissionResult:
         return sum(t.max_score for t in self.tests)
 
     def to_json(self) -> dict:
-        """``{"submission", "score", "max_score", "tests": [{"name", "chapter", "exercise",
-        "score", "max_score", "output", "hidden"}]}``, plus ``"error"`` if there is one."""
+        """What ``--json`` writes for it (the README says the format)."""
         tests = [{k: v for k, v in asdict(t).items() if k != "seconds"} for t in self.tests]
         data = {"submission": self.submission, "score": self.score,
                 "max_score": self.max_score, "tests": tests}  # fmt: skip
@@ -112,8 +110,7 @@ def reference_module(chapter: str, course: Course | None = None):
 
 
 def run_check(check: Check, student, reference) -> TestResult:
-    """Run one grading test: every way of grading goes through here. Any failure scores 0
-    with a message cut to :data:`MESSAGE_CAP` (it may quote what student code said)."""
+    """Run one grading test: every way of grading goes through here. Any failure scores 0."""
     from coursekit.grading.api import GradingFailure
 
     start = time.perf_counter()
@@ -168,8 +165,7 @@ def grade_modules(modules: dict, *, worker, name="submission", path="", course=N
 
 def warm_up() -> None:
     """Import in the background what comparisons need on first use (``torch.testing``, the
-    autograd engine), while the worker starts. (No checks use ``torch.optim``: its first step
-    imports torch._dynamo and sympy, seconds per grading process.)"""
+    autograd engine), while the worker starts."""
 
     def work():
         import torch
@@ -183,8 +179,7 @@ def warm_up() -> None:
 
 
 def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path | None]:
-    """``{chapter: path or None}``; a path that exists in any form (a link, a pipe) is kept,
-    so that reading it refuses it with the reason (``isolation.read_submission_file``)."""
+    """``{chapter: path or None}``; a link or a pipe is kept: reading it says why it is refused."""
     paths = {ch: Path(folder) / f"{ch}.py" for ch in chapter_list}
     return {ch: (p if os.path.lexists(p) else None) for ch, p in paths.items()}
 
