@@ -10,6 +10,7 @@ import shutil
 import signal
 import stat
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -136,7 +137,8 @@ def _encode_arg(arg):
 class Worker:
     """One student process at a time, restarted when it dies. ``timeout`` per call or import,
     ``budget`` for all (s); ``memory_mb`` for its process tree; ``slot``: where to look for a free
-    uid (root). It may not read ``hidden``, the temporary folder, nor ``course`` (the default)."""
+    uid (root). It may not read ``hidden``, the temporary folder, ``course``, the course of the
+    current folder, nor the one the interpreter lives in (a venv inside another checkout)."""
 
     def __init__(
         self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=(),
@@ -144,8 +146,9 @@ class Worker:
     ):  # fmt: skip
         self.timeout, self.memory_mb = float(timeout), int(memory_mb)
         self.budget, self.spent = float(budget), 0.0
-        folders = [*(course or Course.default()).hidden, *hidden, tempfile.gettempdir()]
-        self.hidden = sorted({os.path.realpath(h) for h in folders})
+        courses = [course or Course.default(), Course.default(), Course.at(Path(sys.prefix).parent)]
+        folders = [*(h for c in courses for h in c.hidden), *hidden, tempfile.gettempdir()]
+        self.hidden = sorted({os.path.realpath(h) for h in folders if os.path.exists(h)})
         self.pid, self.dir = None, None
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)
         self.uid, self._uid_lock = _claim_uid(slot) if is_root() else (None, None)

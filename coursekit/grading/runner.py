@@ -200,11 +200,7 @@ def grade_submission(
         zygote.start()  # first: it imports torch while this process does
         from coursekit.grading.isolation import Worker
 
-        limits = {"timeout": timeout, "memory_mb": memory_mb, "budget": budget}
-        # A venv inside another checkout of the course (common for instructors): hide it too.
-        beside = [p for p in Course.at(Path(sys.prefix).parent).hidden if p.exists()]
-        hidden = [*course.hidden, *beside, folder, *hidden]
-        with Worker(slot=slot, hidden=hidden, **limits) as worker:
+        with Worker(timeout, memory_mb, slot, [folder, *hidden], budget, course) as worker:
             warm_up()
             worker.start()
             modules = submission_modules(folder, chapter_list)

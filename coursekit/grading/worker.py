@@ -155,15 +155,13 @@ def call(module, request: dict) -> dict:
     fn = getattr(module, request["fn"], None)
     if not callable(fn):
         return failure("missing", message=f"the module has no function {request['fn']!r}")
-    args = list(_decode_args(list(request.get("args", []))))
+    args = _decode_args(list(request.get("args", [])))
     kwargs = _decode_args(dict(request.get("kwargs", {})))
-    grad_inputs = []
-    if request.get("grad"):
-        for i, a in enumerate(args):
-            if isinstance(a, torch.Tensor) and a.is_floating_point() and not a.requires_grad:
-                args[i] = a.clone().requires_grad_(True)
-            if isinstance(args[i], torch.Tensor) and args[i].requires_grad:
-                grad_inputs.append(i)
+    grad_inputs = []  # grad=True: every floating tensor argument is a leaf that requires grad
+    for i, a in enumerate(args if request.get("grad") else ()):
+        if isinstance(a, torch.Tensor) and a.is_floating_point() and not a.requires_grad:
+            args[i] = a = a.clone().requires_grad_(True)
+        grad_inputs += [i] if isinstance(a, torch.Tensor) and a.requires_grad else []
     if request.get("seed") is not None:
         seed = int(request["seed"])
         torch.manual_seed(seed)
@@ -174,8 +172,8 @@ def call(module, request: dict) -> dict:
         value = fn(*args, **kwargs)
         grads = [None] * len(args) if request.get("grad") else None
         if grad_inputs and isinstance(value, torch.Tensor) and value.requires_grad:
-            leaves = [args[i] for i in grad_inputs]
-            found = torch.autograd.grad(value.sum(), leaves, allow_unused=True)
+            found = torch.autograd.grad(value.sum(), [args[i] for i in grad_inputs],
+                                        allow_unused=True)  # fmt: skip
             for i, g in zip(grad_inputs, found, strict=True):
                 grads[i] = g
         reply = {"ok": True, "value": to_plain(value), "args": to_plain(args),
