@@ -38,7 +38,7 @@ UID_COUNT = 1000
 LOCK_DIR = Path("/run/coursekit-grader") if Path("/run").is_dir() else Path("/tmp/coursekit-grader")
 RUN_PREFIX = "coursekit-grading-"
 # SysV IPC objects in /proc/sysvipc/<kind>: (ipcrm's option, id column, column naming a process
-# that made or wrote it, size column). A semaphore set names no process.
+# that made or wrote it, size column). A semaphore set names no process: its creator's uid.
 IPC_TABLES = {"shm": ("-m", "shmid", "cpid", "size"), "msg": ("-q", "msqid", "lspid", "cbytes"),
               "sem": ("-s", "semid", None, None)}  # fmt: skip
 
@@ -261,7 +261,10 @@ class Worker:
             with suppress(OSError, ValueError):
                 head, *lines = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()
                 for row in (dict(zip(head.split(), line.split(), strict=False)) for line in lines):
-                    made = int(row.get(pid_column, -1)) in self._seen  # by one of its processes
+                    if pid_column:  # made or written by one of its processes
+                        made = int(row[pid_column]) in self._seen
+                    else:  # as a normal user, all sets of its uid (it is the grader's)
+                        made = self.uid is None and int(row["cuid"]) == os.geteuid()
                     if (made or int(row["cuid"]) == self.uid) and int(row["ctime"]) >= self._since:
                         held += int(row.get(size_column, 0))
                         if not int(row["perms"], 8) & 0o1000:  # SHM_DEST: removed already
