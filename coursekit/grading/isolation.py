@@ -25,7 +25,6 @@ from coursekit.grading.api import GradingFailure, Outcome, WithGrad
 from coursekit.grading.course import Course
 from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, is_root
 
-OUTPUT_CAP = 64 * 1024  # bytes of each of stdout and stderr kept
 REPLY_CAP = 256 * 2**20
 FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
 PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are found there
@@ -106,26 +105,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-class _CappedBuffer:
-    """Keeps the first ``OUTPUT_CAP`` bytes written to a pipe and counts the rest."""
-
-    def __init__(self, fd: int):
-        self.data, self.total = bytearray(), 0
-        threading.Thread(target=self._drain, args=(fd,), daemon=True).start()
-
-    def _drain(self, fd: int) -> None:
-        with os.fdopen(fd, "rb", buffering=0) as pipe:
-            while chunk := pipe.read(65536):
-                self.total += len(chunk)
-                self.data += chunk[: max(OUTPUT_CAP - len(self.data), 0)]
-
-    def text(self) -> str:
-        dropped = self.total - len(self.data)
-        return self.data.decode("utf-8", "replace") + (
-            f"\n[... {dropped} more bytes of output dropped]" if dropped > 0 else ""
-        )
-
-
 def _encode_arg(arg):
     if isinstance(arg, WithGrad):
         return {WITH_GRAD: arg.tensor, "grad": arg.grad}
@@ -167,22 +146,20 @@ class Worker:
         spec = {"dir": str(self.dir), "env": env, "memory_mb": self.memory_mb,
                 "nproc": 256 if self.uid is not None else 0, "hidden": self.hidden,
                 "uid": self.uid, "gid": self.gid}  # fmt: skip
-        pipes = [os.pipe() for _ in range(5)]  # request, response, stdout, stderr, status
-        theirs = [pipes[0][0]] + [w for _, w in pipes[1:]]
-        self.request_fd, self.response_fd, out_r, err_r, self.status_fd = ours = (
-            [pipes[0][1]] + [r for r, _ in pipes[1:]]
+        (request_r, request_w), (response_r, response_w), (status_r, status_w) = (
+            os.pipe() for _ in range(3)
         )
+        self.request_fd, self.response_fd, self.status_fd = request_w, response_r, status_r
         try:
-            spawned = zygote.start().spawn(spec, theirs)
+            spawned = zygote.start().spawn(spec, [request_r, response_w, status_w])
         finally:
-            for fd in theirs:
+            for fd in (request_r, response_w, status_w):
                 os.close(fd)
-        self.stdout, self.stderr = _CappedBuffer(out_r), _CappedBuffer(err_r)
         self._status = b""
         pid = self._keeper_says(zygote.STARTUP_TIMEOUT) if spawned else None
         if pid is None or pid <= 1:  # _kill(pid) must never mean "every process" to kill(2)
-            for fd in (ours[0], ours[1], ours[4]):
-                os.close(fd)  # (the output pipes close with their threads)
+            for fd in (request_w, response_r, status_r):
+                os.close(fd)
             why = "the student process" if spawned else "the grading zygote"
             raise WorkerError("died", f"{why} did not start")
         self.pid = self._leader = pid

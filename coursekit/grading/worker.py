@@ -236,14 +236,9 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
 
     import torch
 
-    request_fd, response_fd, out_fd, err_fd = fds
+    request_fd, response_fd = fds
+    # Its stdin, stdout and stderr are the zygote's, /dev/null: what it prints reaches no one.
     os.setsid()
-    for fd, target in ((os.open(os.devnull, os.O_RDONLY), 0), (out_fd, 1), (err_fd, 2)):
-        os.dup2(fd, target)
-        os.close(fd)
-    # Fresh text streams on the new descriptors (whatever sys.stdout was in the zygote).
-    sys.stdin = open(0, closefd=False)  # noqa: SIM115
-    sys.stdout, sys.stderr = (open(fd, "w", buffering=1, closefd=False) for fd in (1, 2))
     os.chdir(spec["dir"])
     os.environ.clear()
     os.environ.update(spec["env"])
@@ -276,7 +271,7 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
 
 def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
     """Enter fresh namespaces, fork the student process, then tell the grader, on the status
-    pipe (``fds[4]``, which the student process never holds), its pid and its exit status."""
+    pipe (``fds[2]``, which the student process never holds), its pid and its exit status."""
     libc = ctypes.CDLL(None, use_errno=True)
     uid, gid, userns = os.getuid(), os.getgid(), False
     unshare = getattr(libc, "unshare", lambda flags: -1)  # Linux only
@@ -300,7 +295,7 @@ def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
 
 def zygote(control_fd: int) -> None:
     """Import torch once, then for every spec the grader sends on the control socket (with
-    five file descriptors: request and response pipes, stdout, stderr, status), fork a keeper."""
+    three file descriptors: the request and response pipes, the status pipe), fork a keeper."""
     import json
     import signal
     import socket
@@ -315,7 +310,7 @@ def zygote(control_fd: int) -> None:
     control.send(b"ready")
     while True:
         try:
-            data, fds, _, _ = socket.recv_fds(control, 65536, 5)
+            data, fds, _, _ = socket.recv_fds(control, 65536, 3)
         except OSError:
             return
         if not data:
