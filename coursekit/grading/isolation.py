@@ -280,19 +280,14 @@ class Worker:
     def close(self) -> None:
         """Stop the worker and give its uid back."""
         self.stop()
-        lock, self._uid_lock = getattr(self, "_uid_lock", None), None
-        if lock is not None:
-            lock.close()
+        if self._uid_lock is not None:
+            self._uid_lock.close()
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.close()
-
-    def __del__(self):
-        with suppress(Exception):
-            self.close()
 
     def _receive(self, timeout: float) -> dict:
         deadline = time.monotonic() + timeout

@@ -214,24 +214,9 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
             wire.send(response_fd, failure("unsupported", exc))
 
 
-def _set_limits(memory_mb: int, nproc: int) -> None:
-    import resource
-
-    # RLIMIT_DATA counts malloc/anonymous memory, not the address space CUDA torch maps but never
-    # touches: what the process holds now (torch) plus memory_mb. The grader watches the tree.
-    try:  # Linux; elsewhere the limit is memory_mb alone
-        with open("/proc/self/status") as status:
-            used_kb = next((int(x.split()[1]) for x in status if x.startswith("VmData:")), 0)
-    except OSError:
-        used_kb = 0
-    limits = [(resource.RLIMIT_DATA, used_kb * 1024 + memory_mb * 2**20),
-              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
-    for which, value in limits + ([(resource.RLIMIT_NPROC, nproc)] if nproc else []):
-        resource.setrlimit(which, (value, value))
-
-
 def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bool) -> None:
     import random
+    import resource
     import tempfile
 
     import torch
@@ -251,7 +236,18 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     for name, value in shm_limits if spec["ipc_ns"] else ():
         with suppress(OSError):
             Path(f"/proc/sys/kernel/{name}").write_text(str(value))
-    _set_limits(int(spec["memory_mb"]), int(spec["nproc"]))
+    # RLIMIT_DATA counts malloc/anonymous memory, not the address space CUDA torch maps but never
+    # touches: what the process holds now (torch) plus memory_mb. The grader watches the tree.
+    try:  # Linux; elsewhere the limit is memory_mb alone
+        with open("/proc/self/status") as status:
+            used_kb = next((int(x.split()[1]) for x in status if x.startswith("VmData:")), 0)
+    except OSError:
+        used_kb = 0
+    limits = [(resource.RLIMIT_DATA, used_kb * 1024 + int(spec["memory_mb"]) * 2**20),
+              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
+    limits += [(resource.RLIMIT_NPROC, spec["nproc"])] if spec["nproc"] else []  # as root
+    for which, value in limits:
+        resource.setrlimit(which, (value, value))
     confinement = landlock.confine(spec["dir"], list(spec["hidden"]))
     if spec["uid"] is not None:  # as root: a uid of its own, no groups (for good: no saved uid 0)
         os.setgroups([])
