@@ -23,15 +23,12 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'coursekit.grading' has no attribute {name!r}")
 
 
-def check(chapter: str | None = None, folder=None, *, timeout: float | None = None):
-    """Grade ``exercises/`` (or ``folder``) and show the table (HTML in a notebook); returns
-    the result (``.score``, ``.max_score``, ``.tests``)."""
-    from coursekit.grading import cli, report, runner, zygote
+def check(chapter: str | None = None):
+    """Grade ``exercises/`` and show the table (HTML in a notebook); returns the result
+    (``.score``, ``.max_score``, ``.tests``)."""
+    from coursekit.grading import cli, report, runner
 
-    result = runner.grade_submission(
-        runner.EXERCISES_DIR if folder is None else folder, cli.chapters_to_grade(chapter),
-        timeout=zygote.DEFAULT_TIMEOUT if timeout is None else timeout,
-    )  # fmt: skip
+    result = runner.grade_submission(runner.EXERCISES_DIR, cli.chapters_to_grade(chapter))
     ipython = sys.modules.get("IPython")  # imported already wherever a notebook runs
     if ipython is not None and ipython.get_ipython() is not None:
         from IPython.display import HTML, display

@@ -199,30 +199,17 @@ def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str, rtol=None, atol=
         f" at index {where} (got {float(g.flatten()[index]):.6g}, expected"
         f" {float(w.flatten()[index]):.6g})."
     )
-    ratio = _constant_ratio(g, w)
-    if ratio is not None:
-        message += f" Your values are {_ratio_words(ratio)} the expected ones."
-    return message
-
-
-def _constant_ratio(got: torch.Tensor, want: torch.Tensor) -> float | None:
-    mask = want.abs() > 1e-6
-    ratios = got[mask] / want[mask]
+    mask = w.abs() > 1e-6  # every value off by one factor: say which
+    ratios = g[mask] / w[mask]
     r = float(ratios.median()) if mask.any() else 1.0
-    if abs(r - 1) < 1e-3 or r == 0 or not math.isfinite(r):
-        return None
-    return r if torch.allclose(ratios, torch.full_like(ratios, r), rtol=1e-3, atol=1e-6) else None
-
-
-def _ratio_words(r: float) -> str:
+    constant = torch.allclose(ratios, torch.full_like(ratios, r), rtol=1e-3, atol=1e-6)
+    if abs(r - 1) < 1e-3 or r == 0 or not math.isfinite(r) or not constant:
+        return message
+    words = {-1: "the negatives of"}
     for k in (2, 3, 4, 10, 100):
-        if abs(r - k) < 1e-3 * k:
-            return f"{k} times"
-        if abs(r - 1 / k) < 1e-3 / k:
-            return f"1/{k} of"
-    if abs(r + 1) < 1e-3:
-        return "the negatives of"
-    return f"{r:.4g} times"
+        words.update({k: f"{k} times", 1 / k: f"1/{k} of"})
+    near = next((text for k, text in words.items() if abs(r - k) < 1e-3 * abs(k)), f"{r:.4g} times")
+    return f"{message} Your values are {near} the expected ones."
 
 
 def expect_unchanged(before, after, what: str) -> None:

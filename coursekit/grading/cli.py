@@ -4,7 +4,6 @@ Torch-free: ``check`` starts the zygote first, ``grade`` only coordinates its gr
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -29,7 +28,7 @@ def chapters_to_grade(chapter: str | None) -> list[str]:
 def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path]]:
     """Each path is a submission (holds chapter modules) or a parent of submission folders."""
     def has_modules(folder: Path) -> bool:
-        return any(os.path.lexists(folder / f"{ch}.py") for ch in known)
+        return any(runner.submission_modules(folder, known).values())
 
     found: list[tuple[str, Path]] = []
     for raw in paths:
@@ -123,8 +122,7 @@ def cmd_grade(args) -> int:
 
 
 def limits(args) -> dict:
-    """The parsed ``--timeout``, ``--memory`` and ``--budget`` as keyword arguments of
-    ``runner.grade_submission`` and ``runner.grade_many``."""
+    """``--timeout``, ``--memory`` and ``--budget`` as keyword arguments of the runner."""
     return {"timeout": args.timeout, "memory_mb": args.memory, "budget": args.budget}
 
 

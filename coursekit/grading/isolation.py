@@ -1,5 +1,5 @@
-"""Running student code in a separate, limited process: :class:`Worker` (one student process
-at a time, its process tree watched for memory) and the ``student`` proxy. See the README."""
+"""Running student code in a separate, limited process: :class:`Worker` (one student process at
+a time, its process tree watched for memory) and the ``student`` proxy. See the README."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import shutil
 import signal
 import stat
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -24,7 +25,6 @@ from coursekit.grading.api import GradingFailure, Outcome, WithGrad
 from coursekit.grading.course import Course
 from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, is_root
 
-OUTPUT_CAP = 64 * 1024  # bytes of each of stdout and stderr kept
 REPLY_CAP = 256 * 2**20
 FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
 PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are found there
@@ -35,31 +35,21 @@ WITH_GRAD = "__coursekit_with_grad__"
 UID_BASE = int(os.environ.get("COURSEKIT_GRADER_UID_BASE", "64000"))
 UID_COUNT = 1000
 LOCK_DIR = Path("/run/coursekit-grader") if Path("/run").is_dir() else Path("/tmp/coursekit-grader")
+RUN_PREFIX = "coursekit-grading-"
 # SysV IPC objects in /proc/sysvipc/<kind>: (ipcrm's option, id column, column naming a process
-# that made or wrote it, size column). A semaphore set names no process: only as root (a uid per
-# worker) are a worker's semaphores found.
+# that made or wrote it, size column). A semaphore set names no process: its creator's uid.
 IPC_TABLES = {"shm": ("-m", "shmid", "cpid", "size"), "msg": ("-q", "msqid", "lspid", "cbytes"),
               "sem": ("-s", "semid", None, None)}  # fmt: skip
 
 
-class WorkerDied(Exception):
-    """The worker process ended (crash, os._exit, killed for memory) during a request."""
+class WorkerError(Exception):
+    """A request the student process did not answer. ``kind``: "died", "timeout", "budget" (the
+    submission's time is spent), "protocol" (an unreadable reply) or "import" (its module was
+    refused or did not import)."""
 
-
-class WorkerTimeout(Exception):
-    """The worker did not answer within the time limit."""
-
-
-class BudgetSpent(Exception):
-    """The submission used up its time budget (all its calls together)."""
-
-
-class ProtocolError(Exception):
-    """The worker's reply was not valid plain data."""
-
-
-class ImportFailure(Exception):
-    """A submission module was refused or could not be imported; its chapter's tests fail."""
+    def __init__(self, kind: str, message: str = ""):
+        super().__init__(message)
+        self.kind = kind
 
 
 def _nogroup() -> int:
@@ -88,19 +78,18 @@ def _claim_uid(first: int = 0):
 
 
 _RUN: dict[int, Path] = {}
-RUN_PREFIX = "coursekit-grading-"
 
 
 def run_folder() -> Path:
-    """This grader process's private run folder, holding every worker's folder (mode 0700; as
-    root 0710, group ``nogroup``). Run folders of graders that are gone are removed, never run."""
+    """This grader process's private run folder (README: "Folders"); run folders of graders
+    that are gone are removed, never run."""
     if os.getpid() not in _RUN:
         for old in Path(tempfile.gettempdir()).glob(f"{RUN_PREFIX}*-*"):
             pid = old.name[len(RUN_PREFIX) :].split("-")[0]
             if pid.isdigit() and old.lstat().st_uid == os.geteuid() and not _alive(int(pid)):
                 shutil.rmtree(old, ignore_errors=True)
         path = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-"))
-        if is_root():
+        if is_root():  # worker uids may pass through, not list it
             os.chown(path, 0, _nogroup())
             os.chmod(path, 0o710)
         atexit.register(shutil.rmtree, path, True)
@@ -116,26 +105,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-class _CappedBuffer:
-    """Keeps the first ``OUTPUT_CAP`` bytes written to a pipe and counts the rest."""
-
-    def __init__(self, fd: int):
-        self.data, self.total = bytearray(), 0
-        threading.Thread(target=self._drain, args=(fd,), daemon=True).start()
-
-    def _drain(self, fd: int) -> None:
-        with os.fdopen(fd, "rb", buffering=0) as pipe:
-            while chunk := pipe.read(65536):
-                self.total += len(chunk)
-                self.data += chunk[: max(OUTPUT_CAP - len(self.data), 0)]
-
-    def text(self) -> str:
-        dropped = self.total - len(self.data)
-        return self.data.decode("utf-8", "replace") + (
-            f"\n[... {dropped} more bytes of output dropped]" if dropped > 0 else ""
-        )
-
-
 def _encode_arg(arg):
     if isinstance(arg, WithGrad):
         return {WITH_GRAD: arg.tensor, "grad": arg.grad}
@@ -147,70 +116,67 @@ def _encode_arg(arg):
 class Worker:
     """One student process at a time, restarted when it dies. ``timeout`` per call or import,
     ``budget`` for all (s); ``memory_mb`` for its process tree; ``slot``: where to look for a free
-    uid (root). It may not read ``hidden``, the temporary folder, nor ``course`` (the default)."""
+    uid (root). It may not read ``hidden``, the temporary folder, ``course``, the course of the
+    current folder, nor the one the interpreter lives in (a venv inside another checkout)."""
 
     def __init__(
         self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=(),
         budget: float = DEFAULT_BUDGET, course: Course | None = None,
     ):  # fmt: skip
         self.timeout, self.memory_mb = float(timeout), int(memory_mb)
-        # Sleeping just under the per-call limit in every call must not cost an hour.
         self.budget, self.spent = float(budget), 0.0
-        folders = [*(course or Course.default()).hidden, *hidden, tempfile.gettempdir()]
-        self.hidden = sorted({os.path.realpath(h) for h in folders})
-        self.pid, self.dir, self.loaded = None, None, set()
-        self.ipc_ns, self._seen, self._since = None, set(), 0  # see _remove_ipc
+        courses = [course or Course.default(), Course.default(), Course.at(Path(sys.prefix).parent)]
+        folders = [*(h for c in courses for h in c.hidden), *hidden, tempfile.gettempdir()]
+        self.hidden = sorted({os.path.realpath(h) for h in folders if os.path.exists(h)})
+        self.pid, self.dir = None, None
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)
         self.uid, self._uid_lock = _claim_uid(slot) if is_root() else (None, None)
         self.gid = _nogroup() if is_root() else None
         self.exchanges = 0  # counted for benchmarks/grading.py
-        self.confinement = "not started"
-        self._lock = threading.Lock()
+        self.confinement = "not started"  # "" once confined by Landlock, else why not
 
     def start(self) -> None:
         """Start a fresh student process in a fresh folder and wait until it is ready."""
         self.stop()
-        self._seen, self._since = set(), int(time.time())
+        self._seen, self._since, self.loaded, self.killed_for = set(), int(time.time()), set(), ""
         self.dir = Path(tempfile.mkdtemp(prefix="s", dir=run_folder()))
-        if self.uid is not None:
-            os.chown(self.dir, self.uid, self.gid)
+        self._give(self.dir)
         env = {**zygote.CLEAN_ENV, "HOME": str(self.dir), "TMPDIR": str(self.dir),
                "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
         spec = {"dir": str(self.dir), "env": env, "memory_mb": self.memory_mb,
                 "nproc": 256 if self.uid is not None else 0, "hidden": self.hidden,
                 "uid": self.uid, "gid": self.gid}  # fmt: skip
-        pipes = [os.pipe() for _ in range(5)]  # request, response, stdout, stderr, status
-        theirs = [pipes[0][0]] + [w for _, w in pipes[1:]]
-        ours = [pipes[0][1]] + [r for r, _ in pipes[1:]]
+        (request_r, request_w), (response_r, response_w), (status_r, status_w) = (
+            os.pipe() for _ in range(3)
+        )
+        self.request_fd, self.response_fd, self.status_fd = request_w, response_r, status_r
         try:
-            zygote.start().spawn(spec, theirs)
-        except zygote.ZygoteError as exc:
-            for fd in ours:
-                os.close(fd)
-            raise WorkerDied(str(exc)) from None
+            spawned = zygote.start().spawn(spec, [request_r, response_w, status_w])
         finally:
-            for fd in theirs:
+            for fd in (request_r, response_w, status_w):
                 os.close(fd)
-        self.request_fd, self.response_fd, out_r, err_r, self.status_fd = ours
-        self.stdout, self.stderr = _CappedBuffer(out_r), _CappedBuffer(err_r)
-        self._status, self.killed_for, self.loaded = b"", "", set()
-        pid = self._keeper_says(zygote.STARTUP_TIMEOUT)
+        self._status = b""
+        pid = self._keeper_says(zygote.STARTUP_TIMEOUT) if spawned else None
         if pid is None or pid <= 1:  # _kill(pid) must never mean "every process" to kill(2)
-            for fd in (self.request_fd, self.response_fd, self.status_fd):
-                os.close(fd)  # (the output pipes close with their threads)
-            raise WorkerDied("the student process did not start")
+            for fd in (request_w, response_r, status_r):
+                os.close(fd)
+            why = "the student process" if spawned else "the grading zygote"
+            raise WorkerError("died", f"{why} did not start")
         self.pid = self._leader = pid
         # Its own pid namespace (every process in it is the worker's) and IPC namespace (its
         # SysV objects die with it), if it has them (the keeper makes both or neither).
         self.ns, self.ipc_ns = _own_namespace(pid, "pid"), _own_namespace(pid, "ipc")
         threading.Thread(target=self._watch, args=(self.pid,), daemon=True).start()
         try:
-            reply = self._receive(zygote.STARTUP_TIMEOUT)
-        except (WorkerDied, WorkerTimeout, ProtocolError) as exc:
+            self.confinement = str(self._receive(zygote.STARTUP_TIMEOUT).get("confinement"))
+        except WorkerError as exc:
             self.stop()
-            raise WorkerDied(f"the student process did not start ({type(exc).__name__})") from None
-        # For reports and tests only: "" when confined by Landlock, else why not.
-        self.confinement = str(reply.get("confinement", "unknown"))
+            raise WorkerError("died", f"the student process did not start ({exc.kind})") from None
+
+    def _give(self, *paths: Path) -> None:
+        """As root, hand ``paths`` to the worker's uid."""
+        for path in paths if self.uid is not None else ():
+            os.chown(path, self.uid, self.gid)
 
     def _keeper_says(self, timeout: float) -> int | None:
         """The next number on the status pipe: the student's pid, then its ``waitpid`` status
@@ -245,7 +211,7 @@ class Worker:
         return found
 
     def _watch(self, pid: int) -> None:
-        """Kill the worker when the private memory of its whole process tree (mapped SysV segments
+        """Kill the worker when the private memory of its whole process tree (SysV segments
         included) is over the limit: ``RLIMIT_DATA`` bounds each process alone."""
         while self.pid == pid:
             time.sleep(WATCH_INTERVAL)
@@ -263,11 +229,8 @@ class Worker:
                 self._kill(pid)
 
     def _remove_ipc(self) -> int:
-        """Without an IPC namespace of its own, remove the SysV IPC objects the worker made (a
-        segment still mapped lives on, unreachable by key, until its last process detaches or
-        dies) and return how many bytes they hold: segments at their full size. Its objects:
-        as root, those of its uid; otherwise segments made by, and message queues last written
-        by, a process the worker has had; never an object older than the worker."""
+        """Without an IPC namespace, remove the SysV IPC objects the worker made since it
+        started and return the bytes they hold (README: "SysV IPC without an IPC namespace")."""
         if self.ipc_ns is not None:
             return 0
         held, doomed = 0, []
@@ -275,7 +238,10 @@ class Worker:
             with suppress(OSError, ValueError):
                 head, *lines = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()
                 for row in (dict(zip(head.split(), line.split(), strict=False)) for line in lines):
-                    made = int(row.get(pid_column, -1)) in self._seen  # by one of its processes
+                    if pid_column:  # made or written by one of its processes
+                        made = int(row[pid_column]) in self._seen
+                    else:  # as a normal user, all sets of its uid (it is the grader's)
+                        made = self.uid is None and int(row["cuid"]) == os.geteuid()
                     if (made or int(row["cuid"]) == self.uid) and int(row["ctime"]) >= self._since:
                         held += int(row.get(size_column, 0))
                         if not int(row["perms"], 8) & 0o1000:  # SHM_DEST: removed already
@@ -314,9 +280,8 @@ class Worker:
     def close(self) -> None:
         """Stop the worker and give its uid back."""
         self.stop()
-        lock, self._uid_lock = getattr(self, "_uid_lock", None), None
-        if lock is not None:
-            lock.close()
+        if self._uid_lock is not None:
+            self._uid_lock.close()
 
     def __enter__(self):
         return self
@@ -324,26 +289,22 @@ class Worker:
     def __exit__(self, *exc):
         self.close()
 
-    def __del__(self):
-        with suppress(Exception):
-            self.close()
-
     def _receive(self, timeout: float) -> dict:
         deadline = time.monotonic() + timeout
 
         def wait():
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not select.select([self.response_fd], [], [], remaining)[0]:
-                raise WorkerTimeout
+                raise WorkerError("timeout")
 
         try:
             reply = wire.receive(self.response_fd, REPLY_CAP, wait)
         except EOFError:
-            raise WorkerDied(self.killed_for) from None
+            raise WorkerError("died") from None
         except wire.WireError as exc:
-            raise ProtocolError(f"unreadable reply ({exc})") from None
+            raise WorkerError("protocol", f"unreadable reply ({exc})") from None
         if type(reply) is not dict:
-            raise ProtocolError("the reply is not a dict")
+            raise WorkerError("protocol", "the reply is not a dict")
         return reply
 
     def exit_description(self) -> str:
@@ -354,21 +315,13 @@ class Worker:
         if os.WIFEXITED(status):
             code = os.WEXITSTATUS(status)
             return f"the student process exited with code {code} (sys.exit or os._exit?)"
-        sig = os.WTERMSIG(status)
-        if sig == signal.SIGKILL:
-            return "the student process was killed (SIGKILL), perhaps for using too much memory"
-        if sig == signal.SIGSEGV:
-            return "the student process crashed (segmentation fault)"
-        return f"the student process was killed by signal {sig} ({signal.Signals(sig).name})"
-
-    def register(self, key: str, name: str, source: Path) -> None:
-        """Make module ``source`` callable as ``key`` (it is copied and imported on first use)."""
-        self.modules[key] = (name, Path(source))
-        self.loaded.discard(key)
+        sig = signal.Signals(os.WTERMSIG(status))
+        why = {signal.SIGKILL: ", perhaps for using too much memory", signal.SIGSEGV: ": a crash"}
+        return f"the student process was killed by {sig.name} ({sig.value}){why.get(sig, '')}"
 
     def request(self, message: dict) -> dict:
-        """Send one request and return the reply, starting the worker if needed. Raises
-        WorkerTimeout, WorkerDied, BudgetSpent or ProtocolError (the worker is then stopped)."""
+        """Send one request and return the reply, starting the worker and importing the module
+        of ``message["key"]`` if needed. Raises WorkerError (the worker is then stopped)."""
         if self.pid is None:
             self.start()
         if message["key"] not in self.loaded:
@@ -379,24 +332,17 @@ class Worker:
         self.exchanges += 1
         left = self.budget - self.spent
         if left <= 0:
-            raise BudgetSpent
+            raise WorkerError("budget")
         start = time.monotonic()
         try:
-            try:
-                wire.send(self.request_fd, message)
-            except OSError:  # the request pipe is closed: the worker is gone
-                raise WorkerDied(self.killed_for) from None
+            wire.send(self.request_fd, message)
             return self._receive(min(self.timeout, left))
-        except WorkerTimeout:
+        except (WorkerError, OSError) as exc:  # OSError: the request pipe is closed
+            kind = getattr(exc, "kind", "died")
+            why = (self.killed_for or self.exit_description()) if kind == "died" else str(exc)
             self.stop()
-            raise (BudgetSpent if left < self.timeout else WorkerTimeout) from None
-        except WorkerDied as exc:
-            description = str(exc) or self.exit_description()
-            self.stop()
-            raise WorkerDied(description) from None
-        except ProtocolError:
-            self.stop()
-            raise
+            raise WorkerError("budget" if kind == "timeout" and left < self.timeout else kind,
+                              why) from None  # fmt: skip
         finally:
             self.spent += time.monotonic() - start
 
@@ -405,24 +351,23 @@ class Worker:
         folder = Path(tempfile.mkdtemp(prefix="m", dir=self.dir))
         target = folder / f"{name}.py"
         target.write_bytes(read_submission_file(source))
-        for path in (folder, target) if self.uid is not None else ():
-            os.chown(path, self.uid, self.gid)
+        self._give(folder, target)
         try:
             reply = self._exchange({"op": "load", "key": key, "name": name, "file": str(target)})
-        except (WorkerTimeout, WorkerDied, ProtocolError) as exc:
+        except WorkerError as exc:
+            if exc.kind == "budget":
+                raise
             why = {
-                WorkerTimeout: f"took longer than {self.timeout:g} s: is there an endless loop or"
-                " a long computation at the top level of the module? Put work inside functions.",
-                WorkerDied: f"stopped the student process: {exc}. Remove code at the top level of"
+                "timeout": f"took longer than {self.timeout:g} s: is there an endless loop or a"
+                " long computation at the top level of the module? Put work inside functions.",
+                "died": f"stopped the student process: {exc}. Remove code at the top level of"
                 " the module that exits or crashes.",
-                ProtocolError: f"failed: {exc}",
-            }[type(exc)]
-            raise ImportFailure(f"importing {name}.py {why}") from None
+            }.get(exc.kind, f"failed: {exc}")
+            raise WorkerError("import", f"importing {name}.py {why}") from None
         if reply.get("ok") is not True:
-            raise ImportFailure(
-                f"importing {name}.py failed: {_reply_error(reply)}. Fix the error at the top"
-                " level of the module (imports, definitions) first."
-            )
+            raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
+                              " the error at the top level of the module (imports, definitions)"
+                              " first.")  # fmt: skip
         self.loaded.add(key)
 
 
@@ -437,31 +382,29 @@ def _own_namespace(pid: int, kind: str) -> str | None:
 
 def read_submission_file(path: Path) -> bytes:
     """The bytes of a submitted file: only a regular file with a single name, at most
-    ``FILE_CAP`` bytes (``O_NOFOLLOW``, then ``fstat`` on the open file), else ImportFailure."""
+    ``FILE_CAP`` bytes (``O_NOFOLLOW``, then ``fstat`` on the open file), else WorkerError."""
     name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        if os.path.islink(path):
-            raise ImportFailure(f"{name} is a symbolic link: submit the file itself") from None
-        raise ImportFailure(f"{name} could not be read ({exc.strerror})") from None
+        why = "is a symbolic link: submit the file itself" if os.path.islink(path) else (
+            f"could not be read ({exc.strerror})")  # fmt: skip
+        raise WorkerError("import", f"{name} {why}") from None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ImportFailure(
-                f"{name} is not a regular file (a folder, device or pipe): submit the file itself"
-            )
-        if info.st_nlink != 1:
-            raise ImportFailure(f"{name} is a hard link to another file: submit a copy")
-        data = os.read(fd, FILE_CAP + 1)
+        data = os.read(fd, FILE_CAP + 1) if stat.S_ISREG(info.st_mode) else b""
     finally:
         os.close(fd)
-    if len(data) > FILE_CAP or info.st_size > FILE_CAP:
-        raise ImportFailure(
-            f"{name} is {max(info.st_size, len(data))} bytes, more than the {FILE_CAP} allowed"
-        )
-    return data
+    if not stat.S_ISREG(info.st_mode):
+        why = "is not a regular file (a folder, device or pipe): submit the file itself"
+    elif info.st_nlink != 1:
+        why = "is a hard link to another file: submit a copy"
+    elif len(data) > FILE_CAP or info.st_size > FILE_CAP:
+        why = f"is {max(info.st_size, len(data))} bytes, more than the {FILE_CAP} allowed"
+    else:
+        return data
+    raise WorkerError("import", f"{name} {why}")
 
 
 def _reply_error(reply: dict) -> str:
@@ -481,17 +424,13 @@ class Student:
         self._import_error = None
         if source is None:
             self._import_error = f"no {chapter}.py in the submission: its exercises score 0"
-        else:
-            worker.register(key, chapter, source)
+        else:  # copied and imported on first use
+            worker.modules[key] = (chapter, Path(source))
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
         return lambda *args, **kwargs: self.run(name, *args, **kwargs).value
-
-    def _request(self, message: dict) -> dict:
-        with self._worker._lock:
-            return self._worker.request({**message, "op": "call", "key": self._key})
 
     def run(self, fn: str, *args, seed: int | None = None, grad: bool = False, **kwargs) -> Outcome:
         """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`."""
@@ -503,28 +442,29 @@ class Student:
                                  " it is not run again: look for an endless loop.")  # fmt: skip
         try:
             kwargs = {k: _encode_arg(v) for k, v in kwargs.items()}
-            reply = self._request({"fn": fn, "seed": seed, "grad": bool(grad), "kwargs": kwargs,
-                                   "args": [_encode_arg(a) for a in args]})  # fmt: skip
-        except ImportFailure as exc:
-            self._import_error = str(exc)
-            raise GradingFailure(self._import_error) from None
-        except tuple(_CALL_FAILED) as exc:
-            if type(exc) is WorkerTimeout:
+            reply = worker.request({"op": "call", "key": self._key, "fn": fn, "seed": seed,
+                                    "grad": bool(grad), "kwargs": kwargs,
+                                    "args": [_encode_arg(a) for a in args]})  # fmt: skip
+        except WorkerError as exc:
+            message = _CALL_FAILED[exc.kind].format(fn=fn, exc=exc, w=worker)
+            if exc.kind == "import":
+                self._import_error = message
+            elif exc.kind == "timeout":
                 self._timed_out.add(fn)
-            message = _CALL_FAILED[type(exc)].format(fn=fn, exc=exc, w=worker)
             raise GradingFailure(message) from None
         return _outcome(fn, reply, worker.memory_mb)
 
 
 _CALL_FAILED = {  # what a call the student process did not answer tells the student
-    BudgetSpent: "this submission used up its time budget ({w.budget:g} s for all its calls"
+    "import": "{exc}",
+    "budget": "this submission used up its time budget ({w.budget:g} s for all its calls"
     " together), so the rest of it is not run: look for calls that sleep or loop far longer"
     " than they need.",
-    WorkerTimeout: "{fn}() did not finish within {w.timeout:g} s: is there an endless loop"
+    "timeout": "{fn}() did not finish within {w.timeout:g} s: is there an endless loop"
     " (e.g. a while loop whose condition never changes)?",
-    WorkerDied: "calling {fn}() stopped the student process: {exc}. Functions must return"
+    "died": "calling {fn}() stopped the student process: {exc}. Functions must return"
     " their result, not exit or crash the interpreter.",
-    ProtocolError: "{fn}() returned something the grader cannot read back ({exc}): return"
+    "protocol": "{fn}() returned something the grader cannot read back ({exc}): return"
     " tensors, numbers, lists or tuples.",
 }
 
@@ -562,12 +502,8 @@ class InProcessStudent(Student):
     def __init__(self, module, chapter: str):
         from coursekit.grading import worker
 
-        self._module, self._call = module, worker.call
-        self._timed_out, self._import_error = set(), None
         # Messages quote the default limits. Not a Worker: as root, one claims a grading uid.
-        self._worker = types.SimpleNamespace(
-            timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, budget=DEFAULT_BUDGET
-        )
-
-    def _request(self, message: dict) -> dict:
-        return self._call(self._module, message)
+        here = types.SimpleNamespace(timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB,
+                                     budget=DEFAULT_BUDGET, modules={},
+                                     request=lambda message: worker.call(module, message))
+        super().__init__(here, chapter, chapter, Path(f"{chapter}.py"))

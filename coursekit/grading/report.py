@@ -125,13 +125,10 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
     }
 
 
-def write_gradescope(results, folder: Path, hidden_visibility="after_published") -> list[Path]:
+def write_gradescope(results, folder: Path) -> None:
     """Write ``folder/results.json`` for one submission, else ``folder/<name>/results.json``."""
-    written = []
     for r in results:
         target = Path(folder) if len(results) == 1 else Path(folder) / r.submission
         target.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(gradescope_json(r, hidden_visibility), indent=2) + "\n"
+        text = json.dumps(gradescope_json(r), indent=2) + "\n"
         (target / "results.json").write_text(text, encoding="utf-8")
-        written.append(target / "results.json")
-    return written

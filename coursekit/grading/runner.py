@@ -33,8 +33,7 @@ def clip(text: str, cap: int = MESSAGE_CAP) -> str:
 
 
 def safe_name(name: str) -> str:
-    """A file name fit for every report: bytes that are not UTF-8 and control characters are
-    written as escapes (``\\xff``), and the name is clipped."""
+    """A file name fit for every report: non-UTF-8 bytes and control characters escaped."""
     text = os.fsencode(name).decode("utf-8", "backslashreplace")
     return clip("".join(c if c.isprintable() else repr(c)[1:-1] for c in text), 255)
 
@@ -81,8 +80,7 @@ class SubmissionResult:
         return sum(t.max_score for t in self.tests)
 
     def to_json(self) -> dict:
-        """``{"submission", "score", "max_score", "tests": [{"name", "chapter", "exercise",
-        "score", "max_score", "output", "hidden"}]}``, plus ``"error"`` if there is one."""
+        """What ``--json`` writes for it (the README says the format)."""
         tests = [{k: v for k, v in asdict(t).items() if k != "seconds"} for t in self.tests]
         data = {"submission": self.submission, "score": self.score,
                 "max_score": self.max_score, "tests": tests}  # fmt: skip
@@ -118,8 +116,7 @@ _STUDENT_CAUSED = (TypeError, ValueError, RuntimeError, LookupError, ArithmeticE
 
 
 def run_check(check: Check, student, reference) -> TestResult:
-    """Run one grading test: every way of grading goes through here. Any failure scores 0
-    with a message cut to :data:`MESSAGE_CAP` (it may quote what student code said)."""
+    """Run one grading test: every way of grading goes through here. Any failure scores 0."""
     from coursekit.grading.api import GradingFailure
 
     start = time.perf_counter()
@@ -194,8 +191,7 @@ def grade_modules(modules: dict, *, worker, name="submission", path="", course=N
 
 def warm_up() -> None:
     """Import in the background what comparisons need on first use (``torch.testing``, the
-    autograd engine), while the worker starts. (No checks use ``torch.optim``: its first step
-    imports torch._dynamo and sympy, seconds per grading process.)"""
+    autograd engine), while the worker starts."""
 
     def work():
         import torch
@@ -209,8 +205,7 @@ def warm_up() -> None:
 
 
 def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path | None]:
-    """``{chapter: path or None}``; a path that exists in any form (a link, a pipe) is kept,
-    so that reading it refuses it with the reason (``isolation.read_submission_file``)."""
+    """``{chapter: path or None}``; a link or a pipe is kept: reading it says why it is refused."""
     paths = {ch: Path(folder) / f"{ch}.py" for ch in chapter_list}
     return {ch: (p if os.path.lexists(p) else None) for ch, p in paths.items()}
 
@@ -231,11 +226,7 @@ def grade_submission(
         zygote.start()  # first: it imports torch while this process does
         from coursekit.grading.isolation import Worker
 
-        limits = {"timeout": timeout, "memory_mb": memory_mb, "budget": budget}
-        # A venv inside another checkout of the course (common for instructors): hide it too.
-        beside = [p for p in Course.at(Path(sys.prefix).parent).hidden if p.exists()]
-        hidden = [*course.hidden, *beside, folder, *hidden]
-        with Worker(slot=slot, hidden=hidden, **limits) as worker:
+        with Worker(timeout, memory_mb, slot, [folder, *hidden], budget, course) as worker:
             warm_up()
             worker.start()
             modules = submission_modules(folder, chapter_list)

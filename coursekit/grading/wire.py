@@ -62,25 +62,18 @@ def _encode(value, out: bytearray, depth: int) -> None:
         out += b"d" + _I.pack(len(value))
         for pair in value.items():
             _encode(pair[0], out, depth + 1), _encode(pair[1], out, depth + 1)
+    elif t is torch.Tensor and value.dtype in DTYPE_CODE and value.dim() < 256:
+        tensor = value.to_dense() if value.layout != torch.strided else value
+        tensor = tensor.detach().cpu().resolve_conj().resolve_neg().contiguous()
+        out += b"X" + bytes((DTYPE_CODE[tensor.dtype], tensor.dim()))
+        out += struct.pack(f"<{tensor.dim()}q", *tensor.shape)
+        if tensor.dtype is torch.bfloat16:  # numpy has no bfloat16: same bytes as int16
+            tensor = tensor.view(torch.int16)
+        out += tensor.numpy().tobytes()
     elif t is torch.Tensor:
-        _encode_tensor(value, out)
+        raise WireError(f"cannot send a tensor of dtype {value.dtype}, {value.dim()} dimensions")
     else:
         raise WireError(f"cannot send a {t.__module__}.{t.__qualname__}")
-
-
-def _encode_tensor(tensor: torch.Tensor, out: bytearray) -> None:
-    code = DTYPE_CODE.get(tensor.dtype)
-    if code is None:
-        raise WireError(f"cannot send a tensor of dtype {tensor.dtype}")
-    if tensor.layout != torch.strided:
-        tensor = tensor.to_dense()
-    tensor = tensor.detach().cpu().resolve_conj().resolve_neg().contiguous()
-    if tensor.dim() > 255:
-        raise WireError("cannot send a tensor with more than 255 dimensions")
-    out += b"X" + bytes((code, tensor.dim())) + struct.pack(f"<{tensor.dim()}q", *tensor.shape)
-    if tensor.dtype is torch.bfloat16:  # numpy has no bfloat16: same bytes as int16
-        tensor = tensor.view(torch.int16)
-    out += tensor.numpy().tobytes()
 
 
 def decode(data: bytes | bytearray | memoryview):

@@ -155,15 +155,13 @@ def call(module, request: dict) -> dict:
     fn = getattr(module, request["fn"], None)
     if not callable(fn):
         return failure("missing", message=f"the module has no function {request['fn']!r}")
-    args = list(_decode_args(list(request.get("args", []))))
+    args = _decode_args(list(request.get("args", [])))
     kwargs = _decode_args(dict(request.get("kwargs", {})))
-    grad_inputs = []
-    if request.get("grad"):
-        for i, a in enumerate(args):
-            if isinstance(a, torch.Tensor) and a.is_floating_point() and not a.requires_grad:
-                args[i] = a.clone().requires_grad_(True)
-            if isinstance(args[i], torch.Tensor) and args[i].requires_grad:
-                grad_inputs.append(i)
+    grad_inputs = []  # grad=True: every floating tensor argument is a leaf that requires grad
+    for i, a in enumerate(args if request.get("grad") else ()):
+        if isinstance(a, torch.Tensor) and a.is_floating_point() and not a.requires_grad:
+            args[i] = a = a.clone().requires_grad_(True)
+        grad_inputs += [i] if isinstance(a, torch.Tensor) and a.requires_grad else []
     if request.get("seed") is not None:
         seed = int(request["seed"])
         torch.manual_seed(seed)
@@ -174,8 +172,8 @@ def call(module, request: dict) -> dict:
         value = fn(*args, **kwargs)
         grads = [None] * len(args) if request.get("grad") else None
         if grad_inputs and isinstance(value, torch.Tensor) and value.requires_grad:
-            leaves = [args[i] for i in grad_inputs]
-            found = torch.autograd.grad(value.sum(), leaves, allow_unused=True)
+            found = torch.autograd.grad(value.sum(), [args[i] for i in grad_inputs],
+                                        allow_unused=True)  # fmt: skip
             for i, g in zip(grad_inputs, found, strict=True):
                 grads[i] = g
         reply = {"ok": True, "value": to_plain(value), "args": to_plain(args),
@@ -216,36 +214,16 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
             wire.send(response_fd, failure("unsupported", exc))
 
 
-def _set_limits(memory_mb: int, nproc: int) -> None:
-    import resource
-
-    # RLIMIT_DATA counts malloc/anonymous memory, not the address space CUDA torch maps but never
-    # touches: what the process holds now (torch) plus memory_mb. The grader watches the tree.
-    try:  # Linux; elsewhere the limit is memory_mb alone
-        with open("/proc/self/status") as status:
-            used_kb = next((int(x.split()[1]) for x in status if x.startswith("VmData:")), 0)
-    except OSError:
-        used_kb = 0
-    limits = [(resource.RLIMIT_DATA, used_kb * 1024 + memory_mb * 2**20),
-              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
-    for which, value in limits + ([(resource.RLIMIT_NPROC, nproc)] if nproc else []):
-        resource.setrlimit(which, (value, value))
-
-
 def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bool) -> None:
     import random
+    import resource
     import tempfile
 
     import torch
 
-    request_fd, response_fd, out_fd, err_fd = fds
+    request_fd, response_fd = fds
+    # Its stdin, stdout and stderr are the zygote's, /dev/null: what it prints reaches no one.
     os.setsid()
-    for fd, target in ((os.open(os.devnull, os.O_RDONLY), 0), (out_fd, 1), (err_fd, 2)):
-        os.dup2(fd, target)
-        os.close(fd)
-    # Fresh text streams on the new descriptors (whatever sys.stdout was in the zygote).
-    sys.stdin = open(0, closefd=False)  # noqa: SIM115
-    sys.stdout, sys.stderr = (open(fd, "w", buffering=1, closefd=False) for fd in (1, 2))
     os.chdir(spec["dir"])
     os.environ.clear()
     os.environ.update(spec["env"])
@@ -258,7 +236,18 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     for name, value in shm_limits if spec["ipc_ns"] else ():
         with suppress(OSError):
             Path(f"/proc/sys/kernel/{name}").write_text(str(value))
-    _set_limits(int(spec["memory_mb"]), int(spec["nproc"]))
+    # RLIMIT_DATA counts malloc/anonymous memory, not the address space CUDA torch maps but never
+    # touches: what the process holds now (torch) plus memory_mb. The grader watches the tree.
+    try:  # Linux; elsewhere the limit is memory_mb alone
+        with open("/proc/self/status") as status:
+            used_kb = next((int(x.split()[1]) for x in status if x.startswith("VmData:")), 0)
+    except OSError:
+        used_kb = 0
+    limits = [(resource.RLIMIT_DATA, used_kb * 1024 + int(spec["memory_mb"]) * 2**20),
+              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
+    limits += [(resource.RLIMIT_NPROC, spec["nproc"])] if spec["nproc"] else []  # as root
+    for which, value in limits:
+        resource.setrlimit(which, (value, value))
     confinement = landlock.confine(spec["dir"], list(spec["hidden"]))
     if spec["uid"] is not None:  # as root: a uid of its own, no groups (for good: no saved uid 0)
         os.setgroups([])
@@ -278,7 +267,7 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
 
 def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
     """Enter fresh namespaces, fork the student process, then tell the grader, on the status
-    pipe (``fds[4]``, which the student process never holds), its pid and its exit status."""
+    pipe (``fds[2]``, which the student process never holds), its pid and its exit status."""
     libc = ctypes.CDLL(None, use_errno=True)
     uid, gid, userns = os.getuid(), os.getgid(), False
     unshare = getattr(libc, "unshare", lambda flags: -1)  # Linux only
@@ -302,7 +291,7 @@ def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
 
 def zygote(control_fd: int) -> None:
     """Import torch once, then for every spec the grader sends on the control socket (with
-    five file descriptors: request and response pipes, stdout, stderr, status), fork a keeper."""
+    three file descriptors: the request and response pipes, the status pipe), fork a keeper."""
     import json
     import signal
     import socket
@@ -317,7 +306,7 @@ def zygote(control_fd: int) -> None:
     control.send(b"ready")
     while True:
         try:
-            data, fds, _, _ = socket.recv_fds(control, 65536, 5)
+            data, fds, _, _ = socket.recv_fds(control, 65536, 3)
         except OSError:
             return
         if not data:

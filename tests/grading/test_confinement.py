@@ -476,13 +476,28 @@ def squared_loss(y_hat, y):  # 8 GiB of shared memory, attached (untouched), und
     time.sleep(3)
     return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
 """
+# A semaphore set names no process that made it; its values could carry data to the next
+# submission. The writer leaves one; the reader loses every point if it finds it.
+SEM_WRITER = f"""
+import ctypes as _ctypes
+_ctypes.CDLL(None).semget({KEY}, 1, 0o1666)
+"""
+SEM_READER = f"""
+import ctypes as _ctypes
+if _ctypes.CDLL(None).semget({KEY}, 0, 0) >= 0:
+    raise ImportError("a semaphore set of an earlier submission is still here")
+"""
+
+
+def _host_sem_keys() -> set[int]:
+    return {int(line.split()[0]) for line in Path("/proc/sysvipc/sem").read_text().splitlines()[1:]}
 
 
 @pytest.mark.parametrize("user", ["root", "nobody"])
 def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_folder):
     """Where no IPC namespace can be made, the grader removes the SysV objects a submission
-    made: a segment left by one submission is gone before the next one starts (``--jobs 1``),
-    and the segments count against the memory limit (8 GiB of them stop the worker)."""
+    made: a segment or semaphore set left by one submission is gone before the next one starts
+    (``--jobs 1``), and the segments count against the memory limit (8 GiB of them stop it)."""
     shmmax, shmall = (int(Path(f"/proc/sys/kernel/{n}").read_text()) for n in ("shmmax", "shmall"))
     require(shmmax >= 1 << 30 and shmall * os.sysconf("SC_PAGE_SIZE") >= 8 << 30,
             "the SysV limits here refuse the 8 GiB of segments the attack makes")  # fmt: skip
@@ -493,7 +508,8 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     # outlived it is there at once; the reader need not wait 15 s for a writer graded meanwhile.
     sources = {"a_shm_writer": reference + SHM_WRITER,
                "b_shm_reader": stubs + SHM_READER.replace("WAIT", "2"),
-               "c_shm_hog": reference + SHM_HOG}  # fmt: skip
+               "c_shm_hog": reference + SHM_HOG, "d_sem_writer": reference + SEM_WRITER,
+               "e_sem_reader": reference + SEM_READER}  # fmt: skip
     for name, source in sources.items():
         (klass / name).mkdir(parents=True)
         (klass / name / f"{CHAPTER}.py").write_text(source)
@@ -510,6 +526,7 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
         assert made.returncode != 0, f"{probe} works here: the setting is not the one tested"
     env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
     before, limits = _host_shm(1), Path("/proc/sys/kernel/shmall").read_text()
+    subprocess.run(["ipcrm", "-S", str(KEY)], capture_output=True)  # left by an earlier run
     try:
         done = subprocess.run(without_namespaces(command, user), cwd=REPO, env=env,
                               capture_output=True, timeout=900)  # fmt: skip
@@ -517,6 +534,8 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
         leaked = _host_shm(1) - before
         for shmid in leaked:
             subprocess.run(["ipcrm", "-m", str(shmid)], capture_output=True)
+        sem_leaked = KEY in _host_sem_keys()
+        subprocess.run(["ipcrm", "-S", str(KEY)], capture_output=True)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
     import json
 
@@ -526,4 +545,6 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     hog = [t for t in results["c_shm_hog"]["tests"] if t["exercise"] == "squared_loss"]
     assert hog and all(t["score"] == 0 and "MiB of memory" in t["output"] for t in hog), hog
     assert not leaked, f"{len(leaked)} SysV segments outlived the grader"
+    assert results["e_sem_reader"]["score"] == results["e_sem_reader"]["max_score"] > 0
+    assert not sem_leaked, "a semaphore set outlived the grader"
     assert Path("/proc/sys/kernel/shmall").read_text() == limits, "the host's limit was changed"
