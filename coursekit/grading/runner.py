@@ -151,13 +151,13 @@ def run_check(check: Check, student, reference) -> TestResult:
 def _not_by_hand(source: Path, check: Check) -> str:
     """The teaching message when the exercise's function uses what its docstring forbids."""
     from coursekit.grading.api import not_by_hand
-    from coursekit.grading.isolation import ImportFailure, read_submission_file
+    from coursekit.grading.isolation import WorkerError, read_submission_file
 
     try:
         source = read_submission_file(source)
         used = not_by_hand(source, check.exercise, check.by_hand, check.judged_apart)
-    except ImportFailure:
-        return ""  # the module was not graded: its tests failed already
+    except WorkerError:  # the module was refused: its tests failed already
+        return ""
     if not used:
         return ""
     return (f"{check.exercise}() gives the right values, but it uses {', '.join(used)}: the"
