@@ -37,8 +37,8 @@ book: setup
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-# Two pytest-xdist workers, a test file each at a time (a file's fixtures, such as the student
-# edition test_release.py builds, are made once).
+# Two pytest-xdist workers, a test file each at a time (a file's fixtures are made once; the
+# student edition that test_release*.py read is built once for both workers).
 unit: setup
 	$(PY) -m pytest tests --ignore=tests/site -n 2 --dist loadfile --durations=12
 

