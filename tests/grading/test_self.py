@@ -118,3 +118,25 @@ def test_torch_optim_earns_every_optimizer_point(grading_worker):
     )
     assert result.tests
     assert result.score == result.max_score, f"torch.optim loses points:\n{_failures(result)}"
+
+
+TORCH_OPTIM_WEIGHT_DECAY = """
+def weight_decay_step(w, grad, lr, weight_decay):
+    p = w.detach().clone().requires_grad_(True)
+    p.grad = grad.clone()
+    torch.optim.SGD([p], lr=lr, weight_decay=weight_decay).step()
+    return p.detach()
+"""
+
+
+def test_torch_optim_earns_every_weight_decay_point(grading_worker, tmp_path):
+    """The weight-decay checks compute torch.optim.SGD's step by its formula (torch.optim would
+    cost the grader seconds of imports): torch.optim.SGD itself must earn every point."""
+    if "overfitting" not in CHAPTERS:
+        pytest.skip("no overfitting chapter")
+    module = tmp_path / "overfitting.py"
+    reference = (runner.REFERENCE_DIR / "overfitting.py").read_text()
+    module.write_text(reference + "\n\nimport torch\n" + TORCH_OPTIM_WEIGHT_DECAY)
+    result = runner.grade_modules({"overfitting": module}, worker=grading_worker, name="SGD")
+    tests = [t for t in result.tests if t.exercise == "weight_decay_step"]
+    assert tests and all(t.score == t.max_score for t in tests), _failures(result)
