@@ -138,7 +138,8 @@ class Worker:
     def start(self) -> None:
         """Start a fresh student process in a fresh folder and wait until it is ready."""
         self.stop()
-        self._seen, self._since, self.loaded, self.killed_for = set(), int(time.time()), set(), ""
+        self._seen, self._since, self.killed_for = set(), int(time.time()), ""
+        self.loaded: dict[str, bytes] = {}  # key -> the code the student process imported
         self.dir = Path(tempfile.mkdtemp(prefix="s", dir=run_folder()))
         self._give(self.dir)
         env = {**zygote.CLEAN_ENV, "HOME": str(self.dir), "TMPDIR": str(self.dir),
@@ -350,7 +351,8 @@ class Worker:
         name, source = self.modules[key]
         folder = Path(tempfile.mkdtemp(prefix="m", dir=self.dir))
         target = folder / f"{name}.py"
-        target.write_bytes(read_submission_file(source))
+        code = read_submission_file(source)
+        target.write_bytes(code)
         self._give(folder, target)
         try:
             reply = self._exchange({"op": "load", "key": key, "name": name, "file": str(target)})
@@ -368,7 +370,7 @@ class Worker:
             raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
                               " the error at the top level of the module (imports, definitions)"
                               " first.")  # fmt: skip
-        self.loaded.add(key)
+        self.loaded[key] = code
 
 
 def _own_namespace(pid: int, kind: str) -> str | None:
@@ -419,7 +421,7 @@ class Student:
     worker; returns plain data or raises :class:`GradingFailure` with a teaching message."""
 
     def __init__(self, worker: Worker, key: str, chapter: str, source: Path | None):
-        self._worker, self._key, self.source = worker, key, source
+        self._worker, self._key = worker, key
         self._timed_out: set[str] = set()
         self._import_error = None
         if source is None:
@@ -431,6 +433,10 @@ class Student:
         if name.startswith("_"):
             raise AttributeError(name)
         return lambda *args, **kwargs: self.run(name, *args, **kwargs).value
+
+    def code(self) -> bytes | None:
+        """The submitted module's bytes as the student process imported them (None before)."""
+        return self._worker.loaded.get(self._key)
 
     def run(self, fn: str, *args, seed: int | None = None, grad: bool = False, **kwargs) -> Outcome:
         """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`."""

@@ -80,7 +80,8 @@ class SubmissionResult:
         return sum(t.max_score for t in self.tests)
 
     def to_json(self) -> dict:
-        """What ``--json`` writes for it (the README says the format)."""
+        """``{"submission", "score", "max_score", "tests": [{"name", "chapter", "exercise",
+        "score", "max_score", "output", "hidden"}]}``, plus ``"error"`` if there is one."""
         tests = [{k: v for k, v in asdict(t).items() if k != "seconds"} for t in self.tests]
         data = {"submission": self.submission, "score": self.score,
                 "max_score": self.max_score, "tests": tests}  # fmt: skip
@@ -116,7 +117,8 @@ _STUDENT_CAUSED = (TypeError, ValueError, RuntimeError, LookupError, ArithmeticE
 
 
 def run_check(check: Check, student, reference) -> TestResult:
-    """Run one grading test: every way of grading goes through here. Any failure scores 0."""
+    """Run one grading test: every way of grading goes through here. Any failure scores 0
+    with a message cut to :data:`MESSAGE_CAP` (it may quote what student code said)."""
     from coursekit.grading.api import GradingFailure
 
     start = time.perf_counter()
@@ -139,25 +141,22 @@ def run_check(check: Check, student, reference) -> TestResult:
     except Exception as exc:  # noqa: BLE001 - a bug in a test must not stop the run
         tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-3))
         message = f"grader error in {check.name} (tell the course staff):\n{tb}"
-    source = getattr(student, "source", None)  # a Student's submitted file (not a wrapper's)
-    if not message and check.by_hand and isinstance(source, Path):
-        message = _not_by_hand(source, check)
+    if not message and check.by_hand:
+        message = _not_by_hand(student, check)
     return TestResult(
         check.chapter, check.exercise, check.name, 0 if message else check.points, check.points,
         clip(message), time.perf_counter() - start, check.hidden,
     )  # fmt: skip
 
 
-def _not_by_hand(source: Path, check: Check) -> str:
-    """The teaching message when the exercise's function uses what its docstring forbids."""
+def _not_by_hand(student, check: Check) -> str:
+    """The teaching message when the exercise's function, in the code the student process
+    imported, uses what its docstring forbids ("" for wrappers and in-process modules)."""
     from coursekit.grading.api import not_by_hand
-    from coursekit.grading.isolation import WorkerError, read_submission_file
+    from coursekit.grading.isolation import Student
 
-    try:
-        source = read_submission_file(source)
-        used = not_by_hand(source, check.exercise, check.by_hand, check.judged_apart)
-    except WorkerError:  # the module was refused: its tests failed already
-        return ""
+    code = student.code() if isinstance(student, Student) else None
+    used = not_by_hand(code, check.exercise, check.by_hand, check.judged_apart) if code else []
     if not used:
         return ""
     return (f"{check.exercise}() gives the right values, but it uses {', '.join(used)}: the"
@@ -191,7 +190,8 @@ def grade_modules(modules: dict, *, worker, name="submission", path="", course=N
 
 def warm_up() -> None:
     """Import in the background what comparisons need on first use (``torch.testing``, the
-    autograd engine), while the worker starts."""
+    autograd engine), while the worker starts. (No check may build a ``torch.optim``
+    optimizer: that imports torch._dynamo, about 2 s per grading process.)"""
 
     def work():
         import torch

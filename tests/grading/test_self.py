@@ -140,3 +140,22 @@ def test_torch_optim_earns_every_weight_decay_point(grading_worker, tmp_path):
     result = runner.grade_modules({"overfitting": module}, worker=grading_worker, name="SGD")
     tests = [t for t in result.tests if t.exercise == "weight_decay_step"]
     assert tests and all(t.score == t.max_score for t in tests), _failures(result)
+
+
+def test_grading_imports_no_torch_optim(tmp_path):
+    """A full submission grades without the grading process importing torch._dynamo (what
+    building a torch.optim optimizer does first: about 2 s per grading process, issue 16)."""
+    import subprocess
+    import sys
+
+    for chapter in CHAPTERS:
+        reference = runner.REFERENCE_DIR / f"{chapter}.py"
+        (tmp_path / f"{chapter}.py").write_bytes(reference.read_bytes())
+    code = ("import sys; from coursekit.grading import runner;"
+            " r = runner.grade_submission(sys.argv[1]);"
+            " print(r.score, r.max_score, 'torch._dynamo' in sys.modules)")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=300, cwd=runner.REFERENCE_DIR.parents[2])  # fmt: skip
+    score, max_score, dynamo = done.stdout.split()
+    assert score == max_score, done.stdout + done.stderr
+    assert dynamo == "False", "a check built a torch.optim optimizer in the grading process"
