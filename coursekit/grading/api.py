@@ -141,16 +141,15 @@ def expect_dtype(value, dtype: torch.dtype, what: str) -> torch.Tensor:
 
 
 def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=None) -> None:
-    """Fail unless ``got`` matches ``want`` (``torch.testing.assert_close``; numbers as numbers,
-    lists item by item), saying where and by how much; ``hint`` names the likely mistake."""
+    """Fail unless ``got`` matches ``want`` (as ``torch.testing.assert_close`` would; numbers as
+    numbers, lists item by item), saying where and by how much; ``hint`` names the likely
+    mistake."""
     suffix = f" {hint}" if hint else ""
     if type(want) is torch.Tensor:
         got = expect_shape(got, want.shape, what)
         if got.dtype != want.dtype:
             fail(f"{what}: expected dtype {want.dtype}, got {got.dtype}.{suffix}")
-        try:
-            torch.testing.assert_close(got, want, rtol=rtol, atol=atol, equal_nan=True)
-        except AssertionError:
+        if not all_close(got, want, rtol, atol, equal_nan=True):
             fail(_mismatch(got, want, what, rtol, atol) + suffix)
         return
     if isinstance(want, bool | int | float) and not isinstance(want, bool):
@@ -158,10 +157,8 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
             got = got.item()
         if type(got) not in (int, float):
             fail(f"{what} should be a number, but it is {_describe(got)}.{suffix}")
-        try:
-            as_tensor = lambda x: torch.tensor(float(x), dtype=torch.float64)  # noqa: E731
-            torch.testing.assert_close(as_tensor(got), as_tensor(want), rtol=rtol, atol=atol)
-        except AssertionError:
+        as_tensor = lambda x: torch.tensor(float(x), dtype=torch.float64)  # noqa: E731
+        if not all_close(as_tensor(got), as_tensor(want), rtol, atol):
             fail(f"{what}: expected {want!r}, got {got!r}.{suffix}")
         return
     if isinstance(want, list | tuple):
@@ -177,14 +174,30 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
         fail(f"{what}: expected {want!r}, got {_describe(got)}.{suffix}")
 
 
-# torch.testing.assert_close's default tolerances (rtol, atol), used when a test gives none.
+# torch.testing.assert_close's default tolerances (rtol, atol), used when a test gives none;
+# other dtypes (integers, bool) must be equal.
 _DEFAULT_TOLERANCES = {torch.float16: (1e-3, 1e-5), torch.bfloat16: (1.6e-2, 1e-5),
-                       torch.float32: (1.3e-6, 1e-5), torch.float64: (1e-7, 1e-7)}  # fmt: skip
+                       torch.float32: (1.3e-6, 1e-5), torch.float64: (1e-7, 1e-7),
+                       torch.complex64: (1.3e-6, 1e-5), torch.complex128: (1e-7, 1e-7)}  # fmt: skip
+
+
+def _tolerances(dtype: torch.dtype, rtol, atol) -> tuple[float, float]:
+    default_rtol, default_atol = _DEFAULT_TOLERANCES.get(dtype, (0.0, 0.0))
+    return default_rtol if rtol is None else rtol, default_atol if atol is None else atol
+
+
+def all_close(got: torch.Tensor, want: torch.Tensor, rtol=None, atol=None, equal_nan=False):
+    """``torch.testing.assert_close``'s test for two tensors of one shape and dtype,
+    ``|got - want| <= atol + rtol * |want|``, as a bool. (Its first call imports
+    torch.distributed, about a second per grading process.)"""
+    rtol, atol = _tolerances(want.dtype, rtol, atol)
+    if want.dtype is torch.bool:
+        return torch.equal(got, want)
+    return bool(torch.isclose(got, want, rtol=rtol, atol=atol, equal_nan=equal_nan).all())
 
 
 def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str, rtol=None, atol=None) -> str:
-    default_rtol, default_atol = _DEFAULT_TOLERANCES.get(want.dtype, (0.0, 0.0))
-    rtol, atol = default_rtol if rtol is None else rtol, default_atol if atol is None else atol
+    rtol, atol = _tolerances(want.dtype, rtol, atol)
     g, w = got.detach().double(), want.detach().double()
     if not torch.isfinite(g).all():
         bad = f"{int((~torch.isfinite(g)).sum())} of {g.numel()}"

@@ -432,7 +432,7 @@ class Student:
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
-        return lambda *args, **kwargs: self.run(name, *args, **kwargs).value
+        return lambda *args, **kwargs: self._call(name, args, kwargs, echo=False).value
 
     def code(self) -> bytes | None:
         """The submitted module's bytes as the student process imported them (None before)."""
@@ -440,6 +440,11 @@ class Student:
 
     def run(self, fn: str, *args, seed: int | None = None, grad: bool = False, **kwargs) -> Outcome:
         """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`."""
+        return self._call(fn, args, kwargs, seed, grad)
+
+    def _call(self, fn, args, kwargs, seed=None, grad=False, echo=True) -> Outcome:
+        """``echo=False``: the reply leaves out the arguments after the call (only the value
+        is wanted: half the data to encode and decode on each side)."""
         worker = self._worker
         if self._import_error is not None:
             raise GradingFailure(self._import_error)
@@ -449,7 +454,7 @@ class Student:
         try:
             kwargs = {k: _encode_arg(v) for k, v in kwargs.items()}
             reply = worker.request({"op": "call", "key": self._key, "fn": fn, "seed": seed,
-                                    "grad": bool(grad), "kwargs": kwargs,
+                                    "grad": bool(grad), "echo": echo, "kwargs": kwargs,
                                     "args": [_encode_arg(a) for a in args]})  # fmt: skip
         except WorkerError as exc:
             message = _CALL_FAILED[exc.kind].format(fn=fn, exc=exc, w=worker)

@@ -176,8 +176,9 @@ def call(module, request: dict) -> dict:
                                         allow_unused=True)  # fmt: skip
             for i, g in zip(grad_inputs, found, strict=True):
                 grads[i] = g
-        reply = {"ok": True, "value": to_plain(value), "args": to_plain(args),
-                 "grads": to_plain(grads), "arg_grads": to_plain(_grads_of(args))}  # fmt: skip
+        reply = {"ok": True, "value": to_plain(value), "args": [], "grads": to_plain(grads)}
+        if request.get("echo", True):  # the arguments after the call: changed in place?
+            reply.update(args=to_plain(args), arg_grads=to_plain(_grads_of(args)))
     except NotImplementedError as exc:
         return failure("not_implemented", exc)
     except Unsupported as exc:

@@ -22,7 +22,7 @@ from coursekit.grading import (
     runner,
     with_grad,
 )
-from coursekit.grading.api import not_by_hand
+from coursekit.grading.api import all_close, not_by_hand
 from coursekit.grading.runner import SubmissionResult, TestResult
 
 
@@ -335,3 +335,43 @@ def test_odd_answers_get_a_message_for_the_student_not_a_grader_error(value):
     assert sum(r.score for r in results) < sum(r.max_score for r in results)
     for result in results:
         assert not result.output.startswith("grader error"), result.output
+
+
+def _assert_close_passes(got, want, **tolerances) -> bool:
+    try:
+        torch.testing.assert_close(got, want, **tolerances)
+    except AssertionError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32, torch.float64,
+                                   torch.complex64, torch.int64, torch.uint8, torch.bool])
+def test_all_close_decides_as_torch_testing_assert_close(dtype):
+    """The checks compare with all_close (torch.testing.assert_close costs each grading process
+    a second of imports): on the edge of every dtype's default tolerances, near zero, with inf
+    and nan, and with tolerances given, both give the same verdict."""
+    g = torch.Generator().manual_seed(0)
+    want = (torch.randn(400, generator=g, dtype=torch.float64) * 10).to(dtype)
+    if dtype.is_floating_point or dtype.is_complex:
+        want[:3] = torch.tensor([0.0, float("inf"), float("nan")]).to(dtype)
+    cases = [want.clone()]
+    for scale in (0.3, 0.9, 1.1, 3.0, 30.0):  # steps around the default tolerance
+        if dtype.is_floating_point or dtype.is_complex:
+            rtol, atol = {torch.float16: (1e-3, 1e-5), torch.bfloat16: (1.6e-2, 1e-5),
+                          torch.float64: (1e-7, 1e-7)}.get(dtype, (1.3e-6, 1e-5))  # fmt: skip
+            step = (scale * (atol + rtol * want.abs().double())).to(want.real.dtype if
+                                                                    dtype.is_complex else dtype)
+            for where in (want.abs() > 1, want.abs() < 0.1):  # the rtol term, the atol term
+                cases += [want + torch.where(where & torch.isfinite(want), step, 0).to(dtype)]
+        else:
+            cases += [want ^ (torch.rand(400, generator=g) < scale / 100).to(dtype)]
+    verdicts = set()
+    for got in cases:
+        for equal_nan in (False, True):
+            mine = all_close(got, want, equal_nan=equal_nan)
+            assert mine == _assert_close_passes(got, want, equal_nan=equal_nan), (dtype, equal_nan)
+            verdicts.add(mine)
+        mine = all_close(got, want, rtol=0.1, atol=0.01)
+        assert mine == _assert_close_passes(got, want, rtol=0.1, atol=0.01, equal_nan=False)
+    assert verdicts == {True, False}, "the cases must include a pass and a failure"
