@@ -515,6 +515,6 @@ class InProcessStudent(Student):
 
         # Messages quote the default limits. Not a Worker: as root, one claims a grading uid.
         here = types.SimpleNamespace(timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB,
-                                     budget=DEFAULT_BUDGET, modules={},
+                                     budget=DEFAULT_BUDGET, modules={}, loaded={},
                                      request=lambda message: worker.call(module, message))
         super().__init__(here, chapter, chapter, Path(f"{chapter}.py"))
