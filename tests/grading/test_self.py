@@ -161,3 +161,16 @@ def test_grading_imports_no_torch_optim(tmp_path):
     score, max_score, imported = done.stdout.split(maxsplit=2)
     assert score == max_score, done.stdout + done.stderr
     assert imported.strip() == "[]", f"the grading process imported {imported.strip()}"
+
+
+def test_reference_in_process_earns_every_point():
+    """benchmarks/grading.py times the checks against the reference called in this process
+    (no isolation) as the baseline of the worker's overhead: that must be the same work."""
+    from coursekit.grading.isolation import InProcessStudent
+
+    for chapter in CHAPTERS:
+        reference = runner.reference_module(chapter)
+        student = InProcessStudent(reference, chapter)
+        results = [runner.run_check(c, student, reference) for c in runner.checks(chapter)]
+        lost = [f"{t.name}: {t.output}" for t in results if not t.passed]
+        assert not lost, f"{chapter}: {lost}"
