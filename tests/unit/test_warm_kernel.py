@@ -82,6 +82,9 @@ def test_forked_kernel_is_a_normal_kernel(folder, tmp_path):
     cold, cold_c = start(None, cwd=tmp_path)
     other, other_c = start(folder, cwd=tmp_path)
     try:
+        # First, before anything seeds: two forked kernels must not share the server's states.
+        draws = zip(value(warm_c, UNSEEDED), value(other_c, UNSEEDED), strict=True)
+        assert all(mine != theirs for mine, theirs in draws), "torch, numpy, random: shared"
         warm_state, cold_state = value(warm_c, STATE), value(cold_c, STATE)
         assert warm_state.pop("torch_already_imported"), "the kernel was not forked"
         assert not cold_state.pop("torch_already_imported")
@@ -89,7 +92,6 @@ def test_forked_kernel_is_a_normal_kernel(folder, tmp_path):
             assert state["argv"][0] == "-f"
             state["argv"] = state["argv"][:1]
         assert warm_state == cold_state
-        assert value(warm_c, UNSEEDED) != value(other_c, UNSEEDED)
         figures = []
         for kc in (warm_c, cold_c):
             reply, outputs = run(kc, FIGURE)
