@@ -76,7 +76,8 @@ test: setup
 # The student edition (python -m coursekit release) passes its own `make test` (make unit runs
 # tests/grading/test_release.py: no answer in it, check works there). It is written outside the
 # repository and borrows this .venv (a link; -o: never reinstall into it), with PYTHONPATH set
-# so that it, and the kernels nbval starts, import the edition's coursekit.
+# so that it, and the kernels nbval starts, import the edition's coursekit (the warm kernels'
+# server too: it is started with that PYTHONPATH, and forks only for kernels with its sys.path).
 edition-test: setup
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  $(PY) -m coursekit release "$$tmp/edition" && \

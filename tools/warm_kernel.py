@@ -144,10 +144,6 @@ def _die_with_parent() -> None:
 
 def serve(sock_path: str) -> None:
     """Bind first (launchers may connect and wait), import, then fork a kernel per request."""
-    import resource
-    import selectors
-    import time
-
     _die_with_parent()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     folder = Path(sock_path).parent
@@ -155,6 +151,17 @@ def serve(sock_path: str) -> None:
     listener.bind(sock_path)
     os.chmod(sock_path, 0o600)
     listener.listen(64)
+    try:
+        _serve(listener, folder)
+    finally:  # also when SIGTERM (or the parent's end) comes during the imports
+        Path(sock_path).unlink(missing_ok=True)
+
+
+def _serve(listener, folder: Path) -> None:
+    import resource
+    import selectors
+    import time
+
     start = time.perf_counter()
     env = dict(os.environ)
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
@@ -167,12 +174,10 @@ def serve(sock_path: str) -> None:
         except Exception as exc:  # the launchers start normal kernels, which will say it too
             refused = f"the server could not import {name}: {exc!r}"
             break
-    threads = len(os.listdir("/proc/self/task"))
-    if refused:
-        pass
-    elif threads != 1:
+    threads = len(os.listdir("/proc/self/task"))  # e.g. OpenBLAS's, without OMP_NUM_THREADS=1
+    if not refused and threads != 1:
         refused = f"the server has {threads} threads after its imports: forking is unsafe"
-    elif "matplotlib_inline.backend_inline" in sys.modules:
+    if not refused and "matplotlib_inline.backend_inline" in sys.modules:
         refused = "the server imported the inline backend: kernels would not show figures"
     os.environ.clear()
     os.environ.update(env)  # the kernel's own MPLBACKEND decides (ipykernel sets it the same)
@@ -213,7 +218,6 @@ def serve(sock_path: str) -> None:
                 os.killpg(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        Path(sock_path).unlink(missing_ok=True)
 
 
 def _fork(conn, env: dict, refused, listener, kernels: dict):
