@@ -48,11 +48,17 @@ unit: setup
 # the longest pages first (tools/nbval_cache.py orders them by their last time in the cache),
 # and one torch thread per kernel: two kernels already keep both cores busy, and the heavy
 # pages set one thread themselves. NBVAL_WORKERS=0 runs the pages one by one.
+# Warm kernels (tools/warm_kernel.py): each page's kernel is forked from a server, started for
+# this run only, that has imported ipykernel, torch (and torch._dynamo), matplotlib and
+# coursekit once, instead of importing them again (about 4 s a page); a kernel spec private to
+# this run selects it, so a learner's kernel stays python3. NBVAL_WARM=0 starts normal kernels.
 NBVAL_WORKERS ?= 2
+NBVAL_WARM ?= 1
 nbval: setup
 	rm -rf _build/nbval
 	$(PY) tools/convert_pages.py _build/nbval $(NOTEBOOKS)
 	OMP_NUM_THREADS=1 $(PY) -m pytest --nbval-lax -p no:cacheprovider -p tools.nbval_cache \
+	  $(if $(filter 1,$(NBVAL_WARM)),-p tools.warm_kernel) \
 	  --rootdir=_build/nbval -n $(NBVAL_WORKERS) --dist loadfile --no-loadscope-reorder \
 	  _build/nbval
 
@@ -70,7 +76,8 @@ test: setup
 # The student edition (python -m coursekit release) passes its own `make test` (make unit runs
 # tests/grading/test_release.py: no answer in it, check works there). It is written outside the
 # repository and borrows this .venv (a link; -o: never reinstall into it), with PYTHONPATH set
-# so that it, and the kernels nbval starts, import the edition's coursekit.
+# so that it, and the kernels nbval starts, import the edition's coursekit (the warm kernels'
+# server too: it is started with that PYTHONPATH, and forks only for kernels with its sys.path).
 edition-test: setup
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  $(PY) -m coursekit release "$$tmp/edition" && \

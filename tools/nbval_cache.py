@@ -10,7 +10,9 @@ notebooks up there by a hash of their code cells (source and metadata) and kerne
 cached notebook is built from the page as MyST-NB itself reads it, with nbval's outputs merged
 in; ``jupyter-book build`` then reuses it ("Using cached notebook") instead of executing again.
 At the end it prints each page's execution time (kernel start to last cell) and the CPU time
-its kernel used (counted when the kernel exits), which machine load changes much less.
+its kernel used (counted when the kernel exits), which machine load changes much less. A kernel
+forked by tools/warm_kernel.py's server is not pytest's child: its CPU time is what the server,
+its parent, got from os.wait4; the imports the server did once for all pages are not in it.
 
 It works under pytest-xdist (``-n 2 --dist loadfile``: each page runs whole on one worker): the
 cells' reports carry their outputs and times to the controlling process, which alone writes the
@@ -21,6 +23,7 @@ times is more than the time nbval takes; the CPU times add up as they would one 
 from __future__ import annotations
 
 import json
+import os
 import resource
 from pathlib import Path
 
@@ -105,10 +108,14 @@ def pytest_configure(config):
     config.coursekit_cpu = _children_cpu()
 
 
-def _children_cpu() -> float:
-    """CPU seconds of the child processes that ended (a page's kernel, once shut down)."""
+def _children_cpu(wait: float = 0.0) -> float:
+    """CPU seconds of the kernels that ended (a page's kernel, once shut down): this process's
+    children, and the kernels that tools/warm_kernel.py's server forked, reaped and filed
+    (waiting up to ``wait`` seconds for those: a killed launcher ends before its kernel)."""
+    from tools import warm_kernel  # here: `-p tools.warm_kernel`, later, imports it as a plugin
+
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime + warm_kernel.forked_cpu(os.getpid(), wait)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -131,7 +138,10 @@ def pytest_runtest_makereport(item, call):
     if not isinstance(item, IPyNbCell):
         return
     report = outcome.get_result()
-    cpu = _children_cpu()  # the kernel's CPU arrives when it exits, in the page's last teardown
+    # The kernel's CPU arrives when it exits, in the page's last teardown (RunningKernel.stop
+    # deletes its .km).
+    stopped = call.when == "teardown" and not hasattr(getattr(item.parent, "kernel", None), "km")
+    cpu = _children_cpu(wait=10.0 if stopped else 0.0)
     record = {
         "page": item.parent.nodeid,
         "source": item.parent.nb.metadata.get("coursekit_source"),
