@@ -5,6 +5,7 @@ fork server) and, to compare, the real ``python3`` spec."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import signal
@@ -47,18 +48,21 @@ def start(folder: Path | None, env: dict | None = None, cwd: Path | None = None)
     return km, kc
 
 
-def run(kc, code: str, timeout: float = 30) -> tuple[dict, list[dict]]:
+def run(kc, code: str, timeout: float = 30, **request) -> tuple[dict, list[dict]]:
     """Execute ``code``; its reply's content and its output messages."""
     outputs = []
-    reply = kc.execute_interactive(code, timeout=timeout, output_hook=outputs.append)
+    reply = kc.execute_interactive(code, timeout=timeout, output_hook=outputs.append, **request)
     return reply["content"], outputs
 
 
 def value(kc, expression: str):
-    """The value of a JSON-able ``expression`` in the kernel."""
-    _, outputs = run(kc, f"import json as _j; print(_j.dumps({expression}))")
-    text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
-    return json.loads(text)
+    """The value of a JSON-able ``expression`` in the kernel, from the execute reply itself
+    (a user expression), not from printed output, whose stream message may come after the
+    reply on a loaded machine."""
+    content, _ = run(kc, "pass", user_expressions={"v": f"__import__('json').dumps({expression})"})
+    result = content["user_expressions"]["v"]
+    assert content["status"] == "ok" and result["status"] == "ok", content
+    return json.loads(ast.literal_eval(result["data"]["text/plain"]))
 
 
 STATE = """{
