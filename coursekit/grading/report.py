@@ -50,7 +50,8 @@ def student_table(result, width: int = 100) -> str:
     total = f"{result.score:g} / {result.max_score:g}"
     lines += ["-" * width, f"{'total':<{w}}  {total:>9}"]
     if hidden := sum(t.hidden for t in result.tests):
-        lines.append(f"({hidden} of these tests are hidden: their inputs are not shown)")
+        these = "of these tests is" if hidden == 1 else "of these tests are"
+        lines.append(f"({hidden} {these} hidden: their inputs are not shown)")
     return "\n".join(lines + ([f"note: {result.error}"] if result.error else []))
 
 

@@ -123,11 +123,24 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
             reply["message"] = message or str(exc)[:2000]
             frames = [f for f in traceback.extract_tb(exc.__traceback__)
                       if not f.filename.endswith("worker.py")]  # fmt: skip
-            lines = traceback.format_list(frames[-6:])
-            reply["traceback"] = "".join(lines + traceback.format_exception_only(exc))[-4000:]
+            for frame in frames:
+                frame.filename = shown_path(frame.filename)
+            # The frames only: the reply's type and message already say what was raised.
+            reply["traceback"] = "".join(traceback.format_list(frames[-6:]))[-4000:]
         except BaseException:  # noqa: BLE001
             reply["message"] = reply["message"] or "(the exception could not be printed)"
     return reply
+
+
+def shown_path(filename: str) -> str:
+    """A frame's file as the student knows it: a library's path inside its installation
+    (``torch/functional.py``), else the file's name (their module, copied into the grader's
+    temporary folder, is ``linear_regression.py``); no folder of the grading machine."""
+    for root in sorted((p.rstrip(os.sep) for p in sys.path if p.rstrip(os.sep)), key=len,
+                       reverse=True):  # fmt: skip
+        if filename.startswith(root + os.sep):
+            return filename[len(root) + 1 :]
+    return os.path.basename(filename)
 
 
 def load_module(name: str, path: str):

@@ -133,3 +133,23 @@ def test_honest_mistakes_get_a_message_for_the_student(tmp_path):
     lost = {t.exercise for t in result.tests if not t.passed}
     assert {"synthetic_data", "sgd", "linreg"} <= lost
     assert not [t.output for t in result.tests if "grader error" in t.output]
+
+
+def test_a_traceback_names_the_students_file_not_the_graders_folders(tmp_path):
+    """A traceback in a report shows the student's module by its own name and a library's file
+    inside its installation, never a folder of the grading machine (its temporary run folder,
+    its Python installation)."""
+    source = REFERENCE.read_text() + (
+        "\n\ndef squared_loss(y_hat, y):\n    return (y_hat - y.reshape(3, 7)) ** 2 / 2\n"
+        "\n\ndef linreg(X, w, b):\n    import torch.nn.functional as F\n"
+        "    return F.cross_entropy(X, w)\n"
+    )
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    outputs = {t.exercise: t.output for t in result.tests if not t.passed}
+    line = source.splitlines().index("    return (y_hat - y.reshape(3, 7)) ** 2 / 2") + 1
+    assert f'File "{CHAPTER}.py", line {line}, in squared_loss' in outputs["squared_loss"]
+    assert 'File "torch/nn/functional.py"' in outputs["linreg"]
+    for output in outputs.values():
+        for folder in ("coursekit-grading", sys.prefix, str(runner.REPO), str(tmp_path)):
+            assert folder not in output, f"{folder} shown to the student: {output}"

@@ -20,7 +20,7 @@ def test_hidden_messages_stay_out_of_student_reports():
     for text in (table, html):
         assert "9001" not in text and "test_hidden_sigmoid" not in text
         assert "hidden test failed" in text
-    assert "1 of these tests are hidden" in table
+    assert "1 of these tests is hidden" in table
 
 
 def test_gradescope_marks_hidden_tests():
