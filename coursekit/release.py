@@ -19,9 +19,11 @@ INSTRUCTOR_ONLY = (
     "tests/grading/reference",
     "tests/grading/mutants",
     "tests/grading/hostile",
+    "tests/grading/outside",  # correct answers written in other idioms
     "tests/grading/recordings",
     "tests/grading/test_self.py",
     "tests/grading/test_hostile.py",
+    "tests/grading/test_outside.py",
     "tests/grading/test_confinement.py",
     "tests/grading/test_cli.py",
     "tests/grading/test_intake.py",

@@ -173,6 +173,7 @@ def test_student_edition_from_a_clean_clone(edition):
     # Nothing of the answers: no reference folder, no hidden test, no reference function body.
     assert not (edition / "tests/grading/reference").exists()
     assert not (edition / "tests/grading/torch_optimizers.py").exists()  # torch.optim solutions
+    assert not (edition / "tests/grading/outside").exists()  # answers in other idioms
     files = [p for p in edition.rglob("*") if p.is_file()]
     repeats = _repeating_a_page(edition / "book/exercises.md")
     assert "linear_regression.sgd" in repeats
