@@ -7,7 +7,12 @@
 - The glossary opens with an A-Z index whose letters jump to the first term of each letter.
 - Site search lists only pages of the book, each summarised by its text (not "....pdf", the
   download menu's text).
-- MathJax (about 1 MB) is loaded by the pages that show math, and only by them.
+- MathJax (about 1 MB) is loaded by the pages that show math, and only by them, with the
+  script that fits its menu to what the site vendors.
+- MathJax's menu (a right-click on an equation): the items whose files the site does not ship
+  (the SVG renderer, semantic enrichment, which loads the speech engine) are disabled, and
+  every setting a reader can pick loads nothing that is missing and leaves the math typeset.
+- Every page names its icon (the browser asks for one: without it, each page logs a 404).
 """
 
 from __future__ import annotations
@@ -190,7 +195,9 @@ def test_search_lists_only_book_pages(offline, site_url, toc):
 
 
 _MATHJAX = re.compile(r'<script[^>]+src="[^"]*mathjax/tex-chtml[^"]*"')
+_MENU = re.compile(r'<script[^>]+src="[^"]*course-mathjax-menu\.js[^"]*"')
 _MATH = re.compile(r'class="[^"]*\bmath\b')
+_ICON = re.compile(r'<link rel="icon" href="([^"]+)"')
 
 
 def test_mathjax_only_on_pages_with_math(site_dir, toc):
@@ -199,11 +206,73 @@ def test_mathjax_only_on_pages_with_math(site_dir, toc):
         html = (site_dir / page.html).read_text(encoding="utf-8")
         body = html[html.index("<body") :]
         has_math, loads = bool(_MATH.search(body)), bool(_MATHJAX.search(html))
-        if has_math != loads:
-            wrong.append(f"{page.html}: math={has_math}, loads MathJax={loads}")
+        if not has_math == loads == bool(_MENU.search(html)):
+            wrong.append(f"{page.html}: math={has_math}, loads MathJax={loads}, its menu"
+                         f" script={bool(_MENU.search(html))}")  # fmt: skip
     assert not wrong, "MathJax where there is no math, or math without MathJax:\n" + "\n".join(
         wrong
     )
     assert any(
         _MATHJAX.search((site_dir / p.html).read_text(encoding="utf-8")) for p in toc
     ), "no page loads MathJax"
+
+
+def test_every_page_names_its_icon(site_dir, toc):
+    missing = []
+    for page in toc:
+        icon = _ICON.search((site_dir / page.html).read_text(encoding="utf-8"))
+        if not icon or not (site_dir / page.html).parent.joinpath(icon[1]).resolve().is_file():
+            missing.append(page.html)
+    assert not missing, f"pages without an icon the site serves: {missing}"
+
+
+# Every item of MathJax's menu, as (path of ids, kind, enabled): kind is "radio", "checkbox"
+# or another (commands, submenus, labels); an item is enabled if it and its menus are.
+_MENU_ITEMS = """() => {
+  const items = [];
+  const walk = (menu, path, enabled) => {
+    for (const item of menu.items) {
+      const here = path.concat([item.id]), on = enabled && !item.disabled;
+      items.push([here, item.type, on]);
+      if (item.submenu) walk(item.submenu, here, on);
+    }
+  };
+  walk(MathJax.startup.document.menu.menu, [], true);
+  return items;
+}"""
+
+
+def _math_page(site_dir, toc):
+    return next(p for p in toc if _MATHJAX.search((site_dir / p.html).read_text("utf-8")))
+
+
+def test_mathjax_menu_offers_only_what_the_site_ships(offline, site_url, site_dir, toc):
+    from .conftest import listen, settle, wait_until_delivered
+
+    page = offline(1366, 900)  # a context of its own: the menu keeps its settings in it
+    heard = listen(page, site_url)
+    page.goto(urljoin(site_url, _math_page(site_dir, toc).html), wait_until="load")
+    settle(page)
+    typeset = page.locator("mjx-container").count()
+    # As a reader: right-click an equation, open the submenus, find the item greyed out.
+    for submenus, role, name in ((("Math Settings", "Math Renderer"), "menuitemradio", "SVG"),
+                                 (("Options",), "menuitemcheckbox", "Semantic Enrichment")):
+        page.locator("mjx-container").first.click(button="right")
+        for submenu in submenus:
+            page.get_by_role("menuitem", name=submenu).first.hover()
+        entry = page.get_by_role(role, name=name, exact=True)
+        assert entry.get_attribute("aria-disabled") == "true", f"the menu offers {name}"
+        page.keyboard.press("Escape")
+    # Every setting a reader can pick, picked in turn (press(): what a click on it runs).
+    settings = [path for path, kind, on in page.evaluate(_MENU_ITEMS)
+                if on and kind in ("radio", "checkbox")]  # fmt: skip
+    assert len(settings) > 20, settings
+    for path in settings:
+        page.evaluate("path => MathJax.startup.document.menu.menu.findID(...path).press()", path)
+        wait_until_delivered(page, quiet_ms=100)
+        assert not heard.console and not heard.failed, (
+            f"MathJax menu item {' > '.join(path)}: {heard.console + heard.failed}"
+        )
+    page.evaluate("MathJax.startup.promise.then(() => true)")
+    assert page.locator("mjx-container").count() == typeset
+    assert page.locator("mjx-merror").count() == 0
