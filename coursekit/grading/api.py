@@ -14,7 +14,14 @@ import torch
 
 
 class GradingFailure(AssertionError):
-    """A grading test failed; ``str(exc)`` is the teaching message shown to the student."""
+    """A grading test failed; ``str(exc)`` is the teaching message shown to the student.
+    ``raised``: when the student's function raised, the built-in exception classes its exception
+    is an instance of, nearest first (a ``class EmptyError(ValueError)`` gives ``("ValueError",
+    "Exception", "BaseException")``), so a check can ask ``"ValueError" in exc.raised``."""
+
+    def __init__(self, message: str = "", raised: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.raised = raised
 
 
 def fail(message: str) -> None:

@@ -498,8 +498,11 @@ def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
                 f"{fn}() ran out of memory (the limit is {memory_mb} MiB): {text[:300]}. Is a"
                 " tensor much larger than it should be (e.g. an (n, n) matrix from broadcasting)?"
             )
-        tb = str(reply.get("traceback", ""))
-        raise GradingFailure(f"{fn}() raised {text[:1500]}" + (f"\n{tb}" if tb else ""))
+        tb, raised = str(reply.get("traceback", "")), reply.get("raised")
+        if type(raised) is not list or not all(type(r) is str for r in raised):
+            raised = []
+        raise GradingFailure(f"{fn}() raised {text[:1500]}" + (f"\n{tb}" if tb else ""),
+                             tuple(raised[:8]))  # fmt: skip
     args, grads = reply.get("args"), reply.get("grads")
     if type(args) is not list or (grads is not None and type(grads) is not list):
         raise GradingFailure(f"{fn}(): the student process sent a malformed reply.")

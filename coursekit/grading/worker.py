@@ -120,6 +120,8 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
     if exc is not None:
         try:  # a hostile __str__ or __name__ must not break the worker
             reply["type"] = str(type(exc).__name__)[:200]
+            builtin = [c for c in type(exc).__mro__ if c.__module__ == "builtins"]
+            reply["raised"] = [str(c.__name__)[:100] for c in builtin[:8]]
             reply["message"] = message or str(exc)[:2000]
             frames = [f for f in traceback.extract_tb(exc.__traceback__)
                       if not f.filename.endswith("worker.py")]  # fmt: skip

@@ -153,3 +153,30 @@ def test_a_traceback_names_the_students_file_not_the_graders_folders(tmp_path):
     for output in outputs.values():
         for folder in ("coursekit-grading", sys.prefix, str(runner.REPO), str(tmp_path)):
             assert folder not in output, f"{folder} shown to the student: {output}"
+
+
+def test_only_the_exception_raised_counts_not_its_name_or_message(tmp_path):
+    """A check that a function raises ValueError accepts a subclass of ValueError (as `except
+    ValueError` would), and nothing that only looks like one: a message naming ValueError, a
+    class of the student's own called ValueError."""
+    chapter = "overfitting"
+    reference = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
+    cases = {
+        "subclass": ("class EmptyHistoryError(ValueError):\n    pass\n\n\n"
+                     "def best_epoch(scores):\n    if not scores:\n"
+                     "        raise EmptyHistoryError('no scores')\n"
+                     "    return scores.index(max(scores)) + 1\n"),
+        "message": ("def best_epoch(scores):\n    if not scores:\n"
+                    "        raise RuntimeError('best_epoch() raised ValueError')\n"
+                    "    return scores.index(max(scores)) + 1\n"),
+        "own_class": ("class ValueError(Exception):\n    pass\n\n\n"
+                      "def best_epoch(scores):\n    if not scores:\n"
+                      "        raise ValueError('no scores')\n"
+                      "    return scores.index(max(scores)) + 1\n"),
+    }  # fmt: skip
+    for case, override in cases.items():
+        (tmp_path / case).mkdir()
+        (tmp_path / case / f"{chapter}.py").write_text(reference + "\n\n" + override)
+        result = runner.grade_submission(tmp_path / case, [chapter], timeout=10.0)
+        empty = [t for t in result.tests if t.name == "test_best_epoch_empty_history"]
+        assert len(empty) == 1 and empty[0].passed == (case == "subclass"), (case, empty)

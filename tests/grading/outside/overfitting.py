@@ -2,8 +2,8 @@
 
 Idioms: the L2 penalty as a dot product of the flattened weights; d2l's dropout (mask from
 ``torch.rand(X.shape) > dropout``, multiply, divide); ``list.index(max(...))`` for the best
-epoch; weight decay written as torch.optim.SGD computes it (``grad + wd * w``, then
-``torch.add(..., alpha=-lr)``).
+epoch; exceptions of its own, subclasses of ValueError; weight decay written as torch.optim.SGD
+computes it (``grad + wd * w``, then ``torch.add(..., alpha=-lr)``).
 """
 
 import torch
@@ -14,9 +14,17 @@ def l2_penalty(w: torch.Tensor) -> torch.Tensor:
     return torch.dot(flat, flat) / 2
 
 
+class RateError(ValueError):
+    """A dropout probability outside [0, 1] (a ValueError, as the docstring asks)."""
+
+
+class EmptyHistoryError(ValueError):
+    """No scores to choose an epoch from."""
+
+
 def dropout_layer(X: torch.Tensor, dropout: float) -> torch.Tensor:
     if not 0 <= dropout <= 1:
-        raise ValueError(f"dropout must be in [0, 1], got {dropout}")
+        raise RateError(f"dropout must be in [0, 1], got {dropout}")
     if dropout == 1:
         return torch.zeros_like(X)
     if dropout == 0:
@@ -27,9 +35,7 @@ def dropout_layer(X: torch.Tensor, dropout: float) -> torch.Tensor:
 
 def best_epoch(scores: list[float]) -> int:
     if not scores:
-        # Plain ValueError: the check loses points for a subclass of ValueError (it matches the
-        # exception's class name), though `except ValueError` would catch one.
-        raise ValueError("no epoch to choose from: the list of scores is empty")
+        raise EmptyHistoryError("no epoch to choose from: the list of scores is empty")
     return scores.index(max(scores)) + 1
 
 
