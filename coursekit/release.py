@@ -31,6 +31,7 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_release_site.py",
     "tests/grading/test_release_edition.py",
     "tests/grading/test_autograder.py",
+    "tests/grading/test_book_report.py",  # grades with the reference answers
     "tests/grading/replay.py",
     "tests/grading/torch_optimizers.py",  # a solution of the optimizers exercise
     "benchmarks/grading.py",
