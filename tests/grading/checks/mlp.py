@@ -5,6 +5,7 @@ import math
 import torch
 
 from coursekit.grading import (
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -266,6 +267,21 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
         expect_close(got.std().item(), math.sqrt(var),
                      f"the std of he_normal_ of shape {shape}, mode={mode!r}", hint=hint,
                      rtol=0.05, atol=0)
+
+
+@points(1, "he_normal_")
+def test_he_normal_rejects_an_unknown_mode(student, reference):
+    for mode in ("fan_avg", "in"):
+        try:
+            student.run("he_normal_", torch.zeros(4, 3), mode)
+        except GradingFailure as err:
+            if "ValueError" in err.raised:
+                continue
+            if "not implemented" in str(err):
+                raise
+            fail(f"he_normal_(W, mode={mode!r}) should raise ValueError, but: {str(err)[:300]}")
+        fail(f"he_normal_(W, mode={mode!r}) returned instead of raising ValueError: a mode other"
+             " than 'fan_in' or 'fan_out' is a mistake of the caller, so say so.")
 
 
 # --- hidden: inputs the public tests do not use ----------------------------------------------
