@@ -252,6 +252,24 @@ def expect_unchanged(before, after, what: str) -> None:
         fail(f"{what} was modified in place.")
 
 
+def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwargs) -> None:
+    """Fail unless ``student.<fn>(*args, **kwargs)`` raises the built-in exception ``exc_name``
+    or a subclass of it (what ``except exc_name`` catches); the message says what the function
+    did instead, then ``why``. The stub's NotImplementedError keeps its own message."""
+    shown = [f"tensor of shape {shape_str(a.shape)}" if isinstance(a, torch.Tensor) else repr(a)
+             for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]  # fmt: skip
+    call = f"{fn}({', '.join(shown)})"
+    try:
+        value = student.run(fn, *args, **kwargs).value
+    except GradingFailure as err:
+        if exc_name in err.raised:
+            return
+        if "NotImplementedError" in err.raised:
+            raise
+        fail(f"{call} should raise {exc_name}, but: {str(err)[:300]} {why}")
+    fail(f"{call} returned {repr(value)[:200]} instead of raising {exc_name}. {why}")
+
+
 def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
     """What ``function`` of the module ``source``, and the module's functions it calls (except
     those in ``apart``, graded on their own), uses of the torch names in ``forbidden``

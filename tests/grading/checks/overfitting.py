@@ -12,9 +12,9 @@ import math
 import torch
 
 from coursekit.grading import (
-    GradingFailure,
     expect_close,
     expect_dtype,
+    expect_raises,
     expect_shape,
     expect_tensor,
     expect_unchanged,
@@ -22,27 +22,6 @@ from coursekit.grading import (
     generator,
     points,
 )
-
-
-def _expect_raises(student, fn, args, exc_name, why):
-    """Pass if ``student.fn(*args)`` raises ``exc_name``; fail with ``why`` otherwise."""
-    try:
-        value = student.run(fn, *args).value
-    except GradingFailure as err:
-        text = str(err)
-        if exc_name in err.raised:  # that class or a subclass of it, as `except` would catch
-            return
-        if "not implemented" in text or "no function" in text:
-            raise
-        fail(f"{fn}{_fmt_args(args)} should raise {exc_name}, but: {text[:300]}. {why}")
-    fail(f"{fn}{_fmt_args(args)} returned {value!r} instead of raising {exc_name}. {why}")
-
-
-def _fmt_args(args):
-    parts = [f"tensor of shape {tuple(a.shape)}" if isinstance(a, torch.Tensor) else repr(a)
-             for a in args]  # fmt: skip
-    return "(" + ", ".join(parts) + ")"
-
 
 # -- l2_penalty -------------------------------------------------------------------------------
 
@@ -189,8 +168,8 @@ def test_dropout_rejects_invalid_rate(student, reference):
     X = _positive(6, (2, 8))
     student.run("dropout_layer", X, 0.5, seed=6)
     for p in (-0.1, 1.5):
-        _expect_raises(student, "dropout_layer", (X, p), "ValueError",
-                       "A probability outside [0, 1] is a bug in the caller: say so.")
+        expect_raises(student, "ValueError", "dropout_layer", X, p,
+                      why="A probability outside [0, 1] is a bug in the caller: say so.")
 
 
 # -- best_epoch -------------------------------------------------------------------------------
@@ -240,9 +219,9 @@ def test_best_epoch_ties_go_to_the_earliest(student, reference):
 @points(1, "best_epoch")
 def test_best_epoch_empty_history(student, reference):
     student.best_epoch([0.5, 0.6])
-    _expect_raises(student, "best_epoch", ([],), "ValueError",
-                   "An empty history has no best epoch: raise ValueError with a clear message "
-                   "instead of returning a made-up epoch.")  # fmt: skip
+    expect_raises(student, "ValueError", "best_epoch", [],
+                  why="An empty history has no best epoch: raise ValueError with a clear message"
+                  " instead of returning a made-up epoch.")  # fmt: skip
 
 
 # -- weight_decay_step ------------------------------------------------------------------------
