@@ -2,8 +2,9 @@
 
 Idioms: ``torch.normal`` with an explicit size for the data, noise added to ``y`` in place
 (``+=``) on a fresh tensor and reshaped at the end; ``data_iter`` shuffles a Python list with
-``random.shuffle`` and slices it with ``min``; ``torch.matmul``; ``sgd`` updates with ``-=``
-under ``torch.no_grad()``; the bias column of ``closed_form`` goes first (``column_stack``).
+``random.shuffle`` and slices it with ``min``; ``torch.matmul``; the loss with ``view_as`` and
+``pow``; ``sgd`` steps each tensor with ``sub_`` under its own ``torch.no_grad()``; the bias
+column of ``closed_form`` goes first (``column_stack``).
 """
 
 import random
@@ -32,14 +33,15 @@ def linreg(X, w, b):
 
 
 def squared_loss(y_hat, y):
-    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
+    return 0.5 * (y_hat - y.view_as(y_hat)).pow(2)
 
 
 def sgd(params, lr, batch_size):
-    with torch.no_grad():
-        for param in params:
-            param -= lr * param.grad / batch_size
-            param.grad.zero_()
+    step = lr / batch_size
+    for p in params:
+        with torch.no_grad():
+            p.sub_(step * p.grad)
+        p.grad.zero_()
 
 
 def closed_form(X, y):
