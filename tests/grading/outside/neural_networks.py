@@ -40,6 +40,10 @@ def numerical_gradient(
 def sigmoid_grad_chain(
     x: torch.Tensor, y: float, W1: torch.Tensor, W2: torch.Tensor
 ) -> torch.Tensor:
-    a = torch.sigmoid(x @ W1)
-    y_hat = a @ W2
-    return float(-2 * (y - y_hat) * W2[0] * a[0] * (1 - a[0]) * x[0])
+    # The chain rule, one factor per link: dC/dy_hat, dy_hat/da11, da11/dz11, dz11/dw11.
+    z = x @ W1
+    a = torch.sigmoid(z)
+    dC_dyhat = 2 * (torch.dot(a, W2.reshape(-1)) - y)
+    dyhat_da = W2.reshape(-1)[0]
+    da_dz = torch.sigmoid(z[0]) * (1 - torch.sigmoid(z[0]))
+    return float(dC_dyhat * dyhat_da * da_dz * x[0])
