@@ -5,7 +5,7 @@ nothing there). At 1366 px every code and output block fits its box, the coursek
 shown with `{literalinclude}` included (no line cut at the edge, no scroll bar under the
 code). At 390 px a code or output block wider than the screen scrolls inside its own box
 (book/_static/course-width.css says why it scrolls rather than wraps), so the page around it
-keeps the screen's width.
+keeps the screen's width; so does a table, whose names in code are never cut in two.
 
 At both widths every display equation fits its column, without scrolling: a long one is split
 over lines, in the page's source (aligned rows) or, on a phone, by MathJax 4's line breaking
@@ -49,6 +49,10 @@ _MEASURE = """
       .map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> `
                 + (e.textContent || '').trim().slice(0, 60)),
     pres: Array.from(article.querySelectorAll('pre')).filter(p => p.clientWidth > 0).map(describe),
+    // Words of inline code in a table that a line break cuts in two (one box per line).
+    splitWords: Array.from(article.querySelectorAll(':is(td, th) code span.pre'))
+      .filter(word => word.getClientRects().length > 1)
+      .map(word => word.textContent.slice(0, 60)),
     equations: Array.from(article.querySelectorAll('mjx-container[display="true"]')).map(m => {
       const box = m.parentElement;
       return {tex: (box.getAttribute('data-tex') || box.textContent || '').trim().slice(0, 80),
@@ -121,6 +125,16 @@ def test_blocks_fit_or_scroll_in_their_box(measure, toc_page):
         assert not stuck, f"{toc_page.html} at 390px: blocks that neither fit nor scroll:\n" + (
             "\n".join(f"cell {p['where']} {p['kind']}: {p['line']!r}" for p in stuck)
         )
+
+
+def test_names_in_tables_are_never_cut_in_two(measure, toc_page):
+    """A name in a table cell (`CrossEntropyLoss`, `linear_regression.sgd`) stays on one line at
+    both widths: the table scrolls sideways in its own box instead (course-width.css)."""
+    d = measure(toc_page)
+    assert not d["splitWords"], (
+        f"{toc_page.html} at {d['viewport']}px: inline code in a table broken over lines: "
+        f"{d['splitWords']}"
+    )
 
 
 def test_display_equations_fit(measure, toc_page):
