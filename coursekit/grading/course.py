@@ -66,8 +66,13 @@ class Course:
 
     @property
     def hidden(self) -> list[Path]:
-        """Folders student code must not read (answers, tests, the stubs)."""
-        return [self.checks, self.reference, self.exercises]
+        """Folders student code must not read: the answers, the tests, the stubs and, where the
+        course has them, the folder that holds all three (a repository also keeps answers in its
+        git history and beside the reference, in other idioms; its venv stays readable)."""
+        parts = [self.checks, self.reference, self.exercises]
+        top = Path(os.path.commonpath(parts))
+        course = top != Path(top.anchor) and (self.checks.is_dir() or self.reference.is_dir())
+        return parts + [top] * course
 
     def chapters(self) -> list[str]:
         """The chapter names: the ``<chapter>.py`` files of ``checks``, sorted."""

@@ -53,9 +53,11 @@ def readable_paths(hidden: list[str], keep: list[str]) -> list[str]:
         except OSError:
             return
         for path in (os.path.join(directory, entry) for entry in entries):
+            if path in hidden:  # never walked into: a folder hidden inside it changes nothing
+                continue
             if any(h.startswith(path + os.sep) for h in hidden):
                 walk(path)
-            elif path not in hidden:
+            else:
                 found.append(path)
 
     walk("/") if hidden else found.append("/")
@@ -71,7 +73,10 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
     writes = WRITES_V1 | (REFER if abi >= 2 else 0) | (TRUNCATE if abi >= 3 else 0)
     reads = READ_FILE | READ_DIR | EXECUTE
     rules = [(folder, writes | reads), (os.devnull, WRITE_FILE | (TRUNCATE if abi >= 3 else 0))]
-    keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix]
+    # The Python installation, and coursekit (public: a student module may import it) where it
+    # lies inside a hidden course, as an editable install's does.
+    coursekit = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, coursekit]
     keep += [p for p in sys.path if p]
     rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()

@@ -135,16 +135,38 @@ def test_writes_outside_the_student_folder_are_refused(answers, open_folder):
 
 
 def test_the_course_and_hidden_folders_cannot_be_read(answers, open_folder):
+    """Nor the rest of the repository: answers in other idioms beside the reference, the
+    solutions with torch.optim, the git history (it holds every version of the answers)."""
     require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
     course = Course.at(REPO)
+    elsewhere = [REPO / "tests/grading/outside/linear_regression.py",
+                 REPO / "tests/grading/torch_optimizers.py", REPO / "README.md"]  # fmt: skip
+    elsewhere += [REPO / ".git"] if (REPO / ".git").exists() else []
     with Worker(hidden=[open_folder], course=course) as worker:
         student = Student(worker, "k", "answers", answers)
         assert student.read("/etc/hostname") == Path("/etc/hostname").read_text()
+        init = REPO / "coursekit/__init__.py"  # coursekit itself stays readable (public)
+        assert student.read(str(init)) == init.read_text()
         for fn, path in [("read", course.reference / "linear_regression.py"),
                          ("read", course.checks / "linear_regression.py"),
                          ("read", open_folder / "victim.txt"), ("listing", open_folder),
                          ("listing", course.exercises), ("read", answers)]:  # fmt: skip
             _refused(student, fn, str(path))
+        for path in elsewhere:
+            _refused(student, "listing" if path.is_dir() else "read", str(path))
+
+
+def test_a_class_folder_inside_the_temporary_folder_hides_the_rest_of_it(answers, open_folder):
+    """``grade /tmp/class``: the class folder is hidden inside the hidden temporary folder;
+    that must not open the temporary folder's other entries (another class, a second
+    checkout, another grader's files)."""
+    require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
+    klass = open_folder / "class"
+    klass.mkdir()
+    with Worker(hidden=[klass]) as worker:
+        student = Student(worker, "k", "answers", answers)
+        _refused(student, "read", str(open_folder / "victim.txt"))
+        _refused(student, "listing", str(open_folder))
 
 
 def test_the_reference_of_another_copy_of_the_course_is_hidden(answers, shared_folder, monkeypatch):
@@ -279,6 +301,9 @@ def test_everything_but_the_hidden_folders_stays_readable(tmp_path):
     assert "/usr" in paths and "/etc" in paths
     assert not any(p == str(hidden) or p.startswith(str(hidden) + "/") for p in paths
                    if p != str(keep))  # fmt: skip
+    # A hidden folder inside another hidden one: nothing of the outer one becomes readable.
+    nested = landlock.readable_paths([str(tmp_path / "course"), str(hidden / "reference")], [])
+    assert not any(p.startswith(str(tmp_path / "course")) for p in nested), nested
 
 
 def test_grade_warns_when_student_code_could_reach_what_it_should_not(monkeypatch, tmp_path):
