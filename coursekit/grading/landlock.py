@@ -21,6 +21,8 @@ WRITES_V1 = 0b1_1111_1111_0010  # WRITE_FILE, REMOVE_DIR/FILE, MAKE_CHAR/DIR/REG
 # ABI 6: signals and abstract unix sockets stay within the domain, so student code cannot
 # signal the grader or another submission's worker, whatever uid they run as.
 SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1
+# ABI 4: no TCP port may be bound or connected to (no rule allows one), in any network namespace.
+BIND_TCP, CONNECT_TCP = 1 << 0, 1 << 1
 FILE_RIGHTS = EXECUTE | WRITE_FILE | READ_FILE | TRUNCATE
 
 
@@ -81,7 +83,8 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
     rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()
     # struct landlock_ruleset_attr: handled_access_fs, handled_access_net (ABI 4), scoped (ABI 6)
-    fields = (writes | reads, 0, SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL)[: 3 if abi >= 6 else 1]
+    fields = (writes | reads, BIND_TCP | CONNECT_TCP, SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL)
+    fields = fields[: 3 if abi >= 6 else 2 if abi >= 4 else 1]
     attr = ctypes.create_string_buffer(struct.pack(f"={len(fields)}Q", *fields))
     ruleset = libc.syscall(_long(SYS_CREATE_RULESET), attr, _long(len(attr.raw)), _long(0))
     if ruleset < 0:

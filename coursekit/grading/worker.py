@@ -16,6 +16,7 @@ MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
 WITH_GRAD = "__coursekit_with_grad__"
 REQUEST_CAP = 1 << 30
 CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID = 0x08000000, 0x10000000, 0x20000000
+CLONE_NEWNET = 0x40000000
 # Standard-library modules not imported in advance: side effects on import, or never needed.
 _NO_PRELOAD = set(
     "__main__ antigravity this idlelib tkinter _tkinter turtle turtledemo ensurepip venv"
@@ -287,9 +288,13 @@ def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
     libc = ctypes.CDLL(None, use_errno=True)
     uid, gid, userns = os.getuid(), os.getgid(), False
     unshare = getattr(libc, "unshare", lambda flags: -1)  # Linux only
-    spec["ipc_ns"] = unshare(CLONE_NEWPID | CLONE_NEWIPC) == 0
+    # Also a network namespace, where the kernel has them: no interface but a loopback that is
+    # down, so nothing (a hidden test's inputs) leaves the machine, not even by UDP.
+    flags = CLONE_NEWPID | CLONE_NEWIPC
+    spec["ipc_ns"] = unshare(flags | CLONE_NEWNET) == 0 or unshare(flags) == 0
     if not spec["ipc_ns"] and uid != 0:
-        spec["ipc_ns"] = userns = unshare(CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWIPC) == 0
+        flags |= CLONE_NEWUSER
+        spec["ipc_ns"] = userns = unshare(flags | CLONE_NEWNET) == 0 or unshare(flags) == 0
         if userns:  # the same uid and gid inside as outside
             Path("/proc/self/setgroups").write_text("deny")
             Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")

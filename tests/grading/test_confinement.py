@@ -14,16 +14,18 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
 
 from coursekit.grading import GradingFailure, landlock
 from coursekit.grading.course import Course
-from coursekit.grading.isolation import Student, Worker
+from coursekit.grading.isolation import Student, Worker, _own_namespace
 from tests.conftest import require
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,6 +68,17 @@ def scratch():
 
 def signal(pid):
     os.kill(pid, 0)
+    return True
+
+def connect(port):
+    import socket
+    with socket.create_connection(("127.0.0.1", port), timeout=2):
+        return True
+
+def datagram(port):
+    import socket
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+        udp.sendto(b"a hidden test's inputs", ("127.0.0.1", port))
     return True
 
 def pid():
@@ -225,6 +238,29 @@ def test_each_grader_has_a_private_run_folder_and_leftovers_are_removed():
     assert not stale.exists(), "a leftover run folder was kept"
     assert not fresh.exists(), "the run folder outlived its grader"
     assert fresh.name.startswith("coursekit-grading-") and fresh.parent == stale.parent
+
+
+def test_student_code_reaches_no_network(answers):
+    """A hidden test's inputs cannot leave by the network: no TCP connection (Landlock ABI 4,
+    and a network namespace of its own) and, in that namespace, no UDP datagram either."""
+    require(landlock.abi_version() >= 4, "this kernel's Landlock has no network rules (6.7+)")
+    tcp, udp = socket.create_server(("127.0.0.1", 0)), socket.socket(type=socket.SOCK_DGRAM)
+    with tcp, udp:
+        udp.bind(("127.0.0.1", 0))
+        tcp.settimeout(1)
+        udp.settimeout(1)
+        with Worker() as worker:
+            student = Student(worker, "k", "answers", answers)
+            with pytest.raises(GradingFailure, match="Error"):
+                student.connect(tcp.getsockname()[1])
+            own_network = _own_namespace(worker.pid, "net") is not None
+            with suppress(GradingFailure):
+                student.datagram(udp.getsockname()[1])
+        with pytest.raises(TimeoutError):
+            tcp.accept()
+        if own_network:  # where the kernel lets the grader make one (not in Docker, say)
+            with pytest.raises(TimeoutError):
+                udp.recvfrom(64)
 
 
 def test_student_code_cannot_signal_the_grader(answers):
