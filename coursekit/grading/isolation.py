@@ -30,6 +30,8 @@ FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
 PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are found there
 MEMORY_SLACK_MB = 512  # the process tree's private memory may exceed the limit by this much
 WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's processes
+# What the files in a worker's folder may hold (its only writable place; /tmp may be in RAM).
+FILES_MB, FILES_COUNT = 256, 10_000
 WITH_GRAD = "__coursekit_with_grad__"
 # As root, every live Worker (of any grader process) holds a uid of its own from this range.
 UID_BASE = int(os.environ.get("COURSEKIT_GRADER_UID_BASE", "64000"))
@@ -167,7 +169,7 @@ class Worker:
         # Its own pid namespace (every process in it is the worker's) and IPC namespace (its
         # SysV objects die with it), if it has them (the keeper makes both or neither).
         self.ns, self.ipc_ns = _own_namespace(pid, "pid"), _own_namespace(pid, "ipc")
-        threading.Thread(target=self._watch, args=(self.pid,), daemon=True).start()
+        threading.Thread(target=self._watch, args=(self.pid, self.dir), daemon=True).start()
         try:
             self.confinement = str(self._receive(zygote.STARTUP_TIMEOUT).get("confinement"))
         except WorkerError as exc:
@@ -211,9 +213,10 @@ class Worker:
         self._seen.update(found)
         return found
 
-    def _watch(self, pid: int) -> None:
+    def _watch(self, pid: int, folder: Path) -> None:
         """Kill the worker when the private memory of its whole process tree (SysV segments
-        included) is over the limit: ``RLIMIT_DATA`` bounds each process alone."""
+        included) is over the limit (``RLIMIT_DATA`` bounds each process alone), or its folder
+        holds more than ``FILES_MB`` or ``FILES_COUNT`` files (``RLIMIT_FSIZE``: each file)."""
         while self.pid == pid:
             time.sleep(WATCH_INTERVAL)
             used = 0
@@ -222,11 +225,17 @@ class Worker:
                     kinds = ("Private_Clean", "Private_Dirty")
                     used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
             used += self._remove_ipc() >> 20
-            if used > self.memory_mb + MEMORY_SLACK_MB and self.pid == pid:
-                self.killed_for = (
-                    f"the student process was stopped for using {used} MiB of memory, its"
-                    f" child processes included (the limit is {self.memory_mb} MiB)"
-                )
+            written, files = _folder_usage(folder)
+            if used > self.memory_mb + MEMORY_SLACK_MB:
+                why = (f"using {used} MiB of memory, its child processes included (the limit is"
+                       f" {self.memory_mb} MiB)")  # fmt: skip
+            elif written > FILES_MB or files > FILES_COUNT:
+                why = (f"writing {written} MiB in {files} files (the limit is {FILES_MB} MiB"
+                       f" in {FILES_COUNT} files): return results, do not save them")  # fmt: skip
+            else:
+                continue
+            if self.pid == pid:
+                self.killed_for = f"the student process was stopped for {why}"
                 self._kill(pid)
 
     def _remove_ipc(self) -> int:
@@ -371,6 +380,26 @@ class Worker:
                               " the error at the top level of the module (imports, definitions)"
                               " first.")  # fmt: skip
         self.loaded[key] = code
+
+
+def _folder_usage(folder: Path) -> tuple[int, int]:
+    """(MiB on disk, entries) beneath ``folder``; it stops counting past ``FILES_COUNT``."""
+    blocks, entries, todo = 0, 0, [folder]
+    while todo and entries <= FILES_COUNT:
+        path = todo.pop()
+        if not os.access(path, os.R_OK | os.X_OK):  # made unreadable, as the grader's own user
+            with suppress(OSError):
+                os.chmod(path, 0o700)
+        with suppress(OSError), os.scandir(path) as listing:
+            for entry in listing:
+                entries += 1
+                if entries > FILES_COUNT:
+                    break
+                with suppress(OSError):
+                    blocks += entry.stat(follow_symlinks=False).st_blocks
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(entry.path)
+    return blocks * 512 >> 20, entries
 
 
 def _own_namespace(pid: int, kind: str) -> str | None:

@@ -70,6 +70,27 @@ def signal(pid):
     os.kill(pid, 0)
     return True
 
+def fill(mib, per_file_mib, hide=False):
+    import time
+    if hide:  # inside a folder the grader's user cannot list (as the same user)
+        os.mkdir("hidden")
+        os.chdir("hidden")
+    for i in range(mib // per_file_mib):
+        with open(f"f{i}", "wb") as f:
+            f.write(b"x" * (per_file_mib << 20))
+    if hide:
+        os.chdir("..")
+        os.chmod("hidden", 0)
+    time.sleep(2)
+    return True
+
+def touch(count):
+    import time
+    for i in range(count):
+        open(f"empty{i}", "w").close()
+    time.sleep(2)
+    return True
+
 def connect(port):
     import socket
     with socket.create_connection(("127.0.0.1", port), timeout=2):
@@ -238,6 +259,20 @@ def test_each_grader_has_a_private_run_folder_and_leftovers_are_removed():
     assert not stale.exists(), "a leftover run folder was kept"
     assert not fresh.exists(), "the run folder outlived its grader"
     assert fresh.name.startswith("coursekit-grading-") and fresh.parent == stale.parent
+
+
+def test_the_files_of_a_submission_are_bounded(answers):
+    """Its folder is the one place it may write, and /tmp may be held in memory: a submission
+    that writes more than ``FILES_MB`` (even where the grader's user cannot list it) or more
+    than ``FILES_COUNT`` files is stopped with a message saying so."""
+    with Worker() as worker:
+        student = Student(worker, "k", "answers", answers)
+        assert student.fill(32, 16)  # small files are fine
+        with pytest.raises(GradingFailure, match=r"writing \d+ MiB in \d+ files"):
+            student.fill(320, 32, True)
+    with Worker() as worker:
+        with pytest.raises(GradingFailure, match=r"in 10001 files \(the limit is"):
+            Student(worker, "k", "answers", answers).touch(12_000)
 
 
 def test_student_code_reaches_no_network(answers):
