@@ -262,7 +262,11 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
         used_kb = 0
     limits = [(resource.RLIMIT_DATA, used_kb * 1024 + int(spec["memory_mb"]) * 2**20),
               (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
-    limits += [(resource.RLIMIT_NPROC, spec["nproc"])] if spec["nproc"] else []  # as root
+    # A fork bomb stops at 256 processes and threads: as root, those of the worker's own uid; in
+    # a user namespace of its own, those of that namespace (Linux counts them per namespace).
+    # A normal user without one shares the count with the grader: no limit there (README).
+    nproc = spec["nproc"] or (256 if userns else 0)
+    limits += [(resource.RLIMIT_NPROC, nproc)] if nproc else []
     for which, value in limits:
         resource.setrlimit(which, (value, value))
     confinement = landlock.confine(spec["dir"], list(spec["hidden"]))

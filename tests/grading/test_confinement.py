@@ -12,6 +12,7 @@ command as a normal user (uid 65534), for the tests that grade as one.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -548,6 +549,41 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
     assert results["c_spy"]["score"] == 0, "the spy read a classmate's module"
     assert results["e_shm_reader"]["score"] == 0, "answers passed through shared memory"
     assert not leaked, "a SysV shared memory segment outlived the grader"
+
+
+FORK_BOMB = """
+def squared_loss(y_hat, y):
+    import os, time
+    made = 0
+    try:
+        for _ in range(2000):
+            if os.fork() == 0:
+                time.sleep(10)
+                os._exit(0)
+            made += 1
+    except OSError as exc:
+        raise RuntimeError(f"forked {made}, then {type(exc).__name__}") from None
+    raise RuntimeError(f"forked {made}, unbounded")
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_a_fork_bomb_stops_at_256_processes(user, shared_folder):
+    """As root the worker's own uid, as a normal user its own user namespace, holds at most
+    256 processes and threads (``RLIMIT_NPROC``); the grader goes on."""
+    folder = shared_folder / "bomber"
+    folder.mkdir()
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    (folder / f"{CHAPTER}.py").write_text(reference + FORK_BOMB)
+    command = [sys.executable, "-m", "coursekit", "check", CHAPTER, "--dir", str(folder)]
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    forked = re.search(r"forked (\d+), then BlockingIOError", done.stdout)
+    assert forked and int(forked.group(1)) < 256, done.stdout[-3000:] + done.stderr[-2000:]
+    assert re.search(r"^total\s+\d+ / \d+", done.stdout, re.M), done.stdout[-2000:]
 
 
 def without_namespaces(argv: list[str], user: str) -> list[str]:
