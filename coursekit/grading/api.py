@@ -92,8 +92,7 @@ class Outcome:
 
 def shape_str(shape) -> str:
     """``(10, 1)`` for a shape; ``(10,)`` for a vector; ``()`` for a scalar."""
-    shape = tuple(shape)
-    return f"({shape[0]},)" if len(shape) == 1 else "(" + ", ".join(map(str, shape)) + ")"
+    return str(tuple(map(int, shape)))
 
 
 def _describe(value) -> str:
@@ -132,8 +131,7 @@ def expect_shape(value, shape, what: str) -> torch.Tensor:
             " An (n, n) result usually means a vector of shape (n,) was combined with a"
             " column of shape (n, 1) and broadcasting made a matrix: reshape one to match."
         )
-    fail(message)
-    return value
+    raise GradingFailure(message)
 
 
 def expect_dtype(value, dtype: torch.dtype, what: str) -> torch.Tensor:
@@ -159,13 +157,12 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
         if not all_close(got, want, rtol, atol, equal_nan=True):
             fail(_mismatch(got, want, what, rtol, atol) + suffix)
         return
-    if isinstance(want, bool | int | float) and not isinstance(want, bool):
+    if isinstance(want, int | float) and not isinstance(want, bool):
         if type(got) is torch.Tensor and got.numel() == 1:
             got = got.item()
         if type(got) not in (int, float):
             fail(f"{what} should be a number, but it is {_describe(got)}.{suffix}")
-        as_tensor = lambda x: torch.tensor(float(x), dtype=torch.float64)  # noqa: E731
-        if not all_close(as_tensor(got), as_tensor(want), rtol, atol):
+        if not all_close(*torch.tensor([float(got), float(want)], dtype=torch.float64), rtol, atol):
             fail(f"{what}: expected {want!r}, got {got!r}.{suffix}")
         return
     if isinstance(want, list | tuple):

@@ -23,6 +23,7 @@ import torch
 from coursekit.grading import wire, zygote
 from coursekit.grading.api import GradingFailure, Outcome, WithGrad
 from coursekit.grading.course import Course
+from coursekit.grading.worker import WITH_GRAD, call
 from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, is_root
 
 REPLY_CAP = 256 * 2**20
@@ -32,7 +33,6 @@ MEMORY_SLACK_MB = 512  # the process tree's private memory may exceed the limit 
 WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's processes
 # What the files in a worker's folder may hold (its only writable place; /tmp may be in RAM).
 FILES_MB, FILES_COUNT = 256, 10_000
-WITH_GRAD = "__coursekit_with_grad__"
 # As root, every live Worker (of any grader process) holds a uid of its own from this range.
 UID_BASE = int(os.environ.get("COURSEKIT_GRADER_UID_BASE", "64000"))
 UID_COUNT = 1000
@@ -158,7 +158,6 @@ class Worker:
         finally:
             for fd in (request_r, response_w, status_w):
                 os.close(fd)
-        self._status = b""
         pid = self._keeper_says(zygote.STARTUP_TIMEOUT) if spawned else None
         if pid is None or pid <= 1:  # _kill(pid) must never mean "every process" to kill(2)
             for fd in (request_w, response_r, status_r):
@@ -184,16 +183,10 @@ class Worker:
     def _keeper_says(self, timeout: float) -> int | None:
         """The next number on the status pipe: the student's pid, then its ``waitpid`` status
         (``worker._keeper``, trusted code; the student process never holds this pipe)."""
-        deadline = time.monotonic() + timeout
-        while b"\n" not in self._status:
-            left = deadline - time.monotonic()
-            ready = left > 0 and select.select([self.status_fd], [], [], left)[0]
-            chunk = os.read(self.status_fd, 64) if ready else b""
-            if not chunk:
-                return None
-            self._status += chunk
-        line, self._status = self._status.split(b"\n", 1)
-        return int(line)
+        try:
+            return wire.receive(self.status_fd, 64, _deadline(self.status_fd, timeout))
+        except (EOFError, WorkerError):
+            return None
 
     def tree(self) -> list[int]:
         """Every live process of the worker: its pid namespace, or else its uid (as root) or
@@ -300,15 +293,8 @@ class Worker:
         self.close()
 
     def _receive(self, timeout: float) -> dict:
-        deadline = time.monotonic() + timeout
-
-        def wait():
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([self.response_fd], [], [], remaining)[0]:
-                raise WorkerError("timeout")
-
         try:
-            reply = wire.receive(self.response_fd, REPLY_CAP, wait)
+            reply = wire.receive(self.response_fd, REPLY_CAP, _deadline(self.response_fd, timeout))
         except EOFError:
             raise WorkerError("died") from None
         except wire.WireError as exc:
@@ -400,6 +386,19 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
                     if entry.is_dir(follow_symlinks=False):
                         todo.append(entry.path)
     return blocks * 512 >> 20, entries
+
+
+def _deadline(fd: int, timeout: float):
+    """``wait`` for :func:`wire.receive`: WorkerError("timeout") once ``fd`` stays silent until
+    ``timeout`` seconds from now."""
+    deadline = time.monotonic() + timeout
+
+    def wait():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            raise WorkerError("timeout")
+
+    return wait
 
 
 def _own_namespace(pid: int, kind: str) -> str | None:
@@ -543,10 +542,8 @@ class InProcessStudent(Student):
     """Calls a module's functions in *this* process: no isolation (for benchmarks/grading.py)."""
 
     def __init__(self, module, chapter: str):
-        from coursekit.grading import worker
-
         # Messages quote the default limits. Not a Worker: as root, one claims a grading uid.
         here = types.SimpleNamespace(timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB,
                                      budget=DEFAULT_BUDGET, modules={}, loaded={},
-                                     request=lambda message: worker.call(module, message))
+                                     request=lambda message: call(module, message))
         super().__init__(here, chapter, chapter, Path(f"{chapter}.py"))

@@ -104,26 +104,15 @@ def write_csv(results, path: Path) -> None:
 def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
     """Gradescope's autograder ``results.json`` for one submission. Hidden tests get
     ``hidden_visibility`` (``after_published`` or ``hidden``) and a message without inputs."""
-    tests = [
-        {
-            "name": f"{t.chapter}.{t.exercise}: {'hidden test' if t.hidden else t.name}",
-            "score": t.score,
-            "max_score": t.max_score,
-            "status": "passed" if t.passed else "failed",
-            "visibility": hidden_visibility if t.hidden else "visible",
-            "output": student_output(t) or "passed",
-            "output_format": "text",
-        }
-        for t in result.tests
-    ]
-    return {
-        "score": result.score,
-        "execution_time": round(result.seconds, 2),
-        "output": result.error or f"{result.score:g} / {result.max_score:g} points",
-        "visibility": "visible",
-        "stdout_visibility": "hidden",
-        "tests": tests,
-    }
+    tests = [{"name": f"{t.chapter}.{t.exercise}: {'hidden test' if t.hidden else t.name}",
+              "score": t.score, "max_score": t.max_score,
+              "status": "passed" if t.passed else "failed",
+              "visibility": hidden_visibility if t.hidden else "visible",
+              "output": student_output(t) or "passed", "output_format": "text"}
+             for t in result.tests]  # fmt: skip
+    return {"score": result.score, "execution_time": round(result.seconds, 2),
+            "output": result.error or f"{result.score:g} / {result.max_score:g} points",
+            "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}  # fmt: skip
 
 
 def write_gradescope(results, folder: Path) -> None:

@@ -50,7 +50,6 @@ class TestResult:
     score: float
     max_score: float
     output: str = ""
-    seconds: float = 0.0
     hidden: bool = False  # instructor grading only: students never see its message
 
     @property
@@ -64,7 +63,6 @@ class SubmissionResult:
     """Every test's verdict for one submission (``error`` says why it could not be graded)."""
 
     submission: str
-    path: str
     tests: list[TestResult] = field(default_factory=list)
     error: str = ""
     seconds: float = 0.0
@@ -82,9 +80,8 @@ class SubmissionResult:
     def to_json(self) -> dict:
         """``{"submission", "score", "max_score", "tests": [{"name", "chapter", "exercise",
         "score", "max_score", "output", "hidden"}]}``, plus ``"error"`` if there is one."""
-        tests = [{k: v for k, v in asdict(t).items() if k != "seconds"} for t in self.tests]
         data = {"submission": self.submission, "score": self.score,
-                "max_score": self.max_score, "tests": tests}  # fmt: skip
+                "max_score": self.max_score, "tests": [asdict(t) for t in self.tests]}  # fmt: skip
         return {**data, "error": self.error} if self.error else data
 
 
@@ -121,7 +118,6 @@ def run_check(check: Check, student, reference) -> TestResult:
     with a message cut to :data:`MESSAGE_CAP` (it may quote what student code said)."""
     from coursekit.grading.api import GradingFailure
 
-    start = time.perf_counter()
     if hasattr(reference, "for_test"):  # recorded answers are looked up per test
         reference = reference.for_test(check.name)
     try:
@@ -143,10 +139,9 @@ def run_check(check: Check, student, reference) -> TestResult:
         message = f"grader error in {check.name} (tell the course staff):\n{tb}"
     if not message and check.by_hand:
         message = _not_by_hand(student, check)
-    return TestResult(
-        check.chapter, check.exercise, check.name, 0 if message else check.points, check.points,
-        clip(message), time.perf_counter() - start, check.hidden,
-    )  # fmt: skip
+    score = 0 if message else check.points
+    return TestResult(check.chapter, check.exercise, check.name, score, check.points,
+                      clip(message), check.hidden)  # fmt: skip
 
 
 def _not_by_hand(student, check: Check) -> str:
@@ -164,17 +159,17 @@ def _not_by_hand(student, check: Check) -> str:
             " points for this test until then.")  # fmt: skip
 
 
-def student(worker, chapter: str, source: Path | None, key: str = ""):
+def student(worker, chapter: str, source: Path | None):
     """The ``student`` object of a chapter's tests: calls ``source``'s functions in ``worker``."""
     from coursekit.grading.isolation import Student
 
-    key = f"{key or chapter}:{source}:{time.monotonic_ns()}"
+    key = f"{chapter}:{source}:{time.monotonic_ns()}"  # a module of its own in the worker
     return Student(worker, key, chapter, None if source is None else Path(source))
 
 
-def grade_modules(modules: dict, *, worker, name="submission", path="", course=None):
+def grade_modules(modules: dict, *, worker, name="submission", course=None):
     """Grade chapter modules (``{chapter: path or None}``) with an existing worker."""
-    start, result = time.perf_counter(), SubmissionResult(name, path)
+    start, result = time.perf_counter(), SubmissionResult(name)
     for chapter, source in modules.items():
         try:
             reference, chapter_checks = reference_module(chapter, course), checks(chapter, course)
@@ -182,7 +177,7 @@ def grade_modules(modules: dict, *, worker, name="submission", path="", course=N
             message = clip(f"grader error: the {chapter} tests could not be loaded ({exc!r})")
             result.tests.append(TestResult(chapter, "(tests)", "load", 0, 0, message))
             continue
-        proxy = student(worker, chapter, source, f"{name}:{chapter}")
+        proxy = student(worker, chapter, source)
         result.tests += [run_check(c, proxy, reference) for c in chapter_checks]
     result.seconds = time.perf_counter() - start
     return result
@@ -221,7 +216,7 @@ def grade_submission(
     name = name or safe_name(folder.name)
     if os.path.islink(folder):
         reason = "the submission folder is a symbolic link: submit the folder itself"
-        return ungradable(name, folder, chapter_list, reason, course)
+        return ungradable(name, chapter_list, reason, course)
     try:
         zygote.start()  # first: it imports torch while this process does
         from coursekit.grading.isolation import Worker
@@ -230,17 +225,16 @@ def grade_submission(
             warm_up()
             worker.start()
             modules = submission_modules(folder, chapter_list)
-            return grade_modules(modules, worker=worker, name=name, path=safe_name(str(folder)),
-                                 course=course)  # fmt: skip
+            return grade_modules(modules, worker=worker, name=name, course=course)
     except Exception as exc:  # noqa: BLE001 - never lose a submission: score 0 with the reason
-        return ungradable(name, folder, chapter_list, f"could not be graded: {exc}", course)
+        return ungradable(name, chapter_list, f"could not be graded: {exc}", course)
 
 
-def ungradable(name, folder, chapter_list, reason: str, course=None) -> SubmissionResult:
+def ungradable(name, chapter_list, reason: str, course: Course) -> SubmissionResult:
     """A result scoring 0 on every test, with the reason (a submission is never lost)."""
-    result = SubmissionResult(name, safe_name(str(folder)), error=clip(reason))
+    result = SubmissionResult(name, error=clip(reason))
     for chapter in chapter_list:
-        for c in (course or COURSE).catalog(chapter):
+        for c in course.catalog(chapter):
             result.tests.append(TestResult(chapter, c.exercise, c.name, 0, c.points,
                                            result.error, hidden=c.hidden))  # fmt: skip
     return result
@@ -322,7 +316,7 @@ def grade_many(
                     conn.close()
                     code = proc.wait()
                     reason = f"the grading process stopped (exit code {code}) while grading it"
-                    results[i] = ungradable(*folders[i], chapter_list, reason, course)
+                    results[i] = ungradable(folders[i][0], chapter_list, reason, course)
                 if on_result:
                     on_result(results[i])
     finally:

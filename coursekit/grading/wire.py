@@ -135,12 +135,9 @@ class _Reader:
         if tag in (b"l", b"t"):
             items = [self.value(depth + 1) for _ in range(self.count(1))]
             return items if tag == b"l" else tuple(items)
-        if tag == b"d":
+        if tag == b"d":  # an unhashable key raises TypeError: decode calls the message malformed
             pairs = [(self.value(depth + 1), self.value(depth + 1)) for _ in range(self.count(2))]
-            try:
-                return dict(pairs)
-            except TypeError:
-                raise WireError("a dict key that is not hashable") from None
+            return dict(pairs)
         if tag == b"X":
             return self.tensor()
         raise WireError(f"unknown tag {tag!r}")

@@ -310,8 +310,8 @@ def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
         _become_student(spec, fds, wire, landlock, libc, userns)
     for fd in fds:
         os.close(fd)
-    os.write(status_fd, f"{pid}\n".encode())
-    os.write(status_fd, f"{os.waitpid(pid, 0)[1]}\n".encode())
+    wire.send(status_fd, pid)
+    wire.send(status_fd, os.waitpid(pid, 0)[1])
 
 
 def zygote(control_fd: int) -> None:

@@ -122,7 +122,6 @@ def test_only_plain_data_crosses_from_the_worker():
 def _result():
     return SubmissionResult(
         "alice",
-        "/tmp/alice",
         tests=[
             TestResult("linear_regression", "linreg", "test_linreg_values", 2, 2),
             TestResult("linear_regression", "sgd", "test_sgd", 0, 3, "sgd moved 10 times too far"),

@@ -5,7 +5,7 @@ from coursekit.grading.runner import SubmissionResult, TestResult
 
 
 def _result():
-    result = SubmissionResult("ada", "/tmp/ada")
+    result = SubmissionResult("ada")
     result.tests = [
         TestResult("activations", "sigmoid", "test_sigmoid_values", 2, 2),
         TestResult("activations", "sigmoid", "test_hidden_sigmoid", 0, 1,
