@@ -61,6 +61,13 @@ def _feed_forward_hint(got, inputs, outputs, weights):
             "Your loss is the SUM of the squared errors, n times the mean: divide by the number"
             " of examples (use .mean())."
         )
+    every_pair = ((_predictions(inputs, weights).reshape(-1) - outputs) ** 2).mean()
+    if n > 1 and torch.allclose(got, every_pair, rtol=1e-6):
+        return (
+            "Your predictions have shape (n,) and the targets (n, 1): their difference"
+            " broadcasts to an (n, n) matrix, every prediction against every target. Keep the"
+            " predictions (n, 1), like the targets (do not squeeze or flatten only one of them)."
+        )
     no_bias = ((_predictions(inputs, weights, with_bias=False) - outputs) ** 2).mean()
     if torch.allclose(got, no_bias, rtol=1e-6):
         return "Your loss ignores the biases: add b1 to the hidden layer and b2 to the output."
