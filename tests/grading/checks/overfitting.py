@@ -236,12 +236,17 @@ def _sgd_reference(w, grad, lr, weight_decay):
 
 @points(3, "weight_decay_step")
 def test_weight_decay_step_matches_sgd(student, reference):
-    cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0)]
+    cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0),
+             ((4,), 0.2, 0.1)]  # fmt: skip
     for i, (shape, lr, wd) in enumerate(cases):
         g = generator(20 + i)
-        w, grad = torch.randn(shape, generator=g), torch.randn(shape, generator=g)
-        what = f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for shape {shape}"
+        dtype = torch.float64 if i == len(cases) - 1 else torch.float32
+        w = torch.randn(shape, generator=g, dtype=dtype)
+        grad = torch.randn(shape, generator=g, dtype=dtype)
+        what = (f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for {dtype} w of"
+                f" shape {shape}")  # fmt: skip
         got = expect_shape(student.weight_decay_step(w, grad, lr, wd), shape, what)
+        expect_dtype(got, dtype, what)
         want = _sgd_reference(w, grad, lr, wd)
         if wd > 0:
             if torch.allclose(got, w - lr * grad):
