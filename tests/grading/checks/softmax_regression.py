@@ -72,11 +72,19 @@ def test_softmax_keeps_dtype_and_handles_one_row(student, reference):
 
 
 @points(1, "softmax")
-def test_softmax_leaves_its_input_alone(student, reference):
+def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference):
     X = _logits(5, (4, 6))
     outcome = student.run("softmax", X.clone())
     expect_shape(outcome.value, X.shape, "softmax(X)")
     expect_unchanged(X, outcome.args[0], "X (the logits)")
+    # (The gradient of softmax(X).sum() is 0, every row summing to 1: only its presence tells.)
+    outcome = student.run("softmax", X.clone(), grad=True)
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail(
+            "No gradient flows from softmax(X) back to X: the values are right, but autograd"
+            " cannot see how they were computed, so a model using it cannot learn. Use torch"
+            " operations on X itself (no .detach(), .item(), NumPy or torch.tensor(...))."
+        )
 
 
 def _check_cross_entropy(student, reference, y_hat, y, what):
@@ -93,6 +101,7 @@ def _check_cross_entropy(student, reference, y_hat, y, what):
             " column for every row. Pair row i with label y[i]: y_hat[torch.arange(n), y]."
         )
     expect_shape(got, (n,), what)
+    expect_dtype(got, y_hat.dtype, what)
     want = reference.cross_entropy(y_hat, y)
     hint = None
     if torch.allclose(got, -want, rtol=1e-4, atol=1e-6):
@@ -109,6 +118,9 @@ def test_cross_entropy_is_per_example(student, reference):
         y_hat = reference.softmax(_logits(seed, (n, q)))
         y = seeded_labels(seed, n, q)
         _check_cross_entropy(student, reference, y_hat, y, f"cross_entropy on {n} examples")
+    y_hat = reference.softmax(_logits(14, (3, 4), dtype=torch.float64))
+    y = seeded_labels(14, 3, 4)
+    _check_cross_entropy(student, reference, y_hat, y, "cross_entropy on float64 probabilities")
 
 
 @points(1, "cross_entropy")
