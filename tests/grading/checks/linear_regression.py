@@ -35,7 +35,8 @@ def _regression(seed, n, d, dtype=torch.float32):
 
 def _synthetic(student, w, b, n, seed):
     X, y = _pair(student.run("synthetic_data", w, b, n, seed=seed).value, "synthetic_data(...)")
-    return X, y
+    # Both in w's dtype (the docstring) before any statistics are taken of them.
+    return expect_dtype(X, w.dtype, "X"), expect_dtype(y, w.dtype, "y")
 
 
 def _pair(value, what):

@@ -9,7 +9,6 @@ from coursekit.grading import (
     expect_dtype,
     expect_raises,
     expect_shape,
-    expect_tensor,
     expect_unchanged,
     fail,
     points,
@@ -52,6 +51,7 @@ def test_mlp_forward_values(student, reference):
         what = f"mlp_forward for X of shape {(n, d)} and {h} hidden units"
         outcome = student.run("mlp_forward", X.clone(), *params)
         got = expect_shape(outcome.value, (n, q), what)
+        expect_dtype(got, X.dtype, what)
         expect_unchanged(X, outcome.args[0], "the input X of mlp_forward")
         expect_close(got, reference.mlp_forward(X, *params), what,
                      hint=_forward_hint(got, X, *params))  # fmt: skip
@@ -111,7 +111,7 @@ def test_linear_backward_values(student, reference):
         if not isinstance(got, tuple | list) or len(got) != 3:
             fail(f"{what} must return a tuple (dX, dW, db); got {type(got).__name__}.")
         for t, name in zip(got, ["dX", "dW", "db"], strict=True):
-            expect_tensor(t, f"{name} of {what}")
+            expect_dtype(t, X.dtype, f"{name} of {what}")
         want = reference.linear_backward(X, W, dY)
         right = all(g.shape == w.shape and torch.allclose(g, w, atol=1e-5)
                     for g, w in zip(got, want, strict=True))
