@@ -106,6 +106,7 @@ def _dropout_sample(student, p, seed, dtype=torch.float32):
     X = _positive(100 + seed, (_N_ROWS, _N_COLS), dtype)
     outcome = student.run("dropout_layer", X, p, seed=seed)
     got = expect_shape(outcome.value, tuple(X.shape), f"dropout_layer(X, {p})")
+    expect_dtype(got, dtype, f"dropout_layer(X, {p}) for {dtype} X")
     return X, got, outcome
 
 
@@ -268,7 +269,8 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
     g = generator(30)
     w, grad = torch.randn(4, 3, generator=g), torch.randn(4, 3, generator=g)
     outcome = student.run("weight_decay_step", w, grad, 0.1, 0.5)
-    expect_tensor(outcome.value, "weight_decay_step(w, grad, 0.1, 0.5)")
+    got = expect_shape(outcome.value, (4, 3), "weight_decay_step(w, grad, 0.1, 0.5)")
+    expect_dtype(got, w.dtype, "weight_decay_step(w, grad, 0.1, 0.5)")
     expect_unchanged(w, outcome.args[0], "w")
     expect_unchanged(grad, outcome.args[1], "grad")
     if not math.isfinite(float(outcome.value.abs().max())):

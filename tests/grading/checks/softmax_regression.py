@@ -169,13 +169,21 @@ def _accuracy_inputs():
 
 def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
     got = student.accuracy(y_hat.clone(), y.clone())
+    hint = None
     if type(got) is torch.Tensor:
         if got.numel() != 1:
             fail(
                 f"{what} should be one number, but it is a tensor of shape {tuple(got.shape)}:"
                 " compare the predictions with the labels, then reduce to a single fraction."
             )
-        got = float(got)
+        if got.is_complex() or got.dtype == torch.bool:
+            fail(
+                f"{what} should be a real number, the fraction of correct predictions (a Python"
+                f" float), got a {got.dtype} tensor."
+            )
+        if got.dtype in (torch.float16, torch.bfloat16):
+            hint = f"Your result is a {got.dtype} tensor, good to 3 digits: use a float."
+        got = got.item()
     if type(got) not in (int, float):
         fail(f"{what} should be a Python float (the fraction of correct predictions), got {got!r}.")
     n = len(y)
@@ -184,7 +192,12 @@ def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
             f"{what}: you returned {got}, the NUMBER of correct predictions; a fraction is asked."
             f" Divide by the number of examples ({n}) to get {want}."
         )
-    expect_close(got, want, what, atol=1e-6, rtol=0)
+    if type(got) is int and got != want:
+        hint = (
+            f"You returned the int {got}: an integer division (//) rounds the fraction down."
+            " Divide with /, which gives a float."
+        )
+    expect_close(got, want, what, hint=hint, atol=1e-6, rtol=0)
 
 
 @points(2, "accuracy")
