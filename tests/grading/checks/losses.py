@@ -420,6 +420,9 @@ def test_bce_with_logits_values(student, reference):
     _check_bce(
         student, reference, logits, target, "bce_with_logits with targets in (0, 1), float64"
     )
+    outcome = student.run("bce_with_logits", logits.clone(), target.clone())
+    expect_unchanged(logits, outcome.args[0], "logits")
+    expect_unchanged(target, outcome.args[1], "target")
     outcome = student.run("bce_with_logits", logits.clone(), target.clone(), grad=True)
     _expect_gradients(outcome, reference.bce_with_logits, (logits, target), ("logits", "target"),
                       "bce_with_logits(logits, target)")  # fmt: skip
