@@ -153,6 +153,14 @@ def test_dropout_masks_are_independent(student, reference):
     if torch.equal(mask, other == 0):
         fail("dropout_layer gives the same mask with different seeds: draw the mask from "
              "torch's global random generator (torch.rand), not a fixed generator.")  # fmt: skip
+    X = _positive(7, (20, 30))
+    first, again = (student.run("dropout_layer", X, 0.5, seed=7).value for _ in range(2))
+    if not torch.equal(expect_tensor(first, "dropout_layer(X, 0.5)") == 0,
+                       expect_tensor(again, "dropout_layer(X, 0.5)") == 0):  # fmt: skip
+        fail("dropout_layer gives different masks after the same torch.manual_seed: draw the "
+             "mask from torch's global random generator (torch.rand(X.shape)), not from a "
+             "generator of your own, Python's random or NumPy, so that runs can be "
+             "repeated.")  # fmt: skip
 
 
 @points(1, "dropout_layer")
