@@ -325,15 +325,21 @@ def _chain_example(seed: int, d: int, h: int):
     return x, y, torch.randn(d, h, generator=g, dtype=F64), torch.randn(h, generator=g, dtype=F64)
 
 
-def _check_chain(student, reference, x, y, W1, W2, what):
-    outcome = student.run("sigmoid_grad_chain", x.clone(), y, W1.clone(), W2.clone())
-    got = outcome.value
+def _chain_value(got, what):
+    """The student's dC/dw11 as a float64 0-d tensor: a Python float, or a float64 tensor of
+    one element (the docstring); anything else fails with what it is."""
     if isinstance(got, float | int) and not isinstance(got, bool):
         got = torch.tensor(float(got), dtype=F64)
     got = expect_tensor(got, what)
     if got.numel() != 1:
         fail(f"{what} returned shape {tuple(got.shape)}: dC/dw11 is one number (shape ()).")
-    got = got.reshape(()).to(F64)
+    expect_dtype(got, F64, what)
+    return got.reshape(())
+
+
+def _check_chain(student, reference, x, y, W1, W2, what):
+    outcome = student.run("sigmoid_grad_chain", x.clone(), y, W1.clone(), W2.clone())
+    got = _chain_value(outcome.value, what)
     want = reference.sigmoid_grad_chain(x, y, W1, W2)
     close = dict(rtol=1e-9, atol=1e-12)
     if not torch.allclose(got, want, **close):
@@ -383,10 +389,8 @@ def test_sigmoid_grad_chain_random_networks(student, reference):
 @points(1, "sigmoid_grad_chain")
 def test_sigmoid_grad_chain_matches_autograd(student, reference):
     x, y, W1, W2 = _chain_example(23, 2, 3)
-    got = student.sigmoid_grad_chain(x.clone(), y, W1.clone(), W2.clone())
-    if isinstance(got, float | int) and not isinstance(got, bool):
-        got = torch.tensor(float(got), dtype=F64)
-    got = expect_tensor(got, "sigmoid_grad_chain(x, y, W1, W2)").reshape(()).to(F64)
+    got = _chain_value(student.sigmoid_grad_chain(x.clone(), y, W1.clone(), W2.clone()),
+                       "sigmoid_grad_chain(x, y, W1, W2)")  # fmt: skip
     leaf = W1.clone().requires_grad_(True)
     ((y - torch.sigmoid(x @ leaf) @ W2) ** 2).backward()
     expect_close(
