@@ -6,7 +6,6 @@ from coursekit.grading import (
     expect_close,
     expect_dtype,
     expect_shape,
-    expect_tensor,
     expect_unchanged,
     fail,
     points,
@@ -297,7 +296,8 @@ def test_leaky_relu_other_slopes(student, reference):
 def test_leaky_relu_keyword_and_gradient(student, reference):
     x = _inputs(23, (4, 4), dtype=torch.float64, zeros=False)
     outcome = student.run("leaky_relu", x.clone(), grad=True, negative_slope=0.1)
-    got = expect_tensor(outcome.value, "leaky_relu(x, negative_slope=0.1)")
+    got = expect_shape(outcome.value, x.shape, "leaky_relu(x, negative_slope=0.1)")
+    expect_dtype(got, x.dtype, "leaky_relu(x, negative_slope=0.1)")
     expect_unchanged(x, outcome.args[0], "the input x of leaky_relu")
     expect_close(got, reference.leaky_relu(x, 0.1), "leaky_relu(x, negative_slope=0.1)",
                  hint=_leaky_hint(got, x, 0.1))  # fmt: skip

@@ -35,7 +35,8 @@ def _regression(seed, n, d, dtype=torch.float32):
 
 def _synthetic(student, w, b, n, seed):
     X, y = _pair(student.run("synthetic_data", w, b, n, seed=seed).value, "synthetic_data(...)")
-    return X, y
+    # Both in w's dtype (the docstring) before any statistics are taken of them.
+    return expect_dtype(X, w.dtype, "X"), expect_dtype(y, w.dtype, "y")
 
 
 def _pair(value, what):
@@ -191,14 +192,23 @@ def test_data_iter_batch_sizes_and_short_last_batch(student, reference):
 @points(2, "data_iter")
 def test_data_iter_shuffles(student, reference):
     n = 60
-    orders = [torch.cat(_batches(student, 10, n, 2, seed=s)) for s in (0, 1)]
-    for order in orders:
+    runs = [_batches(student, 10, n, 2, seed=s) for s in (0, 1)]
+    orders = [torch.cat(ids) for ids in runs]
+    for ids, order in zip(runs, orders, strict=True):
         if len(order) != n:
             fail(f"data_iter should yield all {n} examples.")
         if torch.equal(order, torch.arange(n)):
             fail(
                 "the examples come out in their original order: shuffle the indices (with"
                 " random.shuffle or torch.randperm) before making batches."
+            )
+        # A shuffled pass of 60 examples practically never cuts into runs of neighbours.
+        if all(int(b.max() - b.min()) == len(b) - 1 for b in ids):
+            fail(
+                "every batch holds neighbouring examples (e.g. examples 10 to 19): you shuffled"
+                " the order of the batches, or the order inside each batch, but the batches"
+                " always hold the same examples. Shuffle the list of all indices first, then"
+                " cut it into batches."
             )
     if torch.equal(orders[0], orders[1]):
         fail(

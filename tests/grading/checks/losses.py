@@ -42,6 +42,23 @@ def _is_close(a, b, rtol=1e-4, atol=1e-6) -> bool:
     )
 
 
+def _expect_gradients(outcome, reference_fn, args, names, what):
+    """The gradients of ``what``.sum() w.r.t. the floating ``args`` (``outcome`` ran with
+    grad=True) must be the reference's: a loss that leaves autograd (.detach(), .item(),
+    torch.tensor(...)) cannot train anything."""
+    leaves = [a.clone().requires_grad_(True) for a in args]
+    want = torch.autograd.grad(reference_fn(*leaves).sum(), leaves)
+    grads = outcome.grads or [None] * len(args)
+    for got, expected, name in zip(grads, want, names, strict=True):
+        if got is None:
+            fail(
+                f"No gradient flows from {what} back to {name}: the value is right, but"
+                " autograd cannot see how it was computed. Use torch operations on the tensors"
+                " themselves (no .detach(), .item(), NumPy, or torch.tensor(...) of a result)."
+            )
+        expect_close(got, expected, f"the gradient of {what} w.r.t. {name}", rtol=1e-4, atol=1e-6)
+
+
 # What the module's docstring forbids: the losses of torch.nn and torch.nn.functional, in any
 # spelling. A test that passes still fails if they are used.
 _LOSSES = ("l1_loss", "mse_loss", "nll_loss", "cross_entropy", "binary_cross_entropy",
@@ -113,9 +130,11 @@ def _regression_tests(name):
         _check_regression_loss(
             student, reference, name, y_hat, y, "sum", f"{name} on float64 inputs"
         )
-        outcome = student.run(name, y_hat.clone(), y.clone())
+        outcome = student.run(name, y_hat.clone(), y.clone(), grad=True)
         expect_unchanged(y_hat, outcome.args[0], "y_hat")
         expect_unchanged(y, outcome.args[1], "y")
+        _expect_gradients(outcome, getattr(reference, name), (y_hat, y), ("y_hat", "y"),
+                          f"{name}(y_hat, y)")  # fmt: skip
 
     def rejects(student, reference):
         y_hat, y = seeded_randn(34, (3,)), seeded_randn(35, (3,))
@@ -249,6 +268,14 @@ def _ce_hints(logits, target, want):
     hints = [(-want, "Your loss is negative: the cross-entropy is MINUS the log-probabilities.")]
     hints.append((want * n, f"You summed over the {n} examples: take the mean."))
     if target.dtype.is_floating_point:
+        q = logits.shape[1]
+        hints.append(
+            (
+                want / q,
+                f"You averaged over the {q} classes too: sum over the classes j, then take the"
+                " mean over the examples only.",
+            )
+        )
         hard = reference_argmax_loss(logits, target)
         hints.append(
             (
@@ -393,6 +420,12 @@ def test_bce_with_logits_values(student, reference):
     _check_bce(
         student, reference, logits, target, "bce_with_logits with targets in (0, 1), float64"
     )
+    outcome = student.run("bce_with_logits", logits.clone(), target.clone())
+    expect_unchanged(logits, outcome.args[0], "logits")
+    expect_unchanged(target, outcome.args[1], "target")
+    outcome = student.run("bce_with_logits", logits.clone(), target.clone(), grad=True)
+    _expect_gradients(outcome, reference.bce_with_logits, (logits, target), ("logits", "target"),
+                      "bce_with_logits(logits, target)")  # fmt: skip
 
 
 @points(2, "bce_with_logits")
@@ -454,6 +487,9 @@ def test_kl_divergence_values(student, reference):
         _distributions(74, (3, 4), dtype=torch.float32),
         "kl_divergence on float32 inputs",
     )
+    p, q = _distributions(78, (3, 4)), _distributions(79, (3, 4))
+    outcome = student.run("kl_divergence", p.clone(), q.clone(), grad=True)
+    _expect_gradients(outcome, reference.kl_divergence, (p, q), ("p", "q"), "kl_divergence(p, q)")
 
 
 @points(1, "kl_divergence")

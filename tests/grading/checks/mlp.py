@@ -9,7 +9,6 @@ from coursekit.grading import (
     expect_dtype,
     expect_raises,
     expect_shape,
-    expect_tensor,
     expect_unchanged,
     fail,
     points,
@@ -52,6 +51,7 @@ def test_mlp_forward_values(student, reference):
         what = f"mlp_forward for X of shape {(n, d)} and {h} hidden units"
         outcome = student.run("mlp_forward", X.clone(), *params)
         got = expect_shape(outcome.value, (n, q), what)
+        expect_dtype(got, X.dtype, what)
         expect_unchanged(X, outcome.args[0], "the input X of mlp_forward")
         expect_close(got, reference.mlp_forward(X, *params), what,
                      hint=_forward_hint(got, X, *params))  # fmt: skip
@@ -111,7 +111,7 @@ def test_linear_backward_values(student, reference):
         if not isinstance(got, tuple | list) or len(got) != 3:
             fail(f"{what} must return a tuple (dX, dW, db); got {type(got).__name__}.")
         for t, name in zip(got, ["dX", "dW", "db"], strict=True):
-            expect_tensor(t, f"{name} of {what}")
+            expect_dtype(t, X.dtype, f"{name} of {what}")
         want = reference.linear_backward(X, W, dY)
         right = all(g.shape == w.shape and torch.allclose(g, w, atol=1e-5)
                     for g, w in zip(got, want, strict=True))
@@ -176,9 +176,13 @@ def test_mlp_backward_values(student, reference):
         y = seeded_labels(110 + seed, n, q)
         params = _params(120 + 10 * seed, d, h, q, torch.float64)
         what = f"mlp_backward for X {(n, d)}, {h} hidden units, {q} classes"
-        got = student.mlp_backward(X, y, *params)
+        outcome = student.run("mlp_backward", X, y, *params)
+        got = outcome.value
         if not isinstance(got, tuple | list) or len(got) != 4:
             fail(f"{what} must return a tuple (dW1, db1, dW2, db2).")
+        names = ["X", "y", "W1", "b1", "W2", "b2"]
+        for before, after, name in zip((X, y, *params), outcome.args, names, strict=True):
+            expect_unchanged(before, after, f"the input {name} of mlp_backward")
         want = reference.mlp_backward(X, y, *params)
         for g, w, name in zip(got, want, ["dW1", "db1", "dW2", "db2"], strict=True):
             expect_shape(g, w.shape, f"{name} of {what}")
@@ -217,6 +221,27 @@ def _init_outcome(student, fn, shape, seed, *args):
     return got
 
 
+def _expect_global_generator(student, fn, *args):
+    """Same torch.manual_seed, same W; another seed, another W: every layer of a network gets
+    its own draw, and a run can be repeated."""
+    shape = (20, 30)
+    first, again, other = (
+        _init_outcome(student, fn, shape, seed, *args) for seed in (40, 40, 41)
+    )
+    if not torch.equal(first, again):
+        fail(
+            f"{fn} gave different values after the same torch.manual_seed: draw from torch's"
+            " global generator (W.uniform_ / W.normal_ without a generator of your own), not"
+            " from Python's random module or NumPy."
+        )
+    if torch.equal(first, other):
+        fail(
+            f"{fn} gave the same values after two different torch.manual_seed calls: it must"
+            " draw from torch's global generator, not from a generator of its own with a fixed"
+            " seed (every layer would start from the same weights)."
+        )
+
+
 @points(3, "xavier_uniform_")
 def test_xavier_uniform_distribution(student, reference):
     for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), 1.0), ((400, 100), 2.0)]):
@@ -233,6 +258,7 @@ def test_xavier_uniform_distribution(student, reference):
         expect_close(got.std().item(), bound / math.sqrt(3), f"the std of {what}", rtol=0.03,
                      atol=0.0)
         expect_close(got.mean().item(), 0.0, f"the mean of {what}", atol=0.01 * bound, rtol=0)
+    _expect_global_generator(student, "xavier_uniform_", 1.0)
 
 
 # --- he_normal_ ------------------------------------------------------------------------------
@@ -253,6 +279,7 @@ def test_he_normal_fan_in(student, reference):
         if got.abs().max() < 3 * std:
             fail(f"{what}: no value beyond 3 standard deviations; draw from a normal"
                  " distribution (W.normal_), not a uniform one.")
+    _expect_global_generator(student, "he_normal_")
 
 
 @points(2, "he_normal_")

@@ -61,6 +61,13 @@ def _feed_forward_hint(got, inputs, outputs, weights):
             "Your loss is the SUM of the squared errors, n times the mean: divide by the number"
             " of examples (use .mean())."
         )
+    every_pair = ((_predictions(inputs, weights).reshape(-1) - outputs) ** 2).mean()
+    if n > 1 and torch.allclose(got, every_pair, rtol=1e-6):
+        return (
+            "Your predictions have shape (n,) and the targets (n, 1): their difference"
+            " broadcasts to an (n, n) matrix, every prediction against every target. Keep the"
+            " predictions (n, 1), like the targets (do not squeeze or flatten only one of them)."
+        )
     no_bias = ((_predictions(inputs, weights, with_bias=False) - outputs) ** 2).mean()
     if torch.allclose(got, no_bias, rtol=1e-6):
         return "Your loss ignores the biases: add b1 to the hidden layer and b2 to the output."
@@ -167,6 +174,12 @@ def _one_sided(reference, inputs, outputs, weights, eps):
     return grads
 
 
+def _exact(reference, inputs, outputs, weights):
+    """The exact gradient (autograd on the reference's loss), one tensor per weight."""
+    leaves = [w.clone().requires_grad_(True) for w in weights]
+    return list(torch.autograd.grad(reference.feed_forward(inputs, outputs, leaves), leaves))
+
+
 def _all_close(got, want, rtol, atol):
     return all(torch.allclose(a, b, rtol=rtol, atol=atol) for a, b in zip(got, want, strict=True))
 
@@ -232,6 +245,17 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         hint = (
             "Your gradients have the wrong sign: compute L(w + eps) - L(w - eps), not the reverse."
         )
+    elif eps is not None and _all_close(
+        got, _exact(reference, inputs, outputs, weights), 1e-11, 1e-13
+    ):  # by hand, they agree with autograd far beyond a 1e-4 step's 1e-9
+        hint = (
+            f"These are the exact derivatives, not central-difference estimates with"
+            f" eps = {eps:g}: nudge each weight by +eps and -eps and use forward passes only."
+        )
+    elif eps is not None and _all_close(
+        got, reference.numerical_gradient(inputs, outputs, weights), rtol, atol
+    ):
+        hint = f"These are estimates with the default eps = 1e-4: use the eps passed in ({eps:g})."
     for name, g, w in zip(names, got, want, strict=True):
         _expect_gradient(g, w, f"{name} from {what}", hint, rtol, atol)
 
@@ -256,6 +280,8 @@ def test_numerical_gradient_central_differences(student, reference):
         (10, (4, 2, 3), 1e-4),
         (11, (3, 3, 2), 1e-3),
         (12, (6, 2, 4), None),
+        # A coarse step: the estimates differ from the exact derivatives in the 3rd digit.
+        (14, (3, 2, 2), 0.5),
     ]:
         inputs, outputs, weights = _network(seed, n, d, h)
         shown = "default eps" if eps is None else f"eps={eps:g}"
@@ -299,15 +325,21 @@ def _chain_example(seed: int, d: int, h: int):
     return x, y, torch.randn(d, h, generator=g, dtype=F64), torch.randn(h, generator=g, dtype=F64)
 
 
-def _check_chain(student, reference, x, y, W1, W2, what):
-    outcome = student.run("sigmoid_grad_chain", x.clone(), y, W1.clone(), W2.clone())
-    got = outcome.value
+def _chain_value(got, what):
+    """The student's dC/dw11 as a float64 0-d tensor: a Python float, or a float64 tensor of
+    one element (the docstring); anything else fails with what it is."""
     if isinstance(got, float | int) and not isinstance(got, bool):
         got = torch.tensor(float(got), dtype=F64)
     got = expect_tensor(got, what)
     if got.numel() != 1:
         fail(f"{what} returned shape {tuple(got.shape)}: dC/dw11 is one number (shape ()).")
-    got = got.reshape(()).to(F64)
+    expect_dtype(got, F64, what)
+    return got.reshape(())
+
+
+def _check_chain(student, reference, x, y, W1, W2, what):
+    outcome = student.run("sigmoid_grad_chain", x.clone(), y, W1.clone(), W2.clone())
+    got = _chain_value(outcome.value, what)
     want = reference.sigmoid_grad_chain(x, y, W1, W2)
     close = dict(rtol=1e-9, atol=1e-12)
     if not torch.allclose(got, want, **close):
@@ -357,10 +389,8 @@ def test_sigmoid_grad_chain_random_networks(student, reference):
 @points(1, "sigmoid_grad_chain")
 def test_sigmoid_grad_chain_matches_autograd(student, reference):
     x, y, W1, W2 = _chain_example(23, 2, 3)
-    got = student.sigmoid_grad_chain(x.clone(), y, W1.clone(), W2.clone())
-    if isinstance(got, float | int) and not isinstance(got, bool):
-        got = torch.tensor(float(got), dtype=F64)
-    got = expect_tensor(got, "sigmoid_grad_chain(x, y, W1, W2)").reshape(()).to(F64)
+    got = _chain_value(student.sigmoid_grad_chain(x.clone(), y, W1.clone(), W2.clone()),
+                       "sigmoid_grad_chain(x, y, W1, W2)")  # fmt: skip
     leaf = W1.clone().requires_grad_(True)
     ((y - torch.sigmoid(x @ leaf) @ W2) ** 2).backward()
     expect_close(

@@ -271,6 +271,29 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before):
                  rtol=RTOL, atol=ATOL)
 
 
+def _expect_step_count(t, want):
+    """Adam's state["step"] counts the steps of this run, from the state it was given."""
+    count = t.item() if isinstance(t, torch.Tensor) and t.numel() == 1 else t
+    if count != want:
+        fail(
+            f"after step {want} of a run that started from state {{}}, adam_step returned"
+            f" state['step'] = {t!r}. Count the steps in the state you are given"
+            " (state.get('step', 0) + 1), not in a variable of your own that outlives the run:"
+            " each optimizer (each run) has its own count."
+        )
+
+
+def _step_type_hint(t):
+    """A wrong trajectory with a step that is not an int: name that first."""
+    if type(t) is not int:
+        fail(
+            f"adam_step's state['step'] should be a Python int (the number of steps taken),"
+            f" got {type(t).__name__} {t!r}, and the parameters are off. With a tensor step,"
+            " beta1 ** t is a float32 tensor, which loses digits: keep t an int,"
+            " state.get('step', 0) + 1."
+        )
+
+
 def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, steps=STEPS):
     problem = Quadratic(seed, shapes, noise=noise, scale=scale)
     want_path = _rule_path(getattr(reference, name), problem, hyper, steps)
@@ -279,7 +302,11 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
         grads = problem.grads(params, k)
         value = getattr(student, name)(params, grads, state, **hyper)
         new_params, state = _unpack(name, value, params)
+        if name == "adam_step":
+            _expect_step_count(state.get("step"), k + 1)
         if not _close(new_params, want_path[k + 1]):
+            if name == "adam_step":
+                _step_type_hint(state.get("step"))
             _diagnose(name, k + 1, steps, problem, hyper, new_params, want_path[k + 1], params)
         params = new_params
 

@@ -106,6 +106,7 @@ def _dropout_sample(student, p, seed, dtype=torch.float32):
     X = _positive(100 + seed, (_N_ROWS, _N_COLS), dtype)
     outcome = student.run("dropout_layer", X, p, seed=seed)
     got = expect_shape(outcome.value, tuple(X.shape), f"dropout_layer(X, {p})")
+    expect_dtype(got, dtype, f"dropout_layer(X, {p}) for {dtype} X")
     return X, got, outcome
 
 
@@ -152,6 +153,14 @@ def test_dropout_masks_are_independent(student, reference):
     if torch.equal(mask, other == 0):
         fail("dropout_layer gives the same mask with different seeds: draw the mask from "
              "torch's global random generator (torch.rand), not a fixed generator.")  # fmt: skip
+    X = _positive(7, (20, 30))
+    first, again = (student.run("dropout_layer", X, 0.5, seed=7).value for _ in range(2))
+    if not torch.equal(expect_tensor(first, "dropout_layer(X, 0.5)") == 0,
+                       expect_tensor(again, "dropout_layer(X, 0.5)") == 0):  # fmt: skip
+        fail("dropout_layer gives different masks after the same torch.manual_seed: draw the "
+             "mask from torch's global random generator (torch.rand(X.shape)), not from a "
+             "generator of your own, Python's random or NumPy, so that runs can be "
+             "repeated.")  # fmt: skip
 
 
 @points(1, "dropout_layer")
@@ -236,12 +245,17 @@ def _sgd_reference(w, grad, lr, weight_decay):
 
 @points(3, "weight_decay_step")
 def test_weight_decay_step_matches_sgd(student, reference):
-    cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0)]
+    cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0),
+             ((4,), 0.2, 0.1)]  # fmt: skip
     for i, (shape, lr, wd) in enumerate(cases):
         g = generator(20 + i)
-        w, grad = torch.randn(shape, generator=g), torch.randn(shape, generator=g)
-        what = f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for shape {shape}"
+        dtype = torch.float64 if i == len(cases) - 1 else torch.float32
+        w = torch.randn(shape, generator=g, dtype=dtype)
+        grad = torch.randn(shape, generator=g, dtype=dtype)
+        what = (f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for {dtype} w of"
+                f" shape {shape}")  # fmt: skip
         got = expect_shape(student.weight_decay_step(w, grad, lr, wd), shape, what)
+        expect_dtype(got, dtype, what)
         want = _sgd_reference(w, grad, lr, wd)
         if wd > 0:
             if torch.allclose(got, w - lr * grad):
@@ -263,7 +277,8 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
     g = generator(30)
     w, grad = torch.randn(4, 3, generator=g), torch.randn(4, 3, generator=g)
     outcome = student.run("weight_decay_step", w, grad, 0.1, 0.5)
-    expect_tensor(outcome.value, "weight_decay_step(w, grad, 0.1, 0.5)")
+    got = expect_shape(outcome.value, (4, 3), "weight_decay_step(w, grad, 0.1, 0.5)")
+    expect_dtype(got, w.dtype, "weight_decay_step(w, grad, 0.1, 0.5)")
     expect_unchanged(w, outcome.args[0], "w")
     expect_unchanged(grad, outcome.args[1], "grad")
     if not math.isfinite(float(outcome.value.abs().max())):

@@ -72,11 +72,19 @@ def test_softmax_keeps_dtype_and_handles_one_row(student, reference):
 
 
 @points(1, "softmax")
-def test_softmax_leaves_its_input_alone(student, reference):
+def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference):
     X = _logits(5, (4, 6))
     outcome = student.run("softmax", X.clone())
     expect_shape(outcome.value, X.shape, "softmax(X)")
     expect_unchanged(X, outcome.args[0], "X (the logits)")
+    # (The gradient of softmax(X).sum() is 0, every row summing to 1: only its presence tells.)
+    outcome = student.run("softmax", X.clone(), grad=True)
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail(
+            "No gradient flows from softmax(X) back to X: the values are right, but autograd"
+            " cannot see how they were computed, so a model using it cannot learn. Use torch"
+            " operations on X itself (no .detach(), .item(), NumPy or torch.tensor(...))."
+        )
 
 
 def _check_cross_entropy(student, reference, y_hat, y, what):
@@ -93,6 +101,7 @@ def _check_cross_entropy(student, reference, y_hat, y, what):
             " column for every row. Pair row i with label y[i]: y_hat[torch.arange(n), y]."
         )
     expect_shape(got, (n,), what)
+    expect_dtype(got, y_hat.dtype, what)
     want = reference.cross_entropy(y_hat, y)
     hint = None
     if torch.allclose(got, -want, rtol=1e-4, atol=1e-6):
@@ -109,6 +118,9 @@ def test_cross_entropy_is_per_example(student, reference):
         y_hat = reference.softmax(_logits(seed, (n, q)))
         y = seeded_labels(seed, n, q)
         _check_cross_entropy(student, reference, y_hat, y, f"cross_entropy on {n} examples")
+    y_hat = reference.softmax(_logits(14, (3, 4), dtype=torch.float64))
+    y = seeded_labels(14, 3, 4)
+    _check_cross_entropy(student, reference, y_hat, y, "cross_entropy on float64 probabilities")
 
 
 @points(1, "cross_entropy")
@@ -157,13 +169,21 @@ def _accuracy_inputs():
 
 def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
     got = student.accuracy(y_hat.clone(), y.clone())
+    hint = None
     if type(got) is torch.Tensor:
         if got.numel() != 1:
             fail(
                 f"{what} should be one number, but it is a tensor of shape {tuple(got.shape)}:"
                 " compare the predictions with the labels, then reduce to a single fraction."
             )
-        got = float(got)
+        if got.is_complex() or got.dtype == torch.bool:
+            fail(
+                f"{what} should be a real number, the fraction of correct predictions (a Python"
+                f" float), got a {got.dtype} tensor."
+            )
+        if got.dtype in (torch.float16, torch.bfloat16):
+            hint = f"Your result is a {got.dtype} tensor, good to 3 digits: use a float."
+        got = got.item()
     if type(got) not in (int, float):
         fail(f"{what} should be a Python float (the fraction of correct predictions), got {got!r}.")
     n = len(y)
@@ -172,7 +192,12 @@ def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
             f"{what}: you returned {got}, the NUMBER of correct predictions; a fraction is asked."
             f" Divide by the number of examples ({n}) to get {want}."
         )
-    expect_close(got, want, what, atol=1e-6, rtol=0)
+    if type(got) is int and got != want:
+        hint = (
+            f"You returned the int {got}: an integer division (//) rounds the fraction down."
+            " Divide with /, which gives a float."
+        )
+    expect_close(got, want, what, hint=hint, atol=1e-6, rtol=0)
 
 
 @points(2, "accuracy")

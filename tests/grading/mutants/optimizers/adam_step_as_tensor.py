@@ -1,0 +1,16 @@
+"""adam_step keeps the step count as a tensor (torch.tensor(0) + 1): beta1 ** t is then a
+float32 tensor and the bias correction loses digits."""
+
+
+def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
+    beta1, beta2 = betas
+    t = state.get("step", torch.tensor(0)) + 1
+    old_m = state.get("m", [torch.zeros_like(g) for g in grads])
+    old_v = state.get("v", [torch.zeros_like(g) for g in grads])
+    m = [beta1 * mi + (1 - beta1) * g for mi, g in zip(old_m, grads, strict=True)]
+    v = [beta2 * vi + (1 - beta2) * g * g for vi, g in zip(old_v, grads, strict=True)]
+    new_params = [
+        p - lr * (mi / (1 - beta1**t)) / ((vi / (1 - beta2**t)).sqrt() + eps)
+        for p, mi, vi in zip(params, m, v, strict=True)
+    ]
+    return new_params, {"step": t, "m": m, "v": v}
