@@ -105,6 +105,15 @@ def _decode_args(args):
     return args
 
 
+def _as_passed(args):
+    """The lists and tuples of ``args`` copied, holding the same objects: taken before the call,
+    it is what the caller holds afterwards (a tensor changed in place, not one that replaced an
+    item of a list)."""
+    if isinstance(args, list | tuple):
+        return type(args)(_as_passed(a) for a in args)
+    return args
+
+
 def _grads_of(args):
     """The ``.grad`` of every tensor argument after the call (None where there is none)."""
     import torch
@@ -178,6 +187,7 @@ def call(module, request: dict) -> dict:
         if isinstance(a, torch.Tensor) and a.is_floating_point() and not a.requires_grad:
             args[i] = a = a.clone().requires_grad_(True)
         grad_inputs += [i] if isinstance(a, torch.Tensor) and a.requires_grad else []
+    passed = _as_passed(args)
     if request.get("seed") is not None:
         seed = int(request["seed"])
         torch.manual_seed(seed)
@@ -194,7 +204,7 @@ def call(module, request: dict) -> dict:
                 grads[i] = g
         reply = {"ok": True, "value": to_plain(value), "args": [], "grads": to_plain(grads)}
         if request.get("echo", True):  # the arguments after the call: changed in place?
-            reply.update(args=to_plain(args), arg_grads=to_plain(_grads_of(args)))
+            reply.update(args=to_plain(passed), arg_grads=to_plain(_grads_of(passed)))
     except NotImplementedError as exc:
         return failure("not_implemented", exc)
     except Unsupported as exc:

@@ -360,7 +360,8 @@ def test_sgd_updates_in_place(student, reference):
             if torch.equal(got, p):
                 fail(
                     f"params[{i}] did not change: update it in place (param -= ...), inside"
-                    " torch.no_grad(); param = param - ... only rebinds a local name."
+                    " torch.no_grad(); param = param - ... only rebinds a local name, and"
+                    " params[i] = ... only replaces the list's item, not the caller's tensor."
                 )
             step, want_step = got - p, want - p
             if batch_size > 1 and torch.allclose(
