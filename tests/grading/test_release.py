@@ -1,8 +1,9 @@
 """The student edition and the hidden tests (instructor-only: needs the reference answers).
 
-- every exercise keeps a public test; every chapter has hidden tests;
-- a submission that replays the public tests' expected outputs (and knows nothing else) passes
-  every public test and fails every hidden one;
+- every exercise has public tests and hidden ones;
+- a submission that replays the public tests' expected outputs (and knows nothing else: the
+  student edition's recordings hold them) passes every public test, fails every hidden one, and
+  so keeps the full marks of no exercise;
 - ``python -m coursekit release`` in a clean clone writes an edition without any reference
   function body or hidden test, where ``coursekit check`` gives 0 on the stubs and full public
   marks with the reference copied in, offline, from the recorded answers.
@@ -33,21 +34,32 @@ trusted_worker = pytest.fixture(scope="module")(trusted_worker_for_tests)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_every_exercise_has_public_tests_and_the_chapter_hidden_ones(chapter):
+def test_every_exercise_has_public_and_hidden_tests(chapter):
     checks = runner.checks(chapter)
+    exercises = {c.exercise for c in checks}
     public = {c.exercise for c in checks if not c.hidden}
-    assert public == {c.exercise for c in checks}, "an exercise has only hidden tests"
-    assert any(c.hidden for c in checks), f"no hidden test in checks/{chapter}.py"
+    hidden = {c.exercise for c in checks if c.hidden}
+    assert public == exercises, f"exercises with only hidden tests: {sorted(exercises - public)}"
+    assert hidden == exercises, (
+        f"exercises of {chapter} without a hidden test: {sorted(exercises - hidden)} (a"
+        " submission that answers only the public tests' inputs keeps their full marks)"
+    )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_replaying_the_public_outputs_fails_every_hidden_test(chapter, trusted_worker, tmp_path):
+def test_replaying_the_public_outputs_keeps_no_exercise(chapter, trusted_worker, tmp_path):
     cheat = replaying_submission(chapter, trusted_worker, tmp_path)
     result = runner.grade_modules({chapter: cheat}, worker=trusted_worker, name="replay")
     public = [t for t in result.tests if not t.hidden]
     hidden = [t for t in result.tests if t.hidden]
     assert all(t.passed for t in public), [(t.name, t.output) for t in public if not t.passed]
     assert hidden and not any(t.passed for t in hidden), [t.name for t in hidden if t.passed]
+    earned, possible = {}, {}
+    for t in result.tests:
+        earned[t.exercise] = earned.get(t.exercise, 0) + t.score
+        possible[t.exercise] = possible.get(t.exercise, 0) + t.max_score
+    kept = [name for name in possible if earned[name] == possible[name]]
+    assert not kept, f"the replay keeps full marks on {kept}"
 
 
 def _repeating_a_page(exercises_page: Path) -> set[str]:
