@@ -86,7 +86,7 @@ class Outcome:
 
     value: Any  # what it returned (generators and iterators become lists)
     args: list = field(default_factory=list)  # the positional arguments after the call
-    grads: list | None = None  # grad=True: d value.sum() / d each floating tensor argument
+    grads: list | None = None  # grad=True: d value.sum() / d each floating tensor, like args
     arg_grads: list | None = None  # each tensor argument's .grad after the call, like args
 
 

@@ -114,13 +114,30 @@ def _as_passed(args):
     return args
 
 
-def _grads_of(args):
-    """The ``.grad`` of every tensor argument after the call (None where there is none)."""
+def _requiring_grad(args):
+    import torch
+
+    if isinstance(args, torch.Tensor) and args.is_floating_point() and not args.requires_grad:
+        return args.clone().requires_grad_(True)
+    return type(args)(_requiring_grad(a) for a in args) if isinstance(args, list | tuple) else args
+
+
+def _tensors(args):
+    """The tensors of ``args``, also inside lists and tuples, in order."""
     import torch
 
     if isinstance(args, torch.Tensor):
-        return args.grad
-    return [_grads_of(a) for a in args] if isinstance(args, list | tuple) else None
+        return [args]
+    return [t for a in args for t in _tensors(a)] if isinstance(args, list | tuple) else []
+
+
+def _nested(args, of_tensor):
+    """``args`` with each tensor replaced by ``of_tensor(tensor)`` and anything else by None."""
+    import torch
+
+    if isinstance(args, torch.Tensor):
+        return of_tensor(args)
+    return [_nested(a, of_tensor) for a in args] if isinstance(args, list | tuple) else None
 
 
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:
@@ -182,11 +199,8 @@ def call(module, request: dict) -> dict:
         return failure("missing", message=f"the module has no function {request['fn']!r}")
     args = _decode_args(list(request.get("args", [])))
     kwargs = _decode_args(dict(request.get("kwargs", {})))
-    grad_inputs = []  # grad=True: every floating tensor argument is a leaf that requires grad
-    for i, a in enumerate(args if request.get("grad") else ()):
-        if isinstance(a, torch.Tensor) and a.is_floating_point() and not a.requires_grad:
-            args[i] = a = a.clone().requires_grad_(True)
-        grad_inputs += [i] if isinstance(a, torch.Tensor) and a.requires_grad else []
+    if request.get("grad"):  # every floating tensor argument, in lists too: a leaf with grad
+        args = _requiring_grad(args)
     passed = _as_passed(args)
     if request.get("seed") is not None:
         seed = int(request["seed"])
@@ -196,15 +210,18 @@ def call(module, request: dict) -> dict:
             sys.modules["numpy"].random.seed(seed)
     try:
         value = fn(*args, **kwargs)
-        grads = [None] * len(args) if request.get("grad") else None
-        if grad_inputs and isinstance(value, torch.Tensor) and value.requires_grad:
-            found = torch.autograd.grad(value.sum(), [args[i] for i in grad_inputs],
-                                        allow_unused=True)  # fmt: skip
-            for i, g in zip(grad_inputs, found, strict=True):
-                grads[i] = g
+        grads = None
+        if request.get("grad"):  # of value.sum(), for each tensor the caller passed
+            leaves = [t for t in _tensors(passed) if t.requires_grad]
+            found = {}
+            if leaves and isinstance(value, torch.Tensor) and value.requires_grad:
+                found = torch.autograd.grad(value.sum(), leaves, allow_unused=True)
+                found = dict(zip(map(id, leaves), found, strict=True))
+            grads = _nested(passed, lambda t: found.get(id(t)))
         reply = {"ok": True, "value": to_plain(value), "args": [], "grads": to_plain(grads)}
         if request.get("echo", True):  # the arguments after the call: changed in place?
-            reply.update(args=to_plain(passed), arg_grads=to_plain(_grads_of(passed)))
+            arg_grads = _nested(passed, lambda t: t.grad)
+            reply.update(args=to_plain(passed), arg_grads=to_plain(arg_grads))
     except NotImplementedError as exc:
         return failure("not_implemented", exc)
     except Unsupported as exc:

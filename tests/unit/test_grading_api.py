@@ -225,6 +225,27 @@ def test_the_in_process_student_calls_here_and_makes_no_worker(monkeypatch):
     assert f"more than {runner.DEFAULT_TIMEOUT:g} s" in message(lambda: student.double(1))
 
 
+
+def test_gradients_reach_the_tensors_inside_a_list_argument():
+    """grad=True: a list of weights gets a list of gradients, so a function that copies the
+    weights (torch.tensor(w), detach) shows None where the caller's tensors get no gradient."""
+    import types
+
+    from coursekit.grading import isolation
+
+    module = types.ModuleType("answers")
+    exec("import torch\n"
+         "def loss(x, weights):\n    w, b = weights\n    return (x * w + b).sum()\n"
+         "def copies(x, weights):\n    w, b = (torch.tensor(t.tolist()) for t in weights)\n"
+         "    return (x * w + b).sum()\n", module.__dict__)  # fmt: skip
+    student = isolation.InProcessStudent(module, "answers")
+    x, w, b = torch.tensor([1.0, 2.0]), torch.tensor([3.0, 4.0]), torch.tensor(5.0)
+    grads = student.run("loss", x, [w, b], grad=True).grads
+    assert torch.equal(grads[0], w) and torch.equal(grads[1][0], x)
+    assert torch.equal(grads[1][1], torch.tensor(2.0))
+    grads = student.run("copies", x, [w, b], grad=True).grads
+    assert torch.equal(grads[0], w) and grads[1] == [None, None]
+
 _SOURCE = b'''
 import torch
 import torch.nn.functional as F

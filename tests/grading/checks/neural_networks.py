@@ -140,25 +140,38 @@ def test_feed_forward_is_differentiable_and_leaves_inputs_alone(student, referen
     expect_unchanged(inputs, outcome.args[0], "inputs")
     expect_unchanged(outputs, outcome.args[1], "outputs")
     expect_unchanged(weights, outcome.args[2], "weights")
-    # The gradient with respect to inputs must flow (torch operations only).
+    # The gradients with respect to the inputs and to every weight must flow (torch operations
+    # only): backpropagation trains the weights through them.
     outcome = student.run(
         "feed_forward", inputs.clone(), outputs.clone(), _clone(weights), grad=True
     )
     leaf = inputs.clone().requires_grad_(True)
-    reference.feed_forward(leaf, outputs, weights).backward()
-    if outcome.grads is None or outcome.grads[0] is None:
+    leaves = [w.clone().requires_grad_(True) for w in weights]
+    reference.feed_forward(leaf, outputs, leaves).backward()
+    grads = outcome.grads or [None, None, None]
+    if grads[0] is None:
         fail(
             "No gradient flows from feed_forward back to its inputs: compute the loss with torch"
             " operations only (no .item(), .detach(), .numpy() or Python floats)."
         )
     expect_close(
-        outcome.grads[0],
+        grads[0],
         leaf.grad,
         "the gradient of feed_forward with respect to inputs",
         hint="The forward pass is right only if this gradient matches too.",
         rtol=1e-7,
         atol=1e-10,
     )
+    names = ("W1", "b1", "W2", "b2")
+    for name, got, want in zip(names, grads[2] or [None] * 4, leaves, strict=True):
+        if got is None:
+            fail(
+                f"No gradient flows from feed_forward back to the weight {name}: use the tensors"
+                " of `weights` themselves (torch.tensor(w), w.detach() or w.tolist() make"
+                " copies that autograd cannot see), or backpropagation cannot train them."
+            )
+        expect_close(got, want.grad, f"the gradient of feed_forward with respect to {name}",
+                     rtol=1e-7, atol=1e-10)  # fmt: skip
 
 
 def _one_sided(reference, inputs, outputs, weights, eps):
