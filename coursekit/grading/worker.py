@@ -100,6 +100,8 @@ def _decode_args(args):
         if args.get("grad") is not None:
             tensor.grad = args["grad"].clone()
         return tensor
+    if isinstance(args, dict):  # keyword arguments
+        return {key: _decode_args(value) for key, value in args.items()}
     if isinstance(args, list | tuple):
         return type(args)(_decode_args(a) for a in args)
     return args

@@ -246,6 +246,19 @@ def test_gradients_reach_the_tensors_inside_a_list_argument():
     grads = student.run("copies", x, [w, b], grad=True).grads
     assert torch.equal(grads[0], w) and grads[1] == [None, None]
 
+
+def test_with_grad_works_in_keyword_arguments_too():
+    import types
+
+    from coursekit.grading import isolation, with_grad
+
+    module = types.ModuleType("answers")
+    exec("def grad_of(x, *, p):\n    return [p.grad, x.grad, p.requires_grad]\n", module.__dict__)
+    student = isolation.InProcessStudent(module, "answers")
+    x, g = torch.ones(2), torch.tensor([0.5, -1.0])
+    got = student.grad_of(with_grad(x, 2 * g), p=with_grad(x, g))
+    assert torch.equal(got[0], g) and torch.equal(got[1], 2 * g) and got[2] is True
+
 _SOURCE = b'''
 import torch
 import torch.nn.functional as F
