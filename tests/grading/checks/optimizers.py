@@ -461,9 +461,6 @@ def test_hidden_adam_other_problem(student, reference):
     _run(student, reference, "adam_step", {"lr": 0.05}, seed=9001, shapes=[(3, 3), (2,)])
 
 
-# Other seeds, shapes and settings than the public runs; SHORT steps keep grading quick.
-
-
 @points(1, "sgd_step", hidden=True)
 def test_hidden_sgd_other_lr_and_shapes(student, reference):
     _run(student, reference, "sgd_step", {"lr": 0.07}, seed=9011, shapes=[(2, 2, 2), (1,)],
