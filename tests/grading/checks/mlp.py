@@ -242,22 +242,26 @@ def _expect_global_generator(student, fn, *args):
         )
 
 
+def _expect_xavier(student, shape, gain, seed):
+    got = _init_outcome(student, "xavier_uniform_", shape, seed, gain)
+    fan_out, fan_in = shape
+    bound = gain * math.sqrt(6 / (fan_in + fan_out))
+    what = f"xavier_uniform_ of shape {shape} with gain {gain}"
+    if got.abs().max() > bound * (1 + 1e-6):
+        fail(f"{what}: values reach {got.abs().max():.4f}, beyond the bound {bound:.4f}."
+             " Draw from a uniform distribution on [-a, a], a = gain sqrt(6/(in+out)).")
+    if got.abs().max() < 0.95 * bound:
+        fail(f"{what}: the largest |value| is {got.abs().max():.4f}, well below the bound"
+             f" {bound:.4f}: is the bound too small (sqrt(6/...), times gain)?")
+    expect_close(got.std().item(), bound / math.sqrt(3), f"the std of {what}", rtol=0.03,
+                 atol=0.0)
+    expect_close(got.mean().item(), 0.0, f"the mean of {what}", atol=0.01 * bound, rtol=0)
+
+
 @points(3, "xavier_uniform_")
 def test_xavier_uniform_distribution(student, reference):
     for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), 1.0), ((400, 100), 2.0)]):
-        got = _init_outcome(student, "xavier_uniform_", shape, seed, gain)
-        fan_out, fan_in = shape
-        bound = gain * math.sqrt(6 / (fan_in + fan_out))
-        what = f"xavier_uniform_ of shape {shape} with gain {gain}"
-        if got.abs().max() > bound * (1 + 1e-6):
-            fail(f"{what}: values reach {got.abs().max():.4f}, beyond the bound {bound:.4f}."
-                 " Draw from a uniform distribution on [-a, a], a = gain sqrt(6/(in+out)).")
-        if got.abs().max() < 0.95 * bound:
-            fail(f"{what}: the largest |value| is {got.abs().max():.4f}, well below the bound"
-                 f" {bound:.4f}: is the bound too small (sqrt(6/...), times gain)?")
-        expect_close(got.std().item(), bound / math.sqrt(3), f"the std of {what}", rtol=0.03,
-                     atol=0.0)
-        expect_close(got.mean().item(), 0.0, f"the mean of {what}", atol=0.01 * bound, rtol=0)
+        _expect_xavier(student, shape, gain, seed)
     _expect_global_generator(student, "xavier_uniform_", 1.0)
 
 
@@ -320,3 +324,49 @@ def test_hidden_relu_backward_other_inputs(student, reference):
     Z, dH = seeded_randn(9011, (4, 6)), seeded_randn(9012, (4, 6))
     expect_close(student.relu_backward(Z, dH), reference.relu_backward(Z, dH),
                  "relu_backward for Z of shape (4, 6)")  # fmt: skip
+
+
+@points(1, "linear_backward", hidden=True)
+def test_hidden_linear_backward_float64_other_sizes(student, reference):
+    f64 = torch.float64
+    X, W = seeded_randn(9021, (7, 5), dtype=f64), seeded_randn(9022, (5, 9), dtype=f64)
+    dY = seeded_randn(9023, (7, 9), dtype=f64)
+    got = student.linear_backward(X, W, dY)
+    if not isinstance(got, tuple | list) or len(got) != 3:
+        fail("linear_backward must return a tuple (dX, dW, db).")
+    for g, w, name in zip(got, reference.linear_backward(X, W, dY), ["dX", "dW", "db"],
+                          strict=True):
+        expect_close(g, w, f"{name} of linear_backward for float64 X (7, 5), W (5, 9)")
+
+
+@points(1, "mlp_backward", hidden=True)
+def test_hidden_mlp_backward_other_sizes(student, reference):
+    X = seeded_randn(9031, (3, 12), dtype=torch.float64)
+    y = seeded_labels(9032, 3, 6)
+    params = _params(9033, 12, 5, 6, torch.float64)
+    got = student.mlp_backward(X, y, *params)
+    if not isinstance(got, tuple | list) or len(got) != 4:
+        fail("mlp_backward must return a tuple (dW1, db1, dW2, db2).")
+    want = reference.mlp_backward(X, y, *params)
+    for g, w, name in zip(got, want, ["dW1", "db1", "dW2", "db2"], strict=True):
+        expect_close(g, w, f"{name} of mlp_backward for X (3, 12), 5 hidden units, 6 classes")
+
+
+@points(1, "xavier_uniform_", hidden=True)
+def test_hidden_xavier_uniform_gain_below_one(student, reference):
+    # 100 000 draws: the mean's 1% tolerance is 5.5 standard errors, so honest code passes.
+    _expect_xavier(student, (200, 500), 0.5, 9041)
+
+
+@points(1, "he_normal_", hidden=True)
+def test_hidden_he_normal_other_shapes(student, reference):
+    got = _init_outcome(student, "he_normal_", (256, 96), 9051)
+    std = math.sqrt(2 / 96)
+    expect_close(got.std().item(), std, "the std of he_normal_ of shape (256, 96)", rtol=0.03,
+                 atol=0)
+    if got.abs().max() < 3 * std:
+        fail("he_normal_ of shape (256, 96): no value beyond 3 standard deviations.")
+    got = _init_outcome(student, "he_normal_", (24, 12, 5, 5), 9052, "fan_out")
+    expect_close(got.std().item(), math.sqrt(2 / (24 * 25)),
+                 "the std of he_normal_ of shape (24, 12, 5, 5), mode='fan_out'", rtol=0.05,
+                 atol=0)

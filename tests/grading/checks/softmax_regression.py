@@ -236,17 +236,19 @@ def test_one_hot_values(student, reference):
         (torch.tensor([1, 3]), 6),
         (torch.tensor([0]), 1),
     ]:
-        what = f"one_hot({y.tolist()}, {q})"
-        got = expect_shape(student.one_hot(y.clone(), q), (len(y), q), what)
-        if got.dtype != torch.float32:
-            fail(
-                f"{what}: expected dtype torch.float32, got {got.dtype}. One-hot rows are"
-                " compared with probabilities, so build them as floats (e.g."
-                " torch.zeros(n, q, dtype=torch.float32), or .float() on an integer result)."
-            )
-        expect_close(
-            got, reference.one_hot(y, q), what, hint="Row i needs a 1 in column y[i] only."
+        _check_one_hot(student, reference, y, q)
+
+
+def _check_one_hot(student, reference, y: torch.Tensor, q: int) -> None:
+    what = f"one_hot({y.tolist()}, {q})"
+    got = expect_shape(student.one_hot(y.clone(), q), (len(y), q), what)
+    if got.dtype != torch.float32:
+        fail(
+            f"{what}: expected dtype torch.float32, got {got.dtype}. One-hot rows are"
+            " compared with probabilities, so build them as floats (e.g."
+            " torch.zeros(n, q, dtype=torch.float32), or .float() on an integer result)."
         )
+    expect_close(got, reference.one_hot(y, q), what, hint="Row i needs a 1 in column y[i] only.")
 
 
 @points(1, "one_hot")
@@ -316,3 +318,34 @@ def test_hidden_softmax_other_logits(student, reference):
 
     X = seeded_randn(9001, (5, 9), scale=3.0)
     expect_close(student.softmax(X), reference.softmax(X), "softmax of (5, 9) logits")
+
+
+@points(1, "cross_entropy", hidden=True)
+def test_hidden_cross_entropy_other_batch(student, reference):
+    y_hat = reference.softmax(_logits(9011, (8, 7), dtype=torch.float64))
+    y = seeded_labels(9012, 8, 7)
+    _check_cross_entropy(student, reference, y_hat, y, "cross_entropy on 8 float64 examples")
+
+
+@points(1, "accuracy", hidden=True)
+def test_hidden_accuracy_other_batch(student, reference):
+    # Labels equal to the argmax on the first 25 rows, random after: a fraction far from 1/q.
+    y_hat = _logits(9021, (40, 6))
+    y = torch.cat([y_hat[:25].argmax(dim=1), seeded_labels(9022, 15, 6)])
+    _check_accuracy(student, y_hat, y, reference.accuracy(y_hat, y),
+                    "accuracy on 40 examples with 6 classes")  # fmt: skip
+
+
+@points(1, "one_hot", hidden=True)
+def test_hidden_one_hot_other_labels(student, reference):
+    _check_one_hot(student, reference, seeded_labels(9031, 12, 7), 7)
+
+
+@points(1, "entropy", hidden=True)
+def test_hidden_entropy_float64_with_zeros(student, reference):
+    # A zero in every row, and a row of 1 and 0s: the 0 log 0 = 0 convention on new inputs.
+    p = reference.softmax(_logits(9041, (5, 6), dtype=torch.float64))
+    p[:, 2] = 0.0
+    p[3] = torch.tensor([0.0, 0.0, 0.0, 1.0, 0.0, 0.0], dtype=torch.float64)
+    p = p / p.sum(dim=1, keepdim=True)
+    _check_entropy(student, reference, p, "entropy of a float64 (5, 6) batch with zeros")
