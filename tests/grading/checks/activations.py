@@ -317,3 +317,44 @@ def test_hidden_sigmoid_other_inputs(student, reference):
 
     x = seeded_randn(9001, (3, 7), scale=4.0, dtype=torch.float64)
     expect_close(student.sigmoid(x), reference.sigmoid(x), "sigmoid of a (3, 7) tensor")
+
+
+@points(1, "sigmoid_grad", hidden=True)
+def test_hidden_sigmoid_grad_4d_wide_range(student, reference):
+    # scale 40 puts a few entries beyond +-88.7, where exp() overflows float32, as LARGE does
+    x = _inputs(9002, (2, 3, 2, 4), scale=40.0)
+    what = "sigmoid_grad of a float32 tensor of shape (2, 3, 2, 4), entries from -134 to 112"
+    got = _call(student, "sigmoid_grad", x, what)
+    expect_close(got, reference.sigmoid_grad(x), what, hint=_sigmoid_grad_hint(got, x, reference))
+
+
+@points(1, "tanh_grad", hidden=True)
+def test_hidden_tanh_grad_4d_float64(student, reference):
+    # Public inputs stop at 3 dimensions: a table of their answers has no 4-d entry.
+    x = _inputs(9003, (3, 1, 2, 5), scale=2.0, dtype=torch.float64)
+    what = "tanh_grad of a float64 tensor of shape (3, 1, 2, 5)"
+    got = _call(student, "tanh_grad", x, what)
+    expect_close(got, reference.tanh_grad(x), what, hint=_tanh_grad_hint(got, x))
+
+
+@points(1, "relu", hidden=True)
+def test_hidden_relu_5d_with_zeros(student, reference):
+    x = _inputs(9004, (2, 1, 3, 2, 2), scale=0.5)
+    what = "relu of a float32 tensor of shape (2, 1, 3, 2, 2) with exact zeros"
+    expect_close(_call(student, "relu", x, what), reference.relu(x), what)
+
+
+@points(1, "relu_grad", hidden=True)
+def test_hidden_relu_grad_4d_float64_with_zeros(student, reference):
+    x = _inputs(9005, (2, 2, 3, 3), dtype=torch.float64)
+    what = "relu_grad of a float64 tensor of shape (2, 2, 3, 3) with exact zeros"
+    got = _call(student, "relu_grad", x, what)
+    expect_close(got, reference.relu_grad(x), what, hint=_relu_grad_hint(got, x))
+
+
+@points(1, "leaky_relu", hidden=True)
+def test_hidden_leaky_relu_slope_0_3_float64(student, reference):
+    x = _inputs(9006, (5, 1, 4), dtype=torch.float64)
+    what = "leaky_relu(x, negative_slope=0.3) of a float64 tensor of shape (5, 1, 4)"
+    got = _call(student, "leaky_relu", x, what, 0.3)
+    expect_close(got, reference.leaky_relu(x, 0.3), what, hint=_leaky_hint(got, x, 0.3))

@@ -419,6 +419,22 @@ def test_sigmoid_grad_chain_matches_autograd(student, reference):
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
 
 
+@points(1, "feed_forward", hidden=True)
+def test_hidden_feed_forward_wider_network_more_examples(student, reference):
+    # Public networks have n <= 8, d <= 4, h <= 6: a table of their answers has none this size.
+    inputs, outputs, weights = _network(9002, 12, 5, 7)
+    _check_feed_forward(student, reference, inputs, outputs, weights,
+                        "feed_forward on 12 examples, a 5-7-1 network with biases")  # fmt: skip
+
+
+@points(1, "numerical_gradient", hidden=True)
+def test_hidden_numerical_gradient_eps_0_01_other_sizes(student, reference):
+    # eps = 0.01 is a step no public test takes, on a network size none uses.
+    inputs, outputs, weights = _network(9003, 7, 3, 2)
+    what = "numerical_gradient for a 3-2-1 network on 7 examples (eps=0.01)"
+    _check_numerical_gradient(student, reference, inputs, outputs, weights, 1e-2, what)
+
+
 @points(1, "sigmoid_grad_chain", hidden=True)
 def test_hidden_sigmoid_grad_chain_other_sizes(student, reference):
     _check_chain(student, reference, *_chain_example(9001, 5, 4), "sigmoid_grad_chain, d=5, h=4")

@@ -294,3 +294,44 @@ def test_hidden_l2_penalty_other_weights(student, reference):
 
     w = seeded_randn(9001, (4, 3), scale=2.0)
     expect_close(student.l2_penalty(w), reference.l2_penalty(w), "l2_penalty of a (4, 3) w")
+
+
+@points(1, "dropout_layer", hidden=True)
+def test_hidden_dropout_rate_0_6_float64_other_shape(student, reference):
+    # A rate, dtype and shape no public draw uses; the checks are the public test's.
+    p = 0.6
+    X = _positive(9002, (800, 250), torch.float64)  # 200,000 entries, as in the public draws
+    what = f"dropout_layer(X, {p}) for float64 X of shape (800, 250)"
+    got = expect_dtype(expect_shape(student.run("dropout_layer", X, p, seed=9002).value,
+                                    (800, 250), what), torch.float64, what)  # fmt: skip
+    dropped = got == 0
+    rate = dropped.double().mean().item()
+    if abs(rate - p) > _RATE_TOL:
+        fail(f"{what} dropped a fraction {rate:.3f} of the entries; expected {p} (within "
+             f"{_RATE_TOL}).")  # fmt: skip
+    expect_close(got[~dropped], X[~dropped] / (1 - p), f"the kept entries of {what}",
+                 hint="A kept entry becomes X / (1 - p).")  # fmt: skip
+
+
+@points(1, "best_epoch", hidden=True)
+def test_hidden_best_epoch_longer_histories_and_ties(student, reference):
+    histories = [0.3, 0.55, 0.55, 0.4, 0.61, 0.61, 0.2], [0.25, 0.25, 0.9, 0.1, 0.9], [0.8, 0.8]
+    for scores in histories:
+        got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
+        if isinstance(got, bool) or not isinstance(got, int) or got != want:
+            fail(f"best_epoch({scores}) returned {got!r}; expected {want}, the earliest epoch "
+                 "of the highest score, counting from 1.")  # fmt: skip
+
+
+@points(1, "weight_decay_step", hidden=True)
+def test_hidden_weight_decay_step_other_rates(student, reference):
+    for i, (shape, lr, wd, dtype) in enumerate([((3, 5), 0.05, 0.7, torch.float64),
+                                                ((2, 2, 2), 0.4, 2.0, torch.float32)]):  # fmt: skip
+        g = generator(9003 + i)
+        w = torch.randn(shape, generator=g, dtype=dtype)
+        grad = torch.randn(shape, generator=g, dtype=dtype)
+        what = f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for {dtype} w"
+        got = expect_dtype(expect_shape(student.weight_decay_step(w, grad, lr, wd), shape, what),
+                           dtype, what)  # fmt: skip
+        expect_close(got, _sgd_reference(w, grad, lr, wd), what, rtol=1e-5, atol=1e-6,
+                     hint="The step is (1 - lr * weight_decay) * w - lr * grad.")  # fmt: skip
