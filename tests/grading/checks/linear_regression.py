@@ -58,18 +58,16 @@ def test_synthetic_data_shapes(student, reference):
     expect_dtype(y, torch.float64, "y when w is float64")
 
 
-@points(2, "synthetic_data")
-def test_synthetic_data_follows_the_model(student, reference):
-    n = 4000
-    X, y = _synthetic(student, TRUE_W, TRUE_B, n, seed=1)
-    expect_shape(X, (n, 2), "X")
+def _expect_follows_the_model(student, w, b, n, seed):
+    X, y = _synthetic(student, w, b, n, seed=seed)
+    expect_shape(X, (n, len(w)), "X")
     expect_shape(y, (n, 1), "y")
     if X.std() < 0.9 or X.std() > 1.1 or X.mean().abs() > 0.1:
         fail(
             f"X should be drawn from N(0, 1), but its mean is {float(X.mean()):.3f} and its"
             f" standard deviation {float(X.std()):.3f}: use torch.normal(0, 1, ...) or torch.randn."
         )
-    noise = y.reshape(-1) - (X @ TRUE_W + TRUE_B)
+    noise = y.reshape(-1) - (X @ w + b)
     if noise.abs().mean() > 1.0:
         fail(
             "y is far from X w + b (the mean distance is"
@@ -87,6 +85,11 @@ def test_synthetic_data_follows_the_model(student, reference):
             f"the noise y - (X w + b) should have standard deviation 0.01, but it has {std:.4g}."
             f"{hint} Draw it from N(0, 0.01^2), i.e. torch.normal(0, 0.01, ...)."
         )
+
+
+@points(2, "synthetic_data")
+def test_synthetic_data_follows_the_model(student, reference):
+    _expect_follows_the_model(student, TRUE_W, TRUE_B, 4000, seed=1)
 
 
 @points(1, "synthetic_data")
@@ -342,6 +345,37 @@ def _sgd_case(seed, shapes):
     return [(torch.randn(s, generator=g), torch.randn(s, generator=g)) for s in shapes]
 
 
+def _check_sgd_step(student, seed, shapes, lr, batch_size):
+    case = _sgd_case(seed, shapes)
+    outcome = student.run("sgd", [with_grad(p, g) for p, g in case], lr, batch_size)
+    if outcome.value is not None:
+        fail("sgd should update the parameters in place and return None.")
+    got_params = outcome.args[0]
+    for i, (p, g) in enumerate(case):
+        want = p - lr * g / batch_size
+        got = expect_shape(got_params[i], p.shape, f"params[{i}] after sgd")
+        if torch.equal(got, p):
+            fail(
+                f"params[{i}] did not change: update it in place (param -= ...), inside"
+                " torch.no_grad(); param = param - ... only rebinds a local name, and"
+                " params[i] = ... only replaces the list's item, not the caller's tensor."
+            )
+        step, want_step = got - p, want - p
+        if batch_size > 1 and torch.allclose(step, want_step * batch_size, rtol=1e-4, atol=1e-6):
+            fail(
+                f"params[{i}] moved {batch_size} times too far: did you forget to divide by"
+                " batch_size? The gradient is summed over the minibatch."
+            )
+        if torch.allclose(step, -want_step, rtol=1e-4, atol=1e-6):
+            fail(f"params[{i}] moved uphill: subtract lr * grad / batch_size, do not add it.")
+        expect_close(
+            got,
+            want,
+            f"params[{i}] after sgd(params, lr={lr}, batch_size={batch_size})",
+            hint="The update is p <- p - lr * p.grad / batch_size.",
+        )
+
+
 @points(3, "sgd")
 def test_sgd_updates_in_place(student, reference):
     for seed, shapes, lr, batch_size in (
@@ -349,36 +383,7 @@ def test_sgd_updates_in_place(student, reference):
         (1, [(5, 3)], 0.5, 4),
         (2, [(3, 1), (1,)], 0.1, 1),
     ):
-        case = _sgd_case(seed, shapes)
-        outcome = student.run("sgd", [with_grad(p, g) for p, g in case], lr, batch_size)
-        if outcome.value is not None:
-            fail("sgd should update the parameters in place and return None.")
-        got_params = outcome.args[0]
-        for i, (p, g) in enumerate(case):
-            want = p - lr * g / batch_size
-            got = expect_shape(got_params[i], p.shape, f"params[{i}] after sgd")
-            if torch.equal(got, p):
-                fail(
-                    f"params[{i}] did not change: update it in place (param -= ...), inside"
-                    " torch.no_grad(); param = param - ... only rebinds a local name, and"
-                    " params[i] = ... only replaces the list's item, not the caller's tensor."
-                )
-            step, want_step = got - p, want - p
-            if batch_size > 1 and torch.allclose(
-                step, want_step * batch_size, rtol=1e-4, atol=1e-6
-            ):
-                fail(
-                    f"params[{i}] moved {batch_size} times too far: did you forget to divide by"
-                    " batch_size? The gradient is summed over the minibatch."
-                )
-            if torch.allclose(step, -want_step, rtol=1e-4, atol=1e-6):
-                fail(f"params[{i}] moved uphill: subtract lr * grad / batch_size, do not add it.")
-            expect_close(
-                got,
-                want,
-                f"params[{i}] after sgd(params, lr={lr}, batch_size={batch_size})",
-                hint="The update is p <- p - lr * p.grad / batch_size.",
-            )
+        _check_sgd_step(student, seed, shapes, lr, batch_size)
 
 
 @points(1, "sgd")
@@ -463,8 +468,51 @@ def test_closed_form_vector_labels_and_float64(student, reference):
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
 
 
+@points(1, "synthetic_data", hidden=True)
+def test_hidden_synthetic_data_three_features_float64(student, reference):
+    # The public model check uses two float32 features; the same statistics hold for any w.
+    w = torch.tensor([0.5, -1.2, 2.5], dtype=torch.float64)
+    _expect_follows_the_model(student, w, -0.7, 3000, seed=9000)
+
+
+@points(1, "data_iter", hidden=True)
+def test_hidden_data_iter_45_examples_in_batches_of_6(student, reference):
+    # 6 does not divide 45, as in the public tests; the same coverage, size and shuffle checks.
+    runs = [_batches(student, 6, 45, 4, seed=s) for s in (9002, 9003)]
+    for ids in runs:
+        if [len(i) for i in ids] != [6] * 7 + [3]:
+            fail(f"45 examples in batches of 6: batch sizes {[len(i) for i in ids]}.")
+        if not torch.equal(torch.cat(ids).sort().values, torch.arange(45)):
+            fail("45 examples in batches of 6: not every example exactly once.")
+        if all(int(b.max() - b.min()) == len(b) - 1 for b in ids):
+            fail("45 examples in batches of 6: every batch holds neighbouring examples.")
+    if torch.equal(torch.cat(runs[0]), torch.cat(runs[1])):
+        fail("45 examples in batches of 6: two seeds gave the same order.")
+
+
+@points(1, "linreg", hidden=True)
+def test_hidden_linreg_other_shapes(student, reference):
+    g = generator(9004)
+    X, w = torch.randn(12, 4, generator=g), torch.randn(4, 1, generator=g)
+    b = torch.randn((), generator=g)
+    outcome = student.run("linreg", X, w, b)
+    expect_close(outcome.value, reference.linreg(X, w, b), "linreg for X of shape (12, 4)")
+
+
+@points(1, "squared_loss", hidden=True)
+def test_hidden_squared_loss_17_examples(student, reference):
+    g = generator(9005)
+    y_hat, y = torch.randn(17, 1, generator=g), torch.randn(17, generator=g)
+    _check_loss(student, reference, y_hat, y, "squared_loss for 17 examples, y of shape (17,)")
+
+
+@points(1, "sgd", hidden=True)
+def test_hidden_sgd_other_lr_and_batch_size(student, reference):
+    _check_sgd_step(student, 9006, [(4, 2), (2,)], lr=0.2, batch_size=3)
+
+
 @points(1, "closed_form", hidden=True)
 def test_hidden_closed_form_other_data(student, reference):
+    # The public tests' checks and tolerances: a hidden test must not ask for more.
     X, y, _, _ = _regression(9001, 30, 3, dtype=torch.float64)
-    expect_close(student.closed_form(X, y), reference.closed_form(X, y),
-                 "closed_form on 30 examples with 3 features", rtol=1e-6, atol=1e-6)  # fmt: skip
+    _check_closed_form(student, reference, X, y, "closed_form on 30 examples with 3 features")

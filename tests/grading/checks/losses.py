@@ -518,11 +518,50 @@ def test_kl_divergence_with_zero_probabilities(student, reference):
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
 
 
+@points(1, "l1_loss", hidden=True)
+def test_hidden_l1_loss_3d_inputs(student, reference):
+    y_hat, y = seeded_randn(9003, (3, 4, 2), scale=2.0), seeded_randn(9004, (3, 4, 2))
+    for reduction in ("none", "mean", "sum"):
+        what = f"l1_loss of (3, 4, 2) tensors, reduction={reduction!r}"
+        _check_regression_loss(student, reference, "l1_loss", y_hat, y, reduction, what)
+
+
 @points(1, "mse_loss", hidden=True)
 def test_hidden_mse_loss_other_inputs(student, reference):
-    from coursekit.grading import seeded_randn
-
+    # The public tests' checks and tolerances (and reduction passed by keyword, as they pass it).
     y_hat, y = seeded_randn(9001, (6, 2)), seeded_randn(9002, (6, 2))
     for reduction in ("mean", "sum"):
-        expect_close(student.mse_loss(y_hat, y, reduction), reference.mse_loss(y_hat, y, reduction),
-                     f"mse_loss of (6, 2) tensors, reduction={reduction!r}")  # fmt: skip
+        what = f"mse_loss of (6, 2) tensors, reduction={reduction!r}"
+        _check_regression_loss(student, reference, "mse_loss", y_hat, y, reduction, what)
+
+
+@points(1, "nll_loss", hidden=True)
+def test_hidden_nll_loss_7_examples_6_classes(student, reference):
+    log_probs = torch.log_softmax(seeded_randn(9005, (7, 6), scale=2.0), dim=1)
+    target = seeded_labels(9005, 7, 6)
+    want = reference.nll_loss(log_probs, target)
+    _check_scalar_loss(student.nll_loss(log_probs.clone(), target.clone()), want,
+                       "nll_loss on 7 examples and 6 classes",
+                       _nll_hints(log_probs, target, want))  # fmt: skip
+
+
+@points(1, "cross_entropy_loss", hidden=True)
+def test_hidden_cross_entropy_loss_8_examples_6_classes(student, reference):
+    # Both target kinds the public tests use, on a shape none of them uses.
+    logits = seeded_randn(9006, (8, 6), scale=3.0)
+    for target, kind in ((seeded_labels(9007, 8, 6), "class indices"),
+                         (_soft_labels(9008, 8, 6), "soft targets")):  # fmt: skip
+        _check_ce(student, reference, logits, target, f"cross_entropy_loss, (8, 6), {kind}")
+
+
+@points(1, "bce_with_logits", hidden=True)
+def test_hidden_bce_with_logits_3_by_7(student, reference):
+    logits = seeded_randn(9009, (3, 7), scale=3.0)
+    target = (seeded_randn(9010, (3, 7)) > 0).float()
+    _check_bce(student, reference, logits, target, "bce_with_logits on shape (3, 7)")
+
+
+@points(1, "kl_divergence", hidden=True)
+def test_hidden_kl_divergence_with_zeros_4_by_7(student, reference):
+    p, q = _distributions(9011, (4, 7), zeros=True), _distributions(9012, (4, 7))
+    _check_kl(student, reference, p, q, "kl_divergence of (4, 7) distributions, some p_j = 0")
