@@ -72,14 +72,33 @@ def student_html(result) -> str:
     )
 
 
+def public_only(result) -> set[str]:
+    """The ``chapter.exercise`` names whose public tests all passed and hidden tests all failed:
+    answers that may hold only for the public tests' inputs (the student edition records the
+    reference's answers on them)."""
+    passed: dict[tuple[str, bool], list[bool]] = {}
+    for t in result.tests:
+        passed.setdefault((f"{t.chapter}.{t.exercise}", t.hidden), []).append(t.passed)
+    return {name for (name, hidden), ok in passed.items()
+            if hidden and not any(ok) and all(passed.get((name, False), [False]))}  # fmt: skip
+
+
 def class_table(results) -> str:
-    """One line per submission: name, score, and the exercises that lost points."""
+    """One line per submission: name, score, and the exercises that lost points (marked ``*``
+    where only the hidden tests failed: see :func:`public_only`)."""
     w = max([len("submission")] + [len(r.submission) for r in results])
     lines = [f"{'submission':<{w}}  {'score':>11}  lost points in", "-" * 90]
+    marked = False
     for r in results:
-        lost = [f"{ch}.{ex}" for ch, ex, got, most, _ in exercise_rows(r) if got < most]
+        flagged = public_only(r)
+        lost = [f"{ch}.{ex}" + "*" * (f"{ch}.{ex}" in flagged)
+                for ch, ex, got, most, _ in exercise_rows(r) if got < most]  # fmt: skip
+        marked = marked or bool(flagged)
         score = f"{r.score:g} / {r.max_score:g}"
         lines.append(f"{r.submission:<{w}}  {score:>11}  {r.error or ', '.join(lost) or '-'}")
+    if marked:
+        lines.append("* every public test passed and every hidden one failed: an answer that may"
+                     " hold only for the public tests' inputs; worth a look")  # fmt: skip
     return "\n".join(lines)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.grading import runner
+from coursekit.grading import report, runner
 from tests.grading.replay import replaying_submission, trusted_worker_for_tests
 
 CHAPTERS = runner.chapters()
@@ -60,6 +60,11 @@ def test_replaying_the_public_outputs_keeps_no_exercise(chapter, trusted_worker,
         possible[t.exercise] = possible.get(t.exercise, 0) + t.max_score
     kept = [name for name in possible if earned[name] == possible[name]]
     assert not kept, f"the replay keeps full marks on {kept}"
+    # The instructor's class table marks each of them: only the hidden tests failed.
+    table = report.class_table([result])
+    lost = table.splitlines()[2].split(maxsplit=4)[-1].split(", ")
+    assert sorted(lost) == sorted(f"{chapter}.{name}*" for name in possible), table
+    assert "every public test passed and every hidden one failed" in table
 
 
 def _repeating_a_page(exercises_page: Path) -> set[str]:

@@ -150,6 +150,20 @@ def test_reports(tmp_path):
     assert gs["tests"][1]["max_score"] == 3 and "10 times" in gs["tests"][1]["output"]
 
 
+
+def test_the_class_table_marks_exercises_that_fail_only_their_hidden_tests():
+    def result(name, *passed):  # (exercise, hidden, passed) triples
+        tests = [TestResult("ch", ex, f"t{i}", float(ok), 1.0, "" if ok else "wrong", hidden)
+                 for i, (ex, hidden, ok) in enumerate(passed)]  # fmt: skip
+        return SubmissionResult(name, tests)
+
+    replay = result("replay", ("a", False, True), ("a", True, False), ("b", False, True),
+                    ("b", True, True), ("c", False, False), ("c", True, False))  # fmt: skip
+    assert report.public_only(replay) == {"ch.a"}
+    table = report.class_table([replay, result("honest", ("a", False, False), ("a", True, True))])
+    assert "ch.a*, ch.c\n" in table and "ch.a\n" in table and "hidden one failed" in table
+    assert "*" not in report.class_table([result("x", ("a", False, False), ("a", True, False))])
+
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
