@@ -20,7 +20,7 @@ All six functions follow one pattern, the functional form of an optimizer's ``st
   ``p -= ...``, ``p.sub_()``, ``v.mul_()``, ``state["v"] = ...`` on the dict you were given):
   build new tensors and a new dict. The grader checks that your inputs are unchanged.
 
-The grader runs each rule for 50 steps on random quadratic losses, feeding your returned
+The grader runs each rule for 25 steps on random quadratic losses, feeding your returned
 parameters and state back in, and compares every step with the torch.optim optimizer given in
 each docstring, to about 7 significant digits, so follow the conventions stated there (in
 particular where eps goes).

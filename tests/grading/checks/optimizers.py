@@ -1,6 +1,6 @@
 """Grading tests for exercises/optimizers.py (run through coursekit.grading).
 
-Each update rule is run for 50 steps on a random quadratic loss: at every step the gradient is
+Each update rule is run for 25 steps on a random quadratic loss: at every step the gradient is
 computed here, from the parameters the student's previous call returned, and the student's
 returned parameters and state are fed back into the next call. The same problem is solved by the
 rule's torch.optim twin (computed with the reference rule, which equals it: see TWINS), and
@@ -15,8 +15,8 @@ import torch
 
 from coursekit.grading import expect_close, expect_unchanged, fail, generator, points
 
-STEPS = 50  # the main run of every rule
-SHORT = 20  # a second run with other settings (each step is one call to the student's process)
+STEPS = 25  # the main run of every rule
+SHORT = 10  # a second run with other settings (each step is one call to the student's process)
 RTOL, ATOL = 1e-6, 1e-9
 
 # What each rule must match step for step. The checks compute the expected steps with the
@@ -458,7 +458,7 @@ def test_adam_keeps_inputs(student, reference):
 
 @points(1, "adam_step", hidden=True)
 def test_hidden_adam_other_problem(student, reference):
-    # A few steps on settings no public test uses: the public tests follow 50 steps.
+    # A few steps on settings no public test uses: the public tests follow 25 steps.
     _run(student, reference, "adam_step", {"lr": 0.05}, seed=9001, shapes=[(3, 3), (2,)],
          steps=8)
 
