@@ -12,8 +12,10 @@ and the repository must be unchanged.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -119,15 +121,19 @@ def graded(tmp_path_factory):
         override = (HOSTILE / f"{case}.py").read_text()
         (klass / case / f"{CHAPTER}.py").write_text(f"{reference}\n\n{override}")
     victim = HOSTILE / "_victim.txt"
-    victim.write_text("must survive\n")
-    before = _fingerprint()
-    try:
-        folders = [(case, klass / case) for case in sorted(EXPECTED)]
-        results = runner.grade_many(folders, [CHAPTER], jobs=2, timeout=3.0, hidden=[klass])
-        after = _fingerprint()
-        survived = victim.is_file() and victim.read_text() == "must survive\n"
-    finally:
-        victim.unlink(missing_ok=True)
+    # One class at a time: under pytest -n N --dist load, several workers would share the
+    # victim file and the repository's fingerprint.
+    with open(Path(tempfile.gettempdir()) / "coursekit-test-hostile.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        victim.write_text("must survive\n")
+        before = _fingerprint()
+        try:
+            folders = [(case, klass / case) for case in sorted(EXPECTED)]
+            results = runner.grade_many(folders, [CHAPTER], jobs=2, timeout=3.0, hidden=[klass])
+            after = _fingerprint()
+            survived = victim.is_file() and victim.read_text() == "must survive\n"
+        finally:
+            victim.unlink(missing_ok=True)
     return {r.submission: r for r in results}, before, after, survived
 
 
