@@ -192,14 +192,19 @@ def test_mlp_backward_values(student, reference):
             expect_close(g, w, f"{name} of {what}", hint=hint)
 
 
+def _mlp_backward(student, X, y, params) -> list:
+    got = student.mlp_backward(X, y, *params)
+    if not isinstance(got, tuple | list) or len(got) != 4:
+        fail("mlp_backward must return a tuple (dW1, db1, dW2, db2).")
+    return got
+
+
 @points(1, "mlp_backward")
 def test_mlp_backward_matches_autograd(student, reference):
     X = seeded_randn(150, (9, 7), dtype=torch.float64)
     y = seeded_labels(151, 9, 5)
     params = _params(152, 7, 11, 5, torch.float64)
-    got = student.mlp_backward(X, y, *params)
-    if not isinstance(got, tuple | list) or len(got) != 4:
-        fail("mlp_backward must return a tuple (dW1, db1, dW2, db2).")
+    got = _mlp_backward(student, X, y, params)
     leaves = [p.clone().requires_grad_(True) for p in params]
     W1, b1, W2, b2 = leaves
     torch.nn.functional.cross_entropy(torch.relu(X @ W1 + b1) @ W2 + b2, y).backward()
@@ -344,10 +349,7 @@ def test_hidden_mlp_backward_other_sizes(student, reference):
     X = seeded_randn(9031, (3, 12), dtype=torch.float64)
     y = seeded_labels(9032, 3, 6)
     params = _params(9033, 12, 5, 6, torch.float64)
-    got = student.mlp_backward(X, y, *params)
-    if not isinstance(got, tuple | list) or len(got) != 4:
-        fail("mlp_backward must return a tuple (dW1, db1, dW2, db2).")
-    want = reference.mlp_backward(X, y, *params)
+    got, want = _mlp_backward(student, X, y, params), reference.mlp_backward(X, y, *params)
     for g, w, name in zip(got, want, ["dW1", "db1", "dW2", "db2"], strict=True):
         expect_close(g, w, f"{name} of mlp_backward for X (3, 12), 5 hidden units, 6 classes")
 
