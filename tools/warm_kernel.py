@@ -214,7 +214,10 @@ def _serve(listener, folder: Path) -> None:
                 _, status, ru = os.wait4(pid, 0)
                 record = {"status": status, "cpu": ru.ru_utime + ru.ru_stime}
                 name = f"{request['worker']}-{request['launcher']}"
-                (folder / "cpu" / f"{name}.json").write_text(json.dumps(record))
+                # Written whole, then renamed: forked_cpu may list the folder at any moment
+                # (it once read a .json created but still empty, and the nbval run crashed).
+                (folder / "cpu" / f"{name}.tmp").write_text(json.dumps(record))
+                (folder / "cpu" / f"{name}.tmp").replace(folder / "cpu" / f"{name}.json")
                 try:
                     conn.send(json.dumps(record).encode())
                 except OSError:
