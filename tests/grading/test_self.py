@@ -174,3 +174,13 @@ def test_reference_in_process_earns_every_point():
         results = [runner.run_check(c, student, reference) for c in runner.checks(chapter)]
         lost = [f"{t.name}: {t.output}" for t in results if not t.passed]
         assert not lost, f"{chapter}: {lost}"
+
+
+def test_the_page_and_the_stubs_say_how_many_steps_the_optimizer_checks_take():
+    """book/optimizers/adaptive.md and exercises/optimizers.py tell students how long the
+    grader follows each rule: the number must be the checks' own."""
+    steps = runner.COURSE.checks_module("optimizers").STEPS
+    page = runner.REPO / "book" / "optimizers" / "adaptive.md"
+    for path in (page, runner.EXERCISES_DIR / "optimizers.py"):
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        assert f"for {steps} steps" in text, f"{path} does not say the grader runs {steps} steps"
