@@ -30,7 +30,6 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_intake.py",
     "tests/grading/test_release.py",
     "tests/grading/test_release_site.py",
-    "tests/grading/test_release_edition.py",
     "tests/grading/test_autograder.py",
     "tests/grading/test_book_report.py",  # grades with the reference answers
     "tests/grading/replay.py",
