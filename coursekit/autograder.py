@@ -256,7 +256,7 @@ def prairielearn_results(result, seconds: float, folder_note: str, found: bool) 
     tests = []
     for t in result.tests:
         name = f"{t.chapter}.{t.exercise}: {'hidden test' if t.hidden else t.name}"
-        output = report.student_output(t) or "passed"
+        output = report.student_output(t, result) or "passed"
         tests.append({"name": name, "points": t.score, "max_points": t.max_score,
                       "output": output, "message": "" if t.passed else output})  # fmt: skip
     score = result.score / result.max_score if result.max_score else 0.0

@@ -15,9 +15,14 @@ HIDDEN_FAILED = (
 )
 
 
-def student_output(t) -> str:
-    """What a student may read about test ``t``: a hidden test's message can show its inputs."""
-    return HIDDEN_FAILED if t.hidden and not t.passed else t.output
+def student_output(t, result) -> str:
+    """What a student may read about test ``t`` of ``result``: a hidden test's message can show
+    its inputs, unless a public test of its exercise failed with the same (a missing module)."""
+    if not t.hidden or t.passed:
+        return t.output
+    public = {u.output for u in result.tests if not u.hidden and not u.passed
+              and (u.chapter, u.exercise) == (t.chapter, t.exercise)}  # fmt: skip
+    return t.output if t.output in public else HIDDEN_FAILED
 
 
 def exercise_rows(result, student: bool = False) -> list[tuple[str, str, float, float, list]]:
@@ -27,7 +32,7 @@ def exercise_rows(result, student: bool = False) -> list[tuple[str, str, float, 
     for t in result.tests:
         row = rows.setdefault((t.chapter, t.exercise), [0.0, 0.0, []])
         row[0], row[1] = row[0] + t.score, row[1] + t.max_score
-        output = student_output(t) if student else t.output
+        output = student_output(t, result) if student else t.output
         if not t.passed and output and output not in row[2]:
             row[2].append(output)
     return [(ch, ex, *row) for (ch, ex), row in rows.items()]
@@ -127,7 +132,7 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
               "score": t.score, "max_score": t.max_score,
               "status": "passed" if t.passed else "failed",
               "visibility": hidden_visibility if t.hidden else "visible",
-              "output": student_output(t) or "passed", "output_format": "text"}
+              "output": student_output(t, result) or "passed", "output_format": "text"}
              for t in result.tests]  # fmt: skip
     return {"score": result.score, "execution_time": round(result.seconds, 2),
             "output": result.error or f"{result.score:g} / {result.max_score:g} points",

@@ -34,3 +34,20 @@ def test_gradescope_marks_hidden_tests():
 def test_instructor_reports_keep_the_message(tmp_path):
     report.write_json([_result()], tmp_path / "r.json")
     assert "9001" in (tmp_path / "r.json").read_text()
+
+
+def test_a_hidden_test_failing_as_the_public_ones_did_says_why():
+    """A missing module (or a stub) fails the hidden tests with the public tests' message: the
+    student reads that reason, not a hint about inputs the public tests do not use."""
+    missing = "no activations.py in the submission: its exercises score 0"
+    result = SubmissionResult("ada")
+    result.tests = [
+        TestResult("activations", "sigmoid", "test_sigmoid_values", 0, 2, missing),
+        TestResult("activations", "sigmoid", "test_hidden_sigmoid", 0, 1, missing, hidden=True),
+        TestResult("activations", "relu", "test_hidden_relu", 0, 1, missing, hidden=True),
+    ]
+    table = report.student_table(result)
+    assert table.count(missing) == 1, table  # in sigmoid's row, once
+    assert "hidden test failed" in table  # relu: no public test failed with that message
+    outputs = [t["output"] for t in report.gradescope_json(result)["tests"]]
+    assert outputs[:2] == [missing, missing] and "hidden test failed" in outputs[2]
