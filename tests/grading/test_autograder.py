@@ -367,3 +367,11 @@ def test_bad_command_lines(tmp_path):
     (tmp_path / "full/x").write_text("")
     full = build("prairielearn", str(tmp_path / "full"))
     assert full.returncode == 2 and "not empty" in full.stderr
+
+
+def test_a_misnamed_module_is_named_in_the_message(prairielearn):
+    """A browser saves a second download as "activations (1).py": the student reads which
+    file to rename, not only that no module was found."""
+    data = run_prairielearn(prairielearn, {"activations (1).py": "def sigmoid(x):\n    pass\n"})
+    assert data["gradable"] is False
+    assert "activations (1).py is graded as nothing: rename it activations.py" in data["message"]
