@@ -66,9 +66,11 @@ def _instructor_only(rel: Path) -> bool:
 
 
 def public_checks(source: str) -> str:
-    """A checks module's source without its ``@points(..., hidden=True)`` tests."""
+    """A checks module's source without its ``@points(..., hidden=True)`` tests (nor the banner
+    comment ``# -- hidden tests ...`` above them)."""
     tree = ast.parse(source)
-    lines = source.splitlines(keepends=True)
+    lines = [line if not line.startswith("# -- hidden tests") else "\n"
+             for line in source.splitlines(keepends=True)]  # fmt: skip
     drop: list[tuple[int, int]] = []
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and any(_is_hidden(d) for d in node.decorator_list):

@@ -203,7 +203,8 @@ def test_student_edition_from_a_clean_clone(edition):
     assert not leaks, f"reference function bodies in the edition: {leaks}"
     for chapter in CHAPTERS:
         assert (edition / f"tests/grading/recordings/{chapter}.wire").is_file()
-        assert "hidden=True" not in (edition / f"tests/grading/checks/{chapter}.py").read_text()
+        public = (edition / f"tests/grading/checks/{chapter}.py").read_text()
+        assert "hidden=True" not in public and "# -- hidden tests" not in public
     assert not any(p.suffix in (".pkl", ".pt", ".pickle") for p in files)
 
     # coursekit check there: 0 on the stubs, full public marks with the reference copied in.
