@@ -66,6 +66,8 @@ def to_plain(value, depth: int = 0):
 
     if depth > 20:
         raise Unsupported("the value is nested more than 20 levels deep")
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        value = value.item()  # a numpy number (np.argmax(...) + 1 is an np.int64): its value
     for kind in (bool, int, float, complex, str):  # subclasses become the plain type
         if isinstance(value, kind):
             return kind(value)
