@@ -138,11 +138,12 @@ def expect_dtype(value, dtype: torch.dtype, what: str) -> torch.Tensor:
     """Fail unless ``value`` is a tensor of ``dtype``; return it."""
     value = expect_tensor(value, what)
     if value.dtype != dtype:
-        fail(
-            f"{what}: expected dtype {dtype}, got {value.dtype}. Create tensors with the dtype"
-            " of the inputs (e.g. dtype=X.dtype) rather than the default."
-        )
+        fail(f"{what}: expected dtype {dtype}, got {value.dtype}.{_SAME_DTYPE}")
     return value
+
+
+_SAME_DTYPE = (" Create tensors with the dtype of the inputs (e.g. dtype=X.dtype) rather than"
+               " the default, and cast back (.to(x.dtype)) what you compute in another dtype.")
 
 
 def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=None) -> None:
@@ -153,7 +154,7 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
     if type(want) is torch.Tensor:
         got = expect_shape(got, want.shape, what)
         if got.dtype != want.dtype:
-            fail(f"{what}: expected dtype {want.dtype}, got {got.dtype}.{suffix}")
+            fail(f"{what}: expected dtype {want.dtype}, got {got.dtype}.{_SAME_DTYPE}{suffix}")
         if not all_close(got, want, rtol, atol, equal_nan=True):
             fail(_mismatch(got, want, what, rtol, atol) + suffix)
         return

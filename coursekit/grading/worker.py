@@ -66,6 +66,8 @@ def to_plain(value, depth: int = 0):
 
     if depth > 20:
         raise Unsupported("the value is nested more than 20 levels deep")
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        value = value.item()  # a numpy number (np.argmax(...) + 1 is an np.int64): its value
     for kind in (bool, int, float, complex, str):  # subclasses become the plain type
         if isinstance(value, kind):
             return kind(value)
@@ -108,12 +110,20 @@ def _decode_args(args):
 
 
 def _as_passed(args):
-    """The lists and tuples of ``args`` copied, holding the same objects: taken before the call,
-    it is what the caller holds afterwards (a tensor changed in place, not one that replaced an
-    item of a list)."""
+    """The lists and tuples of ``args`` copied, holding the same objects (taken before the
+    call, for ``_held``)."""
     if isinstance(args, list | tuple):
         return type(args)(_as_passed(a) for a in args)
     return args
+
+
+def _held(passed, now):
+    """What the caller holds after the call: each list as it is now (sorted, items replaced),
+    but a tensor that requires grad (``with_grad``, ``grad=True``: the caller's own, like sgd's
+    params) where the call put another object in its place (params[i] = ... left it as is)."""
+    if isinstance(passed, list | tuple) and type(now) is type(passed) and len(now) == len(passed):
+        return type(now)(_held(p, n) for p, n in zip(passed, now, strict=True))
+    return passed if getattr(passed, "requires_grad", False) else now
 
 
 def _requiring_grad(args):
@@ -222,8 +232,8 @@ def call(module, request: dict) -> dict:
             grads = _nested(passed, lambda t: found.get(id(t)))
         reply = {"ok": True, "value": to_plain(value), "args": [], "grads": to_plain(grads)}
         if request.get("echo", True):  # the arguments after the call: changed in place?
-            arg_grads = _nested(passed, lambda t: t.grad)
-            reply.update(args=to_plain(passed), arg_grads=to_plain(arg_grads))
+            held = _held(passed, args)
+            reply.update(args=to_plain(held), arg_grads=to_plain(_nested(held, lambda t: t.grad)))
     except NotImplementedError as exc:
         return failure("not_implemented", exc)
     except Unsupported as exc:

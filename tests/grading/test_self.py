@@ -12,6 +12,7 @@ torch is imported once rather than once per mutant.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,14 @@ def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
     assert caught, f"mutant {chapter}/{mutant.stem} ({doc.splitlines()[0]}) passes every test"
     errors = [t.output for t in result.tests if t.output.startswith("grader error")]
     assert not errors, f"grader errors on mutant {mutant.stem}: {errors[0]}"
+    # "Says (exercise): words" in the docstring: a failed test of that exercise teaches it in
+    # these words (its message names the mistake, not only that a value is off).
+    for exercise, words in re.findall(r"^Says \((\w+)\): (.+)$", doc, re.MULTILINE):
+        said = [t.output for t in result.tests if t.exercise == exercise and not t.passed]
+        assert any(words in output for output in said), (
+            f"mutant {mutant.stem}: no failed test of {exercise} says {words!r}:\n"
+            + "\n".join(said)
+        )
 
 
 def test_torch_optim_earns_every_optimizer_point(grading_worker):

@@ -73,6 +73,11 @@ def _expect_follows_the_model(student, w, b, n, seed):
             "y is far from X w + b (the mean distance is"
             f" {float(noise.abs().mean()):.3g}): compute y = X @ w + b, then add the noise."
         )
+    if float(noise.std()) < 1e-6 < abs(float(noise.mean())):
+        fail(
+            f"every example got the same noise ({float(noise.mean()):.3g}): draw one value per"
+            " example, e.g. torch.normal(0, 0.01, (n, 1)), not a single number."
+        )
     if abs(float(noise.mean())) > 0.003:
         fail(
             f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"

@@ -1,5 +1,7 @@
 """Grading tests for exercises/losses.py."""
 
+import math
+
 import torch
 
 from coursekit.grading import (
@@ -469,6 +471,10 @@ def _check_kl(student, reference, p, q, what):
         )
     elif _is_close(got, -want):
         hint = "Your values have the wrong sign: KL(p || q) = sum p log(p / q) >= 0."
+    elif _is_close(got, want / math.log(2)):
+        hint = "You measured in bits (log2); the natural logarithm (nats) is asked."
+    elif _is_close(got, want / p.shape[-1]):
+        hint = "You averaged over the last dimension: KL(p || q) is the sum over j."
     expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-8)
 
 

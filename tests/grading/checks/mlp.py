@@ -90,6 +90,8 @@ def _linear_hint(got, X, W, dY) -> str | None:
     dX, dW, db = got
     if dW.shape == (W.shape[1], W.shape[0]):
         return "dW is transposed: it must have W's shape (d, m), which X^T dY has."
+    if db.shape == (1, dY.shape[1]):
+        return "db has shape (1, m): sum without keepdim (dY.sum(dim=0)) to get shape (m,)."
     if db.shape == (X.shape[0],):
         return "db sums over the wrong dimension: sum dY over the examples (dim 0)."
     if db.shape == dY.shape:
@@ -284,6 +286,9 @@ def test_he_normal_fan_in(student, reference):
             hint = "You used fan_out = W.shape[0]: fan_in is W.shape[1] (nn.Linear's layout)."
         elif abs(got.std().item() - math.sqrt(1 / shape[1])) < 0.03 * std:
             hint = "The variance is 2 / fan_in, not 1 / fan_in: ReLU halves the signal."
+        elif abs(got.std().item() - std**2) < 0.03 * std**2:
+            hint = ("normal_(0, std) takes the standard deviation: pass sqrt(2 / fan_in), not"
+                    " the variance 2 / fan_in.")
         expect_close(got.std().item(), std, f"the std of {what}", hint=hint, rtol=0.03, atol=0)
         if got.abs().max() < 3 * std:
             fail(f"{what}: no value beyond 3 standard deviations; draw from a normal"

@@ -211,6 +211,22 @@ def _expect_gradient(got, want, what, hint, rtol, atol):
     fail(message + (f" {hint}" if hint else ""))
 
 
+def _own_loss_hint(student, reference, inputs, outputs, weights):
+    """numerical_gradient uses the student's feed_forward: a wrong loss, not the differences."""
+    got = student.feed_forward(inputs.clone(), outputs.clone(), _clone(weights))
+    want = reference.feed_forward(inputs, outputs, weights)
+    if type(got) is torch.Tensor and got.shape == () and got.dtype == want.dtype:
+        if torch.allclose(got, want):
+            return None
+        shown = f"gives {got.item():.6g} on these inputs instead of {want.item():.6g}"
+    else:
+        shown = "does not return a float64 0-d tensor"
+    return (
+        f"Your feed_forward {shown}, and numerical_gradient uses it: fix feed_forward first"
+        " (its own tests say what is wrong)."
+    )
+
+
 def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps, what):
     kwargs = {} if eps is None else {"eps": eps}
     outcome = student.run(
@@ -269,6 +285,7 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         got, reference.numerical_gradient(inputs, outputs, weights), rtol, atol
     ):
         hint = f"These are estimates with the default eps = 1e-4: use the eps passed in ({eps:g})."
+    hint = hint or _own_loss_hint(student, reference, inputs, outputs, weights)
     for name, g, w in zip(names, got, want, strict=True):
         _expect_gradient(g, w, f"{name} from {what}", hint, rtol, atol)
 
@@ -317,17 +334,17 @@ def test_numerical_gradient_agrees_with_autograd(student, reference):
         fail("numerical_gradient must return a list of 4 tensors [dW1, db1, dW2, db2].")
     leaves = [w.clone().requires_grad_(True) for w in weights]
     reference.feed_forward(inputs, outputs, leaves).backward()
+    hint = (
+        "Central differences with eps=1e-4 agree with the exact gradient to about 1e-8;"
+        " a one-sided difference or a weight left nudged is off by about 1e-5."
+    )
     for name, g, leaf in zip(["dW1", "db1", "dW2", "db2"], got, leaves, strict=True):
         g = expect_shape(g, leaf.shape, name)
         expect_dtype(g, F64, name)
+        if not torch.allclose(g, leaf.grad, rtol=1e-5, atol=1e-7):
+            hint = _own_loss_hint(student, reference, inputs, outputs, weights) or hint
         _expect_gradient(
-            g,
-            leaf.grad,
-            f"{name} compared with torch.autograd's exact gradient",
-            "Central differences with eps=1e-4 agree with the exact gradient to about 1e-8;"
-            " a one-sided difference or a weight left nudged is off by about 1e-5.",
-            1e-5,
-            1e-7,
+            g, leaf.grad, f"{name} compared with torch.autograd's exact gradient", hint, 1e-5, 1e-7
         )
 
 

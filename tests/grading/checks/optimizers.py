@@ -266,7 +266,7 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before):
         fail(f"At step {step} your {name} produced inf or nan: look for a division by zero or "
              f"the square root of a negative number.{squares}")
     twin = TWINS[name]
-    expect_close(got, want, f"the parameters after step {step} of {steps}",
+    expect_close(got, want, f"step {step} of {steps}: new_params",
                  hint=f"They must match {twin} with the same settings {hyper}.{size}",
                  rtol=RTOL, atol=ATOL)
 
@@ -294,6 +294,17 @@ def _step_type_hint(t):
         )
 
 
+def _state_dtype_hint(name, state, params):
+    """A wrong trajectory with state tensors of another dtype than their parameters."""
+    for key, tensors in state.items():
+        listed = tensors if isinstance(tensors, list | tuple) else []
+        for i, (t, p) in enumerate(zip(listed, params, strict=False)):
+            if isinstance(t, torch.Tensor) and t.dtype != p.dtype:
+                fail(f"{name}'s state[{key!r}][{i}] is {t.dtype} but the parameter is {p.dtype},"
+                     " and the parameters drift from torch's: keep the state in the parameters'"
+                     " dtype (torch.zeros_like(p), no .float()).")
+
+
 def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, steps=STEPS):
     problem = Quadratic(seed, shapes, noise=noise, scale=scale)
     want_path = _rule_path(getattr(reference, name), problem, hyper, steps)
@@ -307,6 +318,7 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
         if not _close(new_params, want_path[k + 1]):
             if name == "adam_step":
                 _step_type_hint(state.get("step"))
+            _state_dtype_hint(name, state, params)
             _diagnose(name, k + 1, steps, problem, hyper, new_params, want_path[k + 1], params)
         params = new_params
 

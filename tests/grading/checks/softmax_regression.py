@@ -241,7 +241,11 @@ def test_one_hot_values(student, reference):
 
 def _check_one_hot(student, reference, y: torch.Tensor, q: int) -> None:
     what = f"one_hot({y.tolist()}, {q})"
-    got = expect_shape(student.one_hot(y.clone(), q), (len(y), q), what)
+    got = student.one_hot(y.clone(), q)
+    if type(got) is torch.Tensor and got.shape == (len(y), int(y.max()) + 1) != (len(y), q):
+        fail(f"{what} has {got.shape[1]} columns, y.max() + 1: it needs num_classes = {q}"
+             " columns (a class may have no example in this batch).")
+    got = expect_shape(got, (len(y), q), what)
     if got.dtype != torch.float32:
         fail(
             f"{what}: expected dtype torch.float32, got {got.dtype}. One-hot rows are"

@@ -1,11 +1,12 @@
 """Overfitting and regularization, d2l style, with torch.optim's arithmetic for weight decay.
 
 Idioms: the L2 penalty as a dot product of the flattened weights; d2l's dropout (mask from
-``torch.rand(X.shape) > dropout``, multiply, divide); ``list.index(max(...))`` for the best
-epoch; exceptions of its own, subclasses of ValueError; weight decay written as torch.optim.SGD
-computes it (``grad + wd * w``, then ``torch.add(..., alpha=-lr)``).
+``torch.rand(X.shape) > dropout``, multiply, divide); numpy's ``argmax`` for the best epoch
+(an ``np.int64``, not an int); exceptions of its own, subclasses of ValueError; weight decay
+written as torch.optim.SGD computes it (``grad + wd * w``, then ``torch.add(..., alpha=-lr)``).
 """
 
+import numpy as np
 import torch
 
 
@@ -36,7 +37,7 @@ def dropout_layer(X: torch.Tensor, dropout: float) -> torch.Tensor:
 def best_epoch(scores: list[float]) -> int:
     if not scores:
         raise EmptyHistoryError("no epoch to choose from: the list of scores is empty")
-    return scores.index(max(scores)) + 1
+    return np.argmax(scores) + 1  # the first of equal maxima, as the docstring asks
 
 
 def weight_decay_step(

@@ -1,4 +1,7 @@
-"""feed_forward that sums the squared errors instead of taking their mean."""
+"""feed_forward that sums the squared errors instead of taking their mean.
+
+Says (numerical_gradient): Your feed_forward gives
+"""
 
 
 def feed_forward(inputs, outputs, weights):
