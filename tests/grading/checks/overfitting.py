@@ -21,6 +21,7 @@ from coursekit.grading import (
     fail,
     generator,
     points,
+    short_repr,
 )
 
 # -- l2_penalty -------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ def test_best_epoch_values(student, reference):
         if outcome.args[0] != scores:
             fail(f"{what} modified the list of scores (e.g. by sorting it in place).")
         if isinstance(got, bool) or not isinstance(got, int):
-            fail(f"{what} returned {got!r}; return the epoch number as an int.")
+            fail(f"{what} returned {short_repr(got)}; return the epoch number as an int.")
         if got == want:
             continue
         if got == want - 1:
@@ -221,8 +222,8 @@ def test_best_epoch_ties_go_to_the_earliest(student, reference):
     for scores in ([0.5, 0.9, 0.7, 0.9, 0.8], [0.3, 0.3, 0.3], [0.6, 0.7, 0.7]):
         got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
         if got != want:
-            fail(f"best_epoch({scores}) returned {got!r}; expected {want}. When epochs tie, "
-                 "return the earliest one (use > rather than >= when you compare).")
+            fail(f"best_epoch({scores}) returned {short_repr(got)}; expected {want}. When epochs "
+                 "tie, return the earliest one (use > rather than >= when you compare).")
 
 
 @points(1, "best_epoch")
@@ -319,8 +320,8 @@ def test_hidden_best_epoch_longer_histories_and_ties(student, reference):
     for scores in histories:
         got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
         if isinstance(got, bool) or not isinstance(got, int) or got != want:
-            fail(f"best_epoch({scores}) returned {got!r}; expected {want}, the earliest epoch "
-                 "of the highest score, counting from 1.")  # fmt: skip
+            fail(f"best_epoch({scores}) returned {short_repr(got)}; expected {want}, the earliest"
+                 " epoch of the highest score, counting from 1.")  # fmt: skip
 
 
 @points(1, "weight_decay_step", hidden=True)

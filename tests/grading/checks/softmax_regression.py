@@ -14,6 +14,7 @@ from coursekit.grading import (
     points,
     seeded_labels,
     seeded_randn,
+    short_repr,
 )
 
 # softmax is written by hand (its docstring): not torch's softmax or log_softmax.
@@ -185,7 +186,8 @@ def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
             hint = f"Your result is a {got.dtype} tensor, good to 3 digits: use a float."
         got = got.item()
     if type(got) not in (int, float):
-        fail(f"{what} should be a Python float (the fraction of correct predictions), got {got!r}.")
+        fail(f"{what} should be a Python float (the fraction of correct predictions), got"
+             f" {short_repr(got)}.")  # fmt: skip
     n = len(y)
     if want * n >= 1 and abs(got - want * n) < 1e-6 and n > 1:
         fail(

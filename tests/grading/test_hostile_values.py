@@ -1,0 +1,78 @@
+"""Values whose repr costs the grader far more than their size: in every chapter each function
+returns a dict holding thousands of tensors (each tensor's repr takes a fraction of a
+millisecond, so a reply of a million took the trusted process minutes that no time budget
+counts), and a 50 MB string (its repr is four times that). A message quotes a few items of a
+student's value, never all of it. Instructor only (needs the reference).
+"""
+
+from __future__ import annotations
+
+import ast
+import tracemalloc
+
+import pytest
+import torch
+
+from coursekit.grading import GradingFailure, expect_raises, expect_tensor, runner
+
+CHAPTERS = runner.chapters()
+MANY = 3000
+HOSTILE = f"""
+
+import torch as _torch
+
+_MANY = {{"many": [_torch.zeros(())] * {MANY}}}
+
+
+def _many(*args, **kwargs):
+    return _MANY
+
+
+def adam_step(params, grads, state, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    return [p.clone() for p in params], {{"step": _MANY["many"], "m": [], "v": []}}
+"""
+
+
+def _functions(chapter: str) -> list[str]:
+    source = (runner.EXERCISES_DIR / f"{chapter}.py").read_text()
+    return [n.name for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_messages_quote_a_few_tensors_of_thousands(chapter, grading_worker, tmp_path,
+                                                   monkeypatch):  # fmt: skip
+    names = _functions(chapter)
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text() + HOSTILE
+    source += "".join(f"{name} = _many\n" for name in names if name != "adam_step")
+    module = tmp_path / f"{chapter}.py"
+    module.write_text(source)
+    shown, tensor_repr = [], torch.Tensor.__repr__
+
+    def counted(self, *args, **kwargs):
+        shown.append(1)
+        return tensor_repr(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.Tensor, "__repr__", counted)
+    result = runner.grade_modules({chapter: module}, worker=grading_worker, name="many")
+    assert all(t.score == 0 for t in result.tests)
+    assert len(shown) <= 50 * len(result.tests), f"{len(shown)} tensors shown"
+
+
+def test_a_huge_string_is_quoted_without_a_copy():
+    text = "\0" * 50_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(GradingFailure, match="str"):
+            expect_tensor(text, "the result")
+
+        class Student:  # what student.run gives when a function returns instead of raising
+            def run(self, fn, *args, **kwargs):
+                return type("Outcome", (), {"value": text})
+
+        with pytest.raises(GradingFailure, match="instead of raising"):
+            expect_raises(Student(), "ValueError", "f")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000, f"{peak:,} bytes allocated to quote a 50 MB string"
+
