@@ -2,7 +2,9 @@
 returns a dict holding thousands of tensors (each tensor's repr takes a fraction of a
 millisecond, so a reply of a million took the trusted process minutes that no time budget
 counts), and a 50 MB string (its repr is four times that). A message quotes a few items of a
-student's value, never all of it. Instructor only (needs the reference).
+student's value, never all of it. And answers that do nothing (return None, their first
+argument, a zero, or always raise ValueError) earn no point anywhere. Instructor only (needs the
+reference).
 """
 
 from __future__ import annotations
@@ -76,3 +78,25 @@ def test_a_huge_string_is_quoted_without_a_copy():
         tracemalloc.stop()
     assert peak < 1_000_000, f"{peak:,} bytes allocated to quote a 50 MB string"
 
+
+# Answers that do nothing: each earned points in some chapter's "leaves its inputs alone" or
+# "rejects a bad argument" test (`return None` leaves the inputs alone; a function that always
+# raises ValueError rejects every argument).
+NOTHING = {
+    "none": "return None",
+    "first_argument": "return args[0] if args else None",
+    "zero": "return _torch.zeros(())",
+    "always_raises": "raise ValueError('no')",
+}
+
+
+@pytest.mark.parametrize("body", NOTHING)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_an_answer_that_does_nothing_earns_nothing(chapter, body, grading_worker, tmp_path):
+    source = "import torch as _torch\n" + "".join(
+        f"def {name}(*args, **kwargs):\n    {NOTHING[body]}\n" for name in _functions(chapter)
+    )
+    module = tmp_path / f"{chapter}.py"
+    module.write_text(source)
+    result = runner.grade_modules({chapter: module}, worker=grading_worker, name=body)
+    assert [t.name for t in result.tests if t.score] == []

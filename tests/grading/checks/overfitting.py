@@ -169,8 +169,15 @@ def test_dropout_leaves_input_unmodified(student, reference):
     for p in (0.0, 0.5, 1.0):
         X = _positive(5, (6, 7))
         outcome = student.run("dropout_layer", X, p, seed=5)
-        expect_tensor(outcome.value, f"dropout_layer(X, {p})")
+        got = expect_shape(outcome.value, X.shape, f"dropout_layer(X, {p})")
         expect_unchanged(X, outcome.args[0], f"X after dropout_layer(X, {p})")
+        # Leaving X alone earns the point only with a dropout (`return X` leaves it too): every
+        # entry dropped (0) or kept and rescaled.
+        kept = got != 0 if p < 1 else torch.zeros_like(X, dtype=torch.bool)
+        expect_close(got[~kept], torch.zeros_like(X)[~kept], f"dropout_layer(X, {p})")
+        expect_close(got[kept], X[kept] / (1 - p), f"the kept entries of dropout_layer(X, {p})")
+        if p == 0:
+            expect_close(got, X, f"dropout_layer(X, {p})")
 
 
 @points(1, "dropout_layer")
@@ -284,6 +291,9 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
     expect_unchanged(grad, outcome.args[1], "grad")
     if not math.isfinite(float(outcome.value.abs().max())):
         fail("weight_decay_step returned inf or NaN for ordinary inputs.")
+    # `return w` leaves the inputs alone too: the point needs the step.
+    expect_close(got, _sgd_reference(w, grad, 0.1, 0.5), "weight_decay_step(w, grad, 0.1, 0.5)",
+                 rtol=1e-5, atol=1e-6)  # fmt: skip
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
