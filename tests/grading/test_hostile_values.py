@@ -15,7 +15,7 @@ import tracemalloc
 import pytest
 import torch
 
-from coursekit.grading import GradingFailure, expect_raises, expect_tensor, runner
+from coursekit.grading import GradingFailure, expect_raises, expect_tensor, report, runner
 
 CHAPTERS = runner.chapters()
 MANY = 3000
@@ -100,3 +100,14 @@ def test_an_answer_that_does_nothing_earns_nothing(chapter, body, grading_worker
     module.write_text(source)
     result = runner.grade_modules({chapter: module}, worker=grading_worker, name=body)
     assert [t.name for t in result.tests if t.score] == []
+
+
+def test_a_message_with_lone_surrogates_can_be_printed(grading_worker, tmp_path):
+    """A str may hold lone surrogates ("\\ud800"), which no UTF-8 output accepts: `check` died
+    printing the table (UnicodeEncodeError) when an exception message quoted one."""
+    module = tmp_path / "losses.py"
+    hostile = "\n\ndef l1_loss(*args, **kwargs):\n    raise ValueError('\\ud800 no')\n"
+    module.write_text((runner.REFERENCE_DIR / "losses.py").read_text() + hostile)
+    result = runner.grade_modules({"losses": module}, worker=grading_worker, name="surrogates")
+    table = report.student_table(result)
+    assert "no" in table and table.encode("utf-8")
