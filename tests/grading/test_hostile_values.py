@@ -111,3 +111,16 @@ def test_a_message_with_lone_surrogates_can_be_printed(grading_worker, tmp_path)
     result = runner.grade_modules({"losses": module}, worker=grading_worker, name="surrogates")
     table = report.student_table(result)
     assert "no" in table and table.encode("utf-8")
+
+
+def test_data_iter_repeating_one_example_loses_the_vector_labels_point(grading_worker, tmp_path):
+    """Ten copies of example 0 are ten examples, not "every example once"."""
+    hostile = ("\n\ndef data_iter(batch_size, features, labels):\n"
+               "    for i in range(0, len(features), batch_size):\n"
+               "        idx = [0] * len(features[i:i + batch_size])\n"
+               "        yield features[idx], labels[idx]\n")  # fmt: skip
+    module = tmp_path / "linear_regression.py"
+    module.write_text((runner.REFERENCE_DIR / "linear_regression.py").read_text() + hostile)
+    result = runner.grade_modules({"linear_regression": module}, worker=grading_worker, name="0")
+    vector = [t for t in result.tests if t.name == "test_data_iter_vector_labels"]
+    assert vector and vector[0].score == 0  # (the batch sizes are right: that test passes)
