@@ -81,13 +81,17 @@ def test_a_huge_string_is_quoted_without_a_copy():
 
 # Answers that do nothing: each earned points in some chapter's "leaves its inputs alone" or
 # "rejects a bad argument" test (`return None` leaves the inputs alone; a function that always
-# raises ValueError rejects every argument).
+# raises ValueError rejects every argument), or got the generic message (an empty data_iter, an
+# empty tensor from best_epoch).
 NOTHING = {
     "none": "return None",
     "first_argument": "return args[0] if args else None",
     "zero": "return _torch.zeros(())",
     "always_raises": "raise ValueError('no')",
+    "empty_list": "return []",
+    "empty_tensor": "return _torch.zeros(0)",
 }
+GENERIC = ("grader error", "the grader could not use what your code returned")
 
 
 @pytest.mark.parametrize("body", NOTHING)
@@ -100,6 +104,8 @@ def test_an_answer_that_does_nothing_earns_nothing(chapter, body, grading_worker
     module.write_text(source)
     result = runner.grade_modules({chapter: module}, worker=grading_worker, name=body)
     assert [t.name for t in result.tests if t.score] == []
+    # Each is an honest mistake too: the student is told what is wrong, in the check's words.
+    assert [t.name for t in result.tests if t.output.startswith(GENERIC)] == []
 
 
 def test_a_message_with_lone_surrogates_can_be_printed(grading_worker, tmp_path):

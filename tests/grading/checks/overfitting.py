@@ -228,7 +228,7 @@ def test_best_epoch_values(student, reference):
 def test_best_epoch_ties_go_to_the_earliest(student, reference):
     for scores in ([0.5, 0.9, 0.7, 0.9, 0.8], [0.3, 0.3, 0.3], [0.6, 0.7, 0.7]):
         got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
-        if got != want:
+        if isinstance(got, bool) or not isinstance(got, int) or got != want:  # (a tensor: no)
             fail(f"best_epoch({scores}) returned {short_repr(got)}; expected {want}. When epochs "
                  "tie, return the earliest one (use > rather than >= when you compare).")
 
