@@ -130,3 +130,17 @@ def test_data_iter_repeating_one_example_loses_the_vector_labels_point(grading_w
     result = runner.grade_modules({"linear_regression": module}, worker=grading_worker, name="0")
     vector = [t for t in result.tests if t.name == "test_data_iter_vector_labels"]
     assert vector and vector[0].score == 0  # (the batch sizes are right: that test passes)
+
+
+def test_autograd_through_grad_fn_is_not_by_hand(grading_worker, tmp_path):
+    """Calling autograd's own node, (X @ W).grad_fn(dY), gives dX and dW without the names
+    "backward" or "autograd": it earned every point of linear_backward ("no autograd")."""
+    hostile = ("\n\ndef linear_backward(X, W, dY):\n"
+               "    X, W = X.detach().requires_grad_(), W.detach().requires_grad_()\n"
+               "    dX, dW = (X @ W).grad_fn(dY)\n"
+               "    return dX, dW, dY.sum(0)\n")  # fmt: skip
+    module = tmp_path / "mlp.py"
+    module.write_text((runner.REFERENCE_DIR / "mlp.py").read_text() + hostile)
+    result = runner.grade_modules({"mlp": module}, worker=grading_worker, name="grad_fn")
+    tests = [t for t in result.tests if t.exercise == "linear_backward"]
+    assert tests and all(t.score == 0 and "grad_fn" in t.output for t in tests)

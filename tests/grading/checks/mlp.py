@@ -18,7 +18,8 @@ from coursekit.grading import (
 
 # The backward functions compute gradients by hand: no autograd (the module's docstring).
 BY_HAND = dict.fromkeys(
-    ("linear_backward", "relu_backward", "mlp_backward"), ("backward", "autograd", "func")
+    ("linear_backward", "relu_backward", "mlp_backward"),
+    ("backward", "autograd", "func", "grad_fn"),  # grad_fn: calling autograd's node directly
 )
 
 # (n, d, h, q): a single example, a square layer, a wide hidden layer, images' width.
