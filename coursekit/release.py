@@ -24,6 +24,7 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_self.py",
     "tests/grading/test_hostile.py",
     "tests/grading/test_hostile_odd_types.py",
+    "tests/grading/test_hostile_values.py",
     "tests/grading/test_outside.py",
     "tests/grading/test_confinement.py",
     "tests/grading/test_cli.py",

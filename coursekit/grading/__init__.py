@@ -10,7 +10,7 @@ import sys
 _API = (
     "GradingFailure", "Outcome", "expect_close", "expect_dtype", "expect_raises", "expect_shape",
     "expect_tensor", "expect_unchanged", "fail", "generator", "points", "seeded_labels",
-    "seeded_randn", "shape_str", "with_grad",
+    "seeded_randn", "shape_str", "short_repr", "with_grad",
 )  # fmt: skip
 __all__ = [*_API, "check"]
 

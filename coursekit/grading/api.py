@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import functools
 import math
+import reprlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,6 +96,13 @@ def shape_str(shape) -> str:
     return str(tuple(map(int, shape)))
 
 
+# A student's value quoted in a message: a few items and characters of it, never its whole repr
+# (a reply of a million tensors takes minutes to repr, a 256 MB string's is four times as big).
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60
+short_repr = _SHORT.repr
+
+
 def _describe(value) -> str:
     if type(value) is torch.Tensor:
         return f"a tensor of shape {shape_str(value.shape)} and dtype {value.dtype}"
@@ -102,7 +110,7 @@ def _describe(value) -> str:
         return "None (did you forget a return statement?)"
     if isinstance(value, list | tuple):
         return f"a {type(value).__name__} of length {len(value)}"
-    return f"a {type(value).__name__} ({value!r:.60})"
+    return f"a {type(value).__name__} ({short_repr(value)})"
 
 
 def expect_tensor(value, what: str) -> torch.Tensor:
@@ -265,7 +273,7 @@ def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwarg
         if "NotImplementedError" in err.raised:
             raise
         fail(f"{call} should raise {exc_name}, but: {str(err)[:300]} {why}")
-    fail(f"{call} returned {repr(value)[:200]} instead of raising {exc_name}. {why}")
+    fail(f"{call} returned {short_repr(value)} instead of raising {exc_name}. {why}")
 
 
 def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:

@@ -72,7 +72,7 @@ class Course:
         parts = [self.checks, self.reference, self.exercises]
         top = Path(os.path.commonpath(parts))
         course = top != Path(top.anchor) and (self.checks.is_dir() or self.reference.is_dir())
-        return parts + [top] * course
+        return parts + [top] * course + (_main_checkout(top / ".git") if course else [])
 
     def chapters(self) -> list[str]:
         """The chapter names: the ``<chapter>.py`` files of ``checks``, sorted."""
@@ -126,3 +126,17 @@ class Course:
                     hidden = bool(flags.get("hidden"))
                     found.append(Check(chapter, node.name, exercise, n, None, hidden))
         return found
+
+
+def _main_checkout(git: Path) -> list[Path]:
+    """A git worktree's ``.git`` is a file, "gitdir: <main checkout>/.git/worktrees/<name>": the
+    history, and the main checkout with its own answers, lie there, outside the course."""
+    try:
+        gitdir = top = Path(git.parent, git.read_text().removeprefix("gitdir:").strip())
+        if (gitdir / "commondir").is_file():
+            top = gitdir / (gitdir / "commondir").read_text().strip()
+    except (OSError, ValueError):  # a folder (an ordinary clone), or no git at all
+        return []
+    top = top.resolve()
+    top = top.parent if top.name == ".git" else top
+    return [top] * (top != Path(top.anchor))

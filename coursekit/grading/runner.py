@@ -29,7 +29,9 @@ MESSAGE_CAP = 4000  # characters of any text from student code kept in a report 
 def clip(text: str, cap: int = MESSAGE_CAP) -> str:
     """``text`` cut to ``cap`` characters: what student code makes the grader say is bounded."""
     text = str(text)
-    return text if len(text) <= cap else text[:cap] + f" [... {len(text) - cap} more characters]"
+    more = f" [... {len(text) - cap} more characters]" if len(text) > cap else ""
+    # A lone surrogate ("\ud800") cannot be printed or written as UTF-8: it is shown escaped.
+    return text[:cap].encode("utf-8", "backslashreplace").decode()[:cap] + more
 
 
 def safe_name(name: str) -> str:

@@ -223,6 +223,26 @@ def test_the_reference_of_another_copy_of_the_course_is_hidden(answers, shared_f
         _refused(Student(worker, "b", "answers", answers), "read", secret)
 
 
+def test_the_main_checkout_of_a_git_worktree_is_hidden(answers, shared_folder):
+    """A course in a git worktree (its .git a file, "gitdir: ...") keeps its history in the
+    main checkout's .git, beside that checkout's own reference answers: both are hidden."""
+    require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
+    require(shutil.which("git") is not None, "no git")
+    main = shared_folder / "main-checkout"
+    for part in ("tests/grading/reference", "tests/grading/checks", "exercises"):
+        shutil.copytree(REPO / part, main / part)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(main)]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "course"],
+                 ["worktree", "add", "-q", str(shared_folder / "worktree")]):  # fmt: skip
+        subprocess.run([*git, *args], check=True, capture_output=True)
+    for path in [shared_folder, *shared_folder.rglob("*")]:  # only the confinement hides them
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    with Worker(course=Course.at(shared_folder / "worktree")) as worker:
+        student = Student(worker, "w", "answers", answers)
+        _refused(student, "read", str(main / "tests/grading/reference/linear_regression.py"))
+        _refused(student, "read", str(main / ".git" / "HEAD"))
+
+
 def test_two_workers_at_once_cannot_read_each_other(answers, tmp_path):
     """``--jobs 2``: both students' folders exist at once; neither can read the other's
     module, nor list the run folder they share, nor another grader's."""

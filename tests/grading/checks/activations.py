@@ -13,9 +13,11 @@ from coursekit.grading import (
 )
 
 # What the docstrings forbid (the formulas are the exercise): torch's sigmoid and ReLU in any
-# spelling, torch.nn.functional, autograd. A test that passes still fails if they are used.
+# spelling, torch.nn.functional, autograd (also a node of its graph called directly, grad_fn). A
+# test that passes still fails if they are used.
 _OWN = ("sigmoid", "sigmoid_", "expit", "Sigmoid", "relu", "relu_", "ReLU", "leaky_relu",
-        "leaky_relu_", "LeakyReLU", "functional", "backward", "autograd", "func")  # fmt: skip
+        "leaky_relu_", "LeakyReLU", "functional", "backward", "autograd", "func",
+        "grad_fn")  # fmt: skip
 BY_HAND = dict.fromkeys(
     ("sigmoid", "sigmoid_grad", "tanh_grad", "relu", "relu_grad", "leaky_relu"), _OWN
 )

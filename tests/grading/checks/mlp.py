@@ -18,7 +18,8 @@ from coursekit.grading import (
 
 # The backward functions compute gradients by hand: no autograd (the module's docstring).
 BY_HAND = dict.fromkeys(
-    ("linear_backward", "relu_backward", "mlp_backward"), ("backward", "autograd", "func")
+    ("linear_backward", "relu_backward", "mlp_backward"),
+    ("backward", "autograd", "func", "grad_fn"),  # grad_fn: calling autograd's node directly
 )
 
 # (n, d, h, q): a single example, a square layer, a wide hidden layer, images' width.
@@ -312,6 +313,7 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
 
 @points(1, "he_normal_")
 def test_he_normal_rejects_an_unknown_mode(student, reference):
+    student.run("he_normal_", torch.zeros(4, 3), "fan_out", seed=0)  # one that always raises fails
     for mode in ("fan_avg", "in"):
         expect_raises(student, "ValueError", "he_normal_", torch.zeros(4, 3), mode,
                       why="A mode other than 'fan_in' or 'fan_out' is a mistake of the caller:"

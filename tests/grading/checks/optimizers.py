@@ -13,7 +13,14 @@ import math
 
 import torch
 
-from coursekit.grading import expect_close, expect_unchanged, fail, generator, points
+from coursekit.grading import (
+    expect_close,
+    expect_unchanged,
+    fail,
+    generator,
+    points,
+    short_repr,
+)  # fmt: skip
 
 STEPS = 25  # the main run of every rule
 SHORT = 10  # a second run with other settings (each step is one call to the student's process)
@@ -277,9 +284,9 @@ def _expect_step_count(t, want):
     if count != want:
         fail(
             f"after step {want} of a run that started from state {{}}, adam_step returned"
-            f" state['step'] = {t!r}. Count the steps in the state you are given"
-            " (state.get('step', 0) + 1), not in a variable of your own that outlives the run:"
-            " each optimizer (each run) has its own count."
+            f" state['step'] = {short_repr(t)}. Count the steps in the state you are"
+            " given (state.get('step', 0) + 1), not in a variable of your own that outlives"
+            " the run: each optimizer (each run) has its own count."
         )
 
 
@@ -288,8 +295,8 @@ def _step_type_hint(t):
     if type(t) is not int:
         fail(
             f"adam_step's state['step'] should be a Python int (the number of steps taken),"
-            f" got {type(t).__name__} {t!r}, and the parameters are off. With a tensor step,"
-            " beta1 ** t is a float32 tensor, which loses digits: keep t an int,"
+            f" got {type(t).__name__} {short_repr(t)}, and the parameters are off. With a"
+            " tensor step, beta1 ** t is a float32 tensor, which loses digits: keep t an int,"
             " state.get('step', 0) + 1."
         )
 

@@ -21,6 +21,7 @@ from coursekit.grading import (
     fail,
     generator,
     points,
+    short_repr,
 )
 
 # -- l2_penalty -------------------------------------------------------------------------------
@@ -168,8 +169,15 @@ def test_dropout_leaves_input_unmodified(student, reference):
     for p in (0.0, 0.5, 1.0):
         X = _positive(5, (6, 7))
         outcome = student.run("dropout_layer", X, p, seed=5)
-        expect_tensor(outcome.value, f"dropout_layer(X, {p})")
+        got = expect_shape(outcome.value, X.shape, f"dropout_layer(X, {p})")
         expect_unchanged(X, outcome.args[0], f"X after dropout_layer(X, {p})")
+        # Leaving X alone earns the point only with a dropout (`return X` leaves it too): every
+        # entry dropped (0) or kept and rescaled.
+        kept = got != 0 if p < 1 else torch.zeros_like(X, dtype=torch.bool)
+        expect_close(got[~kept], torch.zeros_like(X)[~kept], f"dropout_layer(X, {p})")
+        expect_close(got[kept], X[kept] / (1 - p), f"the kept entries of dropout_layer(X, {p})")
+        if p == 0:
+            expect_close(got, X, f"dropout_layer(X, {p})")
 
 
 @points(1, "dropout_layer")
@@ -201,7 +209,7 @@ def test_best_epoch_values(student, reference):
         if outcome.args[0] != scores:
             fail(f"{what} modified the list of scores (e.g. by sorting it in place).")
         if isinstance(got, bool) or not isinstance(got, int):
-            fail(f"{what} returned {got!r}; return the epoch number as an int.")
+            fail(f"{what} returned {short_repr(got)}; return the epoch number as an int.")
         if got == want:
             continue
         if got == want - 1:
@@ -220,9 +228,9 @@ def test_best_epoch_values(student, reference):
 def test_best_epoch_ties_go_to_the_earliest(student, reference):
     for scores in ([0.5, 0.9, 0.7, 0.9, 0.8], [0.3, 0.3, 0.3], [0.6, 0.7, 0.7]):
         got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
-        if got != want:
-            fail(f"best_epoch({scores}) returned {got!r}; expected {want}. When epochs tie, "
-                 "return the earliest one (use > rather than >= when you compare).")
+        if isinstance(got, bool) or not isinstance(got, int) or got != want:  # (a tensor: no)
+            fail(f"best_epoch({scores}) returned {short_repr(got)}; expected {want}. When epochs "
+                 "tie, return the earliest one (use > rather than >= when you compare).")
 
 
 @points(1, "best_epoch")
@@ -283,6 +291,9 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
     expect_unchanged(grad, outcome.args[1], "grad")
     if not math.isfinite(float(outcome.value.abs().max())):
         fail("weight_decay_step returned inf or NaN for ordinary inputs.")
+    # `return w` leaves the inputs alone too: the point needs the step.
+    expect_close(got, _sgd_reference(w, grad, 0.1, 0.5), "weight_decay_step(w, grad, 0.1, 0.5)",
+                 rtol=1e-5, atol=1e-6)  # fmt: skip
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
@@ -319,8 +330,8 @@ def test_hidden_best_epoch_longer_histories_and_ties(student, reference):
     for scores in histories:
         got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
         if isinstance(got, bool) or not isinstance(got, int) or got != want:
-            fail(f"best_epoch({scores}) returned {got!r}; expected {want}, the earliest epoch "
-                 "of the highest score, counting from 1.")  # fmt: skip
+            fail(f"best_epoch({scores}) returned {short_repr(got)}; expected {want}, the earliest"
+                 " epoch of the highest score, counting from 1.")  # fmt: skip
 
 
 @points(1, "weight_decay_step", hidden=True)

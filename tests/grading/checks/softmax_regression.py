@@ -14,6 +14,7 @@ from coursekit.grading import (
     points,
     seeded_labels,
     seeded_randn,
+    short_repr,
 )
 
 # softmax is written by hand (its docstring): not torch's softmax or log_softmax.
@@ -77,6 +78,7 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
     outcome = student.run("softmax", X.clone())
     expect_shape(outcome.value, X.shape, "softmax(X)")
     expect_unchanged(X, outcome.args[0], "X (the logits)")
+    expect_close(outcome.value, reference.softmax(X), "softmax(X)")  # `return X` leaves X too
     # (The gradient of softmax(X).sum() is 0, every row summing to 1: only its presence tells.)
     outcome = student.run("softmax", X.clone(), grad=True)
     if outcome.grads is None or outcome.grads[0] is None:
@@ -185,7 +187,8 @@ def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
             hint = f"Your result is a {got.dtype} tensor, good to 3 digits: use a float."
         got = got.item()
     if type(got) not in (int, float):
-        fail(f"{what} should be a Python float (the fraction of correct predictions), got {got!r}.")
+        fail(f"{what} should be a Python float (the fraction of correct predictions), got"
+             f" {short_repr(got)}.")  # fmt: skip
     n = len(y)
     if want * n >= 1 and abs(got - want * n) < 1e-6 and n > 1:
         fail(
@@ -227,6 +230,8 @@ def test_accuracy_leaves_inputs_alone(student, reference):
     outcome = student.run("accuracy", y_hat.clone(), y.clone())
     expect_unchanged(y_hat, outcome.args[0], "y_hat")
     expect_unchanged(y, outcome.args[1], "y")
+    # Leaving the inputs alone earns a point only with the answer (`return None` leaves them too).
+    expect_close(outcome.value, reference.accuracy(y_hat, y), "accuracy(y_hat, y)")
 
 
 @points(2, "one_hot")

@@ -1,0 +1,146 @@
+"""Values whose repr costs the grader far more than their size: in every chapter each function
+returns a dict holding thousands of tensors (each tensor's repr takes a fraction of a
+millisecond, so a reply of a million took the trusted process minutes that no time budget
+counts), and a 50 MB string (its repr is four times that). A message quotes a few items of a
+student's value, never all of it. And answers that do nothing (return None, their first
+argument, a zero, or always raise ValueError) earn no point anywhere. Instructor only (needs the
+reference).
+"""
+
+from __future__ import annotations
+
+import ast
+import tracemalloc
+
+import pytest
+import torch
+
+from coursekit.grading import GradingFailure, expect_raises, expect_tensor, report, runner
+
+CHAPTERS = runner.chapters()
+MANY = 3000
+HOSTILE = f"""
+
+import torch as _torch
+
+_MANY = {{"many": [_torch.zeros(())] * {MANY}}}
+
+
+def _many(*args, **kwargs):
+    return _MANY
+
+
+def adam_step(params, grads, state, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    return [p.clone() for p in params], {{"step": _MANY["many"], "m": [], "v": []}}
+"""
+
+
+def _functions(chapter: str) -> list[str]:
+    source = (runner.EXERCISES_DIR / f"{chapter}.py").read_text()
+    return [n.name for n in ast.parse(source).body if isinstance(n, ast.FunctionDef)]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_messages_quote_a_few_tensors_of_thousands(chapter, grading_worker, tmp_path,
+                                                   monkeypatch):  # fmt: skip
+    names = _functions(chapter)
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text() + HOSTILE
+    source += "".join(f"{name} = _many\n" for name in names if name != "adam_step")
+    module = tmp_path / f"{chapter}.py"
+    module.write_text(source)
+    shown, tensor_repr = [], torch.Tensor.__repr__
+
+    def counted(self, *args, **kwargs):
+        shown.append(1)
+        return tensor_repr(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.Tensor, "__repr__", counted)
+    result = runner.grade_modules({chapter: module}, worker=grading_worker, name="many")
+    assert all(t.score == 0 for t in result.tests)
+    assert len(shown) <= 50 * len(result.tests), f"{len(shown)} tensors shown"
+
+
+def test_a_huge_string_is_quoted_without_a_copy():
+    text = "\0" * 50_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(GradingFailure, match="str"):
+            expect_tensor(text, "the result")
+
+        class Student:  # what student.run gives when a function returns instead of raising
+            def run(self, fn, *args, **kwargs):
+                return type("Outcome", (), {"value": text})
+
+        with pytest.raises(GradingFailure, match="instead of raising"):
+            expect_raises(Student(), "ValueError", "f")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000, f"{peak:,} bytes allocated to quote a 50 MB string"
+
+
+# Answers that do nothing: each earned points in some chapter's "leaves its inputs alone" or
+# "rejects a bad argument" test (`return None` leaves the inputs alone; a function that always
+# raises ValueError rejects every argument), or got the generic message (an empty data_iter, an
+# empty tensor from best_epoch).
+NOTHING = {
+    "none": "return None",
+    "first_argument": "return args[0] if args else None",
+    "zero": "return _torch.zeros(())",
+    "always_raises": "raise ValueError('no')",
+    "empty_list": "return []",
+    "empty_tensor": "return _torch.zeros(0)",
+}
+GENERIC = ("grader error", "the grader could not use what your code returned")
+
+
+@pytest.mark.parametrize("body", NOTHING)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_an_answer_that_does_nothing_earns_nothing(chapter, body, grading_worker, tmp_path):
+    source = "import torch as _torch\n" + "".join(
+        f"def {name}(*args, **kwargs):\n    {NOTHING[body]}\n" for name in _functions(chapter)
+    )
+    module = tmp_path / f"{chapter}.py"
+    module.write_text(source)
+    result = runner.grade_modules({chapter: module}, worker=grading_worker, name=body)
+    assert [t.name for t in result.tests if t.score] == []
+    # Each is an honest mistake too: the student is told what is wrong, in the check's words.
+    assert [t.name for t in result.tests if t.output.startswith(GENERIC)] == []
+
+
+def test_a_message_with_lone_surrogates_can_be_printed(grading_worker, tmp_path):
+    """A str may hold lone surrogates ("\\ud800"), which no UTF-8 output accepts: `check` died
+    printing the table (UnicodeEncodeError) when an exception message quoted one."""
+    module = tmp_path / "losses.py"
+    hostile = "\n\ndef l1_loss(*args, **kwargs):\n    raise ValueError('\\ud800 no')\n"
+    module.write_text((runner.REFERENCE_DIR / "losses.py").read_text() + hostile)
+    result = runner.grade_modules({"losses": module}, worker=grading_worker, name="surrogates")
+    table = report.student_table(result)
+    assert "no" in table and table.encode("utf-8")
+
+
+def test_data_iter_repeating_one_example_loses_the_vector_labels_point(grading_worker, tmp_path):
+    """Ten copies of example 0 are ten examples, not "every example once"."""
+    hostile = ("\n\ndef data_iter(batch_size, features, labels):\n"
+               "    for i in range(0, len(features), batch_size):\n"
+               "        idx = [0] * len(features[i:i + batch_size])\n"
+               "        yield features[idx], labels[idx]\n")  # fmt: skip
+    module = tmp_path / "linear_regression.py"
+    module.write_text((runner.REFERENCE_DIR / "linear_regression.py").read_text() + hostile)
+    result = runner.grade_modules({"linear_regression": module}, worker=grading_worker, name="0")
+    vector = [t for t in result.tests if t.name == "test_data_iter_vector_labels"]
+    assert vector and vector[0].score == 0  # (the batch sizes are right: that test passes)
+
+
+def test_autograd_through_grad_fn_is_not_by_hand(grading_worker, tmp_path):
+    """Calling autograd's own node, (X @ W).grad_fn(dY), gives dX and dW without the names
+    "backward" or "autograd": it earned every point of linear_backward ("no autograd")."""
+    hostile = ("\n\ndef linear_backward(X, W, dY):\n"
+               "    X, W = X.detach().requires_grad_(), W.detach().requires_grad_()\n"
+               "    dX, dW = (X @ W).grad_fn(dY)\n"
+               "    return dX, dW, dY.sum(0)\n")  # fmt: skip
+    module = tmp_path / "mlp.py"
+    module.write_text((runner.REFERENCE_DIR / "mlp.py").read_text() + hostile)
+    result = runner.grade_modules({"mlp": module}, worker=grading_worker, name="grad_fn")
+    tests = [t for t in result.tests if t.exercise == "linear_backward"]
+    assert tests and all(t.score == 0 and "grad_fn" in t.output for t in tests)
