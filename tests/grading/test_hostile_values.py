@@ -108,13 +108,18 @@ def test_an_answer_that_does_nothing_earns_nothing(chapter, body, grading_worker
     assert [t.name for t in result.tests if t.output.startswith(GENERIC)] == []
 
 
+def _reference_with(hostile: str, chapter: str, worker, tmp_path):
+    """Grade the reference answers of ``chapter`` with ``hostile`` appended (it overrides them)."""
+    module = tmp_path / f"{chapter}.py"
+    module.write_text((runner.REFERENCE_DIR / f"{chapter}.py").read_text() + hostile)
+    return runner.grade_modules({chapter: module}, worker=worker, name=chapter)
+
+
 def test_a_message_with_lone_surrogates_can_be_printed(grading_worker, tmp_path):
     """A str may hold lone surrogates ("\\ud800"), which no UTF-8 output accepts: `check` died
     printing the table (UnicodeEncodeError) when an exception message quoted one."""
-    module = tmp_path / "losses.py"
     hostile = "\n\ndef l1_loss(*args, **kwargs):\n    raise ValueError('\\ud800 no')\n"
-    module.write_text((runner.REFERENCE_DIR / "losses.py").read_text() + hostile)
-    result = runner.grade_modules({"losses": module}, worker=grading_worker, name="surrogates")
+    result = _reference_with(hostile, "losses", grading_worker, tmp_path)
     table = report.student_table(result)
     assert "no" in table and table.encode("utf-8")
 
@@ -125,9 +130,7 @@ def test_data_iter_repeating_one_example_loses_the_vector_labels_point(grading_w
                "    for i in range(0, len(features), batch_size):\n"
                "        idx = [0] * len(features[i:i + batch_size])\n"
                "        yield features[idx], labels[idx]\n")  # fmt: skip
-    module = tmp_path / "linear_regression.py"
-    module.write_text((runner.REFERENCE_DIR / "linear_regression.py").read_text() + hostile)
-    result = runner.grade_modules({"linear_regression": module}, worker=grading_worker, name="0")
+    result = _reference_with(hostile, "linear_regression", grading_worker, tmp_path)
     vector = [t for t in result.tests if t.name == "test_data_iter_vector_labels"]
     assert vector and vector[0].score == 0  # (the batch sizes are right: that test passes)
 
@@ -139,8 +142,6 @@ def test_autograd_through_grad_fn_is_not_by_hand(grading_worker, tmp_path):
                "    X, W = X.detach().requires_grad_(), W.detach().requires_grad_()\n"
                "    dX, dW = (X @ W).grad_fn(dY)\n"
                "    return dX, dW, dY.sum(0)\n")  # fmt: skip
-    module = tmp_path / "mlp.py"
-    module.write_text((runner.REFERENCE_DIR / "mlp.py").read_text() + hostile)
-    result = runner.grade_modules({"mlp": module}, worker=grading_worker, name="grad_fn")
+    result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
     tests = [t for t in result.tests if t.exercise == "linear_backward"]
     assert tests and all(t.score == 0 and "grad_fn" in t.output for t in tests)
