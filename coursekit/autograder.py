@@ -232,18 +232,6 @@ def find_submission(root: Path, chapters: list[str]) -> Path:
     return next((c for c in candidates if c.is_dir() and has_modules(c)), root)
 
 
-def misnamed(folder: Path, chapters: list[str]) -> list[str]:
-    """``"FILE is graded as nothing: rename it CHAPTER.py"`` for each ``.py`` file of ``folder``
-    named like a missing chapter module (a browser's "activations (1).py", "Activations.py")."""
-    hints = []
-    for path in sorted(folder.glob("*.py")) if folder.is_dir() else []:
-        letters = re.sub(r"[^a-z]", "", path.stem.lower())
-        for c in chapters:
-            if letters.startswith(c.replace("_", "")) and not os.path.lexists(folder / f"{c}.py"):
-                hints.append(f"{path.name} is graded as nothing: rename it {c}.py")
-    return hints
-
-
 def gradescope_results(result, hidden_visibility: str, seconds: float, folder_note: str) -> dict:
     """Gradescope's results.json (see ``coursekit/autograder_schemas/gradescope.json``)."""
     from coursekit.grading import report
@@ -313,7 +301,7 @@ def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_publ
     shown = folder.relative_to(submission).as_posix() if folder != submission else "."
     note = (f"graded the modules in {shown} of your submission" if found else
             f"no exercise module found: upload {', '.join(c + '.py' for c in chapter_list)}")
-    note += "".join(f"; {hint}" for hint in misnamed(folder, chapter_list))
+    note += "".join(f"; {hint}" for hint in runner.misnamed(folder, chapter_list).values())
     result = runner.grade_submission(
         folder, chapter_list, timeout=timeout, memory_mb=memory, budget=budget,
         name="submission", hidden=[submission], course=course,

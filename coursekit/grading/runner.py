@@ -207,6 +207,18 @@ def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path 
     return {ch: (p if os.path.lexists(p) else None) for ch, p in paths.items()}
 
 
+def misnamed(folder: Path, chapter_list: list[str]) -> dict[str, str]:
+    """``{chapter: "FILE is graded as nothing: rename it CHAPTER.py"}`` for each missing
+    chapter module a ``.py`` file of ``folder`` is named like ("activations (1).py")."""
+    hints = {}
+    for path in sorted(Path(folder).glob("*.py")) if Path(folder).is_dir() else []:
+        letters = "".join(c for c in path.stem.lower() if "a" <= c <= "z")
+        for c in chapter_list:
+            if letters.startswith(c.replace("_", "")) and not os.path.lexists(folder / f"{c}.py"):
+                hints[c] = f"{path.name} is graded as nothing: rename it {c}.py"
+    return hints
+
+
 def grade_submission(
     folder, chapter_list=None, *, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB,
     budget=DEFAULT_BUDGET, slot=0, name=None, hidden=(), course=None,
@@ -227,7 +239,11 @@ def grade_submission(
             warm_up()
             worker.start()
             modules = submission_modules(folder, chapter_list)
-            return grade_modules(modules, worker=worker, name=name, course=course)
+            result = grade_modules(modules, worker=worker, name=name, course=course)
+        hints = misnamed(folder, chapter_list)
+        for t in result.tests:  # the missing module's message says which file to rename
+            t.output += f" ({safe_name(hints[t.chapter])})" if t.chapter in hints else ""
+        return result
     except Exception as exc:  # noqa: BLE001 - never lose a submission: score 0 with the reason
         return ungradable(name, chapter_list, f"could not be graded: {exc}", course)
 

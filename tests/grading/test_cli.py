@@ -95,6 +95,8 @@ def graded_class(tmp_path_factory):
     shutil.copy(runner.EXERCISES_DIR / f"{CHAPTER}.py", klass / "bob" / f"{CHAPTER}.py")
     (klass / "carol").mkdir()  # handed in nothing: listed with score 0
     (klass / "carol" / "notes.txt").write_text("I ran out of time")
+    (klass / "dave").mkdir()  # the browser renamed the second download of the module
+    shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", klass / "dave" / f"{CHAPTER} (1).py")
     proc = subprocess.Popen(
         [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
          "--jobs", "2", "--json", str(tmp_path / "r.json"), "--csv", str(tmp_path / "r.csv"),
@@ -128,6 +130,10 @@ def test_grade_a_class_folder(graded_class):
     assert results["bob"]["score"] == 0 and results["carol"]["score"] == 0
     assert all(t["output"] for t in results["bob"]["tests"])
     assert "no linear_regression.py" in results["carol"]["tests"][0]["output"]
+    renamed = "(linear_regression (1).py is graded as nothing: rename it linear_regression.py)"
+    assert results["dave"]["score"] == 0
+    assert all(t["output"].endswith(renamed) for t in results["dave"]["tests"])
+    assert renamed not in results["carol"]["tests"][0]["output"]
     assert {t["chapter"] for t in results["alice"]["tests"]} == {CHAPTER}
     rows = {r["submission"]: r for r in csv.DictReader(open(tmp_path / "r.csv"))}
     sgd = sum(c.points for c in runner.COURSE.catalog(CHAPTER) if c.exercise == "sgd")
