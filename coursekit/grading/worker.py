@@ -75,6 +75,8 @@ def to_plain(value, depth: int = 0):
         return None
     if isinstance(value, torch.Tensor):
         tensor = value.detach()
+        if tensor.is_meta:  # copying it out raises NotImplementedError, read as "no body yet"
+            raise Unsupported("it returned a tensor on the meta device, which holds no values")
         tensor = tensor.to_dense() if tensor.layout != torch.strided else tensor
         # A subclass (maybe with its own __eq__) becomes a plain tensor holding its data.
         return tensor.as_subclass(torch.Tensor).cpu().clone().contiguous()
