@@ -186,13 +186,33 @@ def test_mlp_backward_values(student, reference):
         names = ["X", "y", "W1", "b1", "W2", "b2"]
         for before, after, name in zip((X, y, *params), outcome.args, names, strict=True):
             expect_unchanged(before, after, f"the input {name} of mlp_backward")
-        want = reference.mlp_backward(X, y, *params)
-        for g, w, name in zip(got, want, ["dW1", "db1", "dW2", "db2"], strict=True):
-            expect_shape(g, w.shape, f"{name} of {what}")
-            hint = None
-            if n > 1 and torch.allclose(g, w * n):
-                hint = "It is n times too large: the loss is the MEAN over the n examples."
-            expect_close(g, w, f"{name} of {what}", hint=hint)
+        _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
+
+
+# Backpropagation's order: the first gradient that is off lies nearest the mistake.
+_BACKPROP = ((3, "db2"), (2, "dW2"), (1, "db1"), (0, "dW1"))
+
+
+def _expect_mlp_grads(got, want, what, X, y, params):
+    """Compare (dW1, db1, dW2, db2) output layer first, each with a hint for its layer."""
+    W1, b1, W2, b2 = params
+    n, O = X.shape[0], torch.relu(X @ W1 + b1) @ W2 + b2
+    for k, name in _BACKPROP:
+        g, w = expect_shape(got[k], want[k].shape, f"{name} of {what}"), want[k]
+        expect_dtype(g, w.dtype, f"{name} of {what}")
+        if n > 1 and torch.allclose(g, w * n):
+            hint = "It is n times too large: the loss is the MEAN over the n examples."
+        elif k == 3 and torch.allclose(g, torch.softmax(O, dim=1).sum(0) / n):
+            hint = ("This is softmax(O) summed over the examples, / n: subtract the one-hot"
+                    " labels, dO = (softmax(O) - one_hot(y)) / n.")
+        elif k >= 2:
+            hint = ("The output layer starts from dO = (softmax(O) - one_hot(y)) / n, O the"
+                    " logits: db2 = dO.sum(0), dW2 = H^T dO with H = relu(X W1 + b1).")
+        else:
+            hint = ("db2 and dW2 are right, so dO is: the mistake is in the hidden layer."
+                    " dH = dO W2^T, dZ = dH * (Z > 0) with Z = X W1 + b1, then dW1 = X^T dZ"
+                    " and db1 = dZ.sum(0).")
+        expect_close(g, w, f"{name} of {what}", hint=hint)
 
 
 def _mlp_backward(student, X, y, params) -> list:
@@ -211,8 +231,8 @@ def test_mlp_backward_matches_autograd(student, reference):
     leaves = [p.clone().requires_grad_(True) for p in params]
     W1, b1, W2, b2 = leaves
     torch.nn.functional.cross_entropy(torch.relu(X @ W1 + b1) @ W2 + b2, y).backward()
-    for g, leaf, name in zip(got, leaves, ["dW1", "db1", "dW2", "db2"], strict=True):
-        expect_close(g, leaf.grad, f"{name} against autograd on F.cross_entropy")
+    _expect_mlp_grads(got, [leaf.grad for leaf in leaves], "mlp_backward against autograd on"
+                      " F.cross_entropy", X, y, params)  # fmt: skip
 
 
 # --- initialization --------------------------------------------------------------------------
@@ -357,8 +377,8 @@ def test_hidden_mlp_backward_other_sizes(student, reference):
     y = seeded_labels(9032, 3, 6)
     params = _params(9033, 12, 5, 6, torch.float64)
     got, want = _mlp_backward(student, X, y, params), reference.mlp_backward(X, y, *params)
-    for g, w, name in zip(got, want, ["dW1", "db1", "dW2", "db2"], strict=True):
-        expect_close(g, w, f"{name} of mlp_backward for X (3, 12), 5 hidden units, 6 classes")
+    _expect_mlp_grads(got, want, "mlp_backward for X (3, 12), 5 hidden units, 6 classes", X, y,
+                      params)  # fmt: skip
 
 
 @points(1, "xavier_uniform_", hidden=True)
