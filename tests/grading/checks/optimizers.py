@@ -125,9 +125,9 @@ def _divide(params, grads, s, lr, eps, inside):
     ]
 
 
-def _adagrad_variant(square=True, inside=False):
+def _adagrad_variant(square=True, inside=False, running=True):
     def rule(params, grads, state, lr=0.01, eps=1e-10):
-        s = [si + (g * g if square else g.abs())
+        s = [(si if running else 0) + (g * g if square else g.abs())
              for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
         return _divide(params, grads, s, lr, eps, inside), {"s": s}
     return rule
@@ -199,6 +199,9 @@ MISTAKES = {
                                           "sums *squared* gradients."),
         (_adagrad_variant(inside=True), "You put eps inside the square root, sqrt(s + eps). "
                                          "torch.optim.Adagrad uses sqrt(s) + eps."),
+        (_adagrad_variant(running=False), "Your s holds only this step's g * g: AdaGrad adds "
+                                           "it to the running sum kept in the state, s <- "
+                                           "state['s'] + g * g (zeros before the first step)."),
     ],
     "rmsprop_step": [
         (_rmsprop_variant(swapped=True), "Your weights are swapped: s <- (1 - alpha) * s + "
