@@ -268,7 +268,7 @@ def test_one_hot_leaves_labels_alone(student, reference):
     expect_unchanged(y, outcome.args[0], "y")
 
 
-def _entropy_hint(got: torch.Tensor, want: torch.Tensor) -> str | None:
+def _entropy_hint(got: torch.Tensor, want: torch.Tensor, q: int) -> str | None:
     if not torch.isfinite(got).all():
         return (
             "A probability of exactly 0 gives 0 * log(0) = 0 * -inf = nan. Use the convention"
@@ -278,14 +278,22 @@ def _entropy_hint(got: torch.Tensor, want: torch.Tensor) -> str | None:
         return "You measured in bits (log2); the natural logarithm (nats) is asked."
     if torch.allclose(got, -want, rtol=1e-4, atol=1e-6) and want.abs().max() > 0:
         return "Your entropies are negative: H = MINUS sum p log p."
+    if torch.allclose(got * q, want, rtol=1e-4, atol=1e-6) and want.abs().max() > 0:
+        return f"You averaged over the {q} classes (.mean): the entropy is the SUM over j."
     return None
 
 
 def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
     want = reference.entropy(p)
-    got = expect_shape(student.entropy(p.clone()), want.shape, what)
+    got = expect_tensor(student.entropy(p.clone()), what)
+    if got.shape != want.shape and p.ndim > 1:
+        fail(f"{what}: expected shape {tuple(want.shape)}, got {tuple(got.shape)}. Each slice"
+             " p[..., :] is one distribution with one entropy, so sum over the last dimension"
+             " only (dim=-1): not dim=0, and not over every entry.")  # fmt: skip
+    got = expect_shape(got, want.shape, what)
     expect_dtype(got, p.dtype, what)
-    expect_close(got, want, what, hint=_entropy_hint(got, want), rtol=1e-4, atol=1e-6)
+    hint = _entropy_hint(got, want, p.shape[-1])
+    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
 
 
 @points(1, "entropy")
