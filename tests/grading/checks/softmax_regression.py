@@ -92,6 +92,12 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
 def _check_cross_entropy(student, reference, y_hat, y, what):
     got = expect_tensor(student.cross_entropy(y_hat.clone(), y.clone()), what)
     n = len(y)
+    if got.ndim == 0 and n == 1:
+        fail(
+            f"{what} returned shape (), but one loss per example, shape (1,), is asked: a bare"
+            " .squeeze() drops the batch dimension too when n = 1 (use .squeeze(1), or index"
+            " with torch.arange(n) and y), and a mean or sum gives one number."
+        )
     if got.ndim == 0:
         fail(
             f"{what} returned a single number, but one loss per example (shape ({n},)) is asked:"
