@@ -89,8 +89,13 @@ def test_mlp_forward_is_differentiable(student, reference):
 
 def _linear_hint(got, X, W, dY) -> str | None:
     dX, dW, db = got
-    if dW.shape == (W.shape[1], W.shape[0]):
+    square = W.shape[0] == W.shape[1]  # there a transposed dW has W's shape: look at values
+    if dW.shape == (W.shape[1], W.shape[0]) and (not square or torch.allclose(dW, dY.T @ X)):
         return "dW is transposed: it must have W's shape (d, m), which X^T dY has."
+    if square and dX.shape == X.shape and torch.allclose(dX, dY @ W, atol=1e-6):
+        return "dX is dY W: it is dY W^T, the transpose of W (shape (m, d)) on the right."
+    if X.shape[0] > 1 and db.shape == (W.shape[1],) and torch.allclose(db, dY.mean(0)):
+        return "db is the mean of dY over the examples: the bias gets their SUM, dY.sum(dim=0)."
     if db.shape == (1, dY.shape[1]):
         return "db has shape (1, m): sum without keepdim (dY.sum(dim=0)) to get shape (m,)."
     if db.shape == (X.shape[0],):
