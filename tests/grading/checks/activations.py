@@ -172,6 +172,8 @@ def _tanh_grad_hint(got, x) -> str | None:
         return "The sign is flipped: the derivative is 1 - tanh(x)**2, which is never negative."
     if torch.allclose(got, 1 - x**2, atol=1e-6):
         return "You computed 1 - x**2: square tanh(x), not x."
+    if torch.allclose(got, (1 - torch.tanh(x)) ** 2, atol=1e-6):
+        return "You squared (1 - tanh(x)): only tanh is squared, 1 - tanh(x)**2."
     return None
 
 

@@ -169,6 +169,9 @@ def test_relu_backward_values(student, reference):
             hint = "At Z = 0 the gradient must be 0 (PyTorch's choice): use Z > 0, not Z >= 0."
         elif torch.allclose(got, dH * (dH > 0).to(dH.dtype)):
             hint = "The mask comes from Z, the input of the ReLU, not from dH."
+        elif torch.allclose(got, dH * Z.clamp(min=0)):
+            hint = ("You multiplied dH by relu(Z), the layer's output: multiply it by the"
+                    " ReLU's derivative, the mask (Z > 0), 1 where Z > 0 and 0 elsewhere.")
         expect_close(got, reference.relu_backward(Z, dH), what, hint=hint)
         expect_unchanged(Z, outcome.args[0], "the input Z of relu_backward")
         expect_unchanged(dH, outcome.args[1], "the input dH of relu_backward")
