@@ -315,6 +315,9 @@ def test_he_normal_fan_in(student, reference):
             hint = "You used fan_out = W.shape[0]: fan_in is W.shape[1] (nn.Linear's layout)."
         elif abs(got.std().item() - math.sqrt(1 / shape[1])) < 0.03 * std:
             hint = "The variance is 2 / fan_in, not 1 / fan_in: ReLU halves the signal."
+        elif abs(got.std().item() - math.sqrt(2 / sum(shape))) < 0.03 * std:
+            hint = ("You divided by fan_in + fan_out, as Xavier does: He uses one fan, the"
+                    " variance is 2 / fan_in (2 / fan_out with mode='fan_out').")
         elif abs(got.std().item() - std**2) < 0.03 * std**2:
             hint = ("normal_(0, std) takes the standard deviation: pass sqrt(2 / fan_in), not"
                     " the variance 2 / fan_in.")
