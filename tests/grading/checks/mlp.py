@@ -289,6 +289,9 @@ def _expect_xavier(student, shape, gain, seed):
     if got.abs().max() < 0.95 * bound:
         fail(f"{what}: the largest |value| is {got.abs().max():.4f}, well below the bound"
              f" {bound:.4f}: is the bound too small (sqrt(6/...), times gain)?")
+    if got.min() >= 0:
+        fail(f"{what}: every value is >= 0. Draw from U(-a, a), centred on 0: W.uniform_(-a, a),"
+             " or (2 * torch.rand_like(W) - 1) * a (torch.rand alone gives [0, 1)).")
     expect_close(got.std().item(), bound / math.sqrt(3), f"the std of {what}", rtol=0.03,
                  atol=0.0)
     expect_close(got.mean().item(), 0.0, f"the mean of {what}", atol=0.01 * bound, rtol=0)
