@@ -249,6 +249,18 @@ def call(module, request: dict) -> dict:
     return reply
 
 
+def torch_defaults(saved=None):
+    """Set torch's default dtype and grad mode to ``saved`` (torch's own when None) and return
+    what they were: what a module's import sets applies to that module's calls only."""
+    import torch
+
+    before = (torch.get_default_dtype(), torch.is_grad_enabled())
+    dtype, grad = saved or (torch.float32, True)
+    torch.set_default_dtype(dtype)
+    torch.set_grad_enabled(grad)
+    return before
+
+
 def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
     """Answer load and call requests until the grader closes the request pipe."""
     modules: dict = {}
@@ -259,11 +271,14 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
         except EOFError:
             return
         if request.get("op") == "load":
+            torch_defaults()
             module, reply = load_module(request["name"], request["file"])
-            modules[request["key"]] = module
+            modules[request["key"]] = module, torch_defaults()  # what its import set
         else:  # the grader calls only into modules that loaded
             try:
-                reply = call(modules[request["key"]], request)
+                module, saved = modules[request["key"]]
+                torch_defaults(saved)
+                reply = call(module, request)
             except BaseException as exc:  # noqa: BLE001 - e.g. a malformed request
                 reply = failure("internal", exc)
         try:

@@ -27,3 +27,33 @@ def test_outside_answers_earn_every_point(chapter, tmp_path):
     lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
     assert result.tests
     assert result.score == result.max_score, f"correct outside answers lose points:\n{lost}"
+
+
+# One chapter's module-wide torch settings, honest in that chapter (its docstring: "All tensors
+# are float64"), and a module that switches autograd off because its exercises never need it.
+_GLOBAL_SETTINGS = {
+    "neural_networks": "torch.set_default_dtype(torch.float64)\n\n\n"
+    "def sigmoid_grad_chain(x, y, W1, W2):  # a float64 tensor through the module's default\n"
+    "    a = torch.sigmoid(x @ W1)\n"
+    "    return torch.tensor(float(-2 * (y - a @ W2) * W2[0] * a[0] * (1 - a[0]) * x[0]))\n",
+    "optimizers": "torch.set_grad_enabled(False)\n",
+    "softmax_regression": "def one_hot(y, num_classes):  # d2l: torch.zeros in the default dtype\n"
+    "    out = torch.zeros(len(y), num_classes)\n"
+    "    out[torch.arange(len(y)), y] = 1\n"
+    "    return out\n",
+    "overfitting": "",
+}
+
+
+@pytest.mark.instructor  # reads the reference answers
+def test_a_modules_torch_settings_stay_in_that_module(tmp_path):
+    """torch.set_default_dtype or set_grad_enabled at one module's import applies to that
+    module's calls only: a d2l one_hot (torch.zeros) lost its points in softmax_regression when
+    neural_networks.py set float64 as the default, and every gradient test of the chapters
+    after optimizers.py failed when it switched autograd off."""
+    for chapter, extra in _GLOBAL_SETTINGS.items():
+        source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
+        (tmp_path / f"{chapter}.py").write_text(f"{source}\n\n{extra}")
+    result = runner.grade_submission(tmp_path, list(_GLOBAL_SETTINGS))
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"another module's settings cost points:\n{lost}"

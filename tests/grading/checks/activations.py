@@ -172,6 +172,8 @@ def _tanh_grad_hint(got, x) -> str | None:
         return "The sign is flipped: the derivative is 1 - tanh(x)**2, which is never negative."
     if torch.allclose(got, 1 - x**2, atol=1e-6):
         return "You computed 1 - x**2: square tanh(x), not x."
+    if torch.allclose(got, (1 - torch.tanh(x)) ** 2, atol=1e-6):
+        return "You squared (1 - tanh(x)): only tanh is squared, 1 - tanh(x)**2."
     return None
 
 
@@ -232,6 +234,9 @@ def _relu_grad_hint(got, x) -> str | None:
         )
     if torch.equal(got[x < 0], torch.ones_like(got[x < 0])):
         return "You return 1 at negative inputs: ReLU is flat (slope 0) for x < 0."
+    if bool((x < 0).any()) and torch.equal(got[x < 0], -torch.ones_like(got[x < 0])):
+        return ("You return -1 at negative inputs (the sign of x): ReLU is flat there, so its"
+                " slope is 0, not -1.")
     if torch.equal(got, (x < 0).to(got.dtype)):
         return "Your mask is reversed: the slope is 1 where x > 0 and 0 where x < 0."
     return None
@@ -274,6 +279,9 @@ def _leaky_hint(got, x, slope) -> str | None:
         return f"You used 0.01 instead of the negative_slope passed in ({slope})."
     if torch.allclose(got, torch.clamp(x, min=0)):
         return "Negative inputs must become negative_slope * x, not 0 (that is plain ReLU)."
+    if torch.allclose(got, torch.where(x > 0, x, torch.full_like(x, slope))):
+        return (f"Negative inputs became negative_slope itself ({slope}): multiply them by it,"
+                " negative_slope * x.")
     return None
 
 

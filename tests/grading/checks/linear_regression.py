@@ -360,6 +360,16 @@ def _check_sgd_step(student, seed, shapes, lr, batch_size):
     for i, (p, g) in enumerate(case):
         want = p - lr * g / batch_size
         got = expect_shape(got_params[i], p.shape, f"params[{i}] after sgd")
+        grads = outcome.arg_grads[0] if isinstance(outcome.arg_grads, list) else None
+        grad = grads[i] if isinstance(grads, list) and len(grads) == len(case) else None
+        if torch.equal(got, p) and isinstance(grad, torch.Tensor) and not grad.any():
+            fail(
+                f"params[{i}] did not change, though its .grad was zeroed. Either the gradient"
+                " was zeroed before the update used it (update first, param -= lr * param.grad"
+                " / batch_size, then param.grad.zero_()), or the new values went elsewhere:"
+                " param = param - ... only rebinds a local name, and params[i] = ... only"
+                " replaces the list's item, not the caller's tensor."
+            )
         if torch.equal(got, p):
             fail(
                 f"params[{i}] did not change: update it in place (param -= ...), inside"

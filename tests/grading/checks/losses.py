@@ -101,6 +101,11 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
         )
     elif want.ndim == 0 and _is_close(got, terms.mean()):
         hint = f"You returned the MEAN of the {n} terms where their SUM is asked."
+    elif want.ndim == 0 and terms.ndim > 1 and _is_close(got, terms.sum() / len(terms)):
+        hint = (
+            f"You divided the sum by the number of rows, {len(terms)} (len(y)): 'mean' averages"
+            f" over ALL {n} elements, so divide by y.numel() (or use .mean())."
+        )
     elif _is_close(got, want / 2):
         hint = (
             "Your values are half the expected ones: PyTorch's MSE has no factor 1/2"
@@ -372,9 +377,16 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
 
 
 def _bce_hints(logits, target, want):
+    x, t = logits, target
+    positive, xt = x.clamp(min=0), x * t
     return [
         (-want, "Your loss is negative: BCE is MINUS the log-likelihood."),
         (want * logits.numel(), "You summed over the elements: take the mean."),
+        ((positive + xt + torch.log1p(torch.exp(-x.abs()))).mean(),
+         "The middle term has the wrong sign: max(x, 0) MINUS x * t + log1p(exp(-|x|))."),
+        ((positive - xt + torch.log1p(torch.exp(-x))).mean(),
+         "The last term is log1p(exp(-|x|)), with the absolute value: log1p(exp(-x)) is"
+         " right only where x >= 0."),
     ]
 
 
@@ -455,7 +467,14 @@ def test_bce_with_logits_is_stable_for_large_logits(student, reference):
 
 def _check_kl(student, reference, p, q, what):
     want = reference.kl_divergence(p, q)
-    got = expect_shape(student.kl_divergence(p.clone(), q.clone()), tuple(want.shape), what)
+    got = expect_tensor(student.kl_divergence(p.clone(), q.clone()), what)
+    if want.ndim and got.shape != want.shape:
+        fail(
+            f"{what} has shape {tuple(got.shape)}, not p.shape[:-1] = {tuple(want.shape)}: one"
+            " divergence per distribution. Sum over the last dimension only (dim=-1), and keep"
+            " the leading dimensions, which index the distributions (no sum or mean over them)."
+        )
+    got = expect_shape(got, tuple(want.shape), what)
     expect_dtype(got, want.dtype, what)
     if _is_close(got, want):
         return

@@ -89,8 +89,13 @@ def test_mlp_forward_is_differentiable(student, reference):
 
 def _linear_hint(got, X, W, dY) -> str | None:
     dX, dW, db = got
-    if dW.shape == (W.shape[1], W.shape[0]):
+    square = W.shape[0] == W.shape[1]  # there a transposed dW has W's shape: look at values
+    if dW.shape == (W.shape[1], W.shape[0]) and (not square or torch.allclose(dW, dY.T @ X)):
         return "dW is transposed: it must have W's shape (d, m), which X^T dY has."
+    if square and dX.shape == X.shape and torch.allclose(dX, dY @ W, atol=1e-6):
+        return "dX is dY W: it is dY W^T, the transpose of W (shape (m, d)) on the right."
+    if X.shape[0] > 1 and db.shape == (W.shape[1],) and torch.allclose(db, dY.mean(0)):
+        return "db is the mean of dY over the examples: the bias gets their SUM, dY.sum(dim=0)."
     if db.shape == (1, dY.shape[1]):
         return "db has shape (1, m): sum without keepdim (dY.sum(dim=0)) to get shape (m,)."
     if db.shape == (X.shape[0],):
@@ -164,6 +169,9 @@ def test_relu_backward_values(student, reference):
             hint = "At Z = 0 the gradient must be 0 (PyTorch's choice): use Z > 0, not Z >= 0."
         elif torch.allclose(got, dH * (dH > 0).to(dH.dtype)):
             hint = "The mask comes from Z, the input of the ReLU, not from dH."
+        elif torch.allclose(got, dH * Z.clamp(min=0)):
+            hint = ("You multiplied dH by relu(Z), the layer's output: multiply it by the"
+                    " ReLU's derivative, the mask (Z > 0), 1 where Z > 0 and 0 elsewhere.")
         expect_close(got, reference.relu_backward(Z, dH), what, hint=hint)
         expect_unchanged(Z, outcome.args[0], "the input Z of relu_backward")
         expect_unchanged(dH, outcome.args[1], "the input dH of relu_backward")
@@ -186,13 +194,33 @@ def test_mlp_backward_values(student, reference):
         names = ["X", "y", "W1", "b1", "W2", "b2"]
         for before, after, name in zip((X, y, *params), outcome.args, names, strict=True):
             expect_unchanged(before, after, f"the input {name} of mlp_backward")
-        want = reference.mlp_backward(X, y, *params)
-        for g, w, name in zip(got, want, ["dW1", "db1", "dW2", "db2"], strict=True):
-            expect_shape(g, w.shape, f"{name} of {what}")
-            hint = None
-            if n > 1 and torch.allclose(g, w * n):
-                hint = "It is n times too large: the loss is the MEAN over the n examples."
-            expect_close(g, w, f"{name} of {what}", hint=hint)
+        _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
+
+
+# Backpropagation's order: the first gradient that is off lies nearest the mistake.
+_BACKPROP = ((3, "db2"), (2, "dW2"), (1, "db1"), (0, "dW1"))
+
+
+def _expect_mlp_grads(got, want, what, X, y, params):
+    """Compare (dW1, db1, dW2, db2) output layer first, each with a hint for its layer."""
+    W1, b1, W2, b2 = params
+    n, O = X.shape[0], torch.relu(X @ W1 + b1) @ W2 + b2
+    for k, name in _BACKPROP:
+        g, w = expect_shape(got[k], want[k].shape, f"{name} of {what}"), want[k]
+        expect_dtype(g, w.dtype, f"{name} of {what}")
+        if n > 1 and torch.allclose(g, w * n):
+            hint = "It is n times too large: the loss is the MEAN over the n examples."
+        elif k == 3 and torch.allclose(g, torch.softmax(O, dim=1).sum(0) / n):
+            hint = ("This is softmax(O) summed over the examples, / n: subtract the one-hot"
+                    " labels, dO = (softmax(O) - one_hot(y)) / n.")
+        elif k >= 2:
+            hint = ("The output layer starts from dO = (softmax(O) - one_hot(y)) / n, O the"
+                    " logits: db2 = dO.sum(0), dW2 = H^T dO with H = relu(X W1 + b1).")
+        else:
+            hint = ("db2 and dW2 are right, so dO is: the mistake is in the hidden layer."
+                    " dH = dO W2^T, dZ = dH * (Z > 0) with Z = X W1 + b1, then dW1 = X^T dZ"
+                    " and db1 = dZ.sum(0).")
+        expect_close(g, w, f"{name} of {what}", hint=hint)
 
 
 def _mlp_backward(student, X, y, params) -> list:
@@ -211,8 +239,8 @@ def test_mlp_backward_matches_autograd(student, reference):
     leaves = [p.clone().requires_grad_(True) for p in params]
     W1, b1, W2, b2 = leaves
     torch.nn.functional.cross_entropy(torch.relu(X @ W1 + b1) @ W2 + b2, y).backward()
-    for g, leaf, name in zip(got, leaves, ["dW1", "db1", "dW2", "db2"], strict=True):
-        expect_close(g, leaf.grad, f"{name} against autograd on F.cross_entropy")
+    _expect_mlp_grads(got, [leaf.grad for leaf in leaves], "mlp_backward against autograd on"
+                      " F.cross_entropy", X, y, params)  # fmt: skip
 
 
 # --- initialization --------------------------------------------------------------------------
@@ -261,6 +289,9 @@ def _expect_xavier(student, shape, gain, seed):
     if got.abs().max() < 0.95 * bound:
         fail(f"{what}: the largest |value| is {got.abs().max():.4f}, well below the bound"
              f" {bound:.4f}: is the bound too small (sqrt(6/...), times gain)?")
+    if got.min() >= 0:
+        fail(f"{what}: every value is >= 0. Draw from U(-a, a), centred on 0: W.uniform_(-a, a),"
+             " or (2 * torch.rand_like(W) - 1) * a (torch.rand alone gives [0, 1)).")
     expect_close(got.std().item(), bound / math.sqrt(3), f"the std of {what}", rtol=0.03,
                  atol=0.0)
     expect_close(got.mean().item(), 0.0, f"the mean of {what}", atol=0.01 * bound, rtol=0)
@@ -287,6 +318,9 @@ def test_he_normal_fan_in(student, reference):
             hint = "You used fan_out = W.shape[0]: fan_in is W.shape[1] (nn.Linear's layout)."
         elif abs(got.std().item() - math.sqrt(1 / shape[1])) < 0.03 * std:
             hint = "The variance is 2 / fan_in, not 1 / fan_in: ReLU halves the signal."
+        elif abs(got.std().item() - math.sqrt(2 / sum(shape))) < 0.03 * std:
+            hint = ("You divided by fan_in + fan_out, as Xavier does: He uses one fan, the"
+                    " variance is 2 / fan_in (2 / fan_out with mode='fan_out').")
         elif abs(got.std().item() - std**2) < 0.03 * std**2:
             hint = ("normal_(0, std) takes the standard deviation: pass sqrt(2 / fan_in), not"
                     " the variance 2 / fan_in.")
@@ -357,8 +391,8 @@ def test_hidden_mlp_backward_other_sizes(student, reference):
     y = seeded_labels(9032, 3, 6)
     params = _params(9033, 12, 5, 6, torch.float64)
     got, want = _mlp_backward(student, X, y, params), reference.mlp_backward(X, y, *params)
-    for g, w, name in zip(got, want, ["dW1", "db1", "dW2", "db2"], strict=True):
-        expect_close(g, w, f"{name} of mlp_backward for X (3, 12), 5 hidden units, 6 classes")
+    _expect_mlp_grads(got, want, "mlp_backward for X (3, 12), 5 hidden units, 6 classes", X, y,
+                      params)  # fmt: skip
 
 
 @points(1, "xavier_uniform_", hidden=True)

@@ -257,11 +257,22 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
     if _all_close(got, want, rtol, atol):
         return
     step = 1e-4 if eps is None else eps
-    hint = None
-    if _all_close(got, _one_sided(reference, inputs, outputs, weights, step), rtol, atol):
+    # A wrong feed_forward (which numerical_gradient must use) explains any estimate: say so
+    # before naming a mistake in the differences that the wrong loss only imitates.
+    hint = _own_loss_hint(student, reference, inputs, outputs, weights)
+    one_sided = None if hint else _one_sided(reference, inputs, outputs, weights, step)
+    if hint:
+        pass
+    elif _all_close(got, one_sided, rtol, atol):
         hint = (
             "These are one-sided differences (L(w + eps) - L(w)) / eps. Use the central"
             " difference (L(w + eps) - L(w - eps)) / (2 * eps): its error shrinks like eps**2."
+        )
+    elif _all_close(got, [g / 2 for g in one_sided], rtol, atol):
+        hint = (
+            "These are (L(w + eps) - L(w)) / (2 * eps): your second loss is taken at w, not at"
+            " w - eps. After w + eps, subtracting eps once only brings the entry back to w: set"
+            " it to old - eps (or subtract 2 * eps) before the second forward pass."
         )
     elif _all_close(got, [2 * w for w in want], rtol, atol):
         hint = (
@@ -285,7 +296,6 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         got, reference.numerical_gradient(inputs, outputs, weights), rtol, atol
     ):
         hint = f"These are estimates with the default eps = 1e-4: use the eps passed in ({eps:g})."
-    hint = hint or _own_loss_hint(student, reference, inputs, outputs, weights)
     for name, g, w in zip(names, got, want, strict=True):
         _expect_gradient(g, w, f"{name} from {what}", hint, rtol, atol)
 

@@ -125,9 +125,9 @@ def _divide(params, grads, s, lr, eps, inside):
     ]
 
 
-def _adagrad_variant(square=True, inside=False):
+def _adagrad_variant(square=True, inside=False, running=True):
     def rule(params, grads, state, lr=0.01, eps=1e-10):
-        s = [si + (g * g if square else g.abs())
+        s = [(si if running else 0) + (g * g if square else g.abs())
              for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
         return _divide(params, grads, s, lr, eps, inside), {"s": s}
     return rule
@@ -168,6 +168,17 @@ def _adam_variant(correct="t", inside=False, t_from_zero=False):
     return rule
 
 
+def _no_eps(rule):
+    """The rule with eps left out of its denominator (the checks pose some problems with a
+    large eps, where it matters)."""
+    def without(params, grads, state, **hyper):
+        return rule(params, grads, state, **{**hyper, "eps": 0.0})
+    return without
+
+
+_NO_EPS = "Your denominator has no eps: divide by sqrt(...) + eps, eps after the square root."
+
+
 def _sgd_ascent(params, grads, state, lr):
     return [p + lr * g for p, g in zip(params, grads, strict=True)], {}
 
@@ -199,6 +210,10 @@ MISTAKES = {
                                           "sums *squared* gradients."),
         (_adagrad_variant(inside=True), "You put eps inside the square root, sqrt(s + eps). "
                                          "torch.optim.Adagrad uses sqrt(s) + eps."),
+        (_adagrad_variant(running=False), "Your s holds only this step's g * g: AdaGrad adds "
+                                           "it to the running sum kept in the state, s <- "
+                                           "state['s'] + g * g (zeros before the first step)."),
+        (_no_eps(_adagrad_variant()), _NO_EPS),
     ],
     "rmsprop_step": [
         (_rmsprop_variant(swapped=True), "Your weights are swapped: s <- (1 - alpha) * s + "
@@ -208,6 +223,7 @@ MISTAKES = {
                                                "s <- alpha * s + (1 - alpha) * g^2."),
         (_rmsprop_variant(inside=True), "You put eps inside the square root, sqrt(s + eps). "
                                          "torch.optim.RMSprop uses sqrt(s) + eps."),
+        (_no_eps(_rmsprop_variant()), _NO_EPS),
     ],
     "adam_step": [
         (_adam_variant(correct="none"), "Your Adam has no bias correction: divide m by "
@@ -219,6 +235,7 @@ MISTAKES = {
                                            "(1 - beta2^t)."),
         (_adam_variant(inside=True), "You put eps inside the square root, sqrt(v_hat + eps). "
                                       "torch.optim.Adam uses sqrt(v_hat) + eps."),
+        (_no_eps(_adam_variant()), _NO_EPS),
     ],
 }
 

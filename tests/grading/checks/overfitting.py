@@ -154,6 +154,16 @@ def test_dropout_masks_are_independent(student, reference):
     if torch.equal(mask, other == 0):
         fail("dropout_layer gives the same mask with different seeds: draw the mask from "
              "torch's global random generator (torch.rand), not a fixed generator.")  # fmt: skip
+    # Independent entries: the number dropped varies (binomial). The same count in every row,
+    # or exactly half of 200,000 entries in both draws (chance 3e-6), is a fixed count.
+    half = X.numel() // 2
+    rows = mask.sum(dim=1)
+    if bool((rows == rows[0]).all()) or int(mask.sum()) == int((other == 0).sum()) == half:
+        fail(f"dropout_layer(X, 0.5) drops a fixed number of entries (exactly p of them, e.g."
+             f" {half:,} of {X.numel():,}, or the same number in every row), as randperm picks"
+             " do. Each entry is dropped independently with probability p, so the count varies"
+             " from call to call: compare one uniform draw per entry with p (torch.rand(X.shape)"
+             " > p keeps it).")  # fmt: skip
     X = _positive(7, (20, 30))
     first, again = (student.run("dropout_layer", X, 0.5, seed=7).value for _ in range(2))
     if not torch.equal(expect_tensor(first, "dropout_layer(X, 0.5)") == 0,
@@ -275,6 +285,10 @@ def test_weight_decay_step_matches_sgd(student, reference):
             if torch.allclose(got, (1 + lr * wd) * w - lr * grad):
                 fail(f"{what} grows w by 1 + lr * weight_decay: the penalty's gradient "
                      "lambda * w is subtracted, so w shrinks.")  # fmt: skip
+            if torch.allclose(got, (1 - lr * wd) * (w - lr * grad)):
+                fail(f"{what} shrinks w after the gradient step, so the step shrinks too: decay"
+                     " the current weights only, (1 - lr * weight_decay) * w - lr * grad (both"
+                     " terms from the same w).")  # fmt: skip
         expect_close(got, want, what, rtol=1e-5, atol=1e-6,
                      hint="The step is (1 - lr * weight_decay) * w - lr * grad, like "
                           "torch.optim.SGD(..., weight_decay=weight_decay).")  # fmt: skip

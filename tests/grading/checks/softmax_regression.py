@@ -92,6 +92,12 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
 def _check_cross_entropy(student, reference, y_hat, y, what):
     got = expect_tensor(student.cross_entropy(y_hat.clone(), y.clone()), what)
     n = len(y)
+    if got.ndim == 0 and n == 1:
+        fail(
+            f"{what} returned shape (), but one loss per example, shape (1,), is asked: a bare"
+            " .squeeze() drops the batch dimension too when n = 1 (use .squeeze(1), or index"
+            " with torch.arange(n) and y), and a mean or sum gives one number."
+        )
     if got.ndim == 0:
         fail(
             f"{what} returned a single number, but one loss per example (shape ({n},)) is asked:"
@@ -268,7 +274,7 @@ def test_one_hot_leaves_labels_alone(student, reference):
     expect_unchanged(y, outcome.args[0], "y")
 
 
-def _entropy_hint(got: torch.Tensor, want: torch.Tensor) -> str | None:
+def _entropy_hint(got: torch.Tensor, want: torch.Tensor, q: int) -> str | None:
     if not torch.isfinite(got).all():
         return (
             "A probability of exactly 0 gives 0 * log(0) = 0 * -inf = nan. Use the convention"
@@ -278,14 +284,24 @@ def _entropy_hint(got: torch.Tensor, want: torch.Tensor) -> str | None:
         return "You measured in bits (log2); the natural logarithm (nats) is asked."
     if torch.allclose(got, -want, rtol=1e-4, atol=1e-6) and want.abs().max() > 0:
         return "Your entropies are negative: H = MINUS sum p log p."
+    if torch.allclose(got * q, want, rtol=1e-4, atol=1e-6) and want.abs().max() > 0:
+        return f"You averaged over the {q} classes (.mean): the entropy is the SUM over j."
     return None
 
 
 def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
     want = reference.entropy(p)
-    got = expect_shape(student.entropy(p.clone()), want.shape, what)
+    outcome = student.run("entropy", p.clone())
+    got = expect_tensor(outcome.value, what)
+    if got.shape != want.shape and p.ndim > 1:
+        fail(f"{what}: expected shape {tuple(want.shape)}, got {tuple(got.shape)}. Each slice"
+             " p[..., :] is one distribution with one entropy, so sum over the last dimension"
+             " only (dim=-1): not dim=0, and not over every entry.")  # fmt: skip
+    got = expect_shape(got, want.shape, what)
     expect_dtype(got, p.dtype, what)
-    expect_close(got, want, what, hint=_entropy_hint(got, want), rtol=1e-4, atol=1e-6)
+    hint = _entropy_hint(got, want, p.shape[-1])
+    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
+    expect_unchanged(p, outcome.args[0], "p")  # p[p == 0] = 1 before the log changes it
 
 
 @points(1, "entropy")
@@ -314,8 +330,6 @@ def test_entropy_with_zero_probabilities(student, reference):
 def test_entropy_of_a_batch(student, reference):
     p = reference.softmax(_logits(40, (6, 5))).reshape(3, 2, 5)
     _check_entropy(student, reference, p, "entropy of a (3, 2, 5) batch over the last dimension")
-    outcome = student.run("entropy", p.clone())
-    expect_unchanged(p, outcome.args[0], "p")
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------

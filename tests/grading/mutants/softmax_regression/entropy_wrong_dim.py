@@ -1,4 +1,7 @@
-"""Entropy summed over the first dimension instead of the last."""
+"""Entropy summed over the first dimension instead of the last.
+
+Says (entropy): sum over the last dimension only
+"""
 
 import torch
 
