@@ -244,6 +244,18 @@ def misnamed(folder: Path, chapters: list[str]) -> list[str]:
     return hints
 
 
+def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool) -> str:
+    """Which folder was graded, for the student. The names are the student's: not UTF-8 or
+    with control characters, they are escaped (a lone surrogate in results.json breaks
+    strict JSON readers, such as PostgreSQL's jsonb)."""
+    from coursekit.grading.runner import safe_name
+
+    shown = "/".join(safe_name(p) for p in folder.relative_to(submission).parts) or "."
+    note = (f"graded the modules in {shown} of your submission" if found else
+            f"no exercise module found: upload {', '.join(c + '.py' for c in chapters)}")
+    return note + "".join(f"; {safe_name(hint)}" for hint in misnamed(folder, chapters))
+
+
 def gradescope_results(result, hidden_visibility: str, seconds: float, folder_note: str) -> dict:
     """Gradescope's results.json (see ``coursekit/autograder_schemas/gradescope.json``)."""
     from coursekit.grading import report
@@ -310,10 +322,7 @@ def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_publ
         submission, results = root / "student", root / "results" / "results.json"
     folder = find_submission(submission, chapter_list)
     found = any(os.path.lexists(folder / f"{c}.py") for c in chapter_list)
-    shown = folder.relative_to(submission).as_posix() if folder != submission else "."
-    note = (f"graded the modules in {shown} of your submission" if found else
-            f"no exercise module found: upload {', '.join(c + '.py' for c in chapter_list)}")
-    note += "".join(f"; {hint}" for hint in misnamed(folder, chapter_list))
+    note = folder_note(submission, folder, chapter_list, found)
     result = runner.grade_submission(
         folder, chapter_list, timeout=timeout, memory_mb=memory, budget=budget,
         name="submission", hidden=[submission], course=course,
