@@ -145,3 +145,19 @@ def test_autograd_through_grad_fn_is_not_by_hand(grading_worker, tmp_path):
     result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
     tests = [t for t in result.tests if t.exercise == "linear_backward"]
     assert tests and all(t.score == 0 and "grad_fn" in t.output for t in tests)
+
+
+
+def test_autograd_through_functorch_is_not_by_hand(grading_worker, tmp_path):
+    """functorch, torch.func's former name (still shipped with torch), took the gradients by
+    autograd and earned every point of the "by hand, no autograd" exercises."""
+    hostile = ("\n\nimport functorch\nimport functorch as ft\nimport torch.nn.functional as F\n\n"
+               "def mlp_backward(X, y, W1, b1, W2, b2):\n"
+               "    def loss(*p):\n"
+               "        return F.cross_entropy((X @ p[0] + p[1]).clamp(min=0) @ p[2] + p[3], y)\n"
+               "    return tuple(ft.grad(loss, argnums=(0, 1, 2, 3))(W1, b1, W2, b2))\n\n"
+               "def relu_backward(Z, dH):\n"
+               "    return functorch.vjp(lambda Z: Z.clamp(min=0), Z)[1](dH)[0]\n")  # fmt: skip
+    result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
+    tests = [t for t in result.tests if t.exercise in ("mlp_backward", "relu_backward")]
+    assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
