@@ -161,3 +161,10 @@ def test_autograd_through_functorch_is_not_by_hand(grading_worker, tmp_path):
     result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
     tests = [t for t in result.tests if t.exercise in ("mlp_backward", "relu_backward")]
     assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
+    hostile = ("\n\nimport functorch\n\n"
+               "def relu_grad(x):\n"
+               "    f = functorch.vmap(functorch.grad(lambda t: torch.clamp(t, min=0)))\n"
+               "    return f(x.reshape(-1)).reshape(x.shape)\n")  # fmt: skip
+    result = _reference_with(hostile, "activations", grading_worker, tmp_path)
+    tests = [t for t in result.tests if t.exercise == "relu_grad"]
+    assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
