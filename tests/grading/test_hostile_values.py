@@ -10,6 +10,7 @@ reference).
 from __future__ import annotations
 
 import ast
+import time
 import tracemalloc
 
 import pytest
@@ -133,6 +134,22 @@ def test_data_iter_repeating_one_example_loses_the_vector_labels_point(grading_w
     result = _reference_with(hostile, "linear_regression", grading_worker, tmp_path)
     vector = [t for t in result.tests if t.name == "test_data_iter_vector_labels"]
     assert vector and vector[0].score == 0  # (the batch sizes are right: that test passes)
+
+
+def test_data_iter_of_many_batches_is_refused_at_once(grading_worker, tmp_path):
+    """20,000 one-row batches (100,000 are allowed in a reply): the checks looked at each one,
+    seconds per call in the grader that no time budget counts. More batches than examples is
+    wrong whatever they hold, and said at once."""
+    hostile = ("\n\ndef data_iter(batch_size, features, labels):\n"
+               "    for i in range(20_000):\n"
+               "        yield features[i % len(features):][:1], labels[i % len(features):][:1]\n")
+    spent, start = grading_worker.spent, time.perf_counter()
+    result = _reference_with(hostile, "linear_regression", grading_worker, tmp_path)
+    trusted = time.perf_counter() - start - (grading_worker.spent - spent)
+    tests = [t for t in result.tests if t.exercise == "data_iter"]
+    assert tests and all(t.score == 0 for t in tests)
+    assert any("yielded 20,000 batches for 100 examples" in t.output for t in tests)
+    assert trusted < 5, f"{trusted:.1f} s in the grader"
 
 
 def test_autograd_through_grad_fn_is_not_by_hand(grading_worker, tmp_path):
