@@ -390,3 +390,11 @@ def test_odd_folder_and_file_names_are_escaped_in_the_note(tmp_path):
     assert "work\\xff\\x1b[31m\\nred of your submission" in note
     assert "Activations\\xfe.py is graded as nothing" in note
     assert note.isprintable() and note.encode("utf-8")
+
+
+def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):
+    """Each misnamed file was named in results.json: a zip of 20,000 made a 1.4 MB note."""
+    for i in range(20_000):
+        (tmp_path / f"activations ({i}).py").write_text("")
+    note = folder_note(tmp_path, tmp_path, ["activations"], False)
+    assert len(note) < 1000 and "19995 more files are graded as nothing" in note
