@@ -12,11 +12,13 @@ from __future__ import annotations
 import ast
 import time
 import tracemalloc
+import types
 
 import pytest
 import torch
 
 from coursekit.grading import GradingFailure, expect_raises, expect_tensor, report, runner
+from coursekit.grading.isolation import InProcessStudent
 
 CHAPTERS = runner.chapters()
 MANY = 3000
@@ -185,3 +187,36 @@ def test_autograd_through_functorch_is_not_by_hand(grading_worker, tmp_path):
     result = _reference_with(hostile, "activations", grading_worker, tmp_path)
     tests = [t for t in result.tests if t.exercise == "relu_grad"]
     assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
+
+
+def _fingerprint(x) -> str:
+    return f"{float(x.detach().double().sum()):.9e}"
+
+
+def test_hidden_inputs_never_reach_a_public_message(grading_worker, tmp_path):
+    """sigmoid kept what it was called with, and squared_loss, in a public test of the next
+    chapter, raised it back: the message, shown to the student, held the inputs of every
+    hidden test graded before. Hidden tests now run after every public one."""
+    spy = ("\n\nimport builtins as _b\n_sigmoid = sigmoid\n\n"
+           "def sigmoid(x):\n"
+           "    _b.__dict__.setdefault('_seen', []).append(f'{float(x.double().sum()):.9e}')\n"
+           "    return _sigmoid(x)\n")  # fmt: skip
+    talk = ("\n\nimport builtins as _b\n\ndef squared_loss(y_hat, y):\n"
+            "    raise ValueError(' '.join(_b.__dict__.get('_seen', [])))\n")  # fmt: skip
+    modules = {}
+    for chapter, extra in (("activations", spy), ("linear_regression", talk)):
+        modules[chapter] = tmp_path / f"{chapter}.py"
+        modules[chapter].write_text((runner.REFERENCE_DIR / f"{chapter}.py").read_text() + extra)
+    result = runner.grade_modules(modules, worker=grading_worker)
+    shown = " ".join(t.output for t in result.tests if not t.hidden)
+    # What the hidden tests of activations pass to sigmoid, and no public test does.
+    module = types.ModuleType("activations")
+    exec(compile(modules["activations"].read_text(), "activations.py", "exec"), module.__dict__)
+    reference, seen = runner.reference_module("activations"), {True: set(), False: set()}
+    for check in runner.checks("activations"):
+        module.sigmoid = lambda x, hidden=check.hidden: seen[hidden].add(_fingerprint(x)) or (
+            reference.sigmoid(x))  # fmt: skip
+        runner.run_check(check, InProcessStudent(module, "activations"), reference)
+    secret = seen[True] - seen[False]
+    assert secret and "e+" in shown  # the public test did quote what sigmoid saw
+    assert not [s for s in secret if s in shown]
