@@ -189,6 +189,16 @@ def test_autograd_through_functorch_is_not_by_hand(grading_worker, tmp_path):
     assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
 
 
+def test_autograd_derivative_kernels_are_not_by_hand(grading_worker, tmp_path):
+    """torch.ops.aten.threshold_backward is the kernel autograd runs for ReLU's derivative: it
+    earned every point of relu_backward ("by hand, no autograd")."""
+    hostile = ("\n\ndef relu_backward(Z, dH):\n"
+               "    return torch.ops.aten.threshold_backward(dH, Z, 0.0)\n")  # fmt: skip
+    result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
+    tests = [t for t in result.tests if t.exercise == "relu_backward"]
+    assert tests and all(t.score == 0 and "torch.ops" in t.output for t in tests)
+
+
 def _fingerprint(x) -> str:
     return f"{float(x.detach().double().sum()):.9e}"
 

@@ -19,8 +19,9 @@ from coursekit.grading import (
 # The backward functions compute gradients by hand: no autograd (the module's docstring).
 BY_HAND = dict.fromkeys(
     ("linear_backward", "relu_backward", "mlp_backward"),
-    # grad_fn: calling autograd's node directly; functorch: torch.func's former name
-    ("backward", "autograd", "func", "grad_fn", "functorch", "_functorch"),
+    # grad_fn: calling autograd's node directly; functorch: torch.func's former name; ops:
+    # autograd's own derivative kernels (torch.ops.aten.threshold_backward is relu's)
+    ("backward", "autograd", "func", "grad_fn", "functorch", "_functorch", "ops"),
 )
 
 # (n, d, h, q): a single example, a square layer, a wide hidden layer, images' width.
