@@ -232,6 +232,19 @@ def find_submission(root: Path, chapters: list[str]) -> Path:
     return next((c for c in candidates if c.is_dir() and has_modules(c)), root)
 
 
+def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool) -> str:
+    """Which folder was graded, for the student. The names are the student's: not UTF-8 or
+    with control characters, they are escaped (a lone surrogate in results.json breaks
+    strict JSON readers, such as PostgreSQL's jsonb)."""
+    from coursekit.grading.runner import misnamed, safe_name
+
+    shown = "/".join(safe_name(p) for p in folder.relative_to(submission).parts) or "."
+    note = (f"graded the modules in {shown} of your submission" if found else
+            f"no exercise module found: upload {', '.join(c + '.py' for c in chapters)}")
+    hints = misnamed(folder, chapters).values()  # one a chapter, though a zip may hold thousands
+    return note + "".join(f"; {safe_name(hint)}" for hint in hints)
+
+
 def gradescope_results(result, hidden_visibility: str, seconds: float, folder_note: str) -> dict:
     """Gradescope's results.json (see ``coursekit/autograder_schemas/gradescope.json``)."""
     from coursekit.grading import report
@@ -298,10 +311,7 @@ def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_publ
         submission, results = root / "student", root / "results" / "results.json"
     folder = find_submission(submission, chapter_list)
     found = any(os.path.lexists(folder / f"{c}.py") for c in chapter_list)
-    shown = folder.relative_to(submission).as_posix() if folder != submission else "."
-    note = (f"graded the modules in {shown} of your submission" if found else
-            f"no exercise module found: upload {', '.join(c + '.py' for c in chapter_list)}")
-    note += "".join(f"; {hint}" for hint in runner.misnamed(folder, chapter_list).values())
+    note = folder_note(submission, folder, chapter_list, found)
     result = runner.grade_submission(
         folder, chapter_list, timeout=timeout, memory_mb=memory, budget=budget,
         name="submission", hidden=[submission], course=course,

@@ -292,8 +292,9 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
             module = getattr(node, "module", None) or ""
             for alias in node.names:
                 parts = f"{module}.{alias.name}".strip(".").split(".")
-                if parts[0] == "torch" and forbidden & set(parts) and (module or alias.asname):
-                    aliases[alias.asname or alias.name] = ".".join(parts)
+                named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
+                if parts[0] in ("torch", "functorch") and forbidden & set(named):
+                    aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
     for node in tree.body:  # what each module-level name is bound to last
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             defs[node.name] = node

@@ -175,8 +175,8 @@ class Worker:
             self.stop()
             raise WorkerError("died", f"the student process did not start ({exc.kind})") from None
 
-    def _give(self, *paths: Path) -> None:
-        """As root, hand ``paths`` to the worker's uid."""
+    def _give(self, *paths: Path | int) -> None:
+        """As root, hand ``paths`` (or open descriptors) to the worker's uid."""
         for path in paths if self.uid is not None else ():
             os.chown(path, self.uid, self.gid)
 
@@ -344,11 +344,24 @@ class Worker:
 
     def _load(self, key: str) -> None:
         name, source = self.modules[key]
-        folder = Path(tempfile.mkdtemp(prefix="m", dir=self.dir))
-        target = folder / f"{name}.py"
         code = read_submission_file(source)
-        target.write_bytes(code)
-        self._give(folder, target)
+        # The student process may run already (another chapter) and rename what is in its
+        # folder: write through descriptors that follow no link, or a link put in place of
+        # `folder` would make the grader write the module, and chown, where the link points.
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="m", dir=self.dir))
+            target, dir_fd = folder / f"{name}.py", os.open(folder, _NO_LINK | os.O_DIRECTORY)
+            try:
+                fd = os.open(target.name, _NO_LINK | os.O_WRONLY | os.O_CREAT | os.O_EXCL,
+                             0o644, dir_fd=dir_fd)  # fmt: skip
+                with open(fd, "wb") as file:
+                    file.write(code)
+                    self._give(dir_fd, file.fileno())
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            raise WorkerError("import", f"importing {name}.py failed: its folder was changed"
+                              f" while the grader wrote the module ({exc})") from None
         try:
             reply = self._exchange({"op": "load", "key": key, "name": name, "file": str(target)})
         except WorkerError as exc:
@@ -373,7 +386,9 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
     blocks, entries, todo = 0, 0, [folder]
     while todo and entries <= FILES_COUNT:
         path = todo.pop()
-        if not os.access(path, os.R_OK | os.X_OK):  # made unreadable, as the grader's own user
+        # Made unreadable, as the grader's own user (a root grader reads it anyway: its chmod
+        # would follow a link the worker swaps in, onto any file of the machine).
+        if not is_root() and not os.access(path, os.R_OK | os.X_OK):
             with suppress(OSError):
                 os.chmod(path, 0o700)
         with suppress(OSError), os.scandir(path) as listing:
@@ -410,11 +425,14 @@ def _own_namespace(pid: int, kind: str) -> str | None:
         return None
 
 
+_NO_LINK = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
 def read_submission_file(path: Path) -> bytes:
     """The bytes of a submitted file: only a regular file with a single name, at most
     ``FILE_CAP`` bytes (``O_NOFOLLOW``, then ``fstat`` on the open file), else WorkerError."""
     name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | os.O_NONBLOCK | _NO_LINK
     try:
         fd = os.open(path, flags)
     except OSError as exc:

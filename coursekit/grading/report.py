@@ -141,8 +141,9 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
 
 def write_gradescope(results, folder: Path) -> None:
     """Write ``folder/results.json`` for one submission, else ``folder/<name>/results.json``."""
-    for r in results:
-        target = Path(folder) if len(results) == 1 else Path(folder) / r.submission
+    for r in results:  # a name is at most 255 bytes; two alike are told apart by their path
+        name = r.submission.replace("/", "_").encode()[:255].decode("utf-8", "ignore")
+        target = Path(folder) if len(results) == 1 else Path(folder) / name
         target.mkdir(parents=True, exist_ok=True)
         text = json.dumps(gradescope_json(r), indent=2) + "\n"
         (target / "results.json").write_text(text, encoding="utf-8")

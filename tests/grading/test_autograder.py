@@ -27,7 +27,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from coursekit.autograder import SCHEMAS, find_submission
+from coursekit.autograder import SCHEMAS, find_submission, folder_note
 from coursekit.grading import runner
 from tests.grading.replay import replaying_submission, trusted_worker_for_tests
 
@@ -375,3 +375,27 @@ def test_a_misnamed_module_is_named_in_the_message(prairielearn):
     data = run_prairielearn(prairielearn, {"activations (1).py": "def sigmoid(x):\n    pass\n"})
     assert data["gradable"] is False
     assert "activations (1).py is graded as nothing: rename it activations.py" in data["message"]
+
+
+def test_odd_folder_and_file_names_are_escaped_in_the_note(tmp_path):
+    """A folder named with bytes that are not UTF-8 and control characters (a zip can hold
+    them) appeared raw in results.json: "\\udcff" (a lone surrogate, refused by strict JSON
+    readers such as PostgreSQL's jsonb) and an escape sequence."""
+    odd = os.fsdecode(b"work\xff\x1b[31m\nred")
+    (tmp_path / odd).mkdir()
+    (tmp_path / odd / "linear_regression.py").write_text("")
+    (tmp_path / odd / os.fsdecode(b"Activations\xfe.py")).write_text("")
+    folder = find_submission(tmp_path, ["linear_regression", "activations"])
+    note = folder_note(tmp_path, folder, ["linear_regression", "activations"], True)
+    assert "work\\xff\\x1b[31m\\nred of your submission" in note
+    assert "Activations\\xfe.py is graded as nothing" in note
+    assert note.isprintable() and note.encode("utf-8")
+
+
+def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):
+    """Each misnamed file was named in results.json: a zip of 20,000 made a 1.4 MB note."""
+    for i in range(20_000):
+        (tmp_path / f"activations ({i}).py").write_text("")
+    note = folder_note(tmp_path, tmp_path, ["activations"], False)
+    assert len(note) < 1000 and note.count("graded as nothing") == 1
+    assert "activations (0).py is graded as nothing: rename it activations.py" in note

@@ -106,6 +106,23 @@ def datagram(port):
 def pid():
     return os.getpid()
 
+def swap_links(target, pairs, seconds):
+    import threading, time
+    libc = ctypes.CDLL(None, use_errno=True)
+    for i in range(pairs):  # a folder no one may read and a link, swapped again and again
+        os.mkdir(f"d{i}", 0)
+        os.symlink(target, f"l{i}")
+
+    def swap():  # renameat2(AT_FDCWD, d, AT_FDCWD, l, RENAME_EXCHANGE): x86-64, arm64
+        number = {"x86_64": 316, "aarch64": 276}[os.uname().machine]
+        while True:
+            for i in range(pairs):
+                libc.syscall(number, -100, f"d{i}".encode(), -100, f"l{i}".encode(), 2)
+
+    threading.Thread(target=swap, daemon=True).start()
+    time.sleep(seconds)
+    return True
+
 def shm(key, count, mb):
     libc = ctypes.CDLL(None, use_errno=True)
     made = 0
@@ -331,6 +348,43 @@ def test_student_code_cannot_signal_the_grader(answers):
             assert student.pid() == 1, "the student process has no pid namespace of its own"
             with pytest.raises(GradingFailure, match="ProcessLookupError"):
                 student.signal(os.getpid())
+
+
+def test_a_link_swapped_into_the_module_folder_is_not_followed(answers, open_folder,
+                                                              monkeypatch):  # fmt: skip
+    """The student process may already run (it imported another chapter) when the grader
+    makes the folder of the next module in the student's folder: a thread of it renames that
+    folder and puts a link to anywhere in its place, and the grader (root) wrote the student's
+    module there and chowned the target to the worker's uid (the course's checks or reference
+    answers replaced by student code). The grader writes through descriptors that follow no
+    link. The race is played here deterministically, by the grader's own mkdtemp."""
+    made = tempfile.mkdtemp
+
+    def swapped(*args, **kwargs):
+        path = made(*args, **kwargs)
+        if kwargs.get("prefix") == "m":  # the module's folder, inside the student's
+            os.rename(path, f"{path}-moved")
+            os.symlink(open_folder, path)
+        return path
+
+    monkeypatch.setattr(tempfile, "mkdtemp", swapped)
+    owner = open_folder.stat().st_uid
+    with Worker() as worker:
+        with pytest.raises(GradingFailure, match="its folder was changed"):
+            Student(worker, "k", "answers", answers).pid()
+    assert sorted(p.name for p in open_folder.iterdir()) == ["victim.txt"]
+    assert open_folder.stat().st_uid == owner
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a normal user's worker may chmod its files")
+def test_the_watch_changes_no_mode_through_a_swapped_link(answers, open_folder):
+    """The watch of the student's folder chmods a folder the grader cannot list; student code
+    swapping such a folder with a link to a file without x bits (RENAME_EXCHANGE, in a loop)
+    made a root grader chmod that file, anywhere on the machine, to 0700."""
+    victim = open_folder / "victim.txt"
+    with Worker() as worker:
+        assert Student(worker, "k", "answers", answers).swap_links(str(victim), 20, 2.5)
+    assert oct(victim.stat().st_mode & 0o777) == oct(0o666)
 
 
 def _host_shm(column: int = 0) -> set[int]:

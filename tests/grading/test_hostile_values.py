@@ -10,12 +10,15 @@ reference).
 from __future__ import annotations
 
 import ast
+import time
 import tracemalloc
+import types
 
 import pytest
 import torch
 
 from coursekit.grading import GradingFailure, expect_raises, expect_tensor, report, runner
+from coursekit.grading.isolation import InProcessStudent
 
 CHAPTERS = runner.chapters()
 MANY = 3000
@@ -135,6 +138,22 @@ def test_data_iter_repeating_one_example_loses_the_vector_labels_point(grading_w
     assert vector and vector[0].score == 0  # (the batch sizes are right: that test passes)
 
 
+def test_data_iter_of_many_batches_is_refused_at_once(grading_worker, tmp_path):
+    """20,000 one-row batches (100,000 are allowed in a reply): the checks looked at each one,
+    seconds per call in the grader that no time budget counts. More batches than examples is
+    wrong whatever they hold, and said at once."""
+    hostile = ("\n\ndef data_iter(batch_size, features, labels):\n"
+               "    for i in range(20_000):\n"
+               "        yield features[i % len(features):][:1], labels[i % len(features):][:1]\n")
+    spent, start = grading_worker.spent, time.perf_counter()
+    result = _reference_with(hostile, "linear_regression", grading_worker, tmp_path)
+    trusted = time.perf_counter() - start - (grading_worker.spent - spent)
+    tests = [t for t in result.tests if t.exercise == "data_iter"]
+    assert tests and all(t.score == 0 for t in tests)
+    assert any("yielded 20,000 batches for 100 examples" in t.output for t in tests)
+    assert trusted < 5, f"{trusted:.1f} s in the grader"
+
+
 def test_autograd_through_grad_fn_is_not_by_hand(grading_worker, tmp_path):
     """Calling autograd's own node, (X @ W).grad_fn(dY), gives dX and dW without the names
     "backward" or "autograd": it earned every point of linear_backward ("no autograd")."""
@@ -145,3 +164,69 @@ def test_autograd_through_grad_fn_is_not_by_hand(grading_worker, tmp_path):
     result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
     tests = [t for t in result.tests if t.exercise == "linear_backward"]
     assert tests and all(t.score == 0 and "grad_fn" in t.output for t in tests)
+
+
+
+def test_autograd_through_functorch_is_not_by_hand(grading_worker, tmp_path):
+    """functorch, torch.func's former name (still shipped with torch), took the gradients by
+    autograd and earned every point of the "by hand, no autograd" exercises."""
+    hostile = ("\n\nimport functorch\nimport functorch as ft\nimport torch.nn.functional as F\n\n"
+               "def mlp_backward(X, y, W1, b1, W2, b2):\n"
+               "    def loss(*p):\n"
+               "        return F.cross_entropy((X @ p[0] + p[1]).clamp(min=0) @ p[2] + p[3], y)\n"
+               "    return tuple(ft.grad(loss, argnums=(0, 1, 2, 3))(W1, b1, W2, b2))\n\n"
+               "def relu_backward(Z, dH):\n"
+               "    return functorch.vjp(lambda Z: Z.clamp(min=0), Z)[1](dH)[0]\n")  # fmt: skip
+    result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
+    tests = [t for t in result.tests if t.exercise in ("mlp_backward", "relu_backward")]
+    assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
+    hostile = ("\n\nimport functorch\n\n"
+               "def relu_grad(x):\n"
+               "    f = functorch.vmap(functorch.grad(lambda t: torch.clamp(t, min=0)))\n"
+               "    return f(x.reshape(-1)).reshape(x.shape)\n")  # fmt: skip
+    result = _reference_with(hostile, "activations", grading_worker, tmp_path)
+    tests = [t for t in result.tests if t.exercise == "relu_grad"]
+    assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
+
+
+def test_autograd_derivative_kernels_are_not_by_hand(grading_worker, tmp_path):
+    """torch.ops.aten.threshold_backward is the kernel autograd runs for ReLU's derivative: it
+    earned every point of relu_backward ("by hand, no autograd")."""
+    hostile = ("\n\ndef relu_backward(Z, dH):\n"
+               "    return torch.ops.aten.threshold_backward(dH, Z, 0.0)\n")  # fmt: skip
+    result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
+    tests = [t for t in result.tests if t.exercise == "relu_backward"]
+    assert tests and all(t.score == 0 and "torch.ops" in t.output for t in tests)
+
+
+def _fingerprint(x) -> str:
+    return f"{float(x.detach().double().sum()):.9e}"
+
+
+def test_hidden_inputs_never_reach_a_public_message(grading_worker, tmp_path):
+    """sigmoid kept what it was called with, and squared_loss, in a public test of the next
+    chapter, raised it back: the message, shown to the student, held the inputs of every
+    hidden test graded before. Hidden tests now run after every public one."""
+    spy = ("\n\nimport builtins as _b\n_sigmoid = sigmoid\n\n"
+           "def sigmoid(x):\n"
+           "    _b.__dict__.setdefault('_seen', []).append(f'{float(x.double().sum()):.9e}')\n"
+           "    return _sigmoid(x)\n")  # fmt: skip
+    talk = ("\n\nimport builtins as _b\n\ndef squared_loss(y_hat, y):\n"
+            "    raise ValueError(' '.join(_b.__dict__.get('_seen', [])))\n")  # fmt: skip
+    modules = {}
+    for chapter, extra in (("activations", spy), ("linear_regression", talk)):
+        modules[chapter] = tmp_path / f"{chapter}.py"
+        modules[chapter].write_text((runner.REFERENCE_DIR / f"{chapter}.py").read_text() + extra)
+    result = runner.grade_modules(modules, worker=grading_worker)
+    shown = " ".join(t.output for t in result.tests if not t.hidden)
+    # What the hidden tests of activations pass to sigmoid, and no public test does.
+    module = types.ModuleType("activations")
+    exec(compile(modules["activations"].read_text(), "activations.py", "exec"), module.__dict__)
+    reference, seen = runner.reference_module("activations"), {True: set(), False: set()}
+    for check in runner.checks("activations"):
+        module.sigmoid = lambda x, hidden=check.hidden: seen[hidden].add(_fingerprint(x)) or (
+            reference.sigmoid(x))  # fmt: skip
+        runner.run_check(check, InProcessStudent(module, "activations"), reference)
+    secret = seen[True] - seen[False]
+    assert secret and "e+" in shown  # the public test did quote what sigmoid saw
+    assert not [s for s in secret if s in shown]

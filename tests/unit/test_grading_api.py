@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 
 import pytest
 import torch
@@ -148,6 +149,19 @@ def test_reports(tmp_path):
     gs = json.loads((tmp_path / "gs" / "results.json").read_text())
     assert gs["score"] == 2 and len(gs["tests"]) == 2
     assert gs["tests"][1]["max_score"] == 3 and "10 times" in gs["tests"][1]["output"]
+
+
+def test_every_gradescope_file_is_written_whatever_the_names(tmp_path):
+    """A folder of 255 control characters is named in reports with escapes, past the 255 bytes
+    a file name may hold: writing its results.json failed and stopped those of the students
+    after it. Two folders of the same name in two class folders are named by their paths:
+    their results.json went into the student's own folder, not the one asked for."""
+    odd = runner.safe_name(os.fsdecode(b"\x01" * 255))
+    names = [odd, "/class/a/alice", "/class/b/alice", "bob"]
+    results = [SubmissionResult(name, _result().tests) for name in names]
+    report.write_gradescope(results, tmp_path / "gs")
+    written = sorted(p.parent.name for p in (tmp_path / "gs").glob("*/results.json"))
+    assert len(written) == 4 and "_class_a_alice" in written and "bob" in written
 
 
 

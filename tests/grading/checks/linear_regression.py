@@ -126,6 +126,10 @@ def _batches(student, batch_size, n, d, seed, label_shape="column"):
     batches = outcome.value
     if not isinstance(batches, list):
         fail("data_iter(...) should be a generator (use yield) or return an iterable of batches.")
+    if len(batches) > n:  # checked at once: 100,000 batches took the grader seconds per call
+        fail(f"data_iter yielded {len(batches):,} batches for {n} examples: with batch_size"
+             f" {batch_size} there are ceil(n / batch_size) batches, each of batch_size"
+             " examples (the last may be shorter).")  # fmt: skip
     expect_unchanged(features, outcome.args[1], "features")
     expect_unchanged(labels, outcome.args[2], "labels")
     for i, batch in enumerate(batches):

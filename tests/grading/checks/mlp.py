@@ -19,7 +19,9 @@ from coursekit.grading import (
 # The backward functions compute gradients by hand: no autograd (the module's docstring).
 BY_HAND = dict.fromkeys(
     ("linear_backward", "relu_backward", "mlp_backward"),
-    ("backward", "autograd", "func", "grad_fn"),  # grad_fn: calling autograd's node directly
+    # grad_fn: calling autograd's node directly; functorch: torch.func's former name; ops:
+    # autograd's own derivative kernels (torch.ops.aten.threshold_backward is relu's)
+    ("backward", "autograd", "func", "grad_fn", "functorch", "_functorch", "ops"),
 )
 
 # (n, d, h, q): a single example, a square layer, a wide hidden layer, images' width.

@@ -15,7 +15,8 @@ from coursekit.grading import (
 
 # Estimating and chaining gradients are the exercises: no autograd (the docstrings).
 BY_HAND = dict.fromkeys(
-    ("numerical_gradient", "sigmoid_grad_chain"), ("backward", "autograd", "func", "grad_fn")
+    ("numerical_gradient", "sigmoid_grad_chain"),
+    ("backward", "autograd", "func", "grad_fn", "functorch", "_functorch", "ops"),
 )
 
 F64 = torch.float64
