@@ -375,9 +375,11 @@ class Worker:
             }.get(exc.kind, f"failed: {exc}")
             raise WorkerError("import", f"importing {name}.py {why}") from None
         if reply.get("ok") is not True:
+            alone = (" Each module is graded on its own, with only the standard library and torch:"
+                     " copy what it needs from your other files into it.")  # fmt: skip
             raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
                               " the error at the top level of the module (imports, definitions)"
-                              " first.")  # fmt: skip
+                              " first." + alone * (reply.get("type") == "ModuleNotFoundError"))
         self.loaded[key] = code
 
 

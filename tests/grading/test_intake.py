@@ -135,6 +135,20 @@ def test_honest_mistakes_get_a_message_for_the_student(tmp_path):
     assert not [t.output for t in result.tests if "grader error" in t.output]
 
 
+def test_a_module_that_imports_another_exercise_file_is_told_to_stand_alone(tmp_path):
+    """``from activations import relu`` works in the learner's folder, but each module is
+    graded on its own: the message says so (a syntax error gets no such advice)."""
+    source = "from activations import relu\n" + REFERENCE.read_text()
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    (tmp_path / "activations.py").write_text("def relu(x):\n    return x.clamp(min=0)\n")
+    (tmp_path / "losses.py").write_text("def mse_loss(:\n")
+    result = runner.grade_submission(tmp_path, [CHAPTER, "losses"], timeout=10.0)
+    outputs = {t.chapter: t.output for t in result.tests}
+    assert "No module named 'activations'" in outputs[CHAPTER]
+    assert "Each module is graded on its own" in outputs[CHAPTER]
+    assert "SyntaxError" in outputs["losses"] and "on its own" not in outputs["losses"]
+
+
 def test_a_traceback_names_the_students_file_not_the_graders_folders(tmp_path):
     """A traceback in a report shows the student's module by its own name and a library's file
     inside its installation, never a folder of the grading machine (its temporary run folder,
