@@ -118,6 +118,7 @@ def _reference_with(hostile: str, chapter: str, worker, tmp_path):
     return runner.grade_modules({chapter: module}, worker=worker, name=chapter)
 
 
+
 def test_a_message_with_lone_surrogates_can_be_printed(grading_worker, tmp_path):
     """A str may hold lone surrogates ("\\ud800"), which no UTF-8 output accepts: `check` died
     printing the table (UnicodeEncodeError) when an exception message quoted one."""
@@ -154,49 +155,52 @@ def test_data_iter_of_many_batches_is_refused_at_once(grading_worker, tmp_path):
     assert trusted < 5, f"{trusted:.1f} s in the grader"
 
 
-def test_autograd_through_grad_fn_is_not_by_hand(grading_worker, tmp_path):
-    """Calling autograd's own node, (X @ W).grad_fn(dY), gives dX and dW without the names
-    "backward" or "autograd": it earned every point of linear_backward ("no autograd")."""
-    hostile = ("\n\ndef linear_backward(X, W, dY):\n"
-               "    X, W = X.detach().requires_grad_(), W.detach().requires_grad_()\n"
-               "    dX, dW = (X @ W).grad_fn(dY)\n"
-               "    return dX, dW, dY.sum(0)\n")  # fmt: skip
-    result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
-    tests = [t for t in result.tests if t.exercise == "linear_backward"]
-    assert tests and all(t.score == 0 and "grad_fn" in t.output for t in tests)
+# Autograd under other names, each of which earned every point of a "by hand, no autograd"
+# exercise: autograd's own node, (X @ W).grad_fn(dY), without the words "backward" or
+# "autograd"; functorch, torch.func's former name (still shipped with torch); and
+# torch.ops.aten.threshold_backward, the kernel autograd runs for ReLU's derivative.
+# (chapter, exercises, the name the message must give, the override)
+AUTOGRAD_ELSEWHERE = {
+    "grad_fn": (
+        "mlp", {"linear_backward"}, "grad_fn",
+        "def linear_backward(X, W, dY):\n"
+        "    X, W = X.detach().requires_grad_(), W.detach().requires_grad_()\n"
+        "    dX, dW = (X @ W).grad_fn(dY)\n"
+        "    return dX, dW, dY.sum(0)\n"
+    ),
+    "functorch-mlp": (
+        "mlp", {"mlp_backward", "relu_backward"}, "functorch",
+        "import functorch\nimport functorch as ft\nimport torch.nn.functional as F\n\n"
+        "def mlp_backward(X, y, W1, b1, W2, b2):\n"
+        "    def loss(*p):\n"
+        "        return F.cross_entropy((X @ p[0] + p[1]).clamp(min=0) @ p[2] + p[3], y)\n"
+        "    return tuple(ft.grad(loss, argnums=(0, 1, 2, 3))(W1, b1, W2, b2))\n\n"
+        "def relu_backward(Z, dH):\n"
+        "    return functorch.vjp(lambda Z: Z.clamp(min=0), Z)[1](dH)[0]\n"
+    ),
+    "functorch-activations": (
+        "activations", {"relu_grad"}, "functorch",
+        "import functorch\n\n"
+        "def relu_grad(x):\n"
+        "    f = functorch.vmap(functorch.grad(lambda t: torch.clamp(t, min=0)))\n"
+        "    return f(x.reshape(-1)).reshape(x.shape)\n"
+    ),
+    "torch.ops": (
+        "mlp", {"relu_backward"}, "torch.ops",
+        "def relu_backward(Z, dH):\n"
+        "    return torch.ops.aten.threshold_backward(dH, Z, 0.0)\n"
+    ),
+}  # fmt: skip
 
 
-
-def test_autograd_through_functorch_is_not_by_hand(grading_worker, tmp_path):
-    """functorch, torch.func's former name (still shipped with torch), took the gradients by
-    autograd and earned every point of the "by hand, no autograd" exercises."""
-    hostile = ("\n\nimport functorch\nimport functorch as ft\nimport torch.nn.functional as F\n\n"
-               "def mlp_backward(X, y, W1, b1, W2, b2):\n"
-               "    def loss(*p):\n"
-               "        return F.cross_entropy((X @ p[0] + p[1]).clamp(min=0) @ p[2] + p[3], y)\n"
-               "    return tuple(ft.grad(loss, argnums=(0, 1, 2, 3))(W1, b1, W2, b2))\n\n"
-               "def relu_backward(Z, dH):\n"
-               "    return functorch.vjp(lambda Z: Z.clamp(min=0), Z)[1](dH)[0]\n")  # fmt: skip
-    result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
-    tests = [t for t in result.tests if t.exercise in ("mlp_backward", "relu_backward")]
-    assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
-    hostile = ("\n\nimport functorch\n\n"
-               "def relu_grad(x):\n"
-               "    f = functorch.vmap(functorch.grad(lambda t: torch.clamp(t, min=0)))\n"
-               "    return f(x.reshape(-1)).reshape(x.shape)\n")  # fmt: skip
-    result = _reference_with(hostile, "activations", grading_worker, tmp_path)
-    tests = [t for t in result.tests if t.exercise == "relu_grad"]
-    assert tests and all(t.score == 0 and "functorch" in t.output for t in tests)
-
-
-def test_autograd_derivative_kernels_are_not_by_hand(grading_worker, tmp_path):
-    """torch.ops.aten.threshold_backward is the kernel autograd runs for ReLU's derivative: it
-    earned every point of relu_backward ("by hand, no autograd")."""
-    hostile = ("\n\ndef relu_backward(Z, dH):\n"
-               "    return torch.ops.aten.threshold_backward(dH, Z, 0.0)\n")  # fmt: skip
-    result = _reference_with(hostile, "mlp", grading_worker, tmp_path)
-    tests = [t for t in result.tests if t.exercise == "relu_backward"]
-    assert tests and all(t.score == 0 and "torch.ops" in t.output for t in tests)
+@pytest.mark.parametrize("case", AUTOGRAD_ELSEWHERE)
+def test_autograd_under_another_name_is_not_by_hand(case, grading_worker, tmp_path):
+    chapter, exercises, says, hostile = AUTOGRAD_ELSEWHERE[case]
+    result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path)
+    tests = [t for t in result.tests if t.exercise in exercises]
+    assert tests and all(t.score == 0 and says in t.output for t in tests), [
+        (t.name, t.score, t.output) for t in tests
+    ]
 
 
 def _fingerprint(x) -> str:
