@@ -171,7 +171,7 @@ def student(worker, chapter: str, source: Path | None):
 
 def grade_modules(modules: dict, *, worker, name="submission", course=None):
     """Grade chapter modules (``{chapter: path or None}``) with an existing worker."""
-    start, result = time.perf_counter(), SubmissionResult(name)
+    start, result, todo = time.perf_counter(), SubmissionResult(name), []
     for chapter, source in modules.items():
         try:
             reference, chapter_checks = reference_module(chapter, course), checks(chapter, course)
@@ -180,12 +180,13 @@ def grade_modules(modules: dict, *, worker, name="submission", course=None):
             result.tests.append(TestResult(chapter, "(tests)", "load", 0, 0, message))
             continue
         proxy = student(worker, chapter, source)
-        result.tests += [(c, proxy, reference) for c in chapter_checks]  # run below
+        for check in chapter_checks:  # run below; the report keeps this order
+            todo.append((len(result.tests), check, proxy, reference))
+            result.tests.append(None)
     # Hidden tests last, all chapters together: what student code saw in one (its inputs)
     # cannot come back to the student in the message of a public test run after it.
-    todo = sorted((t for t in result.tests if type(t) is tuple), key=lambda t: t[0].hidden)
-    done = {id(t): run_check(*t) for t in todo}
-    result.tests = [done.get(id(t), t) for t in result.tests]
+    for i, check, proxy, reference in sorted(todo, key=lambda item: item[1].hidden):
+        result.tests[i] = run_check(check, proxy, reference)
     result.seconds = time.perf_counter() - start
     return result
 
