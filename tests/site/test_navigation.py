@@ -1,8 +1,10 @@
-"""The ☰ button as a reader uses it, and the course title on a phone.
+"""The ☰ button as a reader uses it, the page's contents and the course title on a phone.
 
 At 390x844, on every page of the table of contents: press the visible ☰, see the chapter list,
-follow a link. On a phone the course title shows in the header. At 1366x900 there is one
-visible ☰, and it hides the sidebar and brings it back (not a pop-up dialog).
+follow a link. On two chapter pages: open the page's contents, follow a link to a section; the
+drawer closes over the section it leads to (book/_static/course-drawers.js). On a phone the
+course title shows in the header. At 1366x900 there is one visible ☰, and it hides the sidebar
+and brings it back (not a pop-up dialog).
 """
 
 from __future__ import annotations
@@ -45,6 +47,52 @@ def phone_menu(page, toc_page, width, mode) -> None:
 
 def test_phone_menu_opens_and_its_links_work(seen, toc_page):
     seen(phone_menu, toc_page, 390)
+
+
+_CONTENTS_PAGES = (TOC[1], TOC[len(TOC) // 2])
+
+
+@probe(widths=(390,), order=80, only=lambda p: p in _CONTENTS_PAGES)  # before phone_menu
+def phone_contents(page, toc_page, width, mode) -> None:
+    """Open the page's contents, follow a link to a section in the middle: the drawer closes
+    and the section's heading shows below the header (asserts as it goes)."""
+    toggle = page.locator("button.secondary-toggle:visible")
+    assert toggle.count() == 1, f"{toc_page.html}: no visible contents button at 390px"
+    toggle.first.click()
+    links = page.locator("dialog[open] a.nav-link[href^='#']")
+    try:
+        links.first.wait_for(state="visible", timeout=5_000)
+    except Exception:  # noqa: BLE001 - report it as the reader sees it
+        pytest.fail(f"{toc_page.html}: the contents button at 390px shows no list of sections")
+    link = links.nth(links.count() // 2)
+    section = link.get_attribute("href")[1:]
+    link.click()
+    try:
+        page.wait_for_function("!document.querySelector('dialog[open]')", timeout=5_000)
+    except Exception:  # noqa: BLE001 - report it as the reader sees it
+        pytest.fail(
+            f"{toc_page.html}: after following its link to #{section}, the contents drawer "
+            "still covers the page at 390px"
+        )
+    # The page scrolls there smoothly: wait until the heading is on screen below the header.
+    on_screen = f"""() => {{
+      const header = document.querySelector('.bd-header-article').getBoundingClientRect();
+      const heading = document.getElementById({section!r}).querySelector('h1, h2, h3, h4');
+      const top = heading.getBoundingClientRect().top;
+      return top >= header.bottom && top < window.innerHeight;
+    }}"""
+    try:
+        page.wait_for_function(on_screen, timeout=5_000)
+    except Exception:  # noqa: BLE001 - report it as the reader sees it
+        pytest.fail(
+            f"{toc_page.html}: after following its link at 390px, #{section}'s heading is not "
+            "on screen below the header"
+        )
+
+
+@pytest.mark.parametrize("page", _CONTENTS_PAGES, ids=lambda p: p.docname)
+def test_phone_contents_drawer_closes_on_the_section_it_leads_to(seen, page):
+    seen(phone_contents, page, 390)
 
 
 _TITLE_PAGES = (TOC[0], TOC[len(TOC) // 2])
