@@ -2,19 +2,20 @@
 
 At 390x844, on every page of the table of contents: press the visible ☰, see the chapter list,
 follow a link. On two chapter pages: open the page's contents, follow a link to a section; the
-drawer closes over the section it leads to (book/_static/course-drawers.js). On a phone the
+drawer closes over the section it leads to (book/_static/course-links.js). On a phone the
 course title shows in the header. At 1366x900 there is one visible ☰, and it hides the sidebar
 and brings it back (not a pop-up dialog).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import TOC, probe
+from .conftest import TOC, probe, settle
 
 _VISIBLE_TOGGLE = "button.primary-toggle:visible"
 _CHAPTER_LINKS = "nav.bd-docs-nav a.reference.internal:visible"
@@ -75,19 +76,26 @@ def phone_contents(page, toc_page, width, mode) -> None:
             "still covers the page at 390px"
         )
     # The page scrolls there smoothly: wait until the heading is on screen below the header.
-    on_screen = f"""() => {{
+    assert _heading_on_screen(page, section), (
+        f"{toc_page.html}: after following its link at 390px, #{section}'s heading is not "
+        "on screen below the header"
+    )
+
+
+def _heading_on_screen(page, section: str) -> bool:
+    """Wait (up to 10 s) until the heading of the section with id ``section`` is on screen
+    below the header; whether it got there."""
+    script = f"""() => {{
       const header = document.querySelector('.bd-header-article').getBoundingClientRect();
       const heading = document.getElementById({section!r}).querySelector('h1, h2, h3, h4');
       const top = heading.getBoundingClientRect().top;
       return top >= header.bottom && top < window.innerHeight;
     }}"""
     try:
-        page.wait_for_function(on_screen, timeout=5_000)
-    except Exception:  # noqa: BLE001 - report it as the reader sees it
-        pytest.fail(
-            f"{toc_page.html}: after following its link at 390px, #{section}'s heading is not "
-            "on screen below the header"
-        )
+        page.wait_for_function(script, timeout=10_000)
+    except Exception:  # noqa: BLE001 - the assert after it says what the reader sees
+        return False
+    return True
 
 
 @pytest.mark.parametrize("page", _CONTENTS_PAGES, ids=lambda p: p.docname)
@@ -159,3 +167,36 @@ def desktop_toggle(page, toc_page, width, mode) -> None:
 @pytest.mark.parametrize("page", [TOC[1]], ids=lambda p: p.docname)
 def test_desktop_toggle_hides_and_shows_the_sidebar(seen, page):
     seen(desktop_toggle, page, 1366)
+
+
+def _first_pages() -> list:
+    """The first notebook page of each chapter, in reading order."""
+    first: dict[str, object] = {}
+    for p in TOC:
+        if p.numbered and p.is_notebook:
+            first.setdefault(p.chapter, p)
+    return list(first.values())
+
+
+def _last_section(site_dir: Path, toc_page) -> str:
+    """The id of the page's last section (the exercises, on a chapter page)."""
+    html = (site_dir / toc_page.html).read_text(encoding="utf-8")
+    return re.findall(r'<section id="([^"]+)">\s*<h2', html)[-1]
+
+
+@pytest.mark.parametrize("first_page", _first_pages(), ids=lambda p: p.docname)
+def test_a_link_to_a_section_shows_it_on_a_phone(browser, site_url, site_dir, first_page):
+    """Arriving at page.html#section (a shared link, a cross-reference) at 390px: once the page
+    has settled, the section's heading is on screen below the header, not under it."""
+    section = _last_section(site_dir, first_page)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}{first_page.html}#{section}", wait_until="load")
+        settle(page)
+        assert _heading_on_screen(page, section), (
+            f"{first_page.html}#{section} at 390px: once the page has settled, the section's "
+            "heading is not on screen below the header"
+        )
+    finally:
+        context.close()
