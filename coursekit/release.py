@@ -66,6 +66,20 @@ def _instructor_only(rel: Path) -> bool:
     return any(text == p or text.startswith(p + "/") for p in INSTRUCTOR_ONLY)
 
 
+def student_readme(text: str) -> str:
+    """The README for the edition: the note on top, and none of what serves only instructors
+    (the section "Grading at scale", whose commands refuse to run in the edition, and every
+    line that names a file the edition leaves out, such as ``benchmarks/grading.py``)."""
+    title, _, rest = text.partition("\n\n")
+    kept, skipping = [], False
+    for line in rest.splitlines(keepends=True):
+        if line.startswith("## "):
+            skipping = line.strip() == "## Grading at scale"
+        if not skipping and not any(path in line for path in INSTRUCTOR_ONLY):
+            kept.append(line)
+    return f"{title}\n\n{EDITION_NOTE}{''.join(kept)}"
+
+
 def public_checks(source: str) -> str:
     """A checks module's source without its ``@points(..., hidden=True)`` tests (nor the banner
     comment ``# -- hidden tests ...`` above them)."""
@@ -148,9 +162,7 @@ def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
         if rel.parent == checks and rel.suffix == ".py":
             target.write_text(public_checks((repo / rel).read_text()))
         elif rel == Path("README.md"):
-            text = (repo / rel).read_text()
-            title, _, rest = text.partition("\n\n")
-            target.write_text(f"{title}\n\n{EDITION_NOTE}{rest}")
+            target.write_text(student_readme((repo / rel).read_text()))
         else:
             shutil.copy2(repo / rel, target)
     record(runner.chapters(), out / "tests" / "grading" / "recordings", mutants=mutants)

@@ -185,6 +185,21 @@ def edition(built_edition, tmp_path) -> Path:
     return copy
 
 
+def test_the_editions_readme_names_only_what_the_edition_holds(built_edition):
+    """A student follows the README of the edition: no section for instructors, whose commands
+    refuse to run there, and no file it names is missing (``benchmarks/grading.py`` was)."""
+    readme = (built_edition / "README.md").read_text(encoding="utf-8")
+    assert readme.count("**Student edition.**") == 1
+    assert "## Grading at scale" not in readme and "autograder gradescope" not in readme
+    top = {p.name for p in built_edition.iterdir()}
+    named = set(re.findall(r"[\w.-]+(?:/[\w.-]+)+/?", readme))
+    missing = sorted(
+        name for name in named
+        if name.split("/")[0] in top and "..." not in name and not (built_edition / name).exists()
+    )  # fmt: skip
+    assert not missing, f"the edition's README names files the edition leaves out: {missing}"
+
+
 @pytest.mark.slow
 def test_student_edition_from_a_clean_clone(edition):
     # Nothing of the answers: no reference folder, no hidden test, no reference function body.
