@@ -78,17 +78,17 @@ def _expect_follows_the_model(student, w, b, n, seed):
             f"every example got the same noise ({float(noise.mean()):.3g}): draw one value per"
             " example, e.g. torch.normal(0, 0.01, (n, 1)), not a single number."
         )
-    if abs(float(noise.mean())) > 0.003:
-        fail(
-            f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"
-            " is b added exactly once?"
-        )
     std = float(noise.std())
     if not 0.008 < std < 0.012:
         hint = " Did you forget the noise?" if std < 1e-6 else ""
         fail(
             f"the noise y - (X w + b) should have standard deviation 0.01, but it has {std:.4g}."
             f"{hint} Draw it from N(0, 0.01^2), i.e. torch.normal(0, 0.01, ...)."
+        )
+    if abs(float(noise.mean())) > 0.003:
+        fail(
+            f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"
+            " is b added exactly once?"
         )
 
 
@@ -136,8 +136,8 @@ def _batches(student, batch_size, n, d, seed, label_shape="column"):
         if not isinstance(batch, tuple | list) or len(batch) != 2:
             fail(f"batch {i} of data_iter should be a pair (X_batch, y_batch).")
         Xb, yb = batch
-        expect_tensor(Xb, f"X_batch {i}")
-        expect_tensor(yb, f"y_batch {i}")
+        expect_dtype(expect_tensor(Xb, f"X_batch {i}"), features.dtype, f"X_batch {i}")
+        expect_dtype(expect_tensor(yb, f"y_batch {i}"), labels.dtype, f"y_batch {i}")
         if Xb.ndim != 2 or Xb.shape[1] != d:
             fail(f"X_batch {i} should have shape (batch, {d}), got {tuple(Xb.shape)}.")
         if yb.shape[0] != Xb.shape[0]:

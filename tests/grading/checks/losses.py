@@ -79,7 +79,11 @@ _SHAPES = [(10,), (4, 3), (2, 3, 5)]
 
 def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
     kwargs = {} if reduction is None else {"reduction": reduction}
-    got = expect_tensor(getattr(student, name)(y_hat.clone(), y.clone(), **kwargs), what)
+    outcome = student.run(name, y_hat.clone(), y.clone(), **kwargs)
+    got = expect_tensor(outcome.value, what)
+    # Before any call with grad=True: autograd refuses y_hat -= y on a leaf (a bare RuntimeError).
+    expect_unchanged(y_hat, outcome.args[0], f"y_hat passed to {name}")
+    expect_unchanged(y, outcome.args[1], f"y passed to {name}")
     want = getattr(reference, name)(y_hat, y, **kwargs)
     expect_shape(got, tuple(want.shape), what)
     expect_dtype(got, want.dtype, what)
