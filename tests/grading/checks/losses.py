@@ -85,6 +85,10 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
     expect_unchanged(y_hat, outcome.args[0], f"y_hat passed to {name}")
     expect_unchanged(y, outcome.args[1], f"y passed to {name}")
     want = getattr(reference, name)(y_hat, y, **kwargs)
+    if want.ndim == 0 and got.ndim > 0:
+        fail(f"{what} should be one number (a 0-dim tensor), got shape {tuple(got.shape)}:"
+             f" {reduction or 'mean'!r} reduces over ALL elements, so call .{reduction or 'mean'}()"
+             " without a dim.")
     expect_shape(got, tuple(want.shape), what)
     expect_dtype(got, want.dtype, what)
     if _is_close(got, want):
@@ -197,8 +201,12 @@ def test_mse_loss_rejects_unknown_reduction(student, reference):
 # -- nll_loss -------------------------------------------------------------------------------
 
 
-def _check_scalar_loss(got, want, what, hints=()):
-    """Compare a 0-dim loss; ``hints`` is a list of (wrong_value, message) to recognise."""
+_OVERFLOW = "The result is inf or nan: something overflowed (see the docstring's stability note)."
+
+
+def _check_scalar_loss(got, want, what, hints=(), nonfinite=_OVERFLOW):
+    """Compare a 0-dim loss; ``hints`` is a list of (wrong_value, message) to recognise;
+    ``nonfinite`` explains an inf or nan result."""
     got = expect_tensor(got, what)
     if got.ndim != 0:
         fail(
@@ -210,9 +218,7 @@ def _check_scalar_loss(got, want, what, hints=()):
         return
     hint = None
     if not torch.isfinite(got):
-        hint = (
-            "The result is inf or nan: something overflowed (see the docstring's stability note)."
-        )
+        hint = nonfinite
     for wrong, message in hints:
         if hint is None and _is_close(got, wrong):
             hint = message
@@ -232,6 +238,12 @@ def _nll_hints(log_probs, target, want):
     ]
 
 
+_NLL_NAN = (
+    "The result is nan or inf: log_probs already holds LOG-probabilities (all <= 0), and the log"
+    " of a negative number is nan. Take no log yourself: -log_probs[torch.arange(n), target]."
+)
+
+
 @points(2, "nll_loss")
 def test_nll_loss_values(student, reference):
     for seed, (n, q) in [(40, (6, 4)), (41, (1, 3)), (42, (9, 10))]:
@@ -244,6 +256,7 @@ def test_nll_loss_values(student, reference):
             want,
             f"nll_loss on {n} examples and {q} classes",
             _nll_hints(log_probs, target, want),
+            _NLL_NAN,
         )
 
 
@@ -257,6 +270,7 @@ def test_nll_loss_gradient_and_inputs(student, reference):
         reference.nll_loss(log_probs, target),
         "nll_loss",
         _nll_hints(log_probs, target, reference.nll_loss(log_probs, target)),
+        _NLL_NAN,
     )
     expect_unchanged(log_probs, outcome.args[0], "log_probs")
     expect_unchanged(target, outcome.args[1], "target")
@@ -412,6 +426,14 @@ def _check_bce(student, reference, logits, target, what):
             " is wrong for large logits. Work from the logits with the stable form.",
         )
     )
+    capped = got.ndim == 0 and 0 <= float(got) < float(want) / 2 and float(want) > 50
+    if capped and not _is_close(got, clamped):
+        fail(
+            f"{what} is {float(got):.4g}, expected {float(want):.4g}: your loss levels off for"
+            " large |x| while the true one grows like |x|. An eps inside log(sigmoid(x) + eps)"
+            " (or a clamp of the probability) caps each term at -log(eps). Use the stable form"
+            " max(x, 0) - x * t + log1p(exp(-|x|)) instead of log(sigmoid(x))."
+        )
     _check_scalar_loss(got, want, what, hints)
 
 
@@ -572,7 +594,7 @@ def test_hidden_nll_loss_7_examples_6_classes(student, reference):
     want = reference.nll_loss(log_probs, target)
     _check_scalar_loss(student.nll_loss(log_probs.clone(), target.clone()), want,
                        "nll_loss on 7 examples and 6 classes",
-                       _nll_hints(log_probs, target, want))  # fmt: skip
+                       _nll_hints(log_probs, target, want), _NLL_NAN)  # fmt: skip
 
 
 @points(1, "cross_entropy_loss", hidden=True)
