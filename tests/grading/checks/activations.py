@@ -279,6 +279,9 @@ def _leaky_hint(got, x, slope) -> str | None:
         )
     if slope != 0.01 and torch.allclose(got, torch.where(x > 0, x, 0.01 * x)):
         return f"You used 0.01 instead of the negative_slope passed in ({slope})."
+    if slope and torch.allclose(got, torch.where(x > 0, x, -slope * x)):
+        return (f"Negative inputs came out positive: they are multiplied by negative_slope"
+                f" ({slope}) itself, keeping their sign, not by -negative_slope.")
     if torch.allclose(got, torch.clamp(x, min=0) + slope * x):
         return (f"Positive inputs came out as (1 + {slope}) * x: the slope term is added on both"
                 " sides. Apply negative_slope to the negative entries only (torch.where(x > 0, x,"

@@ -6,6 +6,7 @@ Each test calls the student's function in the isolated worker and checks the res
 import torch
 
 from coursekit.grading import (
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -355,9 +356,21 @@ def _sgd_case(seed, shapes):
     return [(torch.randn(s, generator=g), torch.randn(s, generator=g)) for s in shapes]
 
 
+def _run_sgd(student, case, lr, batch_size):
+    """sgd on leaves holding ``case``'s gradients; a RuntimeError (autograd refusing
+    ``p -= ...`` on a leaf that requires grad) fails with the likely cause added."""
+    try:
+        return student.run("sgd", [with_grad(p, g) for p, g in case], lr, batch_size)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\nIf autograd refused an in-place operation on a leaf that requires"
+             " grad, the update ran with autograd on: put it inside `with torch.no_grad():`.")
+
+
 def _check_sgd_step(student, seed, shapes, lr, batch_size):
     case = _sgd_case(seed, shapes)
-    outcome = student.run("sgd", [with_grad(p, g) for p, g in case], lr, batch_size)
+    outcome = _run_sgd(student, case, lr, batch_size)
     if outcome.value is not None:
         fail("sgd should update the parameters in place and return None.")
     got_params = outcome.args[0]
@@ -409,7 +422,7 @@ def test_sgd_updates_in_place(student, reference):
 @points(1, "sgd")
 def test_sgd_zeroes_gradients(student, reference):
     case = _sgd_case(3, [(2, 1), (1,)])
-    outcome = student.run("sgd", [with_grad(p, g) for p, g in case], 0.03, 10)
+    outcome = _run_sgd(student, case, 0.03, 10)
     grads = outcome.arg_grads[0] if outcome.arg_grads else None
     if not isinstance(grads, list) or len(grads) != len(case):
         fail("sgd changed the list of parameters: update the tensors in it, keep the list.")

@@ -5,6 +5,7 @@ import math
 import torch
 
 from coursekit.grading import (
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -360,6 +361,15 @@ def test_cross_entropy_with_class_probabilities(student, reference):
             soft,
             f"cross_entropy_loss with soft (probability) targets of shape ({n}, {q})",
         )
+    # Soft targets in float64 (with float64 logits) are probabilities too, not class indices.
+    logits, soft = seeded_randn(57, (4, 5), dtype=torch.float64), _soft_labels(58, 4, 5).double()
+    float64 = " Tell the two kinds apart by target.is_floating_point() or target.ndim, not by"
+    float64 += " comparing the dtype with torch.float32: float64 probabilities are soft targets."
+    try:
+        _check_ce(student, reference, logits, soft, "cross_entropy_loss on float64 logits with"
+                  " float64 soft targets of shape (4, 5)")  # fmt: skip
+    except GradingFailure as failure:
+        fail(f"{failure}{float64}")
 
 
 @points(2, "cross_entropy_loss")

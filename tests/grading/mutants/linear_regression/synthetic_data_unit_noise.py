@@ -1,4 +1,4 @@
-"""synthetic_data draws the noise from N(0, 1) instead of N(0, 0.01^2) (torch.randn without the 0.01).
+"""synthetic_data draws the noise from N(0, 1) (torch.randn without the factor 0.01).
 
 Says (synthetic_data): standard deviation 0.01
 """
