@@ -461,6 +461,13 @@ def _check_closed_form(student, reference, X, y, what):
         )
     expect_dtype(w, X.dtype, f"w from {what}")
     expect_dtype(b, X.dtype, f"b from {what}")
+    theta = torch.cat([w.reshape(-1), b.reshape(1)])
+    if torch.allclose(theta, torch.cat([want_b.reshape(1), want_w.reshape(-1)]), 1e-3, 1e-4):
+        fail(
+            f"{what}: your w and b hold the right numbers one place off: (w, b) read as theta[:-1]"
+            " and theta[-1] from a theta that starts with the bias. Read the bias from the"
+            " position of the column of ones: first column, theta[0]; last column, theta[-1]."
+        )
     expect_close(
         w,
         want_w,
