@@ -176,6 +176,8 @@ def _tanh_grad_hint(got, x) -> str | None:
         return "You computed 1 - x**2: square tanh(x), not x."
     if torch.allclose(got, (1 - torch.tanh(x)) ** 2, atol=1e-6):
         return "You squared (1 - tanh(x)): only tanh is squared, 1 - tanh(x)**2."
+    if torch.allclose(got, 1 / torch.cosh(x), atol=1e-6):
+        return "You computed sech(x) = 1 / cosh(x): the derivative is its square, 1 / cosh(x)**2."
     return None
 
 
