@@ -294,6 +294,11 @@ def _ce_hints(logits, target, want):
     n = logits.shape[0]
     hints = [(-want, "Your loss is negative: the cross-entropy is MINUS the log-probabilities.")]
     hints.append((want * n, f"You summed over the {n} examples: take the mean."))
+    column = torch.log_softmax(logits, dim=0)  # normalised over the examples instead
+    p = target if target.dtype.is_floating_point else torch.eye(logits.shape[1])[target]
+    hints.append((-(p.to(column.dtype) * column).sum(1).mean(),
+                  "Your log-softmax normalises each COLUMN (over the examples, dim=0): take the"
+                  " row maximum and the log-sum-exp over the classes, dim=1, keepdim=True."))
     if target.dtype.is_floating_point:
         q = logits.shape[1]
         hints.append(

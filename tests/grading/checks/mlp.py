@@ -43,6 +43,8 @@ def _forward_hint(got, X, W1, b1, W2, b2) -> str | None:
         return "You applied ReLU to the logits too: the output layer has no activation."
     if torch.allclose(got, torch.relu(X @ W1 + b1) @ W2, atol=1e-5):
         return "The output bias b2 is missing."
+    if torch.allclose(got, torch.relu(X @ W1) @ W2 + b2, atol=1e-5):
+        return "The hidden bias b1 is missing: relu(X W1 + b1)."
     logits = torch.relu(X @ W1 + b1) @ W2 + b2
     if torch.allclose(got, torch.softmax(logits, dim=1), atol=1e-5):
         return ("You returned softmax probabilities: mlp_forward returns the logits,"
