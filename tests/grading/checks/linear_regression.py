@@ -110,7 +110,8 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
             " torch's random functions, not Python's random module."
         )
     if torch.equal(X1, X3):
-        fail("different seeds gave the same X: draw X at random (torch.normal or torch.randn).")
+        fail("different seeds gave the same X: draw X at random (torch.normal or torch.randn),"
+             " and do not call torch.manual_seed inside synthetic_data (the caller seeds).")
 
 
 # -- data_iter --------------------------------------------------------------------------------
