@@ -300,8 +300,14 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before):
         fail(f"At step {step} your {name} produced inf or nan: look for a division by zero or "
              f"the square root of a negative number.{squares}")
     twin = TWINS[name]
+    later = ""
+    if step > 1:
+        later = (f" Your steps before step {step} were right, so the rule works from an empty"
+                 " state and what goes wrong is the state you return: it must hold the NEW"
+                 " running values themselves (not the old ones, nor Adam's bias-corrected m_hat"
+                 " and v_hat), which the next call reads back.")
     expect_close(got, want, f"step {step} of {steps}: new_params",
-                 hint=f"They must match {twin} with the same settings {hyper}.{size}",
+                 hint=f"They must match {twin} with the same settings {hyper}.{size}{later}",
                  rtol=RTOL, atol=ATOL)
 
 
