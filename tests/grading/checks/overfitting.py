@@ -125,8 +125,12 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
                  f"with probability p and drop with 1 - p. Drop an entry when the uniform draw "
                  f"is <= p (keep it when the draw is > p).")  # fmt: skip
         if abs(rate - p) > _RATE_TOL:
+            normal = 0.5 * (1 + math.erf(p / math.sqrt(2)))  # P(N(0, 1) <= p)
+            hint = (" torch.randn draws from a normal distribution, so randn > p keeps only"
+                    f" a fraction {1 - normal:.3f}: compare a UNIFORM draw on [0, 1) with p"
+                    " (torch.rand)." if abs(rate - normal) < _RATE_TOL else "")
             fail(f"{what} dropped a fraction {rate:.3f} of the entries; expected {p} (within "
-                 f"{_RATE_TOL}). Each entry must be dropped with probability p.")  # fmt: skip
+                 f"{_RATE_TOL}). Each entry must be dropped with probability p.{hint}")  # fmt: skip
         kept_in, kept_out = X[~dropped], got[~dropped]
         if torch.allclose(kept_out, kept_in):
             fail(f"{what}: the kept entries equal X; they must be divided by 1 - p = {1 - p:g} "
