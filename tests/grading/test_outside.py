@@ -73,3 +73,17 @@ def test_a_modules_torch_settings_stay_in_that_module(tmp_path):
     result = runner.grade_submission(tmp_path, list(_GLOBAL_SETTINGS))
     lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
     assert result.score == result.max_score, f"another module's settings cost points:\n{lost}"
+
+
+def test_an_import_error_shows_the_line_of_the_module(tmp_path):
+    """A module whose top level fails (a notebook export's leftover import of a package the
+    grader cannot load, a typo) names the student's own line, also when the error is raised
+    deep inside a library: the report said only "No module named 'logging.config'" for a
+    `from IPython import display` at line 2."""
+    (tmp_path / "linear_regression.py").write_text(
+        "import json\n\n\ndef deep(n):\n    return deep(n - 1) if n else json.loads('{')\n\n\n"
+        "CONFIG = deep(8)\n"
+    )
+    result = runner.grade_submission(tmp_path, ["linear_regression"])
+    message = result.tests[0].output
+    assert "JSONDecodeError" in message and 'linear_regression.py", line 8' in message, message
