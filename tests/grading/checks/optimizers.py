@@ -296,7 +296,8 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before):
         if name in ("adagrad_step", "rmsprop_step", "adam_step"):
             squares = (" The running average or sum of *squared* gradients (g * g) is never "
                        "negative, so its square root is always defined: did you forget to "
-                       "square g?")
+                       "square g, or return the average of g under its key (Adam's state['v']"
+                       " holds the average of g * g, state['m'] that of g)?")
         fail(f"At step {step} your {name} produced inf or nan: look for a division by zero or "
              f"the square root of a negative number.{squares}")
     twin = TWINS[name]
