@@ -379,7 +379,8 @@ class Worker:
                      " copy what it needs from your other files into it.")  # fmt: skip
             raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
                               " the error at the top level of the module (imports, definitions)"
-                              " first." + alone * (reply.get("type") == "ModuleNotFoundError"))
+                              " first." + alone * (reply.get("type") == "ModuleNotFoundError")
+                              + f"\n{str(reply.get('traceback', ''))[:2000]}".rstrip())
         self.loaded[key] = code
 
 

@@ -164,12 +164,13 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
             builtin = [c for c in type(exc).__mro__ if c.__module__ == "builtins"]
             reply["raised"] = [str(c.__name__)[:100] for c in builtin[:8]]
             reply["message"] = message or str(exc)[:2000]
-            frames = [f for f in traceback.extract_tb(exc.__traceback__)
-                      if not f.filename.endswith("worker.py")]  # fmt: skip
+            frames = [f for f in traceback.extract_tb(exc.__traceback__)  # not <frozen ...>
+                      if not f.filename.endswith("worker.py") and f.filename[:1] != "<"]
             for frame in frames:
                 frame.filename = shown_path(frame.filename)
             # The frames only: the reply's type and message already say what was raised.
-            reply["traceback"] = "".join(traceback.format_list(frames[-6:]))[-4000:]
+            frames = frames[:1] + frames[-5:] if len(frames) > 6 else frames  # theirs first
+            reply["traceback"] = "".join(traceback.format_list(frames))[-4000:]
         except BaseException:  # noqa: BLE001
             reply["message"] = reply["message"] or "(the exception could not be printed)"
     return reply

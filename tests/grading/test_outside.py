@@ -29,6 +29,22 @@ def test_outside_answers_earn_every_point(chapter, tmp_path):
     assert result.score == result.max_score, f"correct outside answers lose points:\n{lost}"
 
 
+SETS = sorted(path for path in (OUTSIDE / "sets").iterdir() if path.is_dir())
+
+
+@pytest.mark.instructor  # answers: not part of the student edition
+@pytest.mark.parametrize("folder", SETS, ids=lambda path: path.name)
+def test_outside_answer_sets_earn_every_point(folder, tmp_path):
+    """``outside/sets/<set>/`` holds a whole submission in one family of idioms (CS231n and d2l;
+    torch built-ins such as DataLoader, nn.init, F.dropout, Categorical and the _foreach ops;
+    Python loops and in-place work on copies), graded as one submission."""
+    for path in folder.glob("*.py"):
+        shutil.copy(path, tmp_path / path.name)
+    result = runner.grade_submission(tmp_path, runner.chapters())
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"correct outside answers lose points:\n{lost}"
+
+
 # One chapter's module-wide torch settings, honest in that chapter (its docstring: "All tensors
 # are float64"), and a module that switches autograd off because its exercises never need it.
 _GLOBAL_SETTINGS = {
@@ -57,3 +73,17 @@ def test_a_modules_torch_settings_stay_in_that_module(tmp_path):
     result = runner.grade_submission(tmp_path, list(_GLOBAL_SETTINGS))
     lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
     assert result.score == result.max_score, f"another module's settings cost points:\n{lost}"
+
+
+def test_an_import_error_shows_the_line_of_the_module(tmp_path):
+    """A module whose top level fails (a notebook export's leftover import of a package the
+    grader cannot load, a typo) names the student's own line, also when the error is raised
+    deep inside a library: the report said only "No module named 'logging.config'" for a
+    `from IPython import display` at line 2."""
+    (tmp_path / "linear_regression.py").write_text(
+        "import json\n\n\ndef deep(n):\n    return deep(n - 1) if n else json.loads('{')\n\n\n"
+        "CONFIG = deep(8)\n"
+    )
+    result = runner.grade_submission(tmp_path, ["linear_regression"])
+    message = result.tests[0].output
+    assert "JSONDecodeError" in message and 'linear_regression.py", line 8' in message, message

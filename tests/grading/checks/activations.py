@@ -139,6 +139,8 @@ def _sigmoid_grad_hint(got, x, reference) -> str | None:
         )
     if torch.allclose(got, s, atol=1e-6):
         return "You returned sigmoid(x) itself, not its derivative sigmoid(x) * (1 - sigmoid(x))."
+    if torch.allclose(got, s * (1 + s), atol=1e-6):
+        return "You computed s * (1 + s): the second factor is one MINUS the sigmoid, s * (1 - s)."
     return None
 
 
@@ -174,6 +176,8 @@ def _tanh_grad_hint(got, x) -> str | None:
         return "You computed 1 - x**2: square tanh(x), not x."
     if torch.allclose(got, (1 - torch.tanh(x)) ** 2, atol=1e-6):
         return "You squared (1 - tanh(x)): only tanh is squared, 1 - tanh(x)**2."
+    if torch.allclose(got, 1 / torch.cosh(x), atol=1e-6):
+        return "You computed sech(x) = 1 / cosh(x): the derivative is its square, 1 / cosh(x)**2."
     return None
 
 
@@ -277,6 +281,13 @@ def _leaky_hint(got, x, slope) -> str | None:
         )
     if slope != 0.01 and torch.allclose(got, torch.where(x > 0, x, 0.01 * x)):
         return f"You used 0.01 instead of the negative_slope passed in ({slope})."
+    if slope and torch.allclose(got, torch.where(x > 0, x, -slope * x)):
+        return (f"Negative inputs came out positive: they are multiplied by negative_slope"
+                f" ({slope}) itself, keeping their sign, not by -negative_slope.")
+    if torch.allclose(got, torch.clamp(x, min=0) + slope * x):
+        return (f"Positive inputs came out as (1 + {slope}) * x: the slope term is added on both"
+                " sides. Apply negative_slope to the negative entries only (torch.where(x > 0, x,"
+                " negative_slope * x), or clamp(x, max=0) for that term).")
     if torch.allclose(got, torch.clamp(x, min=0)):
         return "Negative inputs must become negative_slope * x, not 0 (that is plain ReLU)."
     if torch.allclose(got, torch.where(x > 0, x, torch.full_like(x, slope))):

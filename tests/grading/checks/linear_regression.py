@@ -6,6 +6,7 @@ Each test calls the student's function in the isolated worker and checks the res
 import torch
 
 from coursekit.grading import (
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -78,17 +79,17 @@ def _expect_follows_the_model(student, w, b, n, seed):
             f"every example got the same noise ({float(noise.mean()):.3g}): draw one value per"
             " example, e.g. torch.normal(0, 0.01, (n, 1)), not a single number."
         )
-    if abs(float(noise.mean())) > 0.003:
-        fail(
-            f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"
-            " is b added exactly once?"
-        )
     std = float(noise.std())
     if not 0.008 < std < 0.012:
         hint = " Did you forget the noise?" if std < 1e-6 else ""
         fail(
             f"the noise y - (X w + b) should have standard deviation 0.01, but it has {std:.4g}."
             f"{hint} Draw it from N(0, 0.01^2), i.e. torch.normal(0, 0.01, ...)."
+        )
+    if abs(float(noise.mean())) > 0.003:
+        fail(
+            f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"
+            " is b added exactly once?"
         )
 
 
@@ -109,7 +110,8 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
             " torch's random functions, not Python's random module."
         )
     if torch.equal(X1, X3):
-        fail("different seeds gave the same X: draw X at random (torch.normal or torch.randn).")
+        fail("different seeds gave the same X: draw X at random (torch.normal or torch.randn),"
+             " and do not call torch.manual_seed inside synthetic_data (the caller seeds).")
 
 
 # -- data_iter --------------------------------------------------------------------------------
@@ -136,8 +138,8 @@ def _batches(student, batch_size, n, d, seed, label_shape="column"):
         if not isinstance(batch, tuple | list) or len(batch) != 2:
             fail(f"batch {i} of data_iter should be a pair (X_batch, y_batch).")
         Xb, yb = batch
-        expect_tensor(Xb, f"X_batch {i}")
-        expect_tensor(yb, f"y_batch {i}")
+        expect_dtype(expect_tensor(Xb, f"X_batch {i}"), features.dtype, f"X_batch {i}")
+        expect_dtype(expect_tensor(yb, f"y_batch {i}"), labels.dtype, f"y_batch {i}")
         if Xb.ndim != 2 or Xb.shape[1] != d:
             fail(f"X_batch {i} should have shape (batch, {d}), got {tuple(Xb.shape)}.")
         if yb.shape[0] != Xb.shape[0]:
@@ -355,9 +357,21 @@ def _sgd_case(seed, shapes):
     return [(torch.randn(s, generator=g), torch.randn(s, generator=g)) for s in shapes]
 
 
+def _run_sgd(student, case, lr, batch_size):
+    """sgd on leaves holding ``case``'s gradients; a RuntimeError (autograd refusing
+    ``p -= ...`` on a leaf that requires grad) fails with the likely cause added."""
+    try:
+        return student.run("sgd", [with_grad(p, g) for p, g in case], lr, batch_size)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\nIf autograd refused an in-place operation on a leaf that requires"
+             " grad, the update ran with autograd on: put it inside `with torch.no_grad():`.")
+
+
 def _check_sgd_step(student, seed, shapes, lr, batch_size):
     case = _sgd_case(seed, shapes)
-    outcome = student.run("sgd", [with_grad(p, g) for p, g in case], lr, batch_size)
+    outcome = _run_sgd(student, case, lr, batch_size)
     if outcome.value is not None:
         fail("sgd should update the parameters in place and return None.")
     got_params = outcome.args[0]
@@ -409,7 +423,7 @@ def test_sgd_updates_in_place(student, reference):
 @points(1, "sgd")
 def test_sgd_zeroes_gradients(student, reference):
     case = _sgd_case(3, [(2, 1), (1,)])
-    outcome = student.run("sgd", [with_grad(p, g) for p, g in case], 0.03, 10)
+    outcome = _run_sgd(student, case, 0.03, 10)
     grads = outcome.arg_grads[0] if outcome.arg_grads else None
     if not isinstance(grads, list) or len(grads) != len(case):
         fail("sgd changed the list of parameters: update the tensors in it, keep the list.")
@@ -448,6 +462,13 @@ def _check_closed_form(student, reference, X, y, what):
         )
     expect_dtype(w, X.dtype, f"w from {what}")
     expect_dtype(b, X.dtype, f"b from {what}")
+    theta = torch.cat([w.reshape(-1), b.reshape(1)])
+    if torch.allclose(theta, torch.cat([want_b.reshape(1), want_w.reshape(-1)]), 1e-3, 1e-4):
+        fail(
+            f"{what}: your w and b hold the right numbers one place off: (w, b) read as theta[:-1]"
+            " and theta[-1] from a theta that starts with the bias. Read the bias from the"
+            " position of the column of ones: first column, theta[0]; last column, theta[-1]."
+        )
     expect_close(
         w,
         want_w,

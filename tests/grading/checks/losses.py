@@ -5,6 +5,7 @@ import math
 import torch
 
 from coursekit.grading import (
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -79,8 +80,16 @@ _SHAPES = [(10,), (4, 3), (2, 3, 5)]
 
 def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
     kwargs = {} if reduction is None else {"reduction": reduction}
-    got = expect_tensor(getattr(student, name)(y_hat.clone(), y.clone(), **kwargs), what)
+    outcome = student.run(name, y_hat.clone(), y.clone(), **kwargs)
+    got = expect_tensor(outcome.value, what)
+    # Before any call with grad=True: autograd refuses y_hat -= y on a leaf (a bare RuntimeError).
+    expect_unchanged(y_hat, outcome.args[0], f"y_hat passed to {name}")
+    expect_unchanged(y, outcome.args[1], f"y passed to {name}")
     want = getattr(reference, name)(y_hat, y, **kwargs)
+    if want.ndim == 0 and got.ndim > 0:
+        fail(f"{what} should be one number (a 0-dim tensor), got shape {tuple(got.shape)}:"
+             f" {reduction or 'mean'!r} reduces over ALL elements, so call .{reduction or 'mean'}()"
+             " without a dim.")
     expect_shape(got, tuple(want.shape), what)
     expect_dtype(got, want.dtype, what)
     if _is_close(got, want):
@@ -193,8 +202,12 @@ def test_mse_loss_rejects_unknown_reduction(student, reference):
 # -- nll_loss -------------------------------------------------------------------------------
 
 
-def _check_scalar_loss(got, want, what, hints=()):
-    """Compare a 0-dim loss; ``hints`` is a list of (wrong_value, message) to recognise."""
+_OVERFLOW = "The result is inf or nan: something overflowed (see the docstring's stability note)."
+
+
+def _check_scalar_loss(got, want, what, hints=(), nonfinite=_OVERFLOW):
+    """Compare a 0-dim loss; ``hints`` is a list of (wrong_value, message) to recognise;
+    ``nonfinite`` explains an inf or nan result."""
     got = expect_tensor(got, what)
     if got.ndim != 0:
         fail(
@@ -206,9 +219,7 @@ def _check_scalar_loss(got, want, what, hints=()):
         return
     hint = None
     if not torch.isfinite(got):
-        hint = (
-            "The result is inf or nan: something overflowed (see the docstring's stability note)."
-        )
+        hint = nonfinite
     for wrong, message in hints:
         if hint is None and _is_close(got, wrong):
             hint = message
@@ -228,6 +239,12 @@ def _nll_hints(log_probs, target, want):
     ]
 
 
+_NLL_NAN = (
+    "The result is nan or inf: log_probs already holds LOG-probabilities (all <= 0), and the log"
+    " of a negative number is nan. Take no log yourself: -log_probs[torch.arange(n), target]."
+)
+
+
 @points(2, "nll_loss")
 def test_nll_loss_values(student, reference):
     for seed, (n, q) in [(40, (6, 4)), (41, (1, 3)), (42, (9, 10))]:
@@ -240,6 +257,7 @@ def test_nll_loss_values(student, reference):
             want,
             f"nll_loss on {n} examples and {q} classes",
             _nll_hints(log_probs, target, want),
+            _NLL_NAN,
         )
 
 
@@ -253,6 +271,7 @@ def test_nll_loss_gradient_and_inputs(student, reference):
         reference.nll_loss(log_probs, target),
         "nll_loss",
         _nll_hints(log_probs, target, reference.nll_loss(log_probs, target)),
+        _NLL_NAN,
     )
     expect_unchanged(log_probs, outcome.args[0], "log_probs")
     expect_unchanged(target, outcome.args[1], "target")
@@ -275,6 +294,11 @@ def _ce_hints(logits, target, want):
     n = logits.shape[0]
     hints = [(-want, "Your loss is negative: the cross-entropy is MINUS the log-probabilities.")]
     hints.append((want * n, f"You summed over the {n} examples: take the mean."))
+    column = torch.log_softmax(logits, dim=0)  # normalised over the examples instead
+    p = target if target.dtype.is_floating_point else torch.eye(logits.shape[1])[target]
+    hints.append((-(p.to(column.dtype) * column).sum(1).mean(),
+                  "Your log-softmax normalises each COLUMN (over the examples, dim=0): take the"
+                  " row maximum and the log-sum-exp over the classes, dim=1, keepdim=True."))
     if target.dtype.is_floating_point:
         q = logits.shape[1]
         hints.append(
@@ -342,6 +366,15 @@ def test_cross_entropy_with_class_probabilities(student, reference):
             soft,
             f"cross_entropy_loss with soft (probability) targets of shape ({n}, {q})",
         )
+    # Soft targets in float64 (with float64 logits) are probabilities too, not class indices.
+    logits, soft = seeded_randn(57, (4, 5), dtype=torch.float64), _soft_labels(58, 4, 5).double()
+    float64 = " Tell the two kinds apart by target.is_floating_point() or target.ndim, not by"
+    float64 += " comparing the dtype with torch.float32: float64 probabilities are soft targets."
+    try:
+        _check_ce(student, reference, logits, soft, "cross_entropy_loss on float64 logits with"
+                  " float64 soft targets of shape (4, 5)")  # fmt: skip
+    except GradingFailure as failure:
+        fail(f"{failure}{float64}")
 
 
 @points(2, "cross_entropy_loss")
@@ -408,6 +441,15 @@ def _check_bce(student, reference, logits, target, what):
             " is wrong for large logits. Work from the logits with the stable form.",
         )
     )
+    capped = got.ndim == 0 and got.is_floating_point() and 0 <= float(got) < float(want) / 2
+    capped = capped and float(want) > 50
+    if capped and not _is_close(got, clamped):
+        fail(
+            f"{what} is {float(got):.4g}, expected {float(want):.4g}: your loss levels off for"
+            " large |x| while the true one grows like |x|. An eps inside log(sigmoid(x) + eps)"
+            " (or a clamp of the probability) caps each term at -log(eps). Use the stable form"
+            " max(x, 0) - x * t + log1p(exp(-|x|)) instead of log(sigmoid(x))."
+        )
     _check_scalar_loss(got, want, what, hints)
 
 
@@ -528,7 +570,10 @@ def test_kl_divergence_is_zero_for_equal_distributions(student, reference):
         "kl_divergence(p, p)",
         rtol=0,
         atol=1e-10,
-        hint="A distribution has no divergence from itself: log(p / p) = 0.",
+        hint="A distribution has no divergence from itself: log(p / p) = 0."
+        + (" Yours is slightly off 0: an eps added inside the log (or to p or q) shifts every"
+           " term. Handle p = 0 with torch.xlogy or torch.where instead of an eps."
+           if bool((got.abs() < 1e-4).all()) else ""),
     )
 
 
@@ -568,7 +613,7 @@ def test_hidden_nll_loss_7_examples_6_classes(student, reference):
     want = reference.nll_loss(log_probs, target)
     _check_scalar_loss(student.nll_loss(log_probs.clone(), target.clone()), want,
                        "nll_loss on 7 examples and 6 classes",
-                       _nll_hints(log_probs, target, want))  # fmt: skip
+                       _nll_hints(log_probs, target, want), _NLL_NAN)  # fmt: skip
 
 
 @points(1, "cross_entropy_loss", hidden=True)

@@ -43,6 +43,14 @@ def _forward_hint(got, X, W1, b1, W2, b2) -> str | None:
         return "You applied ReLU to the logits too: the output layer has no activation."
     if torch.allclose(got, torch.relu(X @ W1 + b1) @ W2, atol=1e-5):
         return "The output bias b2 is missing."
+    if torch.allclose(got, torch.relu(X @ W1) @ W2 + b2, atol=1e-5):
+        return "The hidden bias b1 is missing: relu(X W1 + b1)."
+    logits = torch.relu(X @ W1 + b1) @ W2 + b2
+    if torch.allclose(got, torch.softmax(logits, dim=1), atol=1e-5):
+        return ("You returned softmax probabilities: mlp_forward returns the logits,"
+                " relu(X W1 + b1) W2 + b2 (the loss applies the softmax).")
+    if torch.allclose(got, torch.sigmoid(X @ W1 + b1) @ W2 + b2, atol=1e-5):
+        return "The hidden layer uses a sigmoid: this MLP uses ReLU, relu(X W1 + b1)."
     return None
 
 
@@ -339,8 +347,14 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
              ((32, 16, 3, 3), "fan_out", 2 / (32 * 9))]
     for seed, (shape, mode, var) in enumerate(cases):
         got = _init_outcome(student, "he_normal_", shape, 20 + seed, mode)
+        kernel = math.prod(shape[2:])
+        fans = {"fan_in": shape[1] * kernel, "fan_out": shape[0] * kernel}
+        other = "fan_in" if mode == "fan_out" else "fan_out"
         hint = None
-        if len(shape) > 2:
+        if abs(got.std().item() - math.sqrt(2 / fans[other])) < 0.05 * math.sqrt(var):
+            hint = (f"This is the std for mode={other!r}: mode={mode!r} divides by {mode} ="
+                    f" W.shape[{0 if mode == 'fan_out' else 1}] times the kernel size, 2 / {mode}.")
+        elif len(shape) > 2:
             hint = "For a 4-d weight the fans include the kernel: W.shape[1] * kh * kw."
         expect_close(got.std().item(), math.sqrt(var),
                      f"the std of he_normal_ of shape {shape}, mode={mode!r}", hint=hint,

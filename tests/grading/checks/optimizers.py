@@ -118,33 +118,34 @@ def _nesterov_old_v(params, grads, state, lr, momentum):
     return new, {"v": v}
 
 
-def _divide(params, grads, s, lr, eps, inside):
+def _divide(params, grads, s, lr, eps, inside, root=True):
     return [
-        p - lr * g / ((si + eps).sqrt() if inside else si.sqrt() + eps)
+        p - lr * g / ((si + eps).sqrt() if inside else (si.sqrt() if root else si) + eps)
         for p, g, si in zip(params, grads, s, strict=True)
     ]
 
 
-def _adagrad_variant(square=True, inside=False, running=True):
+def _adagrad_variant(square=True, inside=False, running=True, root=True):
     def rule(params, grads, state, lr=0.01, eps=1e-10):
         s = [(si if running else 0) + (g * g if square else g.abs())
              for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
-        return _divide(params, grads, s, lr, eps, inside), {"s": s}
+        return _divide(params, grads, s, lr, eps, inside, root), {"s": s}
     return rule
 
 
-def _rmsprop_variant(swapped=False, inside=False, no_one_minus=False):
+def _rmsprop_variant(swapped=False, inside=False, no_one_minus=False, old_s=False):
     def rule(params, grads, state, lr=0.01, alpha=0.99, eps=1e-8):
         keep, new = (1 - alpha, alpha) if swapped else (alpha, 1.0 if no_one_minus else 1 - alpha)
         s = [keep * si + new * g * g
              for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
-        return _divide(params, grads, s, lr, eps, inside), {"s": s}
+        divide_by = state.get("s", _zeros(grads)) if old_s else s
+        return _divide(params, grads, divide_by, lr, eps, inside), {"s": s}
     return rule
 
 
-def _adam_variant(correct="t", inside=False, t_from_zero=False):
+def _adam_variant(correct="t", inside=False, t_from_zero=False, swapped=False):
     def rule(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
-        b1, b2 = betas
+        b1, b2 = reversed(betas) if swapped else betas
         t = state.get("step", 0) + 1
         m = [b1 * mi + (1 - b1) * g for mi, g in zip(state.get("m", _zeros(grads)), grads,
                                                        strict=True)]
@@ -214,6 +215,8 @@ MISTAKES = {
                                            "it to the running sum kept in the state, s <- "
                                            "state['s'] + g * g (zeros before the first step)."),
         (_no_eps(_adagrad_variant()), _NO_EPS),
+        (_adagrad_variant(root=False), "You divide by s + eps: AdaGrad divides by the square "
+                                        "root of the sum, sqrt(s) + eps."),
     ],
     "rmsprop_step": [
         (_rmsprop_variant(swapped=True), "Your weights are swapped: s <- (1 - alpha) * s + "
@@ -224,6 +227,9 @@ MISTAKES = {
         (_rmsprop_variant(inside=True), "You put eps inside the square root, sqrt(s + eps). "
                                          "torch.optim.RMSprop uses sqrt(s) + eps."),
         (_no_eps(_rmsprop_variant()), _NO_EPS),
+        (_rmsprop_variant(old_s=True), "You divide by the average from *before* this step "
+                                        "(zeros at step 1). Update s <- alpha * s + "
+                                        "(1 - alpha) * g^2 first, then divide by sqrt(s) + eps."),
     ],
     "adam_step": [
         (_adam_variant(correct="none"), "Your Adam has no bias correction: divide m by "
@@ -236,6 +242,10 @@ MISTAKES = {
         (_adam_variant(inside=True), "You put eps inside the square root, sqrt(v_hat + eps). "
                                       "torch.optim.Adam uses sqrt(v_hat) + eps."),
         (_no_eps(_adam_variant()), _NO_EPS),
+        (_adam_variant(swapped=True), "Your betas are swapped: beta1 (0.9 by default), the "
+                                       "first of betas, decays m, the average of g; beta2 "
+                                       "(0.999) decays v, the average of g * g. Unpack "
+                                       "beta1, beta2 = betas."),
     ],
 }
 
@@ -286,12 +296,19 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before):
         if name in ("adagrad_step", "rmsprop_step", "adam_step"):
             squares = (" The running average or sum of *squared* gradients (g * g) is never "
                        "negative, so its square root is always defined: did you forget to "
-                       "square g?")
+                       "square g, or return the average of g under its key (Adam's state['v']"
+                       " holds the average of g * g, state['m'] that of g)?")
         fail(f"At step {step} your {name} produced inf or nan: look for a division by zero or "
              f"the square root of a negative number.{squares}")
     twin = TWINS[name]
+    later = ""
+    if step > 1:
+        later = (f" Your steps before step {step} were right, so the rule works from an empty"
+                 " state and what goes wrong is the state you return: it must hold the NEW"
+                 " running values themselves (not the old ones, nor Adam's bias-corrected m_hat"
+                 " and v_hat), which the next call reads back.")
     expect_close(got, want, f"step {step} of {steps}: new_params",
-                 hint=f"They must match {twin} with the same settings {hyper}.{size}",
+                 hint=f"They must match {twin} with the same settings {hyper}.{size}{later}",
                  rtol=RTOL, atol=ATOL)
 
 

@@ -125,8 +125,12 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
                  f"with probability p and drop with 1 - p. Drop an entry when the uniform draw "
                  f"is <= p (keep it when the draw is > p).")  # fmt: skip
         if abs(rate - p) > _RATE_TOL:
+            normal = 0.5 * (1 + math.erf(p / math.sqrt(2)))  # P(N(0, 1) <= p)
+            hint = (" torch.randn draws from a normal distribution, so randn > p keeps only"
+                    f" a fraction {1 - normal:.3f}: compare a UNIFORM draw on [0, 1) with p"
+                    " (torch.rand)." if abs(rate - normal) < _RATE_TOL else "")
             fail(f"{what} dropped a fraction {rate:.3f} of the entries; expected {p} (within "
-                 f"{_RATE_TOL}). Each entry must be dropped with probability p.")  # fmt: skip
+                 f"{_RATE_TOL}). Each entry must be dropped with probability p.{hint}")  # fmt: skip
         kept_in, kept_out = X[~dropped], got[~dropped]
         if torch.allclose(kept_out, kept_in):
             fail(f"{what}: the kept entries equal X; they must be divided by 1 - p = {1 - p:g} "
@@ -210,6 +214,12 @@ _HISTORIES = [
 ]
 
 
+def _expect_int(got, what):
+    if isinstance(got, bool) or not isinstance(got, int):
+        fail(f"{what} returned {short_repr(got)}; return the epoch number as an int (wrap a"
+             " tensor's result in int(...), e.g. int(torch.argmax(t)) + 1).")
+
+
 @points(2, "best_epoch")
 def test_best_epoch_values(student, reference):
     for scores in _HISTORIES:
@@ -218,8 +228,7 @@ def test_best_epoch_values(student, reference):
         what = f"best_epoch({scores})"
         if outcome.args[0] != scores:
             fail(f"{what} modified the list of scores (e.g. by sorting it in place).")
-        if isinstance(got, bool) or not isinstance(got, int):
-            fail(f"{what} returned {short_repr(got)}; return the epoch number as an int.")
+        _expect_int(got, what)
         if got == want:
             continue
         if got == want - 1:
@@ -238,7 +247,8 @@ def test_best_epoch_values(student, reference):
 def test_best_epoch_ties_go_to_the_earliest(student, reference):
     for scores in ([0.5, 0.9, 0.7, 0.9, 0.8], [0.3, 0.3, 0.3], [0.6, 0.7, 0.7]):
         got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
-        if isinstance(got, bool) or not isinstance(got, int) or got != want:  # (a tensor: no)
+        _expect_int(got, f"best_epoch({scores})")
+        if got != want:
             fail(f"best_epoch({scores}) returned {short_repr(got)}; expected {want}. When epochs "
                  "tie, return the earliest one (use > rather than >= when you compare).")
 
@@ -343,7 +353,8 @@ def test_hidden_best_epoch_longer_histories_and_ties(student, reference):
     histories = [0.3, 0.55, 0.55, 0.4, 0.61, 0.61, 0.2], [0.25, 0.25, 0.9, 0.1, 0.9], [0.8, 0.8]
     for scores in histories:
         got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
-        if isinstance(got, bool) or not isinstance(got, int) or got != want:
+        _expect_int(got, f"best_epoch({scores})")
+        if got != want:
             fail(f"best_epoch({scores}) returned {short_repr(got)}; expected {want}, the earliest"
                  " epoch of the highest score, counting from 1.")  # fmt: skip
 

@@ -117,6 +117,11 @@ def _check_cross_entropy(student, reference, y_hat, y, what):
             "Your losses are negative: the cross-entropy is MINUS the log of the probability of"
             " the true class (log of a probability is <= 0)."
         )
+    elif n > 1 and torch.allclose(got, want / n, rtol=1e-4, atol=1e-6):
+        hint = (f"Each loss is divided by n = {n}: return -log(y_hat[i, y[i]]) itself; the"
+                " training loop averages (or sums) the losses.")
+    elif torch.allclose(got, -y_hat[torch.arange(n), y], rtol=1e-4, atol=1e-6):
+        hint = "You picked -y_hat[i, y[i]] without the log: the loss is -log(y_hat[i, y[i]])."
     expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
 
 
