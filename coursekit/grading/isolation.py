@@ -153,6 +153,7 @@ class Worker:
             os.pipe() for _ in range(3)
         )
         self.request_fd, self.response_fd, self.status_fd = request_w, response_r, status_r
+        os.set_blocking(request_w, False)
         try:
             spawned = zygote.start().spawn(spec, [request_r, response_w, status_w])
         finally:
@@ -331,8 +332,11 @@ class Worker:
             raise WorkerError("budget")
         start = time.monotonic()
         try:
-            wire.send(self.request_fd, message)
-            return self._receive(min(self.timeout, left))
+            limit = min(self.timeout, left)
+            # A student process that stops reading (it answered through the pipe itself) must
+            # not hang the grader in a write: the request, too, is sent within the limit.
+            wire.send(self.request_fd, message, _deadline(self.request_fd, limit, True))
+            return self._receive(limit)
         except (WorkerError, OSError) as exc:  # OSError: the request pipe is closed
             kind = getattr(exc, "kind", "died")
             why = (self.killed_for or self.exit_description()) if kind == "died" else str(exc)
@@ -405,14 +409,15 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
     return blocks * 512 >> 20, entries
 
 
-def _deadline(fd: int, timeout: float):
-    """``wait`` for :func:`wire.receive`: WorkerError("timeout") once ``fd`` stays silent until
-    ``timeout`` seconds from now."""
+def _deadline(fd: int, timeout: float, write: bool = False):
+    """``wait`` for :func:`wire.receive` (or :func:`wire.send`, ``write``): WorkerError("timeout")
+    once ``fd`` stays silent (full) until ``timeout`` seconds from now."""
     deadline = time.monotonic() + timeout
 
     def wait():
         remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+        ready = select.select([] if write else [fd], [fd] if write else [], [], max(remaining, 0))
+        if remaining <= 0 or not any(ready):
             raise WorkerError("timeout")
 
     return wait
