@@ -213,13 +213,17 @@ class Worker:
         holds more than ``FILES_MB`` or ``FILES_COUNT`` files (``RLIMIT_FSIZE``: each file)."""
         while self.pid == pid:
             time.sleep(WATCH_INTERVAL)
-            used = 0
+            used, unlisted = 0, {}
             for p in self.tree():
+                # Its share of what it maps: anonymous memory shared with a child (MAP_SHARED,
+                # then fork) is no process's private memory, but its shares add up to all of it.
                 with suppress(OSError, ValueError), open(f"/proc/{p}/smaps_rollup") as rollup:
-                    kinds = ("Private_Clean", "Private_Dirty")
+                    kinds = ("Pss_Anon:", "Pss_Shmem:")
                     used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
+                unlisted.update(_unlisted_files(p))
             used += self._remove_ipc() >> 20
             written, files = _folder_usage(folder)
+            written += sum(unlisted.values()) >> 20
             if used > self.memory_mb + MEMORY_SLACK_MB:
                 why = (f"using {used} MiB of memory, its child processes included (the limit is"
                        f" {self.memory_mb} MiB)")  # fmt: skip
@@ -407,6 +411,19 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
                     if entry.is_dir(follow_symlinks=False):
                         todo.append(entry.path)
     return blocks * 512 >> 20, entries
+
+
+def _unlisted_files(pid: int) -> dict:
+    """``{(device, inode): bytes}`` of the files process ``pid`` holds open that no folder lists
+    (a memfd, in memory; a file removed once opened): the folder's count never sees them."""
+    found = {}
+    with suppress(OSError):
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            with suppress(OSError):
+                info = os.stat(f"/proc/{pid}/fd/{fd}")
+                if stat.S_ISREG(info.st_mode) and info.st_nlink == 0:
+                    found[info.st_dev, info.st_ino] = info.st_blocks * 512
+    return found
 
 
 def _deadline(fd: int, timeout: float, write: bool = False):

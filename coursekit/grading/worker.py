@@ -317,7 +317,9 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     except OSError:
         used_kb = 0
     limits = [(resource.RLIMIT_DATA, used_kb * 1024 + int(spec["memory_mb"]) * 2**20),
-              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
+              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20),
+              (resource.RLIMIT_NOFILE, min(256, resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+                                          % 2**63))]  # fmt: skip (the grader watches each)
     # A fork bomb stops at 256 processes and threads: as root, those of the worker's own uid; in
     # a user namespace of its own, those of that namespace (Linux counts them per namespace).
     # A normal user without one shares the count with the grader: no limit there (README).

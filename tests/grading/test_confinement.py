@@ -135,6 +135,33 @@ def shm(key, count, mb):
 def find_shm(key):
     return ctypes.CDLL(None).shmget(key, 0, 0o666) >= 0
 
+def shared_with_a_child(mb):
+    import mmap, time
+    chunk, shared = 16 << 20, mmap.mmap(-1, mb << 20, flags=mmap.MAP_SHARED)
+    (r1, w1), (r2, w2) = os.pipe(), os.pipe()
+    child = os.fork()
+    for at in range(0, mb << 20, chunk):  # each page touched by both: no one's private page
+        if child:
+            shared[at:at + chunk] = b"x" * chunk
+            os.write(w1, b".")
+            os.read(r2, 1)
+        else:
+            os.read(r1, 1)
+            shared[at:at + chunk]
+            os.write(w2, b".")
+    time.sleep(4)
+    if not child:
+        os._exit(0)
+    return True
+
+def memfds(count, mb):
+    import time
+    fds = [os.memfd_create(str(i)) for i in range(count)]
+    for fd in fds:  # in memory, in no folder
+        os.write(fd, b"x" * (mb << 20))
+    time.sleep(4)
+    return len(fds)
+
 def fork_and_allocate(children, mb):
     import time
     pids = []
@@ -424,6 +451,18 @@ def test_the_memory_limit_covers_child_processes(answers):
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.fork_and_allocate(4, 250)
         assert student.where()  # a fresh worker serves the next call
+
+
+@pytest.mark.parametrize("how", ["shared_with_a_child", "memfds"])
+def test_memory_that_no_process_holds_alone_counts_too(answers, how):
+    """1.5 GiB under a 300 MiB limit: anonymous memory mapped MAP_SHARED and touched by a child
+    too is no process's private memory, and a memfd's need not be mapped at all (the watch
+    missed both); the tree's shares and the files its processes hold open now count."""
+    with Worker(memory_mb=300, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="student process was stopped for"):
+            getattr(student, how)(*{"memfds": (24, 60)}.get(how, (1500,)))
+        assert student.where()
 
 
 def test_confine_says_why_not_where_there_is_no_landlock(monkeypatch):
