@@ -121,7 +121,9 @@ def write_csv(results, path: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(["submission", *columns, "score", "max_score", "error"])
         for r, row in zip(results, earned, strict=True):
-            writer.writerow([r.submission, *(f"{row.get(c, 0):g}" for c in columns),
+            # A folder name starting with = + - @ would be a formula in a spreadsheet.
+            name = "'" * r.submission.startswith(("=", "+", "-", "@")) + r.submission
+            writer.writerow([name, *(f"{row.get(c, 0):g}" for c in columns),
                              f"{r.score:g}", f"{r.max_score:g}", r.error])  # fmt: skip
 
 

@@ -145,6 +145,10 @@ def test_reports(tmp_path):
     report.write_csv([result], tmp_path / "r.csv")
     rows = list(csv.DictReader(open(tmp_path / "r.csv")))
     assert rows[0]["linear_regression.linreg"] == "2" and rows[0]["linear_regression.sgd"] == "0"
+    result.submission = '=HYPERLINK("http://x.example","alice")'  # a formula in a spreadsheet
+    report.write_csv([result], tmp_path / "r.csv")
+    assert next(csv.DictReader(open(tmp_path / "r.csv")))["submission"].startswith("'=")
+    result.submission = "alice"
     report.write_gradescope([result], tmp_path / "gs")
     gs = json.loads((tmp_path / "gs" / "results.json").read_text())
     assert gs["score"] == 2 and len(gs["tests"]) == 2
