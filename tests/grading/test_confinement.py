@@ -135,6 +135,12 @@ def shm(key, count, mb):
 def find_shm(key):
     return ctypes.CDLL(None).shmget(key, 0, 0o666) >= 0
 
+def add_key(name):  # add_key("user", name, ..., KEY_SPEC_USER_KEYRING): x86-64
+    return ctypes.CDLL(None).syscall(248, b"user", name.encode(), b"answers", 7, -4)
+
+def find_key(name):  # keyctl(KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING, "user", name, 0)
+    return ctypes.CDLL(None).syscall(250, 10, -4, b"user", name.encode(), 0)
+
 def shared_with_a_child(mb):
     import mmap, time
     chunk, shared = 16 << 20, mmap.mmap(-1, mb << 20, flags=mmap.MAP_SHARED)
@@ -463,6 +469,16 @@ def test_memory_that_no_process_holds_alone_counts_too(answers, how):
         with pytest.raises(GradingFailure, match="student process was stopped for"):
             getattr(student, how)(*{"memfds": (24, 60)}.get(how, (1500,)))
         assert student.where()
+
+
+@pytest.mark.skipif(os.uname().machine != "x86_64", reason="the test calls keyctl by number")
+def test_no_key_in_the_kernel_keyrings_reaches_the_next_submission(answers):
+    """Keys outlive their processes: a submission left one in its uid's keyring (as root a
+    slot's uid serves one submission after another) and the next, graded as that uid, read it."""
+    with Worker() as worker:
+        assert Student(worker, "k", "answers", answers).add_key("coursekit-drop") > 0
+    with Worker() as worker:
+        assert Student(worker, "k", "answers", answers).find_key("coursekit-drop") < 0
 
 
 def test_confine_says_why_not_where_there_is_no_landlock(monkeypatch):
