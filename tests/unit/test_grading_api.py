@@ -153,6 +153,10 @@ def test_reports(tmp_path):
     gs = json.loads((tmp_path / "gs" / "results.json").read_text())
     assert gs["score"] == 2 and len(gs["tests"]) == 2
     assert gs["tests"][1]["max_score"] == 3 and "10 times" in gs["tests"][1]["output"]
+    assert gs["output"] == "2 / 5 points"
+    result.tests[1].hidden = True  # its result shows once published: so does the total
+    assert report.gradescope_json(result)["output"] == "2 / 2 points in the public tests"
+    assert report.gradescope_json(result, "visible")["output"] == "2 / 5 points"
 
 
 def test_every_gradescope_file_is_written_whatever_the_names(tmp_path):
