@@ -359,6 +359,33 @@ def test_not_by_hand_finds_what_a_function_uses_in_any_spelling(function, used):
     assert not_by_hand(_SOURCE, function, _FORBIDDEN) == used
 
 
+# torch.sigmoid out of sight of a scan of the module's top-level defs and `a = b` lines:
+# each earned a "by hand" exercise's points.
+_HIDING = {
+    "def under if": "if True:\n    def sigmoid(x):\n        return torch.sigmoid(x)\n",
+    "def under try": "try:\n    def sigmoid(x):\n        return torch.sigmoid(x)\nexcept OSError:"
+                     "\n    pass\n",
+    "a class": "class H:\n    f = staticmethod(lambda x: torch.sigmoid(x))\n\n"
+               "def sigmoid(x):\n    return H.f(x)\n",
+    "a, b = ...": "S, T = torch.sigmoid, torch.tanh\ndef sigmoid(x):\n    return S(x)\n",
+    "walrus": "(S := torch.sigmoid)\ndef sigmoid(x):\n    return S(x)\n",
+    "for": "for S in [torch.sigmoid]:\n    pass\ndef sigmoid(x):\n    return S(x)\n",
+    "with ... as": "with contextlib.nullcontext(torch.sigmoid) as S:\n    pass\n"
+                   "def sigmoid(x):\n    return S(x)\n",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("how", _HIDING)
+def test_not_by_hand_finds_what_a_module_binds_anywhere(how):
+    source = f"import contextlib\nimport torch\n{_HIDING[how]}"
+    assert not_by_hand(source.encode(), "sigmoid", _FORBIDDEN) == ["torch.sigmoid"]
+    # Its own formula, tried under the module's main guard against torch's, is fine.
+    honest = ("import torch\ndef sigmoid(x):\n    return 1 / (1 + torch.exp(-x))\n"
+              "if __name__ == '__main__':\n    x = torch.zeros(3)\n"
+              "    print(sigmoid(x) - torch.sigmoid(x))\n")  # fmt: skip
+    assert not_by_hand(honest.encode(), "sigmoid", _FORBIDDEN) == []
+
+
 def test_not_by_hand_leaves_another_exercise_to_its_own_tests():
     """sigmoid_grad calling the student's sigmoid, which uses torch.sigmoid, is not charged
     for it when sigmoid is an exercise with its own rule (it pays there, once)."""
