@@ -286,12 +286,13 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
     tree = _parsed(source)
     if tree is None:
         return []
-    forbidden, aliases, defs = set(forbidden), {}, {}
+    forbidden, aliases, defs, stars = set(forbidden), {}, {}, []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             module = getattr(node, "module", None) or ""
             for alias in node.names:
                 parts = f"{module}.{alias.name}".strip(".").split(".")
+                stars += [module] * (alias.name == "*" and parts[0] in ("torch", "functorch"))
                 named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
                 if parts[0] in ("torch", "functorch") and forbidden & set(named):
                     aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
@@ -300,6 +301,8 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
             defs[node.name] = node
         for target, value in _bindings(node):
             defs.update((n.id, value) for n in ast.walk(target) if isinstance(n, ast.Name))
+    for name in forbidden - set(defs) if stars else ():  # from torch.special import *
+        aliases.setdefault(name, f"{stars[0]}.{name}")
     if function not in defs and function in aliases:  # from torch import sigmoid
         return [aliases[function]]
     used, todo, seen = set(), [function], set()

@@ -386,6 +386,15 @@ def test_not_by_hand_finds_what_a_module_binds_anywhere(how):
     assert not_by_hand(honest.encode(), "sigmoid", _FORBIDDEN) == []
 
 
+def test_not_by_hand_finds_what_a_star_import_brings():
+    star = "from torch.nn.functional import *\n"
+    grad = "def sigmoid_grad(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n"
+    used = not_by_hand((star + grad).encode(), "sigmoid_grad", _FORBIDDEN)
+    assert used == ["torch.nn.functional.sigmoid"]
+    own = "def sigmoid(x):\n    return 1 / (1 + exp(-x))\n"  # its own sigmoid: fine
+    assert not_by_hand((star + own + grad).encode(), "sigmoid_grad", _FORBIDDEN) == []
+
+
 def test_not_by_hand_leaves_another_exercise_to_its_own_tests():
     """sigmoid_grad calling the student's sigmoid, which uses torch.sigmoid, is not charged
     for it when sigmoid is an exercise with its own rule (it pays there, once)."""
