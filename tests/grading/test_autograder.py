@@ -402,7 +402,8 @@ def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):
     assert "activations (0).py is graded as nothing: rename it activations.py" in note
 
 
-def test_the_platform_files_beside_the_submission_are_hidden(shared_folder, monkeypatch):
+@pytest.mark.parametrize("how", ["autograder run", "grade --gradescope"])
+def test_the_platform_files_beside_the_submission_are_hidden(how, shared_folder, monkeypatch):
     """Gradescope puts ``submission_metadata.json`` beside the submission, with the results
     (hidden tests included) of the student's earlier submissions; student code read it and
     raised it into a public test's message, before the results were published. The worker
@@ -419,6 +420,13 @@ def test_the_platform_files_beside_the_submission_are_hidden(shared_folder, monk
     (root / "submission" / "linear_regression.py").write_text(source)
     monkeypatch.setattr("tempfile.tempdir", str(temporary))
     monkeypatch.chdir(REPO)
-    data = autograder.run("gradescope", root, chapters=["linear_regression"])
+    if how == "autograder run":
+        data = autograder.run("gradescope", root, chapters=["linear_regression"])
+    else:  # the run_autograder of the README
+        from coursekit.grading import cli
+
+        cli.main(["grade", str(root / "submission"), "--chapter", "linear_regression",
+                  "--gradescope", str(root / "results")])  # fmt: skip
+        data = json.loads((root / "results" / "results.json").read_text())
     assert "SECRET" not in json.dumps(data)
     assert any("squared_loss" in t["name"] and "Errno" in t["output"] for t in data["tests"])
