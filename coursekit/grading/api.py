@@ -296,9 +296,12 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
                 named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
                 if parts[0] in ("torch", "functorch") and forbidden & set(named):
                     aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
+    setters: dict[str, list] = {}  # the defs that bind a name with `global`
     for node in _module_level(tree.body):  # what each module-level name is bound to last
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             defs[node.name] = node
+            for n in (n for n in ast.walk(node) if isinstance(n, ast.Global)):
+                setters.update((g, [*setters.get(g, []), node]) for g in n.names)
         for target, value in _bindings(node):
             defs.update((n.id, value) for n in ast.walk(target) if isinstance(n, ast.Name))
     for name in forbidden - set(defs) if stars else ():  # from torch.special import *
@@ -308,10 +311,11 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
     used, todo, seen = set(), [function], set()
     while todo:
         name = todo.pop()
-        if name in seen or name not in defs or (name in apart and name != function):
+        if name in seen or name not in {**defs, **setters} or (name in apart and name != function):
             continue
         seen.add(name)
-        for node in ast.walk(defs[name]):
+        roots = [defs[name]] * (name in defs) + setters.get(name, [])
+        for node in (n for root in roots for n in ast.walk(root)):
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
                 used.add(ast.unparse(node)[:80])
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):

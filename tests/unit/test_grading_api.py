@@ -372,6 +372,8 @@ _HIDING = {
     "for": "for S in [torch.sigmoid]:\n    pass\ndef sigmoid(x):\n    return S(x)\n",
     "with ... as": "with contextlib.nullcontext(torch.sigmoid) as S:\n    pass\n"
                    "def sigmoid(x):\n    return S(x)\n",
+    "global": "def _setup():\n    global S\n    S = torch.sigmoid\n\n_setup()\nS = None\n"
+              "def sigmoid(x):\n    return S(x)\n",
 }  # fmt: skip
 
 
