@@ -141,6 +141,15 @@ def add_key(name):  # add_key("user", name, ..., KEY_SPEC_USER_KEYRING): x86-64
 def find_key(name):  # keyctl(KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING, "user", name, 0)
     return ctypes.CDLL(None).syscall(250, 10, -4, b"user", name.encode(), 0)
 
+def deep(levels):
+    folder = os.open(".", os.O_DIRECTORY)
+    for _ in range(levels):  # each level opened from the one above: no path grows too long
+        os.mkdir("d", dir_fd=folder)
+        below = os.open("d", os.O_DIRECTORY, dir_fd=folder)
+        os.close(folder)
+        folder = below
+    return True
+
 def shared_with_a_child(mb):
     import mmap, time
     chunk, shared = 16 << 20, mmap.mmap(-1, mb << 20, flags=mmap.MAP_SHARED)
@@ -479,6 +488,16 @@ def test_no_key_in_the_kernel_keyrings_reaches_the_next_submission(answers):
         assert Student(worker, "k", "answers", answers).add_key("coursekit-drop") > 0
     with Worker() as worker:
         assert Student(worker, "k", "answers", answers).find_key("coursekit-drop") < 0
+
+
+def test_a_folder_thousands_of_levels_deep_is_removed(answers):
+    """shutil.rmtree recurses once a level: a tree 3,000 deep raised RecursionError when the
+    worker stopped (the submission was lost) and was left behind, and the next run's clean-up
+    of old run folders raised it again for every submission of the class."""
+    with Worker() as worker:
+        assert Student(worker, "k", "answers", answers).deep(3000)
+        folder = worker.dir
+    assert not folder.exists()
 
 
 def test_confine_says_why_not_where_there_is_no_landlock(monkeypatch):
