@@ -141,6 +141,21 @@ def add_key(name):  # add_key("user", name, ..., KEY_SPEC_USER_KEYRING): x86-64
 def find_key(name):  # keyctl(KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING, "user", name, 0)
     return ctypes.CDLL(None).syscall(250, 10, -4, b"user", name.encode(), 0)
 
+def files_out_of_reach(levels, files, mb):
+    folder = os.open(".", os.O_DIRECTORY)
+    for _ in range(levels):  # 255 bytes a name: the path soon outgrows PATH_MAX (4096)
+        os.mkdir("d" * 255, dir_fd=folder)
+        below = os.open("d" * 255, os.O_DIRECTORY, dir_fd=folder)
+        os.close(folder)
+        folder = below
+    for i in range(files):
+        fd = os.open(str(i), os.O_WRONLY | os.O_CREAT, 0o600, dir_fd=folder)
+        os.write(fd, b"x" * (mb << 20))
+        os.close(fd)
+    import time
+    time.sleep(3)
+    return True
+
 def deep(levels):
     folder = os.open(".", os.O_DIRECTORY)
     for _ in range(levels):  # each level opened from the one above: no path grows too long
@@ -488,6 +503,14 @@ def test_no_key_in_the_kernel_keyrings_reaches_the_next_submission(answers):
         assert Student(worker, "k", "answers", answers).add_key("coursekit-drop") > 0
     with Worker() as worker:
         assert Student(worker, "k", "answers", answers).find_key("coursekit-drop") < 0
+
+
+def test_files_too_deep_for_a_path_count_too(answers):
+    """300 MiB in files 20 folders of 255-byte names down: no path names them (PATH_MAX), so
+    the watch of the student's folder, which scans by path, never counted them."""
+    with Worker(timeout=30) as worker:
+        with pytest.raises(GradingFailure, match="student process was stopped for writing"):
+            Student(worker, "k", "answers", answers).files_out_of_reach(20, 5, 60)
 
 
 def test_a_folder_thousands_of_levels_deep_is_removed(answers):
