@@ -225,10 +225,13 @@ class Worker:
             used, unlisted = 0, {}
             for p in self.tree():
                 # Its share of what it maps: anonymous memory shared with a child (MAP_SHARED,
-                # then fork) is no process's private memory, but its shares add up to all of it.
+                # then fork) is no process's private memory, but its shares add up to all of it
+                # (kernels before 5.0 have no Pss_Anon: private memory there).
                 with suppress(OSError, ValueError), open(f"/proc/{p}/smaps_rollup") as rollup:
-                    kinds = ("Pss_Anon:", "Pss_Shmem:")
-                    used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
+                    kb = {x.split(":")[0]: int(x.split()[1]) for x in rollup if x.endswith("kB\n")}
+                    kinds = ("Pss_Anon", "Pss_Shmem") if "Pss_Anon" in kb else ("Private_Clean",
+                                                                                "Private_Dirty")
+                    used += sum(kb.get(k, 0) for k in kinds) >> 10
                 unlisted.update(_unlisted_files(p))
             used += self._remove_ipc() >> 20
             written, files = _folder_usage(folder)
