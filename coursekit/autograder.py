@@ -314,7 +314,9 @@ def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_publ
     note = folder_note(submission, folder, chapter_list, found)
     result = runner.grade_submission(
         folder, chapter_list, timeout=timeout, memory_mb=memory, budget=budget,
-        name="submission", hidden=[submission], course=course,
+        # All of the platform's root: Gradescope's submission_metadata.json holds the results
+        # of earlier submissions, hidden tests included (the venv inside stays readable).
+        name="submission", hidden=[submission, root], course=course,
     )  # fmt: skip
     seconds = time.perf_counter() - start
     if platform == "gradescope":

@@ -286,30 +286,36 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
     tree = _parsed(source)
     if tree is None:
         return []
-    forbidden, aliases, defs = set(forbidden), {}, {}
+    forbidden, aliases, defs, stars = set(forbidden), {}, {}, []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             module = getattr(node, "module", None) or ""
             for alias in node.names:
                 parts = f"{module}.{alias.name}".strip(".").split(".")
+                stars += [module] * (alias.name == "*" and parts[0] in ("torch", "functorch"))
                 named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
                 if parts[0] in ("torch", "functorch") and forbidden & set(named):
                     aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
-    for node in tree.body:  # what each module-level name is bound to last
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+    setters: dict[str, list] = {}  # the defs that bind a name with `global`
+    for node in _module_level(tree.body):  # what each module-level name is bound to last
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             defs[node.name] = node
-        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            defs.update((t.id, node.value) for t in targets if isinstance(t, ast.Name))
+            for n in (n for n in ast.walk(node) if isinstance(n, ast.Global)):
+                setters.update((g, [*setters.get(g, []), node]) for g in n.names)
+        for target, value in _bindings(node):
+            defs.update((n.id, value) for n in ast.walk(target) if isinstance(n, ast.Name))
+    for name in forbidden - set(defs) if stars else ():  # from torch.special import *
+        aliases.setdefault(name, f"{stars[0]}.{name}")
     if function not in defs and function in aliases:  # from torch import sigmoid
         return [aliases[function]]
     used, todo, seen = set(), [function], set()
     while todo:
         name = todo.pop()
-        if name in seen or name not in defs or (name in apart and name != function):
+        if name in seen or name not in {**defs, **setters} or (name in apart and name != function):
             continue
         seen.add(name)
-        for node in ast.walk(defs[name]):
+        roots = [defs[name]] * (name in defs) + setters.get(name, [])
+        for node in (n for root in roots for n in ast.walk(root)):
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
                 used.add(ast.unparse(node)[:80])
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
@@ -317,6 +323,31 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
                     used.add(aliases[node.id])
                 todo.append(node.id)
     return sorted(used)
+
+
+def _module_level(body):
+    """The module's statements, also those inside its if/try/with/for/while blocks (a def under
+    ``if True:`` is the module's too), not those inside a def or class."""
+    for node in body:
+        yield node
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                yield from _module_level(getattr(node, field, []))
+
+
+def _bindings(node):
+    """(target, value) of each name a module-level statement binds: ``a, b = ...``, ``for a
+    in ...``, ``with ... as a``, ``(a := ...)``."""
+    if isinstance(node, ast.Assign):
+        yield from ((target, node.value) for target in node.targets)
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        yield node.target, node.value
+    elif isinstance(node, ast.For | ast.AsyncFor):
+        yield node.target, node.iter
+    elif isinstance(node, ast.With | ast.AsyncWith):
+        yield from ((i.optional_vars, i.context_expr) for i in node.items if i.optional_vars)
+    if not hasattr(node, "body"):  # a simple statement: its walrus expressions
+        yield from ((n.target, n.value) for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
 
 
 @functools.lru_cache(maxsize=1)  # a chapter's tests run one after another

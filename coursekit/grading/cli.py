@@ -103,8 +103,10 @@ def cmd_grade(args) -> int:
         print(f"  graded {result.submission}: {result.score:g} / {result.max_score:g}",
               file=sys.stderr, flush=True)  # fmt: skip
 
+    # On Gradescope, submission_metadata.json beside the submission holds earlier results.
+    beside = [str(Path(s).resolve().parent) for s in args.submissions] if args.gradescope else []
     results = runner.grade_many(submissions, chapter_list, jobs=args.jobs, on_result=progress,
-                                hidden=args.submissions, **limits(args))  # fmt: skip
+                                hidden=[*args.submissions, *beside], **limits(args))  # fmt: skip
     # Each output is written on its own: one that fails does not stop the others.
     outputs = [("the table", lambda: print(report.class_table(results)))]
     outputs += [(args.json, lambda: report.write_json(results, Path(args.json)))]

@@ -89,14 +89,23 @@ def run_folder() -> Path:
         for old in Path(tempfile.gettempdir()).glob(f"{RUN_PREFIX}*-*"):
             pid = old.name[len(RUN_PREFIX) :].split("-")[0]
             if pid.isdigit() and old.lstat().st_uid == os.geteuid() and not _alive(int(pid)):
-                shutil.rmtree(old, ignore_errors=True)
+                _remove(old)
         path = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-"))
         if is_root():  # worker uids may pass through, not list it
             os.chown(path, 0, _nogroup())
             os.chmod(path, 0o710)
-        atexit.register(shutil.rmtree, path, True)
+        atexit.register(_remove, path)
         _RUN[os.getpid()] = path
     return _RUN[os.getpid()]
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder student code filled. shutil.rmtree recurses once a level: a tree 3,000
+    deep raised RecursionError, and the folder, left behind, broke every later run's clean-up."""
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+    except RecursionError:  # rm walks any depth without following links
+        subprocess.run(["rm", "-rf", "--", str(folder)], capture_output=True, timeout=600)
 
 
 def _alive(pid: int) -> bool:
@@ -153,6 +162,7 @@ class Worker:
             os.pipe() for _ in range(3)
         )
         self.request_fd, self.response_fd, self.status_fd = request_w, response_r, status_r
+        os.set_blocking(request_w, False)
         try:
             spawned = zygote.start().spawn(spec, [request_r, response_w, status_w])
         finally:
@@ -212,13 +222,20 @@ class Worker:
         holds more than ``FILES_MB`` or ``FILES_COUNT`` files (``RLIMIT_FSIZE``: each file)."""
         while self.pid == pid:
             time.sleep(WATCH_INTERVAL)
-            used = 0
+            used, unlisted = 0, {}
             for p in self.tree():
+                # Its share of what it maps: anonymous memory shared with a child (MAP_SHARED,
+                # then fork) is no process's private memory, but its shares add up to all of it
+                # (kernels before 5.0 have no Pss_Anon: private memory there).
                 with suppress(OSError, ValueError), open(f"/proc/{p}/smaps_rollup") as rollup:
-                    kinds = ("Private_Clean", "Private_Dirty")
-                    used += sum(int(x.split()[1]) for x in rollup if x.startswith(kinds)) >> 10
+                    kb = {x.split(":")[0]: int(x.split()[1]) for x in rollup if x.endswith("kB\n")}
+                    kinds = ("Pss_Anon", "Pss_Shmem") if "Pss_Anon" in kb else ("Private_Clean",
+                                                                                "Private_Dirty")
+                    used += sum(kb.get(k, 0) for k in kinds) >> 10
+                unlisted.update(_unlisted_files(p))
             used += self._remove_ipc() >> 20
             written, files = _folder_usage(folder)
+            written += sum(unlisted.values()) >> 20
             if used > self.memory_mb + MEMORY_SLACK_MB:
                 why = (f"using {used} MiB of memory, its child processes included (the limit is"
                        f" {self.memory_mb} MiB)")  # fmt: skip
@@ -277,7 +294,7 @@ class Worker:
             for fd in (self.request_fd, self.response_fd, self.status_fd):
                 os.close(fd)
         if self.dir is not None:
-            shutil.rmtree(self.dir, ignore_errors=True)
+            _remove(self.dir)
             self.dir = None
 
     def close(self) -> None:
@@ -331,8 +348,11 @@ class Worker:
             raise WorkerError("budget")
         start = time.monotonic()
         try:
-            wire.send(self.request_fd, message)
-            return self._receive(min(self.timeout, left))
+            limit = min(self.timeout, left)
+            # A student process that stops reading (it answered through the pipe itself) must
+            # not hang the grader in a write: the request, too, is sent within the limit.
+            wire.send(self.request_fd, message, _deadline(self.request_fd, limit, True))
+            return self._receive(limit)
         except (WorkerError, OSError) as exc:  # OSError: the request pipe is closed
             kind = getattr(exc, "kind", "died")
             why = (self.killed_for or self.exit_description()) if kind == "died" else str(exc)
@@ -397,7 +417,10 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
         with suppress(OSError), os.scandir(path) as listing:
             for entry in listing:
                 entries += 1
-                if entries > FILES_COUNT:
+                # Beyond PATH_MAX no path names it (student code reaches it from a folder's
+                # descriptor): a folder that deep counts as over the limit.
+                if entries > FILES_COUNT or len(os.fsencode(entry.path)) > 3000:
+                    entries = max(entries, FILES_COUNT + 1)
                     break
                 with suppress(OSError):
                     blocks += entry.stat(follow_symlinks=False).st_blocks
@@ -406,14 +429,28 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
     return blocks * 512 >> 20, entries
 
 
-def _deadline(fd: int, timeout: float):
-    """``wait`` for :func:`wire.receive`: WorkerError("timeout") once ``fd`` stays silent until
-    ``timeout`` seconds from now."""
+def _unlisted_files(pid: int) -> dict:
+    """``{(device, inode): bytes}`` of the files process ``pid`` holds open that no folder lists
+    (a memfd, in memory; a file removed once opened): the folder's count never sees them."""
+    found = {}
+    with suppress(OSError):
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            with suppress(OSError):
+                info = os.stat(f"/proc/{pid}/fd/{fd}")
+                if stat.S_ISREG(info.st_mode) and info.st_nlink == 0:
+                    found[info.st_dev, info.st_ino] = info.st_blocks * 512
+    return found
+
+
+def _deadline(fd: int, timeout: float, write: bool = False):
+    """``wait`` for :func:`wire.receive` (or :func:`wire.send`, ``write``): WorkerError("timeout")
+    once ``fd`` stays silent (full) until ``timeout`` seconds from now."""
     deadline = time.monotonic() + timeout
 
     def wait():
         remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+        ready = select.select([] if write else [fd], [fd] if write else [], [], max(remaining, 0))
+        if remaining <= 0 or not any(ready):
             raise WorkerError("timeout")
 
     return wait

@@ -121,7 +121,9 @@ def write_csv(results, path: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(["submission", *columns, "score", "max_score", "error"])
         for r, row in zip(results, earned, strict=True):
-            writer.writerow([r.submission, *(f"{row.get(c, 0):g}" for c in columns),
+            # A folder name starting with = + - @ would be a formula in a spreadsheet.
+            name = "'" * r.submission.startswith(("=", "+", "-", "@")) + r.submission
+            writer.writerow([name, *(f"{row.get(c, 0):g}" for c in columns),
                              f"{r.score:g}", f"{r.max_score:g}", r.error])  # fmt: skip
 
 
@@ -134,8 +136,13 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
               "visibility": hidden_visibility if t.hidden else "visible",
               "output": student_output(t, result) or "passed", "output_format": "text"}
              for t in result.tests]  # fmt: skip
+    # The visible summary counts only what the student may see: a total with the hidden tests
+    # in it told, before the results were published, how many of their points were lost.
+    shown = [t for t in result.tests if not t.hidden or hidden_visibility == "visible"]
+    summary = f"{sum(t.score for t in shown):g} / {sum(t.max_score for t in shown):g} points"
+    summary += " in the public tests" * (len(shown) < len(result.tests))
     return {"score": result.score, "execution_time": round(result.seconds, 2),
-            "output": result.error or f"{result.score:g} / {result.max_score:g} points",
+            "output": result.error or summary,
             "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}  # fmt: skip
 
 

@@ -165,12 +165,16 @@ _NUMBERS = {b"i": _Q, b"f": _D, b"c": _DD}
 _LENGTH = struct.Struct(">Q")
 
 
-def send(fd: int, value) -> None:
-    """Write ``value`` as one message (length, then :func:`encode`) to the pipe ``fd``."""
+def send(fd: int, value, wait=None) -> None:
+    """Write ``value`` as one message (length, then :func:`encode`) to the pipe ``fd``; on a
+    non-blocking ``fd``, ``wait()`` is called while the pipe is full (it raises to give up)."""
     payload = encode(value)
     data = memoryview(_LENGTH.pack(len(payload)) + payload)
     while data:
-        data = data[os.write(fd, data) :]
+        try:
+            data = data[os.write(fd, data) :]
+        except BlockingIOError:
+            wait()
 
 
 def receive(fd: int, cap: int, wait=None):

@@ -288,6 +288,20 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
             wire.send(response_fd, failure("unsupported", exc))
 
 
+def _fresh_keyrings(libc, own_uid: bool) -> None:
+    """The kernel's keyrings outlive processes: a submission graded before, as the same uid
+    (root reuses a slot's uid), left keys for the next one to read. A session keyring of its
+    own; as a uid of its own, that uid's user, user-session and persistent keyrings emptied."""
+    number = {"x86_64": 250, "aarch64": 219}.get(os.uname().machine)  # keyctl(2)
+    if number is None:
+        return
+    keyctl = lambda *args: libc.syscall(ctypes.c_long(number), *map(ctypes.c_long, args))  # noqa: E731
+    keyctl(1, 0)  # KEYCTL_JOIN_SESSION_KEYRING, a new anonymous one
+    for keyring in (keyctl(22, -1, -4), -4, -5) if own_uid else ():  # GET_PERSISTENT, @u, @us
+        if keyring != -1:
+            keyctl(7, keyring)  # KEYCTL_CLEAR
+
+
 def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bool) -> None:
     import random
     import resource
@@ -318,7 +332,9 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     except OSError:
         used_kb = 0
     limits = [(resource.RLIMIT_DATA, used_kb * 1024 + int(spec["memory_mb"]) * 2**20),
-              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20)]  # fmt: skip
+              (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20),
+              (resource.RLIMIT_NOFILE, min(256, resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+                                          % 2**63))]  # fmt: skip (the grader watches each)
     # A fork bomb stops at 256 processes and threads: as root, those of the worker's own uid; in
     # a user namespace of its own, those of that namespace (Linux counts them per namespace).
     # A normal user without one shares the count with the grader: no limit there (README).
@@ -337,6 +353,7 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
         header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, itself
         if libc.capset(header, (ctypes.c_uint32 * 6)()) != 0:
             raise SystemExit("could not drop capabilities")
+    _fresh_keyrings(libc, spec["uid"] is not None)
     torch.seed()  # fresh random state: children must not all share the zygote's
     random.seed()
     serve(request_fd, response_fd, wire, confinement)

@@ -30,6 +30,7 @@ import pytest
 from coursekit.autograder import SCHEMAS, find_submission, folder_note
 from coursekit.grading import runner
 from tests.grading.replay import replaying_submission, trusted_worker_for_tests
+from tests.grading.test_confinement import shared_folder as shared_folder  # the fixture
 
 pytestmark = [pytest.mark.slow, pytest.mark.instructor]
 
@@ -399,3 +400,33 @@ def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):
     note = folder_note(tmp_path, tmp_path, ["activations"], False)
     assert len(note) < 1000 and note.count("graded as nothing") == 1
     assert "activations (0).py is graded as nothing: rename it activations.py" in note
+
+
+@pytest.mark.parametrize("how", ["autograder run", "grade --gradescope"])
+def test_the_platform_files_beside_the_submission_are_hidden(how, shared_folder, monkeypatch):
+    """Gradescope puts ``submission_metadata.json`` beside the submission, with the results
+    (hidden tests included) of the student's earlier submissions; student code read it and
+    raised it into a public test's message, before the results were published. The worker
+    now reads nothing of the platform's root (the grader's venv there stays readable)."""
+    from coursekit import autograder
+
+    root, temporary = shared_folder / "autograder", shared_folder / "temporary"  # reachable
+    (root / "submission").mkdir(parents=True)
+    temporary.mkdir()
+    (root / "submission_metadata.json").write_text('{"previous_submissions": "SECRET-1234"}')
+    spy = (f"\n\ndef squared_loss(y_hat, y):\n"
+           f"    raise ValueError(open({str(root / 'submission_metadata.json')!r}).read())\n")
+    source = (runner.REFERENCE_DIR / "linear_regression.py").read_text() + spy
+    (root / "submission" / "linear_regression.py").write_text(source)
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    monkeypatch.chdir(REPO)
+    if how == "autograder run":
+        data = autograder.run("gradescope", root, chapters=["linear_regression"])
+    else:  # the run_autograder of the README
+        from coursekit.grading import cli
+
+        cli.main(["grade", str(root / "submission"), "--chapter", "linear_regression",
+                  "--gradescope", str(root / "results")])  # fmt: skip
+        data = json.loads((root / "results" / "results.json").read_text())
+    assert "SECRET" not in json.dumps(data)
+    assert any("squared_loss" in t["name"] and "Errno" in t["output"] for t in data["tests"])

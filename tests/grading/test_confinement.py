@@ -135,6 +135,63 @@ def shm(key, count, mb):
 def find_shm(key):
     return ctypes.CDLL(None).shmget(key, 0, 0o666) >= 0
 
+def add_key(name):  # add_key("user", name, ..., KEY_SPEC_USER_KEYRING): x86-64
+    return ctypes.CDLL(None).syscall(248, b"user", name.encode(), b"answers", 7, -4)
+
+def find_key(name):  # keyctl(KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING, "user", name, 0)
+    return ctypes.CDLL(None).syscall(250, 10, -4, b"user", name.encode(), 0)
+
+def files_out_of_reach(levels, files, mb):
+    folder = os.open(".", os.O_DIRECTORY)
+    for _ in range(levels):  # 255 bytes a name: the path soon outgrows PATH_MAX (4096)
+        os.mkdir("d" * 255, dir_fd=folder)
+        below = os.open("d" * 255, os.O_DIRECTORY, dir_fd=folder)
+        os.close(folder)
+        folder = below
+    for i in range(files):
+        fd = os.open(str(i), os.O_WRONLY | os.O_CREAT, 0o600, dir_fd=folder)
+        os.write(fd, b"x" * (mb << 20))
+        os.close(fd)
+    import time
+    time.sleep(3)
+    return True
+
+def deep(levels):
+    folder = os.open(".", os.O_DIRECTORY)
+    for _ in range(levels):  # each level opened from the one above: no path grows too long
+        os.mkdir("d", dir_fd=folder)
+        below = os.open("d", os.O_DIRECTORY, dir_fd=folder)
+        os.close(folder)
+        folder = below
+    return True
+
+def shared_with_a_child(mb):
+    import mmap, time
+    chunk, shared = 16 << 20, mmap.mmap(-1, mb << 20, flags=mmap.MAP_SHARED)
+    (r1, w1), (r2, w2) = os.pipe(), os.pipe()
+    child = os.fork()
+    for at in range(0, mb << 20, chunk):  # each page touched by both: no one's private page
+        if child:
+            shared[at:at + chunk] = b"x" * chunk
+            os.write(w1, b".")
+            os.read(r2, 1)
+        else:
+            os.read(r1, 1)
+            shared[at:at + chunk]
+            os.write(w2, b".")
+    time.sleep(4)
+    if not child:
+        os._exit(0)
+    return True
+
+def memfds(count, mb):
+    import time
+    fds = [os.memfd_create(str(i)) for i in range(count)]
+    for fd in fds:  # in memory, in no folder
+        os.write(fd, b"x" * (mb << 20))
+    time.sleep(4)
+    return len(fds)
+
 def fork_and_allocate(children, mb):
     import time
     pids = []
@@ -424,6 +481,50 @@ def test_the_memory_limit_covers_child_processes(answers):
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.fork_and_allocate(4, 250)
         assert student.where()  # a fresh worker serves the next call
+
+
+@pytest.mark.parametrize("how", ["shared_with_a_child", "memfds"])
+def test_memory_that_no_process_holds_alone_counts_too(answers, how):
+    """1.5 GiB under a 300 MiB limit: anonymous memory mapped MAP_SHARED and touched by a child
+    too is no process's private memory, and a memfd's need not be mapped at all (the watch
+    missed both); the tree's shares and the files its processes hold open now count."""
+    with Worker(memory_mb=300, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="student process was stopped for"):
+            getattr(student, how)(*{"memfds": (24, 60)}.get(how, (1500,)))
+        assert student.where()
+
+
+@pytest.mark.skipif(os.uname().machine != "x86_64", reason="the test calls keyctl by number")
+def test_no_key_in_the_kernel_keyrings_reaches_the_next_submission(answers):
+    """Keys outlive their processes: a submission left one in its uid's keyring (as root a
+    slot's uid serves one submission after another) and the next, graded as that uid, read it."""
+    with Worker() as worker:
+        assert Student(worker, "k", "answers", answers).add_key("coursekit-drop") > 0
+    with Worker() as worker:
+        assert Student(worker, "k", "answers", answers).find_key("coursekit-drop") < 0
+
+
+def test_files_too_deep_for_a_path_count_too(answers):
+    """300 MiB in files 20 folders of 255-byte names down: no path names them (PATH_MAX), so
+    the watch of the student's folder, which scans by path, never counted them."""
+    with Worker(timeout=30) as worker:
+        with pytest.raises(GradingFailure, match="student process was stopped for writing"):
+            Student(worker, "k", "answers", answers).files_out_of_reach(20, 5, 60)
+
+
+def test_a_folder_thousands_of_levels_deep_is_removed(answers):
+    """shutil.rmtree recurses once a level: a tree 3,000 deep raised RecursionError when the
+    worker stopped (the submission was lost) and was left behind, and the next run's clean-up
+    of old run folders raised it again for every submission of the class."""
+    with Worker() as worker:
+        worker.start()
+        folder = worker.dir
+        # The watch may stop it first (a path that long is over the files limit, and the tree
+        # is then about 1,500 deep): either way the folder must go.
+        with suppress(GradingFailure):
+            Student(worker, "k", "answers", answers).deep(3000)
+    assert not folder.exists()
 
 
 def test_confine_says_why_not_where_there_is_no_landlock(monkeypatch):

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,59 @@ def test_time_budget_per_submission(tmp_path):
     earned = {t.exercise for t in result.tests if t.passed}
     assert {"synthetic_data", "data_iter", "linreg"} <= earned
     assert result.seconds < 60
+
+
+# l2_penalty answers its first call through the grader's pipe itself, then answers the next
+# requests as the worker would, but stops reading at the first one too big for the pipe's
+# buffer (dropout_layer's): the grader hung for good in the write of that request.
+STOPS_READING = """
+
+import os as _os
+import struct as _struct
+import sys as _sys
+import time as _time
+
+_honest = l2_penalty
+
+
+def _read(fd, n):
+    data = b""
+    while len(data) < n:
+        data += _os.read(fd, n - len(data))
+    return data
+
+
+def l2_penalty(*args, **kwargs):
+    serve = _sys._getframe(1)
+    while serve is not None and serve.f_code.co_name != "serve":
+        serve = serve.f_back
+    if serve is None or l2_penalty.__dict__.setdefault("taken", False):
+        return _honest(*args, **kwargs)
+    l2_penalty.taken, request = True, _sys._getframe(1).f_locals["request"]
+    wire, call, local = serve.f_locals["wire"], serve.f_globals["call"], serve.f_locals
+    wire.send(local["response_fd"], call(_sys.modules[__name__], request))
+    while True:
+        (length,) = _struct.unpack(">Q", _read(local["request_fd"], 8))
+        if length > 60_000:
+            _time.sleep(10**6)
+        request = wire.decode(_read(local["request_fd"], length))
+        module = local["modules"][request["key"]][0]
+        wire.send(local["response_fd"], call(module, request))
+"""
+
+
+def test_a_student_process_that_stops_reading_cannot_hang_the_grader(tmp_path):
+    """Sending a request is bounded by the call's time limit, like waiting for the reply."""
+    source = (runner.REFERENCE_DIR / "overfitting.py").read_text() + STOPS_READING
+    (tmp_path / "overfitting.py").write_text(source)
+    results = []
+    thread = threading.Thread(target=lambda: results.append(runner.grade_submission(
+        tmp_path, ["overfitting"], timeout=2.0)), daemon=True)  # fmt: skip
+    thread.start()
+    thread.join(60)
+    assert results, "the grader hung sending a request"
+    lost = {t.exercise for t in results[0].tests if not t.passed}
+    assert lost == {"dropout_layer"}, [t.output for t in results[0].tests if not t.passed]
 
 
 def test_honest_mistakes_get_a_message_for_the_student(tmp_path):

@@ -145,10 +145,18 @@ def test_reports(tmp_path):
     report.write_csv([result], tmp_path / "r.csv")
     rows = list(csv.DictReader(open(tmp_path / "r.csv")))
     assert rows[0]["linear_regression.linreg"] == "2" and rows[0]["linear_regression.sgd"] == "0"
+    result.submission = '=HYPERLINK("http://x.example","alice")'  # a formula in a spreadsheet
+    report.write_csv([result], tmp_path / "r.csv")
+    assert next(csv.DictReader(open(tmp_path / "r.csv")))["submission"].startswith("'=")
+    result.submission = "alice"
     report.write_gradescope([result], tmp_path / "gs")
     gs = json.loads((tmp_path / "gs" / "results.json").read_text())
     assert gs["score"] == 2 and len(gs["tests"]) == 2
     assert gs["tests"][1]["max_score"] == 3 and "10 times" in gs["tests"][1]["output"]
+    assert gs["output"] == "2 / 5 points"
+    result.tests[1].hidden = True  # its result shows once published: so does the total
+    assert report.gradescope_json(result)["output"] == "2 / 2 points in the public tests"
+    assert report.gradescope_json(result, "visible")["output"] == "2 / 5 points"
 
 
 def test_every_gradescope_file_is_written_whatever_the_names(tmp_path):
@@ -349,6 +357,44 @@ _FORBIDDEN = ("sigmoid", "relu", "functional", "backward", "autograd")
 )
 def test_not_by_hand_finds_what_a_function_uses_in_any_spelling(function, used):
     assert not_by_hand(_SOURCE, function, _FORBIDDEN) == used
+
+
+# torch.sigmoid out of sight of a scan of the module's top-level defs and `a = b` lines:
+# each earned a "by hand" exercise's points.
+_HIDING = {
+    "def under if": "if True:\n    def sigmoid(x):\n        return torch.sigmoid(x)\n",
+    "def under try": "try:\n    def sigmoid(x):\n        return torch.sigmoid(x)\nexcept OSError:"
+                     "\n    pass\n",
+    "a class": "class H:\n    f = staticmethod(lambda x: torch.sigmoid(x))\n\n"
+               "def sigmoid(x):\n    return H.f(x)\n",
+    "a, b = ...": "S, T = torch.sigmoid, torch.tanh\ndef sigmoid(x):\n    return S(x)\n",
+    "walrus": "(S := torch.sigmoid)\ndef sigmoid(x):\n    return S(x)\n",
+    "for": "for S in [torch.sigmoid]:\n    pass\ndef sigmoid(x):\n    return S(x)\n",
+    "with ... as": "with contextlib.nullcontext(torch.sigmoid) as S:\n    pass\n"
+                   "def sigmoid(x):\n    return S(x)\n",
+    "global": "def _setup():\n    global S\n    S = torch.sigmoid\n\n_setup()\nS = None\n"
+              "def sigmoid(x):\n    return S(x)\n",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("how", _HIDING)
+def test_not_by_hand_finds_what_a_module_binds_anywhere(how):
+    source = f"import contextlib\nimport torch\n{_HIDING[how]}"
+    assert not_by_hand(source.encode(), "sigmoid", _FORBIDDEN) == ["torch.sigmoid"]
+    # Its own formula, tried under the module's main guard against torch's, is fine.
+    honest = ("import torch\ndef sigmoid(x):\n    return 1 / (1 + torch.exp(-x))\n"
+              "if __name__ == '__main__':\n    x = torch.zeros(3)\n"
+              "    print(sigmoid(x) - torch.sigmoid(x))\n")  # fmt: skip
+    assert not_by_hand(honest.encode(), "sigmoid", _FORBIDDEN) == []
+
+
+def test_not_by_hand_finds_what_a_star_import_brings():
+    star = "from torch.nn.functional import *\n"
+    grad = "def sigmoid_grad(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n"
+    used = not_by_hand((star + grad).encode(), "sigmoid_grad", _FORBIDDEN)
+    assert used == ["torch.nn.functional.sigmoid"]
+    own = "def sigmoid(x):\n    return 1 / (1 + exp(-x))\n"  # its own sigmoid: fine
+    assert not_by_hand((star + own + grad).encode(), "sigmoid_grad", _FORBIDDEN) == []
 
 
 def test_not_by_hand_leaves_another_exercise_to_its_own_tests():
