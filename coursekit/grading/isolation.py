@@ -31,6 +31,9 @@ FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
 PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are found there
 MEMORY_SLACK_MB = 512  # the process tree's private memory may exceed the limit by this much
 WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's processes
+# Seconds at least for a module's import: one that uses torch.optim pays there for what the
+# optimizer's first step imports (torch._dynamo: 3 s quiet, over 10 s on a busy machine).
+IMPORT_TIMEOUT = 30.0
 # What the files in a worker's folder may hold (its only writable place; /tmp may be in RAM).
 FILES_MB, FILES_COUNT = 256, 10_000
 # As root, every live Worker (of any grader process) holds a uid of its own from this range.
@@ -341,14 +344,14 @@ class Worker:
             self._load(message["key"])
         return self._exchange(message)
 
-    def _exchange(self, message: dict) -> dict:
+    def _exchange(self, message: dict, allowed: float | None = None) -> dict:
         self.exchanges += 1
-        left = self.budget - self.spent
+        left, allowed = self.budget - self.spent, allowed or self.timeout
         if left <= 0:
             raise WorkerError("budget")
         start = time.monotonic()
         try:
-            limit = min(self.timeout, left)
+            limit = min(allowed, left)
             # A student process that stops reading (it answered through the pipe itself) must
             # not hang the grader in a write: the request, too, is sent within the limit.
             wire.send(self.request_fd, message, _deadline(self.request_fd, limit, True))
@@ -357,7 +360,7 @@ class Worker:
             kind = getattr(exc, "kind", "died")
             why = (self.killed_for or self.exit_description()) if kind == "died" else str(exc)
             self.stop()
-            raise WorkerError("budget" if kind == "timeout" and left < self.timeout else kind,
+            raise WorkerError("budget" if kind == "timeout" and left < allowed else kind,
                               why) from None  # fmt: skip
         finally:
             self.spent += time.monotonic() - start
@@ -383,12 +386,14 @@ class Worker:
             raise WorkerError("import", f"importing {name}.py failed: its folder was changed"
                               f" while the grader wrote the module ({exc})") from None
         try:
-            reply = self._exchange({"op": "load", "key": key, "name": name, "file": str(target)})
+            allowed = max(self.timeout, IMPORT_TIMEOUT)
+            reply = self._exchange({"op": "load", "key": key, "name": name, "file": str(target)},
+                                   allowed)  # fmt: skip
         except WorkerError as exc:
             if exc.kind == "budget":
                 raise
             why = {
-                "timeout": f"took longer than {self.timeout:g} s: is there an endless loop or a"
+                "timeout": f"took longer than {allowed:g} s: is there an endless loop or a"
                 " long computation at the top level of the module? Put work inside functions.",
                 "died": f"stopped the student process: {exc}. Remove code at the top level of"
                 " the module that exits or crashes.",

@@ -173,6 +173,44 @@ def test_a_student_process_that_stops_reading_cannot_hang_the_grader(tmp_path):
     assert lost == {"dropout_layer"}, [t.output for t in results[0].tests if not t.passed]
 
 
+USES_OPTIM = """
+import sys
+
+import torch
+
+
+def twin_loaded():
+    return "torch._dynamo" in sys.modules
+
+
+def step(w, grad, lr):
+    p = w.detach().clone().requires_grad_(True)
+    p.grad = grad.clone()
+    torch.optim.SGD([p], lr=lr).step()
+    return p.detach()
+"""
+
+
+def test_an_import_has_more_time_than_a_call(tmp_path):
+    """A module's import may take longer than one call (at least ``IMPORT_TIMEOUT``): a module
+    that uses torch.optim pays there for what the optimizer's first step imports (torch._dynamo,
+    3 s quiet, over the 10 s of a call on a busy machine), not in its first call."""
+    slow = REFERENCE.read_text() + "\nimport time\ntime.sleep(3)\n"
+    (tmp_path / f"{CHAPTER}.py").write_text(slow)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=2.0)
+    assert result.score == result.max_score, [t.output for t in result.tests if not t.passed]
+
+    import torch
+
+    from coursekit.grading.isolation import Student, Worker
+
+    (tmp_path / "twin.py").write_text(USES_OPTIM)
+    with Worker(timeout=2.0) as worker:
+        student = Student(worker, "k", "twin", str(tmp_path / "twin.py"))
+        assert student.twin_loaded(), "torch.optim's imports were left to the first call"
+        assert student.step(torch.ones(2), torch.ones(2), 0.5).tolist() == [0.5, 0.5]
+
+
 def test_honest_mistakes_get_a_message_for_the_student(tmp_path):
     """An int64 X, an emptied params list, a complex b: the student is told, not the staff."""
     source = REFERENCE.read_text() + (
