@@ -1,5 +1,5 @@
-/* A link to a section of a page shows that section, and the header's buttons keep the keyboard
-   focus. Where the theme alone does not:
+/* A link to a section of a page shows that section, a download link downloads, and the header's
+   buttons keep the keyboard focus. Where the theme alone does not:
 
    - On a phone the chapter list (☰) and the page's contents open as drawers over the page
      (pydata-sphinx-theme's modal dialogs). A link to another page closes its drawer by leaving
@@ -55,6 +55,16 @@
       opener = null;
       link.closest("dialog").close();
     }
+  });
+
+  // The download menu's .md and .ipynb entries download the file. The theme opens them in a
+  // new tab, where the browser shows the .md (served as text) as a page of raw text instead of
+  // saving it, and a server that labels .ipynb as JSON would show the notebook as JSON too.
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll(".dropdown-download-buttons a[href]").forEach((link) => {
+      link.setAttribute("download", "");
+      link.removeAttribute("target");
+    });
   });
 
   if (!window.location.hash) return;

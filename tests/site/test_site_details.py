@@ -13,6 +13,8 @@
   (the SVG renderer, semantic enrichment, which loads the speech engine) are disabled, and
   every setting a reader can pick loads nothing that is missing and leaves the math typeset.
 - Every page names its icon (the browser asks for one: without it, each page logs a 404).
+- The download menu's .md and .ipynb, pressed from the keyboard, save the page's files (the .md
+  opened in a new tab as raw text).
 """
 
 from __future__ import annotations
@@ -27,8 +29,7 @@ import pytest
 from .conftest import TOC, probe
 
 _SEARCH_CONTROLS = (
-    "button.search-button__button:visible, input[type=search]:visible, "
-    ".search-button-field:visible"
+    "button.search-button__button:visible, input[type=search]:visible, .search-button-field:visible"
 )
 
 
@@ -212,9 +213,9 @@ def test_mathjax_only_on_pages_with_math(site_dir, toc):
     assert not wrong, "MathJax where there is no math, or math without MathJax:\n" + "\n".join(
         wrong
     )
-    assert any(
-        _MATHJAX.search((site_dir / p.html).read_text(encoding="utf-8")) for p in toc
-    ), "no page loads MathJax"
+    assert any(_MATHJAX.search((site_dir / p.html).read_text(encoding="utf-8")) for p in toc), (
+        "no page loads MathJax"
+    )
 
 
 def test_every_page_names_its_icon(site_dir, toc):
@@ -255,8 +256,10 @@ def test_mathjax_menu_offers_only_what_the_site_ships(offline, site_url, site_di
     settle(page)
     typeset = page.locator("mjx-container").count()
     # As a reader: right-click an equation, open the submenus, find the item greyed out.
-    for submenus, role, name in ((("Math Settings", "Math Renderer"), "menuitemradio", "SVG"),
-                                 (("Options",), "menuitemcheckbox", "Semantic Enrichment")):
+    for submenus, role, name in (
+        (("Math Settings", "Math Renderer"), "menuitemradio", "SVG"),
+        (("Options",), "menuitemcheckbox", "Semantic Enrichment"),
+    ):
         page.locator("mjx-container").first.click(button="right")
         for submenu in submenus:
             page.get_by_role("menuitem", name=submenu).first.hover()
@@ -276,3 +279,39 @@ def test_mathjax_menu_offers_only_what_the_site_ships(offline, site_url, site_di
     page.evaluate("MathJax.startup.promise.then(() => true)")
     assert page.locator("mjx-container").count() == typeset
     assert page.locator("mjx-merror").count() == 0
+
+
+_NOTEBOOK_PAGE = next(p for p in TOC if p.is_notebook)
+
+
+@probe(widths=(1366,), order=85, only=lambda p: p == _NOTEBOOK_PAGE)
+def download_menu(page, toc_page, width, mode) -> dict[str, str]:
+    """{entry: what pressing it with Enter did} for the download menu's file entries."""
+    found = {}
+    toggle = page.locator(".dropdown-download-buttons button.dropdown-toggle")
+    entries = page.locator(".dropdown-download-buttons a.dropdown-item")
+    for i in range(entries.count()):
+        text = entries.nth(i).inner_text().strip()
+        toggle.focus()
+        page.keyboard.press("Enter")
+        for _ in range(i + 1):
+            page.keyboard.press("ArrowDown")
+        tabs = len(page.context.pages)
+        try:
+            with page.expect_download(timeout=5_000) as download:
+                page.keyboard.press("Enter")
+            found[text] = f"saved {download.value.suggested_filename}"
+        except Exception:  # noqa: BLE001 - say what the reader got instead
+            opened = page.context.pages[tabs:]
+            found[text] = f"opened {opened[0].url} in a new tab" if opened else "did nothing"
+        for extra in page.context.pages[tabs:]:
+            extra.close()
+        page.keyboard.press("Escape")
+    return found
+
+
+def test_download_menu_saves_the_pages_files(seen):
+    found = seen(download_menu, _NOTEBOOK_PAGE, 1366)
+    name = _NOTEBOOK_PAGE.docname.rsplit("/", 1)[-1]
+    wanted = {".md": f"saved {name}.md", ".ipynb": f"saved {name}.ipynb"}
+    assert found == wanted, f"{_NOTEBOOK_PAGE.html}: the download menu's entries: {found}"
