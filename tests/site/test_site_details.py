@@ -15,6 +15,7 @@
 - Every page names its icon (the browser asks for one: without it, each page logs a 404).
 - The download menu's .md and .ipynb, pressed from the keyboard, save the page's files (the .md
   opened in a new tab as raw text).
+- Printed (the .pdf entry), a page shows no "Show code cell source" bar of a folded code cell.
 """
 
 from __future__ import annotations
@@ -315,3 +316,23 @@ def test_download_menu_saves_the_pages_files(seen):
     name = _NOTEBOOK_PAGE.docname.rsplit("/", 1)[-1]
     wanted = {".md": f"saved {name}.md", ".ipynb": f"saved {name}.ipynb"}
     assert found == wanted, f"{_NOTEBOOK_PAGE.html}: the download menu's entries: {found}"
+
+
+_FOLDED_PAGE = next(p for p in TOC if "hide-input" in p.source.read_text(encoding="utf-8"))
+
+
+@probe(widths=(1366,), order=86, only=lambda p: p == _FOLDED_PAGE)
+def printed_controls(page, toc_page, width, mode) -> list[str]:
+    """The folded code cells' bars that show when the page is printed."""
+    page.emulate_media(media="print")
+    try:
+        return page.locator(".cell details.hide > summary").evaluate_all(
+            "bars => bars.filter(b => b.checkVisibility()).map(b => b.innerText.trim())"
+        )
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_print_shows_no_folded_code_bars(seen):
+    bars = seen(printed_controls, _FOLDED_PAGE, 1366)
+    assert not bars, f"{_FOLDED_PAGE.html} printed shows {len(bars)} bars: {bars[:2]}"
