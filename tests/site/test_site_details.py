@@ -30,7 +30,8 @@ import pytest
 from .conftest import TOC, probe
 
 _SEARCH_CONTROLS = (
-    "button.search-button__button:visible, input[type=search]:visible, .search-button-field:visible"
+    "button.search-button__button:visible, input[type=search]:visible, "
+    ".search-button-field:visible"
 )
 
 
@@ -214,9 +215,9 @@ def test_mathjax_only_on_pages_with_math(site_dir, toc):
     assert not wrong, "MathJax where there is no math, or math without MathJax:\n" + "\n".join(
         wrong
     )
-    assert any(_MATHJAX.search((site_dir / p.html).read_text(encoding="utf-8")) for p in toc), (
-        "no page loads MathJax"
-    )
+    assert any(
+        _MATHJAX.search((site_dir / p.html).read_text(encoding="utf-8")) for p in toc
+    ), "no page loads MathJax"
 
 
 def test_every_page_names_its_icon(site_dir, toc):
@@ -257,10 +258,8 @@ def test_mathjax_menu_offers_only_what_the_site_ships(offline, site_url, site_di
     settle(page)
     typeset = page.locator("mjx-container").count()
     # As a reader: right-click an equation, open the submenus, find the item greyed out.
-    for submenus, role, name in (
-        (("Math Settings", "Math Renderer"), "menuitemradio", "SVG"),
-        (("Options",), "menuitemcheckbox", "Semantic Enrichment"),
-    ):
+    for submenus, role, name in ((("Math Settings", "Math Renderer"), "menuitemradio", "SVG"),
+                                 (("Options",), "menuitemcheckbox", "Semantic Enrichment")):
         page.locator("mjx-container").first.click(button="right")
         for submenu in submenus:
             page.get_by_role("menuitem", name=submenu).first.hover()
