@@ -1,4 +1,5 @@
-/* A link to a section of a page shows that section. Two cases where the theme alone does not:
+/* A link to a section of a page shows that section, a download link downloads, and the header's
+   buttons keep the keyboard focus. Where the theme alone does not:
 
    - On a phone the chapter list (☰) and the page's contents open as drawers over the page
      (pydata-sphinx-theme's modal dialogs). A link to another page closes its drawer by leaving
@@ -7,13 +8,63 @@
    - Arriving with #section (a shared link, a cross-reference), the browser jumps to the section
      before MathJax has typeset the math above it and before the fonts have loaded; the page
      then grows above the section, which can end up hidden under the header. Once the page has
-     settled, jump again, unless the reader has already moved. */
+     settled, jump again, unless the reader has already moved.
+   - The drawers and the search box are modal dialogs that a button opens (☰, contents, search),
+     but the theme takes the focus off that button as it is pressed, so Escape (or a click
+     outside) closed the dialog with the focus nowhere: the reader's next Tab started again from
+     the top of the page. Closing a dialog gives the focus back to the button that opened it
+     (not after following a link to a section: the focus goes on from that section). The same
+     blur left the focus nowhere after pressing, with Enter or Space, the colour-mode button or
+     the ☰ of a wide window (which folds the sidebar, no dialog): pressing it again did nothing.
+     A button pressed from the keyboard keeps the focus. */
 (() => {
+  let opener = null;
+  document.addEventListener(
+    "click",
+    (event) => {
+      // Capturing: before the theme's own listener on the button takes the focus away.
+      const button = event.target.closest(
+        ".primary-toggle, .secondary-toggle, .search-button__button, .theme-switch-button",
+      );
+      if (!button) return;
+      setTimeout(() => {
+        if (document.querySelector("dialog[open]")) {
+          opener = button; // it opened a drawer or the search box
+        } else if (event.detail === 0 && document.activeElement === document.body) {
+          // Pressed with Enter or Space: the focus stays on the button.
+          if (button.checkVisibility()) button.focus();
+        }
+      });
+    },
+    true,
+  );
+  document.addEventListener(
+    "close",
+    (event) => {
+      const dialog = event.target;
+      const lost =
+        document.activeElement === document.body || dialog.contains(document.activeElement);
+      if (opener && lost && opener.checkVisibility()) opener.focus();
+      opener = null;
+    },
+    true, // "close" does not bubble
+  );
   document.addEventListener("click", (event) => {
     const link = event.target.closest("dialog[open] a[href]");
     if (link && link.hash && link.pathname === window.location.pathname) {
+      opener = null;
       link.closest("dialog").close();
     }
+  });
+
+  // The download menu's .md and .ipynb entries download the file. The theme opens them in a
+  // new tab, where the browser shows the .md (served as text) as a page of raw text instead of
+  // saving it, and a server that labels .ipynb as JSON would show the notebook as JSON too.
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll(".dropdown-download-buttons a[href]").forEach((link) => {
+      link.setAttribute("download", "");
+      link.removeAttribute("target");
+    });
   });
 
   if (!window.location.hash) return;

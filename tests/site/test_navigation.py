@@ -52,6 +52,99 @@ def test_phone_menu_opens_and_its_links_work(seen, toc_page):
 
 _CONTENTS_PAGES = (TOC[1], TOC[len(TOC) // 2])
 
+_KEYBOARD_PAGE = TOC[len(TOC) // 2]  # a chapter page
+
+
+def _focused_label(page) -> str:
+    return page.evaluate(
+        "(() => { const a = document.activeElement;"
+        " return a === document.body ? 'nothing (the page body)'"
+        " : a.getAttribute('aria-label') || a.title || a.innerText.trim() || a.tagName; })()"
+    )
+
+
+def _looks(page, box) -> bytes:
+    page.wait_for_timeout(200)  # the buttons' colours fade over 0.15 s
+    return page.screenshot(clip=box, animations="disabled")
+
+
+def _ring_box(locator, width) -> dict:
+    r = locator.bounding_box()
+    x, y = max(0, r["x"] - 6), max(0, r["y"] - 6)
+    return {"x": x, "y": y, "width": min(r["width"] + 12, width - x), "height": r["height"] + 12}
+
+
+@probe(widths=(390, 1366), order=70, only=lambda p: p == _KEYBOARD_PAGE)  # before the menus
+def header_keyboard(page, toc_page, width, mode) -> list[str]:
+    """The article header from the keyboard: each button shows where the focus is, a button
+    pressed with Enter keeps the focus, and a drawer or the search box closed with Escape
+    gives the focus back to the button that opened it. What went wrong, as the reader met it."""
+    wrong: list[str] = []
+    buttons = page.locator(".bd-header-article button:visible")
+    for i in range(buttons.count()):
+        button = buttons.nth(i)
+        label = button.get_attribute("aria-label") or button.get_attribute("title") or f"#{i}"
+        box = _ring_box(button, width)
+        button.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # focused from the keyboard, as a reader tabs to it
+        focused = _looks(page, box)
+        page.evaluate("document.activeElement.blur()")
+        if focused == _looks(page, box):
+            wrong.append(f"tabbing to the header's {label!r} button shows no focus")
+    # The download menu's items, walked with the arrow keys.
+    download = page.locator(".dropdown-download-buttons button.dropdown-toggle:visible")
+    download.focus()
+    page.keyboard.press("Enter")
+    items = page.locator(".dropdown-download-buttons .dropdown-item:visible")
+    page.keyboard.press("ArrowDown")
+    box = _ring_box(items.first, width)
+    focused = _looks(page, box)
+    page.keyboard.press("ArrowDown")
+    if focused == _looks(page, box):
+        wrong.append("the download menu's focused item looks like the others")
+    page.keyboard.press("Escape")
+    # Buttons that change the page in place keep the focus (pressed until the page is back as
+    # it was: the colour mode cycles through three, the sidebar folds and unfolds).
+    in_place = [".theme-switch-button"] + ([".primary-toggle"] if width > 800 else [])
+    for selector in in_place:
+        button = page.locator(f"{selector}:visible").first
+        label = button.get_attribute("aria-label")
+        lost = set()
+        for _ in range(3 if selector == ".theme-switch-button" else 2):
+            button.focus()
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(400)
+            if not button.evaluate("b => b === document.activeElement"):
+                lost.add(_focused_label(page))
+        if lost:
+            wrong.append(f"after pressing {label!r} with Enter the focus is on {', '.join(lost)}")
+    page.evaluate("localStorage.removeItem('mode'); localStorage.removeItem('theme')")
+    # Buttons that open a dialog get the focus back when Escape closes it.
+    openers = [".search-button__button"] + (
+        [".primary-toggle", ".secondary-toggle"] if width < 800 else []
+    )
+    for selector in openers:
+        button = page.locator(f"{selector}:visible").first
+        label = button.get_attribute("aria-label") or selector
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_selector("dialog[open]", timeout=5_000)
+        page.keyboard.press("Escape")
+        page.wait_for_function("!document.querySelector('dialog[open]')", timeout=5_000)
+        page.wait_for_timeout(200)
+        if not button.evaluate("b => b === document.activeElement"):
+            wrong.append(
+                f"after Escape closed what {label!r} opened, the focus is on {_focused_label(page)}"
+            )
+    return wrong
+
+
+@pytest.mark.parametrize("width", (390, 1366))
+def test_header_buttons_show_and_keep_the_keyboard_focus(seen, width):
+    wrong = seen(header_keyboard, _KEYBOARD_PAGE, width)
+    assert not wrong, f"{_KEYBOARD_PAGE.html} at {width}px, keyboard only: " + "; ".join(wrong)
+
 
 @probe(widths=(390,), order=80, only=lambda p: p in _CONTENTS_PAGES)  # before phone_menu
 def phone_contents(page, toc_page, width, mode) -> None:

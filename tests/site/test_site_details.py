@@ -13,6 +13,9 @@
   (the SVG renderer, semantic enrichment, which loads the speech engine) are disabled, and
   every setting a reader can pick loads nothing that is missing and leaves the math typeset.
 - Every page names its icon (the browser asks for one: without it, each page logs a 404).
+- The download menu's .md and .ipynb, pressed from the keyboard, save the page's files (the .md
+  opened in a new tab as raw text).
+- Printed (the .pdf entry), a page shows no "Show code cell source" bar of a folded code cell.
 """
 
 from __future__ import annotations
@@ -276,3 +279,59 @@ def test_mathjax_menu_offers_only_what_the_site_ships(offline, site_url, site_di
     page.evaluate("MathJax.startup.promise.then(() => true)")
     assert page.locator("mjx-container").count() == typeset
     assert page.locator("mjx-merror").count() == 0
+
+
+_NOTEBOOK_PAGE = next(p for p in TOC if p.is_notebook)
+
+
+@probe(widths=(1366,), order=85, only=lambda p: p == _NOTEBOOK_PAGE)
+def download_menu(page, toc_page, width, mode) -> dict[str, str]:
+    """{entry: what pressing it with Enter did} for the download menu's file entries."""
+    found = {}
+    toggle = page.locator(".dropdown-download-buttons button.dropdown-toggle")
+    entries = page.locator(".dropdown-download-buttons a.dropdown-item")
+    for i in range(entries.count()):
+        text = entries.nth(i).inner_text().strip()
+        toggle.focus()
+        page.keyboard.press("Enter")
+        for _ in range(i + 1):
+            page.keyboard.press("ArrowDown")
+        tabs = len(page.context.pages)
+        try:
+            with page.expect_download(timeout=5_000) as download:
+                page.keyboard.press("Enter")
+            found[text] = f"saved {download.value.suggested_filename}"
+        except Exception:  # noqa: BLE001 - say what the reader got instead
+            opened = page.context.pages[tabs:]
+            found[text] = f"opened {opened[0].url} in a new tab" if opened else "did nothing"
+        for extra in page.context.pages[tabs:]:
+            extra.close()
+        page.keyboard.press("Escape")
+    return found
+
+
+def test_download_menu_saves_the_pages_files(seen):
+    found = seen(download_menu, _NOTEBOOK_PAGE, 1366)
+    name = _NOTEBOOK_PAGE.docname.rsplit("/", 1)[-1]
+    wanted = {".md": f"saved {name}.md", ".ipynb": f"saved {name}.ipynb"}
+    assert found == wanted, f"{_NOTEBOOK_PAGE.html}: the download menu's entries: {found}"
+
+
+_FOLDED_PAGE = next(p for p in TOC if "hide-input" in p.source.read_text(encoding="utf-8"))
+
+
+@probe(widths=(1366,), order=86, only=lambda p: p == _FOLDED_PAGE)
+def printed_controls(page, toc_page, width, mode) -> list[str]:
+    """The folded code cells' bars that show when the page is printed."""
+    page.emulate_media(media="print")
+    try:
+        return page.locator(".cell details.hide > summary").evaluate_all(
+            "bars => bars.filter(b => b.checkVisibility()).map(b => b.innerText.trim())"
+        )
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_print_shows_no_folded_code_bars(seen):
+    bars = seen(printed_controls, _FOLDED_PAGE, 1366)
+    assert not bars, f"{_FOLDED_PAGE.html} printed shows {len(bars)} bars: {bars[:2]}"
