@@ -301,9 +301,9 @@ def _private(root: Path) -> None:
     listable; all it holds, except the venv the grader runs in, readable by root alone."""
     with suppress(OSError):  # a read-only mount (PrairieLearn's tests folder) stays as it is
         root.chmod(0o711)
+    venv = Path(sys.prefix).resolve()
     for entry in root.iterdir() if root.is_dir() else ():
-        venv = Path(sys.prefix).resolve().is_relative_to(entry.resolve())
-        if not venv and not entry.is_symlink():
+        if not entry.is_symlink() and not venv.is_relative_to(entry.resolve()):
             with suppress(OSError):
                 entry.chmod(entry.stat().st_mode & 0o700)  # run_autograder stays runnable
 
