@@ -27,6 +27,7 @@ import stat
 import sys
 import time
 import zipfile
+from contextlib import suppress
 from pathlib import Path
 
 from coursekit.release import repository_files
@@ -293,6 +294,20 @@ def _write_json(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
+def _private(root: Path) -> None:
+    """Where Landlock is missing (an older kernel, a container whose seccomp refuses it), only
+    modes keep the worker's uid out: the platform unpacks the course, the submission and
+    Gradescope's ``submission_metadata.json`` readable by all. Root becomes passable but not
+    listable; all it holds, except the venv the grader runs in, readable by root alone."""
+    with suppress(OSError):  # a read-only mount (PrairieLearn's tests folder) stays as it is
+        root.chmod(0o711)
+    venv = Path(sys.prefix).resolve()
+    for entry in root.iterdir() if root.is_dir() else ():
+        if not entry.is_symlink() and not venv.is_relative_to(entry.resolve()):
+            with suppress(OSError):
+                entry.chmod(entry.stat().st_mode & 0o700)  # run_autograder stays runnable
+
+
 def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_published",
         timeout=10.0, memory=2048, budget=120.0) -> dict:  # fmt: skip
     """Grade the platform's submission folder and write its ``results.json``."""
@@ -304,6 +319,8 @@ def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_publ
 
     start = time.perf_counter()
     course = Course.at(Path.cwd())
+    if os.geteuid() == 0:
+        _private(root)
     chapter_list = list(chapters) or course.chapters()
     if platform == "gradescope":
         submission, results = root / "submission", root / "results" / "results.json"

@@ -297,7 +297,9 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
                 if parts[0] in ("torch", "functorch") and forbidden & set(named):
                     aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
     setters: dict[str, list] = {}  # the defs that bind a name with `global`
+    patches = []  # module-level `torch.x = ...`, `setattr(torch, "x", ...)`: count for all
     for node in _module_level(tree.body):  # what each module-level name is bound to last
+        patches += [node] * _patches(node)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             defs[node.name] = node
             for n in (n for n in ast.walk(node) if isinstance(n, ast.Global)):
@@ -314,7 +316,7 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
         if name in seen or name not in {**defs, **setters} or (name in apart and name != function):
             continue
         seen.add(name)
-        roots = [defs[name]] * (name in defs) + setters.get(name, [])
+        roots = [defs[name]] * (name in defs) + setters.get(name, []) + patches * (name == function)
         for node in (n for root in roots for n in ast.walk(root)):
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
                 used.add(ast.unparse(node)[:80])
@@ -333,6 +335,19 @@ def _module_level(body):
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             for field in ("body", "orelse", "finalbody", "handlers"):
                 yield from _module_level(getattr(node, field, []))
+
+
+def _patches(node) -> bool:
+    """A module-level statement that stores into an attribute (``torch.x = ...``,
+    ``setattr(torch, "x", ...)``, ``vars(torch).update(...)``, ``torch.__dict__["x"] = ...``;
+    not an item of a dict of its own) rather than binding a name."""
+    targets = getattr(node, "targets", None) or [getattr(node, "target", None)]
+    call = node.value if isinstance(node, ast.Expr) else None
+    func = getattr(call, "func", None)
+    return any(isinstance(t, ast.Attribute) or isinstance(t, ast.Subscript)
+               and not isinstance(t.value, ast.Name) for t in targets) or (
+        isinstance(func, ast.Name) and func.id == "setattr") or (
+        isinstance(func, ast.Attribute) and func.attr in ("update", "setdefault", "__setattr__"))
 
 
 def _bindings(node):

@@ -36,6 +36,11 @@ WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's pr
 IMPORT_TIMEOUT = 30.0
 # What the files in a worker's folder may hold (its only writable place; /tmp may be in RAM).
 FILES_MB, FILES_COUNT = 256, 10_000
+# What one socket may hold queued, in kernel memory no smaps shows (twice the largest buffer
+# SO_SNDBUF or SO_RCVBUF may ask for): each socket a worker holds open counts this much.
+SOCKET_BYTES = 2 * max(int(Path(f"/proc/sys/net/core/{k}mem_max").read_text())
+                       if Path(f"/proc/sys/net/core/{k}mem_max").exists() else 212_992
+                       for k in "wr")  # fmt: skip
 # As root, every live Worker (of any grader process) holds a uid of its own from this range.
 UID_BASE = int(os.environ.get("COURSEKIT_GRADER_UID_BASE", "64000"))
 UID_COUNT = 1000
@@ -236,9 +241,10 @@ class Worker:
                                                                                 "Private_Dirty")
                     used += sum(kb.get(k, 0) for k in kinds) >> 10
                 unlisted.update(_unlisted_files(p))
-            used += self._remove_ipc() >> 20
+            sockets = sum(n for k, n in unlisted.items() if k[0] == "socket")
+            used += self._remove_ipc() + sockets >> 20
             written, files = _folder_usage(folder)
-            written += sum(unlisted.values()) >> 20
+            written += sum(unlisted.values()) - sockets >> 20
             if used > self.memory_mb + MEMORY_SLACK_MB:
                 why = (f"using {used} MiB of memory, its child processes included (the limit is"
                        f" {self.memory_mb} MiB)")  # fmt: skip
@@ -444,6 +450,8 @@ def _unlisted_files(pid: int) -> dict:
                 info = os.stat(f"/proc/{pid}/fd/{fd}")
                 if stat.S_ISREG(info.st_mode) and info.st_nlink == 0:
                     found[info.st_dev, info.st_ino] = info.st_blocks * 512
+                elif stat.S_ISSOCK(info.st_mode):
+                    found["socket", info.st_ino] = SOCKET_BYTES
     return found
 
 

@@ -29,6 +29,7 @@ import pytest
 
 from coursekit.autograder import SCHEMAS, find_submission, folder_note
 from coursekit.grading import runner
+from tests.conftest import require
 from tests.grading.replay import replaying_submission, trusted_worker_for_tests
 from tests.grading.test_confinement import shared_folder as shared_folder  # the fixture
 
@@ -276,6 +277,23 @@ def test_gradescope_hidden_visibility_is_configurable(gradescope):
     hidden = [t for t in data["tests"] if "hidden test" in t["name"]]
     assert hidden and {t["visibility"] for t in hidden} == {"hidden"}
     assert "are not shown" in data["output"]
+
+
+def test_without_landlock_modes_keep_the_worker_uid_out(gradescope):
+    """Gradescope unpacks the course (reference included), the submission and
+    submission_metadata.json (earlier results, hidden tests included) readable by every uid:
+    where Landlock is missing (an older kernel, a seccomp profile that refuses it), a worker's
+    uid read the reference and earned its chapter's points (32 of linear_regression). The
+    entrypoint now leaves all of the platform's folder but the venv to root alone."""
+    require(os.geteuid() == 0, "the entrypoint changes modes as root (Gradescope runs it so)")
+    (gradescope / "submission_metadata.json").write_text('{"previous_submissions": []}\n')
+    run_gradescope(gradescope, {"activations.py": "x = 1\n"})
+    for secret in ("source", "submission", "results", "submission_metadata.json"):
+        mode = (gradescope / secret).stat().st_mode
+        assert not mode & 0o077, f"{secret} is open to other uids ({oct(mode)})"
+    assert gradescope.stat().st_mode & 0o077 == 0o011  # passable, not listable: for the venv
+    assert (gradescope / "venv").stat().st_mode & 0o005 == 0o005
+    assert os.access(gradescope / "run_autograder", os.X_OK)
 
 
 # -- PrairieLearn -------------------------------------------------------------------------------

@@ -26,7 +26,13 @@ import pytest
 
 from coursekit.grading import GradingFailure, landlock
 from coursekit.grading.course import Course
-from coursekit.grading.isolation import Student, Worker, _own_namespace
+from coursekit.grading.isolation import (
+    MEMORY_SLACK_MB,
+    SOCKET_BYTES,
+    Student,
+    Worker,
+    _own_namespace,
+)
 from tests.conftest import require
 
 REPO = Path(__file__).resolve().parents[2]
@@ -191,6 +197,20 @@ def memfds(count, mb):
         os.write(fd, b"x" * (mb << 20))
     time.sleep(4)
     return len(fds)
+
+def socket_buffers(children, pairs, kb):
+    import socket
+    import time
+    for _ in range(children):
+        if os.fork() == 0:
+            held = [socket.socketpair() for _ in range(pairs)]
+            for a, _b in held:  # kernel memory, queued: no process maps it
+                a.setblocking(False)
+                a.send(b"x" * (kb << 10))
+            time.sleep(4)
+            os._exit(0)
+    time.sleep(5)
+    return True
 
 def fork_and_allocate(children, mb):
     import time
@@ -492,6 +512,19 @@ def test_memory_that_no_process_holds_alone_counts_too(answers, how):
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="student process was stopped for"):
             getattr(student, how)(*{"memfds": (24, 60)}.get(how, (1500,)))
+        assert student.where()
+
+
+def test_socket_buffers_count_against_the_memory_limit(answers):
+    """A socket's queue is kernel memory that no smaps shows: children each holding 110 socket
+    pairs, each filled to its buffer (SO_SNDBUF up to twice net.core.wmem_max: 8 MiB where that
+    is 4 MiB), held gigabytes the watch never saw. Each socket now counts as the most it may
+    queue (``SOCKET_BYTES``); this test queues only 64 KiB a pair, to spare the machine."""
+    sockets = (300 + MEMORY_SLACK_MB << 20) // SOCKET_BYTES + 1
+    with Worker(memory_mb=300, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
+            student.socket_buffers(sockets // 220 + 1, 110, 64)
         assert student.where()
 
 
