@@ -18,6 +18,12 @@
    HTML writer falls back to the image's path. An image inside a captioned figure takes the
    caption's text; any other image with no alt text takes the first sentence of the paragraph
    just before it (its introduction).
+
+5. Copy an edited static file even when no page changed. Sphinx copies ``html_static_path``
+   at the end of a build that writes pages, and a build with no page out of date stops before
+   that: after editing only book/_static/course.css, `make book` left the old file in the site.
+   A static file whose copy in the site is missing or differs marks the root page out of date,
+   so the build runs on to the copy.
 """
 
 from __future__ import annotations
@@ -90,7 +96,32 @@ def _alt_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             image["alt"] = text
 
 
+def _static_file_edited(app: Sphinx) -> bool:
+    site_static = Path(app.outdir) / "_static"
+    for folder in app.config.html_static_path:
+        source = Path(app.confdir, folder)
+        for path in source.rglob("*"):
+            copy = site_static / path.relative_to(source)
+            # A template (name_t) is written rendered, under another name: not a copy.
+            if not path.is_file() or path.name.endswith("_t") or copy.is_dir():
+                continue
+            # A newer file may still be the same bytes (a checkout touches what it restores).
+            if not copy.is_file() or (
+                path.stat().st_mtime > copy.stat().st_mtime
+                and path.read_bytes() != copy.read_bytes()
+            ):
+                return True
+    return False
+
+
+def _outdated_for_static(app: Sphinx, env, added, changed, removed) -> list[str]:
+    if app.builder.format == "html" and _static_file_edited(app):
+        return [app.config.root_doc]
+    return []
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("env-get-outdated", _outdated_for_static)
     app.connect("doctree-resolved", _alt_text)
     # Before sphinx-book-theme builds its header buttons (priority 501).
     app.connect("html-page-context", _on_page, priority=500)
