@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import functools
 import math
+import re
 import reprlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -276,17 +277,45 @@ def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwarg
     fail(f"{call} returned {short_repr(value)} instead of raising {exc_name}. {why}")
 
 
-def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
+def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -> list[str]:
     """What ``function`` of the module ``source``, and the module's functions it calls (except
     those in ``apart``, graded on their own), uses of the torch names in ``forbidden``
     (functions, methods or modules such as ``"sigmoid"`` or ``"functional"``):
     ``torch.sigmoid``, ``x.sigmoid()``, ``F.relu`` after ``import torch.nn.functional as F``,
     ``from torch import sigmoid``, ``relu = torch.relu``. A function of the student's own with
-    such a name is fine. Empty when the source does not parse."""
+    such a name is fine. Empty when the source does not parse.
+
+    ``reached``: the torch functions ("module.name") its calls used, noted in the student
+    process, however the code got to them (``getattr(torch, "sig" + "moid")``, ``eval``, a
+    patch made by a function): each is a use, unless an exercise in ``apart`` uses it where
+    the code can be read (that exercise pays for it)."""
     tree = _parsed(source)
     if tree is None:
         return []
-    forbidden, aliases, defs, stars = set(forbidden), {}, {}, []
+    forbidden = set(forbidden)
+    used = _read_uses(tree, function, forbidden, apart)
+    if used or not reached:
+        return used
+    paid = {word for other in apart for use in _read_uses(tree, other, forbidden, apart)
+            for word in re.split(r"\W+", use)}  # fmt: skip
+    return sorted(r for r in reached if (_names_of(r) & forbidden) - paid)
+
+
+# Torch functions noted by module: the rule's name for what is under each.
+_RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch.autograd.", "autograd"),
+                   ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"))
+
+
+def _names_of(reached: str) -> set[str]:
+    """The names a rule may forbid that the noted torch function ``module.name`` answers to."""
+    name = reached.rpartition(".")[2]
+    return {name, name.removeprefix("special_")} | {
+        rule for prefix, rule in _RULE_OF_MODULE if reached.startswith(prefix)}
+
+
+def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
+    """:func:`not_by_hand` reading the code only."""
+    aliases, defs, stars = {}, {}, []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             module = getattr(node, "module", None) or ""

@@ -523,6 +523,9 @@ class Student:
         self._worker, self._key = worker, key
         self._timed_out: set[str] = set()
         self._import_error = None
+        # Functions with a "by hand" rule: their calls note the torch functions they use.
+        self.watched: set[str] = set()
+        self.reached: dict[str, set[str]] = {}
         if source is None:
             self._import_error = f"no {chapter}.py in the submission: its exercises score 0"
         else:  # copied and imported on first use
@@ -554,6 +557,7 @@ class Student:
             kwargs = {k: _encode_arg(v) for k, v in kwargs.items()}
             reply = worker.request({"op": "call", "key": self._key, "fn": fn, "seed": seed,
                                     "grad": bool(grad), "echo": echo, "kwargs": kwargs,
+                                    "watch": fn in self.watched,
                                     "args": [_encode_arg(a) for a in args]})  # fmt: skip
         except WorkerError as exc:
             message = _CALL_FAILED[exc.kind].format(fn=fn, exc=exc, w=worker)
@@ -562,6 +566,9 @@ class Student:
             elif exc.kind == "timeout":
                 self._timed_out.add(fn)
             raise GradingFailure(message) from None
+        reached = reply.get("reached")
+        if type(reached) is list:
+            self.reached.setdefault(fn, set()).update(r for r in reached[:256] if type(r) is str)
         return _outcome(fn, reply, worker.memory_mb)
 
 

@@ -122,6 +122,8 @@ def run_check(check: Check, student, reference) -> TestResult:
 
     if hasattr(reference, "for_test"):  # recorded answers are looked up per test
         reference = reference.for_test(check.name)
+    if check.by_hand and isinstance(getattr(student, "watched", None), set):
+        student.watched.add(check.exercise)  # its calls note the torch functions they use
     try:
         check.function(student, reference)
         message = ""
@@ -153,7 +155,10 @@ def _not_by_hand(student, check: Check) -> str:
     from coursekit.grading.isolation import Student
 
     code = student.code() if isinstance(student, Student) else None
-    used = not_by_hand(code, check.exercise, check.by_hand, check.judged_apart) if code else []
+    if not code:
+        return ""
+    reached = student.reached.get(check.exercise, ())
+    used = not_by_hand(code, check.exercise, check.by_hand, check.judged_apart, reached)
     if not used:
         return ""
     return (f"{check.exercise}() gives the right values, but it uses {', '.join(used)}: the"

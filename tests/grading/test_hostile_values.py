@@ -198,6 +198,42 @@ AUTOGRAD_ELSEWHERE = {
         "def sigmoid(x):\n"
         "    return torch.logistic(x)\n"
     ),
+    # Reached without being named where the code can be read: by a string, by a patch that a
+    # function makes, through the module's dict. Each earned every point; the student process
+    # now notes the torch functions a "by hand" exercise's calls use, however reached.
+    "getattr": (
+        "activations", {"sigmoid"}, "torch.sigmoid",
+        "def sigmoid(x):\n"
+        "    return getattr(torch, 'sig' + 'moid')(x)\n"
+    ),
+    "patch-in-a-function": (
+        "activations", {"relu"}, "torch.relu",
+        "def _setup():\n"
+        "    torch.rectify = torch.relu\n\n"
+        "_setup()\n\n"
+        "def relu(x):\n"
+        "    return torch.rectify(x)\n"
+    ),
+    "vars": (
+        "activations", {"leaky_relu"}, "leaky_relu",
+        "_d = vars(torch.nn.modules.activation.F)\n"
+        "_d['leaky'] = _d['leaky' + '_relu']\n\n"
+        "def leaky_relu(x, negative_slope=0.01):\n"
+        "    return torch.nn.modules.activation.F.leaky(x, negative_slope)\n"
+    ),
+    "eval": (
+        "losses", {"mse_loss"}, "mse_loss",
+        "def mse_loss(y_hat, y, reduction='mean'):\n"
+        "    return eval('torch.nn.' + 'functional.mse' + '_loss')(y_hat, y, reduction=reduction)\n"
+    ),
+    "import-by-name": (
+        "mlp", {"linear_backward"}, "torch.autograd.grad",
+        "def linear_backward(X, W, dY):\n"
+        "    engine = __import__('importlib').import_module('torch.' + 'auto' + 'grad')\n"
+        "    X, W = X.detach().requires_grad_(), W.detach().requires_grad_()\n"
+        "    dX, dW = engine.grad(X @ W, (X, W), dY)\n"
+        "    return dX, dW, dY.sum(0)\n"
+    ),
 }  # fmt: skip
 
 
@@ -209,6 +245,19 @@ def test_autograd_under_another_name_is_not_by_hand(case, grading_worker, tmp_pa
     assert tests and all(t.score == 0 and says in t.output for t in tests), [
         (t.name, t.score, t.output) for t in tests
     ]
+
+
+def test_a_use_read_in_another_exercise_costs_only_that_exercise(grading_worker, tmp_path):
+    """sigmoid returns torch.sigmoid(x) (an honest mistake: it loses its points); sigmoid_grad
+    calls that sigmoid, so its calls reach torch.sigmoid too, but it is written by hand and
+    keeps every point: the use is sigmoid's, read in its code."""
+    honest = "\n\ndef sigmoid(x):\n    return torch.sigmoid(x)\n"
+    result = _reference_with(honest, "activations", grading_worker, tmp_path)
+    scores = {}
+    for t in result.tests:
+        scores.setdefault(t.exercise, []).append((t.score, t.max_score))
+    assert all(score == 0 for score, _ in scores["sigmoid"])
+    assert all(score == most for score, most in scores["sigmoid_grad"]), result.tests
 
 
 def _fingerprint(x) -> str:
