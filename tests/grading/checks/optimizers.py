@@ -88,6 +88,10 @@ def _close(a, b):
 
 
 # -- known mistakes, written here (trusted) so a wrong trajectory can be named ------------------
+# Each is a rule with one mistake and never the rule itself: the student edition holds these
+# checks, and none of them may work as an answer. Plain momentum, the Nesterov step that forgets
+# to look ahead, is momentum_step's answer: it comes from the reference ("momentum_step"),
+# which the student edition replays from the answers recorded for the test's own inputs.
 
 
 def _zeros(grads):
@@ -106,11 +110,6 @@ def _mom_dampened(params, grads, state, lr, momentum):
     return [p - lr * vi for p, vi in zip(params, v, strict=True)], {"v": v}
 
 
-def _plain_momentum(params, grads, state, lr, momentum):
-    v = [momentum * v + g for v, g in zip(state.get("v", _zeros(grads)), grads, strict=True)]
-    return [p - lr * vi for p, vi in zip(params, v, strict=True)], {"v": v}
-
-
 def _nesterov_old_v(params, grads, state, lr, momentum):
     v_old = state.get("v", _zeros(grads))
     v = [momentum * vi + g for vi, g in zip(v_old, grads, strict=True)]
@@ -118,63 +117,65 @@ def _nesterov_old_v(params, grads, state, lr, momentum):
     return new, {"v": v}
 
 
-def _divide(params, grads, s, lr, eps, inside, root=True):
+def _divide(params, grads, s, lr, eps, mistake):
     return [
-        p - lr * g / ((si + eps).sqrt() if inside else (si.sqrt() if root else si) + eps)
+        p - lr * g / ((si + eps).sqrt() if mistake == "inside" else
+                      (si if mistake == "no_root" else si.sqrt()) + eps)
         for p, g, si in zip(params, grads, s, strict=True)
-    ]
+    ]  # fmt: skip
 
 
-def _adagrad_variant(square=True, inside=False, running=True, root=True):
+def _mistaken(mistake, known):
+    if mistake not in known:
+        raise ValueError(f"{mistake!r} is not one of the known mistakes {known}")
+
+
+def _adagrad_variant(mistake):
+    _mistaken(mistake, ("abs", "inside", "not_running", "no_eps", "no_root"))
+
     def rule(params, grads, state, lr=0.01, eps=1e-10):
-        s = [(si if running else 0) + (g * g if square else g.abs())
+        s = [(0 if mistake == "not_running" else si) + (g.abs() if mistake == "abs" else g * g)
              for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
-        return _divide(params, grads, s, lr, eps, inside, root), {"s": s}
+        eps = 0.0 if mistake == "no_eps" else eps
+        return _divide(params, grads, s, lr, eps, mistake), {"s": s}
     return rule
 
 
-def _rmsprop_variant(swapped=False, inside=False, no_one_minus=False, old_s=False):
+def _rmsprop_variant(mistake):
+    _mistaken(mistake, ("swapped", "no_one_minus", "inside", "no_eps", "old_s"))
+
     def rule(params, grads, state, lr=0.01, alpha=0.99, eps=1e-8):
-        keep, new = (1 - alpha, alpha) if swapped else (alpha, 1.0 if no_one_minus else 1 - alpha)
+        keep, new = alpha, 1 - alpha
+        if mistake in ("swapped", "no_one_minus"):
+            keep, new = (1 - alpha, alpha) if mistake == "swapped" else (alpha, 1.0)
         s = [keep * si + new * g * g
              for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
-        divide_by = state.get("s", _zeros(grads)) if old_s else s
-        return _divide(params, grads, divide_by, lr, eps, inside), {"s": s}
+        divide_by = state.get("s", _zeros(grads)) if mistake == "old_s" else s
+        eps = 0.0 if mistake == "no_eps" else eps
+        return _divide(params, grads, divide_by, lr, eps, mistake), {"s": s}
     return rule
 
 
-def _adam_variant(correct="t", inside=False, t_from_zero=False, swapped=False):
+def _adam_variant(mistake):
+    _mistaken(mistake, ("no_correction", "constant", "m_only", "inside", "no_eps", "swapped"))
+
     def rule(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
-        b1, b2 = reversed(betas) if swapped else betas
+        b1, b2 = reversed(betas) if mistake == "swapped" else betas
         t = state.get("step", 0) + 1
         m = [b1 * mi + (1 - b1) * g for mi, g in zip(state.get("m", _zeros(grads)), grads,
                                                        strict=True)]
         v = [b2 * vi + (1 - b2) * g * g for vi, g in zip(state.get("v", _zeros(grads)), grads,
                                                            strict=True)]
-        tt = t - 1 if t_from_zero else t
-        if correct == "t":
-            c1, c2 = 1 - b1**tt, 1 - b2**tt
-        elif correct == "constant":
-            c1, c2 = 1 - b1, 1 - b2
-        elif correct == "m_only":
-            c1, c2 = 1 - b1**tt, 1.0
-        else:
-            c1, c2 = 1.0, 1.0
+        c1, c2 = {"no_correction": (1.0, 1.0), "constant": (1 - b1, 1 - b2),
+                  "m_only": (1 - b1**t, 1.0)}.get(mistake, (1 - b1**t, 1 - b2**t))  # fmt: skip
+        eps = 0.0 if mistake == "no_eps" else eps
         new = []
         for p, mi, vi in zip(params, m, v, strict=True):
             v_hat = vi / c2
-            denom = (v_hat + eps).sqrt() if inside else v_hat.sqrt() + eps
+            denom = (v_hat + eps).sqrt() if mistake == "inside" else v_hat.sqrt() + eps
             new.append(p - lr * (mi / c1) / denom)
         return new, {"step": t, "m": m, "v": v}
     return rule
-
-
-def _no_eps(rule):
-    """The rule with eps left out of its denominator (the checks pose some problems with a
-    large eps, where it matters)."""
-    def without(params, grads, state, **hyper):
-        return rule(params, grads, state, **{**hyper, "eps": 0.0})
-    return without
 
 
 _NO_EPS = "Your denominator has no eps: divide by sqrt(...) + eps, eps after the square root."
@@ -201,51 +202,51 @@ MISTAKES = {
                         "v <- momentum * v + g."),
     ],
     "nesterov_step": [
-        (_plain_momentum, "Your Nesterov step is plain momentum (p <- p - lr * v). Nesterov "
+        ("momentum_step", "Your Nesterov step is plain momentum (p <- p - lr * v). Nesterov "
                           "looks ahead: p <- p - lr * (g + momentum * v) with the new v."),
         (_nesterov_old_v, "Your look-ahead uses the velocity from *before* this step. Update v "
                           "first, then p <- p - lr * (g + momentum * v_new)."),
     ],
     "adagrad_step": [
-        (_adagrad_variant(square=False), "You accumulate |g| (or g) instead of g * g: AdaGrad "
-                                          "sums *squared* gradients."),
-        (_adagrad_variant(inside=True), "You put eps inside the square root, sqrt(s + eps). "
-                                         "torch.optim.Adagrad uses sqrt(s) + eps."),
-        (_adagrad_variant(running=False), "Your s holds only this step's g * g: AdaGrad adds "
-                                           "it to the running sum kept in the state, s <- "
-                                           "state['s'] + g * g (zeros before the first step)."),
-        (_no_eps(_adagrad_variant()), _NO_EPS),
-        (_adagrad_variant(root=False), "You divide by s + eps: AdaGrad divides by the square "
-                                        "root of the sum, sqrt(s) + eps."),
+        (_adagrad_variant("abs"), "You accumulate |g| (or g) instead of g * g: AdaGrad sums "
+                                  "*squared* gradients."),
+        (_adagrad_variant("inside"), "You put eps inside the square root, sqrt(s + eps). "
+                                     "torch.optim.Adagrad uses sqrt(s) + eps."),
+        (_adagrad_variant("not_running"), "Your s holds only this step's g * g: AdaGrad adds "
+                                          "it to the running sum kept in the state, s <- "
+                                          "state['s'] + g * g (zeros before the first step)."),
+        (_adagrad_variant("no_eps"), _NO_EPS),
+        (_adagrad_variant("no_root"), "You divide by s + eps: AdaGrad divides by the square "
+                                      "root of the sum, sqrt(s) + eps."),
     ],
     "rmsprop_step": [
-        (_rmsprop_variant(swapped=True), "Your weights are swapped: s <- (1 - alpha) * s + "
-                                          "alpha * g^2. Keep alpha of the old average: "
-                                          "s <- alpha * s + (1 - alpha) * g^2."),
-        (_rmsprop_variant(no_one_minus=True), "You add g^2 without the (1 - alpha) factor: "
-                                               "s <- alpha * s + (1 - alpha) * g^2."),
-        (_rmsprop_variant(inside=True), "You put eps inside the square root, sqrt(s + eps). "
-                                         "torch.optim.RMSprop uses sqrt(s) + eps."),
-        (_no_eps(_rmsprop_variant()), _NO_EPS),
-        (_rmsprop_variant(old_s=True), "You divide by the average from *before* this step "
-                                        "(zeros at step 1). Update s <- alpha * s + "
-                                        "(1 - alpha) * g^2 first, then divide by sqrt(s) + eps."),
+        (_rmsprop_variant("swapped"), "Your weights are swapped: s <- (1 - alpha) * s + "
+                                      "alpha * g^2. Keep alpha of the old average: "
+                                      "s <- alpha * s + (1 - alpha) * g^2."),
+        (_rmsprop_variant("no_one_minus"), "You add g^2 without the (1 - alpha) factor: "
+                                           "s <- alpha * s + (1 - alpha) * g^2."),
+        (_rmsprop_variant("inside"), "You put eps inside the square root, sqrt(s + eps). "
+                                     "torch.optim.RMSprop uses sqrt(s) + eps."),
+        (_rmsprop_variant("no_eps"), _NO_EPS),
+        (_rmsprop_variant("old_s"), "You divide by the average from *before* this step "
+                                    "(zeros at step 1). Update s <- alpha * s + "
+                                    "(1 - alpha) * g^2 first, then divide by sqrt(s) + eps."),
     ],
     "adam_step": [
-        (_adam_variant(correct="none"), "Your Adam has no bias correction: divide m by "
+        (_adam_variant("no_correction"), "Your Adam has no bias correction: divide m by "
                                          "(1 - beta1^t) and v by (1 - beta2^t)."),
-        (_adam_variant(correct="constant"), "Your bias correction divides by (1 - beta1) and "
-                                             "(1 - beta2), without the exponent t. That is right "
-                                             "only at step 1: is the bias correction using t?"),
-        (_adam_variant(correct="m_only"), "You bias-correct m but not v: also divide v by "
-                                           "(1 - beta2^t)."),
-        (_adam_variant(inside=True), "You put eps inside the square root, sqrt(v_hat + eps). "
-                                      "torch.optim.Adam uses sqrt(v_hat) + eps."),
-        (_no_eps(_adam_variant()), _NO_EPS),
-        (_adam_variant(swapped=True), "Your betas are swapped: beta1 (0.9 by default), the "
-                                       "first of betas, decays m, the average of g; beta2 "
-                                       "(0.999) decays v, the average of g * g. Unpack "
-                                       "beta1, beta2 = betas."),
+        (_adam_variant("constant"), "Your bias correction divides by (1 - beta1) and "
+                                    "(1 - beta2), without the exponent t. That is right "
+                                    "only at step 1: is the bias correction using t?"),
+        (_adam_variant("m_only"), "You bias-correct m but not v: also divide v by "
+                                  "(1 - beta2^t)."),
+        (_adam_variant("inside"), "You put eps inside the square root, sqrt(v_hat + eps). "
+                                  "torch.optim.Adam uses sqrt(v_hat) + eps."),
+        (_adam_variant("no_eps"), _NO_EPS),
+        (_adam_variant("swapped"), "Your betas are swapped: beta1 (0.9 by default), the "
+                                   "first of betas, decays m, the average of g; beta2 "
+                                   "(0.999) decays v, the average of g * g. Unpack "
+                                   "beta1, beta2 = betas."),
     ],
 }
 
@@ -278,7 +279,7 @@ def _unpack(name, value, params):
     return list(new_params), new_state
 
 
-def _diagnose(name, step, steps, problem, hyper, got, want, before):
+def _diagnose(name, step, steps, problem, hyper, got, want, before, reference):
     moved = math.sqrt(sum(float(((q - b) ** 2).sum()) for q, b in zip(got, before, strict=True)))
     should = math.sqrt(sum(float(((w - b) ** 2).sum()) for w, b in zip(want, before, strict=True)))
     size = ""
@@ -289,6 +290,7 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before):
         elif ratio < 0.95:
             size = f" (Your step {step} is only {ratio:.3g}x as long as it should be.)"
     for rule, message in MISTAKES[name]:
+        rule = getattr(reference, rule) if isinstance(rule, str) else rule
         if _close(got, _rule_path(rule, problem, hyper, step)[step]):
             fail(f"At step {step} of {steps}: {message}{size}")
     if any(not torch.isfinite(q).all() for q in got):
@@ -349,6 +351,9 @@ def _state_dtype_hint(name, state, params):
 def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, steps=STEPS):
     problem = Quadratic(seed, shapes, noise=noise, scale=scale)
     want_path = _rule_path(getattr(reference, name), problem, hyper, steps)
+    for rule, _ in MISTAKES[name]:  # the reference's paths a wrong answer is compared with
+        if isinstance(rule, str):  # (run always: the student edition records and replays them)
+            _rule_path(getattr(reference, rule), problem, hyper, steps)
     params, state = [p.clone() for p in problem.start], {}
     for k in range(steps):
         grads = problem.grads(params, k)
@@ -360,7 +365,8 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
             if name == "adam_step":
                 _step_type_hint(state.get("step"))
             _state_dtype_hint(name, state, params)
-            _diagnose(name, k + 1, steps, problem, hyper, new_params, want_path[k + 1], params)
+            _diagnose(name, k + 1, steps, problem, hyper, new_params, want_path[k + 1], params,
+                      reference)
         params = new_params
 
 
