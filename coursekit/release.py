@@ -35,9 +35,21 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_book_report.py",  # grades with the reference answers
     "tests/grading/replay.py",
     "tests/grading/torch_optimizers.py",  # a solution of the optimizers exercise
+    "tests/grading/README.student.md",  # becomes the edition's tests/grading/README.md
     "benchmarks/grading.py",
     ".ci",
 )
+
+# Files the edition gets in place of the instructor's: {path in the edition: its source here}.
+# The instructor's tests/grading/README.md explains the reference answers, the hidden tests,
+# the mutants and the self-tests, none of which the edition holds.
+EDITION_FILES = {
+    "tests/grading/README.md": "tests/grading/README.student.md",
+}
+
+# In README.md and the Makefile, the lines between these markers serve only instructors (they
+# name what the edition leaves out, or commands that refuse to run there).
+INSTRUCTOR_BLOCK = ("instructor-only >>>", "<<< instructor-only")
 
 EDITION_NOTE = """\
 > **Student edition.** The reference answers and the hidden tests are not part of this copy.
@@ -66,13 +78,30 @@ def _instructor_only(rel: Path) -> bool:
     return any(text == p or text.startswith(p + "/") for p in INSTRUCTOR_ONLY)
 
 
+def without_instructor_blocks(text: str) -> str:
+    """``text`` without the lines from one holding ``instructor-only >>>`` to the next one
+    holding ``<<< instructor-only`` (both included): an HTML comment in Markdown, a ``#``
+    comment in the Makefile."""
+    opening, closing = INSTRUCTOR_BLOCK
+    kept, skipping = [], False
+    for line in text.splitlines(keepends=True):
+        if opening in line:
+            skipping = True
+        elif closing in line:
+            skipping = False
+        elif not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
 def student_readme(text: str) -> str:
     """The README for the edition: the note on top, and none of what serves only instructors
-    (the section "Grading at scale", whose commands refuse to run in the edition, and every
-    line that names a file the edition leaves out, such as ``benchmarks/grading.py``)."""
+    (the section "Grading at scale", whose commands refuse to run in the edition, the marked
+    instructor-only blocks, and every line that names a file the edition leaves out, such as
+    ``benchmarks/grading.py``)."""
     title, _, rest = text.partition("\n\n")
     kept, skipping = [], False
-    for line in rest.splitlines(keepends=True):
+    for line in without_instructor_blocks(rest).splitlines(keepends=True):
         if line.startswith("## "):
             skipping = line.strip() == "## Grading at scale"
         if not skipping and not any(path in line for path in INSTRUCTOR_ONLY):
@@ -148,6 +177,11 @@ def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
 
     repo = Path(repo or runner.REPO).resolve()
     out = Path(out).resolve()
+    if not (repo / "tests" / "grading" / "reference").is_dir():
+        raise ValueError(
+            f"{repo} has no tests/grading/reference: this is the student edition (or a copy"
+            " without the reference answers); run the release in the instructor's repository"
+        )
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give a new or empty folder")
     if repo == out or repo in out.parents:
@@ -159,10 +193,14 @@ def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
             continue
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if rel.parent == checks and rel.suffix == ".py":
+        if rel.as_posix() in EDITION_FILES:
+            shutil.copy2(repo / EDITION_FILES[rel.as_posix()], target)
+        elif rel.parent == checks and rel.suffix == ".py":
             target.write_text(public_checks((repo / rel).read_text()))
         elif rel == Path("README.md"):
             target.write_text(student_readme((repo / rel).read_text()))
+        elif rel == Path("Makefile"):
+            target.write_text(without_instructor_blocks((repo / rel).read_text()))
         else:
             shutil.copy2(repo / rel, target)
     record(runner.chapters(), out / "tests" / "grading" / "recordings", mutants=mutants)
