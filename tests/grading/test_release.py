@@ -244,6 +244,26 @@ def test_the_editions_documents_are_about_the_edition(built_edition):
     assert listed == set(CHAPTERS), f"exercises/README.md lists {sorted(listed)}"
 
 
+def _readme_sections_missing(edition: Path) -> list[str]:
+    """Places in the edition's pages that send the reader to a section of the README that the
+    edition's README does not have, without saying it is the instructor's."""
+    readme = (edition / "README.md").read_text(encoding="utf-8")
+    found = []
+    for page in sorted((edition / "book").rglob("*.md")):
+        text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
+        for m in re.finditer(r"README([^.]{0,80}?)section \*([^*]+)\*", text):
+            if "instructor" not in m.group(1) and f"## {m.group(2)}\n" not in readme:
+                found.append(f"{page.relative_to(edition)}: {m.group(0)}")
+    return found
+
+
+def test_the_editions_pages_send_students_to_readme_sections_it_has(built_edition):
+    """book/exercises.md sent readers to "the course's README, section *Grading at scale*",
+    a section the edition's README leaves out."""
+    found = _readme_sections_missing(built_edition)
+    assert not found, f"README sections the edition lacks: {found}"
+
+
 def _runs_a_file_directly(makefile: Path, root: Path) -> list[str]:
     """Recipe commands of ``makefile`` that run a file of ``root`` as a program (which needs
     its executable bit: a copy unpacked from a zip, or a download, has none)."""
