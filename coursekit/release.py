@@ -4,6 +4,8 @@ The edition is the repository without what would give the answers away: no refer
 no hidden tests, no mutants or hostile fixtures, none of the tests that need them. In their
 place it carries the recorded answers of the public tests (``tests/grading/recordings/``, see
 ``recording.py``), so that ``python -m coursekit check`` grades offline with the same messages.
+It is made of the files git tracks in the instructor's repository (run it at the top of a git
+checkout); untracked files are left out and listed.
 """
 
 from __future__ import annotations
@@ -71,6 +73,31 @@ def repository_files(repo: Path) -> list[Path]:
     except (OSError, subprocess.CalledProcessError):
         names = [str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file()]
     return [Path(n) for n in sorted(set(names)) if (repo / n).is_file()]
+
+
+def edition_files(repo: Path) -> tuple[list[Path], list[Path]]:
+    """``(files, left_out)``: the files git tracks in ``repo``, which the edition is made of,
+    and the untracked ones it does not ignore, which it leaves out. What an instructor makes in
+    the repository as the README says is untracked there: ``autograder.zip`` (the reference
+    answers and hidden tests), ``grades.csv``, the class's ``submissions/``. Outside a git
+    checkout (where nothing tells the course from the rest) it raises ``ValueError``."""
+    def listed(*options: str) -> list[Path]:
+        out = subprocess.run(["git", "-C", str(repo), "ls-files", "-z", *options],
+                             capture_output=True, check=True).stdout  # fmt: skip
+        names = sorted({n for n in out.decode().split("\0") if n})
+        return [Path(n) for n in names if (repo / n).is_file()]
+
+    try:
+        inside = subprocess.run(["git", "-C", str(repo), "rev-parse", "--show-toplevel"],
+                                capture_output=True, text=True, check=True).stdout  # fmt: skip
+        if Path(inside.strip()).resolve() != repo.resolve():
+            raise ValueError
+        return listed("--cached"), listed("--others", "--exclude-standard")
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        raise ValueError(
+            f"{repo} is not the top of a git checkout: the edition is made of the files git"
+            " tracks there (git init, git add the course, git commit, then release)"
+        ) from None
 
 
 def _instructor_only(rel: Path) -> bool:
@@ -186,9 +213,14 @@ def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
         raise FileExistsError(f"{out} is not empty: give a new or empty folder")
     if repo == out or repo in out.parents:
         raise ValueError(f"{out} is inside the repository: give a folder outside it")
+    files, left_out = edition_files(repo)
+    if left_out:
+        shown = ", ".join(str(p) for p in left_out[:10])
+        more = f" and {len(left_out) - 10} more" if len(left_out) > 10 else ""
+        print(f"not in the edition (untracked: commit what it needs): {shown}{more}")
     out.mkdir(parents=True, exist_ok=True)
     checks = Path("tests/grading/checks")
-    for rel in repository_files(repo):
+    for rel in files:
         if _instructor_only(rel):
             continue
         target = out / rel

@@ -244,6 +244,36 @@ def test_the_editions_documents_are_about_the_edition(built_edition):
     assert listed == set(CHAPTERS), f"exercises/README.md lists {sorted(listed)}"
 
 
+def test_the_edition_takes_no_untracked_file(tmp_path):
+    """What the README has an instructor write in the repository is untracked there:
+    ``autograder gradescope autograder.zip`` (the reference answers and the hidden tests),
+    ``grade submissions/* --csv grades.csv``. The release copied every untracked file that
+    git does not ignore into the edition, and outside a git checkout every file (``.venv``,
+    ``_build`` with the executed pages): now it takes the tracked files only, and refuses to
+    guess outside a checkout."""
+    from coursekit.release import edition_files
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    repo = tmp_path / "course"
+    (repo / "exercises").mkdir(parents=True)
+    (repo / "exercises/mlp.py").write_text("# stub\n")
+    (repo / ".gitignore").write_text(".venv/\n")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "course"], check=True)
+    for name in ("autograder.zip", "grades.csv", "submissions/ada/mlp.py", ".venv/x.py"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("answers\n")
+    files, left_out = edition_files(repo)
+    assert files == [Path(".gitignore"), Path("exercises/mlp.py")]
+    assert left_out == [Path(n) for n in ("autograder.zip", "grades.csv", "submissions/ada/mlp.py")]
+    shutil.rmtree(repo / ".git")
+    with pytest.raises(ValueError, match="not the top of a git checkout"):
+        edition_files(repo)
+
+
 def _readme_sections_missing(edition: Path) -> list[str]:
     """Places in the edition's pages that send the reader to a section of the README that the
     edition's README does not have, without saying it is the instructor's."""
