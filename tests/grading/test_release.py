@@ -274,6 +274,17 @@ def test_the_edition_takes_no_untracked_file(tmp_path):
         edition_files(repo)
 
 
+def test_grade_without_landlock_as_root_in_the_edition(monkeypatch, tmp_path):
+    """``grade`` as root where Landlock is missing checks the reference folder's mode; in the
+    edition, which has none, it stopped with FileNotFoundError instead of grading."""
+    from coursekit.grading import cli, landlock
+
+    monkeypatch.setattr(landlock, "abi_version", lambda: 0)
+    monkeypatch.setattr(cli, "is_root", lambda: True)
+    monkeypatch.setattr(runner, "REFERENCE_DIR", tmp_path / "no-reference")
+    assert cli.confinement_warning() == ""
+
+
 def _readme_sections_missing(edition: Path) -> list[str]:
     """Places in the edition's pages that send the reader to a section of the README that the
     edition's README does not have, without saying it is the instructor's."""
