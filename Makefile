@@ -9,12 +9,17 @@ STAMP  := $(VENV)/.installed
 # MyST notebooks: the pages that carry a kernelspec (index and reference pages do not).
 NOTEBOOKS = $(shell grep -rl --include='*.md' '^kernelspec:' book | sort)
 
-.PHONY: help setup system book book-from-cache nbval lint unit test edition-test lab serve clean
+.PHONY: help setup system book book-from-cache nbval lint unit test lab serve clean
+# instructor-only >>> (python -m coursekit release leaves these lines out of the edition)
+.PHONY: edition-test
+# <<< instructor-only
 
 help:
 	@echo "make book   build the site into _build/html"
 	@echo "make test   lint, unit and grading tests, every notebook (nbval), the site (-W), browser tests"
+# instructor-only >>>
 	@echo "make edition-test   the student edition (python -m coursekit release) passes its own make test"
+# <<< instructor-only
 	@echo "make lab    open the notebooks in JupyterLab (the .md pages open as notebooks)"
 	@echo "make serve  serve _build/html on http://localhost:8000"
 
@@ -66,13 +71,14 @@ nbval: setup
 test: NEED_BROWSER = 1
 test: setup
 	@mkdir -p _build && rm -f _build/phases.txt
-	@tools/phase lint $(MAKE) lint
-	@tools/phase unit $(MAKE) unit
-	@tools/phase nbval $(MAKE) nbval
-	@tools/phase book $(MAKE) book-from-cache
-	@tools/phase browser $(PY) -m pytest tests/site -n 2 --dist loadscope
+	@bash tools/phase lint $(MAKE) lint
+	@bash tools/phase unit $(MAKE) unit
+	@bash tools/phase nbval $(MAKE) nbval
+	@bash tools/phase book $(MAKE) book-from-cache
+	@bash tools/phase browser $(PY) -m pytest tests/site -n 2 --dist loadscope
 	@cat _build/phases.txt
 
+# instructor-only >>>
 # The student edition (python -m coursekit release) passes its own `make test` (make unit runs
 # tests/grading/test_release.py: no answer in it, check works there). It is written outside the
 # repository and borrows this .venv (a link; -o: never reinstall into it), with PYTHONPATH set
@@ -83,6 +89,7 @@ edition-test: setup
 	  $(PY) -m coursekit release "$$tmp/edition" && \
 	  ln -s "$(CURDIR)/$(VENV)" "$$tmp/edition/$(VENV)" && \
 	  PYTHONPATH="$$tmp/edition" $(MAKE) -C "$$tmp/edition" -o $(STAMP) test
+# <<< instructor-only
 
 # The book build after nbval: fails if it had to execute a page instead of using the cache.
 book-from-cache: setup

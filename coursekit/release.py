@@ -4,6 +4,8 @@ The edition is the repository without what would give the answers away: no refer
 no hidden tests, no mutants or hostile fixtures, none of the tests that need them. In their
 place it carries the recorded answers of the public tests (``tests/grading/recordings/``, see
 ``recording.py``), so that ``python -m coursekit check`` grades offline with the same messages.
+It is made of the files git tracks in the instructor's repository (run it at the top of a git
+checkout); untracked files are left out and listed.
 """
 
 from __future__ import annotations
@@ -35,9 +37,21 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_book_report.py",  # grades with the reference answers
     "tests/grading/replay.py",
     "tests/grading/torch_optimizers.py",  # a solution of the optimizers exercise
+    "tests/grading/README.student.md",  # becomes the edition's tests/grading/README.md
     "benchmarks/grading.py",
     ".ci",
 )
+
+# Files the edition gets in place of the instructor's: {path in the edition: its source here}.
+# The instructor's tests/grading/README.md explains the reference answers, the hidden tests,
+# the mutants and the self-tests, none of which the edition holds.
+EDITION_FILES = {
+    "tests/grading/README.md": "tests/grading/README.student.md",
+}
+
+# In README.md and the Makefile, the lines between these markers serve only instructors (they
+# name what the edition leaves out, or commands that refuse to run there).
+INSTRUCTOR_BLOCK = ("instructor-only >>>", "<<< instructor-only")
 
 EDITION_NOTE = """\
 > **Student edition.** The reference answers and the hidden tests are not part of this copy.
@@ -61,18 +75,60 @@ def repository_files(repo: Path) -> list[Path]:
     return [Path(n) for n in sorted(set(names)) if (repo / n).is_file()]
 
 
+def edition_files(repo: Path) -> tuple[list[Path], list[Path]]:
+    """``(files, left_out)``: the files git tracks in ``repo``, which the edition is made of,
+    and the untracked ones it does not ignore, which it leaves out. What an instructor makes in
+    the repository as the README says is untracked there: ``autograder.zip`` (the reference
+    answers and hidden tests), ``grades.csv``, the class's ``submissions/``. Outside a git
+    checkout (where nothing tells the course from the rest) it raises ``ValueError``."""
+    def listed(*options: str) -> list[Path]:
+        out = subprocess.run(["git", "-C", str(repo), "ls-files", "-z", *options],
+                             capture_output=True, check=True).stdout  # fmt: skip
+        names = sorted({n for n in out.decode().split("\0") if n})
+        return [Path(n) for n in names if (repo / n).is_file()]
+
+    try:
+        inside = subprocess.run(["git", "-C", str(repo), "rev-parse", "--show-toplevel"],
+                                capture_output=True, text=True, check=True).stdout  # fmt: skip
+        if Path(inside.strip()).resolve() != repo.resolve():
+            raise ValueError
+        return listed("--cached"), listed("--others", "--exclude-standard")
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        raise ValueError(
+            f"{repo} is not the top of a git checkout: the edition is made of the files git"
+            " tracks there (git init, git add the course, git commit, then release)"
+        ) from None
+
+
 def _instructor_only(rel: Path) -> bool:
     text = rel.as_posix()
     return any(text == p or text.startswith(p + "/") for p in INSTRUCTOR_ONLY)
 
 
+def without_instructor_blocks(text: str) -> str:
+    """``text`` without the lines from one holding ``instructor-only >>>`` to the next one
+    holding ``<<< instructor-only`` (both included): an HTML comment in Markdown, a ``#``
+    comment in the Makefile."""
+    opening, closing = INSTRUCTOR_BLOCK
+    kept, skipping = [], False
+    for line in text.splitlines(keepends=True):
+        if opening in line:
+            skipping = True
+        elif closing in line:
+            skipping = False
+        elif not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
 def student_readme(text: str) -> str:
     """The README for the edition: the note on top, and none of what serves only instructors
-    (the section "Grading at scale", whose commands refuse to run in the edition, and every
-    line that names a file the edition leaves out, such as ``benchmarks/grading.py``)."""
+    (the section "Grading at scale", whose commands refuse to run in the edition, the marked
+    instructor-only blocks, and every line that names a file the edition leaves out, such as
+    ``benchmarks/grading.py``)."""
     title, _, rest = text.partition("\n\n")
     kept, skipping = [], False
-    for line in rest.splitlines(keepends=True):
+    for line in without_instructor_blocks(rest).splitlines(keepends=True):
         if line.startswith("## "):
             skipping = line.strip() == "## Grading at scale"
         if not skipping and not any(path in line for path in INSTRUCTOR_ONLY):
@@ -148,21 +204,35 @@ def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
 
     repo = Path(repo or runner.REPO).resolve()
     out = Path(out).resolve()
+    if not (repo / "tests" / "grading" / "reference").is_dir():
+        raise ValueError(
+            f"{repo} has no tests/grading/reference: this is the student edition (or a copy"
+            " without the reference answers); run the release in the instructor's repository"
+        )
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give a new or empty folder")
     if repo == out or repo in out.parents:
         raise ValueError(f"{out} is inside the repository: give a folder outside it")
+    files, left_out = edition_files(repo)
+    if left_out:
+        shown = ", ".join(str(p) for p in left_out[:10])
+        more = f" and {len(left_out) - 10} more" if len(left_out) > 10 else ""
+        print(f"not in the edition (untracked: commit what it needs): {shown}{more}")
     out.mkdir(parents=True, exist_ok=True)
     checks = Path("tests/grading/checks")
-    for rel in repository_files(repo):
+    for rel in files:
         if _instructor_only(rel):
             continue
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if rel.parent == checks and rel.suffix == ".py":
+        if rel.as_posix() in EDITION_FILES:
+            shutil.copy2(repo / EDITION_FILES[rel.as_posix()], target)
+        elif rel.parent == checks and rel.suffix == ".py":
             target.write_text(public_checks((repo / rel).read_text()))
         elif rel == Path("README.md"):
             target.write_text(student_readme((repo / rel).read_text()))
+        elif rel == Path("Makefile"):
+            target.write_text(without_instructor_blocks((repo / rel).read_text()))
         else:
             shutil.copy2(repo / rel, target)
     record(runner.chapters(), out / "tests" / "grading" / "recordings", mutants=mutants)

@@ -77,7 +77,8 @@ def confinement_warning() -> str:
             " can write wherever this user can (the repository, other submissions) and read the"
             " reference answers. Grade as root in a container, or on Linux 5.13 or later."
         )
-    if runner.REFERENCE_DIR.stat().st_mode & 0o005:
+    # (The student edition has no reference folder: nothing there to protect.)
+    if runner.REFERENCE_DIR.is_dir() and runner.REFERENCE_DIR.stat().st_mode & 0o005:
         return (
             "warning: this system has no Landlock, so student code can read the reference"
             f" answers: make them readable only by root (chmod 700 {runner.REFERENCE_DIR})."

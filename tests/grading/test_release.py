@@ -200,6 +200,148 @@ def test_the_editions_readme_names_only_what_the_edition_holds(built_edition):
     assert not missing, f"the edition's README names files the edition leaves out: {missing}"
 
 
+# What a student's copy of the edition would have to hold to be about the instructor's.
+INSTRUCTOR_WORDS = ("edition-test", "mutant", "test_self", "self-tests", "grading/reference",
+                    "reference/<chapter>", "hostile", "python -m coursekit release",
+                    "autograder")  # fmt: skip
+
+
+def _documents(edition: Path) -> list[Path]:
+    """The documents a student reads outside the book: every README, and the Makefile."""
+    found = [p for p in edition.rglob("README.md") if ".venv" not in p.parts]
+    return sorted(found) + [edition / "Makefile"]
+
+
+def _instructor_text(edition: Path) -> list[str]:
+    """``file: line`` for each line of the edition's documents (and of ``make help``) that
+    names a file the edition leaves out or something only instructors have or run."""
+    top = {p.name for p in edition.iterdir()}
+    found = []
+    for doc in _documents(edition):
+        rel = doc.relative_to(edition)
+        for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
+            words = [w for w in INSTRUCTOR_WORDS if w in line.lower()]
+            named = re.findall(r"[\w.-]+(?:/[\w.-]+)+/?", line)
+            missing = [n for n in named if n.split("/")[0] in top and "..." not in n
+                       and not (edition / n).exists()]  # fmt: skip
+            if words or missing:
+                found.append(f"{rel}:{number}: {line.strip()[:100]} ({words + missing})")
+    return found
+
+
+def test_the_editions_documents_are_about_the_edition(built_edition):
+    """Every README of the edition and its Makefile: no file the edition leaves out, no
+    reference answers, mutants or self-tests, no command that refuses to run there. The
+    instructor's tests/grading/README.md (reference answers, mutants, hidden tests) was copied
+    as it is, and the README and ``make help`` offered ``make edition-test``, which runs the
+    release, which refuses in the edition."""
+    found = _instructor_text(built_edition)
+    assert not found, "\n".join(["instructor-only text in the edition:", *found])
+    grading = (built_edition / "tests/grading/README.md").read_text(encoding="utf-8")
+    assert "coursekit check" in grading and "recordings/" in grading
+    chapters = (built_edition / "exercises/README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`(\w+)\.py`", chapters))
+    assert listed == set(CHAPTERS), f"exercises/README.md lists {sorted(listed)}"
+
+
+def test_the_edition_takes_no_untracked_file(tmp_path):
+    """What the README has an instructor write in the repository is untracked there:
+    ``autograder gradescope autograder.zip`` (the reference answers and the hidden tests),
+    ``grade submissions/* --csv grades.csv``. The release copied every untracked file that
+    git does not ignore into the edition, and outside a git checkout every file (``.venv``,
+    ``_build`` with the executed pages): now it takes the tracked files only, and refuses to
+    guess outside a checkout."""
+    from coursekit.release import edition_files
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    repo = tmp_path / "course"
+    (repo / "exercises").mkdir(parents=True)
+    (repo / "exercises/mlp.py").write_text("# stub\n")
+    (repo / ".gitignore").write_text(".venv/\n")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "course"], check=True)
+    for name in ("autograder.zip", "grades.csv", "submissions/ada/mlp.py", ".venv/x.py"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("answers\n")
+    files, left_out = edition_files(repo)
+    assert files == [Path(".gitignore"), Path("exercises/mlp.py")]
+    assert left_out == [Path(n) for n in ("autograder.zip", "grades.csv", "submissions/ada/mlp.py")]
+    shutil.rmtree(repo / ".git")
+    with pytest.raises(ValueError, match="not the top of a git checkout"):
+        edition_files(repo)
+
+
+def test_grade_without_landlock_as_root_in_the_edition(monkeypatch, tmp_path):
+    """``grade`` as root where Landlock is missing checks the reference folder's mode; in the
+    edition, which has none, it stopped with FileNotFoundError instead of grading."""
+    from coursekit.grading import cli, landlock
+
+    monkeypatch.setattr(landlock, "abi_version", lambda: 0)
+    monkeypatch.setattr(cli, "is_root", lambda: True)
+    monkeypatch.setattr(runner, "REFERENCE_DIR", tmp_path / "no-reference")
+    assert cli.confinement_warning() == ""
+
+
+def _readme_sections_missing(edition: Path) -> list[str]:
+    """Places in the edition's pages that send the reader to a section of the README that the
+    edition's README does not have, without saying it is the instructor's."""
+    readme = (edition / "README.md").read_text(encoding="utf-8")
+    found = []
+    for page in sorted((edition / "book").rglob("*.md")):
+        text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
+        for m in re.finditer(r"README([^.]{0,80}?)section \*([^*]+)\*", text):
+            if "instructor" not in m.group(1) and f"## {m.group(2)}\n" not in readme:
+                found.append(f"{page.relative_to(edition)}: {m.group(0)}")
+    return found
+
+
+def test_the_editions_pages_send_students_to_readme_sections_it_has(built_edition):
+    """book/exercises.md sent readers to "the course's README, section *Grading at scale*",
+    a section the edition's README leaves out."""
+    found = _readme_sections_missing(built_edition)
+    assert not found, f"README sections the edition lacks: {found}"
+
+
+def _runs_a_file_directly(makefile: Path, root: Path) -> list[str]:
+    """Recipe commands of ``makefile`` that run a file of ``root`` as a program (which needs
+    its executable bit: a copy unpacked from a zip, or a download, has none)."""
+    found = []
+    for line in makefile.read_text().splitlines():
+        if not line.startswith("\t"):
+            continue
+        for command in re.split(r"&&|\|\||;|\|", line):
+            words = command.strip().lstrip("@-").split()
+            if words and (root / words[0]).is_file():
+                found.append(line.strip())
+    return found
+
+
+def test_the_editions_makefile_runs_its_scripts_through_an_interpreter(built_edition):
+    """A student's copy from a zip (GitHub's download, an LMS) has no executable bits: ``make
+    test`` stopped at ``tools/phase: Permission denied``."""
+    found = _runs_a_file_directly(built_edition / "Makefile", built_edition)
+    assert not found, f"run without an interpreter: {found}"
+
+
+def test_release_refuses_in_the_student_edition(edition, tmp_path):
+    """In the edition the release copied the whole edition, then stopped with "the reference
+    fails public tests of activations" (the stubs were taken as the reference), and left the
+    half-written folder."""
+    env = {**os.environ, "PYTHONPATH": str(edition)}
+    env.pop("COURSEKIT_COURSE", None)
+    out = tmp_path / "again"
+    done = subprocess.run(
+        [sys.executable, "-m", "coursekit", "release", str(out)], cwd=edition, env=env,
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "student edition" in done.stdout and "instructor's repository" in done.stdout
+    assert not out.exists()
+
+
 @pytest.mark.slow
 def test_student_edition_from_a_clean_clone(edition):
     # Nothing of the answers: no reference folder, no hidden test, no reference function body.
