@@ -376,3 +376,49 @@ def test_student_edition_from_a_clean_clone(edition):
     assert "hidden" not in full.stdout
     total = re.search(r"^total\s+(\S+) / (\S+)", full.stdout, re.M)
     assert total and total.group(1) == total.group(2), full.stdout
+
+
+# Settings for each optimizer exercise, with a large eps, as some of its checks pose them
+# (with a tiny eps, sqrt(s + eps) and sqrt(s) + eps agree within any tolerance).
+_OPTIMIZER_SETTINGS = {
+    "sgd_step": {"lr": 0.1},
+    "momentum_step": {"lr": 0.05, "momentum": 0.9},
+    "nesterov_step": {"lr": 0.05, "momentum": 0.9},
+    "adagrad_step": {"lr": 0.1, "eps": 0.1},
+    "rmsprop_step": {"lr": 0.01, "alpha": 0.9, "eps": 0.1},
+    "adam_step": {"lr": 0.01, "betas": (0.8, 0.99), "eps": 0.1},
+}
+
+
+def test_the_public_optimizer_checks_hold_no_working_rule():
+    """The edition ships checks/optimizers.py, whose known mistakes are whole update rules:
+    _adagrad_variant(), _rmsprop_variant() and _adam_variant() with their defaults, and
+    _plain_momentum, were right answers to four exercises (pasted into a submission: every
+    public point of them). No function of the module, and no rule one of them makes, may
+    follow any exercise's right path."""
+    import inspect
+
+    checks = runner.COURSE.checks_module("optimizers")
+    reference = runner.reference_module("optimizers")
+    functions = [f for f in vars(checks).values()
+                 if inspect.isfunction(f) and f.__module__ == checks.__name__]  # fmt: skip
+    rules = list(functions) + [r for ms in checks.MISTAKES.values() for r, _ in ms if callable(r)]
+    for factory in functions:  # what a function makes without arguments, or with any mistake
+        for args in [(), *[(m,) for m in ("", "none", "correct", "t", None, False)]]:
+            try:
+                made = factory(*args)
+            except Exception:  # noqa: BLE001 - most functions take other arguments
+                continue
+            rules += [made] if callable(made) else []
+    problem = checks.Quadratic(3, [(3,), (2, 3)])
+    for exercise, settings in _OPTIMIZER_SETTINGS.items():
+        right = checks._rule_path(getattr(reference, exercise), problem, settings, 4)
+        for rule in rules:
+            try:
+                path = checks._rule_path(rule, problem, settings, 4)
+            except Exception:  # noqa: BLE001 - not an update rule with these settings
+                continue
+            assert not all(map(checks._close, path[1:], right[1:])), (
+                f"{getattr(rule, '__qualname__', rule)} in the public checks is a right"
+                f" {exercise}: a student can paste it in as the answer"
+            )

@@ -110,13 +110,6 @@ def _mom_dampened(params, grads, state, lr, momentum):
     return [p - lr * vi for p, vi in zip(params, v, strict=True)], {"v": v}
 
 
-def _nesterov_old_v(params, grads, state, lr, momentum):
-    v_old = state.get("v", _zeros(grads))
-    v = [momentum * vi + g for vi, g in zip(v_old, grads, strict=True)]
-    new = [p - lr * (g + momentum * vi) for p, g, vi in zip(params, grads, v_old, strict=True)]
-    return new, {"v": v}
-
-
 def _divide(params, grads, s, lr, eps, mistake):
     return [
         p - lr * g / ((si + eps).sqrt() if mistake == "inside" else
@@ -202,10 +195,11 @@ MISTAKES = {
                         "v <- momentum * v + g."),
     ],
     "nesterov_step": [
-        ("momentum_step", "Your Nesterov step is plain momentum (p <- p - lr * v). Nesterov "
-                          "looks ahead: p <- p - lr * (g + momentum * v) with the new v."),
-        (_nesterov_old_v, "Your look-ahead uses the velocity from *before* this step. Update v "
-                          "first, then p <- p - lr * (g + momentum * v_new)."),
+        # Looking ahead with the velocity from before the step, p - lr * (g + momentum * v_old),
+        # is the same rule: p - lr * v_new.
+        ("momentum_step", "Your Nesterov step is plain momentum, p <- p - lr * v (or, the same,"
+                          " a look-ahead with the velocity from *before* this step). Update v"
+                          " first, then look ahead with it: p <- p - lr * (g + momentum * v)."),
     ],
     "adagrad_step": [
         (_adagrad_variant("abs"), "You accumulate |g| (or g) instead of g * g: AdaGrad sums "
