@@ -16,7 +16,8 @@
      (not after following a link to a section: the focus goes on from that section). The same
      blur left the focus nowhere after pressing, with Enter or Space, the colour-mode button or
      the ☰ of a wide window (which folds the sidebar, no dialog): pressing it again did nothing.
-     A button pressed from the keyboard keeps the focus. */
+     A button pressed from the keyboard keeps the focus.
+   - "Skip to main content" leaves the focus at the start of the page's text (see below). */
 (() => {
   let opener = null;
   document.addEventListener(
@@ -55,6 +56,20 @@
       opener = null;
       link.closest("dialog").close();
     }
+  });
+
+  // "Skip to main content" (the first Tab of every page) leads to the theme's <main>, which
+  // begins with the article header: the reader's next Tab landed on the header's buttons (☰,
+  // download...) instead of the page's text. It moves the focus to the article itself, so the
+  // next Tab reaches the first link of the text.
+  document.addEventListener("click", (event) => {
+    const skip = event.target.closest("#pst-skip-link a, a.skip-link");
+    const article = document.querySelector("article.bd-article");
+    if (!skip || !article) return;
+    event.preventDefault();
+    article.setAttribute("tabindex", "-1");
+    article.focus({ preventScroll: true });
+    article.scrollIntoView({ block: "start" });
   });
 
   // The download menu's .md and .ipynb entries download the file. The theme opens them in a
