@@ -1,0 +1,94 @@
+"""The site as a learner opens it without `make serve`, and as GitHub Pages serves a project.
+
+- Opened as files (``make book``, then a double click on ``_build/html/index.html``: file://
+  URLs, no server), search lists its results with no error and tells the reader that
+  ``make serve`` gives the full search (the browser refuses to fetch pages from files, so no
+  result can be summarised: each result failed with an uncaught error and nothing said why);
+  following a result opens the page at its place with the words highlighted and the math
+  typeset, and the colour-mode switch works.
+- Served under a sub-path (http://host/course-name/..., a GitHub Pages project site), search,
+  a result and the page it opens ask for nothing outside that sub-path and nothing missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+
+from .conftest import _QuietHandler, _Server, listen, settle
+
+_FINISHED = (
+    "/finished/.test((document.querySelector('#search-results .search-summary') || {})"
+    ".innerText || '')"
+)
+
+
+def test_search_works_from_files(browser, site_dir):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
+        page.goto((site_dir / "search.html").as_uri() + "?q=softmax", wait_until="load")
+        page.wait_for_function(_FINISHED, timeout=30_000)
+        assert page.locator("#search-results li").count() > 0, "file://: search found nothing"
+        page.wait_for_timeout(500)  # a summary's fetch fails a moment after its result shows
+        assert not errors, f"file://, searching 'softmax': {errors[:3]}"
+        note = page.get_by_text("make serve")
+        assert note.count() and note.first.is_visible(), (
+            "file://: the search page does not say that `make serve` gives the full search"
+        )
+        page.locator("#search-results li a[href*='#']").first.click()
+        page.wait_for_load_state("load")
+        settle(page)
+        assert page.locator("span.highlighted").count() > 0, (
+            f"file://: {page.url} opened from a search result shows no highlighted word"
+        )
+        before = page.evaluate("document.documentElement.dataset.mode")
+        page.locator(".theme-switch-button:visible").first.click()
+        after = page.evaluate("document.documentElement.dataset.mode")
+        assert after != before, f"file://: the colour-mode button leaves the mode {before!r}"
+        assert not errors, f"file://, {page.url}: {errors[:3]}"
+    finally:
+        context.close()
+
+
+class _SubPathHandler(_QuietHandler):
+    """Serves the site under /course-name/ only, as GitHub Pages serves a project."""
+
+    prefix = "/course-name"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix + "/"):
+            return "/nonexistent"
+        return super().translate_path(path[len(self.prefix) :])
+
+
+def test_search_and_pages_work_under_a_sub_path(browser, site_dir):
+    handler = functools.partial(_SubPathHandler, directory=str(site_dir))
+    server = _Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/course-name/"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        heard = listen(page, root)  # outside the sub-path counts as another host
+        page.goto(root + "search.html?q=softmax", wait_until="load")
+        page.wait_for_function(_FINISHED, timeout=30_000)
+        page.wait_for_function(
+            "document.querySelector('#search-results p.context')", timeout=30_000
+        )
+        page.locator("#search-results li a[href*='#']").first.click()
+        page.wait_for_load_state("load")
+        settle(page)
+        assert page.url.startswith(root), f"a search result under {root} led to {page.url}"
+        other = [u for u in heard.other_hosts if not u.startswith("data:")]
+        assert not heard.failed and not other and not heard.console, (
+            f"under {root}: failed {heard.failed[:3]}, outside the sub-path {other[:3]}, "
+            f"console {heard.console[:3]}"
+        )
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
