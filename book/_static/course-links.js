@@ -75,12 +75,35 @@
   // The download menu's .md and .ipynb entries download the file. The theme opens them in a
   // new tab, where the browser shows the .md (served as text) as a page of raw text instead of
   // saving it, and a server that labels .ipynb as JSON would show the notebook as JSON too.
+  // Opened as files (file://, no server) the browser ignores "download" and showed the file as
+  // raw text in place of the page. There the entry leaves the page as it is and says where the
+  // file is in the course folder, and that `make serve` makes the menu download it.
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll(".dropdown-download-buttons a[href]").forEach((link) => {
       link.setAttribute("download", "");
       link.removeAttribute("target");
+      if (window.location.protocol === "file:") link.addEventListener("click", fromFiles);
     });
   });
+  function fromFiles(event) {
+    event.preventDefault();
+    const root = new URL(document.documentElement.dataset.content_root || "./", window.location);
+    const inSite = decodeURIComponent(this.href.slice(root.href.length)); // _sources/book/x.md
+    const file = inSite.endsWith(".md")
+      ? inSite.replace(/^_sources\//, "")
+      : `_build/html/${inSite}`;
+    document.querySelector(".course-file-note")?.remove();
+    const note = document.createElement("p");
+    note.className = "course-file-note";
+    note.setAttribute("role", "status");
+    note.innerHTML =
+      "This copy of the course is opened as files, where the browser does not download. " +
+      "The file is in the course folder: <code></code>. To download from this menu, run " +
+      "<code>make serve</code> and open <a href=\"http://localhost:8000/\">http://localhost:8000</a>.";
+    note.querySelector("code").textContent = file;
+    document.querySelector("article.bd-article")?.prepend(note);
+    note.scrollIntoView({ block: "nearest" });
+  }
 
   if (!window.location.hash) return;
   let moved = false;

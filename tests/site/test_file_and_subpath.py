@@ -4,8 +4,10 @@
   URLs, no server), search lists its results with no error and tells the reader that
   ``make serve`` gives the full search (the browser refuses to fetch pages from files, so no
   result can be summarised: each result failed with an uncaught error and nothing said why);
-  following a result opens the page at its place with the words highlighted and the math
-  typeset, and the colour-mode switch works.
+  following a result opens the page at its place with the words highlighted, and the
+  colour-mode switch works. The download menu's .md, which the browser will not download from
+  files (it replaced the page by the file's raw text), leaves the page and says where the file
+  is and that `make serve` makes the menu download it.
 - Served under a sub-path (http://host/course-name/..., a GitHub Pages project site), search,
   a result and the page it opens ask for nothing outside that sub-path and nothing missing.
 """
@@ -49,6 +51,16 @@ def test_search_works_from_files(browser, site_dir):
         page.locator(".theme-switch-button:visible").first.click()
         after = page.evaluate("document.documentElement.dataset.mode")
         assert after != before, f"file://: the colour-mode button leaves the mode {before!r}"
+        # The download menu's .md: the browser will not download from files.
+        shown = page.url
+        page.locator(".dropdown-download-buttons button:visible").first.click()
+        page.locator(".dropdown-download-buttons .dropdown-item:visible", has_text=".md").click()
+        page.wait_for_timeout(300)
+        assert page.url == shown, f"file://: the menu's .md replaced the page by {page.url}"
+        note = page.locator(".course-file-note:visible")
+        assert note.count() and "make serve" in note.inner_text(), (
+            "file://: pressing the download menu's .md says nothing about `make serve`"
+        )
         assert not errors, f"file://, {page.url}: {errors[:3]}"
     finally:
         context.close()
