@@ -9,15 +9,18 @@
   files (it replaced the page by the file's raw text), leaves the page and says where the file
   is and that `make serve` makes the menu download it.
 - Served under a sub-path (http://host/course-name/..., a GitHub Pages project site), search,
-  a result and the page it opens ask for nothing outside that sub-path and nothing missing.
+  a result and the page it opens ask for nothing outside that sub-path and nothing missing; a
+  mistyped address gets the course's 404.html (book/_extra), whose links find the course's
+  root and lead back to it (the host's own 404 page had no way back).
 """
 
 from __future__ import annotations
 
 import functools
 import threading
+from pathlib import Path
 
-from .conftest import _QuietHandler, _Server, listen, settle
+from .conftest import TOC, _QuietHandler, _Server, listen, settle
 
 _FINISHED = (
     "/finished/.test((document.querySelector('#search-results .search-summary') || {})"
@@ -67,7 +70,8 @@ def test_search_works_from_files(browser, site_dir):
 
 
 class _SubPathHandler(_QuietHandler):
-    """Serves the site under /course-name/ only, as GitHub Pages serves a project."""
+    """Serves the site under /course-name/ only, as GitHub Pages serves a project: an address
+    it does not have gets the site's 404.html, with status 404."""
 
     prefix = "/course-name"
 
@@ -75,6 +79,18 @@ class _SubPathHandler(_QuietHandler):
         if not path.startswith(self.prefix + "/"):
             return "/nonexistent"
         return super().translate_path(path[len(self.prefix) :])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def test_search_and_pages_work_under_a_sub_path(browser, site_dir):
@@ -99,6 +115,20 @@ def test_search_and_pages_work_under_a_sub_path(browser, site_dir):
         assert not heard.failed and not other and not heard.console, (
             f"under {root}: failed {heard.failed[:3]}, outside the sub-path {other[:3]}, "
             f"console {heard.console[:3]}"
+        )
+        # A mistyped address gets the course's own 404 page, whose links lead back into the
+        # course (its 404s, and those of its search for the site's root, are expected).
+        page.goto(root + "book/linear-regression/no-such-page.html", wait_until="load")
+        home = page.get_by_role("link", name="first page")
+        assert home.count(), f"under {root}, a missing page shows no way back to the course"
+        page.wait_for_function(
+            "document.getElementById('search').href.includes('?q=')", timeout=5_000
+        )
+        home.click()
+        page.wait_for_load_state("load")
+        landed = page.url.split("#")[0]  # index.html forwards to the book's first page
+        assert landed in (root + "index.html", root + TOC[0].html), (
+            f"under {root}, the 404 page's link to the first page led to {page.url}"
         )
     finally:
         context.close()
