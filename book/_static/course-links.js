@@ -61,10 +61,10 @@
   // "Skip to main content" (the first Tab of every page) leads to the theme's <main>, which
   // begins with the article header: the reader's next Tab landed on the header's buttons (☰,
   // download...) instead of the page's text. It moves the focus to the article itself, so the
-  // next Tab reaches the first link of the text.
+  // next Tab reaches the first link of the text (on the search page, its search box).
   document.addEventListener("click", (event) => {
     const skip = event.target.closest("#pst-skip-link a, a.skip-link");
-    const article = document.querySelector("article.bd-article");
+    const article = document.querySelector("article.bd-article, .bd-search-container");
     if (!skip || !article) return;
     event.preventDefault();
     article.setAttribute("tabindex", "-1");

@@ -9,7 +9,8 @@
   files (it replaced the page by the file's raw text), leaves the page and says where the file
   is and that `make serve` makes the menu download it.
 - Served under a sub-path (http://host/course-name/..., a GitHub Pages project site), search,
-  a result and the page it opens ask for nothing outside that sub-path and nothing missing; a
+  a result and the page it opens ask for nothing outside that sub-path and nothing missing
+  ("Skip to main content" on the search page leads the keyboard to the search box); a
   mistyped address gets the course's 404.html (book/_extra), whose links find the course's
   root and lead back to it (the host's own 404 page had no way back).
 """
@@ -104,6 +105,13 @@ def test_search_and_pages_work_under_a_sub_path(browser, site_dir):
         heard = listen(page, root)  # outside the sub-path counts as another host
         page.goto(root + "search.html?q=softmax", wait_until="load")
         page.wait_for_function(_FINISHED, timeout=30_000)
+        # "Skip to main content", then Tab: the search box (it was the header's ☰).
+        page.locator("#pst-skip-link a").focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('.bd-search-container')"), (
+            "search.html: after 'Skip to main content' the next Tab is not in the search"
+        )
         page.wait_for_function(
             "document.querySelector('#search-results p.context')", timeout=30_000
         )
