@@ -16,7 +16,8 @@
      (not after following a link to a section: the focus goes on from that section). The same
      blur left the focus nowhere after pressing, with Enter or Space, the colour-mode button or
      the ☰ of a wide window (which folds the sidebar, no dialog): pressing it again did nothing.
-     A button pressed from the keyboard keeps the focus. */
+     A button pressed from the keyboard keeps the focus.
+   - "Skip to main content" leaves the focus at the start of the page's text (see below). */
 (() => {
   let opener = null;
   document.addEventListener(
@@ -57,15 +58,52 @@
     }
   });
 
+  // "Skip to main content" (the first Tab of every page) leads to the theme's <main>, which
+  // begins with the article header: the reader's next Tab landed on the header's buttons (☰,
+  // download...) instead of the page's text. It moves the focus to the article itself, so the
+  // next Tab reaches the first link of the text (on the search page, its search box).
+  document.addEventListener("click", (event) => {
+    const skip = event.target.closest("#pst-skip-link a, a.skip-link");
+    const article = document.querySelector("article.bd-article, .bd-search-container");
+    if (!skip || !article) return;
+    event.preventDefault();
+    article.setAttribute("tabindex", "-1");
+    article.focus({ preventScroll: true });
+    article.scrollIntoView({ block: "start" });
+  });
+
   // The download menu's .md and .ipynb entries download the file. The theme opens them in a
   // new tab, where the browser shows the .md (served as text) as a page of raw text instead of
   // saving it, and a server that labels .ipynb as JSON would show the notebook as JSON too.
+  // Opened as files (file://, no server) the browser ignores "download" and showed the file as
+  // raw text in place of the page. There the entry leaves the page as it is and says where the
+  // file is in the course folder, and that `make serve` makes the menu download it.
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll(".dropdown-download-buttons a[href]").forEach((link) => {
       link.setAttribute("download", "");
       link.removeAttribute("target");
+      if (window.location.protocol === "file:") link.addEventListener("click", fromFiles);
     });
   });
+  function fromFiles(event) {
+    event.preventDefault();
+    const root = new URL(document.documentElement.dataset.content_root || "./", window.location);
+    const inSite = decodeURIComponent(this.href.slice(root.href.length)); // _sources/book/x.md
+    const file = inSite.endsWith(".md")
+      ? inSite.replace(/^_sources\//, "")
+      : `_build/html/${inSite}`;
+    document.querySelector(".course-file-note")?.remove();
+    const note = document.createElement("p");
+    note.className = "course-file-note";
+    note.setAttribute("role", "status");
+    note.innerHTML =
+      "This copy of the course is opened as files, where the browser does not download. " +
+      "The file is in the course folder: <code></code>. To download from this menu, run " +
+      "<code>make serve</code> and open <a href=\"http://localhost:8000/\">http://localhost:8000</a>.";
+    note.querySelector("code").textContent = file;
+    document.querySelector("article.bd-article")?.prepend(note);
+    note.scrollIntoView({ block: "nearest" });
+  }
 
   if (!window.location.hash) return;
   let moved = false;

@@ -4,7 +4,9 @@ At 390x844, on every page of the table of contents: press the visible ☰, see t
 follow a link. On two chapter pages: open the page's contents, follow a link to a section; the
 drawer closes over the section it leads to (book/_static/course-links.js). On a phone the
 course title shows in the header. At 1366x900 there is one visible ☰, and it hides the sidebar
-and brings it back (not a pop-up dialog).
+and brings it back (not a pop-up dialog), at once when the reader's system asks for reduced
+motion (it slid: book/_static/course.css). At both widths, "Skip to main content" leaves the
+keyboard in the page's text (the next Tab reached the header's buttons: course-links.js).
 """
 
 from __future__ import annotations
@@ -146,6 +148,30 @@ def test_header_buttons_show_and_keep_the_keyboard_focus(seen, width):
     assert not wrong, f"{_KEYBOARD_PAGE.html} at {width}px, keyboard only: " + "; ".join(wrong)
 
 
+@probe(widths=(390, 1366), order=60, only=lambda p: p == _KEYBOARD_PAGE)  # before the header's
+def skip_link(page, toc_page, width, mode) -> str:
+    """Press "Skip to main content" (the first Tab of a page) with Enter, then Tab: where the
+    focus went (it landed on the header's ☰, in the theme's <main> before the text)."""
+    page.locator("#pst-skip-link a").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    return page.evaluate(
+        "(() => { const a = document.activeElement;"
+        " if (a.closest('article.bd-article')) return '';"
+        " return a === document.body ? 'nothing (the page body)'"
+        " : a.getAttribute('aria-label') || a.innerText.trim() || a.tagName; })()"
+    )
+
+
+@pytest.mark.parametrize("width", (390, 1366))
+def test_skip_link_leads_the_keyboard_to_the_text(seen, width):
+    wrong = seen(skip_link, _KEYBOARD_PAGE, width)
+    assert not wrong, (
+        f"{_KEYBOARD_PAGE.html} at {width}px: after 'Skip to main content' the next Tab "
+        f"lands on {wrong!r}, not in the page's text"
+    )
+
+
 @probe(widths=(390,), order=80, only=lambda p: p in _CONTENTS_PAGES)  # before phone_menu
 def phone_contents(page, toc_page, width, mode) -> None:
     """Open the page's contents, follow a link to a section in the middle: the drawer closes
@@ -260,6 +286,41 @@ def desktop_toggle(page, toc_page, width, mode) -> None:
 @pytest.mark.parametrize("page", [TOC[1]], ids=lambda p: p.docname)
 def test_desktop_toggle_hides_and_shows_the_sidebar(seen, page):
     seen(desktop_toggle, page, 1366)
+
+
+# Pressed and looked at in one go: the sidebar's 0.25 s could be over before a second call.
+_PRESS_AND_SEE_WHAT_MOVES = """async () => {
+  [...document.querySelectorAll('button.primary-toggle')].find(b => b.checkVisibility()).click();
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return document.getAnimations()
+    .filter(a => a.playState === 'running')
+    .filter(a => {
+      const t = a.effect.getComputedTiming();
+      return t.endTime > 0 && t.endTime !== Infinity;
+    })
+    .map(a => `${a.transitionProperty || a.animationName} of ${a.effect.target.className}`);
+}"""
+
+
+@probe(widths=(1366,), order=85, only=lambda p: p == TOC[1])  # before desktop_toggle
+def reduced_motion(page, toc_page, width, mode) -> list[str]:
+    """With the system set to reduce motion, press ☰ twice: what still moved (the sidebar slid
+    out and back over 0.25 s)."""
+    page.emulate_media(reduced_motion="reduce")
+    moving: list[str] = []
+    try:
+        for shown in (False, True):  # it hides the sidebar, then brings it back
+            moving += page.evaluate(_PRESS_AND_SEE_WHAT_MOVES)
+            _slid(page, shown=shown)
+    finally:
+        page.emulate_media(reduced_motion="no-preference")
+    return moving
+
+
+@pytest.mark.parametrize("page", [TOC[1]], ids=lambda p: p.docname)
+def test_reduced_motion_stops_the_sidebar_sliding(seen, page):
+    moving = seen(reduced_motion, page, 1366)
+    assert not moving, f"{page.html}, reduced motion: pressing ☰ still animates {moving[:4]}"
 
 
 def _first_pages() -> list:

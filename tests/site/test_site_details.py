@@ -6,7 +6,7 @@
 - The bibliography labels its entries the way the text cites them ("Kingma and Ba, 2015").
 - The glossary opens with an A-Z index whose letters jump to the first term of each letter.
 - Site search lists only pages of the book, each summarised by its text (not "....pdf", the
-  download menu's text).
+  download menu's text, nor "Contents 4.1. ...", the page's printed table of contents).
 - MathJax (about 1 MB) is loaded by the pages that show math, and only by them, with the
   script that fits its menu to what the site vendors.
 - MathJax's menu (a right-click on an equation): the items whose files the site does not ship
@@ -195,6 +195,9 @@ def test_search_lists_only_book_pages(offline, site_url, toc):
     )
     menu = [s for s in summaries if re.search(r"\.(pdf|md|ipynb)\b", s)]
     assert not menu, f"search summaries quote the download menu: {menu[:3]}"
+    # Nor its printed table of contents, hidden on screen ("Softmax regression Contents...").
+    printed = [s for s in summaries if re.search(r"\bContents(\.\.\.| \d+\.\d)", s)]
+    assert not printed, f"search summaries quote the page's printed contents: {printed[:3]}"
 
 
 _MATHJAX = re.compile(r'<script[^>]+src="[^"]*mathjax/tex-chtml[^"]*"')
