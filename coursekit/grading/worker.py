@@ -353,6 +353,8 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
               (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20),
               (resource.RLIMIT_NOFILE, min(256, resource.getrlimit(resource.RLIMIT_NOFILE)[1]
                                           % 2**63))]  # fmt: skip (the grader watches each)
+    # No POSIX message queue: one outlives its maker under a name no /proc file lists (README).
+    limits += [(resource.RLIMIT_MSGQUEUE, 0)] if hasattr(resource, "RLIMIT_MSGQUEUE") else []
     # A fork bomb stops at 256 processes and threads: as root, those of the worker's own uid; in
     # a user namespace of its own, those of that namespace (Linux counts them per namespace).
     # A normal user without one shares the count with the grader: no limit there (README).

@@ -830,6 +830,26 @@ if _ctypes.CDLL(None).semget({KEY}, 0, 0) >= 0:
     raise ImportError("a semaphore set of an earlier submission is still here")
 """
 
+# A POSIX message queue is a name no /proc file lists: the writer leaves one (Landlock may refuse
+# to open it, but not to make it); the reader loses every point if the name is still taken.
+MQ_WRITER = f"""
+import ctypes as _ctypes, os as _os
+_ctypes.CDLL("librt.so.1").mq_open(b"/coursekit-{KEY}", _os.O_CREAT | _os.O_RDONLY, 0o666, None)
+"""
+MQ_READER = f"""
+import ctypes as _ctypes, errno as _errno, os as _os
+_rt = _ctypes.CDLL("librt.so.1", use_errno=True)
+if _rt.mq_open(b"/coursekit-{KEY}", _os.O_RDONLY) >= 0 or _ctypes.get_errno() == _errno.EACCES:
+    raise ImportError("a message queue of an earlier submission is still here")
+"""
+
+
+def _remove_mq() -> bool:
+    """Remove the writer's message queue; whether it was there."""
+    import ctypes
+
+    return ctypes.CDLL("librt.so.1").mq_unlink(f"/coursekit-{KEY}".encode()) == 0
+
 
 def _host_sem_keys() -> set[int]:
     return {int(line.split()[0]) for line in Path("/proc/sysvipc/sem").read_text().splitlines()[1:]}
@@ -851,7 +871,8 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     sources = {"a_shm_writer": reference + SHM_WRITER,
                "b_shm_reader": stubs + SHM_READER.replace("WAIT", "2"),
                "c_shm_hog": reference + SHM_HOG, "d_sem_writer": reference + SEM_WRITER,
-               "e_sem_reader": reference + SEM_READER}  # fmt: skip
+               "e_sem_reader": reference + SEM_READER, "f_mq_writer": reference + MQ_WRITER,
+               "g_mq_reader": reference + MQ_READER}  # fmt: skip
     for name, source in sources.items():
         (klass / name).mkdir(parents=True)
         (klass / name / f"{CHAPTER}.py").write_text(source)
@@ -869,6 +890,7 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
     before, limits = _host_shm(1), Path("/proc/sys/kernel/shmall").read_text()
     subprocess.run(["ipcrm", "-S", str(KEY)], capture_output=True)  # left by an earlier run
+    _remove_mq()
     try:
         done = subprocess.run(without_namespaces(command, user), cwd=REPO, env=env,
                               capture_output=True, timeout=900)  # fmt: skip
@@ -878,6 +900,7 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
             subprocess.run(["ipcrm", "-m", str(shmid)], capture_output=True)
         sem_leaked = KEY in _host_sem_keys()
         subprocess.run(["ipcrm", "-S", str(KEY)], capture_output=True)
+        mq_leaked = _remove_mq()
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
     import json
 
@@ -889,4 +912,6 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     assert not leaked, f"{len(leaked)} SysV segments outlived the grader"
     assert results["e_sem_reader"]["score"] == results["e_sem_reader"]["max_score"] > 0
     assert not sem_leaked, "a semaphore set outlived the grader"
+    assert results["g_mq_reader"]["score"] == results["g_mq_reader"]["max_score"] > 0
+    assert not mq_leaked, "a POSIX message queue outlived the grader"
     assert Path("/proc/sys/kernel/shmall").read_text() == limits, "the host's limit was changed"
