@@ -246,7 +246,8 @@ def open_folder():
 
 
 def _refused(student, fn: str, *args) -> None:
-    with pytest.raises(GradingFailure, match="PermissionError"):
+    """Landlock refuses (EACCES), or the read-only mount namespace before it (EROFS)."""
+    with pytest.raises(GradingFailure, match="PermissionError|Read-only file system"):
         getattr(student, fn)(*args)
 
 
@@ -757,6 +758,47 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
     assert results["c_spy"]["score"] == 0, "the spy read a classmate's module"
     assert results["e_shm_reader"]["score"] == 0, "answers passed through shared memory"
     assert not leaked, "a SysV shared memory segment outlived the grader"
+
+
+# Landlock has no rule for chmod, chown, utime or setxattr: as the grader's own uid, student
+# code could make the class folder (named on the grader's command line) and its run folder
+# unusable to the grader, and every classmate graded after it would score 0.
+CHMODDER = """
+import os as _os
+for _path in (CLASS, ".."):
+    try:
+        _os.utime(_path, (0, 0))
+        _os.chmod(_path, 0)
+    except OSError:
+        pass
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_student_code_changes_no_mode_outside_its_folder(user, shared_folder):
+    """Everything but the worker's folder is read-only to it (a mount namespace of its own,
+    where the grader can make one): the classmates graded after it keep their points."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    for name, source in {"a_chmod": reference + CHMODDER, "b_honest": reference}.items():
+        (klass / name).mkdir(parents=True)
+        (klass / name / f"{CHAPTER}.py").write_text(source.replace("CLASS", repr(str(klass))))
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+               "--jobs", "1", "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    mode = klass.stat().st_mode
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
+    assert klass.stat().st_mode == mode, "student code changed the class folder's mode"
+    klass.chmod(0o755)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    import json
+
+    results = {r["submission"]: r for r in json.loads(report.read_text())}
+    assert results["b_honest"]["score"] == results["b_honest"]["max_score"] > 0, results
 
 
 # Threads count as processes for RLIMIT_NPROC, and start in microseconds where a fork of a
