@@ -838,6 +838,47 @@ def test_a_fork_bomb_stops_at_256_processes(user, shared_folder):
     assert re.search(r"^total\s+\d+ / \d+", done.stdout, re.M), done.stdout[-2000:]
 
 
+# Four children of 250 MiB under a 300 MiB limit, each made non-dumpable: as the grader's own
+# uid, a normal user's grader may then read neither their memory nor their pid namespace.
+HIDDEN_CHILDREN = """
+def squared_loss(y_hat, y):
+    import ctypes, os, time
+    for _ in range(4):
+        if os.fork() == 0:
+            ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0
+            held = b"x" * (250 << 20)
+            time.sleep(4)
+            os._exit(len(held) == 0)
+    time.sleep(3)
+    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_children_that_hide_from_the_memory_watch_are_stopped(user, shared_folder):
+    """A child that makes itself non-dumpable cannot escape the memory limit: as root the
+    watch reads it anyway; as a normal user it is found by its ancestry and stopped."""
+    folder = shared_folder / "hider"
+    folder.mkdir()
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    (folder / f"{CHAPTER}.py").write_text(reference + HIDDEN_CHILDREN)
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(folder), "--chapter", CHAPTER,
+               "--memory", "300", "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    import json
+
+    tests = [t for r in json.loads(report.read_text()) for t in r["tests"]]
+    hog = [t for t in tests if t["exercise"] == "squared_loss"]
+    assert hog and all(t["score"] == 0 for t in hog), hog
+    assert any(re.search("MiB of memory|PR_SET_DUMPABLE", t["output"]) for t in hog), hog
+
+
 def without_namespaces(argv: list[str], user: str) -> list[str]:
     """``argv`` run where the grader can make no namespace at all: as root without
     ``CAP_SYS_ADMIN`` (a container's default), or as uid 65534 inside a user namespace whose
