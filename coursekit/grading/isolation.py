@@ -213,7 +213,7 @@ class Worker:
         for pid in (int(e) for e in os.listdir("/proc") if e.isdigit()) if PROC else ():
             try:
                 if self.ns is not None:
-                    mine = os.readlink(f"/proc/{pid}/ns/pid") == self.ns
+                    mine = _in_namespace(pid, self.ns, self._leader)
                 elif self.uid is not None:
                     mine = os.stat(f"/proc/{pid}").st_uid == self.uid
                 else:
@@ -230,22 +230,32 @@ class Worker:
         holds more than ``FILES_MB`` or ``FILES_COUNT`` files (``RLIMIT_FSIZE``: each file)."""
         while self.pid == pid:
             time.sleep(WATCH_INTERVAL)
-            used, unlisted = 0, {}
+            used, unlisted, hidden = 0, {}, False
             for p in self.tree():
                 # Its share of what it maps: anonymous memory shared with a child (MAP_SHARED,
                 # then fork) is no process's private memory, but its shares add up to all of it
                 # (kernels before 5.0 have no Pss_Anon: private memory there).
-                with suppress(OSError, ValueError), open(f"/proc/{p}/smaps_rollup") as rollup:
-                    kb = {x.split(":")[0]: int(x.split()[1]) for x in rollup if x.endswith("kB\n")}
-                    kinds = ("Pss_Anon", "Pss_Shmem") if "Pss_Anon" in kb else ("Private_Clean",
-                                                                                "Private_Dirty")
-                    used += sum(kb.get(k, 0) for k in kinds) >> 10
+                kb = {}
+                try:
+                    with open(f"/proc/{p}/smaps_rollup") as rollup:
+                        kb = {x.split(":")[0]: int(x.split()[1]) for x in rollup
+                              if x.endswith("kB\n")}  # fmt: skip
+                except PermissionError:  # made non-dumpable: a normal user may not look (README)
+                    hidden = True
+                except (OSError, ValueError):
+                    pass
+                kinds = ("Pss_Anon", "Pss_Shmem") if "Pss_Anon" in kb else ("Private_Clean",
+                                                                            "Private_Dirty")
+                used += sum(kb.get(k, 0) for k in kinds) >> 10
                 unlisted.update(_unlisted_files(p))
             sockets = sum(n for k, n in unlisted.items() if k[0] == "socket")
             used += self._remove_ipc() + sockets >> 20
             written, files = _folder_usage(folder)
             written += sum(unlisted.values()) - sockets >> 20
-            if used > self.memory_mb + MEMORY_SLACK_MB:
+            if hidden:
+                why = ("hiding one of its processes from the grader's memory watch (prctl"
+                       " PR_SET_DUMPABLE): leave your processes as they are")  # fmt: skip
+            elif used > self.memory_mb + MEMORY_SLACK_MB:
                 why = (f"using {used} MiB of memory, its child processes included (the limit is"
                        f" {self.memory_mb} MiB)")  # fmt: skip
             elif written > FILES_MB or files > FILES_COUNT:
@@ -438,6 +448,21 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
                     if entry.is_dir(follow_symlinks=False):
                         todo.append(entry.path)
     return blocks * 512 >> 20, entries
+
+
+def _in_namespace(pid: int, ns: str, leader: int) -> bool:
+    """Whether process ``pid`` is in pid namespace ``ns``, whose init is ``leader``. One of the
+    grader's uid that made itself non-dumpable hides its namespace from a normal user: then its
+    ancestry (``/proc/PID/stat``, readable whatever it did) says, as a namespace's init is an
+    ancestor of every process in it."""
+    try:
+        return os.readlink(f"/proc/{pid}/ns/pid") == ns
+    except PermissionError:
+        if os.stat(f"/proc/{pid}").st_uid != os.geteuid():
+            return False
+        while pid > 1 and pid != leader:  # the ppid: the field after the ")" ending the name
+            pid = int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1])
+        return pid == leader
 
 
 def _unlisted_files(pid: int) -> dict:

@@ -16,7 +16,7 @@ MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
 WITH_GRAD = "__coursekit_with_grad__"
 REQUEST_CAP = 1 << 30
 CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID = 0x08000000, 0x10000000, 0x20000000
-CLONE_NEWNET = 0x40000000
+CLONE_NEWNET, CLONE_NEWNS = 0x40000000, 0x00020000
 # Standard-library modules not imported in advance: side effects on import, or never needed.
 _NO_PRELOAD = set(
     "__main__ antigravity this idlelib tkinter _tkinter turtle turtledemo ensurepip venv"
@@ -338,6 +338,25 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
             keyctl(7, keyring)  # KEYCTL_CLEAR
 
 
+def _read_only_but(folder: str, libc) -> None:
+    """In a mount namespace of its own, every mount read-only (and private) but ``folder``:
+    Landlock has no rule for chmod, chown, utime or setxattr, which the grader's own uid (a
+    normal user) could aim at the grader's files. Where it cannot be made, nothing changes."""
+
+    def change(path: str, flags: int, *attr: int) -> int:  # mount_setattr(2), Linux 5.12+
+        attr = ctypes.create_string_buffer(bytes((ctypes.c_uint64 * 4)(*attr)))
+        return libc.syscall(ctypes.c_long(442), ctypes.c_long(-100), path.encode(),
+                            ctypes.c_long(flags), attr, ctypes.c_long(len(attr)))  # fmt: skip
+
+    # struct mount_attr: attr_set, attr_clr, propagation. AT_RECURSIVE, MOUNT_ATTR_RDONLY, and
+    # MS_PRIVATE: the bind mount below never reaches the grader's mount namespace.
+    if getattr(libc, "unshare", lambda flags: -1)(CLONE_NEWNS) == 0 and change(
+        "/", 0x8000, 1, 0, 1 << 18
+    ) == 0 and libc.mount(folder.encode(), folder.encode(), None, 4096, None) == 0:  # MS_BIND
+        change(folder, 0, 0, 1)  # its own folder writable again
+        os.chdir(folder)  # on that mount
+
+
 def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bool) -> None:
     import random
     import resource
@@ -371,6 +390,8 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
               (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20),
               (resource.RLIMIT_NOFILE, min(256, resource.getrlimit(resource.RLIMIT_NOFILE)[1]
                                           % 2**63))]  # fmt: skip (the grader watches each)
+    # No POSIX message queue: one outlives its maker under a name no /proc file lists (README).
+    limits += [(resource.RLIMIT_MSGQUEUE, 0)] if hasattr(resource, "RLIMIT_MSGQUEUE") else []
     # A fork bomb stops at 256 processes and threads: as root, those of the worker's own uid; in
     # a user namespace of its own, those of that namespace (Linux counts them per namespace).
     # A normal user without one shares the count with the grader: no limit there (README).
@@ -378,6 +399,7 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     limits += [(resource.RLIMIT_NPROC, nproc)] if nproc else []
     for which, value in limits:
         resource.setrlimit(which, (value, value))
+    _read_only_but(spec["dir"], libc)
     confinement = landlock.confine(spec["dir"], list(spec["hidden"]))
     if spec["uid"] is not None:  # as root: a uid of its own, no groups (for good: no saved uid 0)
         os.setgroups([])

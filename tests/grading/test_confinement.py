@@ -246,7 +246,8 @@ def open_folder():
 
 
 def _refused(student, fn: str, *args) -> None:
-    with pytest.raises(GradingFailure, match="PermissionError"):
+    """Landlock refuses (EACCES), or the read-only mount namespace before it (EROFS)."""
+    with pytest.raises(GradingFailure, match="PermissionError|Read-only file system"):
         getattr(student, fn)(*args)
 
 
@@ -759,6 +760,47 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
     assert not leaked, "a SysV shared memory segment outlived the grader"
 
 
+# Landlock has no rule for chmod, chown, utime or setxattr: as the grader's own uid, student
+# code could make the class folder (named on the grader's command line) and its run folder
+# unusable to the grader, and every classmate graded after it would score 0.
+CHMODDER = """
+import os as _os
+for _path in (CLASS, ".."):
+    try:
+        _os.utime(_path, (0, 0))
+        _os.chmod(_path, 0)
+    except OSError:
+        pass
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_student_code_changes_no_mode_outside_its_folder(user, shared_folder):
+    """Everything but the worker's folder is read-only to it (a mount namespace of its own,
+    where the grader can make one): the classmates graded after it keep their points."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    for name, source in {"a_chmod": reference + CHMODDER, "b_honest": reference}.items():
+        (klass / name).mkdir(parents=True)
+        (klass / name / f"{CHAPTER}.py").write_text(source.replace("CLASS", repr(str(klass))))
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+               "--jobs", "1", "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    mode = klass.stat().st_mode
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
+    assert klass.stat().st_mode == mode, "student code changed the class folder's mode"
+    klass.chmod(0o755)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    import json
+
+    results = {r["submission"]: r for r in json.loads(report.read_text())}
+    assert results["b_honest"]["score"] == results["b_honest"]["max_score"] > 0, results
+
+
 # Threads count as processes for RLIMIT_NPROC, and start in microseconds where a fork of a
 # process holding torch takes milliseconds: the bomb reaches its limit well within the timeout.
 # Small stacks: 2000 threads of 64 KiB stay far below the memory limit (RLIMIT_DATA).
@@ -796,6 +838,47 @@ def test_a_fork_bomb_stops_at_256_processes(user, shared_folder):
     assert re.search(r"^total\s+\d+ / \d+", done.stdout, re.M), done.stdout[-2000:]
 
 
+# Four children of 250 MiB under a 300 MiB limit, each made non-dumpable: as the grader's own
+# uid, a normal user's grader may then read neither their memory nor their pid namespace.
+HIDDEN_CHILDREN = """
+def squared_loss(y_hat, y):
+    import ctypes, os, time
+    for _ in range(4):
+        if os.fork() == 0:
+            ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0
+            held = b"x" * (250 << 20)
+            time.sleep(4)
+            os._exit(len(held) == 0)
+    time.sleep(3)
+    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_children_that_hide_from_the_memory_watch_are_stopped(user, shared_folder):
+    """A child that makes itself non-dumpable cannot escape the memory limit: as root the
+    watch reads it anyway; as a normal user it is found by its ancestry and stopped."""
+    folder = shared_folder / "hider"
+    folder.mkdir()
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    (folder / f"{CHAPTER}.py").write_text(reference + HIDDEN_CHILDREN)
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(folder), "--chapter", CHAPTER,
+               "--memory", "300", "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    import json
+
+    tests = [t for r in json.loads(report.read_text()) for t in r["tests"]]
+    hog = [t for t in tests if t["exercise"] == "squared_loss"]
+    assert hog and all(t["score"] == 0 for t in hog), hog
+    assert any(re.search("MiB of memory|PR_SET_DUMPABLE", t["output"]) for t in hog), hog
+
+
 def without_namespaces(argv: list[str], user: str) -> list[str]:
     """``argv`` run where the grader can make no namespace at all: as root without
     ``CAP_SYS_ADMIN`` (a container's default), or as uid 65534 inside a user namespace whose
@@ -830,6 +913,26 @@ if _ctypes.CDLL(None).semget({KEY}, 0, 0) >= 0:
     raise ImportError("a semaphore set of an earlier submission is still here")
 """
 
+# A POSIX message queue is a name no /proc file lists: the writer leaves one (Landlock may refuse
+# to open it, but not to make it); the reader loses every point if the name is still taken.
+MQ_WRITER = f"""
+import ctypes as _ctypes, os as _os
+_ctypes.CDLL("librt.so.1").mq_open(b"/coursekit-{KEY}", _os.O_CREAT | _os.O_RDONLY, 0o666, None)
+"""
+MQ_READER = f"""
+import ctypes as _ctypes, errno as _errno, os as _os
+_rt = _ctypes.CDLL("librt.so.1", use_errno=True)
+if _rt.mq_open(b"/coursekit-{KEY}", _os.O_RDONLY) >= 0 or _ctypes.get_errno() == _errno.EACCES:
+    raise ImportError("a message queue of an earlier submission is still here")
+"""
+
+
+def _remove_mq() -> bool:
+    """Remove the writer's message queue; whether it was there."""
+    import ctypes
+
+    return ctypes.CDLL("librt.so.1").mq_unlink(f"/coursekit-{KEY}".encode()) == 0
+
 
 def _host_sem_keys() -> set[int]:
     return {int(line.split()[0]) for line in Path("/proc/sysvipc/sem").read_text().splitlines()[1:]}
@@ -851,7 +954,8 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     sources = {"a_shm_writer": reference + SHM_WRITER,
                "b_shm_reader": stubs + SHM_READER.replace("WAIT", "2"),
                "c_shm_hog": reference + SHM_HOG, "d_sem_writer": reference + SEM_WRITER,
-               "e_sem_reader": reference + SEM_READER}  # fmt: skip
+               "e_sem_reader": reference + SEM_READER, "f_mq_writer": reference + MQ_WRITER,
+               "g_mq_reader": reference + MQ_READER}  # fmt: skip
     for name, source in sources.items():
         (klass / name).mkdir(parents=True)
         (klass / name / f"{CHAPTER}.py").write_text(source)
@@ -869,6 +973,7 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
     before, limits = _host_shm(1), Path("/proc/sys/kernel/shmall").read_text()
     subprocess.run(["ipcrm", "-S", str(KEY)], capture_output=True)  # left by an earlier run
+    _remove_mq()
     try:
         done = subprocess.run(without_namespaces(command, user), cwd=REPO, env=env,
                               capture_output=True, timeout=900)  # fmt: skip
@@ -878,6 +983,7 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
             subprocess.run(["ipcrm", "-m", str(shmid)], capture_output=True)
         sem_leaked = KEY in _host_sem_keys()
         subprocess.run(["ipcrm", "-S", str(KEY)], capture_output=True)
+        mq_leaked = _remove_mq()
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
     import json
 
@@ -889,4 +995,6 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     assert not leaked, f"{len(leaked)} SysV segments outlived the grader"
     assert results["e_sem_reader"]["score"] == results["e_sem_reader"]["max_score"] > 0
     assert not sem_leaked, "a semaphore set outlived the grader"
+    assert results["g_mq_reader"]["score"] == results["g_mq_reader"]["max_score"] > 0
+    assert not mq_leaked, "a POSIX message queue outlived the grader"
     assert Path("/proc/sys/kernel/shmall").read_text() == limits, "the host's limit was changed"
