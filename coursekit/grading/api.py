@@ -286,13 +286,15 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
     tree = _parsed(source)
     if tree is None:
         return []
-    forbidden, aliases, defs, stars = set(forbidden), {}, {}, []
+    forbidden, aliases, defs, stars, torchy = set(forbidden), {}, {}, [], set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             module = getattr(node, "module", None) or ""
             for alias in node.names:
                 parts = f"{module}.{alias.name}".strip(".").split(".")
                 stars += [module] * (alias.name == "*" and parts[0] in ("torch", "functorch"))
+                if parts[0] in ("torch", "functorch"):  # names bound to torch or a part of it
+                    torchy.add(alias.asname or (alias.name if module else parts[0]))
                 named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
                 if parts[0] in ("torch", "functorch") and forbidden & set(named):
                     aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
@@ -311,6 +313,9 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
     if function not in defs and function in aliases:  # from torch import sigmoid
         return [aliases[function]]
     used, todo, seen = set(), [function], set()
+    wrappers = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+                for n in ast.walk(f) if isinstance(n, ast.Attribute) and n.attr == f.name
+                and getattr(n.value, "id", "") != "self"}  # fmt: skip
     while todo:
         name = todo.pop()
         if name in seen or name not in {**defs, **setters} or (name in apart and name != function):
@@ -319,12 +324,25 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
         roots = [defs[name]] * (name in defs) + setters.get(name, []) + patches * (name == function)
         for node in (n for root in roots for n in ast.walk(root)):
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
-                used.add(ast.unparse(node)[:80])
+                theirs = _root(node) not in torchy and id(node) not in wrappers
+                used.add((node.attr * theirs, ast.unparse(node)[:80]))
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id in aliases:
-                    used.add(aliases[node.id])
+                    used.add(("", aliases[node.id]))
                 todo.append(node.id)
-    return sorted(used)
+    # A method of a class of theirs that the function uses is theirs (fast.ai's Lin.backward,
+    # micrograd's Value.backward), unless reached through torch (torch.sigmoid) or called by a
+    # method of that name on anything but self (def backward(self): self.loss.backward()).
+    own = {f.name for c in seen if isinstance(defs.get(c), ast.ClassDef) for f in defs[c].body
+           if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}  # fmt: skip
+    return sorted(text for attr, text in used if attr not in own)
+
+
+def _root(node) -> str:
+    """The name an expression starts from: ``torch`` for ``torch.tanh(x).backward``."""
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return getattr(node, "id", "")
 
 
 def _module_level(body):

@@ -198,6 +198,31 @@ AUTOGRAD_ELSEWHERE = {
         "def sigmoid(x):\n"
         "    return torch.logistic(x)\n"
     ),
+    # A class of their own whose method has torch's name is theirs (fast.ai's Lin.backward,
+    # outside/sets/micrograd_fastai), but not when that method hands the work to torch's.
+    "own-method-wraps-autograd": (
+        "mlp", {"mlp_backward"}, "self.loss.backward",
+        "class Net:\n"
+        "    def __init__(self, *p):\n"
+        "        self.p = [t.detach().requires_grad_() for t in p]\n"
+        "    def backward(self, X, y):\n"
+        "        W1, b1, W2, b2 = self.p\n"
+        "        O = (X @ W1 + b1).clamp(min=0) @ W2 + b2\n"
+        "        self.loss = (O.logsumexp(1) - O[range(len(y)), y]).mean()\n"
+        "        self.loss.backward()\n"
+        "        return tuple(t.grad for t in self.p)\n\n"
+        "def mlp_backward(X, y, W1, b1, W2, b2):\n"
+        "    return Net(W1, b1, W2, b2).backward(X, y)\n"
+    ),
+    "own-method-wraps-torch": (
+        "activations", {"sigmoid", "relu"}, "x.sigmoid",
+        "class Act:\n"
+        "    def sigmoid(self, x):\n"
+        "        return x.sigmoid()\n"
+        "    def relu(self, x):\n"
+        "        return torch.relu(x)\n\n"
+        "sigmoid, relu = Act().sigmoid, Act().relu\n"
+    ),
 }  # fmt: skip
 
 
