@@ -406,7 +406,10 @@ class Worker:
             }.get(exc.kind, f"failed: {exc}")
             raise WorkerError("import", f"importing {name}.py {why}") from None
         if reply.get("ok") is not True:
-            alone = (" Each module is graded on its own, with only the standard library and torch:"
+            alone = (" Each module is graded on its own: it can import torch, the course's other"
+                     " packages (numpy, matplotlib, tqdm) and most of the standard library, not"
+                     " your other files or other packages. Remove an import the exercises do not"
+                     " need (a demo's can go inside its `if __name__ == \"__main__\":` block) and"
                      " copy what it needs from your other files into it.")  # fmt: skip
             raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
                               " the error at the top level of the module (imports, definitions)"

@@ -37,7 +37,11 @@ SETS = sorted(path for path in (OUTSIDE / "sets").iterdir() if path.is_dir())
 def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     """``outside/sets/<set>/`` holds a whole submission in one family of idioms (CS231n and d2l;
     torch built-ins such as DataLoader, nn.init, F.dropout, Categorical and the _foreach ops;
-    Python loops and in-place work on copies), graded as one submission."""
+    Python loops and in-place work on copies; modern torch: einsum, vmap, torch.jit.script,
+    torch.compile, @torch.no_grad() and inference_mode as decorators, dataclasses; NumPy first,
+    converted back; LLM-style validation, logging and __main__ demos; fast.ai and micrograd's
+    small classes with their own backward methods, closures and partials), graded as one
+    submission."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     result = runner.grade_submission(tmp_path, runner.chapters())
@@ -87,3 +91,16 @@ def test_an_import_error_shows_the_line_of_the_module(tmp_path):
     result = runner.grade_submission(tmp_path, ["linear_regression"])
     message = result.tests[0].output
     assert "JSONDecodeError" in message and 'linear_regression.py", line 8' in message, message
+
+
+def test_a_missing_package_says_which_and_what_to_do(tmp_path):
+    """An LLM-style module importing pandas at the top for its demo: the message names the
+    package and says how to fix it (it said "copy what it needs from your other files")."""
+    (tmp_path / "overfitting.py").write_text(
+        "import pandas as pd\n\n\ndef best_epoch(scores):\n    return 1\n\n\n"
+        "if __name__ == '__main__':\n    print(pd.Series([best_epoch([0.5])]))\n"
+    )
+    result = runner.grade_submission(tmp_path, ["overfitting"])
+    message = result.tests[0].output
+    assert "No module named 'pandas'" in message and "__main__" in message, message
+    assert 'overfitting.py", line 1' in message, message
