@@ -25,6 +25,11 @@ class GradingFailure(AssertionError):
         self.raised = raised
 
 
+# For the messages of gradient checks: the decorator hides the graph as .detach() does.
+NO_GRAD = (" Under torch.no_grad() or torch.inference_mode() (a decorator too) autograd records"
+           " nothing.")
+
+
 def fail(message: str) -> None:
     """Fail the current grading test with ``message`` (say what is wrong and the likely cause)."""
     raise GradingFailure(message)
