@@ -301,7 +301,8 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
                 if parts[0] in ("torch", "functorch"):  # names bound to torch or a part of it
                     torchy.add(alias.asname or (alias.name if module else parts[0]))
                 named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
-                if parts[0] in ("torch", "functorch") and forbidden & set(named):
+                vmap = parts[-1] == "vmap"  # from torch.func import vmap: no gradient
+                if parts[0] in ("torch", "functorch") and forbidden & set(named) and not vmap:
                     aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
     setters: dict[str, list] = {}  # the defs that bind a name with `global`
     patches = []  # module-level `torch.x = ...`, `setattr(torch, "x", ...)`: count for all
@@ -318,6 +319,9 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
     if function not in defs and function in aliases:  # from torch import sigmoid
         return [aliases[function]]
     used, todo, seen = set(), [function], set()
+    # torch.func.vmap batches a function; it computes no gradient (torch.func.grad does).
+    vmapped = {id(n.value) for n in ast.walk(tree)
+               if isinstance(n, ast.Attribute) and n.attr == "vmap"}  # fmt: skip
     wrappers = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
                 for n in ast.walk(f) if isinstance(n, ast.Attribute) and n.attr == f.name
                 and getattr(n.value, "id", "") != "self"}  # fmt: skip
@@ -328,6 +332,8 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=()) -> list[str]:
         seen.add(name)
         roots = [defs[name]] * (name in defs) + setters.get(name, []) + patches * (name == function)
         for node in (n for root in roots for n in ast.walk(root)):
+            if isinstance(node, ast.Attribute) and id(node) in vmapped:  # torch.func of .vmap
+                continue
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
                 theirs = _root(node) not in torchy and id(node) not in wrappers
                 used.add((node.attr * theirs, ast.unparse(node)[:80]))

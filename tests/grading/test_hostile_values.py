@@ -214,6 +214,14 @@ AUTOGRAD_ELSEWHERE = {
         "def mlp_backward(X, y, W1, b1, W2, b2):\n"
         "    return Net(W1, b1, W2, b2).backward(X, y)\n"
     ),
+    # torch.func.vmap computes no gradient (outside/sets/modern_torch's numerical_gradient
+    # batches its nudges with it), but the torch.func.grad it maps does.
+    "vmap-of-grad": (
+        "activations", {"sigmoid_grad"}, "torch.func",
+        "def sigmoid_grad(x):\n"
+        "    f = torch.func.vmap(torch.func.grad(lambda t: (1 + torch.tanh(t / 2)) / 2))\n"
+        "    return f(x.reshape(-1)).reshape(x.shape)\n"
+    ),
     "own-method-wraps-torch": (
         "activations", {"sigmoid", "relu"}, "x.sigmoid",
         "class Act:\n"
