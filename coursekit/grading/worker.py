@@ -29,7 +29,9 @@ _PRELOAD_SUBMODULES = (
     "collections.abc concurrent.futures importlib.util importlib.machinery importlib.metadata"
     " importlib.resources json.decoder json.encoder logging.handlers os.path unittest.mock"
     " urllib.parse urllib.request xml.etree.ElementTree email.message multiprocessing.pool"
-    " ctypes.util ctypes.wintypes encodings.idna http.client logging.config".split()
+    " ctypes.util ctypes.wintypes encodings.idna http.client logging.config encodings.utf_16_be"
+    # matplotlib reads font names in these (a plot at a module's top level found no font)
+    " encodings.utf_16 encodings.utf_16_le encodings.latin_1 encodings.mac_roman".split()
 )
 
 

@@ -104,3 +104,18 @@ def test_a_missing_package_says_which_and_what_to_do(tmp_path):
     message = result.tests[0].output
     assert "No module named 'pandas'" in message and "__main__" in message, message
     assert 'overfitting.py", line 1' in message, message
+
+
+@pytest.mark.instructor  # reads the reference answers
+def test_a_plot_at_the_top_of_a_module_is_graded(tmp_path):
+    """A notebook exported as a module plots at its top level (titles, a saved figure): as root
+    with a Python under /root, matplotlib found no font in the sandbox (the codecs it reads font
+    names with were not loaded there) and the import failed, every point of the chapter lost."""
+    source = (runner.REFERENCE_DIR / "overfitting.py").read_text()
+    plot = ("\n\nimport matplotlib.pyplot as plt\n\nscores = [0.6, 0.8, 0.7]\n"
+            "plt.plot(range(1, 4), scores)\nplt.title(f'best epoch {best_epoch(scores)}')\n"
+            "plt.savefig('scores.png')\nplt.show()\n")  # fmt: skip
+    (tmp_path / "overfitting.py").write_text(source + plot)
+    result = runner.grade_submission(tmp_path, ["overfitting"])
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"a top-level plot costs points:\n{lost}"
