@@ -277,7 +277,9 @@ def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwarg
             return
         if "NotImplementedError" in err.raised:
             raise
-        fail(f"{call} should raise {exc_name}, but: {str(err)[:300]} {why}")
+        asserted = (f" An assert raises AssertionError (and python -O skips it): write `if ...:"
+                    f" raise {exc_name}(...)`.") * ("AssertionError" in err.raised)  # fmt: skip
+        fail(f"{call} should raise {exc_name}, but: {str(err)[:300]}{asserted} {why}")
     fail(f"{call} returned {short_repr(value)} instead of raising {exc_name}. {why}")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import torch
 
 from coursekit.grading import wire, zygote
-from coursekit.grading.api import GradingFailure, Outcome, WithGrad
+from coursekit.grading.api import GradingFailure, Outcome, WithGrad, _describe
 from coursekit.grading.course import Course
 from coursekit.grading.worker import WITH_GRAD, call
 from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, is_root
@@ -565,7 +565,7 @@ class Student:
             elif exc.kind == "timeout":
                 self._timed_out.add(fn)
             raise GradingFailure(message) from None
-        return _outcome(fn, reply, worker.memory_mb)
+        return _outcome(fn, reply, worker.memory_mb, args)
 
 
 _CALL_FAILED = {  # what a call the student process did not answer tells the student
@@ -582,7 +582,7 @@ _CALL_FAILED = {  # what a call the student process did not answer tells the stu
 }
 
 
-def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
+def _outcome(fn: str, reply: dict, memory_mb: int, args=()) -> Outcome:
     if reply.get("ok") is not True:
         kind, text = reply.get("kind"), _reply_error(reply)
         if kind == "not_implemented":
@@ -603,7 +603,9 @@ def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
         tb, raised = str(reply.get("traceback", "")), reply.get("raised")
         if type(raised) is not list or not all(type(r) is str for r in raised):
             raised = []
-        raise GradingFailure(f"{fn}() raised {text[:1500]}" + (f"\n{tb}" if tb else ""),
+        # Which call: an exception on one input of several (a 0-dim x, a float64 one) says so.
+        called = ", ".join(_describe(getattr(a, "tensor", a)) for a in args)
+        raise GradingFailure(f"{fn}({called}) raised {text[:1500]}" + (f"\n{tb}" if tb else ""),
                              tuple(raised[:8]))  # fmt: skip
     args, grads = reply.get("args"), reply.get("grads")
     if type(args) is not list or (grads is not None and type(grads) is not list):
