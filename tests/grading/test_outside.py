@@ -79,29 +79,31 @@ def test_a_modules_torch_settings_stay_in_that_module(tmp_path):
     assert result.score == result.max_score, f"another module's settings cost points:\n{lost}"
 
 
+def _first_message(tmp_path, chapter, source):
+    """The message of the first test of ``chapter`` for a submission of ``source`` alone."""
+    (tmp_path / f"{chapter}.py").write_text(source)
+    return runner.grade_submission(tmp_path, [chapter]).tests[0].output
+
+
 def test_an_import_error_shows_the_line_of_the_module(tmp_path):
     """A module whose top level fails (a notebook export's leftover import of a package the
     grader cannot load, a typo) names the student's own line, also when the error is raised
     deep inside a library: the report said only "No module named 'logging.config'" for a
     `from IPython import display` at line 2."""
-    (tmp_path / "linear_regression.py").write_text(
+    message = _first_message(tmp_path, "linear_regression", (
         "import json\n\n\ndef deep(n):\n    return deep(n - 1) if n else json.loads('{')\n\n\n"
         "CONFIG = deep(8)\n"
-    )
-    result = runner.grade_submission(tmp_path, ["linear_regression"])
-    message = result.tests[0].output
+    ))
     assert "JSONDecodeError" in message and 'linear_regression.py", line 8' in message, message
 
 
 def test_a_missing_package_says_which_and_what_to_do(tmp_path):
     """An LLM-style module importing pandas at the top for its demo: the message names the
     package and says how to fix it (it said "copy what it needs from your other files")."""
-    (tmp_path / "overfitting.py").write_text(
+    message = _first_message(tmp_path, "overfitting", (
         "import pandas as pd\n\n\ndef best_epoch(scores):\n    return 1\n\n\n"
         "if __name__ == '__main__':\n    print(pd.Series([best_epoch([0.5])]))\n"
-    )
-    result = runner.grade_submission(tmp_path, ["overfitting"])
-    message = result.tests[0].output
+    ))
     assert "No module named 'pandas'" in message and "__main__" in message, message
     assert 'overfitting.py", line 1' in message, message
 

@@ -6,14 +6,14 @@ Says (adam_step): setdefault
 
 
 def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
-    beta1, beta2 = betas
-    old_m = state.setdefault("m", [torch.zeros_like(p) for p in params])
-    old_v = state.setdefault("v", [torch.zeros_like(p) for p in params])
+    b1, b2 = betas
+    ms = state.setdefault("m", [torch.zeros_like(p) for p in params])
+    vs = state.setdefault("v", [torch.zeros_like(p) for p in params])
     t = state.get("step", 0) + 1
-    m = [beta1 * mi + (1 - beta1) * g for mi, g in zip(old_m, grads, strict=True)]
-    v = [beta2 * vi + (1 - beta2) * g * g for vi, g in zip(old_v, grads, strict=True)]
-    new_params = [
-        p - lr * (mi / (1 - beta1**t)) / ((vi / (1 - beta2**t)).sqrt() + eps)
-        for p, mi, vi in zip(params, m, v, strict=True)
-    ]
-    return new_params, {"step": t, "m": m, "v": v}
+    out, new_m, new_v = [], [], []
+    for p, g, m, v in zip(params, grads, ms, vs, strict=True):
+        m, v = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g.square()
+        out.append(p - lr * m / (1 - b1**t) / ((v / (1 - b2**t)).sqrt() + eps))
+        new_m.append(m)
+        new_v.append(v)
+    return out, {"step": t, "m": new_m, "v": new_v}

@@ -64,15 +64,14 @@ def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
     t = int(state.get("step", 0)) + 1
     m_prev = state.get("m", [torch.zeros_like(p) for p in params])
     v_prev = state.get("v", [torch.zeros_like(p) for p in params])
-    new_m, new_v, new_p = [], [], []
-    for p, g, m, v in zip(params, grads, m_prev, v_prev):
-        m = beta1 * m + (1 - beta1) * g
-        v = beta2 * v + (1 - beta2) * g * g
-        m_hat = m / (1 - beta1 ** t)
-        v_hat = v / (1 - beta2 ** t)
-        new_p.append(p - lr * m_hat / (torch.sqrt(v_hat) + eps))
-        new_m.append(m)
-        new_v.append(v)
+    # First and second moment estimates, then the bias-corrected update.
+    new_m = [beta1 * m + (1 - beta1) * g for m, g in zip(m_prev, grads)]
+    new_v = [beta2 * v + (1 - beta2) * g.pow(2) for v, g in zip(v_prev, grads)]
+    bias_correction1, bias_correction2 = 1 - beta1 ** t, 1 - beta2 ** t
+    new_p = [
+        p - lr * (m / bias_correction1) / (torch.sqrt(v / bias_correction2) + eps)
+        for p, m, v in zip(params, new_m, new_v)
+    ]
     return new_p, {"step": t, "m": new_m, "v": new_v}
 
 
