@@ -3,6 +3,8 @@
 Each test calls the student's function in the isolated worker and checks the result here.
 """
 
+import random
+
 import numpy as np
 import torch
 
@@ -109,12 +111,16 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
     # The grader seeds NumPy too, so draws of np.random repeat here, but not after the
     # torch.manual_seed of a student's notebook: the same seed gives NumPy's numbers exactly.
     numpy_draws = torch.from_numpy(np.random.RandomState(3).standard_normal((50, 2)))
-    if torch.allclose(X1.double(), numpy_draws, atol=1e-6):
-        fail(
-            "X was drawn with NumPy (np.random.randn or np.random.normal): torch.manual_seed"
-            " does not seed NumPy, so a seeded run gives other data every time. Draw with torch"
-            " (torch.randn or torch.normal, in w's dtype) instead."
-        )
+    gauss = random.Random(3).gauss
+    python_draws = torch.tensor([[gauss(0, 1) for _ in range(2)] for _ in range(50)])
+    for draws, how in ((numpy_draws, "NumPy (np.random.randn or np.random.normal)"),
+                       (python_draws, "Python's random.gauss")):  # fmt: skip
+        if torch.allclose(X1.double(), draws.double(), atol=1e-6):
+            fail(
+                f"X was drawn with {how}: torch.manual_seed does not seed it, so a seeded run"
+                " gives other data every time. Draw with torch (torch.randn or torch.normal, in"
+                " w's dtype) instead."
+            )
     if not torch.equal(X1, X2):
         fail(
             "with the same torch.manual_seed, synthetic_data should return the same X: use"

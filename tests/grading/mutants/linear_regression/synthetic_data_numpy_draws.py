@@ -1,7 +1,7 @@
 """synthetic_data draws X and the noise with NumPy (CS229 style) and converts them to torch:
 torch.manual_seed does not seed NumPy, so a seeded notebook gets other data on every run.
 
-Says (synthetic_data): torch.manual_seed does not seed NumPy
+Says (synthetic_data): X was drawn with NumPy
 """
 
 import numpy as np
