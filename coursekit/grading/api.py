@@ -26,6 +26,11 @@ class GradingFailure(AssertionError):
         self.raised = raised
 
 
+# For the messages of gradient checks: the decorator hides the graph as .detach() does.
+NO_GRAD = (" Under torch.no_grad() or torch.inference_mode() (a decorator too) autograd records"
+           " nothing.")
+
+
 def fail(message: str) -> None:
     """Fail the current grading test with ``message`` (say what is wrong and the likely cause)."""
     raise GradingFailure(message)
@@ -273,7 +278,9 @@ def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwarg
             return
         if "NotImplementedError" in err.raised:
             raise
-        fail(f"{call} should raise {exc_name}, but: {str(err)[:300]} {why}")
+        asserted = (f" An assert raises AssertionError (and python -O skips it): write `if ...:"
+                    f" raise {exc_name}(...)`.") * ("AssertionError" in err.raised)  # fmt: skip
+        fail(f"{call} should raise {exc_name}, but: {str(err)[:300]}{asserted} {why}")
     fail(f"{call} returned {short_repr(value)} instead of raising {exc_name}. {why}")
 
 
@@ -315,15 +322,18 @@ def _names_of(reached: str) -> set[str]:
 
 def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
     """:func:`not_by_hand` reading the code only."""
-    aliases, defs, stars = {}, {}, []
+    aliases, defs, stars, torchy = {}, {}, [], set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             module = getattr(node, "module", None) or ""
             for alias in node.names:
                 parts = f"{module}.{alias.name}".strip(".").split(".")
                 stars += [module] * (alias.name == "*" and parts[0] in ("torch", "functorch"))
+                if parts[0] in ("torch", "functorch"):  # names bound to torch or a part of it
+                    torchy.add(alias.asname or (alias.name if module else parts[0]))
                 named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
-                if parts[0] in ("torch", "functorch") and forbidden & set(named):
+                vmap = parts[-1] == "vmap"  # from torch.func import vmap: no gradient
+                if parts[0] in ("torch", "functorch") and forbidden & set(named) and not vmap:
                     aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
     setters: dict[str, list] = {}  # the defs that bind a name with `global`
     patches = []  # module-level `torch.x = ...`, `setattr(torch, "x", ...)`: count for all
@@ -340,6 +350,12 @@ def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
     if function not in defs and function in aliases:  # from torch import sigmoid
         return [aliases[function]]
     used, todo, seen = set(), [function], set()
+    # torch.func.vmap batches a function; it computes no gradient (torch.func.grad does).
+    vmapped = {id(n.value) for n in ast.walk(tree)
+               if isinstance(n, ast.Attribute) and n.attr == "vmap"}  # fmt: skip
+    wrappers = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+                for n in ast.walk(f) if isinstance(n, ast.Attribute) and n.attr == f.name
+                and getattr(n.value, "id", "") != "self"}  # fmt: skip
     while todo:
         name = todo.pop()
         if name in seen or name not in {**defs, **setters} or (name in apart and name != function):
@@ -347,13 +363,28 @@ def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
         seen.add(name)
         roots = [defs[name]] * (name in defs) + setters.get(name, []) + patches * (name == function)
         for node in (n for root in roots for n in ast.walk(root)):
+            if isinstance(node, ast.Attribute) and id(node) in vmapped:  # torch.func of .vmap
+                continue
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
-                used.add(ast.unparse(node)[:80])
+                theirs = _root(node) not in torchy and id(node) not in wrappers
+                used.add((node.attr * theirs, ast.unparse(node)[:80]))
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id in aliases:
-                    used.add(aliases[node.id])
+                    used.add(("", aliases[node.id]))
                 todo.append(node.id)
-    return sorted(used)
+    # A method of a class of theirs that the function uses is theirs (fast.ai's Lin.backward,
+    # micrograd's Value.backward), unless reached through torch (torch.sigmoid) or called by a
+    # method of that name on anything but self (def backward(self): self.loss.backward()).
+    own = {f.name for c in seen if isinstance(defs.get(c), ast.ClassDef) for f in defs[c].body
+           if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}  # fmt: skip
+    return sorted(text for attr, text in used if attr not in own)
+
+
+def _root(node) -> str:
+    """The name an expression starts from: ``torch`` for ``torch.tanh(x).backward``."""
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return getattr(node, "id", "")
 
 
 def _module_level(body):

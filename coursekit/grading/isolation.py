@@ -21,7 +21,7 @@ from pathlib import Path
 import torch
 
 from coursekit.grading import wire, zygote
-from coursekit.grading.api import GradingFailure, Outcome, WithGrad
+from coursekit.grading.api import GradingFailure, Outcome, WithGrad, _describe
 from coursekit.grading.course import Course
 from coursekit.grading.worker import WITH_GRAD, call
 from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, is_root
@@ -416,7 +416,10 @@ class Worker:
             }.get(exc.kind, f"failed: {exc}")
             raise WorkerError("import", f"importing {name}.py {why}") from None
         if reply.get("ok") is not True:
-            alone = (" Each module is graded on its own, with only the standard library and torch:"
+            alone = (" Each module is graded on its own: it can import torch, the course's other"
+                     " packages (numpy, matplotlib, tqdm) and most of the standard library, not"
+                     " your other files or other packages. Remove an import the exercises do not"
+                     " need (a demo's can go inside its `if __name__ == \"__main__\":` block) and"
                      " copy what it needs from your other files into it.")  # fmt: skip
             raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
                               " the error at the top level of the module (imports, definitions)"
@@ -594,7 +597,7 @@ class Student:
         reached = reply.get("reached")
         if type(reached) is list:
             self.reached.setdefault(fn, set()).update(r for r in reached[:256] if type(r) is str)
-        return _outcome(fn, reply, worker.memory_mb)
+        return _outcome(fn, reply, worker.memory_mb, args)
 
 
 _CALL_FAILED = {  # what a call the student process did not answer tells the student
@@ -611,7 +614,7 @@ _CALL_FAILED = {  # what a call the student process did not answer tells the stu
 }
 
 
-def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
+def _outcome(fn: str, reply: dict, memory_mb: int, args=()) -> Outcome:
     if reply.get("ok") is not True:
         kind, text = reply.get("kind"), _reply_error(reply)
         if kind == "not_implemented":
@@ -632,7 +635,9 @@ def _outcome(fn: str, reply: dict, memory_mb: int) -> Outcome:
         tb, raised = str(reply.get("traceback", "")), reply.get("raised")
         if type(raised) is not list or not all(type(r) is str for r in raised):
             raised = []
-        raise GradingFailure(f"{fn}() raised {text[:1500]}" + (f"\n{tb}" if tb else ""),
+        # Which call: an exception on one input of several (a 0-dim x, a float64 one) says so.
+        called = ", ".join(_describe(getattr(a, "tensor", a)) for a in args)
+        raise GradingFailure(f"{fn}({called}) raised {text[:1500]}" + (f"\n{tb}" if tb else ""),
                              tuple(raised[:8]))  # fmt: skip
     args, grads = reply.get("args"), reply.get("grads")
     if type(args) is not list or (grads is not None and type(grads) is not list):

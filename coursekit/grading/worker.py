@@ -29,7 +29,9 @@ _PRELOAD_SUBMODULES = (
     "collections.abc concurrent.futures importlib.util importlib.machinery importlib.metadata"
     " importlib.resources json.decoder json.encoder logging.handlers os.path unittest.mock"
     " urllib.parse urllib.request xml.etree.ElementTree email.message multiprocessing.pool"
-    " ctypes.util ctypes.wintypes encodings.idna http.client".split()
+    " ctypes.util ctypes.wintypes encodings.idna http.client logging.config encodings.utf_16_be"
+    # matplotlib reads font names in these (a plot at a module's top level found no font)
+    " encodings.utf_16 encodings.utf_16_le encodings.latin_1 encodings.mac_roman".split()
 )
 
 
@@ -456,6 +458,9 @@ def zygote(control_fd: int) -> None:
     import torch
 
     torch.set_num_threads(1)
+    # torch.compile takes a minute and more per new shape (a C++ compiler, a cache in /tmp),
+    # never within a call's limit, and changes no result: student code runs eagerly.
+    torch.compile = lambda model=None, **_: model if model is not None else (lambda fn: fn)
     wire, landlock = _load_sibling("wire"), _load_sibling("landlock")
     _preload_stdlib()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # keepers are reaped automatically

@@ -234,6 +234,39 @@ AUTOGRAD_ELSEWHERE = {
         "    dX, dW = engine.grad(X @ W, (X, W), dY)\n"
         "    return dX, dW, dY.sum(0)\n"
     ),
+    # A class of their own whose method has torch's name is theirs (fast.ai's Lin.backward,
+    # outside/sets/micrograd_fastai), but not when that method hands the work to torch's.
+    "own-method-wraps-autograd": (
+        "mlp", {"mlp_backward"}, "self.loss.backward",
+        "class Net:\n"
+        "    def __init__(self, *p):\n"
+        "        self.p = [t.detach().requires_grad_() for t in p]\n"
+        "    def backward(self, X, y):\n"
+        "        W1, b1, W2, b2 = self.p\n"
+        "        O = (X @ W1 + b1).clamp(min=0) @ W2 + b2\n"
+        "        self.loss = (O.logsumexp(1) - O[range(len(y)), y]).mean()\n"
+        "        self.loss.backward()\n"
+        "        return tuple(t.grad for t in self.p)\n\n"
+        "def mlp_backward(X, y, W1, b1, W2, b2):\n"
+        "    return Net(W1, b1, W2, b2).backward(X, y)\n"
+    ),
+    # torch.func.vmap computes no gradient (outside/sets/modern_torch's numerical_gradient
+    # batches its nudges with it), but the torch.func.grad it maps does.
+    "vmap-of-grad": (
+        "activations", {"sigmoid_grad"}, "torch.func",
+        "def sigmoid_grad(x):\n"
+        "    f = torch.func.vmap(torch.func.grad(lambda t: (1 + torch.tanh(t / 2)) / 2))\n"
+        "    return f(x.reshape(-1)).reshape(x.shape)\n"
+    ),
+    "own-method-wraps-torch": (
+        "activations", {"sigmoid", "relu"}, "x.sigmoid",
+        "class Act:\n"
+        "    def sigmoid(self, x):\n"
+        "        return x.sigmoid()\n"
+        "    def relu(self, x):\n"
+        "        return torch.relu(x)\n\n"
+        "sigmoid, relu = Act().sigmoid, Act().relu\n"
+    ),
 }  # fmt: skip
 
 

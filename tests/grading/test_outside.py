@@ -37,7 +37,11 @@ SETS = sorted(path for path in (OUTSIDE / "sets").iterdir() if path.is_dir())
 def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     """``outside/sets/<set>/`` holds a whole submission in one family of idioms (CS231n and d2l;
     torch built-ins such as DataLoader, nn.init, F.dropout, Categorical and the _foreach ops;
-    Python loops and in-place work on copies), graded as one submission."""
+    Python loops and in-place work on copies; modern torch: einsum, vmap, torch.jit.script,
+    torch.compile, @torch.no_grad() and inference_mode as decorators, dataclasses; NumPy first,
+    converted back; LLM-style validation, logging and __main__ demos; fast.ai and micrograd's
+    small classes with their own backward methods, closures and partials), graded as one
+    submission."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     result = runner.grade_submission(tmp_path, runner.chapters())
@@ -75,15 +79,45 @@ def test_a_modules_torch_settings_stay_in_that_module(tmp_path):
     assert result.score == result.max_score, f"another module's settings cost points:\n{lost}"
 
 
+def _first_message(tmp_path, chapter, source):
+    """The message of the first test of ``chapter`` for a submission of ``source`` alone."""
+    (tmp_path / f"{chapter}.py").write_text(source)
+    return runner.grade_submission(tmp_path, [chapter]).tests[0].output
+
+
 def test_an_import_error_shows_the_line_of_the_module(tmp_path):
     """A module whose top level fails (a notebook export's leftover import of a package the
     grader cannot load, a typo) names the student's own line, also when the error is raised
     deep inside a library: the report said only "No module named 'logging.config'" for a
     `from IPython import display` at line 2."""
-    (tmp_path / "linear_regression.py").write_text(
+    message = _first_message(tmp_path, "linear_regression", (
         "import json\n\n\ndef deep(n):\n    return deep(n - 1) if n else json.loads('{')\n\n\n"
         "CONFIG = deep(8)\n"
-    )
-    result = runner.grade_submission(tmp_path, ["linear_regression"])
-    message = result.tests[0].output
+    ))
     assert "JSONDecodeError" in message and 'linear_regression.py", line 8' in message, message
+
+
+def test_a_missing_package_says_which_and_what_to_do(tmp_path):
+    """An LLM-style module importing pandas at the top for its demo: the message names the
+    package and says how to fix it (it said "copy what it needs from your other files")."""
+    message = _first_message(tmp_path, "overfitting", (
+        "import pandas as pd\n\n\ndef best_epoch(scores):\n    return 1\n\n\n"
+        "if __name__ == '__main__':\n    print(pd.Series([best_epoch([0.5])]))\n"
+    ))
+    assert "No module named 'pandas'" in message and "__main__" in message, message
+    assert 'overfitting.py", line 1' in message, message
+
+
+@pytest.mark.instructor  # reads the reference answers
+def test_a_plot_at_the_top_of_a_module_is_graded(tmp_path):
+    """A notebook exported as a module plots at its top level (titles, a saved figure): as root
+    with a Python under /root, matplotlib found no font in the sandbox (the codecs it reads font
+    names with were not loaded there) and the import failed, every point of the chapter lost."""
+    source = (runner.REFERENCE_DIR / "overfitting.py").read_text()
+    plot = ("\n\nimport matplotlib.pyplot as plt\n\nscores = [0.6, 0.8, 0.7]\n"
+            "plt.plot(range(1, 4), scores)\nplt.title(f'best epoch {best_epoch(scores)}')\n"
+            "plt.savefig('scores.png')\nplt.show()\n")  # fmt: skip
+    (tmp_path / "overfitting.py").write_text(source + plot)
+    result = runner.grade_submission(tmp_path, ["overfitting"])
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"a top-level plot costs points:\n{lost}"

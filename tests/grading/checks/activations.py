@@ -3,6 +3,7 @@
 import torch
 
 from coursekit.grading import (
+    NO_GRAD,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -114,6 +115,7 @@ def test_sigmoid_is_differentiable(student, reference):
         fail(
             "No gradient flows from sigmoid(x) back to x: use torch operations only (no"
             " .item(), .detach(), .numpy() or Python floats), so autograd can see them."
+            + NO_GRAD
         )
     expect_close(outcome.grads[0], reference.sigmoid_grad(x),
                  "the gradient of sigmoid(x).sum() with respect to x",
@@ -222,7 +224,7 @@ def test_relu_leaves_its_input_alone_and_is_differentiable(student, reference):
     x = _inputs(9, (4, 5), zeros=False)
     grad_outcome = student.run("relu", x.clone(), grad=True)
     if grad_outcome.grads is None or grad_outcome.grads[0] is None:
-        fail("No gradient flows from relu(x) back to x: use torch operations only.")
+        fail("No gradient flows from relu(x) back to x: use torch operations only." + NO_GRAD)
     expect_close(grad_outcome.grads[0], reference.relu_grad(x),
                  "the gradient of relu(x).sum() with respect to x")  # fmt: skip
 
@@ -323,7 +325,8 @@ def test_leaky_relu_keyword_and_gradient(student, reference):
     expect_close(got, reference.leaky_relu(x, 0.1), "leaky_relu(x, negative_slope=0.1)",
                  hint=_leaky_hint(got, x, 0.1))  # fmt: skip
     if outcome.grads is None or outcome.grads[0] is None:
-        fail("No gradient flows from leaky_relu(x) back to x: use torch operations only.")
+        fail("No gradient flows from leaky_relu(x) back to x: use torch operations only."
+             + NO_GRAD)
     want = torch.where(x > 0, torch.ones_like(x), torch.full_like(x, 0.1))
     expect_close(outcome.grads[0], want, "the gradient of leaky_relu(x, 0.1).sum() w.r.t. x",
                  hint="The slope is 1 for x > 0 and negative_slope elsewhere.")  # fmt: skip

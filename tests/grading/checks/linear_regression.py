@@ -3,9 +3,13 @@
 Each test calls the student's function in the isolated worker and checks the result here.
 """
 
+import random
+
+import numpy as np
 import torch
 
 from coursekit.grading import (
+    NO_GRAD,
     GradingFailure,
     expect_close,
     expect_dtype,
@@ -104,6 +108,19 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
     X2, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
     X3, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=4)
     expect_shape(X1, (50, 2), "X")
+    # The grader seeds NumPy too, so draws of np.random repeat here, but not after the
+    # torch.manual_seed of a student's notebook: the same seed gives NumPy's numbers exactly.
+    numpy_draws = torch.from_numpy(np.random.RandomState(3).standard_normal((50, 2)))
+    gauss = random.Random(3).gauss
+    python_draws = torch.tensor([[gauss(0, 1) for _ in range(2)] for _ in range(50)])
+    for draws, how in ((numpy_draws, "NumPy (np.random.randn or np.random.normal)"),
+                       (python_draws, "Python's random.gauss")):  # fmt: skip
+        if torch.allclose(X1.double(), draws.double(), atol=1e-6):
+            fail(
+                f"X was drawn with {how}: torch.manual_seed does not seed it, so a seeded run"
+                " gives other data every time. Draw with torch (torch.randn or torch.normal, in"
+                " w's dtype) instead."
+            )
     if not torch.equal(X1, X2):
         fail(
             "with the same torch.manual_seed, synthetic_data should return the same X: use"
@@ -277,6 +294,7 @@ def test_linreg_gradients(student, reference):
             fail(
                 f"no gradient flows from linreg's output to {name}: use torch operations on the"
                 " tensors themselves (no .detach(), .item(), .numpy() or torch.tensor(...))."
+                + NO_GRAD
             )
         expect_close(got, expected, f"the gradient of linreg(X, w, b).sum() with respect to {name}")
 
@@ -340,7 +358,8 @@ def test_squared_loss_gradient(student, reference):
     outcome = student.run("squared_loss", y_hat, y, grad=True)
     expect_shape(outcome.value, (5, 1), "squared_loss(y_hat, y)")
     if outcome.grads[0] is None:
-        fail("no gradient flows from the loss to y_hat: compute it with tensor operations.")
+        fail("no gradient flows from the loss to y_hat: compute it with tensor operations."
+             + NO_GRAD)
     expect_close(
         outcome.grads[0],
         y_hat - y,

@@ -5,6 +5,7 @@ import math
 import torch
 
 from coursekit.grading import (
+    NO_GRAD,
     GradingFailure,
     expect_close,
     expect_dtype,
@@ -58,6 +59,7 @@ def _expect_gradients(outcome, reference_fn, args, names, what):
                 f"No gradient flows from {what} back to {name}: the value is right, but"
                 " autograd cannot see how it was computed. Use torch operations on the tensors"
                 " themselves (no .detach(), .item(), NumPy, or torch.tensor(...) of a result)."
+                + NO_GRAD
             )
         expect_close(got, expected, f"the gradient of {what} w.r.t. {name}", rtol=1e-4, atol=1e-6)
 
@@ -278,7 +280,8 @@ def test_nll_loss_gradient_and_inputs(student, reference):
     leaf = log_probs.clone().requires_grad_(True)
     reference.nll_loss(leaf, target).backward()
     if outcome.grads is None or outcome.grads[0] is None:
-        fail("No gradient flows from nll_loss back to log_probs: use torch operations only.")
+        fail("No gradient flows from nll_loss back to log_probs: use torch operations only."
+             + NO_GRAD)
     expect_close(
         outcome.grads[0],
         leaf.grad,
@@ -395,7 +398,8 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
     leaf = logits.clone().requires_grad_(True)
     reference.cross_entropy_loss(leaf, target).backward()
     if outcome.grads is None or outcome.grads[0] is None:
-        fail("No gradient flows from cross_entropy_loss back to the logits: use torch ops only.")
+        fail("No gradient flows from cross_entropy_loss back to the logits: use torch ops only."
+             + NO_GRAD)
     expect_close(
         outcome.grads[0],
         leaf.grad,

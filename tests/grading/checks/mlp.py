@@ -5,6 +5,7 @@ import math
 import torch
 
 from coursekit.grading import (
+    NO_GRAD,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -86,7 +87,7 @@ def test_mlp_forward_is_differentiable(student, reference):
     outcome = student.run("mlp_forward", X, *params, grad=True)
     expect_shape(outcome.value, (4, 3), "mlp_forward(X, W1, b1, W2, b2)")
     if outcome.grads is None or any(g is None for g in outcome.grads):
-        fail("No gradient flows back to some argument: use torch operations only.")
+        fail("No gradient flows back to some argument: use torch operations only." + NO_GRAD)
     leaves = [t.clone().requires_grad_(True) for t in (X, *params)]
     reference.mlp_forward(*leaves).sum().backward()
     names = ["X", "W1", "b1", "W2", "b2"]

@@ -3,6 +3,7 @@
 import torch
 
 from coursekit.grading import (
+    NO_GRAD,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -153,7 +154,7 @@ def test_feed_forward_is_differentiable_and_leaves_inputs_alone(student, referen
     if grads[0] is None:
         fail(
             "No gradient flows from feed_forward back to its inputs: compute the loss with torch"
-            " operations only (no .item(), .detach(), .numpy() or Python floats)."
+            " operations only (no .item(), .detach(), .numpy() or Python floats)." + NO_GRAD
         )
     expect_close(
         grads[0],

@@ -365,21 +365,23 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
 
 
 def _no_in_place(student, reference, name, hyper, seed):
-    """Call the rule once with a non-empty state and check nothing it was given changed."""
+    """Call the rule with the empty state of a first step (``state.setdefault("m", ...)``
+    fills only that one), then with a non-empty state, and check nothing it was given changed."""
     problem = Quadratic(seed, [(3,), (2, 3)])
     path_params, state = [p.clone() for p in problem.start], {}
     rule = getattr(reference, name)  # three trusted steps make a realistic state
-    for k in range(3):
-        path_params, state = rule(path_params, problem.grads(path_params, k), state, **hyper)
-    grads = problem.grads(path_params, 3)
-    args = (path_params, grads, state)
-    copies = tuple(_clone(a) for a in args)
-    outcome = student.run(name, *args, **hyper)
-    _unpack(name, outcome.value, path_params)
-    for what, before, after in zip(("params", "grads", "state"), copies, outcome.args,
-                                   strict=True):
-        for where, b, a in _leaves(what, before, after):
-            expect_unchanged(b, a, f"{where} passed to {name}")
+    for k in range(4):
+        grads = problem.grads(path_params, k)
+        if k in (0, 3):
+            args = (path_params, grads, state)
+            copies = tuple(_clone(a) for a in args)
+            outcome = student.run(name, *args, **hyper)
+            _unpack(name, outcome.value, path_params)
+            for what, before, after in zip(("params", "grads", "state"), copies, outcome.args,
+                                           strict=True):
+                for where, b, a in _leaves(what, before, after):
+                    expect_unchanged(b, a, f"{where} passed to {name}")
+        path_params, state = rule(path_params, grads, state, **hyper)
 
 
 def _leaves(where, before, after):
@@ -387,7 +389,8 @@ def _leaves(where, before, after):
     if isinstance(before, dict):
         if not isinstance(after, dict) or set(after) != set(before):
             fail(f"{where} was changed in place: its keys are now {sorted(after)} instead of "
-                 f"{sorted(before)}. Build a new dict for the new state.")
+                 f"{sorted(before)}. Build a new dict for the new state (state[key] = ... and"
+                 " state.setdefault(key, ...) write into the dict you were given).")
         for k in before:
             yield from _leaves(f"{where}[{k!r}]", before[k], after[k])
     elif isinstance(before, list | tuple):

@@ -12,6 +12,7 @@ import math
 import torch
 
 from coursekit.grading import (
+    NO_GRAD,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -53,6 +54,10 @@ def test_l2_penalty_values(student, reference):
                  "on how many entries w has).")  # fmt: skip
         if torch.allclose(got, torch.linalg.vector_norm(w) / 2):
             fail(f"{what} uses the norm ||w||, not its square ||w||^2.")
+        if w.ndim == 2 and torch.allclose(got, torch.linalg.matrix_norm(w, ord=2) ** 2 / 2):
+            fail(f"{what} uses the matrix 2-norm: torch.linalg.norm(w, ord=2) of a matrix is its"
+                 " largest singular value, not the root of the sum of its squared entries."
+                 " Use (w ** 2).sum() / 2 (or torch.linalg.vector_norm(w) ** 2 / 2).")  # fmt: skip
         expect_close(got, want, what, hint="The penalty is sum_i w_i^2 / 2.")
 
 
@@ -63,7 +68,8 @@ def test_l2_penalty_gradient_is_w(student, reference):
     grad = outcome.grads[0] if outcome.grads else None
     if grad is None:
         fail("no gradient flows back to w through l2_penalty(w): keep the computation in "
-             "torch (no .item(), float() or NumPy), so weight decay can be trained.")  # fmt: skip
+             "torch (no .item(), float() or NumPy), so weight decay can be trained."
+             + NO_GRAD)  # fmt: skip
     if torch.allclose(grad, 2 * w):
         fail("the gradient of l2_penalty(w) is 2 w: the 1/2 is missing from the penalty.")
     expect_close(grad, w, "the gradient of l2_penalty(w) with respect to w",

@@ -5,6 +5,7 @@ import math
 import torch
 
 from coursekit.grading import (
+    NO_GRAD,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -86,6 +87,7 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
             "No gradient flows from softmax(X) back to X: the values are right, but autograd"
             " cannot see how they were computed, so a model using it cannot learn. Use torch"
             " operations on X itself (no .detach(), .item(), NumPy or torch.tensor(...))."
+            + NO_GRAD
         )
 
 
@@ -122,6 +124,13 @@ def _check_cross_entropy(student, reference, y_hat, y, what):
                 " training loop averages (or sums) the losses.")
     elif torch.allclose(got, -y_hat[torch.arange(n), y], rtol=1e-4, atol=1e-6):
         hint = "You picked -y_hat[i, y[i]] without the log: the loss is -log(y_hat[i, y[i]])."
+    else:  # -log(p + eps): the eps each loss implies is one small constant
+        picked = y_hat[torch.arange(n), y].double()
+        eps = float((torch.exp(-got.double()) - picked).median())
+        if 0 < eps < 1e-2 and torch.allclose(got.double(), -torch.log(picked + eps), rtol=1e-5):
+            hint = (f"You added a small constant (about {eps:.0e}) inside the log: y_hat's"
+                    " entries are in (0, 1], so -log(y_hat[i, y[i]]) is finite without it, and"
+                    " the constant shifts the loss of the least likely true classes most.")
     expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
 
 
@@ -159,7 +168,7 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
     if outcome.grads is None or outcome.grads[0] is None:
         fail(
             "No gradient flows from cross_entropy back to y_hat: compute it with torch"
-            " operations only (no .item(), .detach(), .numpy() or Python floats)."
+            " operations only (no .item(), .detach(), .numpy() or Python floats)." + NO_GRAD
         )
     expect_close(
         outcome.grads[0],

@@ -1,0 +1,38 @@
+"""micrograd-ish: each activation a tiny class with __call__ and grad; module-level instances."""
+import torch
+
+
+class Sigmoid:
+    def __call__(self, x):
+        return torch.where(x < 0, torch.exp(x) / (1 + torch.exp(x)), 1 / (1 + torch.exp(-x)))
+
+    def grad(self, x):
+        s = self(x)
+        return s * (1 - s)
+
+
+class Tanh:
+    def grad(self, x):
+        return 1 - torch.tanh(x) ** 2
+
+
+class LeakyReLU:
+    def __init__(self, slope=0.0):
+        self.slope = slope
+
+    def __call__(self, x):
+        return x.clamp(min=0) + self.slope * x.clamp(max=0)
+
+    def grad(self, x):
+        return (x > 0).type(x.dtype)
+
+
+sigmoid = Sigmoid()
+sigmoid_grad = sigmoid.grad
+tanh_grad = Tanh().grad
+relu = LeakyReLU()
+relu_grad = relu.grad
+
+
+def leaky_relu(x, negative_slope=0.01):
+    return LeakyReLU(negative_slope)(x)
