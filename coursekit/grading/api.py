@@ -294,8 +294,8 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
 
     ``reached``: the torch functions ("module.name") its calls used, noted in the student
     process, however the code got to them (``getattr(torch, "sig" + "moid")``, ``eval``, a
-    patch made by a function): each is a use, unless an exercise in ``apart`` uses it where
-    the code can be read (that exercise pays for it)."""
+    patch made by a function, a method of theirs handing the work to torch's): each is a use,
+    unless an exercise in ``apart`` uses it where the code can be read (that exercise pays)."""
     tree = _parsed(source)
     if tree is None:
         return []
@@ -353,9 +353,6 @@ def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
     # torch.func.vmap batches a function; it computes no gradient (torch.func.grad does).
     vmapped = {id(n.value) for n in ast.walk(tree)
                if isinstance(n, ast.Attribute) and n.attr == "vmap"}  # fmt: skip
-    wrappers = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
-                for n in ast.walk(f) if isinstance(n, ast.Attribute) and n.attr == f.name
-                and getattr(n.value, "id", "") != "self"}  # fmt: skip
     while todo:
         name = todo.pop()
         if name in seen or name not in {**defs, **setters} or (name in apart and name != function):
@@ -366,15 +363,16 @@ def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
             if isinstance(node, ast.Attribute) and id(node) in vmapped:  # torch.func of .vmap
                 continue
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
-                theirs = _root(node) not in torchy and id(node) not in wrappers
+                theirs = _root(node) not in torchy
                 used.add((node.attr * theirs, ast.unparse(node)[:80]))
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id in aliases:
                     used.add(("", aliases[node.id]))
                 todo.append(node.id)
     # A method of a class of theirs that the function uses is theirs (fast.ai's Lin.backward,
-    # micrograd's Value.backward), unless reached through torch (torch.sigmoid) or called by a
-    # method of that name on anything but self (def backward(self): self.loss.backward()).
+    # micrograd's Value.backward), unless reached through torch (torch.sigmoid). Whether
+    # `layer.backward(d)` is theirs or torch's shows as it runs (reached): a method that hands
+    # the work to torch's (def backward(self): self.loss.backward()) reaches it.
     own = {f.name for c in seen if isinstance(defs.get(c), ast.ClassDef) for f in defs[c].body
            if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}  # fmt: skip
     return sorted(text for attr, text in used if attr not in own)

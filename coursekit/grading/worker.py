@@ -279,6 +279,7 @@ def _watch(reached: set):
         def __torch_function__(self, func, types, args=(), kwargs=None):
             if len(reached) < 256:
                 module = getattr(func, "__module__", None) or "torch.Tensor"
+                module = "torch.Tensor" if module == "torch._tensor" else module  # .backward
                 reached.add(f"{module}.{getattr(func, '__name__', '?')}"[:200])
             return func(*args, **(kwargs or {}))
 

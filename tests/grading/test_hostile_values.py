@@ -237,7 +237,7 @@ AUTOGRAD_ELSEWHERE = {
     # A class of their own whose method has torch's name is theirs (fast.ai's Lin.backward,
     # outside/sets/micrograd_fastai), but not when that method hands the work to torch's.
     "own-method-wraps-autograd": (
-        "mlp", {"mlp_backward"}, "self.loss.backward",
+        "mlp", {"mlp_backward"}, "torch.Tensor.backward",
         "class Net:\n"
         "    def __init__(self, *p):\n"
         "        self.p = [t.detach().requires_grad_() for t in p]\n"
@@ -259,7 +259,7 @@ AUTOGRAD_ELSEWHERE = {
         "    return f(x.reshape(-1)).reshape(x.shape)\n"
     ),
     "own-method-wraps-torch": (
-        "activations", {"sigmoid", "relu"}, "x.sigmoid",
+        "activations", {"sigmoid", "relu"}, "torch.",
         "class Act:\n"
         "    def sigmoid(self, x):\n"
         "        return x.sigmoid()\n"

@@ -44,14 +44,35 @@ def relu_backward(Z, dH):
     return r.backward(dH)
 
 
+class Model:
+    """fast.ai's Model: its backward hands the gradient to each layer's own backward."""
+
+    def __init__(self, *layers):
+        self.layers = layers
+
+    def __call__(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+    def backward(self, dout):
+        grads = []
+        for layer in reversed(self.layers):
+            out = layer.backward(dout)
+            if isinstance(out, tuple):
+                dout, *mine = out
+                grads = mine + grads
+            else:
+                dout = out
+        return grads
+
+
 def mlp_backward(X, y, W1, b1, W2, b2):
-    l1, act, l2 = Lin(W1, b1), Relu(), Lin(W2, b2)
-    out = l2(act(l1(X)))
+    model = Model(Lin(W1, b1), Relu(), Lin(W2, b2))
+    out = model(X)
     sm = (out - out.logsumexp(-1, keepdim=True)).exp()
     sm[range(len(y)), y] -= 1
-    dout = sm / len(y)
-    dh, dW2, db2 = l2.backward(dout)
-    _, dW1, db1 = l1.backward(act.backward(dh))
+    dW1, db1, dW2, db2 = model.backward(sm / len(y))
     return dW1, db1, dW2, db2
 
 
