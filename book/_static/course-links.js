@@ -17,7 +17,9 @@
      blur left the focus nowhere after pressing, with Enter or Space, the colour-mode button or
      the ☰ of a wide window (which folds the sidebar, no dialog): pressing it again did nothing.
      A button pressed from the keyboard keeps the focus.
-   - "Skip to main content" leaves the focus at the start of the page's text (see below). */
+   - "Skip to main content" leaves the focus at the start of the page's text (see below).
+   - A header button's tooltip (its name, shown on hover or focus) stayed until the pointer or
+     the focus moved away, over what lies below it: Escape hides it (WCAG 1.4.13). */
 (() => {
   let opener = null;
   document.addEventListener(
@@ -104,6 +106,13 @@
     document.querySelector("article.bd-article")?.prepend(note);
     note.scrollIntoView({ block: "nearest" });
   }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    for (const button of document.querySelectorAll('[data-bs-toggle="tooltip"]')) {
+      window.bootstrap?.Tooltip.getInstance(button)?.hide();
+    }
+  });
 
   if (!window.location.hash) return;
   let moved = false;

@@ -103,3 +103,22 @@ def test_header_and_drawers_work_on_other_screens(browser, site_url, screen):
         assert not heard.console, f"{where}: {heard.console[:3]}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("by", ["pointer", "keyboard"])
+def test_escape_hides_a_header_buttons_tooltip(browser, site_url, by):
+    """A header button's name shows as a tooltip while the pointer rests on it or it has the
+    focus, over the text below; Escape hides it without moving either (WCAG 1.4.13)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_url + _PAGE.html, wait_until="load")
+        button = page.locator(".bd-header-article .theme-switch-button:visible").first
+        button.hover() if by == "pointer" else button.focus()
+        tooltip = page.locator(".tooltip:visible")
+        tooltip.wait_for(timeout=5_000)  # the theme shows it after 0.5 s
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(400)  # its fade takes 0.15 s
+        assert not tooltip.count(), f"Escape left the tooltip of a button under the {by}"
+    finally:
+        context.close()
