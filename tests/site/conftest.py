@@ -387,6 +387,54 @@ def seen(browser, site_url):
         made.close()
 
 
+# The search page asked for "softmax", as a reader asks: read by two tests (test_browser.py:
+# a chapter is found; test_site_details.py: only book pages, summarised by their text), which
+# share its one visit (``softmax_search``) and so its unit of work (``page_scope``).
+SEARCH_QUERY = "search.html?q=softmax"
+_SEARCH_TESTS = {
+    "test_browser.py::test_search_finds_softmax_in_a_chapter",
+    "test_site_details.py::test_search_lists_only_book_pages",
+}
+# Every listed result is complete: a page result has its summary (Sphinx's searchtools fetches
+# each page to make it), an object result (a glossary term) its description instead.
+_SUMMARISED = """() => [...document.querySelectorAll('ul.search > li')]
+  .every(li => li.querySelector(':scope > span, p.context'))"""
+
+
+@pytest.fixture(scope="session")
+def softmax_search(browser, site_url) -> dict:
+    """The search page for "softmax" at 1366x900, offline, opened once: its results
+    (``entries``: text and link) and their summaries (``summaries``), read once every result
+    is listed and every page result has its summary (or after 10 s, with those that came)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort()
+    )
+    try:
+        page = context.new_page()
+        page.goto(site_url + SEARCH_QUERY, wait_until="load")
+        # Sphinx's searchtools fills ul.search, then writes the summary line when it is done.
+        page.wait_for_function(
+            "(document.querySelector('#search-results p.search-summary') || {}).innerText",
+            timeout=60_000,
+        )
+        try:  # the summaries arrive as each page is fetched
+            page.wait_for_function(_SUMMARISED, timeout=10_000)
+        except Exception:  # noqa: BLE001 - the tests judge what came
+            pass
+        return {
+            "entries": page.eval_on_selector_all(
+                "ul.search > li",
+                "lis => lis.map(li => ({text: li.innerText, href: li.querySelector('a').href}))",
+            ),
+            "summaries": page.eval_on_selector_all(
+                "ul.search > li p.context", "ps => ps.map(p => p.innerText)"
+            ),
+        }
+    finally:
+        context.close()
+
+
 def pytest_generate_tests(metafunc):
     """`toc_page`: one test per page of the table of contents (generic over the chapters);
     `notebook_page`: one per MyST notebook page of it."""
@@ -408,10 +456,13 @@ _SEEN_FILES = {
 
 def page_scope(nodeid: str) -> str:
     """The unit of work a test belongs to under ``-n --dist loadscope``: the page it looks at
-    through ``seen`` (the docname in its parameters), else its file (test_browser.py's two
-    pages at 1280 px, test_jupyterlab.py's one server)."""
+    through ``seen`` (the docname in its parameters), the search page for the two tests that
+    read it (``softmax_search``), else its file (test_browser.py's two pages at 1280 px,
+    test_jupyterlab.py's one server)."""
     path, _, rest = nodeid.partition("::")
     name = path.rsplit("/", 1)[-1]
+    if f"{name}::{rest}" in _SEARCH_TESTS:
+        return SEARCH_QUERY
     params = rest.partition("[")[2]
     if name in _SEEN_FILES and params:
         pages = [p.docname for p in TOC if p.docname in params]

@@ -173,26 +173,14 @@ def test_glossary_has_an_a_to_z_index(offline, site_url, site_dir):
         pytest.fail(f"pressing {letter} in the A-Z index did not bring its first term on screen")
 
 
-def test_search_lists_only_book_pages(offline, site_url, toc):
-    page = offline(1366, 900)
-    page.goto(urljoin(site_url, "search.html?q=softmax"), wait_until="load")
-    page.wait_for_function(
-        "(document.querySelector('#search-results p.search-summary') || {}).innerText",
-        timeout=60_000,
-    )
-    entries = page.eval_on_selector_all(
-        "ul.search > li",
-        "lis => lis.map(li => ({text: li.innerText, href: li.querySelector('a').href}))",
-    )
+def test_search_lists_only_book_pages(softmax_search, site_url, toc):
+    entries = softmax_search["entries"]
     assert entries, "searching 'softmax' found nothing"
     pages = {urljoin(site_url, p.html) for p in toc}
     stray = [e for e in entries if e["href"].split("#")[0].split("?")[0] not in pages]
     assert not stray, f"search lists entries that are not pages of the book: {stray[:5]}"
     # Each summary quotes the page's text, not its download menu (".md .pdf" gave "....pdf").
-    page.wait_for_timeout(2_000)  # summaries arrive as each page is fetched
-    summaries = page.eval_on_selector_all(
-        "ul.search > li p.context", "ps => ps.map(p => p.innerText)"
-    )
+    summaries = softmax_search["summaries"]
     menu = [s for s in summaries if re.search(r"\.(pdf|md|ipynb)\b", s)]
     assert not menu, f"search summaries quote the download menu: {menu[:3]}"
     # Nor its printed table of contents, hidden on screen ("Softmax regression Contents...").
