@@ -206,6 +206,21 @@ def test_folder_without_modules_is_an_error(tmp_path, capsys):
     assert "no exercise modules" in capsys.readouterr().err
 
 
+def test_the_course_is_found_from_another_working_directory(tmp_path, monkeypatch):
+    """``.venv/bin/python -m coursekit check --dir ~/course/exercises`` run from the home folder
+    stopped with "no grading tests found in ~/tests/grading/checks": the course is looked for
+    from the current folder up, and now, where none is there, where coursekit is installed
+    from (``make setup``: editable, as in the student edition). The current folder wins."""
+    from coursekit.grading.course import Course
+
+    monkeypatch.delenv("COURSEKIT_COURSE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert Course.default().checks == runner.REPO / "tests" / "grading" / "checks"
+    (tmp_path / "tests/grading/checks").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "tests")
+    assert Course.default().checks == tmp_path / "tests" / "grading" / "checks"
+
+
 def test_unknown_option_exits_non_zero(capsys):
     with pytest.raises(SystemExit) as info:
         cli.main(["grade"])
