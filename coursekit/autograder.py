@@ -30,7 +30,7 @@ import zipfile
 from contextlib import suppress
 from pathlib import Path
 
-from coursekit.release import repository_files
+from coursekit.release import edition_files
 
 ROOT_ENV = "COURSEKIT_AUTOGRADER_ROOT"
 DEFAULT_ROOT = {"gradescope": "/autograder", "prairielearn": "/grade"}
@@ -143,8 +143,15 @@ def _check_chapters(repo: Path, chapters) -> None:
 
 
 def _course_files(repo: Path) -> list[Path]:
-    """The instructor edition: every file of the repository (as git lists them)."""
-    return [p for p in repository_files(repo) if p.parts[0] not in (".ci",)]
+    """The instructor edition: the files git tracks in the repository. Untracked ones are left
+    out and listed: what the README has an instructor write there (``grades.csv``, the class's
+    ``submissions/``, an earlier ``autograder.zip``) went to the platform with the course."""
+    files, left_out = edition_files(repo)
+    if left_out:
+        shown = ", ".join(str(p) for p in left_out[:10])
+        more = f" and {len(left_out) - 10} more" if len(left_out) > 10 else ""
+        print(f"not in the autograder (untracked: commit what it needs): {shown}{more}")
+    return [p for p in files if p.parts[0] not in (".ci",)]
 
 
 def build_gradescope(out: Path, repo: Path, *, chapters=(), hidden_visibility="after_published",

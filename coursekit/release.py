@@ -61,20 +61,6 @@ EDITION_NOTE = """\
 """
 
 
-def repository_files(repo: Path) -> list[Path]:
-    """The files git tracks (plus untracked ones it does not ignore), else every file."""
-    try:
-        out = subprocess.run(
-            ["git", "-C", str(repo), "ls-files", "-z", "--cached", "--others",
-             "--exclude-standard"],
-            capture_output=True, check=True,
-        ).stdout  # fmt: skip
-        names = [n for n in out.decode().split("\0") if n]
-    except (OSError, subprocess.CalledProcessError):
-        names = [str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file()]
-    return [Path(n) for n in sorted(set(names)) if (repo / n).is_file()]
-
-
 def edition_files(repo: Path) -> tuple[list[Path], list[Path]]:
     """``(files, left_out)``: the files git tracks in ``repo``, which the edition is made of,
     and the untracked ones it does not ignore, which it leaves out. What an instructor makes in

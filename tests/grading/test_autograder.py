@@ -388,6 +388,32 @@ def test_bad_command_lines(tmp_path):
     assert full.returncode == 2 and "not empty" in full.stderr
 
 
+def test_the_packages_take_no_untracked_file(tmp_path, capsys):
+    """The README has an instructor write ``grades.csv``, the class's ``submissions/`` and an
+    ``autograder.zip`` in the repository, untracked. Both packages took every untracked file
+    git does not ignore: the class's grades and work went to Gradescope (and into the
+    PrairieLearn course's repository), and each new autograder.zip held the one before."""
+    from coursekit.autograder import build_gradescope, build_prairielearn
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("needs git and a git checkout")
+    repo = tmp_path / "course"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(repo)], check=True)
+    untracked = ("grades.csv", "submissions/ada/linear_regression.py", "autograder.zip")
+    for name in untracked:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("ada,32\n")
+    build_gradescope(repo / "autograder.zip", repo, chapters=["linear_regression"])
+    with zipfile.ZipFile(repo / "autograder.zip") as z:
+        names = set(z.namelist())
+    assert "course/tests/grading/reference/linear_regression.py" in names
+    assert not {f"course/{n}" for n in untracked} & names
+    out = build_prairielearn(tmp_path / "pl", repo, chapters=["linear_regression"])
+    assert (out / "tests/course/tests/grading/reference/linear_regression.py").exists()
+    assert not [n for n in untracked if (out / "tests/course" / n).exists()]
+    assert "not in the autograder (untracked" in capsys.readouterr().out
+
+
 def test_a_misnamed_module_is_named_in_the_message(prairielearn):
     """A browser saves a second download as "activations (1).py": the student reads which
     file to rename, not only that no module was found."""
