@@ -249,8 +249,35 @@ def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool
     shown = "/".join(safe_name(p) for p in folder.relative_to(submission).parts) or "."
     note = (f"graded the modules in {shown} of your submission" if found else
             f"no exercise module found: upload {', '.join(c + '.py' for c in chapters)}")
-    hints = misnamed(folder, chapters).values()  # one a chapter, though a zip may hold thousands
-    return note + "".join(f"; {safe_name(hint)}" for hint in hints)
+    hints = {**unread_files(folder, chapters), **misnamed(folder, chapters)}.values()
+    return note + "".join(f"; {safe_name(hint)}" for hint in hints)  # one a chapter at most
+
+
+def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
+    """``{chapter or "zip": hint}`` for the files of ``folder`` the grader does not read that
+    a student uploads in place of a chapter module: a notebook (``linear_regression.ipynb``),
+    a zip (unpacked by no one here), the module under another extension (``mlp.py.txt``)."""
+    hints: dict[str, str] = {}
+    try:
+        entries = sorted(folder.iterdir())[:10_000] if folder.is_dir() else []
+    except OSError:
+        return hints
+    for path in entries:
+        if path.suffix == ".py" or path.is_symlink() or not path.is_file():
+            continue
+        if path.suffix.lower() == ".zip":
+            hints.setdefault("zip", f"{path.name} is a zip, which the grader does not unpack:"
+                                    " upload the .py files it holds")
+            continue
+        letters = "".join(c for c in path.name.split(".")[0].lower() if "a" <= c <= "z")
+        for c in chapters:
+            if letters == c.replace("_", "") and not os.path.lexists(folder / f"{c}.py"):
+                how = ("is a notebook: the grader reads Python files only; save its code as"
+                       f" {c}.py (jupyter nbconvert --to script) and upload that"
+                       if path.suffix.lower() == ".ipynb" else f"is graded as nothing: rename"
+                       f" it {c}.py")
+                hints.setdefault(c, f"{path.name} {how}")
+    return hints
 
 
 def gradescope_results(result, hidden_visibility: str, seconds: float, folder_note: str) -> dict:

@@ -446,6 +446,25 @@ def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):
     assert "activations (0).py is graded as nothing: rename it activations.py" in note
 
 
+def test_a_notebook_a_zip_or_another_extension_is_named_in_the_note(tmp_path):
+    """Gradescope takes any upload: a student who worked in a notebook uploaded
+    ``linear_regression.ipynb``, another a zip inside a folder, another ``mlp.py.txt``. Each
+    read only "no exercise module found: upload ..." (the zip and the notebook unnamed, and
+    nothing saying that a notebook is not read)."""
+    chapters = ["linear_regression", "mlp", "losses"]
+    (tmp_path / "Linear_Regression.ipynb").write_text("{}")
+    (tmp_path / "mlp.py.txt").write_text("")
+    (tmp_path / "exercises.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    (tmp_path / "losses.ipynb").write_text("{}")
+    (tmp_path / "losses.py").write_text("")  # graded: its notebook is not mentioned
+    note = folder_note(tmp_path, tmp_path, chapters, True)
+    assert "Linear_Regression.ipynb is a notebook: the grader reads Python files only" in note
+    assert "save its code as linear_regression.py" in note
+    assert "mlp.py.txt is graded as nothing: rename it mlp.py" in note
+    assert "exercises.zip is a zip, which the grader does not unpack" in note
+    assert "losses.ipynb" not in note
+
+
 @pytest.mark.parametrize("how", ["autograder run", "grade --gradescope"])
 def test_the_platform_files_beside_the_submission_are_hidden(how, shared_folder, monkeypatch):
     """Gradescope puts ``submission_metadata.json`` beside the submission, with the results
