@@ -58,7 +58,8 @@ def cmd_check(args) -> int:
     chapter_list = chapters_to_grade(args.chapter)
     folder = Path(args.dir) if args.dir else runner.EXERCISES_DIR
     if not folder.is_dir():
-        raise UsageError(f"{folder}: no such directory")
+        why = "is a file" if folder.exists() else "does not exist"
+        raise UsageError(f"{folder} {why}: give the folder holding the <chapter>.py files")
     print(f"Grading {folder} ({', '.join(chapter_list)}); this takes a few seconds...", flush=True)
     result = runner.grade_submission(folder, chapter_list, name=folder.name, **limits(args))
     print(report.student_table(result))

@@ -200,6 +200,18 @@ def test_bad_command_lines_exit_with_a_message(argv, words, capsys):
     assert words in capsys.readouterr().err
 
 
+def test_check_dir_given_a_file_says_so(tmp_path, capsys):
+    """``check --dir exercises/linear_regression.py`` (the file, not its folder) answered
+    "no such directory" about a file that is there."""
+    module = tmp_path / "linear_regression.py"
+    module.write_text("")
+    assert cli.main(["check", "linear_regression", "--dir", str(module)]) == 2
+    err = capsys.readouterr().err
+    assert f"{module} is a file: give the folder holding the <chapter>.py files" in err
+    assert cli.main(["check", "linear_regression", "--dir", str(tmp_path / "nope")]) == 2
+    assert "nope does not exist: give the folder" in capsys.readouterr().err
+
+
 def test_folder_without_modules_is_an_error(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("hello")
     assert cli.main(["grade", str(tmp_path)]) == 2
