@@ -422,3 +422,26 @@ def test_the_public_optimizer_checks_hold_no_working_rule():
                 f"{getattr(rule, '__qualname__', rule)} in the public checks is a right"
                 f" {exercise}: a student can paste it in as the answer"
             )
+
+
+def test_a_failed_release_leaves_no_half_edition(tmp_path, monkeypatch):
+    """A release that stopped while recording (the reference failing a public test, torch
+    missing, Ctrl-C) left the copied files without ``tests/grading/recordings``: an edition
+    that looks finished, where ``check`` has nothing to grade against, and the next release
+    into the same folder refused it as "not empty". The folder is now left as it was."""
+    from coursekit import release
+
+    if shutil.which("git") is None or not (runner.REPO / ".git").exists():
+        pytest.skip("needs git and a git checkout")
+
+    def fails(chapters, out_dir, *, mutants=True):
+        raise RuntimeError("the reference fails public tests of mlp: ['test_x']")
+
+    monkeypatch.setattr(release, "record", fails)
+    for out in (tmp_path / "new", tmp_path / "empty"):
+        (tmp_path / "empty").mkdir(exist_ok=True)
+        with pytest.raises(RuntimeError, match="the reference fails"):
+            release.build(out, runner.REPO)
+        assert not out.exists() or not any(out.iterdir()), sorted(out.iterdir())[:5]
+    monkeypatch.setattr(release, "record", lambda chapters, out_dir, *, mutants=True: None)
+    assert (release.build(tmp_path / "empty", runner.REPO) / "README.md").is_file()
