@@ -193,6 +193,10 @@ def test_the_class_table_marks_exercises_that_fail_only_their_hidden_tests():
         (["grade", "/no/such/folder"], "no such file"),
         (["grade", "--chapter", "nope", "."], "unknown chapter"),
         (["grade", "--jobs", "0", "."], "--jobs"),
+        # check took them: every exercise then failed "is there an endless loop?"
+        (["check", "linear_regression", "--timeout", "0"], "must be positive"),
+        (["check", "--memory", "-1"], "must be positive"),
+        (["check", "--budget", "0"], "must be positive"),
     ],
 )
 def test_bad_command_lines_exit_with_a_message(argv, words, capsys):
