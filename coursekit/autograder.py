@@ -249,8 +249,14 @@ def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool
     shown = "/".join(safe_name(p) for p in folder.relative_to(submission).parts) or "."
     note = (f"graded the modules in {shown} of your submission" if found else
             f"no exercise module found: upload {', '.join(c + '.py' for c in chapters)}")
-    hints = {**unread_files(folder, chapters), **misnamed(folder, chapters)}.values()
-    return note + "".join(f"; {safe_name(hint)}" for hint in hints)  # one a chapter at most
+    hints = {**unread_files(folder, chapters), **misnamed(folder, chapters)}
+    if not found:  # a notebook or a zip one folder down (an uploaded folder) is named too
+        subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()) \
+            if folder.is_dir() else []  # fmt: skip
+        for sub in subfolders[:100]:
+            for key, hint in unread_files(sub, chapters).items():
+                hints.setdefault(key, f"{sub.name}/{hint}")
+    return note + "".join(f"; {safe_name(hint)}" for hint in hints.values())  # one a chapter
 
 
 def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:

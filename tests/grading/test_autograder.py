@@ -463,6 +463,11 @@ def test_a_notebook_a_zip_or_another_extension_is_named_in_the_note(tmp_path):
     assert "mlp.py.txt is graded as nothing: rename it mlp.py" in note
     assert "exercises.zip is a zip, which the grader does not unpack" in note
     assert "losses.ipynb" not in note
+    folder = tmp_path / "upload" / "my work"  # an uploaded folder, nothing graded
+    folder.mkdir(parents=True)
+    (folder / "mlp.ipynb").write_text("{}")
+    note = folder_note(tmp_path / "upload", tmp_path / "upload", chapters, False)
+    assert "my work/mlp.ipynb is a notebook: the grader reads Python files only" in note
 
 
 @pytest.mark.parametrize("how", ["autograder run", "grade --gradescope"])
