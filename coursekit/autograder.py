@@ -262,13 +262,17 @@ def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool
 def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
     """``{chapter or "zip": hint}`` for the files of ``folder`` the grader does not read that
     a student uploads in place of a chapter module: a notebook (``linear_regression.ipynb``),
-    a zip (unpacked by no one here), the module under another extension (``mlp.py.txt``)."""
+    a zip (unpacked by no one here), the module under another extension (``mlp.py.txt``), a
+    module saved as UTF-16 (its import fails: "source code cannot contain null bytes")."""
     hints: dict[str, str] = {}
     try:
         entries = sorted(folder.iterdir())[:10_000] if folder.is_dir() else []
     except OSError:
         return hints
     for path in entries:
+        if path.suffix == ".py" and path.stem in chapters and _utf16(path):
+            hints.setdefault(path.stem, f"{path.name} is saved as UTF-16 (a Windows editor's"
+                                        " 'Unicode'), which Python cannot read: save it as UTF-8")
         if path.suffix == ".py" or path.is_symlink() or not path.is_file():
             continue
         if path.suffix.lower() == ".zip":
@@ -284,6 +288,18 @@ def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
                        f" it {c}.py")
                 hints.setdefault(c, f"{path.name} {how}")
     return hints
+
+
+def _utf16(path: Path) -> bool:
+    """Whether a module's first bytes are UTF-16's (a byte-order mark, or NUL bytes)."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
 def gradescope_results(result, hidden_visibility: str, seconds: float, folder_note: str) -> dict:

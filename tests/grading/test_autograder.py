@@ -450,7 +450,8 @@ def test_a_notebook_a_zip_or_another_extension_is_named_in_the_note(tmp_path):
     """Gradescope takes any upload: a student who worked in a notebook uploaded
     ``linear_regression.ipynb``, another a zip inside a folder, another ``mlp.py.txt``. Each
     read only "no exercise module found: upload ..." (the zip and the notebook unnamed, and
-    nothing saying that a notebook is not read)."""
+    nothing saying that a notebook is not read). A module saved as UTF-16 failed to import with
+    "source code string cannot contain null bytes. Fix the error at the top level..."."""
     chapters = ["linear_regression", "mlp", "losses"]
     (tmp_path / "Linear_Regression.ipynb").write_text("{}")
     (tmp_path / "mlp.py.txt").write_text("")
@@ -463,6 +464,9 @@ def test_a_notebook_a_zip_or_another_extension_is_named_in_the_note(tmp_path):
     assert "mlp.py.txt is graded as nothing: rename it mlp.py" in note
     assert "exercises.zip is a zip, which the grader does not unpack" in note
     assert "losses.ipynb" not in note
+    (tmp_path / "losses.py").write_bytes("def mse_loss(y_hat, y):\n".encode("utf-16"))
+    note = folder_note(tmp_path, tmp_path, chapters, True)  # PowerShell's > writes UTF-16
+    assert "losses.py is saved as UTF-16 (a Windows editor's 'Unicode')" in note
     folder = tmp_path / "upload" / "my work"  # an uploaded folder, nothing graded
     folder.mkdir(parents=True)
     (folder / "mlp.ipynb").write_text("{}")
