@@ -61,20 +61,6 @@ EDITION_NOTE = """\
 """
 
 
-def repository_files(repo: Path) -> list[Path]:
-    """The files git tracks (plus untracked ones it does not ignore), else every file."""
-    try:
-        out = subprocess.run(
-            ["git", "-C", str(repo), "ls-files", "-z", "--cached", "--others",
-             "--exclude-standard"],
-            capture_output=True, check=True,
-        ).stdout  # fmt: skip
-        names = [n for n in out.decode().split("\0") if n]
-    except (OSError, subprocess.CalledProcessError):
-        names = [str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file()]
-    return [Path(n) for n in sorted(set(names)) if (repo / n).is_file()]
-
-
 def edition_files(repo: Path) -> tuple[list[Path], list[Path]]:
     """``(files, left_out)``: the files git tracks in ``repo``, which the edition is made of,
     and the untracked ones it does not ignore, which it leaves out. What an instructor makes in
@@ -219,23 +205,33 @@ def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
         more = f" and {len(left_out) - 10} more" if len(left_out) > 10 else ""
         print(f"not in the edition (untracked: commit what it needs): {shown}{more}")
     out.mkdir(parents=True, exist_ok=True)
-    checks = Path("tests/grading/checks")
-    for rel in files:
-        if _instructor_only(rel):
-            continue
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if rel.as_posix() in EDITION_FILES:
-            shutil.copy2(repo / EDITION_FILES[rel.as_posix()], target)
-        elif rel.parent == checks and rel.suffix == ".py":
-            target.write_text(public_checks((repo / rel).read_text()))
-        elif rel == Path("README.md"):
-            target.write_text(student_readme((repo / rel).read_text()))
-        elif rel == Path("Makefile"):
-            target.write_text(without_instructor_blocks((repo / rel).read_text()))
-        else:
-            shutil.copy2(repo / rel, target)
-    record(runner.chapters(), out / "tests" / "grading" / "recordings", mutants=mutants)
+    try:
+        checks = Path("tests/grading/checks")
+        for rel in files:
+            if _instructor_only(rel):
+                continue
+            target = out / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if rel.as_posix() in EDITION_FILES:
+                shutil.copy2(repo / EDITION_FILES[rel.as_posix()], target)
+            elif rel.parent == checks and rel.suffix == ".py":
+                target.write_text(public_checks((repo / rel).read_text()))
+            elif rel == Path("README.md"):
+                target.write_text(student_readme((repo / rel).read_text()))
+            elif rel == Path("Makefile"):
+                target.write_text(without_instructor_blocks((repo / rel).read_text()))
+            else:
+                shutil.copy2(repo / rel, target)
+        record(runner.chapters(), out / "tests" / "grading" / "recordings", mutants=mutants)
+    except BaseException:
+        # Never half an edition (no recordings, say), which would look finished and stop the
+        # next release into the same folder ("not empty"): the folder was new or empty.
+        for child in list(out.iterdir()):
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        raise
     return out
 
 

@@ -55,12 +55,13 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
 
 def cmd_check(args) -> int:
     """``check``: grade one folder, print the student table; 0 only with full marks."""
-    chapter_list = chapters_to_grade(args.chapter)
+    chapter_list, bounds = chapters_to_grade(args.chapter), limits(args)
     folder = Path(args.dir) if args.dir else runner.EXERCISES_DIR
     if not folder.is_dir():
-        raise UsageError(f"{folder}: no such directory")
+        why = "is a file" if folder.exists() else "does not exist"
+        raise UsageError(f"{folder} {why}: give the folder holding the <chapter>.py files")
     print(f"Grading {folder} ({', '.join(chapter_list)}); this takes a few seconds...", flush=True)
-    result = runner.grade_submission(folder, chapter_list, name=folder.name, **limits(args))
+    result = runner.grade_submission(folder, chapter_list, name=folder.name, **bounds)
     print(report.student_table(result))
     return 0 if result.score == result.max_score else 1
 
@@ -126,6 +127,8 @@ def cmd_grade(args) -> int:
 
 def limits(args) -> dict:
     """``--timeout``, ``--memory`` and ``--budget`` as keyword arguments of the runner."""
+    if min(args.timeout, args.memory, args.budget) <= 0:
+        raise UsageError("--timeout, --memory and --budget must be positive")
     return {"timeout": args.timeout, "memory_mb": args.memory, "budget": args.budget}
 
 

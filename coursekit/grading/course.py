@@ -57,11 +57,13 @@ class Course:
     @classmethod
     def default(cls) -> Course:
         """``$COURSEKIT_COURSE``, else the current folder or the nearest parent holding
-        ``tests/grading/checks`` (as git finds its repository; a notebook runs in a sub-folder)."""
+        ``tests/grading/checks`` (as git finds its repository; a notebook runs in a sub-folder),
+        else the course this coursekit was installed from (``make setup``: editable), as when
+        ``.venv/bin/python -m coursekit check --dir ...`` runs from another folder."""
         if os.environ.get("COURSEKIT_COURSE"):
             return cls.at(os.environ["COURSEKIT_COURSE"])
-        here = Path.cwd()
-        found = (r for r in (here, *here.parents) if (r / "tests/grading/checks").is_dir())
+        here, mine = Path.cwd(), Path(__file__).resolve().parents[2]
+        found = (r for r in (here, *here.parents, mine) if (r / "tests/grading/checks").is_dir())
         return cls.at(next(found, here))
 
     @property

@@ -388,6 +388,32 @@ def test_bad_command_lines(tmp_path):
     assert full.returncode == 2 and "not empty" in full.stderr
 
 
+def test_the_packages_take_no_untracked_file(tmp_path, capsys):
+    """The README has an instructor write ``grades.csv``, the class's ``submissions/`` and an
+    ``autograder.zip`` in the repository, untracked. Both packages took every untracked file
+    git does not ignore: the class's grades and work went to Gradescope (and into the
+    PrairieLearn course's repository), and each new autograder.zip held the one before."""
+    from coursekit.autograder import build_gradescope, build_prairielearn
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("needs git and a git checkout")
+    repo = tmp_path / "course"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(repo)], check=True)
+    untracked = ("grades.csv", "submissions/ada/linear_regression.py", "autograder.zip")
+    for name in untracked:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("ada,32\n")
+    build_gradescope(repo / "autograder.zip", repo, chapters=["linear_regression"])
+    with zipfile.ZipFile(repo / "autograder.zip") as z:
+        names = set(z.namelist())
+    assert "course/tests/grading/reference/linear_regression.py" in names
+    assert not {f"course/{n}" for n in untracked} & names
+    out = build_prairielearn(tmp_path / "pl", repo, chapters=["linear_regression"])
+    assert (out / "tests/course/tests/grading/reference/linear_regression.py").exists()
+    assert not [n for n in untracked if (out / "tests/course" / n).exists()]
+    assert "not in the autograder (untracked" in capsys.readouterr().out
+
+
 def test_a_misnamed_module_is_named_in_the_message(prairielearn):
     """A browser saves a second download as "activations (1).py": the student reads which
     file to rename, not only that no module was found."""
@@ -418,6 +444,34 @@ def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):
     note = folder_note(tmp_path, tmp_path, ["activations"], False)
     assert len(note) < 1000 and note.count("graded as nothing") == 1
     assert "activations (0).py is graded as nothing: rename it activations.py" in note
+
+
+def test_a_notebook_a_zip_or_another_extension_is_named_in_the_note(tmp_path):
+    """Gradescope takes any upload: a student who worked in a notebook uploaded
+    ``linear_regression.ipynb``, another a zip inside a folder, another ``mlp.py.txt``. Each
+    read only "no exercise module found: upload ..." (the zip and the notebook unnamed, and
+    nothing saying that a notebook is not read). A module saved as UTF-16 failed to import with
+    "source code string cannot contain null bytes. Fix the error at the top level..."."""
+    chapters = ["linear_regression", "mlp", "losses"]
+    (tmp_path / "Linear_Regression.ipynb").write_text("{}")
+    (tmp_path / "mlp.py.txt").write_text("")
+    (tmp_path / "exercises.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    (tmp_path / "losses.ipynb").write_text("{}")
+    (tmp_path / "losses.py").write_text("")  # graded: its notebook is not mentioned
+    note = folder_note(tmp_path, tmp_path, chapters, True)
+    assert "Linear_Regression.ipynb is a notebook: the grader reads Python files only" in note
+    assert "save its code as linear_regression.py" in note
+    assert "mlp.py.txt is graded as nothing: rename it mlp.py" in note
+    assert "exercises.zip is a zip, which the grader does not unpack" in note
+    assert "losses.ipynb" not in note
+    (tmp_path / "losses.py").write_bytes("def mse_loss(y_hat, y):\n".encode("utf-16"))
+    note = folder_note(tmp_path, tmp_path, chapters, True)  # PowerShell's > writes UTF-16
+    assert "losses.py is saved as UTF-16 (a Windows editor's 'Unicode')" in note
+    folder = tmp_path / "upload" / "my work"  # an uploaded folder, nothing graded
+    folder.mkdir(parents=True)
+    (folder / "mlp.ipynb").write_text("{}")
+    note = folder_note(tmp_path / "upload", tmp_path / "upload", chapters, False)
+    assert "my work/mlp.ipynb is a notebook: the grader reads Python files only" in note
 
 
 @pytest.mark.parametrize("how", ["autograder run", "grade --gradescope"])

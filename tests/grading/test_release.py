@@ -422,3 +422,52 @@ def test_the_public_optimizer_checks_hold_no_working_rule():
                 f"{getattr(rule, '__qualname__', rule)} in the public checks is a right"
                 f" {exercise}: a student can paste it in as the answer"
             )
+
+
+def test_a_failed_release_leaves_no_half_edition(tmp_path, monkeypatch):
+    """A release that stopped while recording (the reference failing a public test, torch
+    missing, Ctrl-C) left the copied files without ``tests/grading/recordings``: an edition
+    that looks finished, where ``check`` has nothing to grade against, and the next release
+    into the same folder refused it as "not empty". The folder is now left as it was."""
+    from coursekit import release
+
+    if shutil.which("git") is None or not (runner.REPO / ".git").exists():
+        pytest.skip("needs git and a git checkout")
+
+    def fails(chapters, out_dir, *, mutants=True):
+        raise RuntimeError("the reference fails public tests of mlp: ['test_x']")
+
+    monkeypatch.setattr(release, "record", fails)
+    for out in (tmp_path / "new", tmp_path / "empty"):
+        (tmp_path / "empty").mkdir(exist_ok=True)
+        with pytest.raises(RuntimeError, match="the reference fails"):
+            release.build(out, runner.REPO)
+        assert not out.exists() or not any(out.iterdir()), sorted(out.iterdir())[:5]
+    monkeypatch.setattr(release, "record", lambda chapters, out_dir, *, mutants=True: None)
+    assert (release.build(tmp_path / "empty", runner.REPO) / "README.md").is_file()
+
+
+def test_the_editions_lint_leaves_the_learners_answers_alone(tmp_path):
+    """In the edition, ``exercises/`` holds the learner's answers: ``make test`` began with
+    ``ruff check .`` over them, so a right answer with its imports in another order or an
+    unused name stopped ``make test`` before its first test. The instructor's copy still
+    lints the stubs."""
+    from coursekit.release import without_instructor_blocks
+
+    if shutil.which("make") is None:
+        pytest.skip("needs make")
+    edition = tmp_path / "edition"
+    (edition / "exercises").mkdir(parents=True)
+    makefile = (runner.REPO / "Makefile").read_text()
+    (edition / "Makefile").write_text(without_instructor_blocks(makefile))
+    shutil.copy(runner.REPO / "pyproject.toml", edition)
+    (edition / ".venv").symlink_to(Path(sys.prefix))  # as make edition-test borrows it
+    answer = ("import torch\nimport math\n\n\n"  # unsorted, math unused
+              "def relu(x):\n    zero = torch.zeros(())\n    return x.clamp(min=0)\n")
+    (edition / "exercises/activations.py").write_text(answer)
+    lint = subprocess.run(["make", "-C", str(edition), "-o", ".venv/.installed", "lint"],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    instructor = subprocess.run(["make", "-n", "-C", str(runner.REPO), "lint"],
+                                capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert "ruff check ." in instructor.stdout and "exclude" not in instructor.stdout

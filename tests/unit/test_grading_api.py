@@ -193,6 +193,10 @@ def test_the_class_table_marks_exercises_that_fail_only_their_hidden_tests():
         (["grade", "/no/such/folder"], "no such file"),
         (["grade", "--chapter", "nope", "."], "unknown chapter"),
         (["grade", "--jobs", "0", "."], "--jobs"),
+        # check took them: every exercise then failed "is there an endless loop?"
+        (["check", "linear_regression", "--timeout", "0"], "must be positive"),
+        (["check", "--memory", "-1"], "must be positive"),
+        (["check", "--budget", "0"], "must be positive"),
     ],
 )
 def test_bad_command_lines_exit_with_a_message(argv, words, capsys):
@@ -200,10 +204,37 @@ def test_bad_command_lines_exit_with_a_message(argv, words, capsys):
     assert words in capsys.readouterr().err
 
 
+def test_check_dir_given_a_file_says_so(tmp_path, capsys):
+    """``check --dir exercises/linear_regression.py`` (the file, not its folder) answered
+    "no such directory" about a file that is there."""
+    module = tmp_path / "linear_regression.py"
+    module.write_text("")
+    assert cli.main(["check", "linear_regression", "--dir", str(module)]) == 2
+    err = capsys.readouterr().err
+    assert f"{module} is a file: give the folder holding the <chapter>.py files" in err
+    assert cli.main(["check", "linear_regression", "--dir", str(tmp_path / "nope")]) == 2
+    assert "nope does not exist: give the folder" in capsys.readouterr().err
+
+
 def test_folder_without_modules_is_an_error(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("hello")
     assert cli.main(["grade", str(tmp_path)]) == 2
     assert "no exercise modules" in capsys.readouterr().err
+
+
+def test_the_course_is_found_from_another_working_directory(tmp_path, monkeypatch):
+    """``.venv/bin/python -m coursekit check --dir ~/course/exercises`` run from the home folder
+    stopped with "no grading tests found in ~/tests/grading/checks": the course is looked for
+    from the current folder up, and now, where none is there, where coursekit is installed
+    from (``make setup``: editable, as in the student edition). The current folder wins."""
+    from coursekit.grading.course import Course
+
+    monkeypatch.delenv("COURSEKIT_COURSE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert Course.default().checks == runner.REPO / "tests" / "grading" / "checks"
+    (tmp_path / "tests/grading/checks").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "tests")
+    assert Course.default().checks == tmp_path / "tests" / "grading" / "checks"
 
 
 def test_unknown_option_exits_non_zero(capsys):
