@@ -49,8 +49,8 @@ EDITION_FILES = {
     "tests/grading/README.md": "tests/grading/README.student.md",
 }
 
-# In README.md and the Makefile, the lines between these markers serve only instructors (they
-# name what the edition leaves out, or commands that refuse to run there).
+# In README.md, the Makefile and the book's pages, the lines between these markers serve only
+# instructors (they name what the edition leaves out, or commands that refuse to run there).
 INSTRUCTOR_BLOCK = ("instructor-only >>>", "<<< instructor-only")
 
 EDITION_NOTE = """\
@@ -93,8 +93,8 @@ def _instructor_only(rel: Path) -> bool:
 
 def without_instructor_blocks(text: str) -> str:
     """``text`` without the lines from one holding ``instructor-only >>>`` to the next one
-    holding ``<<< instructor-only`` (both included): an HTML comment in Markdown, a ``#``
-    comment in the Makefile."""
+    holding ``<<< instructor-only`` (both included): an HTML comment in Markdown, a ``%``
+    comment in MyST, a ``#`` comment in the Makefile."""
     opening, closing = INSTRUCTOR_BLOCK
     kept, skipping = [], False
     for line in text.splitlines(keepends=True):
@@ -218,7 +218,7 @@ def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
                 target.write_text(public_checks((repo / rel).read_text()))
             elif rel == Path("README.md"):
                 target.write_text(student_readme((repo / rel).read_text()))
-            elif rel == Path("Makefile"):
+            elif rel == Path("Makefile") or rel.parts[0] == "book" and rel.suffix == ".md":
                 target.write_text(without_instructor_blocks((repo / rel).read_text()))
             else:
                 shutil.copy2(repo / rel, target)

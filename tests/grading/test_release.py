@@ -207,9 +207,11 @@ INSTRUCTOR_WORDS = ("edition-test", "mutant", "test_self", "self-tests", "gradin
 
 
 def _documents(edition: Path) -> list[Path]:
-    """The documents a student reads outside the book: every README, and the Makefile."""
+    """The documents a student reads: every README, the Makefile and the book's pages (the
+    exercises page showed the instructors' `grade` and `autograder` commands, which refuse to
+    run in the edition)."""
     found = [p for p in edition.rglob("README.md") if ".venv" not in p.parts]
-    return sorted(found) + [edition / "Makefile"]
+    return sorted(found) + [edition / "Makefile", *sorted((edition / "book").rglob("*.md"))]
 
 
 def _instructor_text(edition: Path) -> list[str]:
@@ -223,7 +225,8 @@ def _instructor_text(edition: Path) -> list[str]:
             words = [w for w in INSTRUCTOR_WORDS if w in line.lower()]
             named = re.findall(r"[\w.-]+(?:/[\w.-]+)+/?", line)
             missing = [n for n in named if n.split("/")[0] in top and "..." not in n
-                       and not (edition / n).exists()]  # fmt: skip
+                       and not (edition / n).exists()
+                       and not (edition / f"{n}.md").exists()]  # fmt: skip  # {doc}`/book/x`
             if words or missing:
                 found.append(f"{rel}:{number}: {line.strip()[:100]} ({words + missing})")
     return found
