@@ -324,3 +324,31 @@ def test_hidden_inputs_never_reach_a_public_message(grading_worker, tmp_path):
     secret = seen[True] - seen[False]
     assert secret and "e+" in shown  # the public test did quote what sigmoid saw
     assert not [s for s in secret if s in shown]
+
+
+def test_optimizer_state_kept_in_the_module_earns_no_state_points(grading_worker, tmp_path):
+    """Each stateful rule keeps its real state in the module (reset on state {}) and returns
+    zeros under the documented keys: every run fed its own returned states followed torch, so
+    it got 24/24 for a state it never returned. A step from a given state must use that state."""
+    hostile = '''
+
+def _hide(rule, saved):
+    def wrapped(params, grads, state, *args, **kwargs):
+        if not state:
+            saved.clear()
+        new_params, new_state = rule(params, grads, dict(saved), *args, **kwargs)
+        saved.clear()
+        saved.update(new_state)
+        return new_params, {key: [torch.zeros_like(p) for p in value]
+                            if isinstance(value, list) else value
+                            for key, value in new_state.items()}
+    return wrapped
+
+
+for _name in ("momentum_step", "nesterov_step", "adagrad_step", "rmsprop_step", "adam_step"):
+    globals()[_name] = _hide(globals()[_name], {})
+'''
+    result = _reference_with(hostile, "optimizers", grading_worker, tmp_path)
+    lost = {t.exercise for t in result.tests if not t.score}
+    assert lost == {"momentum_step", "nesterov_step", "adagrad_step", "rmsprop_step", "adam_step"}
+    assert all("from the state argument only" in t.output for t in result.tests if not t.score)
