@@ -34,10 +34,12 @@ def encode(value) -> bytes:
     return bytes(out)
 
 
-def _encode(value, out: bytearray, depth: int) -> None:
+def _encode(value, out: bytearray, depth: int, key: bool = False) -> None:
     if depth > MAX_DEPTH:
         raise WireError(f"the value is nested more than {MAX_DEPTH} levels deep")
     t = type(value)
+    if key and not (t in (str, bool) or value is None or t is int and -(2**63) <= value < 2**63):
+        raise WireError(f"a dict key must be a str or an int, not a {t.__qualname__}")
     if value is None:
         out += b"N"
     elif t is bool:
@@ -61,7 +63,7 @@ def _encode(value, out: bytearray, depth: int) -> None:
     elif t is dict:
         out += b"d" + _I.pack(len(value))
         for pair in value.items():
-            _encode(pair[0], out, depth + 1), _encode(pair[1], out, depth + 1)
+            _encode(pair[0], out, depth + 1, key=True), _encode(pair[1], out, depth + 1)
     elif t is torch.Tensor and value.dtype in DTYPE_CODE and value.dim() < 256:
         tensor = value.to_dense() if value.layout != torch.strided else value
         tensor = tensor.detach().cpu().resolve_conj().resolve_neg().contiguous()
@@ -116,10 +118,12 @@ class _Reader:
             raise WireError(f"the message holds more than {MAX_ITEMS} items")
         return n
 
-    def value(self, depth: int):
+    def value(self, depth: int, key: bool = False):
         if depth > MAX_DEPTH:
             raise WireError(f"the value is nested more than {MAX_DEPTH} levels deep")
         tag = bytes(self.take(1))
+        if key and tag not in b"siTFN":  # a sender can give big ints, floats, complex numbers
+            raise WireError(f"a dict key tagged {tag!r}: only str and int keys are read")
         if tag in _CONSTANTS:
             return _CONSTANTS[tag]
         if tag in _NUMBERS:
@@ -135,8 +139,9 @@ class _Reader:
         if tag in (b"l", b"t"):
             items = [self.value(depth + 1) for _ in range(self.count(1))]
             return items if tag == b"l" else tuple(items)
-        if tag == b"d":  # an unhashable key raises TypeError: decode calls the message malformed
-            pairs = [(self.value(depth + 1), self.value(depth + 1)) for _ in range(self.count(2))]
+        if tag == b"d":  # one hash for all keys (above): building the dict took quadratic time
+            pairs = [(self.value(depth + 1, True), self.value(depth + 1))
+                     for _ in range(self.count(2))]  # fmt: skip
             return dict(pairs)
         if tag == b"X":
             return self.tensor()

@@ -352,3 +352,49 @@ for _name in ("momentum_step", "nesterov_step", "adagrad_step", "rmsprop_step", 
     lost = {t.exercise for t in result.tests if not t.score}
     assert lost == {"momentum_step", "nesterov_step", "adagrad_step", "rmsprop_step", "adam_step"}
     assert all("from the state argument only" in t.output for t in result.tests if not t.score)
+
+
+M61 = 2**61 - 1  # Python hashes an int as itself modulo this prime: no seed to guess
+ONE_HASH = f"""
+
+import os as _os
+import struct as _struct
+import sys as _sys
+
+
+def l2_penalty(w):
+    # The reply written by hand on the worker's pipe: a dict whose {{N}} keys share one hash.
+    serve = _sys._getframe()
+    while serve.f_code.co_name != "serve":
+        serve = serve.f_back
+    body = bytearray(b"d" + _struct.pack("<I", {{N}}))
+    for k in range({{N}}):
+        digits = str({M61} * (k + 5)).encode()
+        body += b"I" + _struct.pack("<I", len(digits)) + digits + b"N"
+    _os.write(serve.f_locals["response_fd"], _struct.pack(">Q", len(body)) + bytes(body))
+    _os._exit(0)
+"""
+
+
+def test_a_reply_of_keys_sharing_one_hash_is_refused_at_once(grading_worker, tmp_path):
+    """Keys a sender chose to share one hash (big ints k * (2**61 - 1), complex numbers) make
+    building a dict take quadratic time: 20,000 of them in a 0.6 MB reply kept the grader
+    14 s in `wire.decode`, after the call's time limit and outside the budget (500,000, two
+    hours a reply). Dict keys are read only if they are str or int64."""
+    import struct
+
+    from coursekit.grading import wire
+
+    for key in (M61 * 5, complex(0, 1), 0.5, (1, 2)):
+        with pytest.raises(wire.WireError):
+            wire.decode(b"d" + struct.pack("<I", 1) + wire.encode([key])[5:] + b"N")
+        with pytest.raises(wire.WireError):
+            wire.encode({key: None})
+    assert wire.decode(wire.encode({"m": [1], 3: None, -1: True})) == {"m": [1], 3: None, -1: True}
+    start = time.perf_counter()
+    result = _reference_with(ONE_HASH.replace("{N}", "40000"), "overfitting", grading_worker,
+                             tmp_path)  # fmt: skip
+    tests = [t for t in result.tests if t.exercise == "l2_penalty"]
+    assert tests and all(t.score == 0 for t in tests)
+    assert any("only str and int keys" in t.output for t in tests), [t.output for t in tests]
+    assert time.perf_counter() - start < 20  # decoding the reply alone took a minute
