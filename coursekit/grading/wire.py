@@ -13,6 +13,7 @@ MAX_DEPTH = 30
 MAX_DIGITS = 4000  # a longer int is not an answer to any exercise
 # Items in all containers of one message: millions of small objects cost far more than bytes.
 MAX_ITEMS = 1_000_000
+TENSOR_ITEMS = 10  # what a tensor counts for: building one costs ten small items
 DTYPES = (
     torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.complex64,
     torch.complex128, torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.bool,
@@ -148,6 +149,9 @@ class _Reader:
         raise WireError(f"unknown tag {tag!r}")
 
     def tensor(self) -> torch.Tensor:
+        self.items -= TENSOR_ITEMS  # a million scalar tensors in 7 MB: a minute and 1.6 GB
+        if self.items < 0:
+            raise WireError(f"the message holds more than {MAX_ITEMS} items (a tensor is 10)")
         code, ndim = self.take(2)
         if code >= len(DTYPES):
             raise WireError(f"unknown dtype code {code}")

@@ -398,3 +398,19 @@ def test_a_reply_of_keys_sharing_one_hash_is_refused_at_once(grading_worker, tmp
     assert tests and all(t.score == 0 for t in tests)
     assert any("only str and int keys" in t.output for t in tests), [t.output for t in tests]
     assert time.perf_counter() - start < 20  # decoding the reply alone took a minute
+
+
+def test_a_reply_of_a_million_small_tensors_is_refused_at_once():
+    """Each tensor of a reply is built in the grader: a million scalar tensors (7 MB, under
+    the million items allowed) took a minute and 1.6 GB to decode, after the call's time
+    limit. A tensor counts as ten items; the replies of the checks hold a few hundred."""
+    import struct
+
+    from coursekit.grading import wire
+
+    one = wire.encode(torch.zeros(()))
+    start = time.perf_counter()
+    with pytest.raises(wire.WireError, match="a tensor is 10"):
+        wire.decode(b"l" + struct.pack("<I", 200_000) + one * 200_000)
+    assert time.perf_counter() - start < 5
+    assert len(wire.decode(b"l" + struct.pack("<I", 20_000) + one * 20_000)) == 20_000
