@@ -400,17 +400,21 @@ def test_a_reply_of_keys_sharing_one_hash_is_refused_at_once(grading_worker, tmp
     assert time.perf_counter() - start < 20  # decoding the reply alone took a minute
 
 
-def test_a_reply_of_a_million_small_tensors_is_refused_at_once():
-    """Each tensor of a reply is built in the grader: a million scalar tensors (7 MB, under
-    the million items allowed) took a minute and 1.6 GB to decode, after the call's time
-    limit. A tensor counts as ten items; the replies of the checks hold a few hundred."""
+def test_a_reply_costly_to_build_is_refused_at_once():
+    """Each tensor and int of a reply is built in the grader, after the call's time limit: a
+    million scalar tensors (7 MB, under the million items allowed) took a minute and 1.6 GB,
+    67,000 ints of 4,000 digits (256 MB) 20 s. A tensor counts as ten items, a digit as one;
+    the replies of the checks hold a few hundred tensors and no int beyond 64 bits."""
     import struct
 
     from coursekit.grading import wire
 
-    one = wire.encode(torch.zeros(()))
+    one, big = wire.encode(torch.zeros(())), wire.encode(int("9" * 4000))
     start = time.perf_counter()
     with pytest.raises(wire.WireError, match="a tensor is 10"):
         wire.decode(b"l" + struct.pack("<I", 200_000) + one * 200_000)
+    with pytest.raises(wire.WireError, match="items"):
+        wire.decode(b"l" + struct.pack("<I", 2_000) + big * 2_000)
     assert time.perf_counter() - start < 5
     assert len(wire.decode(b"l" + struct.pack("<I", 20_000) + one * 20_000)) == 20_000
+    assert wire.decode(wire.encode([2**70, -(2**200)])) == [2**70, -(2**200)]
