@@ -326,19 +326,32 @@ def test_hidden_inputs_never_reach_a_public_message(grading_worker, tmp_path):
     assert not [s for s in secret if s in shown]
 
 
-def test_optimizer_state_kept_in_the_module_earns_no_state_points(grading_worker, tmp_path):
-    """Each stateful rule keeps its real state in the module (reset on state {}) and returns
-    zeros under the documented keys: every run fed its own returned states followed torch, so
-    it got 24/24 for a state it never returned. A step from a given state must use that state."""
-    hostile = '''
-
-def _hide(rule, saved):
-    def wrapped(params, grads, state, *args, **kwargs):
+# Each stateful rule keeps its real state in the module and returns zeros under the documented
+# keys: every run fed its own returned states followed torch, so it got 24/24 for a state it
+# never returned. "reset": the state kept is dropped on state {}; "memo": it is found by the
+# parameters the rule returned, and a state it never returned is used as given (the honest
+# rule, but the state returned is still zeros).
+KEPT_STATE = {
+    "reset": """
         if not state:
             saved.clear()
-        new_params, new_state = rule(params, grads, dict(saved), *args, **kwargs)
-        saved.clear()
-        saved.update(new_state)
+        new_params, new_state = rule(params, grads, saved.get("s", {}), *args, **kwargs)
+        saved["s"] = new_state
+""",
+    "memo": """
+        known = saved.get(tuple(float(p.sum()) for p in params), state)
+        new_params, new_state = rule(params, grads, known, *args, **kwargs)
+        saved[tuple(float(p.sum()) for p in new_params)] = new_state
+""",
+}
+
+
+@pytest.mark.parametrize("how", KEPT_STATE)
+def test_optimizer_state_kept_in_the_module_earns_no_state_points(how, grading_worker, tmp_path):
+    hostile = """
+
+def _hide(rule, saved):
+    def wrapped(params, grads, state, *args, **kwargs):""" + KEPT_STATE[how] + """
         return new_params, {key: [torch.zeros_like(p) for p in value]
                             if isinstance(value, list) else value
                             for key, value in new_state.items()}
@@ -347,11 +360,11 @@ def _hide(rule, saved):
 
 for _name in ("momentum_step", "nesterov_step", "adagrad_step", "rmsprop_step", "adam_step"):
     globals()[_name] = _hide(globals()[_name], {})
-'''
+"""
     result = _reference_with(hostile, "optimizers", grading_worker, tmp_path)
     lost = {t.exercise for t in result.tests if not t.score}
     assert lost == {"momentum_step", "nesterov_step", "adagrad_step", "rmsprop_step", "adam_step"}
-    assert all("from the state argument only" in t.output for t in result.tests if not t.score)
+    assert all("state" in t.output for t in result.tests if not t.score)
 
 
 M61 = 2**61 - 1  # Python hashes an int as itself modulo this prime: no seed to guess

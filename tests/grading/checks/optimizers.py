@@ -378,7 +378,7 @@ def _no_in_place(student, reference, name, hyper, seed):
             args = (path_params, grads, state)
             copies = tuple(_clone(a) for a in args)
             outcome = student.run(name, *args, **hyper)
-            got, _ = _unpack(name, outcome.value, path_params)
+            got, got_state = _unpack(name, outcome.value, path_params)
             for what, before, after in zip(("params", "grads", "state"), copies, outcome.args,
                                            strict=True):
                 for where, b, a in _leaves(what, before, after):
@@ -390,6 +390,10 @@ def _no_in_place(student, reference, name, hyper, seed):
              " that state gives. Read what the rule remembers from the state argument only,"
              " never from a variable of the module kept between calls: every optimizer (every"
              " run) has its own state, and the returned state must hold the new values.")
+    for key in sorted(STATE_KEYS[name]):  # what the next call reads: the new values themselves
+        expect_close(got_state[key], state[key], f"state[{key!r}] returned by {name} at step 4",
+                     hint="The returned state holds the new running values the docstring"
+                     " describes, which the next call reads back.")
 
 
 def _leaves(where, before, after):
