@@ -142,7 +142,7 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
     summary = f"{sum(t.score for t in shown):g} / {sum(t.max_score for t in shown):g} points"
     summary += " in the public tests" * (len(shown) < len(result.tests))
     return {"score": result.score, "execution_time": round(result.seconds, 2),
-            "output": result.error or summary,
+            "output": result.error or summary, "output_format": "text",  # never HTML: names
             "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}  # fmt: skip
 
 

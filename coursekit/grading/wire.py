@@ -13,6 +13,7 @@ MAX_DEPTH = 30
 MAX_DIGITS = 4000  # a longer int is not an answer to any exercise
 # Items in all containers of one message: millions of small objects cost far more than bytes.
 MAX_ITEMS = 1_000_000
+TENSOR_ITEMS = 10  # what a tensor counts for: building one costs ten small items
 DTYPES = (
     torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.complex64,
     torch.complex128, torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.bool,
@@ -34,10 +35,12 @@ def encode(value) -> bytes:
     return bytes(out)
 
 
-def _encode(value, out: bytearray, depth: int) -> None:
+def _encode(value, out: bytearray, depth: int, key: bool = False) -> None:
     if depth > MAX_DEPTH:
         raise WireError(f"the value is nested more than {MAX_DEPTH} levels deep")
     t = type(value)
+    if key and not (t in (str, bool) or value is None or t is int and -(2**63) <= value < 2**63):
+        raise WireError(f"a dict key must be a str or an int, not a {t.__qualname__}")
     if value is None:
         out += b"N"
     elif t is bool:
@@ -61,7 +64,7 @@ def _encode(value, out: bytearray, depth: int) -> None:
     elif t is dict:
         out += b"d" + _I.pack(len(value))
         for pair in value.items():
-            _encode(pair[0], out, depth + 1), _encode(pair[1], out, depth + 1)
+            _encode(pair[0], out, depth + 1, key=True), _encode(pair[1], out, depth + 1)
     elif t is torch.Tensor and value.dtype in DTYPE_CODE and value.dim() < 256:
         tensor = value.to_dense() if value.layout != torch.strided else value
         tensor = tensor.detach().cpu().resolve_conj().resolve_neg().contiguous()
@@ -116,17 +119,19 @@ class _Reader:
             raise WireError(f"the message holds more than {MAX_ITEMS} items")
         return n
 
-    def value(self, depth: int):
+    def value(self, depth: int, key: bool = False):
         if depth > MAX_DEPTH:
             raise WireError(f"the value is nested more than {MAX_DEPTH} levels deep")
         tag = bytes(self.take(1))
+        if key and tag not in b"siTFN":  # a sender can give big ints, floats, complex numbers
+            raise WireError(f"a dict key tagged {tag!r}: only str and int keys are read")
         if tag in _CONSTANTS:
             return _CONSTANTS[tag]
         if tag in _NUMBERS:
             value = self.unpack(_NUMBERS[tag])
             return complex(*value) if tag == b"c" else value[0]
-        if tag == b"I":
-            text = bytes(self.take(self.count())).decode("ascii")
+        if tag == b"I":  # a digit counts as an item: 67,000 big ints in 256 MB took 20 s
+            text = bytes(self.take(self.count(1))).decode("ascii")
             if len(text) > MAX_DIGITS or not text.lstrip("-").isdigit():
                 raise WireError(f"a malformed integer, or one of more than {MAX_DIGITS} digits")
             return int(text)
@@ -135,14 +140,18 @@ class _Reader:
         if tag in (b"l", b"t"):
             items = [self.value(depth + 1) for _ in range(self.count(1))]
             return items if tag == b"l" else tuple(items)
-        if tag == b"d":  # an unhashable key raises TypeError: decode calls the message malformed
-            pairs = [(self.value(depth + 1), self.value(depth + 1)) for _ in range(self.count(2))]
+        if tag == b"d":  # one hash for all keys (above): building the dict took quadratic time
+            pairs = [(self.value(depth + 1, True), self.value(depth + 1))
+                     for _ in range(self.count(2))]  # fmt: skip
             return dict(pairs)
         if tag == b"X":
             return self.tensor()
         raise WireError(f"unknown tag {tag!r}")
 
     def tensor(self) -> torch.Tensor:
+        self.items -= TENSOR_ITEMS  # a million scalar tensors in 7 MB: a minute and 1.6 GB
+        if self.items < 0:
+            raise WireError(f"the message holds more than {MAX_ITEMS} items (a tensor is 10)")
         code, ndim = self.take(2)
         if code >= len(DTYPES):
             raise WireError(f"unknown dtype code {code}")

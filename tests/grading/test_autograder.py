@@ -27,7 +27,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from coursekit.autograder import SCHEMAS, find_submission, folder_note
+from coursekit.autograder import SCHEMAS, find_submission, folder_note, gradescope_results
 from coursekit.grading import runner
 from tests.conftest import require
 from tests.grading.replay import replaying_submission, trusted_worker_for_tests
@@ -435,6 +435,20 @@ def test_odd_folder_and_file_names_are_escaped_in_the_note(tmp_path):
     assert "work\\xff\\x1b[31m\\nred of your submission" in note
     assert "Activations\\xfe.py is graded as nothing" in note
     assert note.isprintable() and note.encode("utf-8")
+
+
+def test_html_in_a_file_name_is_shown_as_text_on_gradescope(tmp_path):
+    """The note names the student's misnamed files in the top-level output, which had no
+    output_format: Gradescope renders that as simple_format, HTML in it included (an image
+    fetched from the student's server, a link on the staff's page, in a file name)."""
+    name = "activations<img src=http:evil.example>.py"
+    (tmp_path / name).write_text("")
+    note = folder_note(tmp_path, tmp_path, ["activations"], False)
+    result = runner.ungradable("s", ["activations"], "nothing to grade", runner.COURSE)
+    data = gradescope_results(result, "after_published", 1.0, note)
+    jsonschema.validate(data, _schema("gradescope"))
+    assert name in data["output"] and data["output_format"] == "text"
+    assert all(t["output_format"] == "text" for t in data["tests"])
 
 
 def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):

@@ -324,3 +324,110 @@ def test_hidden_inputs_never_reach_a_public_message(grading_worker, tmp_path):
     secret = seen[True] - seen[False]
     assert secret and "e+" in shown  # the public test did quote what sigmoid saw
     assert not [s for s in secret if s in shown]
+
+
+# Each stateful rule keeps its real state in the module and returns zeros under the documented
+# keys: every run fed its own returned states followed torch, so it got 24/24 for a state it
+# never returned. "reset": the state kept is dropped on state {}; "memo": it is found by the
+# parameters the rule returned, and a state it never returned is used as given (the honest
+# rule, but the state returned is still zeros).
+KEPT_STATE = {
+    "reset": """
+        if not state:
+            saved.clear()
+        new_params, new_state = rule(params, grads, saved.get("s", {}), *args, **kwargs)
+        saved["s"] = new_state
+""",
+    "memo": """
+        known = saved.get(tuple(float(p.sum()) for p in params), state)
+        new_params, new_state = rule(params, grads, known, *args, **kwargs)
+        saved[tuple(float(p.sum()) for p in new_params)] = new_state
+""",
+}
+
+
+@pytest.mark.parametrize("how", KEPT_STATE)
+def test_optimizer_state_kept_in_the_module_earns_no_state_points(how, grading_worker, tmp_path):
+    hostile = """
+
+def _hide(rule, saved):
+    def wrapped(params, grads, state, *args, **kwargs):""" + KEPT_STATE[how] + """
+        return new_params, {key: [torch.zeros_like(p) for p in value]
+                            if isinstance(value, list) else value
+                            for key, value in new_state.items()}
+    return wrapped
+
+
+for _name in ("momentum_step", "nesterov_step", "adagrad_step", "rmsprop_step", "adam_step"):
+    globals()[_name] = _hide(globals()[_name], {})
+"""
+    result = _reference_with(hostile, "optimizers", grading_worker, tmp_path)
+    lost = {t.exercise for t in result.tests if not t.score}
+    assert lost == {"momentum_step", "nesterov_step", "adagrad_step", "rmsprop_step", "adam_step"}
+    assert all("state" in t.output for t in result.tests if not t.score)
+
+
+M61 = 2**61 - 1  # Python hashes an int as itself modulo this prime: no seed to guess
+ONE_HASH = f"""
+
+import os as _os
+import struct as _struct
+import sys as _sys
+
+
+def l2_penalty(w):
+    # The reply written by hand on the worker's pipe: a dict whose {{N}} keys share one hash.
+    serve = _sys._getframe()
+    while serve.f_code.co_name != "serve":
+        serve = serve.f_back
+    body = bytearray(b"d" + _struct.pack("<I", {{N}}))
+    for k in range({{N}}):
+        digits = str({M61} * (k + 5)).encode()
+        body += b"I" + _struct.pack("<I", len(digits)) + digits + b"N"
+    _os.write(serve.f_locals["response_fd"], _struct.pack(">Q", len(body)) + bytes(body))
+    _os._exit(0)
+"""
+
+
+def test_a_reply_of_keys_sharing_one_hash_is_refused_at_once(grading_worker, tmp_path):
+    """Keys a sender chose to share one hash (big ints k * (2**61 - 1), complex numbers) make
+    building a dict take quadratic time: 20,000 of them in a 0.6 MB reply kept the grader
+    14 s in `wire.decode`, after the call's time limit and outside the budget (500,000, two
+    hours a reply). Dict keys are read only if they are str or int64."""
+    import struct
+
+    from coursekit.grading import wire
+
+    for key in (M61 * 5, complex(0, 1), 0.5, (1, 2)):
+        with pytest.raises(wire.WireError):
+            wire.decode(b"d" + struct.pack("<I", 1) + wire.encode([key])[5:] + b"N")
+        with pytest.raises(wire.WireError):
+            wire.encode({key: None})
+    assert wire.decode(wire.encode({"m": [1], 3: None, -1: True})) == {"m": [1], 3: None, -1: True}
+    start = time.perf_counter()
+    result = _reference_with(ONE_HASH.replace("{N}", "40000"), "overfitting", grading_worker,
+                             tmp_path)  # fmt: skip
+    tests = [t for t in result.tests if t.exercise == "l2_penalty"]
+    assert tests and all(t.score == 0 for t in tests)
+    assert any("only str and int keys" in t.output for t in tests), [t.output for t in tests]
+    assert time.perf_counter() - start < 20  # decoding the reply alone took a minute
+
+
+def test_a_reply_costly_to_build_is_refused_at_once():
+    """Each tensor and int of a reply is built in the grader, after the call's time limit: a
+    million scalar tensors (7 MB, under the million items allowed) took a minute and 1.6 GB,
+    67,000 ints of 4,000 digits (256 MB) 20 s. A tensor counts as ten items, a digit as one;
+    the replies of the checks hold a few hundred tensors and no int beyond 64 bits."""
+    import struct
+
+    from coursekit.grading import wire
+
+    one, big = wire.encode(torch.zeros(())), wire.encode(int("9" * 4000))
+    start = time.perf_counter()
+    with pytest.raises(wire.WireError, match="a tensor is 10"):
+        wire.decode(b"l" + struct.pack("<I", 200_000) + one * 200_000)
+    with pytest.raises(wire.WireError, match="items"):
+        wire.decode(b"l" + struct.pack("<I", 2_000) + big * 2_000)
+    assert time.perf_counter() - start < 5
+    assert len(wire.decode(b"l" + struct.pack("<I", 20_000) + one * 20_000)) == 20_000
+    assert wire.decode(wire.encode([2**70, -(2**200)])) == [2**70, -(2**200)]

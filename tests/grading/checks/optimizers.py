@@ -366,7 +366,9 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
 
 def _no_in_place(student, reference, name, hyper, seed):
     """Call the rule with the empty state of a first step (``state.setdefault("m", ...)``
-    fills only that one), then with a non-empty state, and check nothing it was given changed."""
+    fills only that one), then with a non-empty state, and check nothing it was given changed
+    and that the second step is the one that state gives (not one from a state the module
+    keeps between calls, which would pass a run fed only its own returned states)."""
     problem = Quadratic(seed, [(3,), (2, 3)])
     path_params, state = [p.clone() for p in problem.start], {}
     rule = getattr(reference, name)  # three trusted steps make a realistic state
@@ -376,12 +378,22 @@ def _no_in_place(student, reference, name, hyper, seed):
             args = (path_params, grads, state)
             copies = tuple(_clone(a) for a in args)
             outcome = student.run(name, *args, **hyper)
-            _unpack(name, outcome.value, path_params)
+            got, got_state = _unpack(name, outcome.value, path_params)
             for what, before, after in zip(("params", "grads", "state"), copies, outcome.args,
                                            strict=True):
                 for where, b, a in _leaves(what, before, after):
                     expect_unchanged(b, a, f"{where} passed to {name}")
         path_params, state = rule(path_params, grads, state, **hyper)
+    if not _close(got, path_params):
+        fail(f"{name} given the state {sorted(copies[2])} of a run three steps in (the state"
+             " the docstring describes, as the previous call returns it) took another step than"
+             " that state gives. Read what the rule remembers from the state argument only,"
+             " never from a variable of the module kept between calls: every optimizer (every"
+             " run) has its own state, and the returned state must hold the new values.")
+    for key in sorted(STATE_KEYS[name]):  # what the next call reads: the new values themselves
+        expect_close(got_state[key], state[key], f"state[{key!r}] returned by {name} at step 4",
+                     hint="The returned state holds the new running values the docstring"
+                     " describes, which the next call reads back.")
 
 
 def _leaves(where, before, after):
