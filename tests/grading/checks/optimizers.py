@@ -150,7 +150,8 @@ def _rmsprop_variant(mistake):
 
 
 def _adam_variant(mistake):
-    _mistaken(mistake, ("no_correction", "constant", "m_only", "inside", "no_eps", "swapped"))
+    _mistaken(mistake, ("no_correction", "constant", "m_only", "inside", "no_eps", "swapped",
+                        "folded"))
 
     def rule(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
         b1, b2 = reversed(betas) if mistake == "swapped" else betas
@@ -166,6 +167,8 @@ def _adam_variant(mistake):
         for p, mi, vi in zip(params, m, v, strict=True):
             v_hat = vi / c2
             denom = (v_hat + eps).sqrt() if mistake == "inside" else v_hat.sqrt() + eps
+            if mistake == "folded":  # the paper's faster form: eps meets sqrt(v), not sqrt(v_hat)
+                denom = (vi.sqrt() + eps) / math.sqrt(c2)
             new.append(p - lr * (mi / c1) / denom)
         return new, {"step": t, "m": m, "v": v}
     return rule
@@ -241,6 +244,12 @@ MISTAKES = {
                                    "first of betas, decays m, the average of g; beta2 "
                                    "(0.999) decays v, the average of g * g. Unpack "
                                    "beta1, beta2 = betas."),
+        (_adam_variant("folded"), "You fold the bias correction into the step size, lr * "
+                                  "sqrt(1 - beta2^t) / (1 - beta1^t), and divide m by sqrt(v) "
+                                  "+ eps (the faster form in Adam's paper). That moves eps: it "
+                                  "now meets sqrt(v), not sqrt(v_hat). torch.optim.Adam divides "
+                                  "m_hat by sqrt(v_hat) + eps: compute m_hat = m / (1 - "
+                                  "beta1^t) and v_hat = v / (1 - beta2^t) first."),
     ],
 }
 
