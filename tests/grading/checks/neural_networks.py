@@ -405,6 +405,11 @@ def _check_chain(student, reference, x, y, W1, W2, what):
             )
         elif torch.allclose(got, -2 * (y - y_hat) * W2[0] * a[0] * x[0], **close):
             hint = "The sigmoid's derivative is a11 (1 - a11), not a11: you left out (1 - a11)."
+        elif x[0] != 0 and torch.allclose(got, want / x[0], **close):
+            hint = (
+                "You left out the last link, x1 = x[0]: h11 = x1 w11 + x2 w21 + ..., so"
+                " dh11/dw11 = x1 (the page's example has x1 = 1, which hides it)."
+            )
         expect_close(got, want, what, hint=hint, **close)
     expect_unchanged(x, outcome.args[0], "x")
     expect_unchanged(W1, outcome.args[2], "W1")
