@@ -26,9 +26,16 @@ def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.
     return seeded_randn(seed, shape, scale, dtype)
 
 
-def _softmax_hint(got: torch.Tensor) -> str | None:
+def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
     """Name the likely mistake of a softmax result that has the right shape but wrong values."""
     if not torch.isfinite(got).all():
+        e = torch.exp(X - X.max())
+        if torch.allclose(got, e / e.sum(dim=1, keepdim=True), atol=1e-6, equal_nan=True):
+            return (
+                "You subtract the maximum of the whole tensor (X.max() without dim): a row far"
+                " below it underflows to 0 / 0 = nan. Subtract each row's own maximum,"
+                " X.max(dim=1, keepdim=True).values."
+            )
         return (
             "Some outputs are inf or nan: exp() of a large logit overflows. Subtract each row's"
             " maximum before exponentiating (X - X.max(dim=1, keepdim=True).values); the"
@@ -50,7 +57,7 @@ def _check_softmax(student, reference, X: torch.Tensor, what: str) -> None:
     expect_dtype(got, X.dtype, what)
     want = reference.softmax(X)
     if not torch.allclose(got, want, rtol=1e-4, atol=1e-6, equal_nan=False):
-        expect_close(got, want, what, hint=_softmax_hint(got))
+        expect_close(got, want, what, hint=_softmax_hint(got, X))
 
 
 @points(2, "softmax")
