@@ -213,6 +213,10 @@ def _expect_gradient(got, want, what, hint, rtol, atol):
     fail(message + (f" {hint}" if hint else ""))
 
 
+_VIEW = (" If you saved old = w[idx], note that indexing a tensor gives a view of it: old"
+         " changed with w. Save a number, old = w[idx].item(), or a copy, w[idx].clone().")
+
+
 def _own_loss_hint(student, reference, inputs, outputs, weights):
     """numerical_gradient uses the student's feed_forward: a wrong loss, not the differences."""
     got = student.feed_forward(inputs.clone(), outputs.clone(), _clone(weights))
@@ -241,6 +245,7 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
             f"{what} changed the weights it was given. Nudge copies (w.clone()), or save each"
             " entry's old value and assign it back (w[idx] = old) before moving on: a weight"
             " left at w + eps or w - eps shifts every later estimate and the caller's network."
+            + _VIEW
         )
     got = outcome.value
     if not isinstance(got, list | tuple) or len(got) != len(weights):
@@ -274,7 +279,7 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         hint = (
             "These are (L(w + eps) - L(w)) / (2 * eps): your second loss is taken at w, not at"
             " w - eps. After w + eps, subtracting eps once only brings the entry back to w: set"
-            " it to old - eps (or subtract 2 * eps) before the second forward pass."
+            " it to old - eps (or subtract 2 * eps) before the second forward pass." + _VIEW
         )
     elif _all_close(got, [2 * w for w in want], rtol, atol):
         hint = (
