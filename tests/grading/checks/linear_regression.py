@@ -39,7 +39,14 @@ def _regression(seed, n, d, dtype=torch.float32):
 
 
 def _synthetic(student, w, b, n, seed):
-    X, y = _pair(student.run("synthetic_data", w, b, n, seed=seed).value, "synthetic_data(...)")
+    try:
+        outcome = student.run("synthetic_data", w, b, n, seed=seed)
+    except GradingFailure as failure:
+        if w.dtype == torch.float32 or "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\nWith a {w.dtype} w, every tensor you draw must have that dtype too:"
+             " torch.normal and torch.randn draw float32 unless you pass dtype=w.dtype.")
+    X, y = _pair(outcome.value, "synthetic_data(...)")
     # Both in w's dtype (the docstring) before any statistics are taken of them.
     return expect_dtype(X, w.dtype, "X"), expect_dtype(y, w.dtype, "y")
 
