@@ -42,7 +42,9 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     converted back; LLM-style validation, logging and __main__ demos; fast.ai and micrograd's
     small classes with their own backward methods, closures and partials; d2l's TensorFlow, JAX
     and MXNet flavours translated to torch with older torch idioms: .data, addmm, addcdiv,
-    lerp, torch.special, a match statement), graded as one submission."""
+    lerp, torch.special, a match statement; course and Kaggle notebooks translated from NumPy:
+    lists and tuples for pairs, a zip iterator for batches, param[:] = ..., nan_to_num, values
+    saved with .item()), graded as one submission."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     result = runner.grade_submission(tmp_path, runner.chapters())
