@@ -327,6 +327,13 @@ def reference_argmax_loss(logits, target):
     return -log_probs[torch.arange(len(target)), target.argmax(dim=1)].mean()
 
 
+_KEEP_ROWS = (
+    "logits.max(dim=1).values and .sum(dim=1) have shape (n,), which lines up with the q"
+    " columns, not the n rows (a size error, or on a square batch the wrong values). Keep the"
+    " reduced dimension, keepdim=True (shape (n, 1)), so that each row gets its own value."
+)
+
+
 def _levels_off(got, want):
     """A finite loss far below a large true one: a clamp or an eps inside the log caps it."""
     return (got.ndim == 0 and got.is_floating_point() and float(want) > 50
@@ -335,13 +342,21 @@ def _levels_off(got, want):
 
 def _check_ce(student, reference, logits, target, what):
     want = reference.cross_entropy_loss(logits, target)
-    got = expect_tensor(student.cross_entropy_loss(logits.clone(), target.clone()), what)
+    try:
+        got = student.cross_entropy_loss(logits.clone(), target.clone())
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\nIf the sizes do not match where you subtract the row maximum or the"
+             f" log-sum-exp: {_KEEP_ROWS}")
+    got = expect_tensor(got, what)
     if got.ndim == 0 and not torch.isfinite(got):
         fail(
             f"{what} is {float(got)}: exp() of a large logit overflows (exp(1000.) is inf), or"
             " log() of a probability that rounded to 0 is -inf. Compute the log-softmax with"
             " the log-sum-exp trick: shifted = logits - row max, then"
             " shifted - log(sum(exp(shifted))); never take log(softmax(...))."
+            f" If you do subtract a maximum: {_KEEP_ROWS}"
         )
     if _levels_off(got, want):
         fail(
