@@ -40,8 +40,11 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     Python loops and in-place work on copies; modern torch: einsum, vmap, torch.jit.script,
     torch.compile, @torch.no_grad() and inference_mode as decorators, dataclasses; NumPy first,
     converted back; LLM-style validation, logging and __main__ demos; fast.ai and micrograd's
-    small classes with their own backward methods, closures and partials), graded as one
-    submission."""
+    small classes with their own backward methods, closures and partials; d2l's TensorFlow, JAX
+    and MXNet flavours translated to torch with older torch idioms: .data, addmm, addcdiv,
+    lerp, torch.special, a match statement; course and Kaggle notebooks translated from NumPy:
+    lists and tuples for pairs, a zip iterator for batches, param[:] = ..., nan_to_num, values
+    saved with .item()), graded as one submission."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     result = runner.grade_submission(tmp_path, runner.chapters())

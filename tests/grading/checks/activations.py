@@ -245,6 +245,9 @@ def _relu_grad_hint(got, x) -> str | None:
                 " slope is 0, not -1.")
     if torch.equal(got, (x < 0).to(got.dtype)):
         return "Your mask is reversed: the slope is 1 where x > 0 and 0 where x < 0."
+    if bool((x == 0).any()) and torch.equal(got[x == 0], torch.full_like(got[x == 0], 0.5)):
+        return ("You return 0.5 at x = 0 (the midpoint of a step such as (sign(x) + 1) / 2, or"
+                " heaviside with 0.5): PyTorch's choice there is 0, so return 1 only where x > 0.")
     return None
 
 

@@ -39,7 +39,14 @@ def _regression(seed, n, d, dtype=torch.float32):
 
 
 def _synthetic(student, w, b, n, seed):
-    X, y = _pair(student.run("synthetic_data", w, b, n, seed=seed).value, "synthetic_data(...)")
+    try:
+        outcome = student.run("synthetic_data", w, b, n, seed=seed)
+    except GradingFailure as failure:
+        if w.dtype == torch.float32 or "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\nWith a {w.dtype} w, every tensor you draw must have that dtype too:"
+             " torch.normal and torch.randn draw float32 unless you pass dtype=w.dtype.")
+    X, y = _pair(outcome.value, "synthetic_data(...)")
     # Both in w's dtype (the docstring) before any statistics are taken of them.
     return expect_dtype(X, w.dtype, "X"), expect_dtype(y, w.dtype, "y")
 
@@ -192,12 +199,23 @@ def test_data_iter_covers_every_example_once(student, reference):
         missing = int((counts == 0).sum())
         repeated = int((counts > 1).sum())
         if missing or repeated or len(seen) != n:
+            short = _one_short([len(i) for i in ids], batch_size)
             fail(
                 f"with {n} examples and batch_size {batch_size}, every example should appear"
                 f" exactly once per pass, but {missing} never appear and {repeated} appear more"
                 " than once. Shuffle a list of all indices and slice it into batches."
-                + (" Did you drop the last, shorter batch?" if missing and not repeated else "")
+                + (short or (" Did you drop the last, shorter batch?"
+                             if missing and not repeated else ""))
             )
+
+
+def _one_short(sizes, batch_size):
+    """The hint for batches one example short (a slice that ends one too early), or ''."""
+    if batch_size > 1 and sizes and max(sizes) == batch_size - 1:
+        return (f" Your batches hold at most {batch_size - 1} examples, one short: a slice"
+                " indices[i:i + batch_size] already holds batch_size of them (the end is left"
+                " out), so do not subtract 1 from its end.")
+    return ""
 
 
 @points(2, "data_iter")
@@ -208,7 +226,7 @@ def test_data_iter_batch_sizes_and_short_last_batch(student, reference):
         full, rest = divmod(n, batch_size)
         want = [batch_size] * full + ([rest] if rest else [])
         if sizes != want:
-            hint = ""
+            hint = _one_short(sizes, batch_size)
             if sizes == [batch_size] * full and rest:
                 hint = (
                     f" The last batch of {rest} examples is missing: do not drop it"

@@ -327,15 +327,44 @@ def reference_argmax_loss(logits, target):
     return -log_probs[torch.arange(len(target)), target.argmax(dim=1)].mean()
 
 
+_KEEP_ROWS = (
+    "logits.max(dim=1).values and .sum(dim=1) have shape (n,), which lines up with the q"
+    " columns, not the n rows (a size error, or on a square batch the wrong values). Keep the"
+    " reduced dimension, keepdim=True (shape (n, 1)), so that each row gets its own value."
+)
+
+
+def _levels_off(got, want):
+    """A finite loss far below a large true one: a clamp or an eps inside the log caps it."""
+    return (got.ndim == 0 and got.is_floating_point() and float(want) > 50
+            and 0 <= float(got) < float(want) / 2)
+
+
 def _check_ce(student, reference, logits, target, what):
     want = reference.cross_entropy_loss(logits, target)
-    got = expect_tensor(student.cross_entropy_loss(logits.clone(), target.clone()), what)
+    try:
+        got = student.cross_entropy_loss(logits.clone(), target.clone())
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\nIf the sizes do not match where you subtract the row maximum or the"
+             f" log-sum-exp: {_KEEP_ROWS}")
+    got = expect_tensor(got, what)
     if got.ndim == 0 and not torch.isfinite(got):
         fail(
             f"{what} is {float(got)}: exp() of a large logit overflows (exp(1000.) is inf), or"
             " log() of a probability that rounded to 0 is -inf. Compute the log-softmax with"
             " the log-sum-exp trick: shifted = logits - row max, then"
             " shifted - log(sum(exp(shifted))); never take log(softmax(...))."
+            f" If you do subtract a maximum: {_KEEP_ROWS}"
+        )
+    if _levels_off(got, want):
+        fail(
+            f"{what} is {float(got):.4g}, expected {float(want):.4g}: your loss levels off for"
+            " large logits while the true one grows with them. Clipping the probabilities (as"
+            " Keras does, to [eps, 1 - eps]) or an eps inside log(softmax + eps) caps each term"
+            " at -log(eps). Work from the logits: shifted = logits - row max, then"
+            " shifted - log(sum(exp(shifted)))."
         )
     _check_scalar_loss(got, want, what, _ce_hints(logits, target, want))
 
@@ -419,6 +448,9 @@ def _bce_hints(logits, target, want):
     return [
         (-want, "Your loss is negative: BCE is MINUS the log-likelihood."),
         (want * logits.numel(), "You summed over the elements: take the mean."),
+        (want * logits.numel() / len(logits) if logits.ndim > 1 else -want,
+         f"You divided the sum by the number of rows, {len(logits)}: the mean is over ALL"
+         f" {logits.numel()} elements, so use .mean() (or divide by logits.numel())."),
         ((positive + xt + torch.log1p(torch.exp(-x.abs()))).mean(),
          "The middle term has the wrong sign: max(x, 0) MINUS x * t + log1p(exp(-|x|))."),
         ((positive - xt + torch.log1p(torch.exp(-x))).mean(),
@@ -445,9 +477,7 @@ def _check_bce(student, reference, logits, target, what):
             " is wrong for large logits. Work from the logits with the stable form.",
         )
     )
-    capped = got.ndim == 0 and got.is_floating_point() and 0 <= float(got) < float(want) / 2
-    capped = capped and float(want) > 50
-    if capped and not _is_close(got, clamped):
+    if _levels_off(got, want) and not _is_close(got, clamped):
         fail(
             f"{what} is {float(got):.4g}, expected {float(want):.4g}: your loss levels off for"
             " large |x| while the true one grows like |x|. An eps inside log(sigmoid(x) + eps)"

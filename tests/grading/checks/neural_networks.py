@@ -213,6 +213,10 @@ def _expect_gradient(got, want, what, hint, rtol, atol):
     fail(message + (f" {hint}" if hint else ""))
 
 
+_VIEW = (" If you saved old = w[idx], note that indexing a tensor gives a view of it: old"
+         " changed with w. Save a number, old = w[idx].item(), or a copy, w[idx].clone().")
+
+
 def _own_loss_hint(student, reference, inputs, outputs, weights):
     """numerical_gradient uses the student's feed_forward: a wrong loss, not the differences."""
     got = student.feed_forward(inputs.clone(), outputs.clone(), _clone(weights))
@@ -241,6 +245,7 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
             f"{what} changed the weights it was given. Nudge copies (w.clone()), or save each"
             " entry's old value and assign it back (w[idx] = old) before moving on: a weight"
             " left at w + eps or w - eps shifts every later estimate and the caller's network."
+            + _VIEW
         )
     got = outcome.value
     if not isinstance(got, list | tuple) or len(got) != len(weights):
@@ -274,7 +279,7 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         hint = (
             "These are (L(w + eps) - L(w)) / (2 * eps): your second loss is taken at w, not at"
             " w - eps. After w + eps, subtracting eps once only brings the entry back to w: set"
-            " it to old - eps (or subtract 2 * eps) before the second forward pass."
+            " it to old - eps (or subtract 2 * eps) before the second forward pass." + _VIEW
         )
     elif _all_close(got, [2 * w for w in want], rtol, atol):
         hint = (
@@ -405,6 +410,11 @@ def _check_chain(student, reference, x, y, W1, W2, what):
             )
         elif torch.allclose(got, -2 * (y - y_hat) * W2[0] * a[0] * x[0], **close):
             hint = "The sigmoid's derivative is a11 (1 - a11), not a11: you left out (1 - a11)."
+        elif x[0] != 0 and torch.allclose(got, want / x[0], **close):
+            hint = (
+                "You left out the last link, x1 = x[0]: h11 = x1 w11 + x2 w21 + ..., so"
+                " dh11/dw11 = x1 (the page's example has x1 = 1, which hides it)."
+            )
         expect_close(got, want, what, hint=hint, **close)
     expect_unchanged(x, outcome.args[0], "x")
     expect_unchanged(W1, outcome.args[2], "W1")

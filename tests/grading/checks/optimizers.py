@@ -150,7 +150,8 @@ def _rmsprop_variant(mistake):
 
 
 def _adam_variant(mistake):
-    _mistaken(mistake, ("no_correction", "constant", "m_only", "inside", "no_eps", "swapped"))
+    _mistaken(mistake, ("no_correction", "constant", "m_only", "inside", "no_eps", "swapped",
+                        "folded", "squared", "v_not_running"))
 
     def rule(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
         b1, b2 = reversed(betas) if mistake == "swapped" else betas
@@ -159,13 +160,18 @@ def _adam_variant(mistake):
                                                        strict=True)]
         v = [b2 * vi + (1 - b2) * g * g for vi, g in zip(state.get("v", _zeros(grads)), grads,
                                                            strict=True)]
+        if mistake == "v_not_running":
+            v = [(1 - b2) * g * g for g in grads]
         c1, c2 = {"no_correction": (1.0, 1.0), "constant": (1 - b1, 1 - b2),
+                  "squared": (1 - b1**2, 1 - b2**2),
                   "m_only": (1 - b1**t, 1.0)}.get(mistake, (1 - b1**t, 1 - b2**t))  # fmt: skip
         eps = 0.0 if mistake == "no_eps" else eps
         new = []
         for p, mi, vi in zip(params, m, v, strict=True):
             v_hat = vi / c2
             denom = (v_hat + eps).sqrt() if mistake == "inside" else v_hat.sqrt() + eps
+            if mistake == "folded":  # the paper's faster form: eps meets sqrt(v), not sqrt(v_hat)
+                denom = (vi.sqrt() + eps) / math.sqrt(c2)
             new.append(p - lr * (mi / c1) / denom)
         return new, {"step": t, "m": m, "v": v}
     return rule
@@ -241,6 +247,18 @@ MISTAKES = {
                                    "first of betas, decays m, the average of g; beta2 "
                                    "(0.999) decays v, the average of g * g. Unpack "
                                    "beta1, beta2 = betas."),
+        (_adam_variant("squared"), "Your bias correction divides by (1 - beta1^2) and "
+                                   "(1 - beta2^2) at every step: the exponent is the step "
+                                   "number t, (1 - beta1^t) and (1 - beta2^t)."),
+        (_adam_variant("v_not_running"), "Your v holds only this step's (1 - beta2) * g * g: "
+                                         "v is a running average, v <- beta2 * v + (1 - beta2)"
+                                         " * g * g with the v from the state."),
+        (_adam_variant("folded"), "You fold the bias correction into the step size, lr * "
+                                  "sqrt(1 - beta2^t) / (1 - beta1^t), and divide m by sqrt(v) "
+                                  "+ eps (the faster form in Adam's paper). That moves eps: it "
+                                  "now meets sqrt(v), not sqrt(v_hat). torch.optim.Adam divides "
+                                  "m_hat by sqrt(v_hat) + eps: compute m_hat = m / (1 - "
+                                  "beta1^t) and v_hat = v / (1 - beta2^t) first."),
     ],
 }
 

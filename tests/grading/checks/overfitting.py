@@ -305,6 +305,10 @@ def test_weight_decay_step_matches_sgd(student, reference):
                 fail(f"{what} shrinks w after the gradient step, so the step shrinks too: decay"
                      " the current weights only, (1 - lr * weight_decay) * w - lr * grad (both"
                      " terms from the same w).")  # fmt: skip
+            if torch.allclose(got, (1 - lr * wd / 2) * w - lr * grad):
+                fail(f"{what} shrinks w by 1 - lr * weight_decay / 2: the penalty"
+                     " weight_decay / 2 * ||w||^2 has the gradient weight_decay * w (its 1/2"
+                     " cancels the 2 of the square), so the factor is 1 - lr * weight_decay.")
         expect_close(got, want, what, rtol=1e-5, atol=1e-6,
                      hint="The step is (1 - lr * weight_decay) * w - lr * grad, like "
                           "torch.optim.SGD(..., weight_decay=weight_decay).")  # fmt: skip

@@ -6,6 +6,7 @@ import torch
 
 from coursekit.grading import (
     NO_GRAD,
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -26,9 +27,16 @@ def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.
     return seeded_randn(seed, shape, scale, dtype)
 
 
-def _softmax_hint(got: torch.Tensor) -> str | None:
+def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
     """Name the likely mistake of a softmax result that has the right shape but wrong values."""
     if not torch.isfinite(got).all():
+        e = torch.exp(X - X.max())
+        if torch.allclose(got, e / e.sum(dim=1, keepdim=True), atol=1e-6, equal_nan=True):
+            return (
+                "You subtract the maximum of the whole tensor (X.max() without dim): a row far"
+                " below it underflows to 0 / 0 = nan. Subtract each row's own maximum,"
+                " X.max(dim=1, keepdim=True).values."
+            )
         return (
             "Some outputs are inf or nan: exp() of a large logit overflows. Subtract each row's"
             " maximum before exponentiating (X - X.max(dim=1, keepdim=True).values); the"
@@ -40,17 +48,33 @@ def _softmax_hint(got: torch.Tensor) -> str | None:
             "Your columns sum to 1 instead of your rows: the softmax was taken over dim=0."
             " Each row is one example, so normalise over dim=1 (sum(dim=1, keepdim=True))."
         )
+    e = torch.exp(X - X.max(dim=1, keepdim=True).values)
+    if X.shape[0] == X.shape[1] and torch.allclose(got, e / e.sum(dim=1), atol=1e-6):
+        return _KEEPDIM
     if not torch.allclose(got.sum(dim=1), ones.expand(got.shape[0]), atol=1e-4):
         return "The rows do not sum to 1: divide each row's exponentials by that row's sum."
     return None
 
 
+_KEEPDIM = (
+    "Divide by row sums of shape (n, 1): X_exp.sum(dim=1) has shape (n,), and an (n, q) tensor"
+    " divided by it broadcasts along the columns (a size error, or for a square X each column"
+    " divided by one row's sum). Keep the summed dimension: X_exp.sum(dim=1, keepdim=True)."
+)
+
+
 def _check_softmax(student, reference, X: torch.Tensor, what: str) -> None:
-    got = expect_shape(student.softmax(X.clone()), X.shape, what)
+    try:
+        got = student.softmax(X.clone())
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\nIf the sizes do not match where you divide: {_KEEPDIM}")
+    got = expect_shape(got, X.shape, what)
     expect_dtype(got, X.dtype, what)
     want = reference.softmax(X)
     if not torch.allclose(got, want, rtol=1e-4, atol=1e-6, equal_nan=False):
-        expect_close(got, want, what, hint=_softmax_hint(got))
+        expect_close(got, want, what, hint=_softmax_hint(got, X))
 
 
 @points(2, "softmax")
