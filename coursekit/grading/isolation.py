@@ -424,6 +424,8 @@ class Worker:
             raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
                               " the error at the top level of the module (imports, definitions)"
                               " first." + alone * (reply.get("type") == "ModuleNotFoundError")
+                              + " The file is saved as UTF-16 (a Windows editor's 'Unicode'),"
+                              " which Python cannot read: save it as UTF-8." * (b"\0" in code)
                               + f"\n{str(reply.get('traceback', ''))[:2000]}".rstrip())
         self.loaded[key] = code
 

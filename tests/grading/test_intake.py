@@ -241,6 +241,16 @@ def test_a_module_that_imports_another_exercise_file_is_told_to_stand_alone(tmp_
     assert "SyntaxError" in outputs["losses"] and "on its own" not in outputs["losses"]
 
 
+def test_a_module_saved_as_utf16_is_told_to_save_it_as_utf8(tmp_path):
+    """Notepad's "Unicode" is UTF-16: Python's "source code string cannot contain null bytes"
+    alone does not tell a learner what to do."""
+    (tmp_path / f"{CHAPTER}.py").write_bytes(REFERENCE.read_text().encode("utf-16"))
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    assert result.score == 0
+    assert all("saved as UTF-16" in t.output and "save it as UTF-8" in t.output
+               for t in result.tests), result.tests[0].output  # fmt: skip
+
+
 def test_a_traceback_names_the_students_file_not_the_graders_folders(tmp_path):
     """A traceback in a report shows the student's module by its own name and a library's file
     inside its installation, never a folder of the grading machine (its temporary run folder,
