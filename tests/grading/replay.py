@@ -10,6 +10,8 @@ fails every hidden one (``test_release.py``, ``test_autograder.py``). Instructor
 from __future__ import annotations
 
 import inspect
+import os
+import shutil
 from pathlib import Path
 
 from coursekit.grading import runner
@@ -92,3 +94,29 @@ def trusted_worker_for_tests():
     with Worker(budget=float("inf")) as worker:
         worker.start()
         yield worker
+
+
+def replays_for_tests(tmp_path_factory) -> dict[str, Path]:
+    """(A session fixture in the tests.) ``{chapter: replaying module}`` for every chapter,
+    made once per pytest run: the first xdist worker to ask makes them (under a lock), the
+    other finds them made, so that test_release.py and test_autograder.py, which may run on
+    either worker, share them. Nothing writes into them."""
+    import fcntl
+
+    from coursekit.grading.isolation import Worker
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # this run's folder, which holds each worker's own
+    folder = root / "replays"
+    with open(root / "replays.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # until the file is closed
+        if not (folder / "made").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # left half made by a failed attempt
+            folder.mkdir()
+            with Worker(budget=float("inf")) as worker:
+                worker.start()
+                for chapter in runner.chapters():
+                    replaying_submission(chapter, worker, folder)
+            (folder / "made").touch()
+    return {chapter: folder / chapter / f"{chapter}.py" for chapter in runner.chapters()}

@@ -30,7 +30,7 @@ import pytest
 from coursekit.autograder import SCHEMAS, find_submission, folder_note, gradescope_results
 from coursekit.grading import runner
 from tests.conftest import require
-from tests.grading.replay import replaying_submission, trusted_worker_for_tests
+from tests.grading.replay import replays_for_tests, trusted_worker_for_tests
 from tests.grading.test_confinement import shared_folder as shared_folder  # the fixture
 
 pytestmark = [pytest.mark.slow, pytest.mark.instructor]
@@ -43,6 +43,7 @@ PUBLIC_SCORE = sum(c.points for ch in CHAPTERS for c in runner.checks(ch) if not
 
 
 trusted_worker = pytest.fixture(scope="module")(trusted_worker_for_tests)
+replays = pytest.fixture(scope="session")(replays_for_tests)  # shared with test_release
 
 
 def _max(chapters) -> float:
@@ -334,9 +335,8 @@ def test_prairielearn_nothing_submitted_is_not_gradable(prairielearn):
 
 
 @pytest.fixture(scope="module")
-def replaying(trusted_worker, tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("replay")
-    return {f"{ch}.py": replaying_submission(ch, trusted_worker, folder) for ch in CHAPTERS}
+def replaying(replays) -> dict:
+    return {f"{ch}.py": replays[ch] for ch in CHAPTERS}
 
 
 def test_replaying_the_public_outputs_on_gradescope(gradescope, replaying):

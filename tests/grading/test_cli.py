@@ -66,20 +66,26 @@ def test_a_grading_process_that_dies_costs_only_its_submission(tmp_path):
     assert results[1].tests[0].name == "test_answer" and results[1].tests[0].max_score == 1
 
 
-def _processes() -> dict[int, tuple[int, bytes, bool]]:
-    """``{pid: (parent pid, command line, whether torch is loaded)}`` for every process."""
+def _parents() -> dict[int, int]:
+    """``{pid: parent pid}`` for every process."""
     found = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            command = (entry / "cmdline").read_bytes()
-            torch_loaded = b"libtorch" in (entry / "maps").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        found[int(entry.name)] = (int(stat[1]), command, torch_loaded)
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                found[int(entry.name)] = int(stat[1])
+            except (OSError, IndexError, ValueError):
+                continue
     return found
+
+
+def _process(pid: int) -> tuple[bytes, bool] | None:
+    """``(command line, whether torch is loaded)`` of a process (None if it is gone)."""
+    entry = Path("/proc") / str(pid)
+    try:
+        return (entry / "cmdline").read_bytes(), b"libtorch" in (entry / "maps").read_bytes()
+    except OSError:
+        return None
 
 
 @pytest.fixture(scope="module")
@@ -105,14 +111,17 @@ def graded_class(tmp_path_factory):
     )  # fmt: skip
     seen: dict[int, tuple[int, bytes, bool]] = {}
     while proc.poll() is None:
-        now = _processes()
+        parents = _parents()  # (the command lines and maps of the grader's processes only)
         tree = {proc.pid}
         for _ in range(4):  # children, grandchildren, ...
-            tree |= {pid for pid, (ppid, *_) in now.items() if ppid in tree}
-        for pid in tree & set(now):  # an exiting process shows no command line nor maps
-            ppid, command, torch_loaded = now[pid]
+            tree |= {pid for pid, ppid in parents.items() if ppid in tree}
+        for pid in tree & set(parents):  # an exiting process shows no command line nor maps
+            now = _process(pid)
+            if now is None:
+                continue
+            command, torch_loaded = now
             _, known, loaded = seen.get(pid, (0, b"", False))
-            seen[pid] = (ppid, known or command, loaded or torch_loaded)
+            seen[pid] = (parents[pid], known or command, loaded or torch_loaded)
         time.sleep(0.05)
     out, err = proc.communicate()
     done = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)

@@ -25,12 +25,13 @@ from pathlib import Path
 import pytest
 
 from coursekit.grading import report, runner
-from tests.grading.replay import replaying_submission, trusted_worker_for_tests
+from tests.grading.replay import replays_for_tests, trusted_worker_for_tests
 
 CHAPTERS = runner.chapters()
 
 
 trusted_worker = pytest.fixture(scope="module")(trusted_worker_for_tests)
+replays = pytest.fixture(scope="session")(replays_for_tests)  # shared with test_autograder
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -47,8 +48,8 @@ def test_every_exercise_has_public_and_hidden_tests(chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_replaying_the_public_outputs_keeps_no_exercise(chapter, trusted_worker, tmp_path):
-    cheat = replaying_submission(chapter, trusted_worker, tmp_path)
+def test_replaying_the_public_outputs_keeps_no_exercise(chapter, trusted_worker, replays):
+    cheat = replays[chapter]
     result = runner.grade_modules({chapter: cheat}, worker=trusted_worker, name="replay")
     public = [t for t in result.tests if not t.hidden]
     hidden = [t for t in result.tests if t.hidden]
