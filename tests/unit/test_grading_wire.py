@@ -31,13 +31,21 @@ def same(a, b) -> bool:
 VALUES = [
     None, True, False, 0, -1, 2**63 - 1, -(2**63), 2**63, -(10**200), 1.5, float("inf"),
     float("nan"), -0.0, 1 + 2j, "", "ünïcode ✓", [], (), {}, [1, (2.0, [None])],
-    {"lr": 0.1, "betas": (0.9, 0.999), 3: "int key", (1, 2): "tuple key"},
+    {"lr": 0.1, "betas": (0.9, 0.999), 3: "int key", None: "None key", True: "bool key"},
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("value", VALUES, ids=repr)
 def test_plain_values_round_trip_exactly(value):
     assert same(decode(encode(value)), value)
+
+
+@pytest.mark.parametrize("key", [(1, 2), 1.5, 1 + 2j, 2**64, b"bytes"], ids=repr)
+def test_dict_keys_other_than_str_small_int_bool_none_are_refused(key):
+    """Keys that could share one hash (tuples, floats, complex numbers, big ints) would make a
+    hostile reply's dict quadratic to build in the grader."""
+    with pytest.raises(WireError, match="dict key"):
+        encode({key: "value"})
 
 
 @pytest.mark.parametrize("dtype", wire.DTYPES, ids=str)
