@@ -90,9 +90,9 @@ def confinement_warning() -> str:
 def cmd_grade(args) -> int:
     """``grade``: grade every submission found, print the class table, write the files asked
     for (each on its own); 1 if one could not be written."""
-    chapter_list = chapters_to_grade(args.chapter)
-    if args.jobs < 1 or args.timeout <= 0:
-        raise UsageError("--jobs must be at least 1 and --timeout positive")
+    chapter_list, bounds = chapters_to_grade(args.chapter), limits(args)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     submissions = find_submissions(args.submissions, runner.chapters())
     for option in ("json", "csv"):
         target = getattr(args, option)
@@ -108,7 +108,7 @@ def cmd_grade(args) -> int:
     # On Gradescope, submission_metadata.json beside the submission holds earlier results.
     beside = [str(Path(s).resolve().parent) for s in args.submissions] if args.gradescope else []
     results = runner.grade_many(submissions, chapter_list, jobs=args.jobs, on_result=progress,
-                                hidden=[*args.submissions, *beside], **limits(args))  # fmt: skip
+                                hidden=[*args.submissions, *beside], **bounds)  # fmt: skip
     # Each output is written on its own: one that fails does not stop the others.
     outputs = [("the table", lambda: print(report.class_table(results)))]
     outputs += [(args.json, lambda: report.write_json(results, Path(args.json)))]
