@@ -249,9 +249,14 @@ def test_mathjax_menu_offers_only_what_the_site_ships(offline, site_url, site_di
     settle(page)
     typeset = page.locator("mjx-container").count()
     # As a reader: right-click an equation, open the submenus, find the item greyed out.
+    # The equation is brought to mid-screen first, as a reader scrolls to what they read: at
+    # the bottom edge the menu overflows the window, hovering its lower items scrolls the page
+    # (smoothly), and the submenu closes under a pointer that no longer sits on its item.
+    equation = page.locator("mjx-container").first
+    equation.evaluate("e => e.scrollIntoView({block: 'center', behavior: 'instant'})")
     for submenus, role, name in ((("Math Settings", "Math Renderer"), "menuitemradio", "SVG"),
                                  (("Options",), "menuitemcheckbox", "Semantic Enrichment")):
-        page.locator("mjx-container").first.click(button="right")
+        equation.click(button="right")
         for submenu in submenus:
             page.get_by_role("menuitem", name=submenu).first.hover()
         entry = page.get_by_role(role, name=name, exact=True)
