@@ -664,12 +664,13 @@ CHAPTER = "linear_regression"
 KEY = 0x5EC7E8
 # Each attack is appended to the reference answers (or to the stubs: then it earns points only
 # if the attack works). CLASS is replaced by the class folder.
-# The honest module stays a while (its import sleeps), so that the spy, graded after the filler,
-# starts while the honest module's copy is there.
-HONEST = "\n# HONEST-MARKER\nimport time\ntime.sleep(12)\n"
+# The honest module stays a while (its import sleeps 6 s), so that the spy, graded after the
+# filler, starts while the honest module's copy is there: it looks at once, and again for 6 s.
+# The reader starts as the spy ends, while the writer (graded after the honest module) runs.
+HONEST = "\n# HONEST-MARKER\nimport time\ntime.sleep(6)\n"
 SPY = """
 import glob as _glob, os as _os, time as _time
-_found, _deadline = None, _time.time() + 15
+_found, _deadline = None, _time.time() + 6
 while _found is None and _time.time() < _deadline:
     _places = ["/tmp/coursekit-grading-*", CLASS]  # and the folders other processes work in
     for _pid in _os.listdir("/proc"):
@@ -735,7 +736,7 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
                "f_killer": reference + KILLER}  # fmt: skip
     for name, source in sources.items():
         (klass / name).mkdir(parents=True)
-        source = source.replace("CLASS", repr(str(klass))).replace("WAIT", "15")
+        source = source.replace("CLASS", repr(str(klass))).replace("WAIT", "6")
         (klass / name / f"{CHAPTER}.py").write_text(source)
     report = shared_folder / "report.json"
     command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
