@@ -4,8 +4,11 @@ JupyterLab is started headless on localhost the way `make lab` starts it (the re
 the notebook directory, jupytext's contents manager enabled by its server extension), with a
 random token. Through its REST API, every page of the table of contents is opened as a
 notebook (contents API, type=notebook, which only works through jupytext), and for every
-notebook page a session (what JupyterLab creates when you open a notebook) starts a kernel in
-the page's folder and runs the page's first code cell over the kernel's websocket.
+notebook page a session (what JupyterLab creates when you open a notebook) runs the page's first
+code cell in a kernel started in the page's folder, over the kernel's websocket. The pages of
+one folder share that kernel (each page's session joins it, as "use the kernel of another
+notebook" does), so torch is imported once per folder: that every page also runs on its own
+from a fresh kernel, nbval checks.
 """
 
 from __future__ import annotations
@@ -39,10 +42,28 @@ class Lab:
         self.http = requests.Session()
         self.http.headers["Authorization"] = f"token {token}"
 
+        self.folder, self.sessions = None, []  # the folder whose kernel runs, its sessions
+
     def api(self, method: str, path: str, **kwargs):
         response = self.http.request(method, f"{self.url}api/{path}", timeout=60, **kwargs)
         response.raise_for_status()
         return response.json() if response.content else None
+
+    def open_notebook(self, folder: str, name: str) -> str:
+        """Open ``folder/name`` as JupyterLab does (a session); return its kernel's id. The
+        kernel of the folder's earlier pages is joined; another folder's is shut down first."""
+        if folder != self.folder:
+            if self.sessions:  # its sessions end with it
+                self.api("DELETE", f"kernels/{self.kernel}")
+            self.folder, self.sessions = folder, []
+        kernel = {"id": self.kernel} if self.sessions else {"name": "python3"}
+        session = self.api("POST", "sessions", json={
+            "path": f"{folder}/{name}".lstrip("/"), "type": "notebook", "name": name,
+            "kernel": kernel,
+        })  # fmt: skip
+        self.sessions.append(session["id"])
+        self.kernel = session["kernel"]["id"]
+        return self.kernel
 
 
 @pytest.fixture(scope="module")
@@ -135,19 +156,10 @@ def test_page_opens_as_notebook_and_runs(jupyterlab, notebook_page):
     if not notebook_page.is_notebook:
         return  # a plain Markdown page (no kernelspec): opening it is all there is
     assert code_cells, f"{api_path} has a kernelspec but no code cell"
-    session = jupyterlab.api(
-        "POST",
-        "sessions",
-        json={"path": f"{folder}/{notebook_page.source.name}".lstrip("/"), "type": "notebook",
-              "name": notebook_page.source.name, "kernel": {"name": "python3"}},
-    )  # fmt: skip
-    try:
-        source = code_cells[0]["source"]
-        source = "".join(source) if isinstance(source, list) else source
-        status, errors = _run_cell(jupyterlab, session["kernel"]["id"], source)
-        assert status == "ok", (
-            f"the first code cell of {api_path} failed in JupyterLab ({status}):\n"
-            + "\n".join(errors)
-        )
-    finally:
-        jupyterlab.api("DELETE", f"sessions/{session['id']}")
+    kernel = jupyterlab.open_notebook(folder, notebook_page.source.name)
+    source = code_cells[0]["source"]
+    source = "".join(source) if isinstance(source, list) else source
+    status, errors = _run_cell(jupyterlab, kernel, source)
+    assert status == "ok", (
+        f"the first code cell of {api_path} failed in JupyterLab ({status}):\n" + "\n".join(errors)
+    )
