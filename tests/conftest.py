@@ -25,12 +25,14 @@ REFERENCE = Path(__file__).parent / "grading" / "reference"
 # file: minutes for the first two, about a minute for most others). `make unit` runs `--dist
 # loadfile`, which gives a whole file to one of the two workers: started last, a file of minutes
 # runs alone at the end while the other worker idles. Started first (longest first), the short
-# files fill in around them. Each worker is handed its first two files at the start: the two
-# files that read the student edition test_release.py builds come third and fourth, so that
-# each runs after one of the first two files (by then the edition is built, on one worker).
+# files fill in around them. Each worker is handed its first two files at the start: the file
+# that reads the student edition test_release.py builds (test_release_site.py) comes third, so
+# that it runs after one of the first two files (by then the edition is built, on one worker).
+# test_confinement.py spends most of its time waiting on sleeping submissions, while the other
+# worker keeps both cores busy.
 SLOW_FIRST = [f"tests/grading/test_{name}.py" for name in (
-    "release", "autograder", "release_edition", "release_site", "confinement", "self", "cli",
-    "intake", "hostile")]  # fmt: skip
+    "release", "autograder", "release_site", "confinement", "self", "cli", "intake",
+    "hostile")]  # fmt: skip
 
 
 def pytest_configure(config):
