@@ -14,6 +14,8 @@ from typing import Any
 
 import torch
 
+from coursekit.grading.worker import UNSEEN
+
 
 class GradingFailure(AssertionError):
     """A grading test failed; ``str(exc)`` is the teaching message shown to the student.
@@ -299,7 +301,7 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     tree = _parsed(source)
     if tree is None:
         return []
-    forbidden = set(forbidden)
+    forbidden = {*forbidden, *UNSEEN, *_UNWATCHED}
     used = _read_uses(tree, function, forbidden, apart)
     if used or not reached:
         return used
@@ -308,6 +310,9 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     return sorted(r for r in reached if (_names_of(r) & forbidden) - paid)
 
 
+# What turns the student process's watch off (README: "Written by hand"): a use where it is read.
+_UNWATCHED = ("DisableTorchFunction", "DisableTorchFunctionSubclass", "_pop_mode",
+              "_pop_mode_temporarily", "_pop_torch_function_stack")  # fmt: skip
 # Torch functions noted by module: the rule's name for what is under each.
 _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch.autograd.", "autograd"),
                    ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"))

@@ -14,6 +14,10 @@ from pathlib import Path
 
 MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
 WITH_GRAD = "__coursekit_with_grad__"
+# What a "by hand" call did that its torch function mode cannot see into: each counts as a use.
+UNSEEN = ("(another thread or process, where the grader cannot see what it computes)",
+          "(a tensor subclass of its own, whose __torch_function__ the grader cannot see into)",
+          "(more torch functions than the grader notes)")  # fmt: skip
 REQUEST_CAP = 1 << 30
 CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID = 0x08000000, 0x10000000, 0x20000000
 CLONE_NEWNET, CLONE_NEWNS = 0x40000000, 0x00020000
@@ -242,8 +246,14 @@ def call(module, request: dict) -> dict:
             sys.modules["numpy"].random.seed(seed)
     reached: set[str] = set()
     try:
+        if "tqdm.std" in sys.modules:  # no monitor thread: a thread counts in a "by hand" call
+            sys.modules["tqdm.std"].tqdm.monitor_interval = 0
+        last = _last_pid() if request.get("watch") is True else None
         with _watch(reached) if request.get("watch") is True else nullcontext():
             value = fn(*args, **kwargs)
+            plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
+        if last is not None and _last_pid() != last:  # threads and processes made meanwhile
+            reached.add(UNSEEN[0])
         grads = None
         if request.get("grad"):  # of value.sum(), for each tensor the caller passed
             leaves = [t for t in _tensors(passed) if t.requires_grad]
@@ -252,7 +262,7 @@ def call(module, request: dict) -> dict:
                 found = torch.autograd.grad(value.sum(), leaves, allow_unused=True)
                 found = dict(zip(map(id, leaves), found, strict=True))
             grads = _nested(passed, lambda t: found.get(id(t)))
-        reply = {"ok": True, "value": to_plain(value), "args": [], "grads": to_plain(grads),
+        reply = {"ok": True, "value": plain, "args": [], "grads": to_plain(grads),
                  "reached": sorted(reached)}
         if request.get("echo", True):  # the arguments after the call: changed in place?
             held = _held(passed, args)
@@ -273,17 +283,29 @@ def call(module, request: dict) -> dict:
 def _watch(reached: set):
     """A torch function mode noting each torch function the call uses ("module.name"), however
     student code reached it (``getattr(torch, "sig" + "moid")`` too): for "by hand" rules."""
+    import torch
     from torch.overrides import TorchFunctionMode
 
     class Watch(TorchFunctionMode):
         def __torch_function__(self, func, types, args=(), kwargs=None):
-            if len(reached) < 256:
+            if any(t is not torch.Tensor for t in types):  # its own __torch_function__ runs
+                # outside this mode
+                reached.add(UNSEEN[1])
+            if len(reached) >= 256:
+                reached.add(UNSEEN[2])
+            else:
                 module = getattr(func, "__module__", None) or "torch.Tensor"
                 module = "torch.Tensor" if module == "torch._tensor" else module  # .backward
                 reached.add(f"{module}.{getattr(func, '__name__', '?')}"[:200])
             return func(*args, **(kwargs or {}))
 
     return Watch()
+
+
+def _last_pid() -> int | None:
+    """The pid last given out in the student process's own pid namespace (it is its init)."""
+    with suppress(OSError, ValueError):
+        return int(Path("/proc/sys/kernel/ns_last_pid").read_text()) if os.getpid() == 1 else None
 
 
 def torch_defaults(saved=None):

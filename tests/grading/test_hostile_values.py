@@ -267,6 +267,78 @@ AUTOGRAD_ELSEWHERE = {
         "        return torch.relu(x)\n\n"
         "sigmoid, relu = Act().sigmoid, Act().relu\n"
     ),
+    # Out of the watch's sight, none naming the grader (each earned every point): torch's
+    # function run in a thread, in a forked child, in the __torch_function__ of a tensor
+    # subclass (a torch function mode is off while a subclass's code runs), lazily when the
+    # grader copies the value out, after 256 other torch functions filled the list of those
+    # noted, or with torch functions turned off by name.
+    "thread": (
+        "activations", {"sigmoid"}, "another thread or process",
+        "from concurrent.futures import ThreadPoolExecutor\n\n"
+        "def sigmoid(x):\n"
+        "    with ThreadPoolExecutor(1) as pool:\n"
+        "        return pool.submit(getattr(torch, 'sig' + 'moid'), x).result()\n"
+    ),
+    "fork": (
+        "mlp", {"relu_backward"}, "another thread or process",
+        "import os as _os\n\n"
+        "def relu_backward(Z, dH):\n"
+        "    r, w = _os.pipe()\n"
+        "    if _os.fork() == 0:\n"
+        "        f = eval('torch.ops.aten.threshold' + '_backward')\n"
+        "        _os.write(w, f(dH, Z, 0.0).double().numpy().tobytes())\n"
+        "        _os._exit(0)\n"
+        "    data = b''\n"
+        "    while len(data) < dH.numel() * 8:\n"
+        "        data += _os.read(r, 1 << 16)\n"
+        "    out = torch.frombuffer(bytearray(data), dtype=torch.float64)\n"
+        "    return out.reshape(dH.shape).to(dH.dtype)\n"
+    ),
+    "subclass": (
+        "activations", {"sigmoid"}, "tensor subclass",
+        "class _Neg(torch.Tensor):\n"
+        "    @classmethod\n"
+        "    def __torch_function__(cls, func, types, args=(), kwargs=None):\n"
+        "        if func is torch.Tensor.neg:\n"
+        "            return getattr(torch, 'sig' + 'moid')(args[0].as_subclass(torch.Tensor))\n"
+        "        return super().__torch_function__(func, types, args, kwargs or {})\n\n"
+        "def sigmoid(x):\n"
+        "    return -(x.as_subclass(_Neg))\n"
+    ),
+    "lazy": (
+        "mlp", {"relu_backward"}, "tensor subclass",
+        "class _Later(torch.Tensor):\n"
+        "    @classmethod\n"
+        "    def __torch_function__(cls, func, types, args=(), kwargs=None):\n"
+        "        if getattr(func, '__name__', '') == 'detach':\n"
+        "            f = eval('torch.o' + 'ps.aten.threshold' + '_backward')\n"
+        "            return f(*args[0].given, 0.0)\n"
+        "        return super().__torch_function__(func, types, args, kwargs or {})\n\n"
+        "def relu_backward(Z, dH):\n"
+        "    out = dH.as_subclass(_Later)\n"
+        "    out.given = (dH, Z)\n"
+        "    return out\n"
+    ),
+    "crowd": (
+        "activations", {"relu"}, "more torch functions",
+        "from torch.overrides import handle_torch_function, has_torch_function\n\n"
+        "def _noted(i):\n"
+        "    def f(t):\n"
+        "        return handle_torch_function(f, (t,), t) if has_torch_function((t,)) else t\n"
+        "    f.__name__ = f'f{i}'\n"
+        "    return f\n\n"
+        "_CROWD = [_noted(i) for i in range(300)]\n\n"
+        "def relu(x):\n"
+        "    for f in _CROWD:\n"
+        "        f(x)\n"
+        "    return getattr(torch, 're' + 'lu')(x)\n"
+    ),
+    "disable": (
+        "mlp", {"relu_backward"}, "DisableTorchFunction",
+        "def relu_backward(Z, dH):\n"
+        "    with torch._C.DisableTorchFunction():\n"
+        "        return getattr(torch.ops.aten, 'threshold_' + 'backward')(dH, Z, 0.0)\n"
+    ),
 }  # fmt: skip
 
 
