@@ -345,6 +345,8 @@ AUTOGRAD_ELSEWHERE = {
 @pytest.mark.parametrize("case", AUTOGRAD_ELSEWHERE)
 def test_autograd_under_another_name_is_not_by_hand(case, grading_worker, tmp_path):
     chapter, exercises, says, hostile = AUTOGRAD_ELSEWHERE[case]
+    if case in ("thread", "fork") and getattr(grading_worker, "ns", None) is None:
+        pytest.skip("threads and processes are seen only in a pid namespace of its own")
     result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path)
     tests = [t for t in result.tests if t.exercise in exercises]
     assert tests and all(t.score == 0 and says in t.output for t in tests), [
