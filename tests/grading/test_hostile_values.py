@@ -333,6 +333,25 @@ AUTOGRAD_ELSEWHERE = {
         "        f(x)\n"
         "    return getattr(torch, 're' + 'lu')(x)\n"
     ),
+    # torch's own under another of its names (the docstrings forbid every loss of torch.nn and
+    # softmax): each earned every point.
+    "softmin": (
+        "softmax_regression", {"softmax"}, "softmin",
+        "def softmax(X):\n"
+        "    return torch.nn.functional.softmin(-X, dim=1)\n"
+    ),
+    "other-losses": (
+        "losses", {"l1_loss", "mse_loss"}, "_loss",
+        "import torch.nn.functional as _F\n\n"
+        "def _checked(reduction):\n"
+        "    if reduction not in ('mean', 'sum', 'none'):\n"
+        "        raise ValueError(reduction)\n"
+        "    return reduction\n\n"
+        "def l1_loss(y_hat, y, reduction='mean'):\n"
+        "    return _F.smooth_l1_loss(y_hat, y, reduction=_checked(reduction), beta=0.0)\n\n"
+        "def mse_loss(y_hat, y, reduction='mean'):\n"
+        "    return 2 * _F.huber_loss(y_hat, y, reduction=_checked(reduction), delta=1e30)\n"
+    ),
     "disable": (
         "mlp", {"relu_backward"}, "DisableTorchFunction",
         "def relu_backward(Z, dH):\n"

@@ -64,12 +64,15 @@ def _expect_gradients(outcome, reference_fn, args, names, what):
         expect_close(got, expected, f"the gradient of {what} w.r.t. {name}", rtol=1e-4, atol=1e-6)
 
 
-# What the module's docstring forbids: the losses of torch.nn and torch.nn.functional, in any
-# spelling. A test that passes still fails if they are used.
-_LOSSES = ("l1_loss", "mse_loss", "nll_loss", "cross_entropy", "binary_cross_entropy",
-           "binary_cross_entropy_with_logits", "kl_div", "log_softmax", "softmax", "L1Loss",
-           "MSELoss", "NLLLoss", "CrossEntropyLoss", "BCELoss", "BCEWithLogitsLoss", "KLDivLoss",
-           "LogSoftmax", "Softmax")  # fmt: skip
+# What the module's docstring forbids: the losses of torch.nn and torch.nn.functional, every one
+# of them, in any spelling (smooth_l1_loss with beta=0 is l1_loss, twice huber_loss with a huge
+# delta is mse_loss, soft_margin_loss is bce_with_logits for 0/1 targets), and softmax under
+# every name (softmin(-x) is softmax(x)). A test that passes still fails if they are used.
+_LOSSES = ("cross_entropy", "binary_cross_entropy", "binary_cross_entropy_with_logits", "kl_div",
+           "linear_cross_entropy", "log_softmax", "softmax", "_softmax", "_log_softmax",
+           "softmin", "LogSoftmax", "Softmax", "Softmin", "Softmax2d",
+           *(n for n in dir(torch.nn.functional) if n.endswith("_loss")),
+           *(n for n in dir(torch.nn) if n.endswith("Loss")))  # fmt: skip
 BY_HAND = dict.fromkeys(
     ("l1_loss", "mse_loss", "nll_loss", "cross_entropy_loss", "bce_with_logits", "kl_divergence"),
     _LOSSES,

@@ -19,8 +19,10 @@ from coursekit.grading import (
     short_repr,
 )
 
-# softmax is written by hand (its docstring): not torch's softmax or log_softmax.
-BY_HAND = {"softmax": ("softmax", "log_softmax", "Softmax", "LogSoftmax")}
+# softmax is written by hand (its docstring): not torch's softmax or log_softmax, under any of
+# the names torch gives them (softmin(-X) is softmax(X)).
+BY_HAND = {"softmax": ("softmax", "log_softmax", "Softmax", "LogSoftmax", "_softmax",
+                       "_log_softmax", "softmin", "Softmin", "Softmax2d")}  # fmt: skip
 
 
 def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.Tensor:
