@@ -249,7 +249,9 @@ def call(module, request: dict) -> dict:
         if "tqdm.std" in sys.modules:  # no monitor thread: a thread counts in a "by hand" call
             sys.modules["tqdm.std"].tqdm.monitor_interval = 0
         last = _last_pid() if request.get("watch") is True else None
-        with _watch(reached) if request.get("watch") is True else nullcontext():
+        given = request.get("grad") or any(
+            t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
+        with _watch(reached, not given) if request.get("watch") is True else nullcontext():
             value = fn(*args, **kwargs)
             plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
         if last is not None and _last_pid() != last:  # threads and processes made meanwhile
@@ -280,9 +282,11 @@ def call(module, request: dict) -> dict:
     return reply
 
 
-def _watch(reached: set):
+def _watch(reached: set, graphless: bool):
     """A torch function mode noting each torch function the call uses ("module.name"), however
-    student code reached it (``getattr(torch, "sig" + "moid")`` too): for "by hand" rules."""
+    student code reached it (``getattr(torch, "sig" + "moid")`` too): for "by hand" rules. A
+    tensor that requires grad in a call given none is autograd's (its engine, run directly, is
+    no torch function)."""
     import torch
     from torch.overrides import TorchFunctionMode
 
@@ -297,7 +301,10 @@ def _watch(reached: set):
                 module = getattr(func, "__module__", None) or "torch.Tensor"
                 module = "torch.Tensor" if module == "torch._tensor" else module  # .backward
                 reached.add(f"{module}.{getattr(func, '__name__', '?')}"[:200])
-            return func(*args, **(kwargs or {}))
+            out = func(*args, **(kwargs or {}))
+            if graphless and getattr(out, "requires_grad", False) is True:
+                reached.add("torch.autograd.(a tensor made to require grad, in a call given none)")
+            return out
 
     return Watch()
 
