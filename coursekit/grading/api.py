@@ -310,9 +310,10 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     return sorted(r for r in reached if (_names_of(r) & forbidden) - paid)
 
 
-# What turns the student process's watch off (README: "Written by hand"): a use where it is read.
+# What turns the student process's watch off or runs out of its sight (TorchScript compiled from
+# a string; a function compiled with @torch.jit.script is read), a use where it is read.
 _UNWATCHED = ("DisableTorchFunction", "DisableTorchFunctionSubclass", "_pop_mode",
-              "_pop_mode_temporarily", "_pop_torch_function_stack")  # fmt: skip
+              "_pop_mode_temporarily", "_pop_torch_function_stack", "CompilationUnit")  # fmt: skip
 # Torch functions noted by module: the rule's name for what is under each.
 _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch.autograd.", "autograd"),
                    ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"))
@@ -320,8 +321,9 @@ _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch.autograd.", "
 
 def _names_of(reached: str) -> set[str]:
     """The names a rule may forbid that the noted torch function ``module.name`` answers to."""
-    name = reached.rpartition(".")[2]
-    return {name, name.removeprefix("special_")} | {
+    name = reached.rpartition(".")[2]  # an overload's op too: torch._ops.aten._softmax.default
+    ops = set(reached.split(".")[3:]) if reached.startswith("torch._ops.") else set()
+    return {name, name.removeprefix("special_"), *ops} | {
         rule for prefix, rule in _RULE_OF_MODULE if reached.startswith(prefix)}
 
 

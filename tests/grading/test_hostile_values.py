@@ -342,12 +342,32 @@ AUTOGRAD_ELSEWHERE = {
         "    dX, dW = engine.run_backward((X @ W,), (dY,), False, False, (X, W), False)\n"
         "    return dX, dW, dY.sum(0)\n"
     ),
+    # TorchScript compiled from a string: no torch function mode sees what it runs (5/5).
+    "torchscript": (
+        "activations", {"sigmoid"}, "CompilationUnit",
+        "_CU = torch.jit.CompilationUnit('def f(x):\\n    return torch.sig' + 'moid(x)\\n')\n\n"
+        "def sigmoid(x):\n"
+        "    return _CU.f(x)\n"
+    ),
     # torch's own under another of its names (the docstrings forbid every loss of torch.nn and
     # softmax): each earned every point.
     "softmin": (
         "softmax_regression", {"softmax"}, "softmin",
         "def softmax(X):\n"
         "    return torch.nn.functional.softmin(-X, dim=1)\n"
+    ),
+    "aten-overload": (
+        "softmax_regression", {"softmax"}, "_softmax",
+        "def softmax(X):\n"
+        "    return getattr(torch.ops.aten, '_soft' + 'max').default(X, 1, False)\n"
+    ),
+    "nn-internals": (
+        "losses", {"cross_entropy_loss", "nll_loss"}, "_loss",
+        "def cross_entropy_loss(logits, target):\n"
+        "    return getattr(torch._C._nn, 'cross_entropy' + '_loss')(logits, target)\n\n"
+        "def nll_loss(log_probs, target):\n"
+        "    forward = getattr(torch.ops.aten, 'nll_loss' + '_forward').default\n"
+        "    return forward(log_probs, target, None, 1, -100)[0]\n"
     ),
     "other-losses": (
         "losses", {"l1_loss", "mse_loss"}, "_loss",
