@@ -227,6 +227,8 @@ def load_module(name: str, path: str):
 def call(module, request: dict) -> dict:
     """Call ``module.<fn>`` as the request says and return the reply (plain data only)."""
     import random
+    import threading
+    import time
 
     import torch
 
@@ -246,15 +248,25 @@ def call(module, request: dict) -> dict:
             sys.modules["numpy"].random.seed(seed)
     reached: set[str] = set()
     try:
-        if "tqdm.std" in sys.modules:  # no monitor thread: a thread counts in a "by hand" call
-            sys.modules["tqdm.std"].tqdm.monitor_interval = 0
+        bars = sys.modules.get("tqdm.std")
+        if bars is not None:  # no monitor thread: another thread counts in a "by hand" call
+            bars.tqdm.monitor_interval = 0
+            for monitor in (t for t in threading.enumerate() if isinstance(t, bars.TMonitor)):
+                tasks = len(_beside())
+                monitor.exit()  # joined, but its task leaves /proc a moment later: wait (<1 s)
+                any(len(_beside()) < tasks or time.sleep(0.001) for _ in range(1000))
         last = _last_pid() if request.get("watch") is True else None
+        beside = _beside() if request.get("watch") is True else {}
         given = request.get("grad") or any(
             t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
         with _watch(reached, not given) if request.get("watch") is True else nullcontext():
             value = fn(*args, **kwargs)
             plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
-        if last is not None and _last_pid() != last:  # threads and processes made meanwhile
+        # Threads and processes: made meanwhile, or another that ran meanwhile (a helper thread
+        # waiting for work since the import), or a child process.
+        children = any(v for k, v in beside.items() if k.startswith("children"))
+        if request.get("watch") is True and (beside != _beside() or children
+                                             or last is not None and _last_pid() != last):
             reached.add(UNSEEN[0])
         grads = None
         if request.get("grad"):  # of value.sum(), for each tensor the caller passed
@@ -313,6 +325,18 @@ def _last_pid() -> int | None:
     """The pid last given out in the student process's own pid namespace (it is its init)."""
     with suppress(OSError, ValueError):
         return int(Path("/proc/sys/kernel/ns_last_pid").read_text()) if os.getpid() == 1 else None
+
+
+def _beside() -> dict:
+    """What runs beside the calling thread (Linux): each other thread's run time so far (ns),
+    and each thread's child processes (its own as ""; a child of its own is "children")."""
+    found = {}
+    with suppress(OSError, IndexError):
+        me = os.readlink("/proc/thread-self").rpartition("/")[2]
+        for tid in os.listdir("/proc/self/task"):
+            found[tid] = "" if tid == me else Path(f"/proc/self/task/{tid}/schedstat").read_text()
+            found[f"children of {tid}"] = Path(f"/proc/self/task/{tid}/children").read_text()
+    return found
 
 
 def torch_defaults(saved=None):

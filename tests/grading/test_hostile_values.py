@@ -279,6 +279,18 @@ AUTOGRAD_ELSEWHERE = {
         "    with ThreadPoolExecutor(1) as pool:\n"
         "        return pool.submit(getattr(torch, 'sig' + 'moid'), x).result()\n"
     ),
+    "helper-thread": (
+        "activations", {"relu"}, "another thread or process",
+        "import queue as _queue\nimport threading as _threading\n\n"
+        "_TODO, _DONE = _queue.Queue(), _queue.Queue()\n\n"
+        "def _helper():\n"
+        "    while True:\n"
+        "        _DONE.put(getattr(torch, 're' + 'lu')(_TODO.get()))\n\n"
+        "_threading.Thread(target=_helper, daemon=True).start()\n\n"
+        "def relu(x):\n"
+        "    _TODO.put(x)\n"
+        "    return _DONE.get()\n"
+    ),
     "fork": (
         "mlp", {"relu_backward"}, "another thread or process",
         "import os as _os\n\n"
@@ -395,7 +407,10 @@ def test_autograd_under_another_name_is_not_by_hand(case, grading_worker, tmp_pa
     chapter, exercises, says, hostile = AUTOGRAD_ELSEWHERE[case]
     if case in ("thread", "fork") and getattr(grading_worker, "ns", None) is None:
         pytest.skip("threads and processes are seen only in a pid namespace of its own")
-    result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path)
+    try:
+        result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path)
+    finally:  # a thread or child it left behind would count in the next tests' by-hand calls
+        grading_worker.stop()
     tests = [t for t in result.tests if t.exercise in exercises]
     assert tests and all(t.score == 0 and says in t.output for t in tests), [
         (t.name, t.score, t.output) for t in tests
@@ -553,3 +568,16 @@ def test_a_reply_costly_to_build_is_refused_at_once():
     assert time.perf_counter() - start < 5
     assert len(wire.decode(b"l" + struct.pack("<I", 20_000) + one * 20_000)) == 20_000
     assert wire.decode(wire.encode([2**70, -(2**200)])) == [2**70, -(2**200)]
+
+
+def test_a_progress_bar_is_not_another_thread(grading_worker, tmp_path):
+    """tqdm starts a monitor thread with its first bar (here at import, in a demo loop): honest
+    code, so it must not count as the "another thread" of a by-hand call (above)."""
+    honest = ("\n\nfrom tqdm import tqdm as _tqdm\n\nfor _ in _tqdm(range(3)):\n    pass\n\n"
+              "_numerical_gradient = numerical_gradient\n\n"
+              "def numerical_gradient(*args, **kwargs):\n"
+              "    for _ in _tqdm(range(2)):\n"
+              "        pass\n"
+              "    return _numerical_gradient(*args, **kwargs)\n")  # fmt: skip
+    result = _reference_with(honest, "neural_networks", grading_worker, tmp_path)
+    assert [(t.name, t.output) for t in result.tests if not t.passed] == []
