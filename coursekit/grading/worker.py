@@ -248,25 +248,20 @@ def call(module, request: dict) -> dict:
             sys.modules["numpy"].random.seed(seed)
     reached: set[str] = set()
     try:
-        bars = sys.modules.get("tqdm.std")
-        if bars is not None:  # no monitor thread: another thread counts in a "by hand" call
+        watched = request.get("watch") is True
+        if bars := sys.modules.get("tqdm.std"):  # no monitor thread: another thread counts
             bars.tqdm.monitor_interval = 0
             for monitor in (t for t in threading.enumerate() if isinstance(t, bars.TMonitor)):
                 tasks = len(_beside())
                 monitor.exit()  # joined, but its task leaves /proc a moment later: wait (<1 s)
                 any(len(_beside()) < tasks or time.sleep(0.001) for _ in range(1000))
-        last = _last_pid() if request.get("watch") is True else None
-        beside = _beside() if request.get("watch") is True else {}
+        beside = _beside() if watched else {}
         given = request.get("grad") or any(
             t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
-        with _watch(reached, not given) if request.get("watch") is True else nullcontext():
+        with _watch(reached, not given) if watched else nullcontext():
             value = fn(*args, **kwargs)
             plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
-        # Threads and processes: made meanwhile, or another that ran meanwhile (a helper thread
-        # waiting for work since the import), or a child process.
-        children = any(v for k, v in beside.items() if k.startswith("children"))
-        if request.get("watch") is True and (beside != _beside() or children
-                                             or last is not None and _last_pid() != last):
+        if watched and (beside != _beside() or beside.get("children")):
             reached.add(UNSEEN[0])
         grads = None
         if request.get("grad"):  # of value.sum(), for each tensor the caller passed
@@ -304,8 +299,7 @@ def _watch(reached: set, graphless: bool):
 
     class Watch(TorchFunctionMode):
         def __torch_function__(self, func, types, args=(), kwargs=None):
-            if any(t is not torch.Tensor for t in types):  # its own __torch_function__ runs
-                # outside this mode
+            if any(t is not torch.Tensor for t in types):  # a subclass's code runs unwatched
                 reached.add(UNSEEN[1])
             if len(reached) >= 256:
                 reached.add(UNSEEN[2])
@@ -321,21 +315,16 @@ def _watch(reached: set, graphless: bool):
     return Watch()
 
 
-def _last_pid() -> int | None:
-    """The pid last given out in the student process's own pid namespace (it is its init)."""
-    with suppress(OSError, ValueError):
-        return int(Path("/proc/sys/kernel/ns_last_pid").read_text()) if os.getpid() == 1 else None
-
-
 def _beside() -> dict:
-    """What runs beside the calling thread (Linux): each other thread's run time so far (ns),
-    and each thread's child processes (its own as ""; a child of its own is "children")."""
-    found = {}
+    """What runs beside the calling thread (Linux): each other thread's run time so far, the
+    child processes of all, the pid last given out in its own pid namespace (it is its init)."""
+    found = {"children": ""}
     with suppress(OSError, IndexError):
         me = os.readlink("/proc/thread-self").rpartition("/")[2]
         for tid in os.listdir("/proc/self/task"):
             found[tid] = "" if tid == me else Path(f"/proc/self/task/{tid}/schedstat").read_text()
-            found[f"children of {tid}"] = Path(f"/proc/self/task/{tid}/children").read_text()
+            found["children"] += Path(f"/proc/self/task/{tid}/children").read_text()
+        found["pid"] = Path("/proc/sys/kernel/ns_last_pid").read_text() * (os.getpid() == 1)
     return found
 
 
