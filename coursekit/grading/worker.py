@@ -255,12 +255,21 @@ def call(module, request: dict) -> dict:
                 tasks = len(_beside())
                 monitor.exit()  # joined, but its task leaves /proc a moment later: wait (<1 s)
                 any(len(_beside()) < tasks or time.sleep(0.001) for _ in range(1000))
+        # torch's own pool of threads stays asleep (torch.set_num_threads(4) at import is
+        # honest): its threads would run beside the call. The zygote's OMP_WAIT_POLICY=PASSIVE
+        # lets them sleep at once after the import's parallel work.
+        threads = torch.get_num_threads()
+        if watched:
+            torch.set_num_threads(1)
         beside = _beside() if watched else {}
         given = request.get("grad") or any(
             t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
-        with _watch(reached, not given) if watched else nullcontext():
-            value = fn(*args, **kwargs)
-            plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
+        try:
+            with _watch(reached, not given) if watched else nullcontext():
+                value = fn(*args, **kwargs)
+                plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
+        finally:
+            torch.set_num_threads(threads)
         if watched and (beside != _beside() or beside.get("children")):
             reached.add(UNSEEN[0])
         grads = None

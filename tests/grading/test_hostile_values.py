@@ -581,3 +581,13 @@ def test_a_progress_bar_is_not_another_thread(grading_worker, tmp_path):
               "    return _numerical_gradient(*args, **kwargs)\n")  # fmt: skip
     result = _reference_with(honest, "neural_networks", grading_worker, tmp_path)
     assert [(t.name, t.output) for t in result.tests if not t.passed] == []
+
+
+@pytest.mark.parametrize("chapter", ["mlp", "softmax_regression", "losses"])
+def test_torchs_own_threads_are_not_another_thread(chapter, grading_worker, tmp_path):
+    """``torch.set_num_threads(2)`` at import, a speed tip many courses give: torch's matrix
+    products then run on two of its own threads, which must not count as the "another thread"
+    of a by-hand call (they lost mlp 11 points, softmax_regression 7, losses 8)."""
+    honest = "\n\nimport torch as _torch\n\n_torch.set_num_threads(2)\n"
+    result = _reference_with(honest, chapter, grading_worker, tmp_path)
+    assert [(t.name, t.output) for t in result.tests if not t.passed] == []
