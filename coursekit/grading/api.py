@@ -14,6 +14,8 @@ from typing import Any
 
 import torch
 
+from coursekit.grading.worker import UNSEEN
+
 
 class GradingFailure(AssertionError):
     """A grading test failed; ``str(exc)`` is the teaching message shown to the student.
@@ -299,7 +301,7 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     tree = _parsed(source)
     if tree is None:
         return []
-    forbidden = set(forbidden)
+    forbidden = {*forbidden, *UNSEEN, *_UNWATCHED}
     used = _read_uses(tree, function, forbidden, apart)
     if used or not reached:
         return used
@@ -308,6 +310,10 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     return sorted(r for r in reached if (_names_of(r) & forbidden) - paid)
 
 
+# What turns the student process's watch off or runs out of its sight (TorchScript compiled from
+# a string; a function compiled with @torch.jit.script is read), a use where it is read.
+_UNWATCHED = ("DisableTorchFunction", "DisableTorchFunctionSubclass", "_pop_mode",
+              "_pop_mode_temporarily", "_pop_torch_function_stack", "CompilationUnit")  # fmt: skip
 # Torch functions noted by module: the rule's name for what is under each.
 _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch.autograd.", "autograd"),
                    ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"))
@@ -315,8 +321,9 @@ _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch.autograd.", "
 
 def _names_of(reached: str) -> set[str]:
     """The names a rule may forbid that the noted torch function ``module.name`` answers to."""
-    name = reached.rpartition(".")[2]
-    return {name, name.removeprefix("special_")} | {
+    name = reached.rpartition(".")[2]  # an overload's op too: torch._ops.aten._softmax.default
+    ops = set(reached.split(".")[3:]) if reached.startswith("torch._ops.") else set()
+    return {name, name.removeprefix("special_"), *ops} | {
         rule for prefix, rule in _RULE_OF_MODULE if reached.startswith(prefix)}
 
 

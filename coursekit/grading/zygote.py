@@ -20,7 +20,8 @@ DEFAULT_TIMEOUT = 10.0  # seconds per call
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_BUDGET = 120.0  # seconds for all calls of one submission together
 CLEAN_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1",
-             "MKL_NUM_THREADS": "1"}  # the zygote's whole environment; student processes add to it
+             "MKL_NUM_THREADS": "1", "OMP_WAIT_POLICY": "PASSIVE"}  # the zygote's whole
+# environment (student processes add to it); idle OpenMP threads sleep rather than spin
 
 
 def is_root() -> bool:

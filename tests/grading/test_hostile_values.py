@@ -267,13 +267,150 @@ AUTOGRAD_ELSEWHERE = {
         "        return torch.relu(x)\n\n"
         "sigmoid, relu = Act().sigmoid, Act().relu\n"
     ),
+    # Out of the watch's sight, none naming the grader (each earned every point): torch's
+    # function run in a thread, in a forked child, in the __torch_function__ of a tensor
+    # subclass (a torch function mode is off while a subclass's code runs), lazily when the
+    # grader copies the value out, after 256 other torch functions filled the list of those
+    # noted, or with torch functions turned off by name.
+    "thread": (
+        "activations", {"sigmoid"}, "another thread or process",
+        "from concurrent.futures import ThreadPoolExecutor\n\n"
+        "def sigmoid(x):\n"
+        "    with ThreadPoolExecutor(1) as pool:\n"
+        "        return pool.submit(getattr(torch, 'sig' + 'moid'), x).result()\n"
+    ),
+    "helper-thread": (
+        "activations", {"relu"}, "another thread or process",
+        "import queue as _queue\nimport threading as _threading\n\n"
+        "_TODO, _DONE = _queue.Queue(), _queue.Queue()\n\n"
+        "def _helper():\n"
+        "    while True:\n"
+        "        _DONE.put(getattr(torch, 're' + 'lu')(_TODO.get()))\n\n"
+        "_threading.Thread(target=_helper, daemon=True).start()\n\n"
+        "def relu(x):\n"
+        "    _TODO.put(x)\n"
+        "    return _DONE.get()\n"
+    ),
+    "fork": (
+        "mlp", {"relu_backward"}, "another thread or process",
+        "import os as _os\n\n"
+        "def relu_backward(Z, dH):\n"
+        "    r, w = _os.pipe()\n"
+        "    if _os.fork() == 0:\n"
+        "        f = eval('torch.ops.aten.threshold' + '_backward')\n"
+        "        _os.write(w, f(dH, Z, 0.0).double().numpy().tobytes())\n"
+        "        _os._exit(0)\n"
+        "    data = b''\n"
+        "    while len(data) < dH.numel() * 8:\n"
+        "        data += _os.read(r, 1 << 16)\n"
+        "    out = torch.frombuffer(bytearray(data), dtype=torch.float64)\n"
+        "    return out.reshape(dH.shape).to(dH.dtype)\n"
+    ),
+    "subclass": (
+        "activations", {"sigmoid"}, "tensor subclass",
+        "class _Neg(torch.Tensor):\n"
+        "    @classmethod\n"
+        "    def __torch_function__(cls, func, types, args=(), kwargs=None):\n"
+        "        if func is torch.Tensor.neg:\n"
+        "            return getattr(torch, 'sig' + 'moid')(args[0].as_subclass(torch.Tensor))\n"
+        "        return super().__torch_function__(func, types, args, kwargs or {})\n\n"
+        "def sigmoid(x):\n"
+        "    return -(x.as_subclass(_Neg))\n"
+    ),
+    "lazy": (
+        "mlp", {"relu_backward"}, "tensor subclass",
+        "class _Later(torch.Tensor):\n"
+        "    @classmethod\n"
+        "    def __torch_function__(cls, func, types, args=(), kwargs=None):\n"
+        "        if getattr(func, '__name__', '') == 'detach':\n"
+        "            f = eval('torch.o' + 'ps.aten.threshold' + '_backward')\n"
+        "            return f(*args[0].given, 0.0)\n"
+        "        return super().__torch_function__(func, types, args, kwargs or {})\n\n"
+        "def relu_backward(Z, dH):\n"
+        "    out = dH.as_subclass(_Later)\n"
+        "    out.given = (dH, Z)\n"
+        "    return out\n"
+    ),
+    "crowd": (
+        "activations", {"relu"}, "more torch functions",
+        "from torch.overrides import handle_torch_function, has_torch_function\n\n"
+        "def _noted(i):\n"
+        "    def f(t):\n"
+        "        return handle_torch_function(f, (t,), t) if has_torch_function((t,)) else t\n"
+        "    f.__name__ = f'f{i}'\n"
+        "    return f\n\n"
+        "_CROWD = [_noted(i) for i in range(300)]\n\n"
+        "def relu(x):\n"
+        "    for f in _CROWD:\n"
+        "        f(x)\n"
+        "    return getattr(torch, 're' + 'lu')(x)\n"
+    ),
+    # Autograd's engine run directly, reached by a string: no torch function (26/26 in mlp).
+    "engine": (
+        "mlp", {"linear_backward"}, "require grad",
+        "def linear_backward(X, W, dY):\n"
+        "    X, W = X.detach().requires_grad_(), W.detach().requires_grad_()\n"
+        "    engine = getattr(torch, 'auto' + 'grad').Variable._execution_engine\n"
+        "    dX, dW = engine.run_backward((X @ W,), (dY,), False, False, (X, W), False)\n"
+        "    return dX, dW, dY.sum(0)\n"
+    ),
+    # TorchScript compiled from a string: no torch function mode sees what it runs (5/5).
+    "torchscript": (
+        "activations", {"sigmoid"}, "CompilationUnit",
+        "_CU = torch.jit.CompilationUnit('def f(x):\\n    return torch.sig' + 'moid(x)\\n')\n\n"
+        "def sigmoid(x):\n"
+        "    return _CU.f(x)\n"
+    ),
+    # torch's own under another of its names (the docstrings forbid every loss of torch.nn and
+    # softmax): each earned every point.
+    "softmin": (
+        "softmax_regression", {"softmax"}, "softmin",
+        "def softmax(X):\n"
+        "    return torch.nn.functional.softmin(-X, dim=1)\n"
+    ),
+    "aten-overload": (
+        "softmax_regression", {"softmax"}, "_softmax",
+        "def softmax(X):\n"
+        "    return getattr(torch.ops.aten, '_soft' + 'max').default(X, 1, False)\n"
+    ),
+    "nn-internals": (
+        "losses", {"cross_entropy_loss", "nll_loss"}, "_loss",
+        "def cross_entropy_loss(logits, target):\n"
+        "    return getattr(torch._C._nn, 'cross_entropy' + '_loss')(logits, target)\n\n"
+        "def nll_loss(log_probs, target):\n"
+        "    forward = getattr(torch.ops.aten, 'nll_loss' + '_forward').default\n"
+        "    return forward(log_probs, target, None, 1, -100)[0]\n"
+    ),
+    "other-losses": (
+        "losses", {"l1_loss", "mse_loss"}, "_loss",
+        "import torch.nn.functional as _F\n\n"
+        "def _checked(reduction):\n"
+        "    if reduction not in ('mean', 'sum', 'none'):\n"
+        "        raise ValueError(reduction)\n"
+        "    return reduction\n\n"
+        "def l1_loss(y_hat, y, reduction='mean'):\n"
+        "    return _F.smooth_l1_loss(y_hat, y, reduction=_checked(reduction), beta=0.0)\n\n"
+        "def mse_loss(y_hat, y, reduction='mean'):\n"
+        "    return 2 * _F.huber_loss(y_hat, y, reduction=_checked(reduction), delta=1e30)\n"
+    ),
+    "disable": (
+        "mlp", {"relu_backward"}, "DisableTorchFunction",
+        "def relu_backward(Z, dH):\n"
+        "    with torch._C.DisableTorchFunction():\n"
+        "        return getattr(torch.ops.aten, 'threshold_' + 'backward')(dH, Z, 0.0)\n"
+    ),
 }  # fmt: skip
 
 
 @pytest.mark.parametrize("case", AUTOGRAD_ELSEWHERE)
 def test_autograd_under_another_name_is_not_by_hand(case, grading_worker, tmp_path):
     chapter, exercises, says, hostile = AUTOGRAD_ELSEWHERE[case]
-    result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path)
+    if case in ("thread", "fork") and getattr(grading_worker, "ns", None) is None:
+        pytest.skip("threads and processes are seen only in a pid namespace of its own")
+    try:
+        result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path)
+    finally:  # a thread or child it left behind would count in the next tests' by-hand calls
+        grading_worker.stop()
     tests = [t for t in result.tests if t.exercise in exercises]
     assert tests and all(t.score == 0 and says in t.output for t in tests), [
         (t.name, t.score, t.output) for t in tests
@@ -431,3 +568,26 @@ def test_a_reply_costly_to_build_is_refused_at_once():
     assert time.perf_counter() - start < 5
     assert len(wire.decode(b"l" + struct.pack("<I", 20_000) + one * 20_000)) == 20_000
     assert wire.decode(wire.encode([2**70, -(2**200)])) == [2**70, -(2**200)]
+
+
+def test_a_progress_bar_is_not_another_thread(grading_worker, tmp_path):
+    """tqdm starts a monitor thread with its first bar (here at import, in a demo loop): honest
+    code, so it must not count as the "another thread" of a by-hand call (above)."""
+    honest = ("\n\nfrom tqdm import tqdm as _tqdm\n\nfor _ in _tqdm(range(3)):\n    pass\n\n"
+              "_numerical_gradient = numerical_gradient\n\n"
+              "def numerical_gradient(*args, **kwargs):\n"
+              "    for _ in _tqdm(range(2)):\n"
+              "        pass\n"
+              "    return _numerical_gradient(*args, **kwargs)\n")  # fmt: skip
+    result = _reference_with(honest, "neural_networks", grading_worker, tmp_path)
+    assert [(t.name, t.output) for t in result.tests if not t.passed] == []
+
+
+@pytest.mark.parametrize("chapter", ["mlp", "softmax_regression", "losses"])
+def test_torchs_own_threads_are_not_another_thread(chapter, grading_worker, tmp_path):
+    """``torch.set_num_threads(2)`` at import, a speed tip many courses give: torch's matrix
+    products then run on two of its own threads, which must not count as the "another thread"
+    of a by-hand call (they lost mlp 11 points, softmax_regression 7, losses 8)."""
+    honest = "\n\nimport torch as _torch\n\n_torch.set_num_threads(2)\n"
+    result = _reference_with(honest, chapter, grading_worker, tmp_path)
+    assert [(t.name, t.output) for t in result.tests if not t.passed] == []

@@ -19,8 +19,12 @@ from coursekit.grading import (
     short_repr,
 )
 
-# softmax is written by hand (its docstring): not torch's softmax or log_softmax.
-BY_HAND = {"softmax": ("softmax", "log_softmax", "Softmax", "LogSoftmax")}
+# softmax is written by hand (its docstring): not torch's softmax or log_softmax, under any of
+# the names torch gives them (softmin(-X) is softmax(X); torch.ops.aten._softmax).
+BY_HAND = {"softmax": ("Softmax2d", *sorted(
+    n for n in {*dir(torch), *dir(torch.nn), *dir(torch.nn.functional), *dir(torch.special),
+                *dir(torch.Tensor), *dir(torch._C._nn), *dir(torch.ops.aten)}
+    if "softmax" in n.lower() or "softmin" in n.lower()))}  # fmt: skip
 
 
 def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.Tensor:
