@@ -302,6 +302,9 @@ def _ce_hints(logits, target, want):
     hints.append((-(p.to(column.dtype) * column).sum(1).mean(),
                   "Your log-softmax normalises each COLUMN (over the examples, dim=0): take the"
                   " row maximum and the log-sum-exp over the classes, dim=1, keepdim=True."))
+    narrow = _narrow_one_hot(logits, target)
+    if narrow is not None:
+        hints.append((narrow, _NARROW_ONE_HOT))
     if target.dtype.is_floating_point:
         q = logits.shape[1]
         hints.append(
@@ -320,6 +323,24 @@ def _ce_hints(logits, target, want):
             )
         )
     return hints
+
+
+_NARROW_ONE_HOT = (
+    "F.one_hot(target) without num_classes has only target.max() + 1 columns: fewer than the q"
+    " classes whenever the batch lacks the last class (a size error, or one column broadcast"
+    " over all q). Pass the number of classes: F.one_hot(target, num_classes=logits.shape[1])."
+)
+
+
+def _narrow_one_hot(logits, target):
+    """The loss of one_hot(target) without num_classes where it broadcasts (one column), else
+    None (it has every column, or it raises a size error)."""
+    if target.dtype.is_floating_point or int(target.max()) + 1 >= logits.shape[1]:
+        return None
+    narrow = torch.nn.functional.one_hot(target).to(logits.dtype)
+    if narrow.shape[1] != 1:
+        return None
+    return -(narrow * torch.log_softmax(logits, dim=1)).sum(1).mean()
 
 
 def reference_argmax_loss(logits, target):
@@ -347,8 +368,9 @@ def _check_ce(student, reference, logits, target, what):
     except GradingFailure as failure:
         if "RuntimeError" not in failure.raised:
             raise
-        fail(f"{failure}\nIf the sizes do not match where you subtract the row maximum or the"
-             f" log-sum-exp: {_KEEP_ROWS}")
+        narrow = not target.dtype.is_floating_point and int(target.max()) + 1 < logits.shape[1]
+        fail(f"{failure}\n{_NARROW_ONE_HOT if narrow else ''} If the sizes do not match where"
+             f" you subtract the row maximum or the log-sum-exp: {_KEEP_ROWS}")
     got = expect_tensor(got, what)
     if got.ndim == 0 and not torch.isfinite(got):
         fail(

@@ -6,6 +6,7 @@ import torch
 
 from coursekit.grading import (
     NO_GRAD,
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -198,14 +199,12 @@ def test_mlp_backward_values(student, reference):
         y = seeded_labels(110 + seed, n, q)
         params = _params(120 + 10 * seed, d, h, q, torch.float64)
         what = f"mlp_backward for X {(n, d)}, {h} hidden units, {q} classes"
-        outcome = student.run("mlp_backward", X, y, *params)
-        got = outcome.value
-        if not isinstance(got, tuple | list) or len(got) != 4:
-            fail(f"{what} must return a tuple (dW1, db1, dW2, db2).")
+        outcome = _mlp_backward(student, X, y, params, run=True)
         names = ["X", "y", "W1", "b1", "W2", "b2"]
         for before, after, name in zip((X, y, *params), outcome.args, names, strict=True):
             expect_unchanged(before, after, f"the input {name} of mlp_backward")
-        _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
+        _expect_mlp_grads(outcome.value, reference.mlp_backward(X, y, *params), what, X, y,
+                          params)  # fmt: skip
 
 
 # Backpropagation's order: the first gradient that is off lies nearest the mistake.
@@ -221,6 +220,9 @@ def _expect_mlp_grads(got, want, what, X, y, params):
         expect_dtype(g, w.dtype, f"{name} of {what}")
         if n > 1 and torch.allclose(g, w * n):
             hint = "It is n times too large: the loss is the MEAN over the n examples."
+        elif k == 3 and int(y.max()) == 0 < W2.shape[1] - 1 and torch.allclose(
+                g, (torch.softmax(O, dim=1) - 1).sum(0) / n):  # one column, broadcast
+            hint = _NARROW_ONE_HOT
         elif k == 3 and torch.allclose(g, torch.softmax(O, dim=1).sum(0) / n):
             hint = ("This is softmax(O) summed over the examples, / n: subtract the one-hot"
                     " labels, dO = (softmax(O) - one_hot(y)) / n.")
@@ -234,11 +236,26 @@ def _expect_mlp_grads(got, want, what, X, y, params):
         expect_close(g, w, f"{name} of {what}", hint=hint)
 
 
-def _mlp_backward(student, X, y, params) -> list:
-    got = student.mlp_backward(X, y, *params)
+_NARROW_ONE_HOT = (
+    "F.one_hot(y) without num_classes has only y.max() + 1 columns: fewer than the q classes"
+    " whenever the batch lacks the last class (a size error, or one column broadcast over all"
+    " q). Pass the number of classes: F.one_hot(y, num_classes=W2.shape[1])."
+)
+
+
+def _mlp_backward(student, X, y, params, run=False):
+    """Call mlp_backward (its Outcome with ``run``); a size error on labels that lack the last
+    class is told about one_hot's num_classes."""
+    try:
+        outcome = student.run("mlp_backward", X, y, *params) if run else None
+        got = outcome.value if run else student.mlp_backward(X, y, *params)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised or int(y.max()) + 1 >= params[2].shape[1]:
+            raise
+        fail(f"{failure}\nIf that is where you subtract the one-hot labels: {_NARROW_ONE_HOT}")
     if not isinstance(got, tuple | list) or len(got) != 4:
         fail("mlp_backward must return a tuple (dW1, db1, dW2, db2).")
-    return got
+    return outcome if run else got
 
 
 @points(1, "mlp_backward")
