@@ -53,6 +53,13 @@ def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
         return _KEEPDIM
     if not torch.allclose(got.sum(dim=1), ones.expand(got.shape[0]), atol=1e-4):
         return "The rows do not sum to 1: divide each row's exponentials by that row's sum."
+    e = torch.exp(X - X.max(dim=0, keepdim=True).values)
+    if torch.allclose(got, e / e.sum(dim=1, keepdim=True), atol=1e-6):
+        return (
+            "You subtract each COLUMN's maximum (dim=0): a shift cancels in the ratio only when"
+            " it is the same for every entry of a row, and the column maxima differ. Subtract"
+            " each row's own maximum, X.max(dim=1, keepdim=True).values."
+        )
     return None
 
 
@@ -103,7 +110,8 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
     outcome = student.run("softmax", X.clone())
     expect_shape(outcome.value, X.shape, "softmax(X)")
     expect_unchanged(X, outcome.args[0], "X (the logits)")
-    expect_close(outcome.value, reference.softmax(X), "softmax(X)")  # `return X` leaves X too
+    hint = _softmax_hint(outcome.value, X) if outcome.value.dtype == X.dtype else None
+    expect_close(outcome.value, reference.softmax(X), "softmax(X)", hint=hint)  # `return X`
     # (The gradient of softmax(X).sum() is 0, every row summing to 1: only its presence tells.)
     outcome = student.run("softmax", X.clone(), grad=True)
     if outcome.grads is None or outcome.grads[0] is None:
@@ -377,8 +385,8 @@ def test_entropy_of_a_batch(student, reference):
 def test_hidden_softmax_other_logits(student, reference):
     from coursekit.grading import seeded_randn
 
-    X = seeded_randn(9001, (5, 9), scale=3.0)
-    expect_close(student.softmax(X), reference.softmax(X), "softmax of (5, 9) logits")
+    _check_softmax(student, reference, seeded_randn(9001, (5, 9), scale=3.0),
+                   "softmax of (5, 9) logits")  # fmt: skip
 
 
 @points(1, "cross_entropy", hidden=True)
