@@ -44,7 +44,10 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     and MXNet flavours translated to torch with older torch idioms: .data, addmm, addcdiv,
     lerp, torch.special, a match statement; course and Kaggle notebooks translated from NumPy:
     lists and tuples for pairs, a zip iterator for batches, param[:] = ..., nan_to_num, values
-    saved with .item()), graded as one submission."""
+    saved with .item(); Keras and functional habits: NamedTuple returns, F.linear and
+    torch.func.functional_call on an nn.Sequential, itertools.islice batches, reducers in a
+    dict, F.logsigmoid, a float64 softmax cast back, CS231n's flat parameter vector,
+    functools.reduce), graded as one submission."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     result = runner.grade_submission(tmp_path, runner.chapters())
