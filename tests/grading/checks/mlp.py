@@ -16,6 +16,7 @@ from coursekit.grading import (
     points,
     seeded_labels,
     seeded_randn,
+    with_grad,
 )
 
 # The backward functions compute gradients by hand: no autograd (the module's docstring).
@@ -285,6 +286,23 @@ def _init_outcome(student, fn, shape, seed, *args):
     return got
 
 
+def _expect_fills_a_parameter(student, fn, *args):
+    """nn.Linear's weight requires grad: filling it in place outside torch.no_grad() raises
+    "a leaf Variable that requires grad is being used in an in-place operation"."""
+    W = torch.zeros(8, 6)
+    try:
+        outcome = student.run(fn, with_grad(W, None), *args, seed=0)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\n{fn} must also fill a weight that requires grad, as nn.Linear's does"
+             " (what nn.init is for): an in-place op on such a tensor is refused unless it runs"
+             " under torch.no_grad(). Wrap the fill in `with torch.no_grad():` (or decorate the"
+             " function with @torch.no_grad()).")  # fmt: skip
+    if torch.equal(outcome.args[0], W):
+        fail(f"{fn} left a W that requires grad unchanged: fill W itself, in place.")
+
+
 def _expect_global_generator(student, fn, *args):
     """Same torch.manual_seed, same W; another seed, another W: every layer of a network gets
     its own draw, and a run can be repeated."""
@@ -330,6 +348,7 @@ def test_xavier_uniform_distribution(student, reference):
     for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), 1.0), ((400, 100), 2.0)]):
         _expect_xavier(student, shape, gain, seed)
     _expect_global_generator(student, "xavier_uniform_", 1.0)
+    _expect_fills_a_parameter(student, "xavier_uniform_", 1.0)
 
 
 # --- he_normal_ ------------------------------------------------------------------------------
@@ -357,6 +376,7 @@ def test_he_normal_fan_in(student, reference):
             fail(f"{what}: no value beyond 3 standard deviations; draw from a normal"
                  " distribution (W.normal_), not a uniform one.")
     _expect_global_generator(student, "he_normal_")
+    _expect_fills_a_parameter(student, "he_normal_")
 
 
 @points(2, "he_normal_")
