@@ -127,3 +127,59 @@ def test_a_plot_at_the_top_of_a_module_is_graded(tmp_path):
     result = runner.grade_submission(tmp_path, ["overfitting"])
     lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
     assert result.score == result.max_score, f"a top-level plot costs points:\n{lost}"
+
+
+_OWN_AUTOGRAD_FUNCTION = '''
+
+class _Sigmoid(torch.autograd.Function):  # PyTorch's tutorial "Defining new autograd functions"
+    @staticmethod
+    def forward(ctx, x):
+        s = 1 / (1 + torch.exp(-x))
+        ctx.save_for_backward(s)
+        return s
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        (s,) = ctx.saved_tensors
+        return grad_out * s * (1 - s)
+
+
+class _ReLU(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x.clamp(min=0)
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        (x,) = ctx.saved_tensors
+        return grad_out * (x > 0).to(grad_out.dtype)
+
+
+def sigmoid(x):
+    return _Sigmoid.apply(x)
+
+
+def relu(x):
+    return _ReLU.apply(x)
+'''
+
+
+@pytest.mark.instructor  # reads the reference answers
+def test_an_autograd_function_of_their_own_is_written_by_hand(tmp_path):
+    """sigmoid and relu as torch.autograd.Function subclasses, forward and backward written by
+    hand: they lost every point of both ("it uses torch.autograd") though they call no autograd;
+    torch.autograd.grad, imported by name, still costs sigmoid its points."""
+    source = (runner.REFERENCE_DIR / "activations.py").read_text()
+    (tmp_path / "activations.py").write_text(source + _OWN_AUTOGRAD_FUNCTION)
+    result = runner.grade_submission(tmp_path, ["activations"])
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"an autograd.Function of their own costs:\n{lost}"
+    (tmp_path / "activations.py").write_text(source + (
+        "\n\nfrom torch.autograd import grad\n\n\ndef sigmoid(x):\n"
+        "    t = x.detach().clone().requires_grad_(True)\n"
+        "    return grad(torch.log1p(torch.exp(t)).sum(), t)[0] + 0 * x\n"
+    ))
+    result = runner.grade_submission(tmp_path, ["activations"])
+    values = [t for t in result.tests if t.name == "test_sigmoid_values"]
+    assert values and "torch.autograd.grad" in values[0].output and not values[0].passed, values
