@@ -47,7 +47,10 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     saved with .item(); Keras and functional habits: NamedTuple returns, F.linear and
     torch.func.functional_call on an nn.Sequential, itertools.islice batches, reducers in a
     dict, F.logsigmoid, a float64 softmax cast back, CS231n's flat parameter vector,
-    functools.reduce), graded as one submission."""
+    functools.reduce; PyTorch's own tutorials: torch.autograd.Function subclasses written by
+    hand, a Dataset with a BatchSampler, nn.Module and nn.MSELoss wrappers, nn.init and its fan
+    helper, torch.optim's single-tensor code paths on cloned buffers), graded as one
+    submission."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     result = runner.grade_submission(tmp_path, runner.chapters())
