@@ -347,7 +347,8 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
         fail("weight_decay_step returned inf or NaN for ordinary inputs.")
     # `return w` leaves the inputs alone too: the point needs the step.
     expect_close(got, _sgd_reference(w, grad, 0.1, 0.5), "weight_decay_step(w, grad, 0.1, 0.5)",
-                 rtol=1e-5, atol=1e-6)  # fmt: skip
+                 rtol=1e-5, atol=1e-6, hint="The step is (1 - lr * weight_decay) * w - lr * grad,"
+                 " lr = 0.1 and weight_decay = 0.5 here.")  # fmt: skip
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
