@@ -60,6 +60,14 @@ def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
             " it is the same for every entry of a row, and the column maxima differ. Subtract"
             " each row's own maximum, X.max(dim=1, keepdim=True).values."
         )
+    ties = (got[:, :, None] == got[:, None, :]) & (X[:, :, None] != X[:, None, :])
+    if (ties & (got[:, :, None] > 1e-6)).any():
+        return (
+            "Logits that differ got the same probability: clipping the logits (clamp) before"
+            " exp() changes the softmax (1000 and 50 are not equally likely). Subtract each"
+            " row's maximum instead, X - X.max(dim=1, keepdim=True).values: exp() then never"
+            " overflows, and the result is unchanged."
+        )
     return None
 
 
