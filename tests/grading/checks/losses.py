@@ -503,8 +503,9 @@ def _check_bce(student, reference, logits, target, what):
         fail(
             f"{what} is {float(got):.4g}, expected {float(want):.4g}: your loss levels off for"
             " large |x| while the true one grows like |x|. An eps inside log(sigmoid(x) + eps)"
-            " (or a clamp of the probability) caps each term at -log(eps). Use the stable form"
-            " max(x, 0) - x * t + log1p(exp(-|x|)) instead of log(sigmoid(x))."
+            " (or a clamp of the probability) caps each term at -log(eps), and a clamp of the"
+            " logits caps x itself. Use the stable form max(x, 0) - x * t + log1p(exp(-|x|)),"
+            " on the logits as they are, instead of log(sigmoid(x))."
         )
     _check_scalar_loss(got, want, what, hints)
 
