@@ -385,7 +385,8 @@ def _check_ce(student, reference, logits, target, what):
             f"{what} is {float(got):.4g}, expected {float(want):.4g}: your loss levels off for"
             " large logits while the true one grows with them. Clipping the probabilities (as"
             " Keras does, to [eps, 1 - eps]) or an eps inside log(softmax + eps) caps each term"
-            " at -log(eps). Work from the logits: shifted = logits - row max, then"
+            " at -log(eps); a clamp of the logits caps the logits themselves. Work from the"
+            " logits as they are: shifted = logits - row max, then"
             " shifted - log(sum(exp(shifted)))."
         )
     _check_scalar_loss(got, want, what, _ce_hints(logits, target, want))
