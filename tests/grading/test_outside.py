@@ -186,3 +186,18 @@ def test_an_autograd_function_of_their_own_is_written_by_hand(tmp_path):
     result = runner.grade_submission(tmp_path, ["activations"])
     values = [t for t in result.tests if t.name == "test_sigmoid_values"]
     assert values and "torch.autograd.grad" in values[0].output and not values[0].passed, values
+
+
+@pytest.mark.instructor  # reads the reference answers
+def test_kl_through_torch_distributions_earns_every_point(tmp_path):
+    """kl_divergence as torch.distributions.kl_divergence of two Categorical(probs=...): right
+    values, but Categorical renormalises its probs, which adds a constant to each slice's
+    gradient; the gradient test took it for a wrong gradient (2 points lost, no word why)."""
+    source = (runner.REFERENCE_DIR / "losses.py").read_text()
+    (tmp_path / "losses.py").write_text(source + (
+        "\n\nimport torch.distributions as D\n\n\ndef kl_divergence(p, q):\n"
+        "    return D.kl_divergence(D.Categorical(probs=p), D.Categorical(probs=q))\n"
+    ))
+    result = runner.grade_submission(tmp_path, ["losses"])
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"torch.distributions' KL costs:\n{lost}"
