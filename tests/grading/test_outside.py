@@ -188,16 +188,23 @@ def test_an_autograd_function_of_their_own_is_written_by_hand(tmp_path):
     assert values and "torch.autograd.grad" in values[0].output and not values[0].passed, values
 
 
+_CATEGORICAL = {
+    "losses": "import torch.distributions as D\n\n\ndef kl_divergence(p, q):\n"
+    "    return D.kl_divergence(D.Categorical(probs=p), D.Categorical(probs=q))\n",
+    "softmax_regression": "def cross_entropy(y_hat, y):\n"
+    "    return -torch.distributions.Categorical(probs=y_hat).log_prob(y)\n",
+}
+
+
 @pytest.mark.instructor  # reads the reference answers
-def test_kl_through_torch_distributions_earns_every_point(tmp_path):
-    """kl_divergence as torch.distributions.kl_divergence of two Categorical(probs=...): right
-    values, but Categorical renormalises its probs, which adds a constant to each slice's
-    gradient; the gradient test took it for a wrong gradient (2 points lost, no word why)."""
-    source = (runner.REFERENCE_DIR / "losses.py").read_text()
-    (tmp_path / "losses.py").write_text(source + (
-        "\n\nimport torch.distributions as D\n\n\ndef kl_divergence(p, q):\n"
-        "    return D.kl_divergence(D.Categorical(probs=p), D.Categorical(probs=q))\n"
-    ))
-    result = runner.grade_submission(tmp_path, ["losses"])
+@pytest.mark.parametrize("chapter", _CATEGORICAL)
+def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
+    """kl_divergence as torch.distributions.kl_divergence of two Categorical(probs=...), and
+    cross_entropy as -Categorical(probs=y_hat).log_prob(y): right values, but Categorical
+    renormalises its probs, which adds a constant to each distribution's gradient; the
+    gradient tests took it for a wrong gradient (points lost, no word why)."""
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
+    (tmp_path / f"{chapter}.py").write_text(f"{source}\n\n{_CATEGORICAL[chapter]}")
+    result = runner.grade_submission(tmp_path, [chapter])
     lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
-    assert result.score == result.max_score, f"torch.distributions' KL costs:\n{lost}"
+    assert result.score == result.max_score, f"torch.distributions' Categorical costs:\n{lost}"
