@@ -190,7 +190,9 @@ def test_an_autograd_function_of_their_own_is_written_by_hand(tmp_path):
 
 _CATEGORICAL = {
     "losses": "import torch.distributions as D\n\n\ndef kl_divergence(p, q):\n"
-    "    return D.kl_divergence(D.Categorical(probs=p), D.Categorical(probs=q))\n",
+    "    return D.kl_divergence(D.Categorical(probs=p), D.Categorical(probs=q))\n\n\n"
+    "def nll_loss(log_probs, target):\n"
+    "    return -D.Categorical(logits=log_probs).log_prob(target).mean()\n",
     "softmax_regression": "def cross_entropy(y_hat, y):\n"
     "    return -torch.distributions.Categorical(probs=y_hat).log_prob(y)\n",
 }
@@ -199,8 +201,9 @@ _CATEGORICAL = {
 @pytest.mark.instructor  # reads the reference answers
 @pytest.mark.parametrize("chapter", _CATEGORICAL)
 def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
-    """kl_divergence as torch.distributions.kl_divergence of two Categorical(probs=...), and
-    cross_entropy as -Categorical(probs=y_hat).log_prob(y): right values, but Categorical
+    """kl_divergence as torch.distributions.kl_divergence of two Categorical(probs=...), nll_loss
+    as -Categorical(logits=log_probs).log_prob(target).mean() and cross_entropy as
+    -Categorical(probs=y_hat).log_prob(y): right values, but Categorical
     renormalises its probs, which adds a constant to each distribution's gradient; the
     gradient tests took it for a wrong gradient (points lost, no word why)."""
     source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
