@@ -44,7 +44,13 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     and MXNet flavours translated to torch with older torch idioms: .data, addmm, addcdiv,
     lerp, torch.special, a match statement; course and Kaggle notebooks translated from NumPy:
     lists and tuples for pairs, a zip iterator for batches, param[:] = ..., nan_to_num, values
-    saved with .item()), graded as one submission."""
+    saved with .item(); Keras and functional habits: NamedTuple returns, F.linear and
+    torch.func.functional_call on an nn.Sequential, itertools.islice batches, reducers in a
+    dict, F.logsigmoid, a float64 softmax cast back, CS231n's flat parameter vector,
+    functools.reduce; PyTorch's own tutorials: torch.autograd.Function subclasses written by
+    hand, a Dataset with a BatchSampler, nn.Module and nn.MSELoss wrappers, nn.init and its fan
+    helper, torch.optim's single-tensor code paths on cloned buffers), graded as one
+    submission."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     result = runner.grade_submission(tmp_path, runner.chapters())
@@ -124,3 +130,84 @@ def test_a_plot_at_the_top_of_a_module_is_graded(tmp_path):
     result = runner.grade_submission(tmp_path, ["overfitting"])
     lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
     assert result.score == result.max_score, f"a top-level plot costs points:\n{lost}"
+
+
+_OWN_AUTOGRAD_FUNCTION = '''
+
+class _Sigmoid(torch.autograd.Function):  # PyTorch's tutorial "Defining new autograd functions"
+    @staticmethod
+    def forward(ctx, x):
+        s = 1 / (1 + torch.exp(-x))
+        ctx.save_for_backward(s)
+        return s
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        (s,) = ctx.saved_tensors
+        return grad_out * s * (1 - s)
+
+
+class _ReLU(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x.clamp(min=0)
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        (x,) = ctx.saved_tensors
+        return grad_out * (x > 0).to(grad_out.dtype)
+
+
+def sigmoid(x):
+    return _Sigmoid.apply(x)
+
+
+def relu(x):
+    return _ReLU.apply(x)
+'''
+
+
+@pytest.mark.instructor  # reads the reference answers
+def test_an_autograd_function_of_their_own_is_written_by_hand(tmp_path):
+    """sigmoid and relu as torch.autograd.Function subclasses, forward and backward written by
+    hand: they lost every point of both ("it uses torch.autograd") though they call no autograd;
+    torch.autograd.grad, imported by name, still costs sigmoid its points."""
+    source = (runner.REFERENCE_DIR / "activations.py").read_text()
+    (tmp_path / "activations.py").write_text(source + _OWN_AUTOGRAD_FUNCTION)
+    result = runner.grade_submission(tmp_path, ["activations"])
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"an autograd.Function of their own costs:\n{lost}"
+    (tmp_path / "activations.py").write_text(source + (
+        "\n\nfrom torch.autograd import grad\n\n\ndef sigmoid(x):\n"
+        "    t = x.detach().clone().requires_grad_(True)\n"
+        "    return grad(torch.log1p(torch.exp(t)).sum(), t)[0] + 0 * x\n"
+    ))
+    result = runner.grade_submission(tmp_path, ["activations"])
+    values = [t for t in result.tests if t.name == "test_sigmoid_values"]
+    assert values and "torch.autograd.grad" in values[0].output and not values[0].passed, values
+
+
+_CATEGORICAL = {
+    "losses": "import torch.distributions as D\n\n\ndef kl_divergence(p, q):\n"
+    "    return D.kl_divergence(D.Categorical(probs=p), D.Categorical(probs=q))\n\n\n"
+    "def nll_loss(log_probs, target):\n"
+    "    return -D.Categorical(logits=log_probs).log_prob(target).mean()\n",
+    "softmax_regression": "def cross_entropy(y_hat, y):\n"
+    "    return -torch.distributions.Categorical(probs=y_hat).log_prob(y)\n",
+}
+
+
+@pytest.mark.instructor  # reads the reference answers
+@pytest.mark.parametrize("chapter", _CATEGORICAL)
+def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
+    """kl_divergence as torch.distributions.kl_divergence of two Categorical(probs=...), nll_loss
+    as -Categorical(logits=log_probs).log_prob(target).mean() and cross_entropy as
+    -Categorical(probs=y_hat).log_prob(y): right values, but Categorical
+    renormalises its probs, which adds a constant to each distribution's gradient; the
+    gradient tests took it for a wrong gradient (points lost, no word why)."""
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
+    (tmp_path / f"{chapter}.py").write_text(f"{source}\n\n{_CATEGORICAL[chapter]}")
+    result = runner.grade_submission(tmp_path, [chapter])
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"torch.distributions' Categorical costs:\n{lost}"

@@ -19,9 +19,14 @@ from coursekit.grading import (
 _OWN = ("sigmoid", "sigmoid_", "expit", "Sigmoid", "relu", "relu_", "ReLU", "leaky_relu",
         "leaky_relu_", "LeakyReLU", "functional", "backward", "autograd", "func",
         "grad_fn", "functorch", "_functorch", "ops")  # fmt: skip
-BY_HAND = dict.fromkeys(
-    ("sigmoid", "sigmoid_grad", "tanh_grad", "relu", "relu_grad", "leaky_relu"), _OWN
-)
+# The functions themselves may subclass torch.autograd.Function (forward and backward written
+# by hand, PyTorch's tutorial "Defining new autograd functions"); calling autograd stays
+# forbidden: torch.autograd.grad, however imported, and forward_ad.
+_VALUES = (*(n for n in _OWN if n != "autograd"), "grad", "forward_ad")
+BY_HAND = {
+    **dict.fromkeys(("sigmoid", "relu", "leaky_relu"), _VALUES),
+    **dict.fromkeys(("sigmoid_grad", "tanh_grad", "relu_grad"), _OWN),
+}
 
 # Shapes of every kind: a single number (0-dim), a vector, a matrix, a 3-d batch.
 SHAPES = [(), (7,), (3, 4), (2, 3, 5)]

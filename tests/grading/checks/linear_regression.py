@@ -148,7 +148,15 @@ def _batches(student, batch_size, n, d, seed, label_shape="column"):
         [torch.arange(n, dtype=torch.float32)[:, None], torch.randn(n, d - 1, generator=g)], 1
     )
     labels = 10 * features[:, :1] + 1 if label_shape == "column" else 10 * features[:, 0] + 1
-    outcome = student.run("data_iter", batch_size, features, labels, seed=seed)
+    try:
+        outcome = student.run("data_iter", batch_size, features, labels, seed=seed)
+    except GradingFailure as failure:
+        if "IndexError" not in failure.raised or "too many indices" not in str(failure):
+            raise
+        fail(f"{failure}\nA Python list of 0-d tensors (the items of a torch.randperm you"
+             " iterated over) indexes one dimension per item, not one row per item. Index with"
+             " one tensor of indices: perm[i:i + batch_size], or torch.tensor(a list of ints)"
+             " (.tolist() turns the permutation into ints).")  # fmt: skip
     batches = outcome.value
     if not isinstance(batches, list):
         fail("data_iter(...) should be a generator (use yield) or return an iterable of batches.")

@@ -46,10 +46,12 @@ def _is_close(a, b, rtol=1e-4, atol=1e-6) -> bool:
     )
 
 
-def _expect_gradients(outcome, reference_fn, args, names, what):
+def _expect_gradients(outcome, reference_fn, args, names, what, simplex=False):
     """The gradients of ``what``.sum() w.r.t. the floating ``args`` (``outcome`` ran with
     grad=True) must be the reference's: a loss that leaves autograd (.detach(), .item(),
-    torch.tensor(...)) cannot train anything."""
+    torch.tensor(...)) cannot train anything. ``simplex``: the args are distributions, and
+    only the changes that keep each one summing to 1 count (torch.distributions' Categorical
+    renormalises its probs, which adds a constant to each slice's gradient)."""
     leaves = [a.clone().requires_grad_(True) for a in args]
     want = torch.autograd.grad(reference_fn(*leaves).sum(), leaves)
     grads = outcome.grads or [None] * len(args)
@@ -61,6 +63,9 @@ def _expect_gradients(outcome, reference_fn, args, names, what):
                 " themselves (no .detach(), .item(), NumPy, or torch.tensor(...) of a result)."
                 + NO_GRAD
             )
+        if simplex and got.shape == expected.shape and torch.allclose(
+                *(g - g.mean(dim=-1, keepdim=True) for g in (got, expected)), rtol=1e-4, atol=1e-6):
+            continue
         expect_close(got, expected, f"the gradient of {what} w.r.t. {name}", rtol=1e-4, atol=1e-6)
 
 
@@ -286,8 +291,17 @@ def test_nll_loss_gradient_and_inputs(student, reference):
     if outcome.grads is None or outcome.grads[0] is None:
         fail("No gradient flows from nll_loss back to log_probs: use torch operations only."
              + NO_GRAD)
+    got, normal = outcome.grads[0], log_probs.exp()  # rows renormalised (Categorical(logits=
+    # log_probs) does) add a multiple of the probabilities to each row: off the valid inputs
+
+    def along_rows(g):
+        return g - (g * normal).sum(1, keepdim=True) / normal.square().sum(1, keepdim=True) * normal
+
+    if got.shape == leaf.grad.shape and torch.allclose(along_rows(got), along_rows(leaf.grad),
+                                                       rtol=1e-4, atol=1e-6):  # fmt: skip
+        return
     expect_close(
-        outcome.grads[0],
+        got,
         leaf.grad,
         "the gradient of nll_loss w.r.t. log_probs",
         hint="Only the true class of each row gets a gradient, -1/n.",
@@ -306,6 +320,9 @@ def _ce_hints(logits, target, want):
     hints.append((-(p.to(column.dtype) * column).sum(1).mean(),
                   "Your log-softmax normalises each COLUMN (over the examples, dim=0): take the"
                   " row maximum and the log-sum-exp over the classes, dim=1, keepdim=True."))
+    narrow = _narrow_one_hot(logits, target)
+    if narrow is not None:
+        hints.append((narrow, _NARROW_ONE_HOT))
     if target.dtype.is_floating_point:
         q = logits.shape[1]
         hints.append(
@@ -324,6 +341,24 @@ def _ce_hints(logits, target, want):
             )
         )
     return hints
+
+
+_NARROW_ONE_HOT = (
+    "F.one_hot(target) without num_classes has only target.max() + 1 columns: fewer than the q"
+    " classes whenever the batch lacks the last class (a size error, or one column broadcast"
+    " over all q). Pass the number of classes: F.one_hot(target, num_classes=logits.shape[1])."
+)
+
+
+def _narrow_one_hot(logits, target):
+    """The loss of one_hot(target) without num_classes where it broadcasts (one column), else
+    None (it has every column, or it raises a size error)."""
+    if target.dtype.is_floating_point or int(target.max()) + 1 >= logits.shape[1]:
+        return None
+    narrow = torch.nn.functional.one_hot(target).to(logits.dtype)
+    if narrow.shape[1] != 1:
+        return None
+    return -(narrow * torch.log_softmax(logits, dim=1)).sum(1).mean()
 
 
 def reference_argmax_loss(logits, target):
@@ -351,8 +386,9 @@ def _check_ce(student, reference, logits, target, what):
     except GradingFailure as failure:
         if "RuntimeError" not in failure.raised:
             raise
-        fail(f"{failure}\nIf the sizes do not match where you subtract the row maximum or the"
-             f" log-sum-exp: {_KEEP_ROWS}")
+        narrow = not target.dtype.is_floating_point and int(target.max()) + 1 < logits.shape[1]
+        fail(f"{failure}\n{_NARROW_ONE_HOT if narrow else ''} If the sizes do not match where"
+             f" you subtract the row maximum or the log-sum-exp: {_KEEP_ROWS}")
     got = expect_tensor(got, what)
     if got.ndim == 0 and not torch.isfinite(got):
         fail(
@@ -367,7 +403,8 @@ def _check_ce(student, reference, logits, target, what):
             f"{what} is {float(got):.4g}, expected {float(want):.4g}: your loss levels off for"
             " large logits while the true one grows with them. Clipping the probabilities (as"
             " Keras does, to [eps, 1 - eps]) or an eps inside log(softmax + eps) caps each term"
-            " at -log(eps). Work from the logits: shifted = logits - row max, then"
+            " at -log(eps); a clamp of the logits caps the logits themselves. Work from the"
+            " logits as they are: shifted = logits - row max, then"
             " shifted - log(sum(exp(shifted)))."
         )
     _check_scalar_loss(got, want, what, _ce_hints(logits, target, want))
@@ -485,8 +522,9 @@ def _check_bce(student, reference, logits, target, what):
         fail(
             f"{what} is {float(got):.4g}, expected {float(want):.4g}: your loss levels off for"
             " large |x| while the true one grows like |x|. An eps inside log(sigmoid(x) + eps)"
-            " (or a clamp of the probability) caps each term at -log(eps). Use the stable form"
-            " max(x, 0) - x * t + log1p(exp(-|x|)) instead of log(sigmoid(x))."
+            " (or a clamp of the probability) caps each term at -log(eps), and a clamp of the"
+            " logits caps x itself. Use the stable form max(x, 0) - x * t + log1p(exp(-|x|)),"
+            " on the logits as they are, instead of log(sigmoid(x))."
         )
     _check_scalar_loss(got, want, what, hints)
 
@@ -595,7 +633,8 @@ def test_kl_divergence_values(student, reference):
     )
     p, q = _distributions(78, (3, 4)), _distributions(79, (3, 4))
     outcome = student.run("kl_divergence", p.clone(), q.clone(), grad=True)
-    _expect_gradients(outcome, reference.kl_divergence, (p, q), ("p", "q"), "kl_divergence(p, q)")
+    _expect_gradients(outcome, reference.kl_divergence, (p, q), ("p", "q"), "kl_divergence(p, q)",
+                      simplex=True)
 
 
 @points(1, "kl_divergence")

@@ -6,6 +6,7 @@ import torch
 
 from coursekit.grading import (
     NO_GRAD,
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -15,6 +16,7 @@ from coursekit.grading import (
     points,
     seeded_labels,
     seeded_randn,
+    with_grad,
 )
 
 # The backward functions compute gradients by hand: no autograd (the module's docstring).
@@ -198,14 +200,12 @@ def test_mlp_backward_values(student, reference):
         y = seeded_labels(110 + seed, n, q)
         params = _params(120 + 10 * seed, d, h, q, torch.float64)
         what = f"mlp_backward for X {(n, d)}, {h} hidden units, {q} classes"
-        outcome = student.run("mlp_backward", X, y, *params)
-        got = outcome.value
-        if not isinstance(got, tuple | list) or len(got) != 4:
-            fail(f"{what} must return a tuple (dW1, db1, dW2, db2).")
+        outcome = _mlp_backward(student, X, y, params, run=True)
         names = ["X", "y", "W1", "b1", "W2", "b2"]
         for before, after, name in zip((X, y, *params), outcome.args, names, strict=True):
             expect_unchanged(before, after, f"the input {name} of mlp_backward")
-        _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
+        _expect_mlp_grads(outcome.value, reference.mlp_backward(X, y, *params), what, X, y,
+                          params)  # fmt: skip
 
 
 # Backpropagation's order: the first gradient that is off lies nearest the mistake.
@@ -221,6 +221,9 @@ def _expect_mlp_grads(got, want, what, X, y, params):
         expect_dtype(g, w.dtype, f"{name} of {what}")
         if n > 1 and torch.allclose(g, w * n):
             hint = "It is n times too large: the loss is the MEAN over the n examples."
+        elif k == 3 and int(y.max()) == 0 < W2.shape[1] - 1 and torch.allclose(
+                g, (torch.softmax(O, dim=1) - 1).sum(0) / n):  # one column, broadcast
+            hint = _NARROW_ONE_HOT
         elif k == 3 and torch.allclose(g, torch.softmax(O, dim=1).sum(0) / n):
             hint = ("This is softmax(O) summed over the examples, / n: subtract the one-hot"
                     " labels, dO = (softmax(O) - one_hot(y)) / n.")
@@ -234,11 +237,26 @@ def _expect_mlp_grads(got, want, what, X, y, params):
         expect_close(g, w, f"{name} of {what}", hint=hint)
 
 
-def _mlp_backward(student, X, y, params) -> list:
-    got = student.mlp_backward(X, y, *params)
+_NARROW_ONE_HOT = (
+    "F.one_hot(y) without num_classes has only y.max() + 1 columns: fewer than the q classes"
+    " whenever the batch lacks the last class (a size error, or one column broadcast over all"
+    " q). Pass the number of classes: F.one_hot(y, num_classes=W2.shape[1])."
+)
+
+
+def _mlp_backward(student, X, y, params, run=False):
+    """Call mlp_backward (its Outcome with ``run``); a size error on labels that lack the last
+    class is told about one_hot's num_classes."""
+    try:
+        outcome = student.run("mlp_backward", X, y, *params) if run else None
+        got = outcome.value if run else student.mlp_backward(X, y, *params)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised or int(y.max()) + 1 >= params[2].shape[1]:
+            raise
+        fail(f"{failure}\nIf that is where you subtract the one-hot labels: {_NARROW_ONE_HOT}")
     if not isinstance(got, tuple | list) or len(got) != 4:
         fail("mlp_backward must return a tuple (dW1, db1, dW2, db2).")
-    return got
+    return outcome if run else got
 
 
 @points(1, "mlp_backward")
@@ -266,6 +284,23 @@ def _init_outcome(student, fn, shape, seed, *args):
     expect_close(outcome.args[0], got, f"W after {fn} (it must be the returned tensor)",
                  hint="Fill W in place and return it, instead of returning a new tensor.")
     return got
+
+
+def _expect_fills_a_parameter(student, fn, *args):
+    """nn.Linear's weight requires grad: filling it in place outside torch.no_grad() raises
+    "a leaf Variable that requires grad is being used in an in-place operation"."""
+    W = torch.zeros(8, 6)
+    try:
+        outcome = student.run(fn, with_grad(W, None), *args, seed=0)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised:
+            raise
+        fail(f"{failure}\n{fn} must also fill a weight that requires grad, as nn.Linear's does"
+             " (what nn.init is for): an in-place op on such a tensor is refused unless it runs"
+             " under torch.no_grad(). Wrap the fill in `with torch.no_grad():` (or decorate the"
+             " function with @torch.no_grad()).")  # fmt: skip
+    if torch.equal(outcome.args[0], W):
+        fail(f"{fn} left a W that requires grad unchanged: fill W itself, in place.")
 
 
 def _expect_global_generator(student, fn, *args):
@@ -313,6 +348,7 @@ def test_xavier_uniform_distribution(student, reference):
     for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), 1.0), ((400, 100), 2.0)]):
         _expect_xavier(student, shape, gain, seed)
     _expect_global_generator(student, "xavier_uniform_", 1.0)
+    _expect_fills_a_parameter(student, "xavier_uniform_", 1.0)
 
 
 # --- he_normal_ ------------------------------------------------------------------------------
@@ -340,6 +376,7 @@ def test_he_normal_fan_in(student, reference):
             fail(f"{what}: no value beyond 3 standard deviations; draw from a normal"
                  " distribution (W.normal_), not a uniform one.")
     _expect_global_generator(student, "he_normal_")
+    _expect_fills_a_parameter(student, "he_normal_")
 
 
 @points(2, "he_normal_")

@@ -303,6 +303,14 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         got, reference.numerical_gradient(inputs, outputs, weights), rtol, atol
     ):
         hint = f"These are estimates with the default eps = 1e-4: use the eps passed in ({eps:g})."
+    elif _all_close(
+        got, reference.numerical_gradient(inputs, outputs, weights, eps=step / 2), rtol, atol
+    ):  # the symmetric difference quotient written with half-steps
+        hint = (
+            "These are (L(w + eps/2) - L(w - eps/2)) / eps: a central difference, but over half"
+            " the width. Nudge by the whole eps each way, w + eps and w - eps, and divide by"
+            " 2 * eps."
+        )
     for name, g, w in zip(names, got, want, strict=True):
         _expect_gradient(g, w, f"{name} from {what}", hint, rtol, atol)
 

@@ -402,6 +402,15 @@ def _no_in_place(student, reference, name, hyper, seed):
                 for where, b, a in _leaves(what, before, after):
                     expect_unchanged(b, a, f"{where} passed to {name}")
         path_params, state = rule(path_params, grads, state, **hyper)
+        if k == 0 and not _close(got, path_params):
+            fail(f"{name}'s first step, from the empty state {{}}, is not torch.optim's: the"
+                 " test of its steps (the one that runs it 25 steps) says what is off.")
+        for key in sorted(STATE_KEYS[name]) if k == 0 else ():  # Keras' v = momentum v - lr g
+            expect_close(got_state[key], state[key], f"state[{key!r}] returned by {name} at"
+                         " step 1", hint="The returned state holds exactly what the"
+                         " docstring names, in its form (momentum's v <- momentum * v + g, no lr"
+                         " folded in as in Keras' form): the next call may get a state torch.optim"
+                         " built.")  # fmt: skip
     if not _close(got, path_params):
         fail(f"{name} given the state {sorted(copies[2])} of a run three steps in (the state"
              " the docstring describes, as the previous call returns it) took another step than"

@@ -13,6 +13,7 @@ import torch
 
 from coursekit.grading import (
     NO_GRAD,
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -34,13 +35,29 @@ def _weights(seed, shape, dtype=torch.float32):
     return torch.randn(shape, generator=generator(seed), dtype=dtype)
 
 
+_ENTRYWISE = (
+    "w may have any shape, here a matrix: torch.dot(w, w) and w @ w are meant for vectors, and"
+    " a matrix product sums products of different entries. Square every entry and sum them"
+    " all: (w ** 2).sum() / 2."
+)
+
+
+def _run_l2(student, w, grad=False):
+    try:
+        return student.run("l2_penalty", w, grad=grad)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised or w.ndim < 2:
+            raise
+        fail(f"{failure}\n{_ENTRYWISE}")
+
+
 @points(2, "l2_penalty")
 def test_l2_penalty_values(student, reference):
     cases = [(_weights(i, s), s) for i, s in enumerate(_L2_SHAPES)]
     cases.append((_weights(7, (10,), torch.float64), (10,)))
     for w, shape in cases:
         what = f"l2_penalty(w) for w of shape {shape}"
-        outcome = student.run("l2_penalty", w)
+        outcome = _run_l2(student, w)
         got = expect_tensor(outcome.value, what)
         expect_unchanged(w, outcome.args[0], "w")
         expect_shape(got, (), what + " (a scalar)")
@@ -58,13 +75,16 @@ def test_l2_penalty_values(student, reference):
             fail(f"{what} uses the matrix 2-norm: torch.linalg.norm(w, ord=2) of a matrix is its"
                  " largest singular value, not the root of the sum of its squared entries."
                  " Use (w ** 2).sum() / 2 (or torch.linalg.vector_norm(w) ** 2 / 2).")  # fmt: skip
+        if w.ndim == 2 and any(torch.allclose(got, (a @ b).sum() / 2) for a, b in
+                               ((w, w.T), (w.T, w))):  # fmt: skip
+            fail(f"{what} sums a matrix product of w with itself. {_ENTRYWISE}")
         expect_close(got, want, what, hint="The penalty is sum_i w_i^2 / 2.")
 
 
 @points(1, "l2_penalty")
 def test_l2_penalty_gradient_is_w(student, reference):
     w = _weights(3, (4, 3))
-    outcome = student.run("l2_penalty", w, grad=True)
+    outcome = _run_l2(student, w, grad=True)
     grad = outcome.grads[0] if outcome.grads else None
     if grad is None:
         fail("no gradient flows back to w through l2_penalty(w): keep the computation in "
@@ -327,7 +347,8 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
         fail("weight_decay_step returned inf or NaN for ordinary inputs.")
     # `return w` leaves the inputs alone too: the point needs the step.
     expect_close(got, _sgd_reference(w, grad, 0.1, 0.5), "weight_decay_step(w, grad, 0.1, 0.5)",
-                 rtol=1e-5, atol=1e-6)  # fmt: skip
+                 rtol=1e-5, atol=1e-6, hint="The step is (1 - lr * weight_decay) * w - lr * grad,"
+                 " lr = 0.1 and weight_decay = 0.5 here.")  # fmt: skip
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
@@ -338,7 +359,8 @@ def test_hidden_l2_penalty_other_weights(student, reference):
     from coursekit.grading import seeded_randn
 
     w = seeded_randn(9001, (4, 3), scale=2.0)
-    expect_close(student.l2_penalty(w), reference.l2_penalty(w), "l2_penalty of a (4, 3) w")
+    expect_close(_run_l2(student, w).value, reference.l2_penalty(w), "l2_penalty of a (4, 3) w",
+                 hint="The penalty is sum_i w_i^2 / 2, over every entry of w.")
 
 
 @points(1, "dropout_layer", hidden=True)

@@ -57,6 +57,21 @@ def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
         return _KEEPDIM
     if not torch.allclose(got.sum(dim=1), ones.expand(got.shape[0]), atol=1e-4):
         return "The rows do not sum to 1: divide each row's exponentials by that row's sum."
+    e = torch.exp(X - X.max(dim=0, keepdim=True).values)
+    if torch.allclose(got, e / e.sum(dim=1, keepdim=True), atol=1e-6):
+        return (
+            "You subtract each COLUMN's maximum (dim=0): a shift cancels in the ratio only when"
+            " it is the same for every entry of a row, and the column maxima differ. Subtract"
+            " each row's own maximum, X.max(dim=1, keepdim=True).values."
+        )
+    ties = (got[:, :, None] == got[:, None, :]) & (X[:, :, None] != X[:, None, :])
+    if (ties & (got[:, :, None] > 1e-6)).any():
+        return (
+            "Logits that differ got the same probability: clipping the logits (clamp) before"
+            " exp() changes the softmax (1000 and 50 are not equally likely). Subtract each"
+            " row's maximum instead, X - X.max(dim=1, keepdim=True).values: exp() then never"
+            " overflows, and the result is unchanged."
+        )
     return None
 
 
@@ -107,7 +122,8 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
     outcome = student.run("softmax", X.clone())
     expect_shape(outcome.value, X.shape, "softmax(X)")
     expect_unchanged(X, outcome.args[0], "X (the logits)")
-    expect_close(outcome.value, reference.softmax(X), "softmax(X)")  # `return X` leaves X too
+    hint = _softmax_hint(outcome.value, X) if outcome.value.dtype == X.dtype else None
+    expect_close(outcome.value, reference.softmax(X), "softmax(X)", hint=hint)  # `return X`
     # (The gradient of softmax(X).sum() is 0, every row summing to 1: only its presence tells.)
     outcome = student.run("softmax", X.clone(), grad=True)
     if outcome.grads is None or outcome.grads[0] is None:
@@ -198,8 +214,13 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
             "No gradient flows from cross_entropy back to y_hat: compute it with torch"
             " operations only (no .item(), .detach(), .numpy() or Python floats)." + NO_GRAD
         )
+    got = outcome.grads[0]  # torch.distributions' Categorical(probs=y_hat) renormalises the
+    # rows, which adds a constant to each row's gradient: only changes along the rows count
+    if got.shape == leaf.grad.shape and torch.allclose(
+            *(g - g.mean(dim=1, keepdim=True) for g in (got, leaf.grad)), rtol=1e-4, atol=1e-6):
+        return
     expect_close(
-        outcome.grads[0],
+        got,
         leaf.grad,
         "the gradient of cross_entropy(y_hat, y).sum() w.r.t. y_hat",
         hint="Only the entry of the true class of each row should get a gradient, -1/y_hat.",
@@ -342,6 +363,10 @@ def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
     got = expect_shape(got, want.shape, what)
     expect_dtype(got, p.dtype, what)
     hint = _entropy_hint(got, want, p.shape[-1])
+    if hint is None and not torch.allclose(got, want, rtol=1e-4, atol=1e-6) and torch.allclose(
+            got, torch.distributions.Categorical(logits=p).entropy(), rtol=1e-4, atol=1e-6):
+        hint = ("This is the entropy of softmax(p): Categorical(logits=p) reads p as logits."
+                " p holds probabilities already: Categorical(probs=p), or -sum p log p.")
     expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
     expect_unchanged(p, outcome.args[0], "p")  # p[p == 0] = 1 before the log changes it
 
@@ -381,8 +406,8 @@ def test_entropy_of_a_batch(student, reference):
 def test_hidden_softmax_other_logits(student, reference):
     from coursekit.grading import seeded_randn
 
-    X = seeded_randn(9001, (5, 9), scale=3.0)
-    expect_close(student.softmax(X), reference.softmax(X), "softmax of (5, 9) logits")
+    _check_softmax(student, reference, seeded_randn(9001, (5, 9), scale=3.0),
+                   "softmax of (5, 9) logits")  # fmt: skip
 
 
 @points(1, "cross_entropy", hidden=True)
