@@ -249,7 +249,7 @@ def call(module, request: dict) -> dict:
     reached: set[str] = set()
     try:
         watched = request.get("watch") is True
-        if bars := sys.modules.get("tqdm.std"):  # no monitor thread: another thread counts
+        if watched and (bars := sys.modules.get("tqdm.std")):  # another thread would count
             bars.tqdm.monitor_interval = 0
             for monitor in (t for t in threading.enumerate() if isinstance(t, bars.TMonitor)):
                 tasks = len(_beside())

@@ -19,9 +19,10 @@ STARTUP_TIMEOUT = 120.0  # seconds: importing torch on a busy 2-core machine
 DEFAULT_TIMEOUT = 10.0  # seconds per call
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_BUDGET = 120.0  # seconds for all calls of one submission together
+# The zygote's whole environment (student processes add to it). Idle OpenMP threads sleep
+# rather than spin: a thread running beside a by-hand call counts as a use (worker.call).
 CLEAN_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1",
-             "MKL_NUM_THREADS": "1", "OMP_WAIT_POLICY": "PASSIVE"}  # the zygote's whole
-# environment (student processes add to it); idle OpenMP threads sleep rather than spin
+             "MKL_NUM_THREADS": "1", "OMP_WAIT_POLICY": "PASSIVE"}
 
 
 def is_root() -> bool:
