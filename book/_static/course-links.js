@@ -21,7 +21,11 @@
    - A header button's tooltip (its name, shown on hover or focus) stayed until the pointer or
      the focus moved away, over what lies below it: Escape hides it (WCAG 1.4.13). */
 (() => {
-  let opener = null;
+  let opener = null; // the button that opened the dialog now open
+  // A button just pressed, until a timer sees what the press did. On a busy machine the
+  // browser handles the reader's keys before its timers, so Escape can close the dialog
+  // before that timer runs: the button pressed is then the one that opened it.
+  let pressed = null;
   document.addEventListener(
     "click",
     (event) => {
@@ -30,7 +34,10 @@
         ".primary-toggle, .secondary-toggle, .search-button__button, .theme-switch-button",
       );
       if (!button) return;
+      pressed = button;
       setTimeout(() => {
+        if (pressed !== button) return; // the dialog it opened has closed already
+        pressed = null;
         if (document.querySelector("dialog[open]")) {
           opener = button; // it opened a drawer or the search box
         } else if (event.detail === 0 && document.activeElement === document.body) {
@@ -45,17 +52,18 @@
     "close",
     (event) => {
       const dialog = event.target;
+      const back = opener || pressed;
+      opener = pressed = null;
       const lost =
         document.activeElement === document.body || dialog.contains(document.activeElement);
-      if (opener && lost && opener.checkVisibility()) opener.focus();
-      opener = null;
+      if (back && lost && back.checkVisibility()) back.focus();
     },
     true, // "close" does not bubble
   );
   document.addEventListener("click", (event) => {
     const link = event.target.closest("dialog[open] a[href]");
     if (link && link.hash && link.pathname === window.location.pathname) {
-      opener = null;
+      opener = pressed = null;
       link.closest("dialog").close();
     }
   });
