@@ -570,8 +570,10 @@ class Student:
         """The submitted module's bytes as the student process imported them (None before)."""
         return self._worker.loaded.get(self._key)
 
-    def run(self, fn: str, *args, seed: int | None = None, grad: bool = False, **kwargs) -> Outcome:
-        """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`."""
+    def run(self, fn: str, *args, seed: int | None = None, grad=False, **kwargs) -> Outcome:
+        """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`.
+        ``grad=True``: with the gradients of ``value.sum()``; a tensor shaped like the value:
+        of ``(value * grad).sum()``, for a function whose values always sum alike (softmax)."""
         return self._call(fn, args, kwargs, seed, grad)
 
     def _call(self, fn, args, kwargs, seed=None, grad=False, echo=True) -> Outcome:
@@ -585,8 +587,9 @@ class Student:
                                  " it is not run again: look for an endless loop.")  # fmt: skip
         try:
             kwargs = {k: _encode_arg(v) for k, v in kwargs.items()}
+            grad = _encode_arg(grad) if isinstance(grad, torch.Tensor) else bool(grad)
             reply = worker.request({"op": "call", "key": self._key, "fn": fn, "seed": seed,
-                                    "grad": bool(grad), "echo": echo, "kwargs": kwargs,
+                                    "grad": grad, "echo": echo, "kwargs": kwargs,
                                     "watch": fn in self.watched,
                                     "args": [_encode_arg(a) for a in args]})  # fmt: skip
         except WorkerError as exc:

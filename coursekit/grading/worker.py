@@ -237,7 +237,9 @@ def call(module, request: dict) -> dict:
         return failure("missing", message=f"the module has no function {request['fn']!r}")
     args = _decode_args(list(request.get("args", [])))
     kwargs = _decode_args(dict(request.get("kwargs", {})))
-    if request.get("grad"):  # every floating tensor argument, in lists too: a leaf with grad
+    weights = request.get("grad")  # True, or the weights of value's entries in the sum
+    wants_grad = weights is True or type(weights) is torch.Tensor
+    if wants_grad:  # every floating tensor argument, in lists too: a leaf with grad
         args = _requiring_grad(args)
     passed = _as_passed(args)
     if request.get("seed") is not None:
@@ -262,7 +264,7 @@ def call(module, request: dict) -> dict:
         if watched:
             torch.set_num_threads(1)
         beside = _beside() if watched else {}
-        given = request.get("grad") or any(
+        given = wants_grad or any(
             t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
         try:
             with _watch(reached, not given) if watched else nullcontext():
@@ -273,11 +275,13 @@ def call(module, request: dict) -> dict:
         if watched and (beside != _beside() or beside.get("children")):
             reached.add(UNSEEN[0])
         grads = None
-        if request.get("grad"):  # of value.sum(), for each tensor the caller passed
-            leaves = [t for t in _tensors(passed) if t.requires_grad]
+        if wants_grad:  # of value.sum() (or of (value * weights).sum()), for each tensor
+            leaves = [t for t in _tensors(passed) if t.requires_grad]  # the caller passed
             found = {}
             if leaves and isinstance(value, torch.Tensor) and value.requires_grad:
-                found = torch.autograd.grad(value.sum(), leaves, allow_unused=True)
+                weighed = type(weights) is torch.Tensor and weights.shape == value.shape
+                total = (value * weights).sum() if weighed else value.sum()
+                found = torch.autograd.grad(total, leaves, allow_unused=True)
                 found = dict(zip(map(id, leaves), found, strict=True))
             grads = _nested(passed, lambda t: found.get(id(t)))
         reply = {"ok": True, "value": plain, "args": [], "grads": to_plain(grads),

@@ -135,7 +135,8 @@ def test_grade_a_class_folder(graded_class):
         assert name in done.stdout
     results = {r["submission"]: r for r in json.loads((tmp_path / "r.json").read_text())}
     total = results["alice"]["max_score"]
-    assert total > 0 and results["alice"]["score"] == total
+    lost = [f"{t['name']}: {t['output']}" for t in results["alice"]["tests"] if t["output"]]
+    assert total > 0 and results["alice"]["score"] == total, "\n".join(lost[:3]) + done.stderr
     assert results["bob"]["score"] == 0 and results["carol"]["score"] == 0
     assert all(t["output"] for t in results["bob"]["tests"])
     assert "no linear_regression.py" in results["carol"]["tests"][0]["output"]

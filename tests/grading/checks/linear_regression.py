@@ -3,6 +3,7 @@
 Each test calls the student's function in the isolated worker and checks the result here.
 """
 
+import math
 import random
 
 import numpy as np
@@ -101,6 +102,23 @@ def _expect_follows_the_model(student, w, b, n, seed):
         fail(
             f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"
             " is b added exactly once?"
+        )
+    _expect_normal_tails(X, 1.0, "X")
+    _expect_normal_tails(noise, 0.01, "the noise y - (X w + b)")
+
+
+def _expect_normal_tails(sample: torch.Tensor, sigma: float, what: str) -> None:
+    """A normal distribution puts 4.55% of its draws more than 2 sigma from its mean; uniform
+    draws with the same standard deviation put none there (they end at 1.73 sigma). The bounds
+    are 4.5 binomial standard deviations from 4.55%: an honest draw fails about once in 10^5."""
+    n, p = sample.numel(), math.erfc(2 / math.sqrt(2))
+    share = float((sample.abs() > 2 * sigma).double().mean())
+    if abs(share - p) > 4.5 * math.sqrt(p * (1 - p) / n):
+        fail(
+            f"{what} has the right mean and standard deviation, but {100 * share:.2f}% of it"
+            f" lies beyond 2 standard deviations ({2 * sigma:g}), where a normal distribution"
+            f" puts {100 * p:.2f}%: draw it from the normal distribution (torch.normal,"
+            " torch.randn), not another one with the same spread (torch.rand is uniform)."
         )
 
 

@@ -124,8 +124,10 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
     expect_unchanged(X, outcome.args[0], "X (the logits)")
     hint = _softmax_hint(outcome.value, X) if outcome.value.dtype == X.dtype else None
     expect_close(outcome.value, reference.softmax(X), "softmax(X)", hint=hint)  # `return X`
-    # (The gradient of softmax(X).sum() is 0, every row summing to 1: only its presence tells.)
-    outcome = student.run("softmax", X.clone(), grad=True)
+    # The gradient of softmax(X).sum() is 0 for any softmax (every row sums to 1), so the
+    # gradient checked is that of a weighted sum of the probabilities.
+    weights = seeded_randn(6, X.shape)
+    outcome = student.run("softmax", X.clone(), grad=weights)
     if outcome.grads is None or outcome.grads[0] is None:
         fail(
             "No gradient flows from softmax(X) back to X: the values are right, but autograd"
@@ -133,6 +135,18 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
             " operations on X itself (no .detach(), .item(), NumPy or torch.tensor(...))."
             + NO_GRAD
         )
+    leaf = X.clone().requires_grad_(True)
+    (reference.softmax(leaf) * weights).sum().backward()
+    expect_close(
+        outcome.grads[0],
+        leaf.grad,
+        "the gradient of (softmax(X) * W).sum() w.r.t. X",
+        hint="If you wrote softmax's backward yourself: with S = softmax(X) and upstream"
+        " gradient G, the gradient is S * (G - (S * G).sum(dim=1, keepdim=True)). Built from"
+        " torch operations, autograd finds it for you.",
+        rtol=1e-4,
+        atol=1e-6,
+    )
 
 
 def _check_cross_entropy(student, reference, y_hat, y, what):
