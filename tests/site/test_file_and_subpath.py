@@ -21,7 +21,7 @@ import functools
 import threading
 from pathlib import Path
 
-from .conftest import TOC, _QuietHandler, _Server, listen, settle
+from .conftest import _SUMMARISED, TOC, _QuietHandler, _Server, listen, settle
 
 _FINISHED = (
     "/finished/.test((document.querySelector('#search-results .search-summary') || {})"
@@ -112,9 +112,9 @@ def test_search_and_pages_work_under_a_sub_path(browser, site_dir):
         assert page.evaluate("!!document.activeElement.closest('.bd-search-container')"), (
             "search.html: after 'Skip to main content' the next Tab is not in the search"
         )
-        page.wait_for_function(
-            "document.querySelector('#search-results p.context')", timeout=30_000
-        )
+        # Every result's summary in (each fetches its page): a click before would abort the
+        # fetches still under way, which is the test's doing, not the site's.
+        page.wait_for_function(_SUMMARISED, timeout=30_000)
         page.locator("#search-results li a[href*='#']").first.click()
         page.wait_for_load_state("load")
         settle(page)
