@@ -329,8 +329,9 @@ def _names_of(reached: str) -> set[str]:
     """The names a rule may forbid that the noted torch function ``module.name`` answers to."""
     name = reached.rpartition(".")[2]  # an overload's op too: torch._ops.aten._softmax.default
     ops = set(reached.split(".")[3:]) if reached.startswith("torch._ops.") else set()
-    return {name, name.removeprefix("special_"), *ops} | {
-        rule for prefix, rule in _RULE_OF_MODULE if reached.startswith(prefix)}
+    # aten's *_backward ops (threshold_backward is ReLU's) are autograd's derivative formulas
+    return {name, name.removeprefix("special_"), *ops, *["backward"] * name.endswith("_backward")
+            } | {rule for prefix, rule in _RULE_OF_MODULE if reached.startswith(prefix)}
 
 
 def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:

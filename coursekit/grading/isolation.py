@@ -570,7 +570,8 @@ class Student:
         """The submitted module's bytes as the student process imported them (None before)."""
         return self._worker.loaded.get(self._key)
 
-    def run(self, fn: str, *args, seed: int | None = None, grad=False, **kwargs) -> Outcome:
+    def run(self, fn: str, *args, seed: int | None = None, grad: bool | torch.Tensor = False,
+            **kwargs) -> Outcome:  # fmt: skip
         """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`.
         ``grad=True``: with the gradients of ``value.sum()``; a tensor shaped like the value:
         of ``(value * grad).sum()``, for a function whose values always sum alike (softmax)."""

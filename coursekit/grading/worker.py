@@ -9,7 +9,7 @@ import os
 import sys
 import traceback
 import types
-from contextlib import nullcontext, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 
 MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
@@ -302,30 +302,44 @@ def call(module, request: dict) -> dict:
     return reply
 
 
+@contextmanager
 def _watch(reached: set, graphless: bool):
-    """A torch function mode noting each torch function the call uses ("module.name"), however
-    student code reached it (``getattr(torch, "sig" + "moid")`` too): for "by hand" rules. A
-    tensor that requires grad in a call given none is autograd's (its engine, run directly, is
-    no torch function)."""
+    """Torch function and dispatch modes noting each torch function the call uses
+    ("module.name"), however student code reached it (``getattr(torch, "sig" + "moid")`` too):
+    for "by hand" rules. A tensor that requires grad in a call given none is autograd's (its
+    engine, run directly, is no torch function). Compiled code (TorchScript loaded from bytes,
+    traced or scripted) runs its ops in C++, out of the function mode's sight: an aten op
+    dispatched while no noted function runs is noted as "aten.<op>"."""
     import torch
     from torch.overrides import TorchFunctionMode
+    from torch.utils._python_dispatch import TorchDispatchMode
 
     class Watch(TorchFunctionMode):
         def __torch_function__(self, func, types, args=(), kwargs=None):
-            if any(t is not torch.Tensor for t in types):  # a subclass's code runs unwatched
+            plain = all(t is torch.Tensor for t in types)
+            if not plain:  # a subclass's code runs unwatched
                 reached.add(UNSEEN[1])
-            if len(reached) >= 256:
-                reached.add(UNSEEN[2])
-            else:
-                module = getattr(func, "__module__", None) or "torch.Tensor"
-                module = "torch.Tensor" if module == "torch._tensor" else module  # .backward
-                reached.add(f"{module}.{getattr(func, '__name__', '?')}"[:200])
-            out = func(*args, **(kwargs or {}))
+            module = getattr(func, "__module__", None) or "torch.Tensor"
+            module = "torch.Tensor" if module == "torch._tensor" else module  # .backward
+            note(f"{module}.{getattr(func, '__name__', '?')}")
+            # The ops of a noted function are its own: they skip the dispatch mode (its cost).
+            with torch._C._DisableTorchDispatch() if plain else nullcontext():
+                out = func(*args, **(kwargs or {}))
             if graphless and getattr(out, "requires_grad", False) is True:
                 reached.add("torch.autograd.(a tensor made to require grad, in a call given none)")
             return out
 
-    return Watch()
+    class Compiled(TorchDispatchMode):
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            note(f"aten.{getattr(func, '__name__', '?').partition('.')[0]}")
+            with torch._C.DisableTorchFunction():  # not noted again as torch._ops
+                return func(*args, **(kwargs or {}))
+
+    def note(name: str) -> None:
+        reached.add(name[:200] if len(reached) < 256 else UNSEEN[2])
+
+    with Watch(), Compiled():
+        yield
 
 
 def _beside() -> dict:
