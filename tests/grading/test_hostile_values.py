@@ -113,11 +113,13 @@ def test_an_answer_that_does_nothing_earns_nothing(chapter, body, grading_worker
     assert [t.name for t in result.tests if t.output.startswith(GENERIC)] == []
 
 
-def _reference_with(hostile: str, chapter: str, worker, tmp_path):
-    """Grade the reference answers of ``chapter`` with ``hostile`` appended (it overrides them)."""
+def _reference_with(hostile: str, chapter: str, worker, tmp_path, exercises=None):
+    """Grade the reference answers of ``chapter`` with ``hostile`` appended (it overrides them);
+    only the tests of ``exercises`` when given."""
     module = tmp_path / f"{chapter}.py"
     module.write_text((runner.REFERENCE_DIR / f"{chapter}.py").read_text() + hostile)
-    return runner.grade_modules({chapter: module}, worker=worker, name=chapter)
+    return runner.grade_modules({chapter: module}, worker=worker, name=chapter,
+                                exercises=exercises)  # fmt: skip
 
 
 
@@ -436,7 +438,7 @@ def test_autograd_under_another_name_is_not_by_hand(case, grading_worker, tmp_pa
     if case in ("thread", "fork") and getattr(grading_worker, "ns", None) is None:
         pytest.skip("threads and processes are seen only in a pid namespace of its own")
     try:
-        result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path)
+        result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path, exercises)
     finally:  # a thread or child it left behind would count in the next tests' by-hand calls
         grading_worker.stop()
     tests = [t for t in result.tests if t.exercise in exercises]

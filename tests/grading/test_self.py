@@ -89,24 +89,52 @@ def test_stubs_fail_every_test(chapter, grading_worker):
     assert all(t.output for t in result.tests), "every failure needs a message"
 
 
+def _exercises_changed(chapter: str, mutant: ast.Module) -> set[str] | None:
+    """The exercises whose code a mutant changes: those it redefines and those whose reference
+    code calls them, directly or through other functions. None (every exercise) when it binds
+    anything else, such as a global of its own, which any function may read."""
+    exercises = {c.exercise for c in runner.checks(chapter)}
+    changed = set()
+    for node in mutant.body:
+        if isinstance(node, ast.FunctionDef) and node.name in exercises:
+            changed.add(node.name)
+        elif not isinstance(node, ast.Import | ast.ImportFrom | ast.Expr):
+            return None
+    reference = ast.parse((runner.REFERENCE_DIR / f"{chapter}.py").read_text())
+    uses = {node.name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+            for node in reference.body if isinstance(node, ast.FunctionDef)}  # fmt: skip
+    while grown := {f for f, names in uses.items() if names & changed} - changed:
+        changed |= grown
+    return changed & exercises
+
+
 @pytest.mark.parametrize(("chapter", "mutant"), _mutants())
 def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
-    doc = ast.get_docstring(ast.parse(mutant.read_text()))
+    tree = ast.parse(mutant.read_text())
+    doc = ast.get_docstring(tree)
     assert doc, f"{mutant} needs a module docstring naming the mistake"
     source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text() + "\n\n" + mutant.read_text()
     module = tmp_path / f"{chapter}.py"
     module.write_text(source)
-    result = runner.grade_modules({chapter: module}, worker=grading_worker, name=mutant.stem)
-    caught = result.score < result.max_score
+    # "Says (exercise): words" in the docstring: a failed test of that exercise teaches it in
+    # these words (its message names the mistake, not only that a value is off).
+    says = re.findall(r"^Says \((\w+)\): (.+)$", doc, re.MULTILINE)
+    # Only the tests of what the mutant changes (the others run the reference's own code, which
+    # test_reference_earns_every_point grades); all of them if those do not catch it.
+    exercises = _exercises_changed(chapter, tree)
+    for only in (exercises and exercises | {e for e, _ in says}, None):
+        result = runner.grade_modules({chapter: module}, worker=grading_worker,
+                                      name=mutant.stem, exercises=only)  # fmt: skip
+        caught = result.score < result.max_score
+        if caught or only is None:
+            break
     # Read by pytest_terminal_summary in conftest.py, which prints the mutation score (a report
     # property, so that it reaches the summary from pytest-xdist's workers too).
     request.node.user_properties.append(("coursekit_mutant", (chapter, mutant.stem, caught)))
     assert caught, f"mutant {chapter}/{mutant.stem} ({doc.splitlines()[0]}) passes every test"
     errors = [t.output for t in result.tests if t.output.startswith("grader error")]
     assert not errors, f"grader errors on mutant {mutant.stem}: {errors[0]}"
-    # "Says (exercise): words" in the docstring: a failed test of that exercise teaches it in
-    # these words (its message names the mistake, not only that a value is off).
-    for exercise, words in re.findall(r"^Says \((\w+)\): (.+)$", doc, re.MULTILINE):
+    for exercise, words in says:
         said = [t.output for t in result.tests if t.exercise == exercise and not t.passed]
         assert any(words in output for output in said), (
             f"mutant {mutant.stem}: no failed test of {exercise} says {words!r}:\n"
