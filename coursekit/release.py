@@ -148,6 +148,28 @@ def _is_hidden(decorator: ast.expr) -> bool:
     )
 
 
+def exercises_changed(chapter: str, mutant: str) -> set[str] | None:
+    """The exercises whose code ``mutant`` (source appended to the reference answers) changes:
+    those it redefines and those whose reference code calls them, directly or through other
+    functions. None (every exercise) when it binds anything else, such as a global of its own,
+    which any function may read. The other exercises' tests see the reference itself."""
+    from coursekit.grading import runner
+
+    exercises = {c.exercise for c in runner.checks(chapter)}
+    changed = set()
+    for node in ast.parse(mutant).body:
+        if isinstance(node, ast.FunctionDef) and node.name in exercises:
+            changed.add(node.name)
+        elif not isinstance(node, ast.Import | ast.ImportFrom | ast.Expr):
+            return None
+    reference = ast.parse((runner.REFERENCE_DIR / f"{chapter}.py").read_text())
+    uses = {node.name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+            for node in reference.body if isinstance(node, ast.FunctionDef)}  # fmt: skip
+    while grown := {f for f, names in uses.items() if names & changed} - changed:
+        changed |= grown
+    return changed & exercises
+
+
 def record(chapters: list[str], out_dir: Path, *, mutants: bool = True) -> None:
     """Run each chapter's public tests and write ``out_dir/<chapter>.wire``.
 
@@ -165,19 +187,21 @@ def record(chapters: list[str], out_dir: Path, *, mutants: bool = True) -> None:
         worker.start()
         for chapter in chapters:
             reference = runner.REFERENCE_DIR / f"{chapter}.py"
-            sources = [reference, runner.EXERCISES_DIR / f"{chapter}.py"]
+            # (source, the exercises whose tests it needs: a mutant's others add no call)
+            sources = [(reference, None), (runner.EXERCISES_DIR / f"{chapter}.py", None)]
             if mutants:
                 found = sorted((runner.CHECKS_DIR.parent / "mutants" / chapter).glob("*.py"))
                 for i, m in enumerate(found):
                     path = Path(tmp) / f"{chapter}_{i}" / f"{chapter}.py"
                     path.parent.mkdir()
                     path.write_text(reference.read_text() + "\n\n" + m.read_text())
-                    sources.append(path)
+                    sources.append((path, exercises_changed(chapter, m.read_text())))
             recorder = Recorder(runner.reference_module(chapter))
             public = [c for c in runner.checks(chapter) if not c.hidden]
-            for i, source in enumerate(sources):
+            for i, (source, only) in enumerate(sources):
                 student = Student(worker, f"record:{chapter}:{i}", chapter, source)
-                results = [runner.run_check(c, student, recorder) for c in public]
+                results = [runner.run_check(c, student, recorder) for c in public
+                           if only is None or c.exercise in only]  # fmt: skip
                 if i == 0 and not all(r.passed for r in results):
                     failed = [r.name for r in results if not r.passed]
                     raise RuntimeError(f"the reference fails public tests of {chapter}: {failed}")

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.grading import runner
+from coursekit.release import exercises_changed
 
 HERE = Path(__file__).parent
 MUTANTS = HERE / "mutants"
@@ -89,25 +90,6 @@ def test_stubs_fail_every_test(chapter, grading_worker):
     assert all(t.output for t in result.tests), "every failure needs a message"
 
 
-def _exercises_changed(chapter: str, mutant: ast.Module) -> set[str] | None:
-    """The exercises whose code a mutant changes: those it redefines and those whose reference
-    code calls them, directly or through other functions. None (every exercise) when it binds
-    anything else, such as a global of its own, which any function may read."""
-    exercises = {c.exercise for c in runner.checks(chapter)}
-    changed = set()
-    for node in mutant.body:
-        if isinstance(node, ast.FunctionDef) and node.name in exercises:
-            changed.add(node.name)
-        elif not isinstance(node, ast.Import | ast.ImportFrom | ast.Expr):
-            return None
-    reference = ast.parse((runner.REFERENCE_DIR / f"{chapter}.py").read_text())
-    uses = {node.name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-            for node in reference.body if isinstance(node, ast.FunctionDef)}  # fmt: skip
-    while grown := {f for f, names in uses.items() if names & changed} - changed:
-        changed |= grown
-    return changed & exercises
-
-
 @pytest.mark.parametrize(("chapter", "mutant"), _mutants())
 def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
     tree = ast.parse(mutant.read_text())
@@ -121,7 +103,7 @@ def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
     says = re.findall(r"^Says \((\w+)\): (.+)$", doc, re.MULTILINE)
     # Only the tests of what the mutant changes (the others run the reference's own code, which
     # test_reference_earns_every_point grades); all of them if those do not catch it.
-    exercises = _exercises_changed(chapter, tree)
+    exercises = exercises_changed(chapter, mutant.read_text())
     for only in (exercises and exercises | {e for e, _ in says}, None):
         result = runner.grade_modules({chapter: module}, worker=grading_worker,
                                       name=mutant.stem, exercises=only)  # fmt: skip
