@@ -156,13 +156,17 @@ def exercises_changed(chapter: str, mutant: str) -> set[str] | None:
     from coursekit.grading import runner
 
     exercises = {c.exercise for c in runner.checks(chapter)}
-    changed = set()
+    reference = ast.parse((runner.REFERENCE_DIR / f"{chapter}.py").read_text())
+    imported = {ast.dump(n) for n in reference.body if isinstance(n, ast.Import | ast.ImportFrom)}
+    changed = set()  # names the mutant binds anew
     for node in ast.parse(mutant).body:
         if isinstance(node, ast.FunctionDef) and node.name in exercises:
             changed.add(node.name)
-        elif not isinstance(node, ast.Import | ast.ImportFrom | ast.Expr):
-            return None
-    reference = ast.parse((runner.REFERENCE_DIR / f"{chapter}.py").read_text())
+        elif isinstance(node, ast.Import | ast.ImportFrom):  # the reference's own: the same
+            changed |= {(a.asname or a.name).split(".")[0] for a in node.names
+                        if ast.dump(node) not in imported}  # fmt: skip
+        elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
+            return None  # a global of its own, a statement run at import
     uses = {node.name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
             for node in reference.body if isinstance(node, ast.FunctionDef)}  # fmt: skip
     while grown := {f for f, names in uses.items() if names & changed} - changed:
