@@ -316,10 +316,13 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     return sorted(r for r in reached if (_names_of(r) & forbidden) - paid)
 
 
-# What turns the student process's watch off or runs out of its sight (TorchScript compiled from
-# a string; a function compiled with @torch.jit.script is read), a use where it is read.
+# What turns the student process's watch (its function or dispatch mode) off or runs out of its
+# sight (TorchScript compiled from a string; @torch.jit.script's function is read), a use where
+# it is read.
 _UNWATCHED = ("DisableTorchFunction", "DisableTorchFunctionSubclass", "_pop_mode",
-              "_pop_mode_temporarily", "_pop_torch_function_stack", "CompilationUnit")  # fmt: skip
+              "_pop_mode_temporarily", "_pop_torch_function_stack", "CompilationUnit",
+              "_DisableTorchDispatch", "_pop_torch_dispatch_stack", "_unset_dispatch_mode",
+              "_disable_current_modes")  # fmt: skip
 # Torch functions noted by module: the rule's name for what is under each.
 _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch.autograd.", "autograd"),
                    ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"))

@@ -382,6 +382,20 @@ AUTOGRAD_ELSEWHERE = {
         "def relu_backward(Z, dH):\n"
         "    return _T(Z, dH)\n"
     ),
+    # The function mode turned off by a string: the dispatch mode still sees the op (26/26).
+    "disable-by-string": (
+        "activations", {"sigmoid", "sigmoid_grad"}, "aten.sigmoid",
+        "def sigmoid(x):\n"
+        "    with getattr(torch._C, 'Disable' + 'TorchFunction')():\n"
+        "        return getattr(torch, 'sig' + 'moid')(x)\n"
+    ),
+    "disable-dispatch": (
+        "activations", {"sigmoid"}, "_DisableTorchDispatch",
+        "def sigmoid(x):\n"
+        "    with getattr(torch._C, 'Disable' + 'TorchFunction')():\n"
+        "        with torch._C._DisableTorchDispatch():\n"
+        "            return getattr(torch, 'sig' + 'moid')(x)\n"
+    ),
     # torch's own under another of its names (the docstrings forbid every loss of torch.nn and
     # softmax): each earned every point.
     "softmin": (
