@@ -47,6 +47,27 @@ def test_every_exercise_has_public_and_hidden_tests(chapter):
     )
 
 
+@pytest.mark.parametrize(
+    ("mutant", "changed"),
+    [
+        ('"""Says nothing."""\nimport torch\n\ndef relu(x):\n    return x\n', {"relu"}),
+        # sigmoid_grad's reference code calls sigmoid: its tests see the mutant too
+        ("def sigmoid(x):\n    return x\n", {"sigmoid", "sigmoid_grad"}),
+        # a name the reference functions use, bound to something else
+        ("import numpy as torch\n", {"sigmoid", "sigmoid_grad", "tanh_grad", "relu",
+                                     "relu_grad", "leaky_relu"}),
+        ("_CACHE = {}\n\ndef relu(x):\n    return x\n", None),  # a global: every exercise
+        ("torch.manual_seed(0)\n", None),  # run at import: every exercise
+    ],
+    ids=["redefined", "called-by-another", "import-rebinds", "global", "call-at-import"],
+)  # fmt: skip
+def test_a_mutant_changes_the_exercises_that_run_its_code(mutant, changed):
+    """The exercises whose tests a mutant is graded (test_self) and recorded (release) on."""
+    from coursekit.release import exercises_changed
+
+    assert exercises_changed("activations", mutant) == changed
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_replaying_the_public_outputs_keeps_no_exercise(chapter, trusted_worker, replays):
     cheat = replays[chapter]
