@@ -50,8 +50,11 @@ lint: $(STAMP)
 
 # Two pytest-xdist workers, a test file each at a time (a file's fixtures are made once; the
 # student edition that test_release*.py read is built once for both workers).
+# -p no:nbval: the unit and browser tests execute no notebook, and nbval's plugin, which pytest
+# loads in every process, imports nbformat and jsonschema (about 2 s of CPU a process).
+NO_NBVAL := -p no:nbval
 unit: setup
-	$(PY) -m pytest tests --ignore=tests/site -n 2 --dist loadfile --durations=12
+	$(PY) -m pytest $(NO_NBVAL) tests --ignore=tests/site -n 2 --dist loadfile --durations=12
 
 # nbval executes and checks every page once; tools/nbval_cache.py files the executed pages in
 # _build/.jupyter_cache, where the book build (execute_notebooks: cache) finds them.
@@ -81,7 +84,7 @@ test: setup
 	@bash tools/phase unit $(MAKE) unit
 	@bash tools/phase nbval $(MAKE) nbval
 	@bash tools/phase book $(MAKE) book-from-cache
-	@bash tools/phase browser $(PY) -m pytest tests/site -n 2 --dist loadscope
+	@bash tools/phase browser $(PY) -m pytest $(NO_NBVAL) tests/site -n 2 --dist loadscope
 	@cat _build/phases.txt
 
 # instructor-only >>>
