@@ -198,8 +198,9 @@ def record(chapters: list[str], out_dir: Path, *, mutants: bool = True) -> None:
                 for i, m in enumerate(found):
                     path = Path(tmp) / f"{chapter}_{i}" / f"{chapter}.py"
                     path.parent.mkdir()
-                    path.write_text(reference.read_text() + "\n\n" + m.read_text())
-                    sources.append((path, exercises_changed(chapter, m.read_text())))
+                    mutant = m.read_text()
+                    path.write_text(reference.read_text() + "\n\n" + mutant)
+                    sources.append((path, exercises_changed(chapter, mutant)))
             recorder = Recorder(runner.reference_module(chapter))
             public = [c for c in runner.checks(chapter) if not c.hidden]
             for i, (source, only) in enumerate(sources):

@@ -92,10 +92,10 @@ def test_stubs_fail_every_test(chapter, grading_worker):
 
 @pytest.mark.parametrize(("chapter", "mutant"), _mutants())
 def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
-    tree = ast.parse(mutant.read_text())
-    doc = ast.get_docstring(tree)
+    text = mutant.read_text()
+    doc = ast.get_docstring(ast.parse(text))
     assert doc, f"{mutant} needs a module docstring naming the mistake"
-    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text() + "\n\n" + mutant.read_text()
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text() + "\n\n" + text
     module = tmp_path / f"{chapter}.py"
     module.write_text(source)
     # "Says (exercise): words" in the docstring: a failed test of that exercise teaches it in
@@ -103,7 +103,7 @@ def test_mutant_is_caught(chapter, mutant, grading_worker, tmp_path, request):
     says = re.findall(r"^Says \((\w+)\): (.+)$", doc, re.MULTILINE)
     # Only the tests of what the mutant changes (the others run the reference's own code, which
     # test_reference_earns_every_point grades); all of them if those do not catch it.
-    exercises = exercises_changed(chapter, mutant.read_text())
+    exercises = exercises_changed(chapter, text)
     for only in (exercises and exercises | {e for e, _ in says}, None):
         result = runner.grade_modules({chapter: module}, worker=grading_worker,
                                       name=mutant.stem, exercises=only)  # fmt: skip
