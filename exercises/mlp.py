@@ -38,7 +38,8 @@ def linear_backward(X, W, dY):
 
 
 def relu_backward(Z, dH):
-    """Gradient with respect to ``Z`` of ``H = relu(Z)``, given ``dH`` (same shape as Z).
+    """Gradient with respect to ``Z`` of ``H = relu(Z)``, given ``dH`` (same shape as Z; both
+    float32 or float64).
 
     The gradient passes where Z > 0 and is 0 where Z <= 0 (PyTorch's choice at Z = 0).
     Returns a new tensor of the shape and dtype of ``dH``; does not modify the inputs.

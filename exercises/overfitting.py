@@ -36,7 +36,7 @@ def dropout_layer(X: torch.Tensor, dropout: float) -> torch.Tensor:
     ``torch.rand(X.shape)``), so that ``torch.manual_seed`` makes the result reproducible.
 
     Args:
-        X: floating tensor of any shape.
+        X: floating tensor (float32 or float64) of any shape.
         dropout: the probability p of dropping an entry, with ``0 <= dropout <= 1``.
 
     Returns:
