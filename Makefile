@@ -48,8 +48,10 @@ LINT_EXERCISES := 1
 lint: $(STAMP)
 	$(PY) -m ruff check . $(if $(LINT_EXERCISES),,--extend-exclude exercises)
 
-# Two pytest-xdist workers, a test file each at a time (a file's fixtures are made once; the
-# student edition that test_release*.py read is built once for both workers).
+# Two pytest-xdist workers, a test file each at a time (a file's fixtures are made once).
+# instructor-only >>>
+# The student edition that test_release*.py read is built once for both workers.
+# <<< instructor-only
 # -p no:nbval: the unit and browser tests execute no notebook, and nbval's plugin, which pytest
 # loads in every process, imports nbformat and jsonschema (about 2 s of CPU a process).
 NO_NBVAL := -p no:nbval
