@@ -570,9 +570,11 @@ class Student:
         """The submitted module's bytes as the student process imported them (None before)."""
         return self._worker.loaded.get(self._key)
 
-    def run(self, fn: str, *args, seed: int | None = None, grad: bool | torch.Tensor = False,
-            **kwargs) -> Outcome:  # fmt: skip
+    def run(self, fn: str, *args, seed: int | tuple | None = None,
+            grad: bool | torch.Tensor = False, **kwargs) -> Outcome:  # fmt: skip
         """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`.
+        ``seed``: of torch's generator, Python's random and NumPy's; a pair ``(torch's, the
+        others')`` tells apart code that draws from torch's generator from code that does not.
         ``grad=True``: with the gradients of ``value.sum()``; a tensor shaped like the value:
         of ``(value * grad).sum()``, for a function whose values always sum alike (softmax)."""
         return self._call(fn, args, kwargs, seed, grad)

@@ -242,12 +242,12 @@ def call(module, request: dict) -> dict:
     if wants_grad:  # every floating tensor argument, in lists too: a leaf with grad
         args = _requiring_grad(args)
     passed = _as_passed(args)
-    if request.get("seed") is not None:
-        seed = int(request["seed"])
-        torch.manual_seed(seed)
-        random.seed(seed)
+    if request.get("seed") is not None:  # torch's seed and that of Python's and NumPy's
+        seeds = request["seed"] if type(request["seed"]) is tuple else (request["seed"],) * 2
+        torch.manual_seed(int(seeds[0]))
+        random.seed(int(seeds[1]))
         if "numpy" in sys.modules:
-            sys.modules["numpy"].random.seed(seed)
+            sys.modules["numpy"].random.seed(int(seeds[1]))
     reached: set[str] = set()
     try:
         watched = request.get("watch") is True

@@ -427,9 +427,11 @@ def _leaves(where, before, after):
     """Pairs (name, before, after) of every tensor or number inside nested lists and dicts."""
     if isinstance(before, dict):
         if not isinstance(after, dict) or set(after) != set(before):
-            fail(f"{where} was changed in place: its keys are now {sorted(after)} instead of "
-                 f"{sorted(before)}. Build a new dict for the new state (state[key] = ... and"
-                 " state.setdefault(key, ...) write into the dict you were given).")
+            keys = lambda d: ", ".join(sorted(map(repr, d))) or "none"  # noqa: E731 - 0 and "v"
+            now = f"its keys are now {keys(after)}" if isinstance(after, dict) else "it is no dict"
+            fail(f"{where} was changed in place: {now} instead of {keys(before)}. Build a new"
+                 " dict for the new state (state[key] = ... and state.setdefault(key, ...) write"
+                 " into the dict you were given).")
         for k in before:
             yield from _leaves(f"{where}[{k!r}]", before[k], after[k])
     elif isinstance(before, list | tuple):

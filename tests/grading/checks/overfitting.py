@@ -170,6 +170,25 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
         if abs(ratio - 1) > 0.03:  # std of the mean of got / X is < 0.005 here
             fail(f"{what}: the mean of output / X is {ratio:.3f}, not 1: the expectation must "
                  "be unchanged, E[dropout(X)] = X.")  # fmt: skip
+    # A minibatch drops at the same rate: at p = 0.5, 16,384 and 600 entries allow 0.05 and
+    # 0.12 around it (about 13 and 6 standard deviations).
+    for seed, shape, tolerance in ((8, (64, 256), 0.05), (9, (3, 5, 40), 0.12)):
+        X = _positive(seed, shape)
+        got = expect_shape(student.run("dropout_layer", X, 0.5, seed=seed).value, shape,
+                           f"dropout_layer(X, 0.5) for X of shape {shape}")  # fmt: skip
+        _expect_a_dropout(got, X, 0.5, f"dropout_layer(X, 0.5) for X of shape {shape}")
+        rate = (got == 0).double().mean().item()
+        if abs(rate - 0.5) > tolerance:
+            fail(f"dropout_layer(X, 0.5) for X of shape {shape} dropped a fraction {rate:.3f}"
+                 " of the entries: every input, whatever its size, drops each entry with"
+                 " probability p.")  # fmt: skip
+
+
+def _expect_a_dropout(got, X, p, what):
+    """Fail unless every entry of ``got`` is 0 (dropped) or ``X / (1 - p)`` (kept)."""
+    kept = got != 0 if p < 1 else torch.zeros_like(X, dtype=torch.bool)
+    expect_close(got[~kept], torch.zeros_like(X)[~kept], what)
+    expect_close(got[kept], X[kept] / (1 - p), f"the kept entries of {what}")
 
 
 @points(1, "dropout_layer")
@@ -187,6 +206,13 @@ def test_dropout_masks_are_independent(student, reference):
     # Independent entries: the number dropped varies (binomial). The same count in every row,
     # or exactly half of 200,000 entries in both draws (chance 3e-6), is a fixed count.
     half = X.numel() // 2
+    for dim, where in ((1, "side by side"), (0, "one above the other")):
+        n = mask.shape[dim] - 1
+        both = (mask.narrow(dim, 0, n) & mask.narrow(dim, 1, n)).double().mean().item()
+        if abs(both - 0.25) > 0.02:  # p * p, within about 20 standard deviations
+            fail(f"dropout_layer(X, 0.5) drops two neighbouring entries ({where}) together"
+                 f" {both:.3f} of the time instead of p * p = 0.25: each entry is dropped"
+                 " independently of every other, with one uniform draw of its own.")
     rows = mask.sum(dim=1)
     if bool((rows == rows[0]).all()) or int(mask.sum()) == int((other == 0).sum()) == half:
         fail(f"dropout_layer(X, 0.5) drops a fixed number of entries (exactly p of them, e.g."
@@ -195,13 +221,20 @@ def test_dropout_masks_are_independent(student, reference):
              " from call to call: compare one uniform draw per entry with p (torch.rand(X.shape)"
              " > p keeps it).")  # fmt: skip
     X = _positive(7, (20, 30))
-    first, again = (student.run("dropout_layer", X, 0.5, seed=7).value for _ in range(2))
+    # The same seed for torch, then another for Python's random and NumPy: the same mask.
+    first, again = (student.run("dropout_layer", X, 0.5, seed=seed).value
+                    for seed in (7, (7, 8)))  # fmt: skip
     if not torch.equal(expect_tensor(first, "dropout_layer(X, 0.5)") == 0,
                        expect_tensor(again, "dropout_layer(X, 0.5)") == 0):  # fmt: skip
         fail("dropout_layer gives different masks after the same torch.manual_seed: draw the "
              "mask from torch's global random generator (torch.rand(X.shape)), not from a "
              "generator of your own, Python's random or NumPy, so that runs can be "
              "repeated.")  # fmt: skip
+    later = expect_tensor(student.run("dropout_layer", X, 0.5).value, "dropout_layer(X, 0.5)")
+    if torch.equal(first == 0, later == 0):  # no new seed: the generator has moved on
+        fail("dropout_layer gives the same mask on every call: each forward pass must drop a"
+             " new random set of entries. Draw from torch's global generator as it stands,"
+             " without seeding it (torch.manual_seed, torch.initial_seed) in the function.")
 
 
 @points(1, "dropout_layer")
@@ -213,9 +246,7 @@ def test_dropout_leaves_input_unmodified(student, reference):
         expect_unchanged(X, outcome.args[0], f"X after dropout_layer(X, {p})")
         # Leaving X alone earns the point only with a dropout (`return X` leaves it too): every
         # entry dropped (0) or kept and rescaled.
-        kept = got != 0 if p < 1 else torch.zeros_like(X, dtype=torch.bool)
-        expect_close(got[~kept], torch.zeros_like(X)[~kept], f"dropout_layer(X, {p})")
-        expect_close(got[kept], X[kept] / (1 - p), f"the kept entries of dropout_layer(X, {p})")
+        _expect_a_dropout(got, X, p, f"dropout_layer(X, {p})")
         if p == 0:
             expect_close(got, X, f"dropout_layer(X, {p})")
 
@@ -223,7 +254,9 @@ def test_dropout_leaves_input_unmodified(student, reference):
 @points(1, "dropout_layer")
 def test_dropout_rejects_invalid_rate(student, reference):
     X = _positive(6, (2, 8))
-    student.run("dropout_layer", X, 0.5, seed=6)
+    got = student.run("dropout_layer", X, 0.5, seed=6).value  # a valid rate: a dropout
+    _expect_a_dropout(expect_shape(got, X.shape, "dropout_layer(X, 0.5)"), X, 0.5,
+                      "dropout_layer(X, 0.5)")  # fmt: skip
     for p in (-0.1, 1.5):
         expect_raises(student, "ValueError", "dropout_layer", X, p,
                       why="A probability outside [0, 1] is a bug in the caller: say so.")
@@ -281,7 +314,11 @@ def test_best_epoch_ties_go_to_the_earliest(student, reference):
 
 @points(1, "best_epoch")
 def test_best_epoch_empty_history(student, reference):
-    student.best_epoch([0.5, 0.6])
+    got = student.best_epoch([0.5, 0.6])  # a history: its answer
+    _expect_int(got, "best_epoch([0.5, 0.6])")
+    if got != 2:
+        fail(f"best_epoch([0.5, 0.6]) returned {got}; expected 2, the epoch of the highest"
+             " score.")
     expect_raises(student, "ValueError", "best_epoch", [],
                   why="An empty history has no best epoch: raise ValueError with a clear message"
                   " instead of returning a made-up epoch.")  # fmt: skip
