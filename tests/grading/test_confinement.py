@@ -802,6 +802,44 @@ def test_student_code_changes_no_mode_outside_its_folder(user, shared_folder):
     assert results["b_honest"]["score"] == results["b_honest"]["max_score"] > 0, results
 
 
+# Loses squared_loss's points if it finds, in /proc, a process whose command line names the
+# class folder (the grader's own, or another grader's).
+PROC_READER = """
+import os as _os
+for _pid in _os.listdir("/proc"):
+    try:
+        if CLASS.encode() in open(f"/proc/{_pid}/cmdline", "rb").read():
+            squared_loss = None
+    except OSError:
+        pass
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_student_code_sees_only_its_own_processes(user, shared_folder):
+    """``/proc`` is that of the student process's own pid namespace (where it has one): the
+    machine's lists every process, the command lines of the graders among them."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    (klass / "reader").mkdir(parents=True)
+    (klass / "reader" / f"{CHAPTER}.py").write_text(
+        reference + PROC_READER.replace("CLASS", repr(str(klass))))
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+               "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    import json
+
+    (result,) = json.loads(report.read_text())
+    lost = [t["output"][:200] for t in result["tests"] if t["score"] < t["max_score"]]
+    assert result["score"] == result["max_score"] > 0, lost
+
+
 # Threads count as processes for RLIMIT_NPROC, and start in microseconds where a fork of a
 # process holding torch takes milliseconds: the bomb reaches its limit well within the timeout.
 # Small stacks: 2000 threads of 64 KiB stay far below the memory limit (RLIMIT_DATA).
