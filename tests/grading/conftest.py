@@ -86,7 +86,9 @@ def pytest_pyfunc_call(pyfuncitem):
         return None
     chapter = Path(str(pyfuncitem.fspath)).stem
     args = pyfuncitem.funcargs
-    result = runner.run_check(Check.of(chapter, function), args["student"], args["reference"])
+    by_hand = getattr(pyfuncitem.module, "BY_HAND", None)  # the same rules as check and grade
+    check = Check.of(chapter, function, by_hand)
+    result = runner.run_check(check, args["student"], args["reference"])
     totals = _POINTS.setdefault(chapter, [0.0, 0.0])
     totals[0], totals[1] = totals[0] + result.score, totals[1] + result.max_score
     if not result.passed:

@@ -166,3 +166,20 @@ def test_grade_imports_torch_once_per_grading_process_and_zygote(graded_class):
     importers = [pid for pid, (ppid, cmd, t) in seen.items()
                  if t and (ppid not in seen or seen[ppid][1] != cmd)]  # fmt: skip
     assert len(importers) == 4, [seen[p][1][:80] for p in importers]
+
+
+def test_pytest_on_a_checks_module_applies_the_by_hand_rules(tmp_path):
+    """``pytest tests/grading/checks/<chapter>.py --submission DIR`` grades as ``check`` does:
+    right values through a forbidden built-in lose that exercise's points, and only those."""
+    reference = (runner.REFERENCE_DIR / "activations.py").read_text()
+    (tmp_path / "activations.py").write_text(reference + "\n\ndef relu(x):\n"
+                                             "    return torch.relu(x)\n")  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:nbval", "-p", "no:cacheprovider", "-q",
+         "tests/grading/checks/activations.py", "--submission", str(tmp_path)],
+        cwd=runner.REPO, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    failed = {line.split("::")[1].split()[0] for line in done.stdout.splitlines()
+              if line.startswith("FAILED")}  # fmt: skip
+    assert done.returncode == 1 and "uses torch.relu" in done.stdout, done.stdout[-3000:]
+    assert failed and all("relu" in name and "grad" not in name for name in failed), failed
