@@ -298,20 +298,20 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     (functions, methods or modules such as ``"sigmoid"`` or ``"functional"``):
     ``torch.sigmoid``, ``x.sigmoid()``, ``F.relu`` after ``import torch.nn.functional as F``,
     ``from torch import sigmoid``, ``relu = torch.relu``. A function of the student's own with
-    such a name is fine. Empty when the source does not parse.
+    such a name is fine.
 
     ``reached``: the torch functions ("module.name") its calls used, noted in the student
     process, however the code got to them (``getattr(torch, "sig" + "moid")``, ``eval``, a
     patch made by a function, a method of theirs handing the work to torch's): each is a use,
-    unless an exercise in ``apart`` uses it where the code can be read (that exercise pays)."""
-    tree = _parsed(source)
-    if tree is None:
-        return []
-    forbidden = {*forbidden, *UNSEEN, *_UNWATCHED}
-    used = _read_uses(tree, function, forbidden, apart)
+    unless an exercise in ``apart`` uses it where the code can be read (that exercise pays).
+    Code this process cannot read (nested too deep for its parser) pays for nothing."""
+    forbidden, apart = frozenset({*forbidden, *UNSEEN, *_UNWATCHED}), tuple(apart)
+    used = _read_uses(source, function, forbidden, apart)
+    if used is None:
+        return sorted(r for r in reached if _names_of(r) & forbidden)
     if used or not reached:
         return used
-    paid = {word for other in apart for use in _read_uses(tree, other, forbidden, apart)
+    paid = {word for other in apart for use in _read_uses(source, other, forbidden, apart) or ()
             for word in re.split(r"\W+", use)}  # fmt: skip
     return sorted(r for r in reached if (_names_of(r) & forbidden) - paid)
 
@@ -337,21 +337,27 @@ def _names_of(reached: str) -> set[str]:
             } | {rule for prefix, rule in _RULE_OF_MODULE if reached.startswith(prefix)}
 
 
-def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
-    """:func:`not_by_hand` reading the code only."""
-    aliases, defs, stars, torchy = {}, {}, [], set()
+@functools.lru_cache(maxsize=64)  # each test of an exercise asks again: read a module once
+def _read_uses(source: bytes, function: str, forbidden: frozenset, apart: tuple):
+    """:func:`not_by_hand` reading the code only; None where it cannot be read here (a tree
+    too deep for ``ast.parse``: the grader's stack is not the student's)."""
+    try:
+        return _uses_in(source, function, forbidden, apart)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+@functools.lru_cache(maxsize=1)  # what no rule changes, found in one walk of the whole module
+def _module(source: bytes):
+    """(tree, imports, ids of what ``.vmap`` is taken of, module-level defs and what each
+    name is bound to last, the defs that bind a name with ``global``, module-level patches)."""
+    tree, imports, vmapped = ast.parse(source), [], set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
-            module = getattr(node, "module", None) or ""
-            for alias in node.names:
-                parts = f"{module}.{alias.name}".strip(".").split(".")
-                stars += [module] * (alias.name == "*" and parts[0] in ("torch", "functorch"))
-                if parts[0] in ("torch", "functorch"):  # names bound to torch or a part of it
-                    torchy.add(alias.asname or (alias.name if module else parts[0]))
-                named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
-                vmap = parts[-1] == "vmap"  # from torch.func import vmap: no gradient
-                if parts[0] in ("torch", "functorch") and forbidden & set(named) and not vmap:
-                    aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
+            imports.append(node)
+        elif isinstance(node, ast.Attribute) and node.attr == "vmap":
+            vmapped.add(id(node.value))  # torch.func.vmap batches; it computes no gradient
+    defs: dict[str, ast.AST] = {}
     setters: dict[str, list] = {}  # the defs that bind a name with `global`
     patches = []  # module-level `torch.x = ...`, `setattr(torch, "x", ...)`: count for all
     for node in _module_level(tree.body):  # what each module-level name is bound to last
@@ -362,14 +368,28 @@ def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
                 setters.update((g, [*setters.get(g, []), node]) for g in n.names)
         for target, value in _bindings(node):
             defs.update((n.id, value) for n in ast.walk(target) if isinstance(n, ast.Name))
+    return tree, imports, vmapped, defs, setters, patches
+
+
+def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[str]:
+    _, imports, vmapped, defs, setters, patches = _module(source)
+    aliases, stars, torchy = {}, [], set()
+    for node in imports:
+        module = getattr(node, "module", None) or ""
+        for alias in node.names:
+            parts = f"{module}.{alias.name}".strip(".").split(".")
+            stars += [module] * (alias.name == "*" and parts[0] in ("torch", "functorch"))
+            if parts[0] in ("torch", "functorch"):  # names bound to torch or a part of it
+                torchy.add(alias.asname or (alias.name if module else parts[0]))
+            named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
+            vmap = parts[-1] == "vmap"  # from torch.func import vmap: no gradient
+            if parts[0] in ("torch", "functorch") and forbidden & set(named) and not vmap:
+                aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
     for name in forbidden - set(defs) if stars else ():  # from torch.special import *
         aliases.setdefault(name, f"{stars[0]}.{name}")
     if function not in defs and function in aliases:  # from torch import sigmoid
         return [aliases[function]]
     used, todo, seen = set(), [function], set()
-    # torch.func.vmap batches a function; it computes no gradient (torch.func.grad does).
-    vmapped = {id(n.value) for n in ast.walk(tree)
-               if isinstance(n, ast.Attribute) and n.attr == "vmap"}  # fmt: skip
     while todo:
         name = todo.pop()
         if name in seen or name not in {**defs, **setters} or (name in apart and name != function):
@@ -381,7 +401,7 @@ def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
                 continue
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
                 theirs = _root(node) not in torchy
-                used.add((node.attr * theirs, ast.unparse(node)[:80]))
+                used.add((node.attr * theirs, _shown(node)))
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 if node.id in aliases:
                     used.add(("", aliases[node.id]))
@@ -393,6 +413,14 @@ def _read_uses(tree, function: str, forbidden: set, apart) -> list[str]:
     own = {f.name for c in seen if isinstance(defs.get(c), ast.ClassDef) for f in defs[c].body
            if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}  # fmt: skip
     return sorted(text for attr, text in used if attr not in own)
+
+
+def _shown(node: ast.Attribute) -> str:
+    """The code of ``node`` for a message, at most 80 characters."""
+    try:
+        return ast.unparse(node)[:80]
+    except RecursionError:  # an operand nested too deep for this process to write out
+        return f"(...).{node.attr}"
 
 
 def _root(node) -> str:
@@ -438,11 +466,3 @@ def _bindings(node):
         yield from ((i.optional_vars, i.context_expr) for i in node.items if i.optional_vars)
     if not hasattr(node, "body"):  # a simple statement: its walrus expressions
         yield from ((n.target, n.value) for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
-
-
-@functools.lru_cache(maxsize=1)  # a chapter's tests run one after another
-def _parsed(source: bytes) -> ast.Module | None:
-    try:
-        return ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None

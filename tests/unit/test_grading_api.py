@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
 import os
@@ -388,6 +389,37 @@ _FORBIDDEN = ("sigmoid", "relu", "functional", "backward", "autograd")
 )
 def test_not_by_hand_finds_what_a_function_uses_in_any_spelling(function, used):
     assert not_by_hand(_SOURCE, function, _FORBIDDEN) == used
+
+
+def test_code_too_deep_for_the_grader_to_read_still_answers_for_what_it_ran():
+    """A module the student process compiled (its recursion limit raised by a chapter imported
+    before it) that is nested too deep for the grader's parser: the torch functions its calls
+    reached count, and none is paid for by another exercise. An operand too deep to write out
+    in a message is shown as (...), and the rest of the module is read."""
+    deep = (b"import torch\n\ndef softmax(X):\n    return torch.softmax(X, 1)\n\n"
+            b"def other(X):\n    return torch.softmax(X, 0)\n\nPAD = " + b"-" * 5000 + b"1\n")
+    reached = {"torch.softmax", "torch.Tensor.sum"}
+    assert not_by_hand(deep, "softmax", {"softmax"}, ["other"], reached) == ["torch.softmax"]
+    wide = (b"import torch\n\ndef sigmoid(x):\n    if False:\n        ("
+            + b" + ".join([b"x"] * 1500) + b").sigmoid()\n    return 1 / (1 + torch.exp(-x))\n")
+    assert not_by_hand(wide, "sigmoid", {"sigmoid"}) == ["(...).sigmoid"]
+
+
+def test_a_module_is_read_whole_once_for_all_the_tests_of_its_exercises(monkeypatch):
+    """A submission of 1 MB (the cap) took 5 s per reading, a dozen readings per test: 127 s of
+    the grader's time for one chapter, outside any time limit. One walk of the whole module
+    serves every test of every exercise (each then reads only the functions it reaches)."""
+    from coursekit.grading import api
+
+    source = _SOURCE + b"\n# a module of its own: " + os.urandom(8).hex().encode() + b"\n"
+    whole, walk = [], ast.walk
+    monkeypatch.setattr(api.ast, "walk", lambda node: whole.append(
+        isinstance(node, ast.Module)) or walk(node))  # fmt: skip
+    reached = {"torch.exp", "torch.Tensor.sum"}
+    for _ in range(3):  # three tests of each exercise
+        for function in ("relu", "sigmoid_renamed", "torch_sigmoid"):
+            not_by_hand(source, function, _FORBIDDEN, ["relu", "sigmoid_renamed"], reached)
+    assert sum(whole) == 1
 
 
 # torch.sigmoid out of sight of a scan of the module's top-level defs and `a = b` lines:
