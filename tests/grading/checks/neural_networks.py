@@ -138,7 +138,8 @@ def test_feed_forward_with_biases(student, reference):
 def test_feed_forward_is_differentiable_and_leaves_inputs_alone(student, reference):
     inputs, outputs, weights = _network(3, 6, 2, 3)
     outcome = student.run("feed_forward", inputs.clone(), outputs.clone(), _clone(weights))
-    expect_shape(outcome.value, (), "feed_forward(inputs, outputs, weights)")
+    expect_close(outcome.value, reference.feed_forward(inputs, outputs, weights),
+                 "feed_forward(inputs, outputs, weights)")  # fmt: skip
     expect_unchanged(inputs, outcome.args[0], "inputs")
     expect_unchanged(outputs, outcome.args[1], "outputs")
     expect_unchanged(weights, outcome.args[2], "weights")
