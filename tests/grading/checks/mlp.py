@@ -279,6 +279,7 @@ def _init_outcome(student, fn, shape, seed, *args):
     W = torch.zeros(shape)
     outcome = student.run(fn, W, *args, seed=seed)
     got = expect_shape(outcome.value, shape, f"{fn} of a tensor of shape {shape}")
+    expect_dtype(got, W.dtype, f"{fn} of a float32 W (W itself, filled in place)")
     if torch.equal(outcome.args[0], W):
         fail(f"{fn} left W unchanged: fill W in place (W.uniform_ / W.normal_) and return W.")
     expect_close(outcome.args[0], got, f"W after {fn} (it must be the returned tensor)",
@@ -307,8 +308,9 @@ def _expect_global_generator(student, fn, *args):
     """Same torch.manual_seed, same W; another seed, another W: every layer of a network gets
     its own draw, and a run can be repeated."""
     shape = (20, 30)
+    # The second draw seeds Python's random and NumPy otherwise: only torch's seed is the same.
     first, again, other = (
-        _init_outcome(student, fn, shape, seed, *args) for seed in (40, 40, 41)
+        _init_outcome(student, fn, shape, seed, *args) for seed in (40, (40, 7), 41)
     )
     if not torch.equal(first, again):
         fail(
@@ -341,6 +343,13 @@ def _expect_xavier(student, shape, gain, seed):
     expect_close(got.std().item(), bound / math.sqrt(3), f"the std of {what}", rtol=0.03,
                  atol=0.0)
     expect_close(got.mean().item(), 0.0, f"the mean of {what}", atol=0.01 * bound, rtol=0)
+    # Uniform: each tenth of [0, a] holds a tenth of the |values| (within 0.025: 9 standard
+    # deviations or more for these sizes), whatever the moments say.
+    tenths = torch.histc((got.abs() / bound).clamp(max=1), bins=10, min=0, max=1) / got.numel()
+    if (tenths - 0.1).abs().max() > 0.025:
+        fail(f"{what}: the |values| are not spread evenly over [0, a]: the tenths of [0, a] hold"
+             f" {', '.join(f'{t:.2f}' for t in tenths.tolist())} of them. Draw from a uniform"
+             " distribution, W.uniform_(-a, a).")
 
 
 @points(3, "xavier_uniform_")
@@ -375,6 +384,12 @@ def test_he_normal_fan_in(student, reference):
         if got.abs().max() < 3 * std:
             fail(f"{what}: no value beyond 3 standard deviations; draw from a normal"
                  " distribution (W.normal_), not a uniform one.")
+        for k, share in ((1, 0.6827), (2, 0.9545)):  # of a normal distribution, within k std
+            within = (got.abs() < k * std).double().mean().item()
+            if abs(within - share) > 0.03:  # 5.8 standard deviations or more for these sizes
+                fail(f"{what}: {within:.3f} of the values lie within {k} standard deviation(s)"
+                     f" of 0, where a normal distribution puts {share}: draw from a normal"
+                     " distribution (W.normal_(0, std)).")
     _expect_global_generator(student, "he_normal_")
     _expect_fills_a_parameter(student, "he_normal_")
 
