@@ -16,8 +16,10 @@ Conventions shared by every function below:
 - ``x`` must not be modified: no in-place operations on it (``x.clamp_(...)``, ``x[x < 0] = 0``,
   ``x *= ...``), because the caller may still need its values.
 - Write the formulas yourself: do not call ``torch.sigmoid``, ``torch.relu``,
-  ``torch.nn.functional`` or autograd (``backward``, ``torch.autograd.grad``). ``torch.exp``,
-  ``torch.tanh``, ``torch.where``, ``torch.clamp`` and comparisons are fine.
+  ``torch.nn.functional``, torch's other activation functions (``torch.prelu``,
+  ``torch.threshold``, ``torch.special.expit``, ...) or autograd (``backward``,
+  ``torch.autograd.grad``). ``torch.exp``, ``torch.tanh``, ``torch.where``, ``torch.clamp`` and
+  comparisons are fine.
 """
 
 import torch

@@ -324,7 +324,8 @@ _UNWATCHED = ("DisableTorchFunction", "DisableTorchFunctionSubclass", "_pop_mode
               "_DisableTorchDispatch", "_pop_torch_dispatch_stack", "_unset_dispatch_mode",
               "_disable_current_modes")  # fmt: skip
 # Torch functions noted by module: the rule's name for what is under each.
-_RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch.autograd.", "autograd"),
+_RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch._C._nn.", "functional"),
+                   ("torch.autograd.", "autograd"),
                    ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"))
 
 

@@ -18,7 +18,14 @@ from coursekit.grading import (
 # test that passes still fails if they are used.
 _OWN = ("sigmoid", "sigmoid_", "expit", "Sigmoid", "relu", "relu_", "ReLU", "leaky_relu",
         "leaky_relu_", "LeakyReLU", "functional", "backward", "autograd", "func",
-        "grad_fn", "functorch", "_functorch", "ops")  # fmt: skip
+        "grad_fn", "functorch", "_functorch", "ops",
+        # torch's other activations, which hold these (exp(log_sigmoid(x)) is sigmoid(x),
+        # prelu with slope 0.01 is leaky_relu), under torch's names and torch._C._nn's
+        "log_sigmoid", "logsigmoid", "LogSigmoid", "log_expit", "silu", "SiLU", "glu", "GLU",
+        "softplus", "Softplus", "hardsigmoid", "Hardsigmoid", "prelu", "PReLU", "rrelu",
+        "rrelu_", "RReLU", "threshold", "threshold_", "Threshold", "hardtanh", "hardtanh_",
+        "Hardtanh", "relu6", "ReLU6", "elu", "elu_", "ELU", "celu", "celu_", "CELU", "selu",
+        "selu_", "SELU")  # fmt: skip
 # The functions themselves may subclass torch.autograd.Function (forward and backward written
 # by hand, PyTorch's tutorial "Defining new autograd functions"); calling autograd stays
 # forbidden: torch.autograd.grad, however imported, and forward_ad.

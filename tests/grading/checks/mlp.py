@@ -24,7 +24,9 @@ BY_HAND = dict.fromkeys(
     ("linear_backward", "relu_backward", "mlp_backward"),
     # grad_fn: calling autograd's node directly; functorch: torch.func's former name; ops:
     # autograd's own derivative kernels (torch.ops.aten.threshold_backward is relu's)
-    ("backward", "autograd", "func", "grad_fn", "functorch", "_functorch", "ops"),
+    ("backward", "autograd", "func", "grad_fn", "functorch", "_functorch", "ops",
+     # forward-mode autograd under the names torch._VF and torch._C give it
+     "_make_dual", "_unpack_dual", "_enter_dual_level", "forward_ad"),
 )
 
 # (n, d, h, q): a single example, a square layer, a wide hidden layer, images' width.

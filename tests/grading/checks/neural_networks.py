@@ -17,7 +17,9 @@ from coursekit.grading import (
 # Estimating and chaining gradients are the exercises: no autograd (the docstrings).
 BY_HAND = dict.fromkeys(
     ("numerical_gradient", "sigmoid_grad_chain"),
-    ("backward", "autograd", "func", "grad_fn", "functorch", "_functorch", "ops"),
+    ("backward", "autograd", "func", "grad_fn", "functorch", "_functorch", "ops",
+     # forward-mode autograd under the names torch._VF and torch._C give it
+     "_make_dual", "_unpack_dual", "_enter_dual_level", "forward_ad"),
 )
 
 F64 = torch.float64
