@@ -354,8 +354,10 @@ def test_leaky_relu_keyword_and_gradient(student, reference):
 def test_hidden_sigmoid_other_inputs(student, reference):
     from coursekit.grading import expect_close, seeded_randn
 
-    x = seeded_randn(9001, (3, 7), scale=4.0, dtype=torch.float64)
-    expect_close(student.sigmoid(x), reference.sigmoid(x), "sigmoid of a (3, 7) tensor")
+    for scale, dtype in ((4.0, torch.float64), (300.0, torch.float32)):  # then far beyond 88.7
+        x = seeded_randn(9001, (3, 7), scale=scale, dtype=dtype)
+        expect_close(student.sigmoid(x), reference.sigmoid(x),
+                     f"sigmoid of a (3, 7) {dtype} tensor, entries of scale {scale:g}")
 
 
 @points(1, "sigmoid_grad", hidden=True)

@@ -695,18 +695,23 @@ def test_hidden_nll_loss_7_examples_6_classes(student, reference):
 
 @points(1, "cross_entropy_loss", hidden=True)
 def test_hidden_cross_entropy_loss_8_examples_6_classes(student, reference):
-    # Both target kinds the public tests use, on a shape none of them uses.
-    logits = seeded_randn(9006, (8, 6), scale=3.0)
-    for target, kind in ((seeded_labels(9007, 8, 6), "class indices"),
-                         (_soft_labels(9008, 8, 6), "soft targets")):  # fmt: skip
-        _check_ce(student, reference, logits, target, f"cross_entropy_loss, (8, 6), {kind}")
+    # Both target kinds the public tests use, on a shape none of them uses; logits of a few
+    # units, then of hundreds (a table of the public large-logit answers has none of these).
+    for scale in (3.0, 300.0):
+        logits = seeded_randn(9006, (8, 6), scale=scale)
+        for target, kind in ((seeded_labels(9007, 8, 6), "class indices"),
+                             (_soft_labels(9008, 8, 6), "soft targets")):  # fmt: skip
+            _check_ce(student, reference, logits, target,
+                      f"cross_entropy_loss, (8, 6), logits of scale {scale:g}, {kind}")
 
 
 @points(1, "bce_with_logits", hidden=True)
 def test_hidden_bce_with_logits_3_by_7(student, reference):
-    logits = seeded_randn(9009, (3, 7), scale=3.0)
     target = (seeded_randn(9010, (3, 7)) > 0).float()
-    _check_bce(student, reference, logits, target, "bce_with_logits on shape (3, 7)")
+    for scale in (3.0, 300.0):  # logits of a few units, then of hundreds
+        logits = seeded_randn(9009, (3, 7), scale=scale)
+        _check_bce(student, reference, logits, target,
+                   f"bce_with_logits on shape (3, 7), logits of scale {scale:g}")
 
 
 @points(1, "kl_divergence", hidden=True)
