@@ -92,7 +92,8 @@ def _process(pid: int) -> tuple[bytes, bool] | None:
 def graded_class(tmp_path_factory):
     """``grade --jobs 2`` on a class folder with every output format, run once for the two
     tests below (each run costs seconds of torch imports), watching its process tree:
-    ``(completed process, {pid: (parent pid, command line, torch loaded)}, its pid, folder)``."""
+    ``(completed process, {pid: (parent pid, command line, torch loaded)}, its pid, folder,
+    the most grading processes alive at once)``."""
     tmp_path = tmp_path_factory.mktemp("cli")
     klass = tmp_path / "class"
     (klass / "alice").mkdir(parents=True)
@@ -110,6 +111,7 @@ def graded_class(tmp_path_factory):
         cwd=runner.REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     seen: dict[int, tuple[int, bytes, bool]] = {}
+    most = 0  # grading processes alive at once
     while proc.poll() is None:
         parents = _parents()  # (the command lines and maps of the grader's processes only)
         tree = {proc.pid}
@@ -122,14 +124,15 @@ def graded_class(tmp_path_factory):
             command, torch_loaded = now
             _, known, loaded = seen.get(pid, (0, b"", False))
             seen[pid] = (parents[pid], known or command, loaded or torch_loaded)
+        most = max(most, sum(b"serve(" in seen[pid][1] for pid in tree & set(seen)))
         time.sleep(0.05)
     out, err = proc.communicate()
     done = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-    return done, seen, proc.pid, tmp_path
+    return done, seen, proc.pid, tmp_path, most
 
 
 def test_grade_a_class_folder(graded_class):
-    done, _, _, tmp_path = graded_class
+    done, _, _, tmp_path, _ = graded_class
     assert done.returncode == 0, done.stderr
     for name in ("alice", "bob", "carol"):
         assert name in done.stdout
@@ -154,18 +157,20 @@ def test_grade_a_class_folder(graded_class):
 
 
 def test_grade_imports_torch_once_per_grading_process_and_zygote(graded_class):
-    """``grade --jobs 2`` (two submissions to grade): the coordinating process never imports
-    torch; exactly 2 grading processes, each with one zygote; no other process imports torch
-    (workers are forks)."""
-    done, seen, coordinator, _ = graded_class
+    """``grade --jobs 2`` (four submissions to grade): the coordinating process never imports
+    torch; 2 grading processes at once, each with one zygote; no other process imports torch
+    (workers are forks). (A grading process that dies, killed from outside, is replaced: the
+    run then has a third, which imports torch too; its stderr says what happened.)"""
+    done, seen, coordinator, _, most = graded_class
     assert done.returncode == 0, done.stderr
     assert not seen[coordinator][2], "the coordinating process imported torch"
     graders = [pid for pid, (_, cmd, _) in seen.items() if b"serve(" in cmd]
-    assert len(graders) == 2, [c[:90] for _, c, _ in seen.values()]
+    assert most == 2 <= len(graders), [c[:90] for _, c, _ in seen.values()]
     # A process that imported torch itself, rather than being forked from one that had.
     importers = [pid for pid, (ppid, cmd, t) in seen.items()
                  if t and (ppid not in seen or seen[ppid][1] != cmd)]  # fmt: skip
-    assert len(importers) == 4, [seen[p][1][:80] for p in importers]
+    assert len(importers) == 2 * len(graders), [seen[p][1][:80] for p in importers] + [
+        done.stderr[-2000:]]
 
 
 def test_pytest_on_a_checks_module_applies_the_by_hand_rules(tmp_path):

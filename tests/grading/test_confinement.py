@@ -11,6 +11,7 @@ command as a normal user (uid 65534), for the tests that grade as one.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -802,6 +803,21 @@ def test_student_code_changes_no_mode_outside_its_folder(user, shared_folder):
     assert results["b_honest"]["score"] == results["b_honest"]["max_score"] > 0, results
 
 
+def _grade(user: str, shared_folder: Path, target: Path, *options: str) -> list[dict]:
+    """The JSON report of ``coursekit grade TARGET --chapter CHAPTER OPTIONS``, run as the
+    grader's user ("as-is") or as uid 65534 ("nobody"), which must succeed."""
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(target), "--chapter", CHAPTER,
+               *options, "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    return json.loads(report.read_text())
+
+
 # Loses squared_loss's points if it finds, in /proc, a process whose command line names the
 # class folder (the grader's own, or another grader's).
 PROC_READER = """
@@ -824,18 +840,7 @@ def test_student_code_sees_only_its_own_processes(user, shared_folder):
     (klass / "reader").mkdir(parents=True)
     (klass / "reader" / f"{CHAPTER}.py").write_text(
         reference + PROC_READER.replace("CLASS", repr(str(klass))))
-    report = shared_folder / "report.json"
-    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
-               "--json", str(report)]  # fmt: skip
-    if user == "nobody":
-        command = as_nobody(command)
-        give_to_nobody(shared_folder)
-    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
-    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
-    import json
-
-    (result,) = json.loads(report.read_text())
+    (result,) = _grade(user, shared_folder, klass)
     lost = [t["output"][:200] for t in result["tests"] if t["score"] < t["max_score"]]
     assert result["score"] == result["max_score"] > 0, lost
 
@@ -901,18 +906,7 @@ def test_children_that_hide_from_the_memory_watch_are_stopped(user, shared_folde
     folder.mkdir()
     reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
     (folder / f"{CHAPTER}.py").write_text(reference + HIDDEN_CHILDREN)
-    report = shared_folder / "report.json"
-    command = [sys.executable, "-m", "coursekit", "grade", str(folder), "--chapter", CHAPTER,
-               "--memory", "300", "--json", str(report)]  # fmt: skip
-    if user == "nobody":
-        command = as_nobody(command)
-        give_to_nobody(shared_folder)
-    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
-    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
-    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
-    import json
-
-    tests = [t for r in json.loads(report.read_text()) for t in r["tests"]]
+    tests = [t for r in _grade(user, shared_folder, folder, "--memory", "300") for t in r["tests"]]
     hog = [t for t in tests if t["exercise"] == "squared_loss"]
     assert hog and all(t["score"] == 0 for t in hog), hog
     assert any(re.search("MiB of memory|PR_SET_DUMPABLE", t["output"]) for t in hog), hog
