@@ -345,7 +345,7 @@ def _expect_xavier(student, shape, gain, seed):
     expect_close(got.std().item(), bound / math.sqrt(3), f"the std of {what}", rtol=0.03,
                  atol=0.0)
     expect_close(got.mean().item(), 0.0, f"the mean of {what}", atol=0.01 * bound, rtol=0)
-    # Uniform: each tenth of [0, a] holds a tenth of the |values| (within 0.025: 9 standard
+    # Uniform: each tenth of [0, a] holds a tenth of the |values| (within 0.025: 15 standard
     # deviations or more for these sizes), whatever the moments say.
     tenths = torch.histc((got.abs() / bound).clamp(max=1), bins=10, min=0, max=1) / got.numel()
     if (tenths - 0.1).abs().max() > 0.025:

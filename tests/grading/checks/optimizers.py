@@ -423,13 +423,17 @@ def _no_in_place(student, reference, name, hyper, seed):
                      " describes, which the next call reads back.")
 
 
+def _keys(state: dict) -> str:
+    """The keys of ``state`` for a message, sorted as text (a student's may mix 0 and "v")."""
+    return ", ".join(sorted(map(repr, state))) or "none"
+
+
 def _leaves(where, before, after):
     """Pairs (name, before, after) of every tensor or number inside nested lists and dicts."""
     if isinstance(before, dict):
         if not isinstance(after, dict) or set(after) != set(before):
-            keys = lambda d: ", ".join(sorted(map(repr, d))) or "none"  # noqa: E731 - 0 and "v"
-            now = f"its keys are now {keys(after)}" if isinstance(after, dict) else "it is no dict"
-            fail(f"{where} was changed in place: {now} instead of {keys(before)}. Build a new"
+            now = f"its keys are now {_keys(after)}" if isinstance(after, dict) else "it is no dict"
+            fail(f"{where} was changed in place: {now} instead of {_keys(before)}. Build a new"
                  " dict for the new state (state[key] = ... and state.setdefault(key, ...) write"
                  " into the dict you were given).")
         for k in before:
