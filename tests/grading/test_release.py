@@ -229,11 +229,13 @@ INSTRUCTOR_WORDS = ("edition-test", "mutant", "test_self", "self-tests", "gradin
 
 
 def _documents(edition: Path) -> list[Path]:
-    """The documents a student reads: every README, the Makefile and the book's pages (the
+    """The documents a student reads: every README, the Makefile, the book's pages (the
     exercises page showed the instructors' `grade` and `autograder` commands, which refuse to
-    run in the edition)."""
+    run in the edition) and the public checks, read to see what a failed test asked (two of
+    their comments sent the student to test_self.py)."""
     found = [p for p in edition.rglob("README.md") if ".venv" not in p.parts]
-    return sorted(found) + [edition / "Makefile", *sorted((edition / "book").rglob("*.md"))]
+    return sorted(found) + [edition / "Makefile", *sorted((edition / "book").rglob("*.md")),
+                            *sorted((edition / "tests/grading/checks").glob("*.py"))]
 
 
 def _instructor_text(edition: Path) -> list[str]:
@@ -245,7 +247,8 @@ def _instructor_text(edition: Path) -> list[str]:
         rel = doc.relative_to(edition)
         for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
             words = [w for w in INSTRUCTOR_WORDS if w in line.lower()]
-            named = re.findall(r"[\w.-]+(?:/[\w.-]+)+/?", line)
+            # A path that ends a sentence: its full stop is not part of the name.
+            named = [n.rstrip(".") for n in re.findall(r"[\w.-]+(?:/[\w.-]+)+/?", line)]
             missing = [n for n in named if n.split("/")[0] in top and "..." not in n
                        and not (edition / n).exists()
                        and not (edition / f"{n}.md").exists()]  # fmt: skip  # {doc}`/book/x`

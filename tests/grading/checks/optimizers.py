@@ -27,9 +27,9 @@ SHORT = 10  # a second run with other settings (each step is one call to the stu
 RTOL, ATOL = 1e-6, 1e-9
 
 # What each rule must match step for step. The checks compute the expected steps with the
-# reference rules: tests/grading/test_self.py proves that these twins, wrapped as a submission
-# (tests/grading/torch_optimizers.py), earn every point, so reference and twin agree on every
-# problem posed here. (torch.optim itself would cost each grading process seconds of imports.)
+# reference rules; the course's own tests wrap these torch.optim twins as a submission and see
+# it earn every point, so reference and twin agree on every problem posed here. (torch.optim
+# itself would cost each grading process seconds of imports.)
 TWINS = {
     "sgd_step": "torch.optim.SGD",
     "momentum_step": "torch.optim.SGD(momentum=...)",

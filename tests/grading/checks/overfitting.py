@@ -330,7 +330,7 @@ def test_best_epoch_empty_history(student, reference):
 def _sgd_reference(w, grad, lr, weight_decay):
     """What torch.optim.SGD does, computed independently of the reference answer: the decay
     joins the gradient, then one step. (torch.optim itself would cost each grading process
-    about 2 s of imports; test_self.py shows the two agree on every case posed here.)"""
+    about 2 s of imports; the course's own tests show the two agree on every case posed here.)"""
     return w - lr * (grad + weight_decay * w)
 
 
