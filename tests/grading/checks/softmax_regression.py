@@ -204,6 +204,20 @@ def test_cross_entropy_is_per_example(student, reference):
     y_hat = reference.softmax(_logits(14, (3, 4), dtype=torch.float64))
     y = seeded_labels(14, 3, 4)
     _check_cross_entropy(student, reference, y_hat, y, "cross_entropy on float64 probabilities")
+    # A batch whose (n, n) matrix (4 GiB) is over the memory limit (2 GiB unless the instructor
+    # raises it): y_hat[:, y].diagonal() gives the right losses on small batches only. Logits
+    # of scale 1 keep every probability over 1e-5: the batch tests the memory, not the tails.
+    n = 32_768
+    y_hat, y = reference.softmax(_logits(15, (n, 10), scale=1.0)), seeded_labels(15, n, 10)
+    try:
+        _check_cross_entropy(student, reference, y_hat, y, f"cross_entropy on {n} examples")
+    except GradingFailure as exc:
+        if "out of memory" not in str(exc) and "of memory, its child" not in str(exc):
+            raise
+        fail(f"cross_entropy on {n} examples ran out of memory: an (n, n) matrix such as"
+             f" y_hat[:, y] holds {n * n * 4 >> 30} GiB for this batch, although only one"
+             " probability per row is needed (the docstring asks not to build one). Pick them"
+             " directly: y_hat[torch.arange(n), y].")
 
 
 @points(1, "cross_entropy")
