@@ -270,6 +270,20 @@ def test_nll_loss_values(student, reference):
             _nll_hints(log_probs, target, want),
             _NLL_NAN,
         )
+    # 32,768 examples: an (n, n) matrix (4 GiB) is over the memory limit, so
+    # -log_probs[:, target].diagonal().mean(), right on small batches, fails here.
+    n = 32_768
+    log_probs = torch.log_softmax(seeded_randn(43, (n, 10)), dim=1)
+    target = seeded_labels(43, n, 10)
+    try:
+        got = student.nll_loss(log_probs.clone(), target.clone())
+    except GradingFailure as exc:
+        if "out of memory" in str(exc) or "of memory, its child" in str(exc):
+            fail(f"nll_loss on {n} examples ran out of memory: log_probs[:, target] is an (n, n)"
+                 f" matrix of {n * n * 4 >> 30} GiB here, and the docstring asks not to build"
+                 " one. Pick one entry per row: log_probs[torch.arange(n), target].")
+        raise
+    _check_scalar_loss(got, reference.nll_loss(log_probs, target), f"nll_loss on {n} examples")
 
 
 @points(1, "nll_loss")
