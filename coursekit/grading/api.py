@@ -272,10 +272,11 @@ def expect_unchanged(before, after, what: str) -> None:
         fail(f"{what} was modified in place.")
 
 
-def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwargs) -> None:
+def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwargs) -> str:
     """Fail unless ``student.<fn>(*args, **kwargs)`` raises the built-in exception ``exc_name``
     or a subclass of it (what ``except exc_name`` catches); the message says what the function
-    did instead, then ``why``. The stub's NotImplementedError keeps its own message."""
+    did instead, then ``why``. The stub's NotImplementedError keeps its own message. Returns
+    what it raised, ``"ValueError: its message"`` (the bare class name if it has none)."""
     shown = [f"tensor of shape {shape_str(a.shape)}" if isinstance(a, torch.Tensor) else repr(a)
              for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]  # fmt: skip
     call = f"{fn}({', '.join(shown)})"
@@ -283,7 +284,7 @@ def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwarg
         value = student.run(fn, *args, **kwargs).value
     except GradingFailure as err:
         if exc_name in err.raised:
-            return
+            return str(err).partition(" raised ")[2].partition("\n")[0]
         if "NotImplementedError" in err.raised:
             raise
         asserted = (f" An assert raises AssertionError (and python -O skips it): write `if ...:"

@@ -319,9 +319,17 @@ def test_best_epoch_empty_history(student, reference):
     if got != 2:
         fail(f"best_epoch([0.5, 0.6]) returned {got}; expected 2, the epoch of the highest"
              " score.")
-    expect_raises(student, "ValueError", "best_epoch", [],
-                  why="An empty history has no best epoch: raise ValueError with a clear message"
-                  " instead of returning a made-up epoch.")  # fmt: skip
+    raised = expect_raises(student, "ValueError", "best_epoch", [],
+                           why="An empty history has no best epoch: raise ValueError with a clear"
+                           " message instead of returning a made-up epoch.")  # fmt: skip
+    # Python's and NumPy's own words for max() or argmax() of nothing are not the message the
+    # docstring asks for: they tell the caller about a sequence, not about epochs.
+    message = raised.partition(": ")[2].strip()
+    if not message or any(s in message for s in ("empty sequence", "argument is empty")):
+        what = f"({raised}), Python's words for an empty sequence" if message else "no message"
+        fail(f"best_epoch([]) raised a ValueError with {what}. The docstring asks for a message"
+             " saying that there is no epoch to choose from: check first, e.g. `if not scores:"
+             " raise ValueError(\"no scores: there is no epoch to choose\")`.")
 
 
 # -- weight_decay_step ------------------------------------------------------------------------
