@@ -59,13 +59,29 @@ def _forward_hint(got, X, W1, b1, W2, b2) -> str | None:
     return None
 
 
+_FLATTEN = ("Flatten each example into one row whose length comes from X itself:"
+            " X.reshape(X.shape[0], -1), whatever the shape of an example (not a fixed 784).")
+
+
+def _run_forward(student, X, params, **options):
+    """``student.run("mlp_forward", ...)``; a shape error (images not flattened, or flattened
+    to a fixed 784 features) says how to flatten, before its own words."""
+    try:
+        return student.run("mlp_forward", X.clone(), *params, **options)
+    except GradingFailure as exc:
+        if "RuntimeError" not in exc.raised or "shape" not in str(exc):
+            raise
+        first, _, rest = str(exc).partition("\n")
+        fail(f"{first}\n{_FLATTEN}\n{rest}".rstrip())
+
+
 @points(3, "mlp_forward")
 def test_mlp_forward_values(student, reference):
     for seed, (n, d, h, q) in enumerate(SIZES):
         X = seeded_randn(10 * seed, (n, d))
         params = _params(10 * seed + 1, d, h, q)
         what = f"mlp_forward for X of shape {(n, d)} and {h} hidden units"
-        outcome = student.run("mlp_forward", X.clone(), *params)
+        outcome = _run_forward(student, X, params)
         got = expect_shape(outcome.value, (n, q), what)
         expect_dtype(got, X.dtype, what)
         expect_unchanged(X, outcome.args[0], "the input X of mlp_forward")
@@ -78,17 +94,21 @@ def test_mlp_forward_flattens_images_and_keeps_dtype(student, reference):
     X = seeded_randn(50, (3, 1, 28, 28), dtype=torch.float64)
     params = _params(51, 784, 8, 10, torch.float64)
     what = "mlp_forward for a float64 batch of images of shape (3, 1, 28, 28)"
-    got = expect_shape(student.mlp_forward(X, *params), (3, 10), what)
+    got = expect_shape(_run_forward(student, X, params).value, (3, 10), what)
     expect_dtype(got, torch.float64, what)
-    expect_close(got, reference.mlp_forward(X, *params), what,
-                 hint="Flatten each image into one row: X.reshape(X.shape[0], -1).")
+    # The hints of a wrong layer, on the flattened images; a flattening in another order
+    # (the images transposed) is the mistake left that this test alone shows.
+    hint = _forward_hint(got, X.reshape(3, -1), *params) or (
+        _FLATTEN if torch.allclose(got, reference.mlp_forward(X.transpose(2, 3), *params))
+        else None)  # fmt: skip
+    expect_close(got, reference.mlp_forward(X, *params), what, hint=hint)
 
 
 @points(1, "mlp_forward")
 def test_mlp_forward_is_differentiable(student, reference):
     X = seeded_randn(60, (4, 5), dtype=torch.float64)
     params = _params(61, 5, 6, 3, torch.float64)
-    outcome = student.run("mlp_forward", X, *params, grad=True)
+    outcome = _run_forward(student, X, params, grad=True)
     expect_shape(outcome.value, (4, 3), "mlp_forward(X, W1, b1, W2, b2)")
     if outcome.grads is None or any(g is None for g in outcome.grads):
         fail("No gradient flows back to some argument: use torch operations only." + NO_GRAD)
@@ -432,7 +452,7 @@ def test_he_normal_rejects_an_unknown_mode(student, reference):
 def test_hidden_mlp_forward_other_sizes(student, reference):
     X = seeded_randn(9001, (6, 9), dtype=torch.float64)
     params = _params(9002, 9, 7, 5, torch.float64)
-    expect_close(student.mlp_forward(X, *params), reference.mlp_forward(X, *params),
+    expect_close(_run_forward(student, X, params).value, reference.mlp_forward(X, *params),
                  "mlp_forward for X of shape (6, 9) and 7 hidden units")  # fmt: skip
 
 
