@@ -279,37 +279,48 @@ def _expect_int(got, what):
              " tensor's result in int(...), e.g. int(torch.argmax(t)) + 1).")
 
 
+def _best_epoch_answers(student, reference, histories) -> None:
+    """Ask for the best epoch of each history; fail, at the first wrong answer, with the one
+    mistake that explains every answer (a 0-based index, the last epoch, the lowest score), or
+    else with the expected epoch."""
+    answers = []
+    for scores in histories:
+        outcome = student.run("best_epoch", list(scores))
+        if outcome.args[0] != scores:
+            fail(f"best_epoch({scores}) modified the list of scores (e.g. by sorting it in place).")
+        _expect_int(outcome.value, f"best_epoch({scores})")
+        answers.append((scores, outcome.value, reference.best_epoch(scores)))
+    wrong = [(scores, got, want) for scores, got, want in answers if got != want]
+    if not wrong:
+        return
+    scores, got, want = wrong[0]
+    said = f"best_epoch({scores}) returned {got}"
+    mistakes = [
+        (lambda s, g, w: g == w - 1, "the 0-based list index: epochs count from 1, so the"
+         f" answer is {want}."),
+        (lambda s, g, w: g == s.index(min(s)) + 1, "the epoch with the LOWEST score: higher is"
+         " better."),
+        (lambda s, g, w: g == len(s), f"the last epoch. The best epoch is the one with the"
+         f" highest score ({want} here): training longer does not always help."),
+        (lambda s, g, w: g == len(s) - s[::-1].index(max(s)), f"the LATEST of the epochs that"
+         f" tie for the highest score; return the earliest ({want}): use > rather than >= when"
+         " you compare."),
+    ]  # fmt: skip
+    for explains, why in mistakes:
+        if all(explains(*answer) for answer in answers):
+            fail(f"{said}, {why}")
+    fail(f"{said}; expected {want}, the earliest epoch of the highest score.")
+
+
 @points(2, "best_epoch")
 def test_best_epoch_values(student, reference):
-    for scores in _HISTORIES:
-        outcome = student.run("best_epoch", list(scores))
-        got, want = outcome.value, reference.best_epoch(scores)
-        what = f"best_epoch({scores})"
-        if outcome.args[0] != scores:
-            fail(f"{what} modified the list of scores (e.g. by sorting it in place).")
-        _expect_int(got, what)
-        if got == want:
-            continue
-        if got == want - 1:
-            fail(f"{what} returned {got}, the 0-based list index: epochs count from 1, so "
-                 f"the answer is {want}.")  # fmt: skip
-        if got == len(scores):
-            fail(f"{what} returned {got}, the last epoch. The best epoch is the one with the "
-                 f"highest score ({want} here): training longer does not always help.")
-        worst = min(range(len(scores)), key=lambda i: scores[i]) + 1
-        if got == worst:
-            fail(f"{what} returned {got}, the epoch with the LOWEST score: higher is better.")
-        fail(f"{what} returned {got}; expected {want}, the epoch of the highest score.")
+    _best_epoch_answers(student, reference, _HISTORIES)
 
 
 @points(1, "best_epoch")
 def test_best_epoch_ties_go_to_the_earliest(student, reference):
-    for scores in ([0.5, 0.9, 0.7, 0.9, 0.8], [0.3, 0.3, 0.3], [0.6, 0.7, 0.7]):
-        got, want = student.best_epoch(list(scores)), reference.best_epoch(scores)
-        _expect_int(got, f"best_epoch({scores})")
-        if got != want:
-            fail(f"best_epoch({scores}) returned {short_repr(got)}; expected {want}. When epochs "
-                 "tie, return the earliest one (use > rather than >= when you compare).")
+    _best_epoch_answers(student, reference,
+                        ([0.5, 0.9, 0.7, 0.9, 0.8], [0.3, 0.3, 0.3], [0.6, 0.7, 0.7]))
 
 
 @points(1, "best_epoch")
