@@ -640,6 +640,10 @@ def _outcome(fn: str, reply: dict, memory_mb: int, args=()) -> Outcome:
                 f"{fn}() ran out of memory (the limit is {memory_mb} MiB): {text[:300]}. Is a"
                 " tensor much larger than it should be (e.g. an (n, n) matrix from broadcasting)?"
             )
+        if "modified by an inplace operation" in text:  # torch's words name no line of theirs
+            text = (f"{text[:1000].rstrip('.')}. An in-place operation (exp_(), /=,"
+                    " x[...] = ...) changed a tensor autograd had saved for the backward pass:"
+                    " use the out-of-place form (Z = Z.exp(), Z = Z / s)")
         tb, raised = str(reply.get("traceback", "")), reply.get("raised")
         if type(raised) is not list or not all(type(r) is str for r in raised):
             raised = []

@@ -426,6 +426,10 @@ def _run_sgd(student, case, lr, batch_size):
     try:
         return student.run("sgd", [with_grad(p, g) for p, g in case], lr, batch_size)
     except GradingFailure as failure:
+        if "AttributeError" in failure.raised and "'NoneType'" in str(failure):
+            fail(f"{failure}\nA tensor made by param = param - ... has no .grad (it is not the"
+                 " caller's parameter, and the name now only points to it locally): update the"
+                 " parameter itself in place, param -= ..., inside `with torch.no_grad():`.")
         if "RuntimeError" not in failure.raised:
             raise
         fail(f"{failure}\nIf autograd refused an in-place operation on a leaf that requires"

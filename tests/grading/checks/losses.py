@@ -398,6 +398,11 @@ def _check_ce(student, reference, logits, target, what):
     try:
         got = student.cross_entropy_loss(logits.clone(), target.clone())
     except GradingFailure as failure:
+        if target.dtype.is_floating_point and {"IndexError", "RuntimeError"} & {*failure.raised}:
+            fail(f"{failure}\nThe target here is an (n, q) float tensor of class probabilities"
+                 " (soft labels), not class indices: tell the two kinds apart by dtype"
+                 " (target.is_floating_point()), and for probabilities every class counts,"
+                 " -sum_j target[i, j] * log_softmax(logits)[i, j], averaged over the rows.")
         if "RuntimeError" not in failure.raised:
             raise
         narrow = not target.dtype.is_floating_point and int(target.max()) + 1 < logits.shape[1]
