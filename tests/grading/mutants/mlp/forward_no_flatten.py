@@ -1,4 +1,7 @@
-"""mlp_forward that does not flatten image batches."""
+"""mlp_forward that does not flatten image batches.
+
+Says (mlp_forward): X.reshape(X.shape[0], -1)
+"""
 
 import torch
 

@@ -1,4 +1,7 @@
-"""mlp_forward without the ReLU: two affine layers."""
+"""mlp_forward without the ReLU: two affine layers.
+
+Says (mlp_forward): There is no ReLU
+"""
 
 
 def mlp_forward(X, W1, b1, W2, b2):

@@ -1,4 +1,7 @@
-"""best_epoch raising ValueError() with no message for an empty history."""
+"""best_epoch raising ValueError() with no message for an empty history.
+
+Says (best_epoch): a ValueError with no message
+"""
 
 
 def best_epoch(scores):

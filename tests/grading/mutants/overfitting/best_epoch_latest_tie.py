@@ -1,4 +1,7 @@
-"""best_epoch resolves ties to the latest epoch (>= instead of >)."""
+"""best_epoch resolves ties to the latest epoch (>= instead of >).
+
+Says (best_epoch): the LATEST of the epochs that tie
+"""
 
 
 def best_epoch(scores):

@@ -1,4 +1,7 @@
-"""best_epoch returns the epoch with the lowest score (argmin instead of argmax)."""
+"""best_epoch returns the epoch with the lowest score (argmin instead of argmax).
+
+Says (best_epoch): the epoch with the LOWEST score
+"""
 
 
 def best_epoch(scores):

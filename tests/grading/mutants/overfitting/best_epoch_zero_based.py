@@ -1,4 +1,7 @@
-"""best_epoch returns the 0-based list index instead of the 1-based epoch number."""
+"""best_epoch returns the 0-based list index instead of the 1-based epoch number.
+
+Says (best_epoch): the 0-based list index
+"""
 
 
 def best_epoch(scores):
