@@ -342,10 +342,12 @@ def _names_of(reached: str) -> set[str]:
 @functools.lru_cache(maxsize=64)  # each test of an exercise asks again: read a module once
 def _read_uses(source: bytes, function: str, forbidden: frozenset, apart: tuple):
     """:func:`not_by_hand` reading the code only; None where it cannot be read here (a tree
-    too deep for ``ast.parse``: the grader's stack is not the student's)."""
+    too deep for ``ast.parse``: the grader's stack is not the student's), and should this
+    reader fail on code it did not foresee: the run-time record decides then, and the
+    submission's other tests are not lost."""
     try:
         return _uses_in(source, function, forbidden, apart)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    except Exception:  # noqa: BLE001 - see above
         return None
 
 
@@ -391,13 +393,19 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
         aliases.setdefault(name, f"{stars[0]}.{name}")
     if function not in defs and function in aliases:  # from torch import sigmoid
         return [aliases[function]]
-    used, todo, seen = set(), [function], set()
+    used, todo, seen, walked = set(), [function], set(), set()
     while todo:
         name = todo.pop()
-        if name in seen or name not in {**defs, **setters} or (name in apart and name != function):
+        if name in seen or (name not in defs and name not in setters) or (
+                name in apart and name != function):  # fmt: skip
             continue
         seen.add(name)
-        roots = [defs[name]] * (name in defs) + setters.get(name, []) + patches * (name == function)
+        roots = ([defs[name]] if name in defs else []) + setters.get(name, []) + (
+            patches if name == function else [])  # fmt: skip
+        # Each def or value once, however many names lead to it (a def that sets thousands of
+        # globals is a root of each: walked for each, the time grew as their square).
+        roots = [root for root in roots if id(root) not in walked]
+        walked.update(map(id, roots))
         for node in (n for root in roots for n in ast.walk(root)):
             if isinstance(node, ast.Attribute) and id(node) in vmapped:  # torch.func of .vmap
                 continue

@@ -422,6 +422,23 @@ def test_a_module_is_read_whole_once_for_all_the_tests_of_its_exercises(monkeypa
     assert sum(whole) == 1
 
 
+def test_a_def_that_sets_thousands_of_globals_is_read_once(monkeypatch):
+    """A def declaring 2,000 names global was walked again for each of them (and the time
+    grew as their square: 8,000 names kept the grader busy for minutes, outside any limit)."""
+    from coursekit.grading import api
+
+    names = [f"a{i}" for i in range(2000)]
+    source = (f"import torch\n{' = '.join(names)} = 0\n\ndef helper():\n"
+              f"    global {', '.join(names)}\n    return ({', '.join(names)})\n\n"
+              "def sigmoid(x):\n    helper()\n    return 1 / (1 + torch.exp(-x))\n"
+              f"# {os.urandom(8).hex()}\n").encode()  # fmt: skip
+    helpers, walk = [], ast.walk
+    monkeypatch.setattr(api.ast, "walk", lambda node: helpers.append(
+        getattr(node, "name", "") == "helper") or walk(node))  # fmt: skip
+    assert not_by_hand(source, "sigmoid", _FORBIDDEN) == []
+    assert sum(helpers) <= 2  # once to find its `global` line, once to read what it uses
+
+
 # torch.sigmoid out of sight of a scan of the module's top-level defs and `a = b` lines:
 # each earned a "by hand" exercise's points.
 _HIDING = {
@@ -437,6 +454,10 @@ _HIDING = {
                    "def sigmoid(x):\n    return S(x)\n",
     "global": "def _setup():\n    global S\n    S = torch.sigmoid\n\n_setup()\nS = None\n"
               "def sigmoid(x):\n    return S(x)\n",
+    # A global that only a def binds (no module-level line): the reader raised KeyError, which
+    # zeroed every chapter of the submission, torch's sigmoid or a formula of its own.
+    "global set in a def only": "def _setup():\n    global S\n    S = torch.sigmoid\n\n"
+                                "def sigmoid(x):\n    _setup()\n    return S(x)\n",
 }  # fmt: skip
 
 
