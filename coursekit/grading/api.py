@@ -106,7 +106,16 @@ def shape_str(shape) -> str:
 
 # A student's value quoted in a message: a few items and characters of it, never its whole repr
 # (a reply of a million tensors takes minutes to repr, a 256 MB string's is four times as big).
-_SHORT = reprlib.Repr()
+class _Short(reprlib.Repr):
+    def repr1(self, x, level):
+        # reprlib cuts a tensor's repr after making it whole, and torch elides no entry of a
+        # tensor whose every size is at most 6: shape (2,) * 23 printed 8 million entries.
+        if isinstance(x, torch.Tensor) and x.numel() > 12:
+            return f"<a tensor of shape {shape_str(x.shape)} and dtype {x.dtype}>"
+        return super().repr1(x, level)
+
+
+_SHORT = _Short()
 _SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60
 short_repr = _SHORT.repr
 

@@ -57,6 +57,19 @@ def test_expect_tensor_rejects_subclasses_and_other_objects():
     assert "list" in message(lambda: expect_tensor([1.0], "x"))
 
 
+def test_a_value_quoted_in_a_message_never_prints_a_large_tensor_whole(monkeypatch):
+    """torch elides no entry of a tensor whose sizes are all at most 6: a dict holding one of
+    shape (2,) * 23 took the grader minutes and gigabytes to quote (reprlib cuts a repr after
+    making it whole). A few entries are still shown as they are."""
+    from coursekit.grading.api import short_repr
+
+    assert short_repr(torch.tensor([1, 2])) == "tensor([1, 2])"
+    monkeypatch.setattr(torch.Tensor, "__repr__", lambda self: pytest.fail("printed whole"))
+    big = {"value": torch.zeros((2,) * 20, dtype=torch.bool)}
+    text = message(lambda: expect_tensor(big, "sigmoid(x)"))
+    assert "<a tensor of shape (2, 2, 2," in text and "torch.bool>" in text, text
+
+
 def test_expect_dtype():
     assert "float64" in message(lambda: expect_dtype(torch.zeros(2), torch.float64, "w"))
 
