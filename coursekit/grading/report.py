@@ -109,8 +109,8 @@ def class_table(results) -> str:
 
 def write_json(results, path: Path) -> None:
     """A JSON list with ``SubmissionResult.to_json()`` of each result, in order."""
-    text = json.dumps([r.to_json() for r in results], indent=2) + "\n"
-    Path(path).write_text(text, encoding="utf-8")
+    text = json.dumps([r.to_json() for r in results], indent=2, ensure_ascii=False) + "\n"
+    Path(path).write_text(text, encoding="utf-8", errors="backslashreplace")
 
 
 def write_csv(results, path: Path) -> None:
@@ -152,5 +152,5 @@ def write_gradescope(results, folder: Path) -> None:
         name = r.submission.replace("/", "_").encode()[:255].decode("utf-8", "ignore")
         target = Path(folder) if len(results) == 1 else Path(folder) / name
         target.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(gradescope_json(r), indent=2) + "\n"
-        (target / "results.json").write_text(text, encoding="utf-8")
+        text = json.dumps(gradescope_json(r), indent=2, ensure_ascii=False) + "\n"
+        (target / "results.json").write_text(text, encoding="utf-8", errors="backslashreplace")

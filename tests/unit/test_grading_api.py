@@ -173,6 +173,18 @@ def test_reports(tmp_path):
     assert report.gradescope_json(result, "visible")["output"] == "2 / 5 points"
 
 
+def test_a_message_outside_ascii_takes_its_utf8_size_in_every_json_report(tmp_path):
+    """JSON escapes wrote each emoji of a message as 12 bytes (\\ud83d\\ude00): one submission
+    raising "😀" * 6000 in every module made a 6.9 MB report. UTF-8 takes 4 bytes a character."""
+    result = _result()
+    result.tests[1].output = runner.clip("😀" * 6000)
+    report.write_json([result], tmp_path / "r.json")
+    report.write_gradescope([result], tmp_path / "gs")
+    for written in (tmp_path / "r.json", tmp_path / "gs" / "results.json"):
+        assert written.stat().st_size < 4 * runner.MESSAGE_CAP + 2000, written
+        assert result.tests[1].output in written.read_text(encoding="utf-8")
+
+
 def test_every_gradescope_file_is_written_whatever_the_names(tmp_path):
     """A folder of 255 control characters is named in reports with escapes, past the 255 bytes
     a file name may hold: writing its results.json failed and stopped those of the students
