@@ -635,3 +635,33 @@ def test_torchs_own_threads_are_not_another_thread(chapter, grading_worker, tmp_
     honest = "\n\nimport torch as _torch\n\n_torch.set_num_threads(2)\n"
     result = _reference_with(honest, chapter, grading_worker, tmp_path)
     assert [(t.name, t.output) for t in result.tests if not t.passed] == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_an_answer_off_by_a_constant_earns_nothing(chapter):
+    """Every exercise answered by the reference plus 0.5 wherever it returns a floating tensor:
+    no test of those exercises may pass. Tests of the gradient alone (relu(x) + 5 has relu's),
+    or of the inputs left alone, or of a second call's mask, gave such answers their points."""
+    reference = runner.reference_module(chapter)
+    module, shifted = types.ModuleType(chapter), set()
+
+    def shift(value, name):
+        if type(value) is torch.Tensor and value.is_floating_point():
+            shifted.add(name)
+            return value + 0.5
+        if isinstance(value, list | tuple):  # the optimizers' new parameters and state
+            return type(value)(shift(v, name) for v in value)
+        if isinstance(value, dict):
+            return {k: shift(v, name) for k, v in value.items()}
+        return value
+
+    for name in _functions(chapter):
+        def off(*args, _name=name, **kwargs):
+            return shift(getattr(reference, _name)(*args, **kwargs), _name)
+
+        setattr(module, name, off)
+    student = InProcessStudent(module, chapter)
+    results = [runner.run_check(check, student, reference) for check in runner.checks(chapter)]
+    assert shifted, f"no exercise of {chapter} returns a floating tensor?"
+    kept = [r.name for r in results if r.score and r.exercise in shifted]
+    assert kept == [], kept

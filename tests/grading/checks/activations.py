@@ -122,7 +122,8 @@ def test_sigmoid_large_inputs(student, reference):
 def test_sigmoid_is_differentiable(student, reference):
     x = _inputs(7, (5, 6), zeros=False)
     outcome = student.run("sigmoid", x.clone(), grad=True)
-    expect_shape(outcome.value, x.shape, "sigmoid(x)")
+    expect_close(expect_shape(outcome.value, x.shape, "sigmoid(x)"), reference.sigmoid(x),
+                 "sigmoid(x)")  # the gradient of sigmoid(x) + 5 is sigmoid's  # fmt: skip
     if outcome.grads is None or outcome.grads[0] is None:
         fail(
             "No gradient flows from sigmoid(x) back to x: use torch operations only (no"
@@ -235,6 +236,7 @@ def test_relu_leaves_its_input_alone_and_is_differentiable(student, reference):
     expect_unchanged(x, outcome.args[0], "the input x of relu")
     x = _inputs(9, (4, 5), zeros=False)
     grad_outcome = student.run("relu", x.clone(), grad=True)
+    expect_close(grad_outcome.value, reference.relu(x), "relu(x)")  # a gradient of a wrong relu
     if grad_outcome.grads is None or grad_outcome.grads[0] is None:
         fail("No gradient flows from relu(x) back to x: use torch operations only." + NO_GRAD)
     expect_close(grad_outcome.grads[0], reference.relu_grad(x),

@@ -61,7 +61,10 @@ def _pair(value, what):
 @points(1, "synthetic_data")
 def test_synthetic_data_shapes(student, reference):
     for w, n in ((TRUE_W, 1000), (torch.tensor([0.5, 1.0, -2.0, 3.0]), 7)):
-        X, y = _synthetic(student, w, 1.5, n, seed=0)
+        if n == 1000:  # enough draws to tell data of the model from other data of that shape
+            X, y = _expect_follows_the_model(student, w, 1.5, n, seed=0)
+        else:
+            X, y = _synthetic(student, w, 1.5, n, seed=0)
         expect_shape(X, (n, len(w)), f"X for w of shape ({len(w)},) and {n} examples")
         expect_shape(y, (n, 1), f"y for {n} examples")
         expect_dtype(X, w.dtype, "X")
@@ -105,6 +108,7 @@ def _expect_follows_the_model(student, w, b, n, seed):
         )
     _expect_normal_tails(X, 1.0, "X")
     _expect_normal_tails(noise, 0.01, "the noise y - (X w + b)")
+    return X, y
 
 
 def _expect_normal_tails(sample: torch.Tensor, sigma: float, what: str) -> None:
@@ -129,10 +133,15 @@ def test_synthetic_data_follows_the_model(student, reference):
 
 @points(1, "synthetic_data")
 def test_synthetic_data_is_random_and_seeded(student, reference):
-    X1, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
+    X1, y1 = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
     X2, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
     X3, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=4)
     expect_shape(X1, (50, 2), "X")
+    # Random data that is not the model's earns nothing here either (noise of std 0.01 stays
+    # within 0.1 of X w + b: 10 standard deviations).
+    if (expect_shape(y1, (50, 1), "y").reshape(-1) - (X1 @ TRUE_W + TRUE_B)).abs().max() > 0.1:
+        fail("y is not X w + b plus noise of standard deviation 0.01: compute y = X @ w + b,"
+             " then add torch.normal(0, 0.01, ...).")
     # The grader seeds NumPy too, so draws of np.random repeat here, but not after the
     # torch.manual_seed of a student's notebook: the same seed gives NumPy's numbers exactly.
     numpy_draws = torch.from_numpy(np.random.RandomState(3).standard_normal((50, 2)))
@@ -330,7 +339,8 @@ def test_linreg_gradients(student, reference):
         torch.randn(1, generator=g),
     )
     outcome = student.run("linreg", X, w, b, grad=True)
-    expect_shape(outcome.value, (8, 1), "linreg(X, w, b)")
+    expect_close(expect_shape(outcome.value, (8, 1), "linreg(X, w, b)"),
+                 reference.linreg(X, w, b), "linreg(X, w, b)")  # not only its slopes  # fmt: skip
     Xr, wr, br = (t.clone().requires_grad_(True) for t in (X, w, b))
     want = torch.autograd.grad(reference.linreg(Xr, wr, br).sum(), [Xr, wr, br])
     for got, expected, name in zip(outcome.grads, want, ("X", "w", "b"), strict=True):
@@ -400,7 +410,8 @@ def test_squared_loss_gradient(student, reference):
     g = generator(6)
     y_hat, y = torch.randn(5, 1, generator=g), torch.randn(5, 1, generator=g)
     outcome = student.run("squared_loss", y_hat, y, grad=True)
-    expect_shape(outcome.value, (5, 1), "squared_loss(y_hat, y)")
+    expect_close(expect_shape(outcome.value, (5, 1), "squared_loss(y_hat, y)"),
+                 reference.squared_loss(y_hat, y), "squared_loss(y_hat, y)")  # fmt: skip
     if outcome.grads[0] is None:
         fail("no gradient flows from the loss to y_hat: compute it with tensor operations."
              + NO_GRAD)

@@ -165,7 +165,9 @@ def _regression_tests(name):
 
     def rejects(student, reference):
         y_hat, y = seeded_randn(34, (3,)), seeded_randn(35, (3,))
-        student.run(name, y_hat, y, reduction="mean")  # a function that always raises fails
+        # An answer for a valid reduction (a function that always raises fails).
+        _check_regression_loss(student, reference, name, y_hat, y, "mean",
+                               f"{name}(y_hat, y, reduction='mean')")  # fmt: skip
         for bad in ("avg", "Mean"):
             expect_raises(
                 student, "ValueError", name, y_hat, y, reduction=bad,
@@ -482,6 +484,8 @@ def test_cross_entropy_is_stable_for_large_logits(student, reference):
 def test_cross_entropy_gradient_and_inputs(student, reference):
     logits, target = seeded_randn(57, (4, 5)), seeded_labels(57, 4, 5)
     outcome = student.run("cross_entropy_loss", logits.clone(), target.clone(), grad=True)
+    expect_close(outcome.value, reference.cross_entropy_loss(logits, target),
+                 "cross_entropy_loss(logits, target)", rtol=1e-4, atol=1e-6)  # fmt: skip
     expect_unchanged(logits, outcome.args[0], "logits")
     expect_unchanged(target, outcome.args[1], "target")
     leaf = logits.clone().requires_grad_(True)

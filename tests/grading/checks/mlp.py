@@ -109,7 +109,8 @@ def test_mlp_forward_is_differentiable(student, reference):
     X = seeded_randn(60, (4, 5), dtype=torch.float64)
     params = _params(61, 5, 6, 3, torch.float64)
     outcome = _run_forward(student, X, params, grad=True)
-    expect_shape(outcome.value, (4, 3), "mlp_forward(X, W1, b1, W2, b2)")
+    expect_close(expect_shape(outcome.value, (4, 3), "mlp_forward(X, W1, b1, W2, b2)"),
+                 reference.mlp_forward(X, *params), "mlp_forward(X, W1, b1, W2, b2)")  # fmt: skip
     if outcome.grads is None or any(g is None for g in outcome.grads):
         fail("No gradient flows back to some argument: use torch operations only." + NO_GRAD)
     leaves = [t.clone().requires_grad_(True) for t in (X, *params)]
@@ -438,7 +439,10 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
 
 @points(1, "he_normal_")
 def test_he_normal_rejects_an_unknown_mode(student, reference):
-    student.run("he_normal_", torch.zeros(4, 3), "fan_out", seed=0)  # one that always raises fails
+    # An answer for a valid mode (a function that always raises, or fills W wrongly, fails).
+    got = _init_outcome(student, "he_normal_", (300, 100), 0, "fan_out")
+    expect_close(got.std().item(), math.sqrt(2 / 300), "the std of he_normal_ of shape"
+                 " (300, 100), mode='fan_out'", rtol=0.05, atol=0)  # fmt: skip
     for mode in ("fan_avg", "in"):
         expect_raises(student, "ValueError", "he_normal_", torch.zeros(4, 3), mode,
                       why="A mode other than 'fan_in' or 'fan_out' is a mistake of the caller:"

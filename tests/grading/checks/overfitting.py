@@ -85,6 +85,7 @@ def test_l2_penalty_values(student, reference):
 def test_l2_penalty_gradient_is_w(student, reference):
     w = _weights(3, (4, 3))
     outcome = _run_l2(student, w, grad=True)
+    expect_close(outcome.value, reference.l2_penalty(w), "l2_penalty(w)")  # not only its slope
     grad = outcome.grads[0] if outcome.grads else None
     if grad is None:
         fail("no gradient flows back to w through l2_penalty(w): keep the computation in "
@@ -222,15 +223,18 @@ def test_dropout_masks_are_independent(student, reference):
              " > p keeps it).")  # fmt: skip
     X = _positive(7, (20, 30))
     # The same seed for torch, then another for Python's random and NumPy: the same mask.
-    first, again = (student.run("dropout_layer", X, 0.5, seed=seed).value
-                    for seed in (7, (7, 8)))  # fmt: skip
-    if not torch.equal(expect_tensor(first, "dropout_layer(X, 0.5)") == 0,
-                       expect_tensor(again, "dropout_layer(X, 0.5)") == 0):  # fmt: skip
+    # Each draw must be a dropout of X: a mask compared with a value of another shape (or
+    # none) would differ from it whatever the function does.
+    first, again, later = (student.run("dropout_layer", X, 0.5, seed=seed).value
+                           for seed in (7, (7, 8), None))  # fmt: skip
+    for got, how in ((first, "after a seed"), (again, "after a seed pair"), (later, "unseeded")):
+        what = f"dropout_layer(X, 0.5), {how}"
+        _expect_a_dropout(expect_shape(expect_tensor(got, what), X.shape, what), X, 0.5, what)
+    if not torch.equal(first == 0, again == 0):
         fail("dropout_layer gives different masks after the same torch.manual_seed: draw the "
              "mask from torch's global random generator (torch.rand(X.shape)), not from a "
              "generator of your own, Python's random or NumPy, so that runs can be "
              "repeated.")  # fmt: skip
-    later = expect_tensor(student.run("dropout_layer", X, 0.5).value, "dropout_layer(X, 0.5)")
     if torch.equal(first == 0, later == 0):  # no new seed: the generator has moved on
         fail("dropout_layer gives the same mask on every call: each forward pass must drop a"
              " new random set of entries. Draw from torch's global generator as it stands,"
