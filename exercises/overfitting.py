@@ -41,8 +41,9 @@ def dropout_layer(X: torch.Tensor, dropout: float) -> torch.Tensor:
 
     Returns:
         A new tensor with ``X``'s shape and dtype. Edge cases: ``dropout == 0`` returns the
-        values of ``X`` unchanged (nothing dropped, nothing scaled); ``dropout == 1`` returns
-        all zeros (do not divide by ``1 - 1 = 0``: that gives NaN).
+        values of ``X`` unchanged (nothing dropped, nothing scaled): ``X.clone()``, or ``X``
+        itself as d2l does (then a caller that changes the result in place changes ``X``);
+        ``dropout == 1`` returns all zeros (do not divide by ``1 - 1 = 0``: that gives NaN).
 
     Raises:
         ValueError: if ``dropout`` is outside [0, 1].
