@@ -360,7 +360,10 @@ def _state_dtype_hint(name, state, params):
                      " dtype (torch.zeros_like(p), no .float()).")
 
 
-def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, steps=STEPS):
+def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, steps=STEPS,
+         positional=False):  # fmt: skip
+    """Follow the reference's path for ``steps`` steps; ``positional``: the hyperparameters
+    given by position, in the order of the stub's signature (and ``hyper`` as that order)."""
     problem = Quadratic(seed, shapes, noise=noise, scale=scale)
     want_path = _rule_path(getattr(reference, name), problem, hyper, steps)
     for rule, _ in MISTAKES[name]:  # the reference's paths a wrong answer is compared with
@@ -369,10 +372,20 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
     params, state = [p.clone() for p in problem.start], {}
     for k in range(steps):
         grads = problem.grads(params, k)
-        value = getattr(student, name)(params, grads, state, **hyper)
+        if positional:
+            value = getattr(student, name)(params, grads, state, *hyper.values())
+        else:
+            value = getattr(student, name)(params, grads, state, **hyper)
         new_params, state = _unpack(name, value, params)
         if name == "adam_step":
             _expect_step_count(state.get("step"), k + 1)
+        if not _close(new_params, want_path[k + 1]) and (positional or not hyper):
+            given = ", ".join(map(repr, hyper.values())) if hyper else "no hyperparameters"
+            fail(f"{name}(params, grads, state, {given}) leaves torch.optim's path at step"
+                 f" {k + 1}, although with its hyperparameters given by name it follows: keep the"
+                 " stub's signature, its parameters' order and its defaults (" + ("what"
+                 " each one is, by position" if hyper else "the defaults the docstring gives")
+                 + ").")  # fmt: skip
         if not _close(new_params, want_path[k + 1]):
             if name == "adam_step":
                 _step_type_hint(state.get("step"))
@@ -467,6 +480,8 @@ SHAPES_B = [(2, 3, 2), (5,), ()]
 @points(2, "sgd_step")
 def test_sgd_matches_torch(student, reference):
     _run(student, reference, "sgd_step", {"lr": 0.1}, seed=1, shapes=SHAPES_A)
+    _run(student, reference, "sgd_step", {"lr": 0.1}, seed=1, shapes=SHAPES_A, steps=SHORT,
+         positional=True)
     _run(student, reference, "sgd_step", {"lr": 0.03}, seed=2, shapes=SHAPES_B, steps=SHORT)
 
 
@@ -482,6 +497,8 @@ def test_sgd_keeps_inputs(student, reference):
 def test_momentum_matches_torch(student, reference):
     main = {"lr": 0.05, "momentum": 0.9}
     _run(student, reference, "momentum_step", main, seed=4, shapes=SHAPES_A)
+    _run(student, reference, "momentum_step", main, seed=4, shapes=SHAPES_A, steps=SHORT,
+         positional=True)
     _run(student, reference, "momentum_step", {"lr": 0.2, "momentum": 0.5}, seed=5, shapes=SHAPES_B,
          steps=SHORT)
 
@@ -498,6 +515,8 @@ def test_momentum_keeps_inputs(student, reference):
 def test_nesterov_matches_torch(student, reference):
     main = {"lr": 0.05, "momentum": 0.9}
     _run(student, reference, "nesterov_step", main, seed=7, shapes=SHAPES_A)
+    _run(student, reference, "nesterov_step", main, seed=7, shapes=SHAPES_A, steps=SHORT,
+         positional=True)
     _run(student, reference, "nesterov_step", {"lr": 0.2, "momentum": 0.5}, seed=8, shapes=SHAPES_B,
          steps=SHORT)
 
@@ -513,9 +532,12 @@ def test_nesterov_keeps_inputs(student, reference):
 @points(2, "adagrad_step")
 def test_adagrad_matches_torch(student, reference):
     _run(student, reference, "adagrad_step", {"lr": 0.4}, seed=10, shapes=SHAPES_A)
+    _run(student, reference, "adagrad_step", {"lr": 0.4}, seed=10, shapes=SHAPES_A, steps=SHORT,
+         positional=True)
     # A large eps and small gradients make eps's place (inside or after the root) visible.
     _run(student, reference, "adagrad_step", {"lr": 0.1, "eps": 0.1}, seed=11, shapes=SHAPES_B,
          scale=0.05, steps=SHORT)
+    _run(student, reference, "adagrad_step", {}, seed=19, shapes=SHAPES_B, steps=SHORT)
 
 
 @points(1, "adagrad_step")
@@ -529,8 +551,11 @@ def test_adagrad_keeps_inputs(student, reference):
 @points(2, "rmsprop_step")
 def test_rmsprop_matches_torch(student, reference):
     _run(student, reference, "rmsprop_step", {"lr": 0.05, "alpha": 0.9}, seed=13, shapes=SHAPES_A)
+    _run(student, reference, "rmsprop_step", {"lr": 0.05, "alpha": 0.9}, seed=13, shapes=SHAPES_A,
+         steps=SHORT, positional=True)
     _run(student, reference, "rmsprop_step", {"lr": 0.01, "alpha": 0.99, "eps": 0.1}, seed=14,
          shapes=SHAPES_B, scale=0.05, steps=SHORT)
+    _run(student, reference, "rmsprop_step", {}, seed=20, shapes=SHAPES_B, steps=SHORT)
 
 
 @points(1, "rmsprop_step")
@@ -545,8 +570,11 @@ def test_rmsprop_keeps_inputs(student, reference):
 def test_adam_matches_torch(student, reference):
     main = {"lr": 0.05, "betas": (0.9, 0.999)}
     _run(student, reference, "adam_step", main, seed=16, shapes=SHAPES_A)
+    _run(student, reference, "adam_step", main, seed=16, shapes=SHAPES_A, steps=SHORT,
+         positional=True)
     _run(student, reference, "adam_step", {"lr": 0.01, "betas": (0.8, 0.99), "eps": 0.1}, seed=17,
          shapes=SHAPES_B, scale=0.05, steps=SHORT)
+    _run(student, reference, "adam_step", {}, seed=21, shapes=SHAPES_B, steps=SHORT)
 
 
 @points(1, "adam_step")

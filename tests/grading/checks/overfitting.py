@@ -125,9 +125,10 @@ def test_dropout_edge_cases(student, reference):
                      hint="With p = 1 every entry is dropped.")  # fmt: skip
         expect_unchanged(X, zero.args[0], "X")
     X = _positive(2, (2, 8), torch.float64)
-    got = student.run("dropout_layer", X, 0.5, seed=2).value
-    expect_dtype(expect_shape(got, (2, 8), "dropout_layer(X, 0.5)"), torch.float64,
-                 "dropout_layer(X, 0.5) for float64 X")  # fmt: skip
+    for p in (0.0, 0.5, 1.0):  # each edge in X's dtype too (torch.zeros(X.shape) is float32)
+        got = student.run("dropout_layer", X, p, seed=2).value
+        expect_dtype(expect_shape(got, (2, 8), f"dropout_layer(X, {p})"), torch.float64,
+                     f"dropout_layer(X, {p}) for float64 X")  # fmt: skip
 
 
 def _dropout_sample(student, p, seed, dtype=torch.float32):
@@ -274,6 +275,8 @@ _HISTORIES = [
     [0.9, 0.85, 0.8, 0.7],  # getting worse from the start
     [0.42],
     [0.70, 0.81, 0.85, 0.84, 0.86, 0.83, 0.80, 0.79],
+    [-0.5, -0.2, -0.9],  # scores of any sign (a log-likelihood): a best of 0 to start is wrong
+    [0.80000001, 0.80000002, 0.5],  # as Python floats: float32 would tie the first two
 ]
 
 
