@@ -9,7 +9,8 @@ import sys
 # must not import torch, so that ``python -m coursekit`` starts the grading zygote first.
 _API = (
     "GradingFailure", "NO_GRAD", "Outcome", "expect_close", "expect_dtype", "expect_raises",
-    "expect_shape", "expect_tensor", "expect_unchanged", "fail", "generator", "points",
+    "expect_shape", "expect_tensor", "expect_unchanged", "fail", "float32_tolerances",
+    "generator", "points",
     "seeded_labels", "seeded_randn", "shape_str", "short_repr", "with_grad",
 )  # fmt: skip
 __all__ = [*_API, "check"]

@@ -576,14 +576,14 @@ def test_all_close_decides_as_torch_testing_assert_close(dtype):
     for scale in (0.3, 0.9, 1.1, 3.0, 30.0):  # steps around the default tolerance
         if dtype.is_floating_point or dtype.is_complex:
             rtol, atol = {torch.float16: (1e-3, 1e-5), torch.bfloat16: (1.6e-2, 1e-5),
-                          torch.float64: (1e-10, 1e-12)}.get(dtype, (1.3e-6, 1e-5))  # fmt: skip
+                          torch.float64: (1e-9, 1e-11)}.get(dtype, (1.3e-6, 1e-5))  # fmt: skip
             step = (scale * (atol + rtol * want.abs().double())).to(want.real.dtype if
                                                                     dtype.is_complex else dtype)
             for where in (want.abs() > 1, want.abs() < 0.1):  # the rtol term, the atol term
                 cases += [want + torch.where(where & torch.isfinite(want), step, 0).to(dtype)]
         else:
             cases += [want ^ (torch.rand(400, generator=g) < scale / 100).to(dtype)]
-    verdicts, course = set(), {"rtol": 1e-10, "atol": 1e-12} if dtype == torch.float64 else {}
+    verdicts, course = set(), {"rtol": 1e-9, "atol": 1e-11} if dtype == torch.float64 else {}
     for got in cases:
         for equal_nan in (False, True):
             mine = all_close(got, want, equal_nan=equal_nan)

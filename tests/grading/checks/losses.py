@@ -14,6 +14,7 @@ from coursekit.grading import (
     expect_tensor,
     expect_unchanged,
     fail,
+    float32_tolerances,
     generator,
     points,
     seeded_labels,
@@ -38,6 +39,10 @@ def _distributions(seed: int, shape, zeros: bool = False, dtype=torch.float64) -
 
 
 def _is_close(a, b, rtol=1e-4, atol=1e-6) -> bool:
+    """Whether ``a`` matches ``b``: float64 within the float64 defaults (float32 arithmetic on
+    float64 inputs must not pass), others within ``rtol`` and ``atol``."""
+    if b.dtype == torch.float64:
+        rtol, atol = min(rtol, 1e-9), min(atol, 1e-11)
     return (
         type(a) is torch.Tensor
         and a.shape == b.shape
@@ -133,7 +138,7 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
         )
     elif name == "mse_loss" and _is_close(got, reference.l1_loss(y_hat, y, reduction or "mean")):
         hint = "You computed absolute errors: the MSE squares the differences."
-    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
+    expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-6))
 
 
 def _regression_tests(name):
@@ -236,7 +241,7 @@ def _check_scalar_loss(got, want, what, hints=(), nonfinite=_OVERFLOW):
     for wrong, message in hints:
         if hint is None and _is_close(got, wrong):
             hint = message
-    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
+    expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-6))
 
 
 def _nll_hints(log_probs, target, want):
@@ -260,15 +265,16 @@ _NLL_NAN = (
 
 @points(2, "nll_loss")
 def test_nll_loss_values(student, reference):
-    for seed, (n, q) in [(40, (6, 4)), (41, (1, 3)), (42, (9, 10))]:
-        log_probs = torch.log_softmax(seeded_randn(seed, (n, q), scale=2.0), dim=1)
+    for seed, (n, q), dtype in [(40, (6, 4), torch.float32), (41, (1, 3), torch.float32),
+                                (42, (9, 10), torch.float32), (44, (5, 3), torch.float64)]:
+        log_probs = torch.log_softmax(seeded_randn(seed, (n, q), 2.0, dtype), dim=1)
         target = seeded_labels(seed, n, q)
         want = reference.nll_loss(log_probs, target)
         got = student.nll_loss(log_probs.clone(), target.clone())
         _check_scalar_loss(
             got,
             want,
-            f"nll_loss on {n} examples and {q} classes",
+            f"nll_loss on {n} examples and {q} classes ({dtype})",
             _nll_hints(log_probs, target, want),
             _NLL_NAN,
         )

@@ -13,6 +13,7 @@ from coursekit.grading import (
     expect_tensor,
     expect_unchanged,
     fail,
+    float32_tolerances,
     points,
     seeded_labels,
     seeded_randn,
@@ -95,7 +96,7 @@ def _check_softmax(student, reference, X: torch.Tensor, what: str) -> None:
     got = expect_shape(got, X.shape, what)
     expect_dtype(got, X.dtype, what)
     want = reference.softmax(X)
-    if not torch.allclose(got, want, rtol=1e-4, atol=1e-6, equal_nan=False):
+    if X.dtype == torch.float64 or not torch.allclose(got, want, rtol=1e-4, atol=1e-6):
         expect_close(got, want, what, hint=_softmax_hint(got, X))
 
 
@@ -192,7 +193,7 @@ def _check_cross_entropy(student, reference, y_hat, y, what):
             hint = (f"You added a small constant (about {eps:.0e}) inside the log: y_hat's"
                     " entries are in (0, 1], so -log(y_hat[i, y[i]]) is finite without it, and"
                     " the constant shifts the loss of the least likely true classes most.")
-    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
+    expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-6))
 
 
 @points(2, "cross_entropy")
@@ -398,7 +399,7 @@ def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
             got, torch.distributions.Categorical(logits=p).entropy(), rtol=1e-4, atol=1e-6):
         hint = ("This is the entropy of softmax(p): Categorical(logits=p) reads p as logits."
                 " p holds probabilities already: Categorical(probs=p), or -sum p log p.")
-    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-6)
+    expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-6))
     expect_unchanged(p, outcome.args[0], "p")  # p[p == 0] = 1 before the log changes it
 
 
