@@ -226,6 +226,11 @@ def test_relu_values(student, reference):
         elif torch.allclose(got, x.abs()):
             hint = "You returned |x|: negative inputs must become 0, not change sign."
         expect_close(got, reference.relu(x), what, hint=hint)
+    # The largest float32 values stay themselves: (x + |x|) / 2 overflows to inf on the way.
+    x, what = torch.tensor([3e38, -3e38, 1e38, 0.0]), "relu of [3e38, -3e38, 1e38, 0]"
+    expect_close(_call(student, "relu", x, what), reference.relu(x), what,
+                 hint="Compare with 0 (torch.clamp(x, min=0), torch.where): arithmetic on x,"
+                 " such as (x + |x|) / 2, can overflow.")  # fmt: skip
 
 
 @points(1, "relu")
@@ -283,7 +288,8 @@ def test_relu_grad_values(student, reference):
 
 @points(1, "relu_grad")
 def test_relu_grad_at_zero_is_zero(student, reference):
-    x = torch.tensor([-1.0, -1e-6, 0.0, -0.0, 1e-6, 1.0], dtype=torch.float64)
+    # Tiny positive inputs too: the slope is 1 however close to 0 (a scaled clamp is not).
+    x = torch.tensor([-1.0, -1e-6, 0.0, -0.0, 1e-6, 1.0, 1e-12, 1e-300], dtype=torch.float64)
     what = f"relu_grad of {x.tolist()}"
     got = _call(student, "relu_grad", x, what)
     expect_close(got, reference.relu_grad(x), what, hint=_relu_grad_hint(got, x))
