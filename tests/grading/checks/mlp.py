@@ -102,6 +102,10 @@ def test_mlp_forward_flattens_images_and_keeps_dtype(student, reference):
         _FLATTEN if torch.allclose(got, reference.mlp_forward(X.transpose(2, 3), *params))
         else None)  # fmt: skip
     expect_close(got, reference.mlp_forward(X, *params), what, hint=hint)
+    X, params = seeded_randn(52, (4, 2, 3)), _params(53, 6, 5, 3)  # any (n, ...), not only images
+    what = "mlp_forward for X of shape (4, 2, 3)"
+    expect_close(expect_shape(_run_forward(student, X, params).value, (4, 3), what),
+                 reference.mlp_forward(X, *params), what)  # fmt: skip
 
 
 @points(1, "mlp_forward")
@@ -172,17 +176,19 @@ def test_linear_backward_values(student, reference):
 @points(1, "linear_backward")
 def test_linear_backward_matches_autograd(student, reference):
     f64 = torch.float64
-    X, W = seeded_randn(70, (6, 4), dtype=f64), seeded_randn(71, (4, 3), dtype=f64)
-    b, dY = seeded_randn(72, (3,), dtype=f64), seeded_randn(73, (6, 3), dtype=f64)
-    got = student.linear_backward(X, W, dY)
-    if not isinstance(got, tuple | list) or len(got) != 3:
-        fail("linear_backward must return a tuple (dX, dW, db).")
-    leaves = [t.clone().requires_grad_(True) for t in (X, W, b)]
-    # sum(Y * dY) has gradient dY with respect to Y: the same as Y.backward(dY), whose first
-    # use would import torch.fx and sympy in the grading process (0.6 s).
-    ((leaves[0] @ leaves[1] + leaves[2]) * dY).sum().backward()
-    for g, leaf, name in zip(got, leaves, ["dX", "dW", "db"], strict=True):
-        expect_close(g, leaf.grad, f"{name} against autograd's gradient of X W + b")
+    for m in (3, 1):  # one output too: db keeps its shape (1,) (a bare .squeeze() makes it ())
+        X, W = seeded_randn(70, (6, 4), dtype=f64), seeded_randn(71, (4, m), dtype=f64)
+        b, dY = seeded_randn(72, (m,), dtype=f64), seeded_randn(73, (6, m), dtype=f64)
+        got = student.linear_backward(X, W, dY)
+        if not isinstance(got, tuple | list) or len(got) != 3:
+            fail("linear_backward must return a tuple (dX, dW, db).")
+        leaves = [t.clone().requires_grad_(True) for t in (X, W, b)]
+        # sum(Y * dY) has gradient dY with respect to Y: the same as Y.backward(dY), whose
+        # first use would import torch.fx and sympy in the grading process (0.6 s).
+        ((leaves[0] @ leaves[1] + leaves[2]) * dY).sum().backward()
+        for g, leaf, name in zip(got, leaves, ["dX", "dW", "db"], strict=True):
+            expect_close(g, leaf.grad, f"{name} against autograd's gradient of X W + b, {m}"
+                         " output(s)")  # fmt: skip
 
 
 # --- relu_backward ---------------------------------------------------------------------------
@@ -420,7 +426,7 @@ def test_he_normal_fan_in(student, reference):
 @points(2, "he_normal_")
 def test_he_normal_fan_out_and_conv_shapes(student, reference):
     cases = [((300, 100), "fan_out", 2 / 300), ((32, 16, 3, 3), "fan_in", 2 / (16 * 9)),
-             ((32, 16, 3, 3), "fan_out", 2 / (32 * 9))]
+             ((32, 16, 3, 3), "fan_out", 2 / (32 * 9)), ((64, 32, 5), "fan_in", 2 / (32 * 5))]
     for seed, (shape, mode, var) in enumerate(cases):
         got = _init_outcome(student, "he_normal_", shape, 20 + seed, mode)
         kernel = math.prod(shape[2:])
