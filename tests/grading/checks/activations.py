@@ -226,11 +226,6 @@ def test_relu_values(student, reference):
         elif torch.allclose(got, x.abs()):
             hint = "You returned |x|: negative inputs must become 0, not change sign."
         expect_close(got, reference.relu(x), what, hint=hint)
-    # The largest float32 values stay themselves: (x + |x|) / 2 overflows to inf on the way.
-    x, what = torch.tensor([3e38, -3e38, 1e38, 0.0]), "relu of [3e38, -3e38, 1e38, 0]"
-    expect_close(_call(student, "relu", x, what), reference.relu(x), what,
-                 hint="Compare with 0 (torch.clamp(x, min=0), torch.where): arithmetic on x,"
-                 " such as (x + |x|) / 2, can overflow.")  # fmt: skip
 
 
 @points(1, "relu")

@@ -660,6 +660,10 @@ def test_kl_divergence_values(student, reference):
         _distributions(74, (3, 4), dtype=torch.float32),
         "kl_divergence on float32 inputs",
     )
+    # q may be as small as it likes (> 0): an eps or clamp on q (1e-8) changes the answer.
+    p, q = torch.tensor([[0.5, 0.5]], dtype=torch.float64), torch.tensor([[1 - 1e-12, 1e-12]],
+                                                                           dtype=torch.float64)
+    _check_kl(student, reference, p, q, "kl_divergence([[0.5, 0.5]], [[1 - 1e-12, 1e-12]])")
     p, q = _distributions(78, (3, 4)), _distributions(79, (3, 4))
     outcome = student.run("kl_divergence", p.clone(), q.clone(), grad=True)
     _expect_gradients(outcome, reference.kl_divergence, (p, q), ("p", "q"), "kl_divergence(p, q)",

@@ -229,6 +229,11 @@ def test_cross_entropy_hand_example(student, reference):
     _check_cross_entropy(
         student, reference, y_hat, y, "cross_entropy([[0.1,0.3,0.6],[0.3,0.2,0.5]], [0, 2])"
     )
+    # A true class given a probability of 1e-10 (in (0, 1], so allowed): its loss is 23.03; a
+    # clamp (1e-7) or an eps inside the log caps it.
+    y_hat = torch.tensor([[1e-10, 1 - 1e-10], [0.5, 0.5]], dtype=torch.float64)
+    _check_cross_entropy(student, reference, y_hat, torch.tensor([0, 1]),
+                         "cross_entropy([[1e-10, 1 - 1e-10], [0.5, 0.5]], [0, 1])")  # fmt: skip
 
 
 @points(1, "cross_entropy")
