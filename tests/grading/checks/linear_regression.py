@@ -339,18 +339,19 @@ def test_linreg_gradients(student, reference):
         torch.randn(1, generator=g),
     )
     outcome = student.run("linreg", X, w, b, grad=True)
-    expect_close(expect_shape(outcome.value, (8, 1), "linreg(X, w, b)"),
-                 reference.linreg(X, w, b), "linreg(X, w, b)")  # not only its slopes  # fmt: skip
+    got = expect_shape(outcome.value, (8, 1), "linreg(X, w, b)")
     Xr, wr, br = (t.clone().requires_grad_(True) for t in (X, w, b))
     want = torch.autograd.grad(reference.linreg(Xr, wr, br).sum(), [Xr, wr, br])
-    for got, expected, name in zip(outcome.grads, want, ("X", "w", "b"), strict=True):
-        if got is None:
+    for grad, expected, name in zip(outcome.grads, want, ("X", "w", "b"), strict=True):
+        if grad is None:
             fail(
                 f"no gradient flows from linreg's output to {name}: use torch operations on the"
                 " tensors themselves (no .detach(), .item(), .numpy() or torch.tensor(...))."
                 + NO_GRAD
             )
-        expect_close(got, expected, f"the gradient of linreg(X, w, b).sum() with respect to {name}")
+        expect_close(grad, expected,
+                     f"the gradient of linreg(X, w, b).sum() with respect to {name}")
+    expect_close(got, reference.linreg(X, w, b), "linreg(X, w, b)")  # not only its slopes
 
 
 # -- squared_loss -----------------------------------------------------------------------------
@@ -410,8 +411,7 @@ def test_squared_loss_gradient(student, reference):
     g = generator(6)
     y_hat, y = torch.randn(5, 1, generator=g), torch.randn(5, 1, generator=g)
     outcome = student.run("squared_loss", y_hat, y, grad=True)
-    expect_close(expect_shape(outcome.value, (5, 1), "squared_loss(y_hat, y)"),
-                 reference.squared_loss(y_hat, y), "squared_loss(y_hat, y)")  # fmt: skip
+    got = expect_shape(outcome.value, (5, 1), "squared_loss(y_hat, y)")
     if outcome.grads[0] is None:
         fail("no gradient flows from the loss to y_hat: compute it with tensor operations."
              + NO_GRAD)
@@ -421,6 +421,8 @@ def test_squared_loss_gradient(student, reference):
         "the gradient of squared_loss(y_hat, y).sum() with respect to y_hat",
         hint="It should be y_hat - y (the 1/2 cancels the 2).",
     )
+    # And the loss itself: (y_hat - y) ** 2 / 2 + 5 has this gradient too.
+    expect_close(got, reference.squared_loss(y_hat, y), "squared_loss(y_hat, y)")
 
 
 # -- sgd --------------------------------------------------------------------------------------

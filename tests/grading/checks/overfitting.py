@@ -86,7 +86,6 @@ def test_l2_penalty_values(student, reference):
 def test_l2_penalty_gradient_is_w(student, reference):
     w = _weights(3, (4, 3))
     outcome = _run_l2(student, w, grad=True)
-    expect_close(outcome.value, reference.l2_penalty(w), "l2_penalty(w)")  # not only its slope
     grad = outcome.grads[0] if outcome.grads else None
     if grad is None:
         fail("no gradient flows back to w through l2_penalty(w): keep the computation in "
@@ -96,6 +95,7 @@ def test_l2_penalty_gradient_is_w(student, reference):
         fail("the gradient of l2_penalty(w) is 2 w: the 1/2 is missing from the penalty.")
     expect_close(grad, w, "the gradient of l2_penalty(w) with respect to w",
                  hint="d/dw (||w||^2 / 2) = w.")  # fmt: skip
+    expect_close(outcome.value, reference.l2_penalty(w), "l2_penalty(w)")  # not only its slope
 
 
 # -- dropout_layer ----------------------------------------------------------------------------
