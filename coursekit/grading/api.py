@@ -97,6 +97,7 @@ class Outcome:
     args: list = field(default_factory=list)  # the positional arguments after the call
     grads: list | None = None  # grad=True: d value.sum() / d each floating tensor, like args
     arg_grads: list | None = None  # each tensor argument's .grad after the call, like args
+    shares: list = field(default_factory=list)  # positional arguments the value is a view of
 
 
 def shape_str(shape) -> str:

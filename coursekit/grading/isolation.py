@@ -654,8 +654,11 @@ def _outcome(fn: str, reply: dict, memory_mb: int, args=()) -> Outcome:
     args, grads = reply.get("args"), reply.get("grads")
     if type(args) is not list or (grads is not None and type(grads) is not list):
         raise GradingFailure(f"{fn}(): the student process sent a malformed reply.")
+    shares = reply.get("shares")
     return Outcome(value=reply.get("value"), args=args, grads=grads,
-                   arg_grads=reply.get("arg_grads"))  # fmt: skip
+                   arg_grads=reply.get("arg_grads"),
+                   shares=[i for i in shares[:8] if type(i) is int] if type(shares) is list
+                   else [])  # fmt: skip
 
 
 class InProcessStudent(Student):

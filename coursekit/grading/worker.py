@@ -274,6 +274,11 @@ def call(module, request: dict) -> dict:
             torch.set_num_threads(threads)
         if watched and (beside != _beside() or beside.get("children")):
             reached.add(UNSEEN[0])
+        shares = []  # the positional arguments the value is (or is a view of): no copy made
+        with suppress(Exception):  # a meta or sparse value has no storage to compare
+            shares = [i for i, a in enumerate(args) if type(a) is torch.Tensor and a.numel()
+                      and isinstance(value, torch.Tensor) and value.numel()
+                      and a.untyped_storage().data_ptr() == value.untyped_storage().data_ptr()]
         grads = None
         if wants_grad:  # of value.sum() (or of (value * weights).sum()), for each tensor
             leaves = [t for t in _tensors(passed) if t.requires_grad]  # the caller passed
@@ -285,7 +290,7 @@ def call(module, request: dict) -> dict:
                 found = dict(zip(map(id, leaves), found, strict=True))
             grads = _nested(passed, lambda t: found.get(id(t)))
         reply = {"ok": True, "value": plain, "args": [], "grads": to_plain(grads),
-                 "reached": sorted(reached)}
+                 "reached": sorted(reached), "shares": shares}
         if request.get("echo", True):  # the arguments after the call: changed in place?
             held = _held(passed, args)
             reply.update(args=to_plain(held), arg_grads=to_plain(_nested(held, lambda t: t.grad)))

@@ -331,7 +331,7 @@ AUTOGRAD_ELSEWHERE = {
         "            return f(*args[0].given, 0.0)\n"
         "        return super().__torch_function__(func, types, args, kwargs or {})\n\n"
         "def relu_backward(Z, dH):\n"
-        "    out = dH.as_subclass(_Later)\n"
+        "    out = dH.clone().as_subclass(_Later)\n"  # a view of dH would fail as one
         "    out.given = (dH, Z)\n"
         "    return out\n"
     ),

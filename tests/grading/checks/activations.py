@@ -61,6 +61,9 @@ def _cases():
             x = _inputs(seed, shape, dtype=dtype)
             name = "float64" if dtype == torch.float64 else "float32"
             cases.append((x, f"a {name} tensor of shape {tuple(shape)}"))
+    # Every entry positive: relu's answer has x's values, and must still be a new tensor.
+    cases.append((_inputs(7, (3, 4), zeros=False).abs() + 0.5, "a float32 tensor of shape"
+                  " (3, 4) whose entries are all positive"))  # fmt: skip
     return cases
 
 
@@ -70,6 +73,10 @@ def _call(student, fn: str, x: torch.Tensor, what: str, *args) -> torch.Tensor:
     got = expect_shape(outcome.value, x.shape, what)
     expect_dtype(got, x.dtype, what)
     expect_unchanged(x, outcome.args[0], f"the input x of {fn}")
+    if 0 in outcome.shares:
+        fail(f"{what} returned x itself (or a view of it), where the docstring asks for a NEW"
+             " tensor: a caller that changes the result in place would change x too. Build"
+             " the result (torch.where, torch.clamp), or return x.clone().")
     return got
 
 

@@ -217,6 +217,15 @@ def test_relu_backward_values(student, reference):
         expect_close(got, reference.relu_backward(Z, dH), what, hint=hint)
         expect_unchanged(Z, outcome.args[0], "the input Z of relu_backward")
         expect_unchanged(dH, outcome.args[1], "the input dH of relu_backward")
+    # Every Z positive: the answer has dH's values, and must still be a new tensor.
+    Z, dH = seeded_randn(83, (3, 4)).abs() + 0.5, seeded_randn(93, (3, 4))
+    outcome = student.run("relu_backward", Z, dH)
+    expect_close(outcome.value, dH, "relu_backward for a Z whose entries are all positive")
+    if outcome.shares:
+        fail("relu_backward for a Z whose entries are all positive returned one of its inputs"
+             " itself (or a view of it), where the docstring asks for a new tensor: a caller"
+             " that changes the result in place would change its input too. Multiply by the"
+             " mask, or return dH.clone().")
 
 
 # --- mlp_backward ----------------------------------------------------------------------------

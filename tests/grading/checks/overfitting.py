@@ -401,6 +401,11 @@ def test_weight_decay_step_matches_sgd(student, reference):
 def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
     g = generator(30)
     w, grad = torch.randn(4, 3, generator=g), torch.randn(4, 3, generator=g)
+    # No decay and no gradient: the weights do not move, but the result is still a new tensor.
+    if student.run("weight_decay_step", w, torch.zeros_like(grad), 0.1, 0.0).shares:
+        fail("weight_decay_step(w, zeros, 0.1, 0.0) returned w itself (or a view of it), where"
+             " the docstring asks for a new tensor: a caller that changes the result in place"
+             " would change w too. Compute the step (or return w.clone()).")
     outcome = student.run("weight_decay_step", w, grad, 0.1, 0.5)
     got = expect_shape(outcome.value, (4, 3), "weight_decay_step(w, grad, 0.1, 0.5)")
     expect_dtype(got, w.dtype, "weight_decay_step(w, grad, 0.1, 0.5)")
