@@ -10,7 +10,7 @@ import sys
 _API = (
     "GradingFailure", "NO_GRAD", "Outcome", "expect_close", "expect_dtype", "expect_raises",
     "expect_shape", "expect_tensor", "expect_unchanged", "fail", "float32_tolerances",
-    "generator", "points",
+    "generator", "out_of_memory", "points",
     "seeded_labels", "seeded_randn", "shape_str", "short_repr", "with_grad",
 )  # fmt: skip
 __all__ = [*_API, "check"]

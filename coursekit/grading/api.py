@@ -33,6 +33,12 @@ NO_GRAD = (" Under torch.no_grad() or torch.inference_mode() (a decorator too) a
            " nothing.")
 
 
+def out_of_memory(failure: GradingFailure) -> bool:
+    """Whether a call failed for memory: an allocation the limit refused, or the process tree
+    stopped over the limit (the two messages ``isolation`` writes for them)."""
+    return "ran out of memory" in str(failure) or "MiB of memory, its child" in str(failure)
+
+
 def fail(message: str) -> None:
     """Fail the current grading test with ``message`` (say what is wrong and the likely cause)."""
     raise GradingFailure(message)
