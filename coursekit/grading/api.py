@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib.util
 import math
 import re
 import reprlib
+import symtable
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -379,7 +381,8 @@ def _read_uses(source: bytes, function: str, forbidden: frozenset, apart: tuple)
 @functools.lru_cache(maxsize=1)  # what no rule changes, found in one walk of the whole module
 def _module(source: bytes):
     """(tree, imports, ids of what ``.vmap`` is taken of, module-level defs and what each
-    name is bound to last, the defs that bind a name with ``global``, module-level patches)."""
+    name is bound to last, the defs that bind a name with ``global``, module-level patches,
+    the names each scope holds that are not the module's: ``_scopes``)."""
     tree, imports, vmapped = ast.parse(source), [], set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
@@ -397,11 +400,63 @@ def _module(source: bytes):
                 setters.update((g, [*setters.get(g, []), node]) for g in n.names)
         for target, value in _bindings(node):
             defs.update((n.id, value) for n in ast.walk(target) if isinstance(n, ast.Name))
-    return tree, imports, vmapped, defs, setters, patches
+    return tree, imports, vmapped, defs, setters, patches, _scopes(source)
+
+
+def _scopes(source: bytes) -> dict[tuple[str, int], frozenset]:
+    """For each function, lambda, comprehension and class, by (name, line): the names that
+    are its own there (parameters, locals, a closure's), which its code reads instead of the
+    module's: a demo under ``if __name__ == "__main__":`` that binds ``s = torch.sigmoid(...)``
+    is not what ``s`` means inside a def that sets its own ``s``."""
+    found: dict[tuple[str, int], frozenset] = {}
+    try:
+        text = importlib.util.decode_source(source)
+        todo = symtable.symtable(text, "<student>", "exec").get_children()
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # read as the module's, then
+        return found
+    while todo:
+        table = todo.pop()
+        key = (table.get_name(), table.get_lineno())
+        own = {s.get_name() for s in table.get_symbols() if not s.is_global()}
+        found[key] = found.get(key, frozenset()) | own
+        todo += table.get_children()
+    return found
+
+
+_SCOPES = {ast.Lambda: "lambda", ast.ListComp: "listcomp", ast.SetComp: "setcomp",
+           ast.DictComp: "dictcomp", ast.GeneratorExp: "genexpr"}  # symtable's names
+
+
+def _scoped(root, scopes: dict):
+    """``ast.walk`` of ``root`` (without recursion: code nested thousands deep is read too),
+    each node with the names that are not the module's where it stands. A def's defaults and
+    decorators stand outside it; a class body's names are not seen from the defs in it."""
+    todo = [(root, frozenset(), frozenset())]
+    while todo:
+        node, own, in_class = todo.pop()
+        yield node, own | in_class
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            name = node.name
+        else:
+            name = _SCOPES.get(type(node))
+        if name is None:
+            todo += [(child, own, in_class) for child in ast.iter_child_nodes(node)]
+            continue
+        names = scopes.get((name, node.lineno), frozenset())
+        inner = (own, names) if isinstance(node, ast.ClassDef) else (own | names, frozenset())
+        args = getattr(node, "args", None)
+        outside = [*getattr(node, "decorator_list", ()), *getattr(node, "bases", ()),
+                   *getattr(node, "keywords", ())]  # fmt: skip
+        if isinstance(args, ast.arguments):
+            outside += [n for n in [*args.defaults, *args.kw_defaults] if n is not None]
+        for child in ast.iter_child_nodes(node):
+            for part in ast.iter_child_nodes(child) if child is args else [child]:
+                todo.append((part, own, in_class) if any(part is n for n in outside)
+                            else (part, *inner))  # fmt: skip
 
 
 def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[str]:
-    _, imports, vmapped, defs, setters, patches = _module(source)
+    _, imports, vmapped, defs, setters, patches, scopes = _module(source)
     aliases, stars, torchy = {}, [], set()
     for node in imports:
         module = getattr(node, "module", None) or ""
@@ -431,13 +486,14 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
         # globals is a root of each: walked for each, the time grew as their square).
         roots = [root for root in roots if id(root) not in walked]
         walked.update(map(id, roots))
-        for node in (n for root in roots for n in ast.walk(root)):
+        for node, own in (n for root in roots for n in _scoped(root, scopes)):
             if isinstance(node, ast.Attribute) and id(node) in vmapped:  # torch.func of .vmap
                 continue
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
                 theirs = _root(node) not in torchy
                 used.add((node.attr * theirs, _shown(node)))
-            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and (
+                    node.id not in own):  # fmt: skip
                 if node.id in aliases:
                     used.add(("", aliases[node.id]))
                 todo.append(node.id)

@@ -50,7 +50,8 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
         found += [(runner.safe_name(p.name), p) for p in children]
     if len({n for n, _ in found}) != len(found):
         found = [(runner.safe_name(str(p)), p) for _, p in found]
-    return found
+    return list(zip(report.unique_names([n for n, _ in found]), [p for _, p in found],
+                    strict=True))  # fmt: skip
 
 
 def cmd_check(args) -> int:

@@ -247,6 +247,9 @@ class Worker:
                 kinds = ("Pss_Anon", "Pss_Shmem") if "Pss_Anon" in kb else ("Private_Clean",
                                                                             "Private_Dirty")
                 used += sum(kb.get(k, 0) for k in kinds) >> 10
+                with suppress(OSError, ValueError):  # page tables: terabytes of zero pages mapped
+                    with open(f"/proc/{p}/status") as status:  # read-only cost no Pss, only these
+                        used += sum(int(x.split()[1]) for x in status if x[:6] == "VmPTE:") >> 10
                 unlisted.update(_unlisted_files(p))
             sockets = sum(n for k, n in unlisted.items() if k[0] == "socket")
             used += self._remove_ipc() + sockets >> 20
@@ -603,8 +606,11 @@ class Student:
                 self._timed_out.add(fn)
             raise GradingFailure(message) from None
         reached = reply.get("reached")
-        if type(reached) is list:
-            self.reached.setdefault(fn, set()).update(r for r in reached[:256] if type(r) is str)
+        if type(reached) is list and fn in self.watched:  # the worker notes only watched calls
+            noted = self.reached.setdefault(fn, set())
+            for name in reached[:256]:  # a torch function's name is short (forged ones are not)
+                if len(noted) < 256 and type(name) is str and len(name) <= 200:
+                    noted.add(name)
         return _outcome(fn, reply, worker.memory_mb, args)
 
 

@@ -146,10 +146,25 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
             "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}  # fmt: skip
 
 
+def unique_names(names):
+    """``names`` with " (2)", " (3)", ... added to each that repeats an earlier one: names that
+    escape alike (a control character and its escape) still name one submission each."""
+    taken: set[str] = set()
+    for name in names:
+        unique, k = name, 1
+        while unique in taken:
+            k += 1
+            unique = f"{name} ({k})"
+        taken.add(unique)
+        yield unique
+
+
 def write_gradescope(results, folder: Path) -> None:
     """Write ``folder/results.json`` for one submission, else ``folder/<name>/results.json``."""
-    for r in results:  # a name is at most 255 bytes; two alike are told apart by their path
-        name = r.submission.replace("/", "_").encode()[:255].decode("utf-8", "ignore")
+    # A file name is at most 255 bytes: names alike in their first 240 are numbered.
+    names = unique_names([r.submission.replace("/", "_").encode()[:240].decode(
+        "utf-8", "ignore") for r in results])  # fmt: skip
+    for r, name in zip(results, names, strict=True):
         target = Path(folder) if len(results) == 1 else Path(folder) / name
         target.mkdir(parents=True, exist_ok=True)
         text = json.dumps(gradescope_json(r), indent=2, ensure_ascii=False) + "\n"

@@ -161,6 +161,10 @@ def _not_by_hand(student, check: Check) -> str:
     used = not_by_hand(code, check.exercise, check.by_hand, check.judged_apart, reached)
     if not used:
         return ""
+    if all(use.startswith("(") for use in used):  # worker.UNSEEN: no rule names it, the watch does
+        return (f"{check.exercise}() gives the right values, but the grader cannot check that it"
+                f" keeps its docstring's rules: it uses {', '.join(used)}. Compute it in the"
+                " calling thread, with plain tensors. No points for this test until then.")
     return (f"{check.exercise}() gives the right values, but it uses {', '.join(used)}: the"
             " exercise asks you to write this yourself, without it (see its docstring). No"
             " points for this test until then.")  # fmt: skip

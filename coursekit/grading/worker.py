@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import os
+import struct
 import sys
 import traceback
 import types
@@ -415,6 +416,36 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
             keyctl(7, keyring)  # KEYCTL_CLEAR
 
 
+# Syscalls no exercise needs, that reach past the worker: kernel keys (they outlive processes,
+# and a key's owner may grant it to every uid: a channel to a classmate graded at the same
+# time) and inotify/fanotify (the names and reads in folders it may not list). By arch: its
+# AUDIT_ARCH and the numbers of add_key, request_key, keyctl, inotify_init(1), fanotify_init.
+_DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300)),
+           "aarch64": (0xC00000B7, (217, 218, 219, 26, 262))}  # fmt: skip
+
+
+def _deny_syscalls(libc) -> None:
+    """A seccomp filter: those syscalls fail with EPERM, as does every syscall of another ABI
+    (i386's int 0x80, x32's numbers), whose numbers differ."""
+    if os.uname().machine not in _DENIED:
+        return
+    arch, numbers = _DENIED[os.uname().machine]
+    load, equal, at_least, give = 0x20, 0x15, 0x35, 0x06  # BPF_LD|W|ABS, JMP|JEQ/JGE|K, RET|K
+    deny, allow = 0x00050000 | 1, 0x7FFF0000  # SECCOMP_RET_ERRNO | EPERM, SECCOMP_RET_ALLOW
+    n = len(numbers)
+    code = [(load, 0, 0, 4), (equal, 0, n + 3, arch), (load, 0, 0, 0),  # seccomp_data arch, nr
+            (at_least, n + 1, 0, 0x40000000),  # x32's numbers
+            *((equal, n - i, 0, nr) for i, nr in enumerate(numbers)),
+            (give, 0, 0, allow), (give, 0, 0, deny)]  # fmt: skip
+    program = b"".join(struct.pack("=HBBI", *op) for op in code)
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_char_p)]
+
+    libc.prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS: required of a process without privileges
+    libc.prctl(22, 2, ctypes.byref(Program(len(code), program)), 0, 0)  # SECCOMP_MODE_FILTER
+
+
 def _read_only_but(folder: str, libc) -> None:
     """In a mount namespace of its own, every mount read-only (and private) but ``folder``:
     Landlock has no rule for chmod, chown, utime or setxattr, which the grader's own uid (a
@@ -493,6 +524,7 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
         if libc.capset(header, (ctypes.c_uint32 * 6)()) != 0:
             raise SystemExit("could not drop capabilities")
     _fresh_keyrings(libc, spec["uid"] is not None)
+    _deny_syscalls(libc)
     torch.seed()  # fresh random state: children must not all share the zygote's
     random.seed()
     serve(request_fd, response_fd, wire, confinement)

@@ -11,6 +11,7 @@ command as a normal user (uid 65534), for the tests that grade as one.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -148,6 +149,13 @@ def add_key(name):  # add_key("user", name, ..., KEY_SPEC_USER_KEYRING): x86-64
 def find_key(name):  # keyctl(KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING, "user", name, 0)
     return ctypes.CDLL(None).syscall(250, 10, -4, b"user", name.encode(), 0)
 
+def watch_folder(path):  # inotify_init1(0), then inotify_add_watch(fd, path, IN_ALL_EVENTS)
+    libc = ctypes.CDLL(None, use_errno=True)
+    fd = libc.syscall(294, 0)
+    if fd < 0:
+        return -ctypes.get_errno()
+    return libc.syscall(254, fd, path.encode(), 0xFFF)
+
 def files_out_of_reach(levels, files, mb):
     folder = os.open(".", os.O_DIRECTORY)
     for _ in range(levels):  # 255 bytes a name: the path soon outgrows PATH_MAX (4096)
@@ -211,6 +219,21 @@ def socket_buffers(children, pairs, kb):
             time.sleep(4)
             os._exit(0)
     time.sleep(5)
+    return True
+
+def page_tables(mb):
+    import ctypes
+    import time
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mmap.restype, libc.madvise.argtypes = ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_size_t,
+                                                                  ctypes.c_int]
+    libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int,
+                          ctypes.c_int, ctypes.c_long]
+    for _ in range(mb // 128):  # 64 GiB read-only: the zero page everywhere, 128 MiB of tables
+        at = libc.mmap(None, 64 << 30, 1, 0x22 | 0x4000, -1, 0)  # private, anonymous, no reserve
+        libc.madvise(at, 64 << 30, 15)  # MADV_NOHUGEPAGE: a table for every 4 KiB page
+        libc.madvise(at, 64 << 30, 22)  # MADV_POPULATE_READ
+    time.sleep(4)
     return True
 
 def fork_and_allocate(children, mb):
@@ -505,6 +528,17 @@ def test_the_memory_limit_covers_child_processes(answers):
         assert student.where()  # a fresh worker serves the next call
 
 
+def test_page_tables_count_against_the_memory_limit(answers):
+    """Terabytes of read-only zero pages, mapped page by page: no process's memory in smaps, no
+    RLIMIT_DATA, but gigabytes of kernel page tables (3.5 GiB outlived the watch's eye). The
+    tables now count."""
+    with Worker(memory_mb=100, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
+            student.page_tables(1024)
+        assert student.where()
+
+
 @pytest.mark.parametrize("how", ["shared_with_a_child", "memfds"])
 def test_memory_that_no_process_holds_alone_counts_too(answers, how):
     """1.5 GiB under a 300 MiB limit: anonymous memory mapped MAP_SHARED and touched by a child
@@ -533,9 +567,14 @@ def test_socket_buffers_count_against_the_memory_limit(answers):
 @pytest.mark.skipif(os.uname().machine != "x86_64", reason="the test calls keyctl by number")
 def test_no_key_in_the_kernel_keyrings_reaches_the_next_submission(answers):
     """Keys outlive their processes: a submission left one in its uid's keyring (as root a
-    slot's uid serves one submission after another) and the next, graded as that uid, read it."""
+    slot's uid serves one submission after another) and the next, graded as that uid, read it;
+    one made readable by every uid reached a classmate graded at the same time. Student code
+    can make no key (a seccomp filter), nor watch folders it may not list (inotify: the names
+    of a classmate's files as the grader read them)."""
     with Worker() as worker:
-        assert Student(worker, "k", "answers", answers).add_key("coursekit-drop") > 0
+        student = Student(worker, "k", "answers", answers)
+        assert student.add_key("coursekit-drop") < 0
+        assert student.watch_folder(str(answers.parent)) == -errno.EPERM
     with Worker() as worker:
         assert Student(worker, "k", "answers", answers).find_key("coursekit-drop") < 0
 

@@ -276,8 +276,8 @@ AUTOGRAD_ELSEWHERE = {
     # subclass (a torch function mode is off while a subclass's code runs), lazily when the
     # grader copies the value out, after 256 other torch functions filled the list of those
     # noted, or with torch functions turned off by name.
-    "thread": (
-        "activations", {"sigmoid"}, "another thread or process",
+    "thread": (  # the message says what the grader cannot do, not that a rule forbids threads
+        "activations", {"sigmoid"}, "cannot check that it keeps its docstring's rules",
         "from concurrent.futures import ThreadPoolExecutor\n\n"
         "def sigmoid(x):\n"
         "    with ThreadPoolExecutor(1) as pool:\n"

@@ -6,6 +6,7 @@ import ast
 import csv
 import json
 import os
+from pathlib import Path
 
 import pytest
 import torch
@@ -196,6 +197,24 @@ def test_every_gradescope_file_is_written_whatever_the_names(tmp_path):
     report.write_gradescope(results, tmp_path / "gs")
     written = sorted(p.parent.name for p in (tmp_path / "gs").glob("*/results.json"))
     assert len(written) == 4 and "_class_a_alice" in written and "bob" in written
+
+
+def test_names_that_escape_alike_stay_one_submission_each(tmp_path):
+    """A folder named with a control character (a\x01) and one named with its escape (the four
+    characters \\x01), or two of hundreds of control characters that differ only at the end,
+    were reported under one name: one student's results.json overwrote the other's, and the
+    JSON and CSV had two rows of the same name."""
+    from coursekit.grading.cli import find_submissions
+
+    klass = tmp_path / "class"
+    for name in ("a\x01", "a\\x01", "\x02" * 200 + "X", "\x02" * 200 + "Y"):
+        (klass / name).mkdir(parents=True)
+        (klass / name / "activations.py").write_text("")
+    found = find_submissions([str(klass)], ["activations"])
+    assert len({name for name, _ in found}) == 4
+    results = [SubmissionResult(name, _result().tests) for name, _ in found]
+    report.write_gradescope(results, tmp_path / "gs")
+    assert len(list((tmp_path / "gs").glob("*/results.json"))) == 4
 
 
 
@@ -497,6 +516,49 @@ def test_not_by_hand_finds_what_a_module_binds_anywhere(how):
     assert not_by_hand(honest.encode(), "sigmoid", _FORBIDDEN) == []
 
 
+# A name a function binds itself is not the module's name, whatever the module binds to it
+# (the outside authors' demos under the main guard cost them every test of the exercise).
+_OWN_NAMES = {
+    "a local named like a demo's value": "def sigmoid_grad(x):\n"
+        "    s = 1 / (1 + torch.exp(-x))\n    return s * (1 - s)\n\n"
+        "if __name__ == '__main__':\n    s = torch.sigmoid(torch.zeros(3))\n",
+    "a loop variable named like a demo's": "def sigmoid_grad(x):\n"
+        "    for a in [1 / (1 + torch.exp(-x))]:\n        return a * (1 - a)\n\n"
+        "for g, a in zip([], torch.autograd.grad):\n    pass\n",
+    "a local named like an import": "from torch.autograd import grad\n\ndef sigmoid_grad(x):\n"
+        "    grad = 1 / (1 + torch.exp(-x))\n    return grad * (1 - grad)\n",
+    "a parameter named like an import": "from torch import sigmoid\n\ndef sigmoid_grad(sigmoid):\n"
+        "    s = 1 / (1 + torch.exp(-sigmoid))\n    return s * (1 - s)\n",
+    "a local named like what a star import brings": "from torch import *\n\n"
+        "def sigmoid_grad(x):\n    sigmoid = 1 / (1 + exp(-x))\n"
+        "    return sigmoid * (1 - sigmoid)\n",
+    "a closure's variable": "S = torch.sigmoid\n\ndef sigmoid_grad(x):\n"
+        "    S = 1 / (1 + torch.exp(-x))\n    grad = lambda: S * (1 - S)\n"
+        "    return [grad() for S in [0]][0]\n",
+}
+# ... but what stands outside the function's own scope is still the module's.
+_MODULES_NAMES = {
+    "a default value": "s = torch.sigmoid\n\ndef sigmoid_grad(x, s=s):\n"
+        "    return s(x) * (1 - s(x))\n",
+    "a decorator": "s = torch.sigmoid\n\ndef with_s(f):\n    return lambda x: f(x, s)\n\n"
+        "@with_s\ndef sigmoid_grad(x, s):\n    return s(x) * (1 - s(x))\n",
+    "a class body's name seen from its method": "s = torch.sigmoid\n\nclass G:\n    s = None\n"
+        "    def __call__(self, x):\n        return s(x) * (1 - s(x))\n\nsigmoid_grad = G()\n",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("how", _OWN_NAMES)
+def test_not_by_hand_reads_a_functions_own_names_as_its_own(how):
+    source = f"import torch\n{_OWN_NAMES[how]}".encode()
+    assert not_by_hand(source, "sigmoid_grad", _FORBIDDEN) == []
+
+
+@pytest.mark.parametrize("how", _MODULES_NAMES)
+def test_not_by_hand_reads_what_stands_outside_a_function_as_the_modules(how):
+    source = f"import torch\n{_MODULES_NAMES[how]}".encode()
+    assert not_by_hand(source, "sigmoid_grad", _FORBIDDEN) == ["torch.sigmoid"]
+
+
 def test_not_by_hand_finds_what_a_star_import_brings():
     star = "from torch.nn.functional import *\n"
     grad = "def sigmoid_grad(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n"
@@ -593,3 +655,25 @@ def test_all_close_decides_as_torch_testing_assert_close(dtype):
         mine = all_close(got, want, rtol=0.1, atol=0.01)
         assert mine == _assert_close_passes(got, want, rtol=0.1, atol=0.01, equal_nan=False)
     assert verdicts == {True, False}, "the cases must include a pass and a failure"
+
+
+def test_the_torch_functions_a_reply_names_are_kept_bounded():
+    """A forged reply named 100 strings of 1 MiB as the torch functions a call reached, on
+    every call: the grading process kept them all for the chapter (3.9 GB after 40 calls).
+    Only watched calls' names are kept, each of at most 200 characters, 256 per function."""
+    import types
+
+    from coursekit.grading import isolation
+
+    forged = [f"{i}" + "x" * (1 << 20) for i in range(100)] + [f"torch.f{i}" for i in range(400)]
+    worker = types.SimpleNamespace(
+        modules={}, memory_mb=2048, timeout=10,
+        request=lambda message: {"ok": True, "value": 1, "args": [], "reached": forged})
+    student = isolation.Student(worker, "k", "activations", Path("activations.py"))
+    student.watched.add("sigmoid")
+    for _ in range(3):
+        student.run("sigmoid", 1.0)
+        student.run("relu", 1.0)  # not watched: nothing kept
+    kept = student.reached["sigmoid"]
+    assert "relu" not in student.reached and "torch.f0" in kept and len(kept) <= 256
+    assert all(name.startswith("torch.f") for name in kept)
