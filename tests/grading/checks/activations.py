@@ -127,19 +127,20 @@ def test_sigmoid_large_inputs(student, reference):
 
 @points(1, "sigmoid")
 def test_sigmoid_is_differentiable(student, reference):
-    x = _inputs(7, (5, 6), zeros=False)
-    outcome = student.run("sigmoid", x.clone(), grad=True)
-    expect_close(expect_shape(outcome.value, x.shape, "sigmoid(x)"), reference.sigmoid(x),
-                 "sigmoid(x)")  # the gradient of sigmoid(x) + 5 is sigmoid's  # fmt: skip
-    if outcome.grads is None or outcome.grads[0] is None:
-        fail(
-            "No gradient flows from sigmoid(x) back to x: use torch operations only (no"
-            " .item(), .detach(), .numpy() or Python floats), so autograd can see them."
-            + NO_GRAD
-        )
-    expect_close(outcome.grads[0], reference.sigmoid_grad(x),
-                 "the gradient of sigmoid(x).sum() with respect to x",
-                 hint="Autograd should find sigmoid(x) * (1 - sigmoid(x)).")  # fmt: skip
+    for x in (_inputs(7, (5, 6), zeros=False), torch.tensor(0.7)):  # a single number too
+        where = f" for x of shape {tuple(x.shape)}"
+        outcome = student.run("sigmoid", x.clone(), grad=True)
+        expect_close(expect_shape(outcome.value, x.shape, "sigmoid(x)"), reference.sigmoid(x),
+                     "sigmoid(x)")  # the gradient of sigmoid(x) + 5 is sigmoid's  # fmt: skip
+        if outcome.grads is None or outcome.grads[0] is None:
+            fail(
+                f"No gradient flows from sigmoid(x) back to x{where}: use torch operations only"
+                " (no .item(), .detach(), .numpy(), math.exp or Python floats), so autograd can"
+                " see them." + NO_GRAD
+            )
+        expect_close(outcome.grads[0], reference.sigmoid_grad(x),
+                     f"the gradient of sigmoid(x).sum() with respect to x{where}",
+                     hint="Autograd should find sigmoid(x) * (1 - sigmoid(x)).")  # fmt: skip
 
 
 # --- sigmoid_grad ----------------------------------------------------------------------------
@@ -189,6 +190,8 @@ def test_sigmoid_grad_peak_and_large_inputs(student, reference):
 
 
 def _tanh_grad_hint(got, x) -> str | None:
+    if hint := _nonfinite_hint(got, x):
+        return hint + " torch.tanh(x) itself never overflows: 1 - torch.tanh(x)**2."
     t = torch.tanh(x)
     if torch.allclose(got, 1 - t, atol=1e-6):
         return "You computed 1 - tanh(x): the derivative squares tanh, 1 - tanh(x)**2."
@@ -213,10 +216,11 @@ def test_tanh_grad_values(student, reference):
 
 @points(1, "tanh_grad")
 def test_tanh_grad_peak_and_large_inputs(student, reference):
-    x = torch.tensor([-50.0, -3.0, -0.5, 0.0, 0.5, 3.0, 50.0], dtype=torch.float64)
-    what = f"tanh_grad of {x.tolist()}"
-    got = _call(student, "tanh_grad", x, what)
-    expect_close(got, reference.tanh_grad(x), what, hint=_tanh_grad_hint(got, x))
+    for dtype in (torch.float64, torch.float32):  # exp(2x) is inf in float32 beyond x = 44
+        x = torch.tensor([-50.0, -3.0, -0.5, 0.0, 0.5, 3.0, 50.0], dtype=dtype)
+        what = f"tanh_grad of {x.tolist()} ({dtype})"
+        got = _call(student, "tanh_grad", x, what)
+        expect_close(got, reference.tanh_grad(x), what, hint=_tanh_grad_hint(got, x))
 
 
 # --- relu ------------------------------------------------------------------------------------

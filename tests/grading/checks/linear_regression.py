@@ -134,8 +134,8 @@ def test_synthetic_data_follows_the_model(student, reference):
 @points(1, "synthetic_data")
 def test_synthetic_data_is_random_and_seeded(student, reference):
     X1, y1 = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
-    X2, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
-    X3, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=4)
+    X2, y2 = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
+    X3, y3 = _synthetic(student, TRUE_W, TRUE_B, 50, seed=4)
     expect_shape(X1, (50, 2), "X")
     # Random data that is not the model's earns nothing here either (noise of std 0.01 stays
     # within 0.1 of X w + b: 10 standard deviations).
@@ -163,6 +163,23 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
     if torch.equal(X1, X3):
         fail("different seeds gave the same X: draw X at random (torch.normal or torch.randn),"
              " and do not call torch.manual_seed inside synthetic_data (the caller seeds).")
+    # The noise too comes from torch's global generator: the same seed, the same y; another
+    # seed, other noise; and not NumPy's or Python's numbers (unseeded by torch.manual_seed).
+    noise1, noise3 = ((y.reshape(-1) - (X @ TRUE_W + TRUE_B)).double()
+                      for X, y in ((X1, y1), (X3, expect_shape(y3, (50, 1), "y"))))  # fmt: skip
+    numpy_noise = 0.01 * torch.from_numpy(np.random.RandomState(3).standard_normal(50))
+    gauss = random.Random(3).gauss
+    python_noise = torch.tensor([gauss(0, 0.01) for _ in range(50)], dtype=torch.float64)
+    for draws, how in ((numpy_noise, "NumPy"), (python_noise, "Python's random module")):
+        if (noise1 - draws).abs().max() < 2e-6:
+            fail(f"the noise was drawn with {how}: torch.manual_seed does not seed it. Draw it"
+                 " with torch too (torch.normal(0, 0.01, ...)).")
+    if not torch.equal(y1, y2):
+        fail("with the same torch.manual_seed, synthetic_data should return the same y: draw"
+             " the noise with torch's random functions too.")
+    if (noise1 - noise3).abs().max() < 2e-6:
+        fail("different seeds gave the same noise: draw it from torch's global generator"
+             " (torch.normal(0, 0.01, ...)), not from a generator of your own with a fixed seed.")
 
 
 # -- data_iter --------------------------------------------------------------------------------

@@ -508,6 +508,17 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
         rtol=1e-4,
         atol=1e-6,
     )
+    # With probability targets too: the gradient must reach the logits on that path as well.
+    soft = _soft_labels(59, 4, 5)
+    outcome = student.run("cross_entropy_loss", logits.clone(), soft.clone(), grad=True)
+    leaf = logits.clone().requires_grad_(True)
+    reference.cross_entropy_loss(leaf, soft).backward()
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail("No gradient flows from cross_entropy_loss back to the logits when the targets are"
+             " probabilities: use torch ops only on that path too (no .detach())." + NO_GRAD)
+    expect_close(outcome.grads[0], leaf.grad,
+                 "the gradient of cross_entropy_loss w.r.t. logits, with probability targets",
+                 hint="It should be (softmax(logits) - target) / n.", rtol=1e-4, atol=1e-6)
 
 
 # -- bce_with_logits ------------------------------------------------------------------------
@@ -643,7 +654,7 @@ def _check_kl(student, reference, p, q, what):
         hint = "You measured in bits (log2); the natural logarithm (nats) is asked."
     elif _is_close(got, want / p.shape[-1]):
         hint = "You averaged over the last dimension: KL(p || q) is the sum over j."
-    expect_close(got, want, what, hint=hint, rtol=1e-4, atol=1e-8)
+    expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-8))
 
 
 @points(2, "kl_divergence")

@@ -365,10 +365,12 @@ def _expect_global_generator(student, fn, *args):
 
 
 def _expect_xavier(student, shape, gain, seed):
-    got = _init_outcome(student, "xavier_uniform_", shape, seed, gain)
+    """``gain`` None: the call leaves it out, and the docstring's default (1) applies."""
+    got = _init_outcome(student, "xavier_uniform_", shape, seed, *[gain] * (gain is not None))
     fan_out, fan_in = shape
-    bound = gain * math.sqrt(6 / (fan_in + fan_out))
-    what = f"xavier_uniform_ of shape {shape} with gain {gain}"
+    bound = (1.0 if gain is None else gain) * math.sqrt(6 / (fan_in + fan_out))
+    what = f"xavier_uniform_ of shape {shape} with " + (
+        "the default gain (1.0)" if gain is None else f"gain {gain}")
     if got.abs().max() > bound * (1 + 1e-6):
         fail(f"{what}: values reach {got.abs().max():.4f}, beyond the bound {bound:.4f}."
              " Draw from a uniform distribution on [-a, a], a = gain sqrt(6/(in+out)).")
@@ -392,7 +394,7 @@ def _expect_xavier(student, shape, gain, seed):
 
 @points(3, "xavier_uniform_")
 def test_xavier_uniform_distribution(student, reference):
-    for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), 1.0), ((400, 100), 2.0)]):
+    for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), None), ((400, 100), 2.0)]):
         _expect_xavier(student, shape, gain, seed)
     _expect_global_generator(student, "xavier_uniform_", 1.0)
     _expect_fills_a_parameter(student, "xavier_uniform_", 1.0)

@@ -288,6 +288,11 @@ def _unpack(name, value, params):
     if missing:
         fail(f"{what}: the returned state lacks the key(s) {sorted(missing)}; the docstring "
              f"gives the layout {sorted(STATE_KEYS[name])}.")
+    extra = set(new_state) - STATE_KEYS[name]
+    if extra:
+        fail(f"{what}: the returned state has the key(s) {sorted(map(str, extra))[:5]}, which"
+             f" its layout {sorted(STATE_KEYS[name])} does not: use exactly the docstring's"
+             " keys (what a caller saves and feeds back is that layout).")
     return list(new_params), new_state
 
 

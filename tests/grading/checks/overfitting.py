@@ -277,6 +277,7 @@ _HISTORIES = [
     [0.42],
     [0.70, 0.81, 0.85, 0.84, 0.86, 0.83, 0.80, 0.79],
     [-0.5, -0.2, -0.9],  # scores of any sign (a log-likelihood): a best of 0 to start is wrong
+    [0.8, 0.8001, 0.79],  # close is not a tie: no rounding, no isclose
 ]
 
 

@@ -285,6 +285,11 @@ def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
                 f"{what} should be one number, but it is a tensor of shape {tuple(got.shape)}:"
                 " compare the predictions with the labels, then reduce to a single fraction."
             )
+        if got.ndim:
+            fail(
+                f"{what} should be a Python float (or a 0-dim tensor), but it is a tensor of"
+                f" shape {tuple(got.shape)}: .item() gives the float, or reduce without keepdim."
+            )
         if got.is_complex() or got.dtype == torch.bool:
             fail(
                 f"{what} should be a real number, the fraction of correct predictions (a Python"
@@ -329,6 +334,11 @@ def test_accuracy_on_random_scores(student, reference):
     _check_accuracy(
         student, scores, scores.argmax(dim=1), 1.0, "accuracy when every prediction is right"
     )
+    # A fraction with no short decimal form: rounding it (to 2 or 4 places) is not the answer.
+    scores = _logits(24, (3, 4))
+    labels = scores.argmax(dim=1)
+    labels[1:] = (labels[1:] + 1) % 4
+    _check_accuracy(student, scores, labels, 1 / 3, "accuracy on 3 examples with 1 right")
 
 
 @points(1, "accuracy")
@@ -357,21 +367,27 @@ def _check_one_hot(student, reference, y: torch.Tensor, q: int) -> None:
     if type(got) is torch.Tensor and got.shape == (len(y), int(y.max()) + 1) != (len(y), q):
         fail(f"{what} has {got.shape[1]} columns, y.max() + 1: it needs num_classes = {q}"
              " columns (a class may have no example in this batch).")
-    got = expect_shape(got, (len(y), q), what)
-    if got.dtype != torch.float32:
+    got = _expect_float32(expect_shape(got, (len(y), q), what), what)
+    expect_close(got, reference.one_hot(y, q), what, hint="Row i needs a 1 in column y[i] only.")
+
+
+def _expect_float32(got, what: str):
+    """one_hot's dtype is float32 whatever y's (int64): not the dtype of its input."""
+    if type(got) is torch.Tensor and got.dtype != torch.float32:
         fail(
             f"{what}: expected dtype torch.float32, got {got.dtype}. One-hot rows are"
             " compared with probabilities, so build them as floats (e.g."
             " torch.zeros(n, q, dtype=torch.float32), or .float() on an integer result)."
         )
-    expect_close(got, reference.one_hot(y, q), what, hint="Row i needs a 1 in column y[i] only.")
+    return got
 
 
 @points(1, "one_hot")
 def test_one_hot_leaves_labels_alone(student, reference):
     y = seeded_labels(30, 9, 4)
     outcome = student.run("one_hot", y.clone(), 4)
-    expect_close(outcome.value, reference.one_hot(y, 4), "one_hot(y, 4)")
+    expect_close(_expect_float32(outcome.value, "one_hot(y, 4)"), reference.one_hot(y, 4),
+                 "one_hot(y, 4)")  # fmt: skip
     expect_unchanged(y, outcome.args[0], "y")
 
 
