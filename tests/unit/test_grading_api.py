@@ -308,7 +308,10 @@ def test_seeded_inputs_are_the_same_on_every_run_and_in_every_dtype():
     a, b = seeded_randn(3, (4, 2), scale=2.0), seeded_randn(3, (4, 2), scale=2.0)
     assert a.shape == (4, 2) and a.dtype == torch.float32 and torch.equal(a, b)
     assert not torch.equal(a, seeded_randn(4, (4, 2), scale=2.0))
-    assert torch.equal(seeded_randn(3, (4, 2), scale=2.0, dtype=torch.float64), a.double())
+    wide = seeded_randn(3, (4, 2), scale=2.0, dtype=torch.float64)
+    assert torch.allclose(wide, a.double(), rtol=2**-26, atol=0) and torch.equal(wide.float(), a)
+    # ... but not float32's numbers: float32 arithmetic inside a float64 answer shows.
+    assert not torch.allclose(wide, a.double(), rtol=1e-9, atol=0)
     assert seeded_randn(3, ()).shape == ()  # a single number, as the activation tests use
     labels = seeded_labels(5, 100, 3)
     assert labels.dtype == torch.int64 and labels.shape == (100,)

@@ -196,11 +196,13 @@ def test_linear_backward_matches_autograd(student, reference):
 
 @points(2, "relu_backward")
 def test_relu_backward_values(student, reference):
-    for seed, shape in enumerate([(7,), (3, 4), (2, 3, 5)]):
-        Z = seeded_randn(seed + 80, shape)
+    f32 = torch.float32
+    cases = [((7,), f32), ((3, 4), f32), ((2, 3, 5), f32), ((4, 3), torch.float64)]
+    for seed, (shape, dtype) in enumerate(cases):
+        Z = seeded_randn(seed + 80, shape, dtype=dtype)
         Z.view(-1)[::3] = 0.0  # ReLU's kink
-        dH = seeded_randn(seed + 90, shape)
-        what = f"relu_backward for Z of shape {shape}"
+        dH = seeded_randn(seed + 90, shape, dtype=dtype)
+        what = f"relu_backward for Z of shape {shape}" + " (float64)" * (dtype != f32)
         outcome = student.run("relu_backward", Z.clone(), dH.clone())
         got = expect_shape(outcome.value, shape, what)
         expect_dtype(got, dH.dtype, what)
