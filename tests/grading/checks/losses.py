@@ -174,7 +174,7 @@ def _regression_tests(name):
         # An answer for a valid reduction (a function that always raises fails).
         _check_regression_loss(student, reference, name, y_hat, y, "mean",
                                f"{name}(y_hat, y, reduction='mean')")  # fmt: skip
-        for bad in ("avg", "Mean"):
+        for bad in ("avg", "Mean", " sum"):  # no normalising: those are not the names
             expect_raises(
                 student, "ValueError", name, y_hat, y, reduction=bad,
                 why="Only 'none', 'mean' and 'sum' are valid: raise ValueError for anything else"
