@@ -111,7 +111,8 @@ class Outcome:
     args: list = field(default_factory=list)  # the positional arguments after the call
     grads: list | None = None  # grad=True: d value.sum() / d each floating tensor, like args
     arg_grads: list | None = None  # each tensor argument's .grad after the call, like args
-    shares: list = field(default_factory=list)  # positional arguments the value is a view of
+    shares: list = field(default_factory=list)  # positional arguments whose tensors the value
+    # holds (or views of them), also inside lists, tuples and dicts on either side
 
 
 def shape_str(shape) -> str:

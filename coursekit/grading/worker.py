@@ -152,6 +152,17 @@ def _tensors(args):
     return [t for a in args for t in _tensors(a)] if isinstance(args, list | tuple) else []
 
 
+def _storages(value) -> set[int]:
+    """Where the tensors of ``value`` keep their data (also in lists, tuples, dict values)."""
+    import torch
+
+    if isinstance(value, torch.Tensor):
+        return {value.untyped_storage().data_ptr()} - {0} if value.numel() else set()
+    if isinstance(value, dict):
+        value = list(value.values())
+    return set().union(*map(_storages, value)) if isinstance(value, list | tuple) else set()
+
+
 def _nested(args, of_tensor):
     """``args`` with each tensor replaced by ``of_tensor(tensor)`` and anything else by None."""
     import torch
@@ -275,11 +286,10 @@ def call(module, request: dict) -> dict:
             torch.set_num_threads(threads)
         if watched and (beside != _beside() or beside.get("children")):
             reached.add(UNSEEN[0])
-        shares = []  # the positional arguments the value is (or is a view of): no copy made
+        shares = []  # the positional arguments the value holds (or views of them): no copy
         with suppress(Exception):  # a meta or sparse value has no storage to compare
-            shares = [i for i, a in enumerate(args) if type(a) is torch.Tensor and a.numel()
-                      and isinstance(value, torch.Tensor) and value.numel()
-                      and a.untyped_storage().data_ptr() == value.untyped_storage().data_ptr()]
+            held_data = _storages(value)
+            shares = [i for i, a in enumerate(args) if _storages(a) & held_data]
         grads = None
         if wants_grad:  # of value.sum() (or of (value * weights).sum()), for each tensor
             leaves = [t for t in _tensors(passed) if t.requires_grad]  # the caller passed
