@@ -393,7 +393,7 @@ def _module(source: bytes):
     tree, imports, vmapped = ast.parse(source), [], set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
-            imports.append(node)
+            imports.append(node)  # the module's own, and those of its defs (binding locals)
         elif isinstance(node, ast.Attribute) and node.attr == "vmap":
             vmapped.add(id(node.value))  # torch.func.vmap batches; it computes no gradient
     defs: dict[str, ast.AST] = {}
@@ -407,7 +407,8 @@ def _module(source: bytes):
                 setters.update((g, [*setters.get(g, []), node]) for g in n.names)
         for target, value in _bindings(node):
             defs.update((n.id, value) for n in ast.walk(target) if isinstance(n, ast.Name))
-    return tree, imports, vmapped, defs, setters, patches, _scopes(source)
+    top = {id(node) for node in _module_level(tree.body)}
+    return tree, imports, vmapped, defs, setters, patches, _scopes(source), top
 
 
 def _scopes(source: bytes) -> dict[tuple[str, int], frozenset]:
@@ -463,8 +464,10 @@ def _scoped(root, scopes: dict):
 
 
 def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[str]:
-    _, imports, vmapped, defs, setters, patches, scopes = _module(source)
-    aliases, stars, torchy = {}, [], set()
+    _, imports, vmapped, defs, setters, patches, scopes, top = _module(source)
+    # Names bound to forbidden torch functions: the module's imports bind them for every def;
+    # an import inside a def binds a local there, and counts where a def that holds it is read.
+    aliases, stars, torchy, imported = {}, [], set(), {}
     for node in imports:
         module = getattr(node, "module", None) or ""
         for alias in node.names:
@@ -475,12 +478,16 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
             named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
             vmap = parts[-1] == "vmap"  # from torch.func import vmap: no gradient
             if parts[0] in ("torch", "functorch") and forbidden & set(named) and not vmap:
-                aliases[alias.asname or (alias.name if module else parts[0])] = ".".join(parts)
+                bound = alias.asname or (alias.name if module else parts[0])
+                if id(node) in top:
+                    aliases[bound] = ".".join(parts)
+                else:
+                    imported.setdefault(id(node), []).append(".".join(parts))
     for name in forbidden - set(defs) if stars else ():  # from torch.special import *
         aliases.setdefault(name, f"{stars[0]}.{name}")
     if function not in defs and function in aliases:  # from torch import sigmoid
         return [aliases[function]]
-    used, todo, seen, walked = set(), [function], set(), set()
+    used, todo, seen, walked, classes = set(), [function], set(), set(), []
     while todo:
         name = todo.pop()
         if name in seen or (name not in defs and name not in setters) or (
@@ -496,9 +503,15 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
         for node, own in (n for root in roots for n in _scoped(root, scopes)):
             if isinstance(node, ast.Attribute) and id(node) in vmapped:  # torch.func of .vmap
                 continue
+            if id(node) in imported:  # `from torch import sigmoid` in a def read here
+                used.update(("", name) for name in imported[id(node)])
+            elif isinstance(node, ast.ClassDef):  # a class of theirs, here or in the module
+                classes.append(node)
             if isinstance(node, ast.Attribute) and node.attr in forbidden:
-                theirs = _root(node) not in torchy
-                used.add((node.attr * theirs, _shown(node)))
+                root = _root(node)
+                if root not in own and _theirs(defs.get(root), defs):
+                    continue  # an object of theirs (read where it is made), not a tensor
+                used.add((node.attr * (root not in torchy), _shown(node)))
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and (
                     node.id not in own):  # fmt: skip
                 if node.id in aliases:
@@ -508,9 +521,30 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
     # micrograd's Value.backward), unless reached through torch (torch.sigmoid). Whether
     # `layer.backward(d)` is theirs or torch's shows as it runs (reached): a method that hands
     # the work to torch's (def backward(self): self.loss.backward()) reaches it.
-    own = {f.name for c in seen if isinstance(defs.get(c), ast.ClassDef) for f in defs[c].body
-           if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}  # fmt: skip
-    return sorted(text for attr, text in used if attr not in own)
+    # Their classes' methods and class attributes, and what their methods set on self, are
+    # theirs too (a layer's backward = staticmethod(linear_backward), self.backward = ...).
+    members = set()
+    for c in classes:
+        for f in c.body:
+            if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef):
+                members.add(f.name)
+                members.update(n.attr for n in ast.walk(f) if isinstance(n, ast.Attribute)
+                               and isinstance(n.ctx, ast.Store) and _root(n) == "self")  # fmt: skip
+            for target, _ in _bindings(f):
+                members.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+    return sorted(text for attr, text in used if attr not in members)
+
+
+def _theirs(made, defs) -> bool:
+    """Whether a module-level name bound to ``made`` holds an object of the student's own: a
+    class of theirs, or what one of their classes or functions (a namedtuple or dataclass of
+    theirs), ``SimpleNamespace`` or ``namedtuple`` made. Its attributes are then no tensor
+    methods."""
+    if isinstance(made, ast.ClassDef):
+        return True
+    maker = _root(made.func) if isinstance(made, ast.Call) else ""
+    return maker in ("SimpleNamespace", "types", "namedtuple", "collections") or isinstance(
+        defs.get(maker), ast.ClassDef | ast.FunctionDef | ast.Call)
 
 
 def _shown(node: ast.Attribute) -> str:
