@@ -389,8 +389,15 @@ def _read_uses(source: bytes, function: str, forbidden: frozenset, apart: tuple)
 def _module(source: bytes):
     """(tree, imports, ids of what ``.vmap`` is taken of, module-level defs and what each
     name is bound to last, the defs that bind a name with ``global``, module-level patches,
-    the names each scope holds that are not the module's: ``_scopes``)."""
+    the names each scope holds that are not the module's: ``_scopes``, the ids of the
+    module-level statements); None for a module too big to read (``_too_big``)."""
+    # Words first (names and numbers, about a node each): parsing 1 MB of them took seconds
+    # and a gigabyte here, once a chapter.
+    if sum(1 for _ in re.finditer(rb"\w+", source)) > 100_000:
+        return None
     tree, imports, vmapped = ast.parse(source), [], set()
+    if _too_big(tree):
+        return None
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             imports.append(node)  # the module's own, and those of its defs (binding locals)
@@ -411,22 +418,21 @@ def _module(source: bytes):
     return tree, imports, vmapped, defs, setters, patches, _scopes(source), top
 
 
-def _scopes(source: bytes) -> dict[tuple[str, int], frozenset]:
+def _scopes(source: bytes) -> dict[tuple[str, int], set]:
     """For each function, lambda, comprehension and class, by (name, line): the names that
     are its own there (parameters, locals, a closure's), which its code reads instead of the
     module's: a demo under ``if __name__ == "__main__":`` that binds ``s = torch.sigmoid(...)``
     is not what ``s`` means inside a def that sets its own ``s``."""
-    found: dict[tuple[str, int], frozenset] = {}
+    found: dict[tuple[str, int], set] = {}
     try:
         text = importlib.util.decode_source(source)
         todo = symtable.symtable(text, "<student>", "exec").get_children()
     except (SyntaxError, ValueError, RecursionError, MemoryError):  # read as the module's, then
         return found
-    while todo:
+    while todo:  # each set grows in place: thousands of lambdas on one line share one key
         table = todo.pop()
-        key = (table.get_name(), table.get_lineno())
-        own = {s.get_name() for s in table.get_symbols() if not s.is_global()}
-        found[key] = found.get(key, frozenset()) | own
+        own = found.setdefault((table.get_name(), table.get_lineno()), set())
+        own.update(s.get_name() for s in table.get_symbols() if not s.is_global())
         todo += table.get_children()
     return found
 
@@ -435,36 +441,75 @@ _SCOPES = {ast.Lambda: "lambda", ast.ListComp: "listcomp", ast.SetComp: "setcomp
            ast.DictComp: "dictcomp", ast.GeneratorExp: "genexpr"}  # symtable's names
 
 
+class _Own:
+    """The names that are not the module's where a node stands: its scope's own, then those of
+    the scopes around it. Linked, never copied: every node of a scope shares one (a copy per
+    node cost time and memory as nodes times names: minutes and gigabytes for a crafted file)."""
+
+    __slots__ = ("names", "outer")
+
+    def __init__(self, names=frozenset(), outer=None):
+        self.names, self.outer = names, outer
+
+    def __contains__(self, name) -> bool:
+        scope = self
+        while scope is not None and name not in scope.names:
+            scope = scope.outer
+        return scope is not None
+
+
 def _scoped(root, scopes: dict):
     """``ast.walk`` of ``root`` (without recursion: code nested thousands deep is read too),
-    each node with the names that are not the module's where it stands. A def's defaults and
-    decorators stand outside it; a class body's names are not seen from the defs in it."""
-    todo = [(root, frozenset(), frozenset())]
+    each node with the names that are not the module's where it stands (an :class:`_Own`). A
+    def's defaults and decorators stand outside it; a class body's names are not seen from the
+    defs in it."""
+    none = _Own()
+    todo = [(root, none, none)]  # a node, what it sees, what a def inside it would see
     while todo:
-        node, own, in_class = todo.pop()
-        yield node, own | in_class
+        node, sees, defs_see = todo.pop()
+        yield node, sees
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             name = node.name
         else:
             name = _SCOPES.get(type(node))
         if name is None:
-            todo += [(child, own, in_class) for child in ast.iter_child_nodes(node)]
+            todo += [(child, sees, defs_see) for child in ast.iter_child_nodes(node)]
             continue
-        names = scopes.get((name, node.lineno), frozenset())
-        inner = (own, names) if isinstance(node, ast.ClassDef) else (own | names, frozenset())
+        names = _Own(scopes.get((name, node.lineno), frozenset()), defs_see)
+        inner = (names, defs_see) if isinstance(node, ast.ClassDef) else (names, names)
         args = getattr(node, "args", None)
-        outside = [*getattr(node, "decorator_list", ()), *getattr(node, "bases", ()),
-                   *getattr(node, "keywords", ())]  # fmt: skip
+        outside = {id(n) for n in [*getattr(node, "decorator_list", ()),
+                                   *getattr(node, "bases", ()), *getattr(node, "keywords", ())]}
         if isinstance(args, ast.arguments):
-            outside += [n for n in [*args.defaults, *args.kw_defaults] if n is not None]
+            outside |= {id(n) for n in [*args.defaults, *args.kw_defaults] if n is not None}
         for child in ast.iter_child_nodes(node):
             for part in ast.iter_child_nodes(child) if child is args else [child]:
-                todo.append((part, own, in_class) if any(part is n for n in outside)
-                            else (part, *inner))  # fmt: skip
+                todo.append((part, sees, defs_see) if id(part) in outside else (part, *inner))
+
+
+def _too_big(tree) -> bool:
+    """More than 50,000 nodes (the course's answers hold about 1,000), or scopes nested more
+    than 50 deep: such a module is not read, and the run-time record decides alone. Python's
+    own scope analysis of 1,000 nested lambdas took 30 s and 5 GB; a scope of 140,000 names
+    took 10 s to read: the grader's time and memory, outside any limit of the student's."""
+    todo, count = [(tree, 0)], 0
+    while todo:
+        node, depth = todo.pop()
+        count += 1
+        if count > 50_000 or depth > 50:
+            return True
+        depth += isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+                            | ast.Lambda | ast.ListComp | ast.SetComp | ast.DictComp
+                            | ast.GeneratorExp)  # fmt: skip
+        todo += [(child, depth) for child in ast.iter_child_nodes(node)]
+    return False
 
 
 def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[str]:
-    _, imports, vmapped, defs, setters, patches, scopes, top = _module(source)
+    module = _module(source)
+    if module is None:
+        raise ValueError("too big to read: the run-time record decides")
+    _, imports, vmapped, defs, setters, patches, scopes, top = module
     # Names bound to forbidden torch functions: the module's imports bind them for every def;
     # an import inside a def binds a local there, and counts where a def that holds it is read.
     aliases, stars, torchy, imported = {}, [], set(), {}

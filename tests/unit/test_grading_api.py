@@ -698,3 +698,21 @@ def test_the_torch_functions_a_reply_names_are_kept_bounded():
     kept = student.reached["sigmoid"]
     assert "relu" not in student.reached and "torch.f0" in kept and len(kept) <= 256
     assert all(name.startswith("torch.f") for name in kept)
+
+
+def test_a_module_too_big_to_read_is_left_to_the_run_time_record():
+    """Crafted files under the 1 MB cap kept the grading process reading for minutes (a dead
+    line binding 140,000 names: each node copied the scope's names) or took it to gigabytes
+    (hundreds of nested lambdas: Python's own scope analysis grows as their square). Such a
+    module is not read: the torch functions its calls reached decide alone."""
+    from coursekit.grading import api
+
+    names = "".join(f"a{i}=0;" for i in range(60_000))
+    wide = f"import torch\n\ndef relu(x):\n    if x is None: {names}\n    return x.clamp(min=0)\n"
+    params = ",".join(f"p{i}" for i in range(20))
+    nested = "import torch\n\ndef relu(x):\n    f = " + f"lambda {params}: " * 60 + "0\n"
+    nested += "    return x.clamp(min=0)\n"
+    for source in (wide.encode(), nested.encode()):
+        assert api._module(source) is None
+        assert not_by_hand(source, "relu", {"relu"}) == []
+        assert not_by_hand(source, "relu", {"relu"}, reached={"torch.relu"}) == ["torch.relu"]
