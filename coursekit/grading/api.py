@@ -439,6 +439,7 @@ def _scopes(source: bytes) -> dict[tuple[str, int], set]:
 
 _SCOPES = {ast.Lambda: "lambda", ast.ListComp: "listcomp", ast.SetComp: "setcomp",
            ast.DictComp: "dictcomp", ast.GeneratorExp: "genexpr"}  # symtable's names
+_NAMED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)  # by their own names
 
 
 class _Own:
@@ -468,10 +469,7 @@ def _scoped(root, scopes: dict):
     while todo:
         node, sees, defs_see = todo.pop()
         yield node, sees
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            name = node.name
-        else:
-            name = _SCOPES.get(type(node))
+        name = node.name if isinstance(node, _NAMED_SCOPES) else _SCOPES.get(type(node))
         if name is None:
             todo += [(child, sees, defs_see) for child in ast.iter_child_nodes(node)]
             continue
@@ -498,9 +496,7 @@ def _too_big(tree) -> bool:
         count += 1
         if count > 50_000 or depth > 50:
             return True
-        depth += isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
-                            | ast.Lambda | ast.ListComp | ast.SetComp | ast.DictComp
-                            | ast.GeneratorExp)  # fmt: skip
+        depth += isinstance(node, _NAMED_SCOPES) or type(node) in _SCOPES
         todo += [(child, depth) for child in ast.iter_child_nodes(node)]
     return False
 

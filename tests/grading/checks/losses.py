@@ -7,6 +7,7 @@ import torch
 from coursekit.grading import (
     NO_GRAD,
     GradingFailure,
+    all_close,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -42,13 +43,11 @@ def _distributions(seed: int, shape, zeros: bool = False, dtype=torch.float64) -
 def _is_close(a, b, rtol=1e-4, atol=1e-6) -> bool:
     """Whether ``a`` matches ``b``: float64 within the float64 defaults (float32 arithmetic on
     float64 inputs must not pass), others within ``rtol`` and ``atol``."""
-    if b.dtype == torch.float64:
-        rtol, atol = min(rtol, 1e-9), min(atol, 1e-11)
     return (
         type(a) is torch.Tensor
         and a.shape == b.shape
         and bool(torch.isfinite(a).all())
-        and torch.allclose(a.to(b.dtype), b, rtol=rtol, atol=atol)
+        and all_close(a.to(b.dtype), b, **float32_tolerances(b, rtol, atol))
     )
 
 

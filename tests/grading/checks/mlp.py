@@ -368,7 +368,7 @@ def _expect_global_generator(student, fn, *args):
 
 def _expect_xavier(student, shape, gain, seed):
     """``gain`` None: the call leaves it out, and the docstring's default (1) applies."""
-    got = _init_outcome(student, "xavier_uniform_", shape, seed, *[gain] * (gain is not None))
+    got = _init_outcome(student, "xavier_uniform_", shape, seed, *(() if gain is None else (gain,)))
     fan_out, fan_in = shape
     bound = (1.0 if gain is None else gain) * math.sqrt(6 / (fan_in + fan_out))
     what = f"xavier_uniform_ of shape {shape} with " + (
