@@ -33,8 +33,9 @@ $(STAMP): pyproject.toml | $(PY)
 
 setup: $(STAMP) system
 
+# SYSTEM_CHECKED=1: already checked by the make that calls this one (a check imports torch, 3 s).
 system: $(STAMP)
-	@PY=$(PY) NEED_BROWSER=$(NEED_BROWSER) bash tools/system-deps.sh
+	@$(if $(SYSTEM_CHECKED),true,PY=$(PY) NEED_BROWSER=$(NEED_BROWSER) bash tools/system-deps.sh)
 
 book: setup
 	$(VENV)/bin/jupyter-book build . -W -n --keep-going
@@ -82,10 +83,10 @@ nbval: setup
 test: NEED_BROWSER = 1
 test: setup
 	@mkdir -p _build && rm -f _build/phases.txt
-	@bash tools/phase lint $(MAKE) lint
-	@bash tools/phase unit $(MAKE) unit
-	@bash tools/phase nbval $(MAKE) nbval
-	@bash tools/phase book $(MAKE) book-from-cache
+	@bash tools/phase lint $(MAKE) lint SYSTEM_CHECKED=1
+	@bash tools/phase unit $(MAKE) unit SYSTEM_CHECKED=1
+	@bash tools/phase nbval $(MAKE) nbval SYSTEM_CHECKED=1
+	@bash tools/phase book $(MAKE) book-from-cache SYSTEM_CHECKED=1
 	@bash tools/phase browser $(PY) -m pytest $(NO_NBVAL) tests/site -n 2 --dist loadscope
 	@cat _build/phases.txt
 

@@ -164,10 +164,12 @@ def _escape_gives_the_focus_back(page, selector: str) -> str:
 _CLOCK_START = 1_700_000_000_000  # any time: the page's clock is held, not read
 
 
+# Parametrized by the page, so that they share its one visit at each width (``page_scope``).
 @pytest.mark.parametrize("width", (390, 1366))
-def test_header_buttons_show_and_keep_the_keyboard_focus(seen, width):
-    wrong = seen(header_keyboard, _KEYBOARD_PAGE, width)
-    assert not wrong, f"{_KEYBOARD_PAGE.html} at {width}px, keyboard only: " + "; ".join(wrong)
+@pytest.mark.parametrize("page", [_KEYBOARD_PAGE], ids=lambda p: p.docname)
+def test_header_buttons_show_and_keep_the_keyboard_focus(seen, page, width):
+    wrong = seen(header_keyboard, page, width)
+    assert not wrong, f"{page.html} at {width}px, keyboard only: " + "; ".join(wrong)
 
 
 @probe(widths=(390, 1366), order=60, only=lambda p: p == _KEYBOARD_PAGE)  # before the header's
@@ -186,10 +188,11 @@ def skip_link(page, toc_page, width, mode) -> str:
 
 
 @pytest.mark.parametrize("width", (390, 1366))
-def test_skip_link_leads_the_keyboard_to_the_text(seen, width):
-    wrong = seen(skip_link, _KEYBOARD_PAGE, width)
+@pytest.mark.parametrize("page", [_KEYBOARD_PAGE], ids=lambda p: p.docname)
+def test_skip_link_leads_the_keyboard_to_the_text(seen, page, width):
+    wrong = seen(skip_link, page, width)
     assert not wrong, (
-        f"{_KEYBOARD_PAGE.html} at {width}px: after 'Skip to main content' the next Tab "
+        f"{page.html} at {width}px: after 'Skip to main content' the next Tab "
         f"lands on {wrong!r}, not in the page's text"
     )
 

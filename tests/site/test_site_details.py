@@ -306,11 +306,13 @@ def download_menu(page, toc_page, width, mode) -> dict[str, str]:
     return found
 
 
-def test_download_menu_saves_the_pages_files(seen):
-    found = seen(download_menu, _NOTEBOOK_PAGE, 1366)
-    name = _NOTEBOOK_PAGE.docname.rsplit("/", 1)[-1]
+# Parametrized by the page, so that it shares the page's one visit (``page_scope``).
+@pytest.mark.parametrize("page", [_NOTEBOOK_PAGE], ids=lambda p: p.docname)
+def test_download_menu_saves_the_pages_files(seen, page):
+    found = seen(download_menu, page, 1366)
+    name = page.docname.rsplit("/", 1)[-1]
     wanted = {".md": f"saved {name}.md", ".ipynb": f"saved {name}.ipynb"}
-    assert found == wanted, f"{_NOTEBOOK_PAGE.html}: the download menu's entries: {found}"
+    assert found == wanted, f"{page.html}: the download menu's entries: {found}"
 
 
 _FOLDED_PAGE = next(p for p in TOC if "hide-input" in p.source.read_text(encoding="utf-8"))
@@ -328,6 +330,7 @@ def printed_controls(page, toc_page, width, mode) -> list[str]:
         page.emulate_media(media="screen")
 
 
-def test_print_shows_no_folded_code_bars(seen):
-    bars = seen(printed_controls, _FOLDED_PAGE, 1366)
-    assert not bars, f"{_FOLDED_PAGE.html} printed shows {len(bars)} bars: {bars[:2]}"
+@pytest.mark.parametrize("page", [_FOLDED_PAGE], ids=lambda p: p.docname)
+def test_print_shows_no_folded_code_bars(seen, page):
+    bars = seen(printed_controls, page, 1366)
+    assert not bars, f"{page.html} printed shows {len(bars)} bars: {bars[:2]}"
