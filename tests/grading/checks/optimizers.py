@@ -87,118 +87,27 @@ def _close(a, b):
     )
 
 
-# -- known mistakes, written here (trusted) so a wrong trajectory can be named ------------------
-# Each is a rule with one mistake and never the rule itself: the student edition holds these
-# checks, and none of them may work as an answer. Plain momentum, the Nesterov step that forgets
-# to look ahead, is momentum_step's answer: it comes from the reference ("momentum_step"),
-# which the student edition replays from the answers recorded for the test's own inputs.
-
-
-def _zeros(grads):
-    return [torch.zeros_like(g) for g in grads]
-
-
-def _mom_late(params, grads, state, lr, momentum):
-    v_old = state.get("v", _zeros(grads))
-    new = [p - lr * momentum * v for p, v in zip(params, v_old, strict=True)]
-    return new, {"v": [momentum * v + g for v, g in zip(v_old, grads, strict=True)]}
-
-
-def _mom_dampened(params, grads, state, lr, momentum):
-    v = [momentum * v + (1 - momentum) * g
-         for v, g in zip(state.get("v", _zeros(grads)), grads, strict=True)]
-    return [p - lr * vi for p, vi in zip(params, v, strict=True)], {"v": v}
-
-
-def _divide(params, grads, s, lr, eps, mistake):
-    return [
-        p - lr * g / ((si + eps).sqrt() if mistake == "inside" else
-                      (si if mistake == "no_root" else si.sqrt()) + eps)
-        for p, g, si in zip(params, grads, s, strict=True)
-    ]  # fmt: skip
-
-
-def _mistaken(mistake, known):
-    if mistake not in known:
-        raise ValueError(f"{mistake!r} is not one of the known mistakes {known}")
-
-
-def _adagrad_variant(mistake):
-    _mistaken(mistake, ("abs", "inside", "not_running", "no_eps", "no_root"))
-
-    def rule(params, grads, state, lr=0.01, eps=1e-10):
-        s = [(0 if mistake == "not_running" else si) + (g.abs() if mistake == "abs" else g * g)
-             for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
-        eps = 0.0 if mistake == "no_eps" else eps
-        return _divide(params, grads, s, lr, eps, mistake), {"s": s}
-    return rule
-
-
-def _rmsprop_variant(mistake):
-    _mistaken(mistake, ("swapped", "no_one_minus", "inside", "no_eps", "old_s"))
-
-    def rule(params, grads, state, lr=0.01, alpha=0.99, eps=1e-8):
-        keep, new = alpha, 1 - alpha
-        if mistake in ("swapped", "no_one_minus"):
-            keep, new = (1 - alpha, alpha) if mistake == "swapped" else (alpha, 1.0)
-        s = [keep * si + new * g * g
-             for si, g in zip(state.get("s", _zeros(grads)), grads, strict=True)]
-        divide_by = state.get("s", _zeros(grads)) if mistake == "old_s" else s
-        eps = 0.0 if mistake == "no_eps" else eps
-        return _divide(params, grads, divide_by, lr, eps, mistake), {"s": s}
-    return rule
-
-
-def _adam_variant(mistake):
-    _mistaken(mistake, ("no_correction", "constant", "m_only", "inside", "no_eps", "swapped",
-                        "folded", "squared", "v_not_running"))
-
-    def rule(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
-        b1, b2 = reversed(betas) if mistake == "swapped" else betas
-        t = state.get("step", 0) + 1
-        m = [b1 * mi + (1 - b1) * g for mi, g in zip(state.get("m", _zeros(grads)), grads,
-                                                       strict=True)]
-        v = [b2 * vi + (1 - b2) * g * g for vi, g in zip(state.get("v", _zeros(grads)), grads,
-                                                           strict=True)]
-        if mistake == "v_not_running":
-            v = [(1 - b2) * g * g for g in grads]
-        c1, c2 = {"no_correction": (1.0, 1.0), "constant": (1 - b1, 1 - b2),
-                  "squared": (1 - b1**2, 1 - b2**2),
-                  "m_only": (1 - b1**t, 1.0)}.get(mistake, (1 - b1**t, 1 - b2**t))  # fmt: skip
-        eps = 0.0 if mistake == "no_eps" else eps
-        new = []
-        for p, mi, vi in zip(params, m, v, strict=True):
-            v_hat = vi / c2
-            denom = (v_hat + eps).sqrt() if mistake == "inside" else v_hat.sqrt() + eps
-            if mistake == "folded":  # the paper's faster form: eps meets sqrt(v), not sqrt(v_hat)
-                denom = (vi.sqrt() + eps) / math.sqrt(c2)
-            new.append(p - lr * (mi / c1) / denom)
-        return new, {"step": t, "m": m, "v": v}
-    return rule
-
+# -- known mistakes, so that a wrong trajectory can be named --------------------------------------
+# Each names a rule with one mistake. The rules themselves live beside the answers, in the
+# reference module (its ``known_mistake``), never here: the student edition holds these checks,
+# and a rule with one mistake is one edit away from the answer. The edition replays their paths
+# from the answers recorded for each test's own inputs, as it replays the reference. Plain
+# momentum, the Nesterov step that forgets to look ahead, is momentum_step's answer itself.
 
 _NO_EPS = "Your denominator has no eps: divide by sqrt(...) + eps, eps after the square root."
 
-
-def _sgd_ascent(params, grads, state, lr):
-    return [p + lr * g for p, g in zip(params, grads, strict=True)], {}
-
-
-def _sgd_no_lr(params, grads, state, lr):
-    return [p - g for p, g in zip(params, grads, strict=True)], {}
-
-
 MISTAKES = {
     "sgd_step": [
-        (_sgd_ascent, "Your parameters move *up* the gradient: subtract lr * g, don't add it."),
-        (_sgd_no_lr, "Your step ignores the learning rate: p <- p - lr * g."),
+        ("sgd:ascent", "Your parameters move *up* the gradient: subtract lr * g, don't add it."),
+        ("sgd:no_lr", "Your step ignores the learning rate: p <- p - lr * g."),
     ],
     "momentum_step": [
-        (_mom_late, "Your momentum moves with the *old* velocity and adds the gradient after "
-                    "the step. Update v <- momentum * v + g first, then p <- p - lr * v."),
-        (_mom_dampened, "You scale the gradient by (1 - momentum) (an exponential moving "
-                        "average). torch.optim.SGD with dampening=0 adds g itself: "
-                        "v <- momentum * v + g."),
+        ("momentum:late", "Your momentum moves with the *old* velocity and adds the gradient "
+                          "after the step. Update v <- momentum * v + g first, then "
+                          "p <- p - lr * v."),
+        ("momentum:dampened", "You scale the gradient by (1 - momentum) (an exponential moving "
+                              "average). torch.optim.SGD with dampening=0 adds g itself: "
+                              "v <- momentum * v + g."),
     ],
     "nesterov_step": [
         # Looking ahead with the velocity from before the step, p - lr * (g + momentum * v_old),
@@ -208,59 +117,68 @@ MISTAKES = {
                           " first, then look ahead with it: p <- p - lr * (g + momentum * v)."),
     ],
     "adagrad_step": [
-        (_adagrad_variant("abs"), "You accumulate |g| (or g) instead of g * g: AdaGrad sums "
-                                  "*squared* gradients."),
-        (_adagrad_variant("inside"), "You put eps inside the square root, sqrt(s + eps). "
-                                     "torch.optim.Adagrad uses sqrt(s) + eps."),
-        (_adagrad_variant("not_running"), "Your s holds only this step's g * g: AdaGrad adds "
-                                          "it to the running sum kept in the state, s <- "
-                                          "state['s'] + g * g (zeros before the first step)."),
-        (_adagrad_variant("no_eps"), _NO_EPS),
-        (_adagrad_variant("no_root"), "You divide by s + eps: AdaGrad divides by the square "
-                                      "root of the sum, sqrt(s) + eps."),
+        ("adagrad:abs", "You accumulate |g| (or g) instead of g * g: AdaGrad sums "
+                        "*squared* gradients."),
+        ("adagrad:inside", "You put eps inside the square root, sqrt(s + eps). "
+                           "torch.optim.Adagrad uses sqrt(s) + eps."),
+        ("adagrad:not_running", "Your s holds only this step's g * g: AdaGrad adds "
+                                "it to the running sum kept in the state, s <- "
+                                "state['s'] + g * g (zeros before the first step)."),
+        ("adagrad:no_eps", _NO_EPS),
+        ("adagrad:no_root", "You divide by s + eps: AdaGrad divides by the square "
+                            "root of the sum, sqrt(s) + eps."),
     ],
     "rmsprop_step": [
-        (_rmsprop_variant("swapped"), "Your weights are swapped: s <- (1 - alpha) * s + "
-                                      "alpha * g^2. Keep alpha of the old average: "
-                                      "s <- alpha * s + (1 - alpha) * g^2."),
-        (_rmsprop_variant("no_one_minus"), "You add g^2 without the (1 - alpha) factor: "
-                                           "s <- alpha * s + (1 - alpha) * g^2."),
-        (_rmsprop_variant("inside"), "You put eps inside the square root, sqrt(s + eps). "
-                                     "torch.optim.RMSprop uses sqrt(s) + eps."),
-        (_rmsprop_variant("no_eps"), _NO_EPS),
-        (_rmsprop_variant("old_s"), "You divide by the average from *before* this step "
-                                    "(zeros at step 1). Update s <- alpha * s + "
-                                    "(1 - alpha) * g^2 first, then divide by sqrt(s) + eps."),
+        ("rmsprop:swapped", "Your weights are swapped: s <- (1 - alpha) * s + "
+                            "alpha * g^2. Keep alpha of the old average: "
+                            "s <- alpha * s + (1 - alpha) * g^2."),
+        ("rmsprop:no_one_minus", "You add g^2 without the (1 - alpha) factor: "
+                                 "s <- alpha * s + (1 - alpha) * g^2."),
+        ("rmsprop:inside", "You put eps inside the square root, sqrt(s + eps). "
+                           "torch.optim.RMSprop uses sqrt(s) + eps."),
+        ("rmsprop:no_eps", _NO_EPS),
+        ("rmsprop:old_s", "You divide by the average from *before* this step "
+                          "(zeros at step 1). Update s <- alpha * s + "
+                          "(1 - alpha) * g^2 first, then divide by sqrt(s) + eps."),
     ],
     "adam_step": [
-        (_adam_variant("no_correction"), "Your Adam has no bias correction: divide m by "
-                                         "(1 - beta1^t) and v by (1 - beta2^t)."),
-        (_adam_variant("constant"), "Your bias correction divides by (1 - beta1) and "
-                                    "(1 - beta2), without the exponent t. That is right "
-                                    "only at step 1: is the bias correction using t?"),
-        (_adam_variant("m_only"), "You bias-correct m but not v: also divide v by "
-                                  "(1 - beta2^t)."),
-        (_adam_variant("inside"), "You put eps inside the square root, sqrt(v_hat + eps). "
-                                  "torch.optim.Adam uses sqrt(v_hat) + eps."),
-        (_adam_variant("no_eps"), _NO_EPS),
-        (_adam_variant("swapped"), "Your betas are swapped: beta1 (0.9 by default), the "
-                                   "first of betas, decays m, the average of g; beta2 "
-                                   "(0.999) decays v, the average of g * g. Unpack "
-                                   "beta1, beta2 = betas."),
-        (_adam_variant("squared"), "Your bias correction divides by (1 - beta1^2) and "
-                                   "(1 - beta2^2) at every step: the exponent is the step "
-                                   "number t, (1 - beta1^t) and (1 - beta2^t)."),
-        (_adam_variant("v_not_running"), "Your v holds only this step's (1 - beta2) * g * g: "
-                                         "v is a running average, v <- beta2 * v + (1 - beta2)"
-                                         " * g * g with the v from the state."),
-        (_adam_variant("folded"), "You fold the bias correction into the step size, lr * "
-                                  "sqrt(1 - beta2^t) / (1 - beta1^t), and divide m by sqrt(v) "
-                                  "+ eps (the faster form in Adam's paper). That moves eps: it "
-                                  "now meets sqrt(v), not sqrt(v_hat). torch.optim.Adam divides "
-                                  "m_hat by sqrt(v_hat) + eps: compute m_hat = m / (1 - "
-                                  "beta1^t) and v_hat = v / (1 - beta2^t) first."),
+        ("adam:no_correction", "Your Adam has no bias correction: divide m by "
+                               "(1 - beta1^t) and v by (1 - beta2^t)."),
+        ("adam:constant", "Your bias correction divides by (1 - beta1) and "
+                          "(1 - beta2), without the exponent t. That is right "
+                          "only at step 1: is the bias correction using t?"),
+        ("adam:m_only", "You bias-correct m but not v: also divide v by "
+                        "(1 - beta2^t)."),
+        ("adam:inside", "You put eps inside the square root, sqrt(v_hat + eps). "
+                        "torch.optim.Adam uses sqrt(v_hat) + eps."),
+        ("adam:no_eps", _NO_EPS),
+        ("adam:swapped", "Your betas are swapped: beta1 (0.9 by default), the "
+                         "first of betas, decays m, the average of g; beta2 "
+                         "(0.999) decays v, the average of g * g. Unpack "
+                         "beta1, beta2 = betas."),
+        ("adam:squared", "Your bias correction divides by (1 - beta1^2) and "
+                         "(1 - beta2^2) at every step: the exponent is the step "
+                         "number t, (1 - beta1^t) and (1 - beta2^t)."),
+        ("adam:v_not_running", "Your v holds only this step's (1 - beta2) * g * g: "
+                               "v is a running average, v <- beta2 * v + (1 - beta2)"
+                               " * g * g with the v from the state."),
+        ("adam:folded", "You fold the bias correction into the step size, lr * "
+                        "sqrt(1 - beta2^t) / (1 - beta1^t), and divide m by sqrt(v) "
+                        "+ eps (the faster form in Adam's paper). That moves eps: it "
+                        "now meets sqrt(v), not sqrt(v_hat). torch.optim.Adam divides "
+                        "m_hat by sqrt(v_hat) + eps: compute m_hat = m / (1 - "
+                        "beta1^t) and v_hat = v / (1 - beta2^t) first."),
     ],
 }
+
+
+def _mistaken(reference, kind):
+    """The rule of a known mistake (``kind``), or of an exercise (plain momentum)."""
+    if kind in TWINS:
+        return getattr(reference, kind)
+    return lambda params, grads, state, **hyper: reference.known_mistake(
+        kind, params, grads, state, **hyper
+    )
 
 
 # -- running the student ------------------------------------------------------------------------
@@ -306,9 +224,8 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before, reference):
             size = f" (Your step {step} is {ratio:.3g}x as long as it should be.)"
         elif ratio < 0.95:
             size = f" (Your step {step} is only {ratio:.3g}x as long as it should be.)"
-    for rule, message in MISTAKES[name]:
-        rule = getattr(reference, rule) if isinstance(rule, str) else rule
-        if _close(got, _rule_path(rule, problem, hyper, step)[step]):
+    for kind, message in MISTAKES[name]:
+        if _close(got, _rule_path(_mistaken(reference, kind), problem, hyper, step)[step]):
             fail(f"At step {step} of {steps}: {message}{size}")
     if any(not torch.isfinite(q).all() for q in got):
         squares = ""
@@ -371,9 +288,8 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
     given by position, in the order of the stub's signature (and ``hyper`` as that order)."""
     problem = Quadratic(seed, shapes, noise=noise, scale=scale)
     want_path = _rule_path(getattr(reference, name), problem, hyper, steps)
-    for rule, _ in MISTAKES[name]:  # the reference's paths a wrong answer is compared with
-        if isinstance(rule, str):  # (run always: the student edition records and replays them)
-            _rule_path(getattr(reference, rule), problem, hyper, steps)
+    for kind, _ in MISTAKES[name]:  # the paths a wrong answer is compared with (run always:
+        _rule_path(_mistaken(reference, kind), problem, hyper, steps)  # the edition replays them)
     params, state = [p.clone() for p in problem.start], {}
     for k in range(steps):
         grads = problem.grads(params, k)
