@@ -385,9 +385,15 @@ def _read_uses(source: bytes, function: str, forbidden: frozenset, apart: tuple)
         return None
 
 
+# What a module that a rule forbids offers that computes no gradient: torch.func.vmap batches,
+# functional_call runs a module forward with given weights, and a torch.autograd.Function of
+# theirs is a forward of theirs (its backward runs only if autograd, forbidden, is called).
+_NO_GRADIENT = ("vmap", "functional_call", "Function")
+
+
 @functools.lru_cache(maxsize=1)  # what no rule changes, found in one walk of the whole module
 def _module(source: bytes):
-    """(tree, imports, ids of what ``.vmap`` is taken of, module-level defs and what each
+    """(tree, imports, ids of what ``_NO_GRADIENT`` is taken of, module-level defs and what each
     name is bound to last, the defs that bind a name with ``global``, module-level patches,
     the names each scope holds that are not the module's: ``_scopes``, the ids of the
     module-level statements); None for a module too big to read (``_too_big``)."""
@@ -401,8 +407,8 @@ def _module(source: bytes):
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             imports.append(node)  # the module's own, and those of its defs (binding locals)
-        elif isinstance(node, ast.Attribute) and node.attr == "vmap":
-            vmapped.add(id(node.value))  # torch.func.vmap batches; it computes no gradient
+        elif isinstance(node, ast.Attribute) and node.attr in _NO_GRADIENT:
+            vmapped.add(id(node.value))  # torch.func.vmap, not torch.func
     defs: dict[str, ast.AST] = {}
     setters: dict[str, list] = {}  # the defs that bind a name with `global`
     patches = []  # module-level `torch.x = ...`, `setattr(torch, "x", ...)`: count for all
@@ -517,7 +523,7 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
             if parts[0] in ("torch", "functorch"):  # names bound to torch or a part of it
                 torchy.add(alias.asname or (alias.name if module else parts[0]))
             named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
-            vmap = parts[-1] == "vmap"  # from torch.func import vmap: no gradient
+            vmap = parts[-1] in _NO_GRADIENT  # from torch.func import vmap
             if parts[0] in ("torch", "functorch") and forbidden & set(named) and not vmap:
                 bound = alias.asname or (alias.name if module else parts[0])
                 if id(node) in top:

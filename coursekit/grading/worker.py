@@ -16,7 +16,8 @@ from pathlib import Path
 MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
 WITH_GRAD = "__coursekit_with_grad__"
 # What a "by hand" call did that its torch function mode cannot see into: each counts as a use.
-UNSEEN = ("(another thread or process, where the grader cannot see what it computes)",
+UNSEEN = ("(another thread or process that runs while it computes, such as a thread pool or a"
+          " logging QueueListener: the grader cannot see what runs there)",
           "(a tensor subclass of its own, whose __torch_function__ the grader cannot see into)",
           "(more torch functions than the grader notes)")  # fmt: skip
 REQUEST_CAP = 1 << 30
@@ -30,14 +31,6 @@ _NO_PRELOAD = set(
     " msilib sre_compile sre_parse sre_constants curses _curses _curses_panel readline"
     " _osx_support _aix_support _bootsubprocess".split()
 )
-_PRELOAD_SUBMODULES = (
-    "collections.abc concurrent.futures importlib.util importlib.machinery importlib.metadata"
-    " importlib.resources json.decoder json.encoder logging.handlers os.path unittest.mock"
-    " urllib.parse urllib.request xml.etree.ElementTree email.message multiprocessing.pool"
-    " ctypes.util ctypes.wintypes encodings.idna http.client logging.config encodings.utf_16_be"
-    # matplotlib reads font names in these (a plot at a module's top level found no font)
-    " encodings.utf_16 encodings.utf_16_le encodings.latin_1 encodings.mac_roman".split()
-)
 
 
 def _load_sibling(name: str):
@@ -50,17 +43,27 @@ def _load_sibling(name: str):
 
 
 def _preload_stdlib() -> None:
-    """Import the standard library now: as the worker uid its files may be unreadable (a pyenv
-    Python under /root), and Landlock may hide them."""
+    """Import the standard library now, with every module of its packages (the codec a coding
+    cookie or ``open(encoding=...)`` names, multiprocessing.queues, xml.dom.minidom): as the
+    worker uid its files may be unreadable (a pyenv Python under /root), and Landlock may hide
+    them. All of it takes about 0.1 s once torch is imported."""
     import importlib
+    import pkgutil
     import warnings
+
+    def load(name: str) -> None:
+        if any(part in _NO_PRELOAD or part.startswith(("_test", "test", "xx"))
+               for part in name.split(".")):  # fmt: skip
+            return
+        with suppress(BaseException):  # missing optional modules are fine
+            module = importlib.import_module(name)
+            for sub in pkgutil.iter_modules(getattr(module, "__path__", None) or []):
+                load(f"{name}.{sub.name}")
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for name in sorted(sys.stdlib_module_names - _NO_PRELOAD) + list(_PRELOAD_SUBMODULES):
-            if not name.startswith(("_test", "xx")):
-                with suppress(BaseException):  # missing optional modules are fine
-                    importlib.import_module(name)
+        for name in sorted(sys.stdlib_module_names):
+            load(name)
 
 
 class Unsupported(Exception):
@@ -189,6 +192,11 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
             # The frames only: the reply's type and message already say what was raised.
             frames = frames[:1] + frames[-5:] if len(frames) > 6 else frames  # theirs first
             reply["traceback"] = "".join(traceback.format_list(frames))[-4000:]
+            if isinstance(exc, OSError) and any("multiprocessing" in f.filename for f in frames):
+                reply["message"] += (" (the grader runs your code where it may write only in its"
+                                     " own folder: processes that share memory cannot start there."
+                                     " DataLoader(..., num_workers=0) loads the batches in your own"
+                                     " process, as the course's pages do)")  # fmt: skip
         except BaseException:  # noqa: BLE001
             reply["message"] = reply["message"] or "(the exception could not be printed)"
     return reply

@@ -132,6 +132,20 @@ def test_a_message_with_lone_surrogates_can_be_printed(grading_worker, tmp_path)
     assert "no" in table and table.encode("utf-8")
 
 
+def test_data_loader_workers_are_told_to_load_in_their_own_process(grading_worker, tmp_path):
+    """d2l's data_iter: a DataLoader with worker processes. Where the student process may write
+    only in its folder (a mount namespace of its own), they cannot start (their queues' locks
+    live in /dev/shm): the message said only "OSError: Read-only file system" from deep in
+    multiprocessing; it now says why, and what to write. Where they can start: every point."""
+    hostile = ("\n\nfrom torch.utils import data as _data\n\n"
+               "def data_iter(batch_size, features, labels):\n"
+               "    dataset = _data.TensorDataset(features, labels)\n"
+               "    yield from _data.DataLoader(dataset, batch_size, True, num_workers=2)\n")
+    result = _reference_with(hostile, "linear_regression", grading_worker, tmp_path, {"data_iter"})
+    lost = [t.output for t in result.tests if not t.passed]
+    assert result.tests and all("num_workers=0" in output for output in lost), lost
+
+
 def test_data_iter_repeating_one_example_loses_the_vector_labels_point(grading_worker, tmp_path):
     """Ten copies of example 0 are ten examples, not "every example once"."""
     hostile = ("\n\ndef data_iter(batch_size, features, labels):\n"

@@ -49,8 +49,10 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     dict, F.logsigmoid, a float64 softmax cast back, CS231n's flat parameter vector,
     functools.reduce; PyTorch's own tutorials: torch.autograd.Function subclasses written by
     hand, a Dataset with a BatchSampler, nn.Module and nn.MSELoss wrappers, nn.init and its fan
-    helper, torch.optim's single-tensor code paths on cloned buffers), graded as one
-    submission."""
+    helper, torch.optim's single-tensor code paths on cloned buffers; a Windows editor's
+    cp1252 file with its coding cookie, a log written with encoding="ascii", a ReLU that is a
+    torch.autograd.Function and a network run through functional_call in the forward passes of
+    by-hand exercises), graded as one submission."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     result = runner.grade_submission(tmp_path, runner.chapters())

@@ -589,6 +589,27 @@ def test_not_by_hand_finds_what_a_star_import_brings():
     assert not_by_hand((star + own + grad).encode(), "sigmoid_grad", _FORBIDDEN) == []
 
 
+_NO_AUTOGRAD = ("backward", "autograd", "func", "grad_fn")  # numerical_gradient's rule
+
+
+@pytest.mark.parametrize("how", [
+    "import torch\nclass S(torch.autograd.Function):\n    pass\n",
+    "from torch.autograd import Function\nclass S(Function):\n    pass\n",
+    "import torch\ndef S(w, x):\n    return torch.func.functional_call(w, {}, (x,))\n",
+    "from torch.func import functional_call\ndef S(w, x):\n    return functional_call(w, {}, x)\n",
+])  # fmt: skip
+def test_not_by_hand_takes_forward_passes_of_autograds_modules_as_forward_passes(how):
+    """A forward helper that is a torch.autograd.Function of theirs, or runs a module through
+    torch.func.functional_call, computes no gradient: numerical_gradient calling it used no
+    autograd (two outside authors lost every point of it); calling autograd still counts."""
+    caller = "def numerical_gradient(w, x):\n    return S(w, x)\n"
+    assert not_by_hand((how + caller).encode(), "numerical_gradient", _NO_AUTOGRAD) == []
+    grad = "import torch\ndef numerical_gradient(w, x):\n    return torch.autograd.grad(S(w), w)\n"
+    assert not_by_hand((how + grad).encode(), "numerical_gradient", _NO_AUTOGRAD) == [
+        "torch.autograd"
+    ]
+
+
 def test_not_by_hand_leaves_another_exercise_to_its_own_tests():
     """sigmoid_grad calling the student's sigmoid, which uses torch.sigmoid, is not charged
     for it when sigmoid is an exercise with its own rule (it pays there, once)."""
