@@ -15,6 +15,7 @@ NOTEBOOKS = $(shell grep -rl --include='*.md' '^kernelspec:' book | sort)
 # <<< instructor-only
 
 help:
+	@echo "make setup  create .venv and install what the course needs (book and test do it too)"
 	@echo "make book   build the site into _build/html"
 	@echo "make test   lint, unit and grading tests, every notebook (nbval), the site (-W), browser tests"
 # instructor-only >>>

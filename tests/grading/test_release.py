@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ast
+import copy
 import fcntl
 import html
 import json
@@ -106,6 +107,64 @@ def test_every_chapter_has_an_exercise_that_goes_beyond_its_pages():
     for chapter in CHAPTERS:
         beyond = [n for n in exercises[chapter] if f"{chapter}.{n}" not in repeats]
         assert beyond, f"every exercise of {chapter} repeats a page: add one that goes beyond"
+
+
+def _shape(function: ast.FunctionDef) -> str:
+    """A function's body as its structure: without its docstring, comments and annotations,
+    with ``torch.x``, ``np.x``, ``F.x`` and ``math.x`` read as ``x``, and every name renamed in
+    the order it first appears (a page's ``grad_w11_chain_rule(x, y, W1, W2)`` calling its own
+    ``sigmoid`` has the shape of the exercise calling ``torch.sigmoid``)."""
+    function = copy.deepcopy(function)  # renamed in place below
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    names: dict[str, str] = {}
+
+    class Shape(ast.NodeTransformer):
+        def visit_Attribute(self, node):
+            if isinstance(node.value, ast.Name) and node.value.id in ("torch", "np", "F", "math"):
+                return self.visit_Name(ast.Name(id=node.attr, ctx=node.ctx))
+            return self.generic_visit(node)
+
+        def visit_Name(self, node):
+            node.id = names.setdefault(node.id, f"n{len(names)}")
+            return node
+
+    for arg in function.args.args:  # the parameters first, in their order
+        names.setdefault(arg.arg, f"n{len(names)}")
+    tree = Shape().visit(ast.Module(body=body, type_ignores=[]))
+    return ast.dump(tree, annotate_fields=False)
+
+
+def test_the_exercises_a_page_prints_are_listed_as_repeating_it():
+    """book/exercises.md said dropout_layer, sigmoid_grad_chain and softmax go beyond their
+    pages, which print them up to a name, a comment or ``torch.`` (a student's find). Every
+    exercise a page prints, so read, is listed as repeating a page."""
+    printed = {}
+    for page in sorted((runner.REPO / "book").rglob("*.md")):
+        for cell in re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", page.read_text(), re.S):
+            try:
+                tree = ast.parse("\n".join(line for line in cell.splitlines()
+                                           if not line.startswith((":", "%"))))  # fmt: skip
+            except SyntaxError:
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, ast.FunctionDef):
+                    printed.setdefault(_shape(node), page.relative_to(runner.REPO))
+    repeats = _repeating_a_page(runner.REPO / "book/exercises.md")
+    unlisted = []
+    for chapter in CHAPTERS:
+        source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
+        exercises = {c.exercise for c in runner.COURSE.catalog(chapter)}
+        for node in ast.parse(source).body:
+            exercise = isinstance(node, ast.FunctionDef) and node.name in exercises
+            page = printed.get(_shape(node)) if exercise else None
+            if page and f"{chapter}.{node.name}" not in repeats:
+                unlisted.append(f"{chapter}.{node.name} ({page})")
+    assert not unlisted, f"printed on a page, not listed in book/exercises.md: {unlisted}"
+    sgd = ast.parse((runner.REFERENCE_DIR / "linear_regression.py").read_text()).body
+    assert any(isinstance(n, ast.FunctionDef) and n.name == "sgd" and _shape(n) in printed
+               for n in sgd), "the pages' sgd (listed) is not found"  # fmt: skip
 
 
 def _bodies(path: Path) -> list[tuple[str, str]]:
