@@ -102,6 +102,11 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
     expect_unchanged(y_hat, outcome.args[0], f"y_hat passed to {name}")
     expect_unchanged(y, outcome.args[1], f"y passed to {name}")
     want = getattr(reference, name)(y_hat, y, **kwargs)
+    if y_hat.ndim == 0 and got.ndim > 0:
+        fail(f"{what} has shape {tuple(got.shape)}: inputs of any shape include 0-dim ones (one"
+             " number each), and then every reduction gives a 0-dim result ('none' keeps y_hat's"
+             " shape (), 'mean' and 'sum' are 0-dim tensors). Compute on the tensors as they"
+             " are: no .reshape(1), torch.atleast_1d or [None] on the inputs or the result.")
     if want.ndim == 0 and got.ndim > 0:
         fail(f"{what} should be one number (a 0-dim tensor), got shape {tuple(got.shape)}:"
              f" {reduction or 'mean'!r} reduces over ALL elements, so call .{reduction or 'mean'}()"
@@ -150,6 +155,11 @@ def _regression_tests(name):
                     student, reference, name, y_hat, y, reduction,
                     f"{name}(y_hat, y, reduction={reduction!r}) on inputs of shape {shape}",
                 )  # fmt: skip
+        # "Any shape" includes 0-dim inputs: each reduction's shape is promised for them too.
+        y_hat, y = seeded_randn(13, ()), seeded_randn(23, ())
+        for reduction in ("none", "mean", "sum"):
+            _check_regression_loss(student, reference, name, y_hat, y, reduction,
+                                   f"{name}(y_hat, y, reduction={reduction!r}) on 0-dim inputs")
 
     def default_and_dtype(student, reference):
         y_hat, y = seeded_randn(30, (6, 2)), seeded_randn(31, (6, 2))
@@ -173,11 +183,14 @@ def _regression_tests(name):
         # An answer for a valid reduction (a function that always raises fails).
         _check_regression_loss(student, reference, name, y_hat, y, "mean",
                                f"{name}(y_hat, y, reduction='mean')")  # fmt: skip
-        for bad in ("avg", "Mean", " sum"):  # no normalising: those are not the names
+        # No normalising: those are not the names. Nor other libraries' names (KLDivLoss's
+        # 'batchmean', old PyTorch's 'elementwise_mean'), nor '' read as "the default".
+        for bad in ("avg", "Mean", " sum", "batchmean", "elementwise_mean", ""):
             expect_raises(
                 student, "ValueError", name, y_hat, y, reduction=bad,
-                why="Only 'none', 'mean' and 'sum' are valid: raise ValueError for anything else"
-                " rather than silently picking one.",
+                why="Only 'none', 'mean' and 'sum' are valid: raise ValueError for any other"
+                " string (an empty one, or a name other libraries use, too) rather than"
+                " silently picking a reduction.",
             )  # fmt: skip
 
     return values, default_and_dtype, rejects
@@ -526,11 +539,12 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
 def _bce_hints(logits, target, want):
     x, t = logits, target
     positive, xt = x.clamp(min=0), x * t
+    rows = len(logits) if logits.ndim else 1  # a 0-dim logit has no len()
     return [
         (-want, "Your loss is negative: BCE is MINUS the log-likelihood."),
         (want * logits.numel(), "You summed over the elements: take the mean."),
-        (want * logits.numel() / len(logits) if logits.ndim > 1 else -want,
-         f"You divided the sum by the number of rows, {len(logits)}: the mean is over ALL"
+        (want * logits.numel() / rows if logits.ndim > 1 else -want,
+         f"You divided the sum by the number of rows, {rows}: the mean is over ALL"
          f" {logits.numel()} elements, so use .mean() (or divide by logits.numel())."),
         ((positive + xt + torch.log1p(torch.exp(-x.abs()))).mean(),
          "The middle term has the wrong sign: max(x, 0) MINUS x * t + log1p(exp(-|x|))."),
@@ -543,6 +557,10 @@ def _bce_hints(logits, target, want):
 def _check_bce(student, reference, logits, target, what):
     want = reference.bce_with_logits(logits, target)
     got = expect_tensor(student.bce_with_logits(logits.clone(), target.clone()), what)
+    if logits.ndim == 0 and got.ndim > 0:
+        fail(f"{what} has shape {tuple(got.shape)}: logits of any shape include a 0-dim one (a"
+             " single logit), and the mean over its one element is still a 0-dim tensor. Compute"
+             " on the tensors as they are (no reshape to rows, no .reshape(1)) and take .mean().")
     if got.ndim == 0 and not torch.isfinite(got):
         fail(
             f"{what} is {float(got)}: sigmoid(x) rounds to exactly 1 (or 0) for large |x|, so"
@@ -588,6 +606,9 @@ def test_bce_with_logits_values(student, reference):
         logits = seeded_randn(seed, shape, scale=3.0)
         target = (seeded_randn(seed + 1, shape) > 0).float()
         _check_bce(student, reference, logits, target, f"bce_with_logits on shape {shape}")
+    # "Any shape" includes a single logit (0-dim): the loss is still a 0-dim tensor.
+    logits, target = seeded_randn(64, (), scale=3.0), torch.tensor(1.0)
+    _check_bce(student, reference, logits, target, "bce_with_logits on a 0-dim logit and target")
     logits = seeded_randn(63, (6,), dtype=torch.float64)
     target = torch.rand(6, generator=generator(63), dtype=torch.float64)
     _check_bce(

@@ -56,18 +56,23 @@ def _run_l2(student, w, grad=False):
 def test_l2_penalty_values(student, reference):
     cases = [(_weights(i, s), s) for i, s in enumerate(_L2_SHAPES)]
     cases.append((_weights(7, (10,), torch.float64), (10,)))
+    cases.append((_weights(8, ()), ()))  # "any shape" includes a lone weight (0-dim)
     for w, shape in cases:
         what = f"l2_penalty(w) for w of shape {shape}"
         outcome = _run_l2(student, w)
         got = expect_tensor(outcome.value, what)
         expect_unchanged(w, outcome.args[0], "w")
+        if w.ndim == 0 and got.shape != ():
+            fail(f"{what} has shape {tuple(got.shape)}: the penalty is a 0-dim tensor whatever"
+                 " w's shape, a 0-dim w (one weight) too. Compute on w as it is, (w ** 2).sum()"
+                 " / 2, with no reshape, and sum with no dim.")
         expect_shape(got, (), what + " (a scalar)")
         expect_dtype(got, w.dtype, what)
         want = reference.l2_penalty(w)
         if torch.allclose(got, 2 * want):
             fail(f"{what} is twice the expected value: did you forget the 1/2? The penalty is "
                  "||w||^2 / 2, so that its gradient is exactly w.")  # fmt: skip
-        if torch.allclose(got, (w**2).mean() / 2):
+        if w.numel() > 1 and torch.allclose(got, (w**2).mean() / 2):  # one entry: mean = sum
             fail(f"{what} averages the squares: sum them instead (the penalty must not depend "
                  "on how many entries w has).")  # fmt: skip
         if torch.allclose(got, torch.linalg.vector_norm(w) / 2):
@@ -125,11 +130,26 @@ def test_dropout_edge_cases(student, reference):
         expect_close(got, torch.zeros_like(X), "dropout_layer(X, 1.0)",
                      hint="With p = 1 every entry is dropped.")  # fmt: skip
         expect_unchanged(X, zero.args[0], "X")
-    X = _positive(2, (2, 8), torch.float64)
-    for p in (0.0, 0.5, 1.0):  # each edge in X's dtype too (torch.zeros(X.shape) is float32)
-        got = student.run("dropout_layer", X, p, seed=2).value
-        expect_dtype(expect_shape(got, (2, 8), f"dropout_layer(X, {p})"), torch.float64,
-                     f"dropout_layer(X, {p}) for float64 X")  # fmt: skip
+    # Each edge in X's dtype too (torch.zeros(X.shape) is float32), and "any shape" includes
+    # a vector and a single number (0-dim): shape and dtype are kept for every one of them.
+    for shape in ((2, 8), (5,), ()):
+        X = _positive(2, shape, torch.float64)
+        for p in (0.0, 0.5, 1.0):
+            what = f"dropout_layer(X, {p}) for float64 X of shape {shape}"
+            try:
+                got = student.run("dropout_layer", X, p, seed=2).value
+            except GradingFailure as failure:
+                if X.ndim:
+                    raise
+                fail(f"{failure}\nX may have any shape, a 0-dim tensor (one number) too: draw"
+                     " the mask with torch.rand(X.shape) or torch.rand_like(X)"
+                     " (torch.rand(*X.shape) is torch.rand() here, with no size), and do not"
+                     " index X.shape[0].")
+            got = expect_tensor(got, what)
+            if got.shape != X.shape:
+                fail(f"{what} has shape {tuple(got.shape)}: the result keeps X's shape,"
+                     " whatever it is (a vector, a single number). Do not flatten or reshape it.")
+            expect_dtype(got, torch.float64, what)
 
 
 def _dropout_sample(student, p, seed, dtype=torch.float32):
