@@ -60,11 +60,21 @@ def _pair(value, what):
 
 @points(1, "synthetic_data")
 def test_synthetic_data_shapes(student, reference):
-    for w, n in ((TRUE_W, 1000), (torch.tensor([0.5, 1.0, -2.0, 3.0]), 7)):
+    # The last w has a single feature: w of shape (1,) is still a vector of shape (d,).
+    for w, n in ((TRUE_W, 1000), (torch.tensor([0.5, 1.0, -2.0, 3.0]), 7),
+                 (torch.tensor([2.5]), 6)):  # fmt: skip
         if n == 1000:  # enough draws to tell data of the model from other data of that shape
             X, y = _expect_follows_the_model(student, w, 1.5, n, seed=0)
         else:
-            X, y = _synthetic(student, w, 1.5, n, seed=0)
+            try:
+                X, y = _synthetic(student, w, 1.5, n, seed=0)
+            except GradingFailure as failure:
+                if len(w) > 1 or not failure.raised:
+                    raise
+                fail(f"{failure}\nw has shape (d,) for any d, d = 1 (one feature) included:"
+                     " use it as it is, y = X @ w + b (shape (n,)), then reshape y to (n, 1)."
+                     " A .squeeze() turns a w of shape (1,) into a 0-d tensor, which X @ w"
+                     " refuses.")  # fmt: skip
         expect_shape(X, (n, len(w)), f"X for w of shape ({len(w)},) and {n} examples")
         expect_shape(y, (n, 1), f"y for {n} examples")
         expect_dtype(X, w.dtype, "X")
@@ -163,6 +173,17 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
     if torch.equal(X1, X3):
         fail("different seeds gave the same X: draw X at random (torch.normal or torch.randn),"
              " and do not call torch.manual_seed inside synthetic_data (the caller seeds).")
+    # The next call, with no seed between (seed=None leaves torch's generator where the call
+    # with seed 4 left it): the caller's sequence goes on, so new data. Code that reseeds
+    # itself with the caller's last seed (torch.manual_seed(torch.initial_seed())) repeats X3.
+    X4, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=None)
+    if torch.equal(expect_shape(X4, (50, 2), "X"), X3):
+        fail("two calls in a row, with no torch.manual_seed between them, gave the same X: each"
+             " call must draw new data from torch's global generator, going on from where the"
+             " caller's seed left it (torch.manual_seed once makes the whole run"
+             " reproducible). Do not reseed inside synthetic_data: torch.manual_seed(...),"
+             " even with torch.initial_seed(), restarts the sequence, so every dataset of a"
+             " run is the same one.")  # fmt: skip
     # The noise too comes from torch's global generator: the same seed, the same y; another
     # seed, other noise; and not NumPy's or Python's numbers (unseeded by torch.manual_seed).
     noise1, noise3 = ((y.reshape(-1) - (X @ TRUE_W + TRUE_B)).double()
@@ -310,6 +331,20 @@ def test_data_iter_shuffles(student, reference):
                 " the order of the batches, or the order inside each batch, but the batches"
                 " always hold the same examples. Shuffle the list of all indices first, then"
                 " cut it into batches."
+            )
+        # A rotation (a random first example, then the others in order) cuts batches that are
+        # not runs of neighbours, yet keeps nearly every example beside its neighbour. In a
+        # shuffled pass the number of places where examples i and i +- 1 are side by side is
+        # about Poisson(2): 2 on average, n // 3 = 20 or more with probability below 1e-13.
+        beside = int(((order[1:] - order[:-1]).abs() == 1).sum())
+        if beside >= n // 3:
+            fail(
+                f"in {beside} of the {n - 1} places of a pass, an example comes right beside its"
+                " neighbour (example i next to i + 1 or i - 1), where a shuffled order has"
+                " about 2: your order is the original one shifted or reversed (e.g. a random"
+                " starting point, then the examples in order), not a random permutation."
+                " Shuffle the whole list of indices (random.shuffle(indices) or"
+                " torch.randperm(n)), then cut it into batches."
             )
     if torch.equal(orders[0], orders[1]):
         fail(

@@ -16,6 +16,7 @@ from coursekit.grading import (
     points,
     seeded_labels,
     seeded_randn,
+    shape_str,
     with_grad,
 )
 
@@ -94,8 +95,17 @@ def test_mlp_forward_flattens_images_and_keeps_dtype(student, reference):
     X = seeded_randn(50, (3, 1, 28, 28), dtype=torch.float64)
     params = _params(51, 784, 8, 10, torch.float64)
     what = "mlp_forward for a float64 batch of images of shape (3, 1, 28, 28)"
-    got = expect_shape(_run_forward(student, X, params).value, (3, 10), what)
+    outcome = _run_forward(student, X, params)
+    got = expect_shape(outcome.value, (3, 10), what)
     expect_dtype(got, torch.float64, what)
+    # "Do not modify the inputs": flattening in place (X.resize_, X.squeeze_) reshapes the
+    # caller's images.
+    if outcome.args[0].shape != X.shape:
+        fail(f"{what} changed the shape of the caller's X to"
+             f" {shape_str(outcome.args[0].shape)}: the docstring says not to modify the"
+             " inputs. Flatten into a new tensor, X.reshape(X.shape[0], -1), not in place"
+             " (X.resize_, or another method whose name ends in _).")
+    expect_unchanged(X, outcome.args[0], "the input X of mlp_forward")
     # The hints of a wrong layer, on the flattened images; a flattening in another order
     # (the images transposed) is the mistake left that this test alone shows.
     hint = _forward_hint(got, X.reshape(3, -1), *params) or (
@@ -235,7 +245,9 @@ def test_relu_backward_values(student, reference):
 
 @points(4, "mlp_backward")
 def test_mlp_backward_values(student, reference):
-    for seed, (n, d, h, q) in enumerate(SIZES):
+    # Also one input feature and one hidden unit: dW1 is then (1, 1) and dW2 (1, q), the
+    # parameters' shapes for any sizes (a .squeeze() drops them).
+    for seed, (n, d, h, q) in enumerate([*SIZES, (4, 1, 1, 3)]):
         X = seeded_randn(100 + seed, (n, d), dtype=torch.float64)
         y = seeded_labels(110 + seed, n, q)
         params = _params(120 + 10 * seed, d, h, q, torch.float64)
@@ -257,7 +269,14 @@ def _expect_mlp_grads(got, want, what, X, y, params):
     W1, b1, W2, b2 = params
     n, O = X.shape[0], torch.relu(X @ W1 + b1) @ W2 + b2
     for k, name in _BACKPROP:
-        g, w = expect_shape(got[k], want[k].shape, f"{name} of {what}"), want[k]
+        g, w = got[k], want[k]
+        if type(g) is torch.Tensor and g.shape != w.shape and (
+                [s for s in g.shape if s != 1] == [s for s in w.shape if s != 1]):
+            fail(f"{name} of {what} has shape {shape_str(g.shape)}, not {shape_str(w.shape)}:"
+                 " a dimension of size 1 was dropped (a .squeeze()?). The docstring returns"
+                 " gradients with the shapes of the parameters, for any sizes: keep every"
+                 " dimension (do not squeeze), as X^T dZ and H^T dO already have them.")
+        g = expect_shape(g, w.shape, f"{name} of {what}")
         expect_dtype(g, w.dtype, f"{name} of {what}")
         if n > 1 and torch.allclose(g, w * n):
             hint = "It is n times too large: the loss is the MEAN over the n examples."
@@ -324,6 +343,13 @@ def _init_outcome(student, fn, shape, seed, *args):
         fail(f"{fn} left W unchanged: fill W in place (W.uniform_ / W.normal_) and return W.")
     expect_close(outcome.args[0], got, f"W after {fn} (it must be the returned tensor)",
                  hint="Fill W in place and return it, instead of returning a new tensor.")
+    # Same values are not enough: the docstring returns W itself, as torch.nn.init does, and a
+    # copy (W.clone()) is another tensor that a caller changing the result would not see in W.
+    if 0 not in outcome.shares:
+        fail(f"{fn} of a tensor of shape {shape} returned a copy of W (a new tensor holding"
+             " W's values), where the docstring says it returns W itself, the same tensor,"
+             " changed in place (like torch.nn.init's functions). Return W, not W.clone() or"
+             " a tensor built from it.")
     return got
 
 
@@ -462,10 +488,14 @@ def test_he_normal_rejects_an_unknown_mode(student, reference):
     got = _init_outcome(student, "he_normal_", (300, 100), 0, "fan_out")
     expect_close(got.std().item(), math.sqrt(2 / 300), "the std of he_normal_ of shape"
                  " (300, 100), mode='fan_out'", rtol=0.05, atol=0)  # fmt: skip
-    for mode in ("fan_avg", "in"):
+    # "Any other value raises ValueError": None (no default to fall back on) and another
+    # spelling too.
+    for mode in ("fan_avg", "in", None, "FAN_IN"):
         expect_raises(student, "ValueError", "he_normal_", torch.zeros(4, 3), mode,
-                      why="A mode other than 'fan_in' or 'fan_out' is a mistake of the caller:"
-                      " say so.")  # fmt: skip
+                      why="The docstring accepts exactly 'fan_in' or 'fan_out' and says any"
+                      " other value raises ValueError: a mistake of the caller, so say so"
+                      " (if mode not in ('fan_in', 'fan_out'): raise ValueError(...)) instead"
+                      " of choosing a fan for it.")  # fmt: skip
 
 
 # --- hidden: inputs the public tests do not use ----------------------------------------------

@@ -4,6 +4,7 @@ import torch
 
 from coursekit.grading import (
     NO_GRAD,
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -124,16 +125,26 @@ def test_feed_forward_page_example(student, reference):
 
 @points(2, "feed_forward")
 def test_feed_forward_with_biases(student, reference):
-    for seed, (n, d, h) in [(0, (1, 2, 3)), (1, (5, 2, 3)), (2, (8, 4, 6))]:
+    # The last network has one input and one hidden unit: "any d >= 1 and h >= 1".
+    for seed, (n, d, h) in [(0, (1, 2, 3)), (1, (5, 2, 3)), (2, (8, 4, 6)), (4, (5, 1, 1))]:
         inputs, outputs, weights = _network(seed, n, d, h)
-        _check_feed_forward(
-            student,
-            reference,
-            inputs,
-            outputs,
-            weights,
-            f"feed_forward on {n} examples, a {d}-{h}-1 network with biases",
-        )
+        try:
+            _check_feed_forward(
+                student,
+                reference,
+                inputs,
+                outputs,
+                weights,
+                f"feed_forward on {n} examples, a {d}-{h}-1 network with biases",
+            )
+        except GradingFailure as failure:
+            if h > 1 or not failure.raised:
+                raise
+            fail(f"{failure}\nThe docstring asks for any d >= 1 and h >= 1: with a single"
+                 " hidden unit, hidden = sigmoid(inputs @ W1 + b1) has shape (n, 1), and it"
+                 " must keep it (a .squeeze() makes it (n,), or () for one example), so that"
+                 " hidden @ W2 is (n, 1). Do not squeeze; keep the shapes of the module"
+                 " docstring.")  # fmt: skip
 
 
 @points(1, "feed_forward")
@@ -447,11 +458,21 @@ def test_sigmoid_grad_chain_page_example(student, reference):
 
 @points(2, "sigmoid_grad_chain")
 def test_sigmoid_grad_chain_random_networks(student, reference):
-    for seed, (d, h) in [(20, (2, 3)), (21, (2, 3)), (22, (4, 5))]:
+    # One input (x of shape (1,), W1 (1, h)) and one hidden unit (W1 (d, 1), W2 (1,)) too: the
+    # docstring's shapes hold for any d and h.
+    for seed, (d, h) in [(20, (2, 3)), (21, (2, 3)), (22, (4, 5)), (24, (1, 3)), (25, (3, 1))]:
         x, y, W1, W2 = _chain_example(seed, d, h)
-        _check_chain(
-            student, reference, x, y, W1, W2, f"sigmoid_grad_chain for a {d}-{h}-1 network"
-        )
+        try:
+            _check_chain(
+                student, reference, x, y, W1, W2, f"sigmoid_grad_chain for a {d}-{h}-1 network"
+            )
+        except GradingFailure as failure:
+            if min(d, h) > 1 or not failure.raised:
+                raise
+            fail(f"{failure}\nx has shape (d,), W1 (d, h) and W2 (h,) for any sizes, d = 1 or"
+                 " h = 1 included: keep them as they are (a .squeeze() of W1 turns (1, h) or"
+                 " (d, 1) into a vector), so that a = sigmoid(x @ W1) has shape (h,) and"
+                 " a[0] is a11.")  # fmt: skip
 
 
 @points(1, "sigmoid_grad_chain")
