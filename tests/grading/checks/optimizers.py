@@ -25,6 +25,9 @@ from coursekit.grading import (
 STEPS = 25  # the main run of every rule
 SHORT = 10  # a second run with other settings (each step is one call to the student's process)
 RTOL, ATOL = 1e-6, 1e-9
+# float32 parameters (one short run): each step rounds at about 1e-7, where the same rule in
+# another arrangement (torch.optim's fused add, addcdiv) differs from the reference's.
+RTOL32, ATOL32 = 1e-5, 1e-6
 
 # What each rule must match step for step. The checks compute the expected steps with the
 # reference rules; the course's own tests wrap these torch.optim twins as a submission and see
@@ -56,13 +59,15 @@ class Quadratic:
     """L(p) = sum_i sum(a_i * (p_i - c_i)^2 / 2) plus a fixed random tilt per step, so the
     gradients change in size and sign as in minibatch training: g_i = a_i (p_i - c_i) + n_i,k."""
 
-    def __init__(self, seed, shapes, noise=0.3, scale=1.0):
+    def __init__(self, seed, shapes, noise=0.3, scale=1.0, dtype=torch.float64):
         g = generator(seed)
         kw = dict(generator=g, dtype=torch.float64)
-        self.start = [torch.randn(s, **kw) * 2 for s in shapes]
+        self.start = [(torch.randn(s, **kw) * 2).to(dtype) for s in shapes]
         self.curv = [(0.5 + 2.5 * torch.rand(s, **kw)) * scale for s in shapes]
         self.center = [torch.randn(s, **kw) for s in shapes]
         self.noise = [[noise * scale * torch.randn(s, **kw) for s in shapes] for _ in range(STEPS)]
+        self.curv, self.center = [[t.to(dtype) for t in ts] for ts in (self.curv, self.center)]
+        self.noise = [[t.to(dtype) for t in ts] for ts in self.noise]
 
     def grads(self, params, k):
         return [
@@ -80,11 +85,16 @@ def _rule_path(rule, problem, hyper, steps):
     return path
 
 
+def _tolerances(t):
+    return (RTOL, ATOL) if t.dtype == torch.float64 else (RTOL32, ATOL32)
+
+
 def _close(a, b):
     return all(
-        x.shape == y.shape and torch.allclose(x, y, rtol=RTOL, atol=ATOL, equal_nan=False)
+        x.shape == y.shape and x.dtype == y.dtype
+        and torch.allclose(x, y, *_tolerances(y), equal_nan=False)
         for x, y in zip(a, b, strict=True)
-    )
+    )  # fmt: skip
 
 
 # -- known mistakes, so that a wrong trajectory can be named --------------------------------------
@@ -245,11 +255,12 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before, reference):
                  " and v_hat), which the next call reads back.")
     expect_close(got, want, f"step {step} of {steps}: new_params",
                  hint=f"They must match {twin} with the same settings {hyper}.{size}{later}",
-                 rtol=RTOL, atol=ATOL)
+                 **dict(zip(("rtol", "atol"), _tolerances(want[0]), strict=True)))
 
 
 def _expect_step_count(t, want):
-    """Adam's state["step"] counts the steps of this run, from the state it was given."""
+    """Adam's state["step"] counts the steps of this run, from the state it was given, as a
+    Python int."""
     count = t.item() if isinstance(t, torch.Tensor) and t.numel() == 1 else t
     if count != want:
         fail(
@@ -258,16 +269,14 @@ def _expect_step_count(t, want):
             " given (state.get('step', 0) + 1), not in a variable of your own that outlives"
             " the run: each optimizer (each run) has its own count."
         )
-
-
-def _step_type_hint(t):
-    """A wrong trajectory with a step that is not an int: name that first."""
+    # The docstring's layout holds "the int number of steps": what a caller saves and feeds
+    # back, and with a tensor step beta1 ** t is a float32 tensor, which loses digits.
     if type(t) is not int:
         fail(
-            f"adam_step's state['step'] should be a Python int (the number of steps taken),"
-            f" got {type(t).__name__} {short_repr(t)}, and the parameters are off. With a"
-            " tensor step, beta1 ** t is a float32 tensor, which loses digits: keep t an int,"
-            " state.get('step', 0) + 1."
+            f"adam_step's state['step'] should be a Python int (the number of steps taken, as"
+            f" the docstring's layout says), got {type(t).__name__} {short_repr(t)}. Keep t an"
+            " int, state.get('step', 0) + 1 (a tensor step also makes beta1 ** t a float32"
+            " tensor, which loses digits)."
         )
 
 
@@ -283,10 +292,10 @@ def _state_dtype_hint(name, state, params):
 
 
 def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, steps=STEPS,
-         positional=False):  # fmt: skip
+         positional=False, dtype=torch.float64):  # fmt: skip
     """Follow the reference's path for ``steps`` steps; ``positional``: the hyperparameters
     given by position, in the order of the stub's signature (and ``hyper`` as that order)."""
-    problem = Quadratic(seed, shapes, noise=noise, scale=scale)
+    problem = Quadratic(seed, shapes, noise=noise, scale=scale, dtype=dtype)
     want_path = _rule_path(getattr(reference, name), problem, hyper, steps)
     for kind, _ in MISTAKES[name]:  # the paths a wrong answer is compared with (run always:
         _rule_path(_mistaken(reference, kind), problem, hyper, steps)  # the edition replays them)
@@ -308,8 +317,6 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
                  " each one is, by position" if hyper else "the defaults the docstring gives")
                  + ").")  # fmt: skip
         if not _close(new_params, want_path[k + 1]):
-            if name == "adam_step":
-                _step_type_hint(state.get("step"))
             _state_dtype_hint(name, state, params)
             _diagnose(name, k + 1, steps, problem, hyper, new_params, want_path[k + 1], params,
                       reference)
@@ -320,12 +327,15 @@ def _no_in_place(student, reference, name, hyper, seed):
     """Call the rule with the empty state of a first step (``state.setdefault("m", ...)``
     fills only that one), then with a non-empty state, and check nothing it was given changed
     and that the second step is the one that state gives (not one from a state the module
-    keeps between calls, which would pass a run fed only its own returned states)."""
+    keeps between calls, which would pass a run fed only its own returned states). The first
+    call's last gradient is all zeros: that parameter's new value is still a new tensor."""
     problem = Quadratic(seed, [(3,), (2, 3)])
     path_params, state = [p.clone() for p in problem.start], {}
     rule = getattr(reference, name)  # three trusted steps make a realistic state
     for k in range(4):
         grads = problem.grads(path_params, k)
+        if k == 0:  # a weight that got no gradient this step (all zeros), as a frozen one does
+            grads[-1] = torch.zeros_like(grads[-1])
         if k in (0, 3):
             args = (path_params, grads, state)
             copies = tuple(_clone(a) for a in args)
@@ -339,6 +349,12 @@ def _no_in_place(student, reference, name, hyper, seed):
         if k == 0 and not _close(got, path_params):
             fail(f"{name}'s first step, from the empty state {{}}, is not torch.optim's: the"
                  " test of its steps (the one that runs it 25 steps) says what is off.")
+        if k == 0 and 0 in outcome.shares:  # the values are right: it returned a param itself
+            fail(f"{name} handed back a tensor of params itself (or a view of it), here where"
+                 " the last parameter's gradient is all zeros: the docstring asks for"
+                 " new_params as a list of NEW tensors, which the caller may change without"
+                 " touching the old ones. Compute every parameter's update, also when it is"
+                 " zero (p - lr * ... is a new tensor), or return p.clone().")
         for key in sorted(STATE_KEYS[name]) if k == 0 else ():  # Keras' v = momentum v - lr g
             expect_close(got_state[key], state[key], f"state[{key!r}] returned by {name} at"
                          " step 1", hint="The returned state holds exactly what the"
@@ -422,6 +438,10 @@ def test_momentum_matches_torch(student, reference):
          positional=True)
     _run(student, reference, "momentum_step", {"lr": 0.2, "momentum": 0.5}, seed=5, shapes=SHAPES_B,
          steps=SHORT)
+    # float32 parameters, one of them 0-dim: a 0-dim float64 tensor (torch.tensor(lr)) times a
+    # 0-dim float32 one is float64, and new_params must keep the parameters' dtype.
+    _run(student, reference, "momentum_step", {"lr": 0.1, "momentum": 0.9}, seed=22,
+         shapes=[(), (3,)], steps=3, dtype=torch.float32)
 
 
 @points(1, "momentum_step")

@@ -276,7 +276,7 @@ def _accuracy_inputs():
     return y_hat, y
 
 
-def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
+def _check_accuracy(student, y_hat, y, want: float, what: str, extra_hint=None) -> None:
     got = student.accuracy(y_hat.clone(), y.clone())
     hint = None
     if type(got) is torch.Tensor:
@@ -312,7 +312,13 @@ def _check_accuracy(student, y_hat, y, want: float, what: str) -> None:
             f"You returned the int {got}: an integer division (//) rounds the fraction down."
             " Divide with /, which gives a float."
         )
-    expect_close(got, want, what, hint=hint, atol=1e-6, rtol=0)
+    elif type(got) is int:  # the right number, as 0 or 1: a branch that skips the division
+        fail(
+            f"{what}: you returned the int {got}; the docstring asks for the fraction as a"
+            f" Python float ({float(got)}), on every input, also when all or none are right:"
+            " return float(...) or divide with / in every branch."
+        )
+    expect_close(got, want, what, hint=hint or extra_hint, atol=1e-6, rtol=0)
 
 
 @points(2, "accuracy")
@@ -339,6 +345,16 @@ def test_accuracy_on_random_scores(student, reference):
     labels = scores.argmax(dim=1)
     labels[1:] = (labels[1:] + 1) % 4
     _check_accuracy(student, scores, labels, 1 / 3, "accuracy on 3 examples with 1 right")
+    # One column (q = 1): argmax over dim=1 is class 0, the only label there is, so a score of
+    # 0.9 is still right (a threshold at 0.5 says class 1). One row only: d2l's accuracy, which
+    # compares the (n, 1) scores cast to int with y unless q > 1, broadcasts to (n, n) for more.
+    _check_accuracy(
+        student, torch.tensor([[0.9]]), torch.tensor([0]), 1.0,
+        "accuracy of one example with one column (q = 1), score 0.9 and label 0",
+        extra_hint="With q = 1 column the predicted class of a row, its argmax over dim=1, is"
+        " 0 whatever the score: the label is 0, so the accuracy is 1. Take argmax(dim=1) of the"
+        " (n, q) scores as the docstring says, with no threshold.",
+    )  # fmt: skip
 
 
 @points(1, "accuracy")
@@ -357,6 +373,7 @@ def test_one_hot_values(student, reference):
         (torch.tensor([2, 0, 1, 2]), 3),
         (torch.tensor([1, 3]), 6),
         (torch.tensor([0]), 1),
+        (torch.tensor([11, 0, 4]), 12),  # more than 10 classes: still float32
     ]:
         _check_one_hot(student, reference, y, q)
 
