@@ -32,6 +32,10 @@ def sgd_step(params, grads, state, lr):
 
 
 def momentum_step(params, grads, state, lr, momentum):
+    if momentum == 0:  # torch.optim.SGD then keeps no buffer: its velocity is the gradient
+        return _step(torch.optim.SGD, params, grads, state, {}, lr=lr)[0], {
+            "v": [g.clone() for g in grads]
+        }
     keys = {"v": "momentum_buffer"}
     return _step(torch.optim.SGD, params, grads, state, keys, lr=lr, momentum=momentum)
 

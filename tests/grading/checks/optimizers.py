@@ -442,6 +442,9 @@ def test_momentum_matches_torch(student, reference):
     # 0-dim float32 one is float64, and new_params must keep the parameters' dtype.
     _run(student, reference, "momentum_step", {"lr": 0.1, "momentum": 0.9}, seed=22,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    # momentum 0 is in [0, 1): plain SGD, and the state still holds its velocity (v = g).
+    _run(student, reference, "momentum_step", {"lr": 0.1, "momentum": 0.0}, seed=23,
+         shapes=SHAPES_B, steps=3)
 
 
 @points(1, "momentum_step")
