@@ -323,7 +323,9 @@ def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwarg
             raise
         asserted = (f" An assert raises AssertionError (and python -O skips it): write `if ...:"
                     f" raise {exc_name}(...)`.") * ("AssertionError" in err.raised)  # fmt: skip
-        fail(f"{call} should raise {exc_name}, but: {str(err)[:300]}{asserted} {why}")
+        said = str(err).partition('\n  File "')[0]  # what was raised; then its traceback
+        said = said if len(said) <= 400 else f"{said[:200]} ... {said[-200:]}"  # its last line
+        fail(f"{call} should raise {exc_name}, but: {said}{asserted} {why}")
     fail(f"{call} returned {short_repr(value)} instead of raising {exc_name}. {why}")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import os
+import re
 import struct
 import sys
 import traceback
@@ -184,7 +185,10 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
             reply["type"] = str(type(exc).__name__)[:200]
             builtin = [c for c in type(exc).__mro__ if c.__module__ == "builtins"]
             reply["raised"] = [str(c.__name__)[:100] for c in builtin[:8]]
-            reply["message"] = message or str(exc)[:2000]
+            # A message may name files too (TorchScript quotes its traceback): as in frames.
+            reply["message"] = message or re.sub(
+                r"(?<![\w.~])/(?:[^\s\"'<>:()/]+/)+[^\s\"'<>:()/]+",
+                lambda path: shown_path(path.group(0)), str(exc)[:20_000])[:2000]  # fmt: skip
             frames = [f for f in traceback.extract_tb(exc.__traceback__)  # not <frozen ...>
                       if not f.filename.endswith("worker.py") and f.filename[:1] != "<"]
             for frame in frames:

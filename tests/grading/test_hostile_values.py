@@ -132,6 +132,22 @@ def test_a_message_with_lone_surrogates_can_be_printed(grading_worker, tmp_path)
     assert "no" in table and table.encode("utf-8")
 
 
+def test_a_message_names_no_folder_of_the_grading_machine(grading_worker, tmp_path):
+    """TorchScript quotes its traceback in its exception's message: the student read the run
+    folder's path (/tmp/coursekit-grading-.../losses.py), and a check that expects a ValueError
+    cut the message before its last line, the one that says what was raised."""
+    hostile = ("\n\n_l1_loss = l1_loss\n\n"
+               "def l1_loss(y_hat, y, reduction='mean'):\n"
+               "    if reduction in ('none', 'mean', 'sum'):\n"
+               "        return _l1_loss(y_hat, y, reduction)\n"
+               "    raise RuntimeError(f'File {__file__} {\"x\" * 500} the last ' + 'line')\n")
+    result = _reference_with(hostile, "losses", grading_worker, tmp_path, {"l1_loss"})
+    outputs = [t.output for t in result.tests if not t.passed]
+    assert outputs and all("coursekit-grading" not in out for out in outputs), outputs
+    assert any("File losses.py" in out for out in outputs), outputs
+    assert any("should raise ValueError" in out and "the last line" in out for out in outputs)
+
+
 def test_data_loader_workers_are_told_to_load_in_their_own_process(grading_worker, tmp_path):
     """d2l's data_iter: a DataLoader with worker processes. Where the student process may write
     only in its folder (a mount namespace of its own), they cannot start (their queues' locks
