@@ -136,11 +136,11 @@ _SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60
 short_repr = _SHORT.repr
 
 
-def _describe(value) -> str:
+def _describe(value, returned: bool = True) -> str:
     if type(value) is torch.Tensor:
         return f"a tensor of shape {shape_str(value.shape)} and dtype {value.dtype}"
     if value is None:
-        return "None (did you forget a return statement?)"
+        return "None (did you forget a return statement?)" if returned else "None"
     if isinstance(value, list | tuple):
         return f"a {type(value).__name__} of length {len(value)}"
     return f"a {type(value).__name__} ({short_repr(value)})"
@@ -257,6 +257,12 @@ def all_close(got: torch.Tensor, want: torch.Tensor, rtol=None, atol=None, equal
     return bool(torch.isclose(got, want, rtol=rtol, atol=atol, equal_nan=equal_nan).all())
 
 
+def _digits(a: torch.Tensor, b: torch.Tensor, index: int) -> str:
+    """``a``'s value at ``index`` with the digits that tell it from ``b``'s (6 at least)."""
+    x, y = float(a.flatten()[index]), float(b.flatten()[index])
+    return next((f"{x:.{n}g}" for n in range(6, 17) if f"{x:.{n}g}" != f"{y:.{n}g}"), f"{x:.17g}")
+
+
 def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str, rtol=None, atol=None) -> str:
     rtol, atol = _tolerances(want.dtype, rtol, atol)
     g, w = got.detach().double(), want.detach().double()
@@ -270,9 +276,12 @@ def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str, rtol=None, atol=
         f"{what}: the values do not match the expected ones;"
         f" {int((diff > atol + rtol * w.abs()).sum())} of {g.numel()} differ,"
         f" the largest difference is {float(diff.max()):.4g}"
-        f" at index {where} (got {float(g.flatten()[index]):.6g}, expected"
-        f" {float(w.flatten()[index]):.6g})."
+        f" at index {where} (got {_digits(g, w, index)}, expected {_digits(w, g, index)})."
     )
+    if want.dtype == torch.float64 and float(diff.max()) < 1e-5 * float(w.abs().max()) + 1e-9:
+        message += (" The input is float64: an intermediate result in float32 (a Python float"
+                    " turned into a float32 tensor, torch.tensor(...) without dtype) loses these"
+                    " digits.")
     mask = w.abs() > 1e-6  # every value off by one factor: say which
     ratios = g[mask] / w[mask]
     r = float(ratios.median()) if mask.any() else 1.0

@@ -654,7 +654,7 @@ def _outcome(fn: str, reply: dict, memory_mb: int, args=()) -> Outcome:
         if type(raised) is not list or not all(type(r) is str for r in raised):
             raised = []
         # Which call: an exception on one input of several (a 0-dim x, a float64 one) says so.
-        called = ", ".join(_describe(getattr(a, "tensor", a)) for a in args)
+        called = ", ".join(_describe(getattr(a, "tensor", a), returned=False) for a in args)
         raise GradingFailure(f"{fn}({called}) raised {text[:1500]}" + (f"\n{tb}" if tb else ""),
                              tuple(raised[:8]))  # fmt: skip
     args, grads = reply.get("args"), reply.get("grads")
