@@ -74,6 +74,24 @@ def _expect_gradients(outcome, reference_fn, args, names, what, simplex=False):
         expect_close(got, expected, f"the gradient of {what} w.r.t. {name}", rtol=1e-4, atol=1e-6)
 
 
+def _expect_finite_gradients(outcome, names, what, how):
+    """Fail, teaching why, where a gradient of a ``grad=True`` outcome holds nan or inf: a loss
+    whose value is finite at large inputs can still train nothing when autograd goes through a
+    branch that overflowed (``how``: how to write it with one branch)."""
+    for got, name in zip(outcome.grads or (), names, strict=False):
+        if type(got) is torch.Tensor and got.is_floating_point() and not torch.isfinite(got).all():
+            fail(
+                f"The gradient w.r.t. {name} of {what} holds nan or inf"
+                f" ({int((~torch.isfinite(got)).sum())} of its {got.numel()} entries),"
+                " so one step of training turns the model's weights into nan. The usual cause"
+                " is torch.where(cond, a, b) (or a mask) choosing between a stable and an"
+                " overflowing formula: torch.where evaluates BOTH branches, and autograd goes"
+                " back through both; where the unused one overflowed (exp(1000.) is inf), its"
+                " zero gradient times inf is nan, which poisons the sum. Do not pick between"
+                f" formulas: write one that never overflows, for every input. {how}"
+            )
+
+
 # What the module's docstring forbids: the losses of torch.nn and torch.nn.functional, every one
 # of them, under every name torch gives them (smooth_l1_loss with beta=0 is l1_loss, twice
 # huber_loss with a huge delta is mse_loss, soft_margin_loss is bce_with_logits for 0/1
@@ -94,9 +112,21 @@ BY_HAND = dict.fromkeys(
 _SHAPES = [(10,), (4, 3), (2, 3, 5)]
 
 
-def _check_regression_loss(student, reference, name, y_hat, y, reduction, what):
+def _check_regression_loss(student, reference, name, y_hat, y, reduction, what,
+                           positional=False):  # fmt: skip
     kwargs = {} if reduction is None else {"reduction": reduction}
-    outcome = student.run(name, y_hat.clone(), y.clone(), **kwargs)
+    if positional:  # the reduction as the third positional argument, as the signature allows
+        try:
+            outcome = student.run(name, y_hat.clone(), y.clone(), reduction)
+        except GradingFailure as failure:
+            if "TypeError" not in failure.raised:
+                raise
+            fail(f"{failure}\nThe signature is {name}(y_hat, y, reduction=\"mean\"), so a"
+                 f" caller may give the reduction by position too: {name}(y_hat, y,"
+                 f" {reduction!r}). Keep reduction the third ordinary parameter, right after y"
+                 " (no * before it, nor **kwargs in its place).")
+    else:
+        outcome = student.run(name, y_hat.clone(), y.clone(), **kwargs)
     got = expect_tensor(outcome.value, what)
     # Before any call with grad=True: autograd refuses y_hat -= y on a leaf (a bare RuntimeError).
     expect_unchanged(y_hat, outcome.args[0], f"y_hat passed to {name}")
@@ -172,6 +202,9 @@ def _regression_tests(name):
         _check_regression_loss(
             student, reference, name, y_hat, y, "sum", f"{name} on float64 inputs"
         )
+        _check_regression_loss(student, reference, name, y_hat, y, "sum",
+                               f"{name}(y_hat, y, 'sum') on float64 inputs (the reduction given"
+                               " by position)", positional=True)  # fmt: skip
         outcome = student.run(name, y_hat.clone(), y.clone(), grad=True)
         expect_unchanged(y_hat, outcome.args[0], "y_hat")
         expect_unchanged(y, outcome.args[1], "y")
@@ -531,6 +564,23 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
     expect_close(outcome.grads[0], leaf.grad,
                  "the gradient of cross_entropy_loss w.r.t. logits, with probability targets",
                  hint="It should be (softmax(logits) - target) / n.", rtol=1e-4, atol=1e-6)
+    # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too.
+    big = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0], [50.0, 100.0, 1000.0]])
+    target = torch.tensor([1, 0, 2])
+    what = "cross_entropy_loss(logits, target) at logits like 1000 and -1000"
+    outcome = student.run("cross_entropy_loss", big.clone(), target.clone(), grad=True)
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail(f"No gradient flows from {what} back to the logits: use torch ops only." + NO_GRAD)
+    _expect_finite_gradients(
+        outcome, ("logits",), what,
+        "For the log-softmax that is the log-sum-exp form, logits - m - log(sum(exp(logits - m)))"
+        " with m the row maximum (keepdim=True): every exponent is <= 0, for every input.",
+    )  # fmt: skip
+    leaf = big.clone().requires_grad_(True)
+    reference.cross_entropy_loss(leaf, target).backward()
+    expect_close(outcome.grads[0], leaf.grad, f"the gradient of {what} w.r.t. logits",
+                 hint="It should be (softmax(logits) - one_hot(target)) / n.", rtol=1e-4,
+                 atol=1e-6)  # fmt: skip
 
 
 # -- bce_with_logits ------------------------------------------------------------------------
@@ -620,6 +670,18 @@ def test_bce_with_logits_values(student, reference):
     outcome = student.run("bce_with_logits", logits.clone(), target.clone(), grad=True)
     _expect_gradients(outcome, reference.bce_with_logits, (logits, target), ("logits", "target"),
                       "bce_with_logits(logits, target)")  # fmt: skip
+    # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too.
+    logits = torch.tensor([1000.0, -1000.0, 100.0, -100.0, 40.0, -40.0])
+    target = torch.tensor([0.0, 1.0, 1.0, 0.0, 1.0, 0.0])
+    what = "bce_with_logits(logits, target) at logits like 1000 and -1000"
+    outcome = student.run("bce_with_logits", logits.clone(), target.clone(), grad=True)
+    _expect_finite_gradients(
+        outcome, ("logits", "target"), what,
+        "For BCE that is max(x, 0) - x * t + log1p(exp(-|x|)): exp(-|x|) is at most 1 for"
+        " every x, so no branch is needed.",
+    )  # fmt: skip
+    _expect_gradients(outcome, reference.bce_with_logits, (logits, target), ("logits", "target"),
+                      what)  # fmt: skip
 
 
 @points(2, "bce_with_logits")

@@ -152,6 +152,29 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
         rtol=1e-4,
         atol=1e-6,
     )
+    # The docstring's large logits: the gradient must be finite there too, not only the values.
+    X = torch.tensor([[1000.0, 0.0], [-1000.0, -1001.0]])
+    weights = seeded_randn(7, X.shape)
+    what = "the gradient of (softmax(X) * W).sum() w.r.t. X for X = [[1000, 0], [-1000, -1001]]"
+    outcome = student.run("softmax", X.clone(), grad=weights)
+    got = outcome.grads[0] if outcome.grads else None
+    if got is None:
+        fail(f"No gradient flows back to X in {what}." + NO_GRAD)
+    if type(got) is torch.Tensor and got.is_floating_point() and not torch.isfinite(got).all():
+        fail(
+            f"{what[0].upper()}{what[1:]} holds nan or inf"
+            f" ({int((~torch.isfinite(got)).sum())} of its {got.numel()} entries), so a model"
+            " trained through it gets nan weights. The usual cause is torch.where(cond, a, b)"
+            " (or a mask) choosing between a plain exp(X) formula and a stable one:"
+            " torch.where evaluates BOTH branches, and autograd goes back through both; where"
+            " the unused one overflowed (exp(1000.) is inf), its zero gradient times inf is nan,"
+            " which poisons the sum. Do not pick between formulas: always subtract each row's"
+            " maximum, exp(X - X.max(dim=1, keepdim=True).values), then divide by the row sums;"
+            " no exponent is then ever above 0."
+        )
+    leaf = X.clone().requires_grad_(True)
+    (reference.softmax(leaf) * weights).sum().backward()
+    expect_close(got, leaf.grad, what, rtol=1e-4, atol=1e-6)
 
 
 def _check_cross_entropy(student, reference, y_hat, y, what):
@@ -376,11 +399,23 @@ def test_one_hot_values(student, reference):
         (torch.tensor([11, 0, 4]), 12),  # more than 10 classes: still float32
     ]:
         _check_one_hot(student, reference, y, q)
+    # By keyword too, with the name the docstring gives it.
+    _check_one_hot(student, reference, torch.tensor([0, 2, 1]), 4, keyword=True)
 
 
-def _check_one_hot(student, reference, y: torch.Tensor, q: int) -> None:
-    what = f"one_hot({y.tolist()}, {q})"
-    got = student.one_hot(y.clone(), q)
+def _check_one_hot(student, reference, y: torch.Tensor, q: int, keyword=False) -> None:
+    what = f"one_hot({y.tolist()}, {'num_classes=' if keyword else ''}{q})"
+    if keyword:  # the docstring names the parameter num_classes: callers may use that name
+        try:
+            got = student.one_hot(y.clone(), num_classes=q)
+        except GradingFailure as failure:
+            if "TypeError" not in failure.raised:
+                raise
+            fail(f"{failure}\nThe signature is one_hot(y, num_classes), so a caller may name"
+                 f" the second argument: {what}, as with torch.nn.functional.one_hot. Keep the"
+                 " parameter's name num_classes (not q, n_classes or k).")
+    else:
+        got = student.one_hot(y.clone(), q)
     if type(got) is torch.Tensor and got.shape == (len(y), int(y.max()) + 1) != (len(y), q):
         fail(f"{what} has {got.shape[1]} columns, y.max() + 1: it needs num_classes = {q}"
              " columns (a class may have no example in this batch).")
