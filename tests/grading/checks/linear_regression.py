@@ -351,6 +351,18 @@ def test_data_iter_shuffles(student, reference):
             "two different random seeds gave the same order: draw a new random order on every"
             " call (do not fix a seed inside data_iter)."
         )
+    # One batch for the whole pass (batch_size n or more, full-batch gradient descent) is a
+    # shuffled pass too: its examples come in a random order that changes from call to call.
+    for batch_size in (20, 32):
+        ids = _batches(student, batch_size, 20, 2, seed=3)
+        if len(ids) == 1 and torch.equal(ids[0], torch.arange(20)):
+            fail(
+                f"with 20 examples and batch_size {batch_size}, the one batch holds the examples"
+                " in their original order: the docstring asks for a random order that changes"
+                " from call to call, with a single batch too. Do not yield features and labels"
+                " themselves when batch_size >= n: shuffle the indices as for any batch size,"
+                " then index features[idx], labels[idx]."
+            )
 
 
 @points(1, "data_iter")

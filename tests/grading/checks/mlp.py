@@ -334,9 +334,17 @@ def test_mlp_backward_matches_autograd(student, reference):
 # --- initialization --------------------------------------------------------------------------
 
 
-def _init_outcome(student, fn, shape, seed, *args):
+def _init_outcome(student, fn, shape, seed, *args, **kwargs):
     W = torch.zeros(shape)
-    outcome = student.run(fn, W, *args, seed=seed)
+    try:
+        outcome = student.run(fn, W, *args, seed=seed, **kwargs)
+    except GradingFailure as failure:
+        if not kwargs or "TypeError" not in failure.raised:
+            raise
+        (name, value), = kwargs.items()
+        fail(f"{failure}\n{fn}(W, {name}={value!r}) passes {name} by the name the docstring's"
+             f" signature gives it, as callers of torch.nn.init's functions do: keep the stub's"
+             f" signature ({name}=... after W) rather than renaming the parameter.")
     got = expect_shape(outcome.value, shape, f"{fn} of a tensor of shape {shape}")
     expect_dtype(got, W.dtype, f"{fn} of a float32 W (W itself, filled in place)")
     if torch.equal(outcome.args[0], W):
@@ -392,13 +400,25 @@ def _expect_global_generator(student, fn, *args):
         )
 
 
-def _expect_xavier(student, shape, gain, seed):
-    """``gain`` None: the call leaves it out, and the docstring's default (1) applies."""
-    got = _init_outcome(student, "xavier_uniform_", shape, seed, *(() if gain is None else (gain,)))
+def _expect_xavier(student, shape, gain, seed, keyword=False):
+    """``gain`` None: the call leaves it out, and the docstring's default (1) applies;
+    ``keyword``: the call passes it by name, ``gain=...``."""
+    args, kwargs = (() if gain is None else (gain,)), {}
+    if keyword:
+        args, kwargs = (), {"gain": gain}
+    got = _init_outcome(student, "xavier_uniform_", shape, seed, *args, **kwargs)
     fan_out, fan_in = shape
     bound = (1.0 if gain is None else gain) * math.sqrt(6 / (fan_in + fan_out))
     what = f"xavier_uniform_ of shape {shape} with " + (
         "the default gain (1.0)" if gain is None else f"gain {gain}")
+    if keyword:
+        what = f"xavier_uniform_(W, gain={gain}) for W of shape {shape}"
+        if gain > 1 and got.abs().max() <= bound / gain * (1 + 1e-6):
+            fail(f"{what}: every value lies within the bound for gain 1"
+                 f" ({bound / gain:.4f}), not {bound:.4f}: the gain given by name was not used."
+                 " Take it as the named parameter of the docstring's signature,"
+                 " def xavier_uniform_(W, gain=1.0), and do not swallow keywords with"
+                 " **kwargs.")
     if got.abs().max() > bound * (1 + 1e-6):
         fail(f"{what}: values reach {got.abs().max():.4f}, beyond the bound {bound:.4f}."
              " Draw from a uniform distribution on [-a, a], a = gain sqrt(6/(in+out)).")
@@ -424,6 +444,7 @@ def _expect_xavier(student, shape, gain, seed):
 def test_xavier_uniform_distribution(student, reference):
     for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), None), ((400, 100), 2.0)]):
         _expect_xavier(student, shape, gain, seed)
+    _expect_xavier(student, (200, 300), 2.0, 3, keyword=True)  # as nn.init's callers pass it
     _expect_global_generator(student, "xavier_uniform_", 1.0)
     _expect_fills_a_parameter(student, "xavier_uniform_", 1.0)
 
@@ -466,17 +487,27 @@ def test_he_normal_fan_in(student, reference):
 def test_he_normal_fan_out_and_conv_shapes(student, reference):
     cases = [((300, 100), "fan_out", 2 / 300), ((32, 16, 3, 3), "fan_in", 2 / (16 * 9)),
              ((32, 16, 3, 3), "fan_out", 2 / (32 * 9)), ((64, 32, 5), "fan_in", 2 / (32 * 5))]
+    cases.append(((100, 300), "fan_out", 2 / 100))  # by name, as kaiming_normal_ takes it
     for seed, (shape, mode, var) in enumerate(cases):
-        got = _init_outcome(student, "he_normal_", shape, 20 + seed, mode)
+        keyword = seed == len(cases) - 1
+        got = _init_outcome(student, "he_normal_", shape, 20 + seed,
+                            *(() if keyword else (mode,)), **({"mode": mode} if keyword else {}))
         kernel = math.prod(shape[2:])
         fans = {"fan_in": shape[1] * kernel, "fan_out": shape[0] * kernel}
         other = "fan_in" if mode == "fan_out" else "fan_out"
         hint = None
-        if abs(got.std().item() - math.sqrt(2 / fans[other])) < 0.05 * math.sqrt(var):
+        swapped = abs(got.std().item() - math.sqrt(2 / fans[other])) < 0.05 * math.sqrt(var)
+        if swapped:
             hint = (f"This is the std for mode={other!r}: mode={mode!r} divides by {mode} ="
                     f" W.shape[{0 if mode == 'fan_out' else 1}] times the kernel size, 2 / {mode}.")
         elif len(shape) > 2:
             hint = "For a 4-d weight the fans include the kernel: W.shape[1] * kh * kw."
+        if keyword and swapped:
+            hint = (f"he_normal_(W, mode={mode!r}), with mode given by name, drew with the std"
+                    f" of mode={other!r}: the mode passed by keyword was not used. Take it as"
+                    " the named parameter of the docstring's signature, def he_normal_(W,"
+                    " mode='fan_in'), as torch.nn.init.kaiming_normal_ does, and do not"
+                    " swallow keywords with **kwargs.")
         expect_close(got.std().item(), math.sqrt(var),
                      f"the std of he_normal_ of shape {shape}, mode={mode!r}", hint=hint,
                      rtol=0.05, atol=0)
@@ -498,7 +529,7 @@ def test_he_normal_rejects_an_unknown_mode(student, reference):
                       " of choosing a fan for it.")  # fmt: skip
 
 
-# --- hidden: inputs the public tests do not use ----------------------------------------------
+# -- hidden tests (instructor grading only: left out of the student edition) -----------------------
 
 
 @points(1, "mlp_forward", hidden=True)

@@ -446,6 +446,7 @@ def _check_chain(student, reference, x, y, W1, W2, what):
     expect_unchanged(x, outcome.args[0], "x")
     expect_unchanged(W1, outcome.args[2], "W1")
     expect_unchanged(W2, outcome.args[3], "W2")
+    return outcome.value
 
 
 @points(1, "sigmoid_grad_chain")
@@ -453,7 +454,13 @@ def test_sigmoid_grad_chain_page_example(student, reference):
     x = torch.tensor([1.0, 1.0], dtype=F64)
     W1 = torch.tensor([[0.8, 0.4, 0.3], [0.2, 0.9, 0.5]], dtype=F64)
     W2 = torch.tensor([0.3, 0.5, 0.9], dtype=F64)
-    _check_chain(student, reference, x, 0.0, W1, W2, "sigmoid_grad_chain on the page's example")
+    got = _check_chain(student, reference, x, 0.0, W1, W2,
+                       "sigmoid_grad_chain on the page's example")  # fmt: skip
+    if isinstance(got, torch.Tensor) and got.shape != ():
+        fail(f"sigmoid_grad_chain on the page's example returned a tensor of shape"
+             f" {tuple(got.shape)}: the docstring asks for a float64 tensor of shape () (or a"
+             " Python float), one number with no dimension. Index single entries (W2[0], a[0],"
+             " x[0]) rather than slices such as W2[:1], and do not reshape the product.")
 
 
 @points(2, "sigmoid_grad_chain")

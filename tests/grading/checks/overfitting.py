@@ -286,6 +286,29 @@ def test_dropout_rejects_invalid_rate(student, reference):
     for p in (-0.1, 1.5):
         expect_raises(student, "ValueError", "dropout_layer", X, p,
                       why="A probability outside [0, 1] is a bug in the caller: say so.")
+    # The rate by its name, as the docstring's Args call it (dropout_layer(X, dropout=0.5)), and
+    # a plain int 0: 0 <= dropout <= 1 holds, and only a rate outside [0, 1] raises.
+    X = _positive(3, (4, 5))
+    for p, kwargs in ((0.5, {"dropout": 0.5}), (0, {})):
+        what = "dropout_layer(X, dropout=0.5)" if kwargs else "dropout_layer(X, 0)"
+        try:
+            got = student.run("dropout_layer", X, *(() if kwargs else (p,)), seed=3,
+                              **kwargs).value  # fmt: skip
+        except GradingFailure as failure:
+            if kwargs and "TypeError" in failure.raised:
+                fail(f"{failure}\nThe docstring names the rate `dropout` (Args), and a caller may"
+                     " pass it by that name: keep the stub's signature, def dropout_layer(X,"
+                     " dropout), rather than renaming the parameter (p, rate, ...).")
+            if not kwargs and {"ValueError", "TypeError"} & set(failure.raised or ()):
+                fail(f"{failure}\nThe int 0 is a valid rate: the docstring asks for"
+                     " 0 <= dropout <= 1 and raises ValueError only outside [0, 1]. Check the"
+                     " value (if not 0 <= dropout <= 1), not its type, and return X's values.")
+            raise
+        got = expect_shape(expect_tensor(got, what), X.shape, what)
+        if p == 0:
+            expect_close(got, X, what, hint="With p = 0 nothing is dropped: return X's values.")
+        else:
+            _expect_a_dropout(got, X, p, what)
 
 
 # -- best_epoch -------------------------------------------------------------------------------
@@ -343,6 +366,15 @@ def _best_epoch_answers(student, reference, histories) -> None:
 @points(2, "best_epoch")
 def test_best_epoch_values(student, reference):
     _best_epoch_answers(student, reference, _HISTORIES)
+    # "One number per epoch": an int is a number too (a count of correct answers).
+    try:
+        _best_epoch_answers(student, reference, ([12, 17, 15],))
+    except GradingFailure as failure:
+        if not failure.raised:
+            raise
+        fail(f"{failure}\nThe scores are numbers, one per epoch, and ints are numbers too (a"
+             " count of correct answers per epoch): compare them as they come, without"
+             " requiring floats.")
 
 
 @points(1, "best_epoch")
@@ -429,7 +461,17 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
         fail("weight_decay_step(w, zeros, 0.1, 0.0) returned w itself (or a view of it), where"
              " the docstring asks for a new tensor: a caller that changes the result in place"
              " would change w too. Compute the step (or return w.clone()).")
-    outcome = student.run("weight_decay_step", w, grad, 0.1, 0.5)
+    # The rates by the names the docstring gives them, as torch.optim.SGD(...) takes them.
+    try:
+        outcome = student.run("weight_decay_step", w, grad, lr=0.1, weight_decay=0.5)
+    except GradingFailure as failure:
+        if "TypeError" not in failure.raised:
+            raise
+        fail(f"{failure}\nweight_decay_step(w, grad, lr=..., weight_decay=...) passes the rates"
+             " by the names the docstring gives them (Args: lr, weight_decay), as"
+             " torch.optim.SGD(params, lr=..., weight_decay=...) takes them: keep the stub's"
+             " signature, def weight_decay_step(w, grad, lr, weight_decay), rather than"
+             " renaming them (eta, wd, ...).")  # fmt: skip
     got = expect_shape(outcome.value, (4, 3), "weight_decay_step(w, grad, 0.1, 0.5)")
     expect_dtype(got, w.dtype, "weight_decay_step(w, grad, 0.1, 0.5)")
     expect_unchanged(w, outcome.args[0], "w")
