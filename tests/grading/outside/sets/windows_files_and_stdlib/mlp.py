@@ -53,9 +53,5 @@ def xavier_uniform_(W, gain=1.0):
 
 
 def he_normal_(W, mode="fan_in"):
-    rf = math.prod(W.shape[2:])
-    fan = {"fan_in": W.shape[1] * rf, "fan_out": W.shape[0] * rf}.get(mode)
-    if fan is None:
-        raise ValueError(mode)
-    with torch.no_grad():
-        return W.normal_(0, math.sqrt(2 / fan))
+    # torch's own: it raises ValueError for an unknown mode (it reads the mode lowercased)
+    return torch.nn.init.kaiming_normal_(W, mode=mode, nonlinearity="relu")
