@@ -94,7 +94,7 @@ def _repeating_a_page(exercises_page: Path) -> set[str]:
     """The exercises the exercises page lists as repeating a page (they may appear there)."""
     text = exercises_page.read_text()
     section = text.split("### Which exercises repeat a page", 1)[1].split("Every other", 1)[0]
-    return set(re.findall(r"^\| `([\w.]+)` \|", section, re.M))
+    return set(re.findall(r"^- `([\w.]+)`:", section, re.M))
 
 
 def test_every_chapter_has_an_exercise_that_goes_beyond_its_pages():
