@@ -10,6 +10,7 @@ so that the message can name the mistake.
 """
 
 import math
+from functools import partial
 
 import torch
 
@@ -184,11 +185,7 @@ MISTAKES = {
 
 def _mistaken(reference, kind):
     """The rule of a known mistake (``kind``), or of an exercise (plain momentum)."""
-    if kind in TWINS:
-        return getattr(reference, kind)
-    return lambda params, grads, state, **hyper: reference.known_mistake(
-        kind, params, grads, state, **hyper
-    )
+    return getattr(reference, kind) if kind in TWINS else partial(reference.known_mistake, kind)
 
 
 # -- running the student ------------------------------------------------------------------------
