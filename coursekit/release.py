@@ -33,6 +33,7 @@ INSTRUCTOR_ONLY = (
     "tests/grading/test_intake.py",
     "tests/grading/test_release.py",
     "tests/grading/test_release_site.py",
+    "tests/grading/test_edition_hints.py",
     "tests/grading/test_autograder.py",
     "tests/grading/test_book_report.py",  # grades with the reference answers
     "tests/grading/replay.py",
@@ -269,9 +270,14 @@ def main(argv: list[str]) -> int:
 
     p = argparse.ArgumentParser(prog="python -m coursekit release", description=__doc__)
     p.add_argument("out", metavar="OUT_DIR", help="a new or empty folder for the edition")
+    p.add_argument(
+        "--no-mutants", action="store_true",
+        help="record the public tests on the reference and the stubs only (a quick edition for"
+        " trying the release: hints on some wrong answers then say that none was recorded)",
+    )  # fmt: skip
     args = p.parse_args(argv)
     try:
-        out = build(Path(args.out))
+        out = build(Path(args.out), mutants=not args.no_mutants)
     except (FileExistsError, ValueError, RuntimeError) as exc:
         print(f"error: {exc}")
         return 2

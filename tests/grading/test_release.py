@@ -230,7 +230,12 @@ def built_edition(tmp_path_factory) -> Path:
     """``python -m coursekit release`` run in a clean clone of this repository, once per pytest
     run: the first xdist worker to ask builds it (under a lock), the other finds it built, so
     that the tests that read it (here and in test_release_*.py) can run on either worker. It
-    is left as built: each test gets its own copy (``edition``)."""
+    is left as built: each test gets its own copy (``edition``).
+
+    ``--no-mutants``: these tests read the edition's files and grade the stubs and the
+    reference there, which the mutants' recordings (hints on wrong answers, half of the
+    release's time) do not change. ``make edition-test`` builds the full edition and checks
+    those recordings on every mutant (test_edition_hints.py)."""
     if shutil.which("git") is None or not (runner.REPO / ".git").exists():
         pytest.skip("needs git and a git checkout")
     root = tmp_path_factory.getbasetemp()
@@ -248,8 +253,8 @@ def built_edition(tmp_path_factory) -> Path:
             subprocess.run(["git", "clone", "-q", str(runner.REPO), str(clone)], check=True)
             env = {**os.environ, "PYTHONPATH": str(clone)}
             built = subprocess.run(
-                [sys.executable, "-m", "coursekit", "release", str(tmp / "edition")], cwd=clone,
-                env=env, capture_output=True, text=True, timeout=1800,
+                [sys.executable, "-m", "coursekit", "release", "--no-mutants", tmp / "edition"],
+                cwd=clone, env=env, capture_output=True, text=True, timeout=1800,
             )  # fmt: skip
             if built.returncode != 0:
                 failed.write_text(built.stdout + built.stderr)
