@@ -244,12 +244,12 @@ def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool
     """Which folder was graded, for the student. The names are the student's: not UTF-8 or
     with control characters, they are escaped (a lone surrogate in results.json breaks
     strict JSON readers, such as PostgreSQL's jsonb)."""
-    from coursekit.grading.runner import misnamed, safe_name
+    from coursekit.grading.runner import misnamed, safe_name, unread_files
 
     shown = "/".join(safe_name(p) for p in folder.relative_to(submission).parts) or "."
     note = (f"graded the modules in {shown} of your submission" if found else
             f"no exercise module found: upload {', '.join(c + '.py' for c in chapters)}")
-    hints = {**unread_files(folder, chapters), **misnamed(folder, chapters)}
+    hints = misnamed(folder, chapters)
     if not found:  # a notebook or a zip one folder down (an uploaded folder) is named too
         subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()) \
             if folder.is_dir() else []  # fmt: skip
@@ -257,49 +257,6 @@ def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool
             for key, hint in unread_files(sub, chapters).items():
                 hints.setdefault(key, f"{sub.name}/{hint}")
     return note + "".join(f"; {safe_name(hint)}" for hint in hints.values())  # one a chapter
-
-
-def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
-    """``{chapter or "zip": hint}`` for the files of ``folder`` the grader does not read that
-    a student uploads in place of a chapter module: a notebook (``linear_regression.ipynb``),
-    a zip (unpacked by no one here), the module under another extension (``mlp.py.txt``), a
-    module saved as UTF-16 (its import fails: "source code cannot contain null bytes")."""
-    hints: dict[str, str] = {}
-    try:
-        entries = sorted(folder.iterdir())[:10_000] if folder.is_dir() else []
-    except OSError:
-        return hints
-    for path in entries:
-        if path.suffix == ".py" and path.stem in chapters and _utf16(path):
-            hints.setdefault(path.stem, f"{path.name} is saved as UTF-16 (a Windows editor's"
-                                        " 'Unicode'), which Python cannot read: save it as UTF-8")
-        if path.suffix == ".py" or path.is_symlink() or not path.is_file():
-            continue
-        if path.suffix.lower() == ".zip":
-            hints.setdefault("zip", f"{path.name} is a zip, which the grader does not unpack:"
-                                    " upload the .py files it holds")
-            continue
-        letters = "".join(c for c in path.name.split(".")[0].lower() if "a" <= c <= "z")
-        for c in chapters:
-            if letters == c.replace("_", "") and not os.path.lexists(folder / f"{c}.py"):
-                how = ("is a notebook: the grader reads Python files only; save its code as"
-                       f" {c}.py (jupyter nbconvert --to script) and upload that"
-                       if path.suffix.lower() == ".ipynb" else f"is graded as nothing: rename"
-                       f" it {c}.py")
-                hints.setdefault(c, f"{path.name} {how}")
-    return hints
-
-
-def _utf16(path: Path) -> bool:
-    """Whether a module's first bytes are UTF-16's (a byte-order mark, or NUL bytes)."""
-    if path.is_symlink() or not path.is_file():
-        return False
-    try:
-        with open(path, "rb") as f:
-            head = f.read(4096)
-    except OSError:
-        return False
-    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
 def gradescope_results(result, hidden_visibility: str, seconds: float, folder_note: str) -> dict:

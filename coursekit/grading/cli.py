@@ -36,12 +36,20 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
         if not path.is_dir():
             what = "not a directory (give the folder holding the .py files)"
             raise UsageError(f"{raw}: {what if path.exists() else 'no such file or directory'}")
-        if has_modules(path):
-            found.append((runner.safe_name(path.resolve().name), path))
-            continue
         # Student folders that are links or hold no module are listed: they score 0 with why.
         children = sorted(p for p in path.iterdir() if (p.is_dir() or p.is_symlink())
                           and not p.name.startswith("."))  # fmt: skip
+        if has_modules(path):
+            students = [runner.safe_name(p.name) for p in children if has_modules(p)]
+            if len(students) > 1:  # a class folder with stray modules: never one submission
+                raise UsageError(
+                    f"{raw} holds exercise modules and also folders that hold them"
+                    f" ({', '.join(students[:5])}{', ...' * (len(students) > 5)}): to grade the"
+                    " class, move the loose .py files out of it; to grade one student, give"
+                    " their folder"
+                )
+            found.append((runner.safe_name(path.resolve().name), path))
+            continue
         if not any(map(has_modules, children)):
             raise UsageError(
                 f"{raw}: no exercise modules found (expected files like {known[0]}.py in it, or"

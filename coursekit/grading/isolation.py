@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import select
 import shutil
 import signal
@@ -386,7 +387,9 @@ class Worker:
 
     def _load(self, key: str) -> None:
         name, source = self.modules[key]
-        code = read_submission_file(source)
+        if isinstance(source, WorkerError):  # refused when it was read (read_submission)
+            raise source
+        code = source if isinstance(source, bytes) else read_submission_file(source)
         # The student process may run already (another chapter) and rename what is in its
         # folder: write through descriptors that follow no link, or a link put in place of
         # `folder` would make the grader write the module, and chown, where the link points.
@@ -419,18 +422,52 @@ class Worker:
             }.get(exc.kind, f"failed: {exc}")
             raise WorkerError("import", f"importing {name}.py {why}") from None
         if reply.get("ok") is not True:
-            alone = (" Each module is graded on its own: it can import torch, the course's other"
-                     " packages (numpy, matplotlib, tqdm) and most of the standard library, not"
-                     " your other files or other packages. Remove an import the exercises do not"
-                     " need (a demo's can go inside its `if __name__ == \"__main__\":` block) and"
-                     " copy what it needs from your other files into it.")  # fmt: skip
             raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
                               " the error at the top level of the module (imports, definitions)"
-                              " first." + alone * (reply.get("type") == "ModuleNotFoundError")
-                              + " The file is saved as UTF-16 (a Windows editor's 'Unicode'),"
-                              " which Python cannot read: save it as UTF-8." * (b"\0" in code)
-                              + f"\n{str(reply.get('traceback', ''))[:2000]}".rstrip())
+                              f" first.{_import_hint(reply, code)}"
+                              f"\n{str(reply.get('traceback', ''))[:2000]}".rstrip())  # fmt: skip
         self.loaded[key] = code
+
+
+_MAIN = " (a demo's can go inside an `if __name__ == \"__main__\":` block)"
+# (whether the failure and the file look like it, what to tell the student)
+_IMPORT_HINTS = [
+    (lambda kind, message, code: b"\0" in code,
+     " The file is saved as UTF-16 (a Windows editor's 'Unicode'), which Python cannot read:"
+     " save it as UTF-8."),
+    (lambda kind, message, code: code.lstrip()[:1] == b"{" and b'"cells"' in code,
+     " The file is a Jupyter notebook (its JSON), not Python: export the notebook as a script"
+     " (File > Save and Export Notebook As > Executable Script) and submit that."),
+    (lambda kind, message, code: kind == "NameError" and ("get_ipython" in message
+                                                          or "'display'" in message),
+     " get_ipython() and display() exist only in Jupyter: a notebook exported as a script"
+     " keeps its % and ! commands as get_ipython() calls. Delete those lines (the code of a"
+     " %%time cell is a string there, and never runs: take it out of the call)."),
+    (lambda kind, message, code: kind == "SyntaxError" and re.search(
+        rb"^[%!]|^[\w.]+\?\??[ \t]*$", code, re.MULTILINE) is not None,
+     " Lines that start with % or ! (or end with ?) are Jupyter commands, not Python: delete"
+     " them from the .py file."),
+    (lambda kind, message, code: kind == "SyntaxError" and b"\ntype " in b"\n" + code,
+     " The grader runs Python 3.11, which has no `type X = ...` statement: write `X = ...`."),
+    (lambda kind, message, code: kind == "ModuleNotFoundError" or "relative import" in message,
+     " Each module is graded on its own: it can import torch, the course's other packages"
+     " (numpy, matplotlib, tqdm) and most of the standard library, not your other files (nor"
+     " with a relative import) or other packages. Remove an import the exercises do not"
+     f" need{_MAIN} and copy what it needs from your other files into it."),
+    (lambda kind, message, code: kind == "UsageError" and b"coursekit" in code,
+     f" Your module calls coursekit when it is imported: delete that call{_MAIN}."),
+    (lambda kind, message, code: kind == "EOFError" and b"input(" in code,
+     f" input() waits for a keyboard, and the grader has none: remove it{_MAIN}."),
+    (lambda kind, message, code: kind == "SystemExit" and b"parse_args" in code,
+     f" argparse's parse_args() read the grader's command line and stopped: move it{_MAIN}."),
+]
+
+
+def _import_hint(reply: dict, code: bytes) -> str:
+    """What the student can do about a module that did not import, where the error alone says
+    little (a notebook exported as it was, a file saved as UTF-16, an import of their own)."""
+    kind, message = str(reply.get("type", "")), str(reply.get("message", ""))
+    return "".join(hint for applies, hint in _IMPORT_HINTS if applies(kind, message, code))
 
 
 def _folder_usage(folder: Path) -> tuple[int, int]:
@@ -514,24 +551,30 @@ def _own_namespace(pid: int, kind: str) -> str | None:
 _NO_LINK = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
-def read_submission_file(path: Path) -> bytes:
-    """The bytes of a submitted file: only a regular file with a single name, at most
-    ``FILE_CAP`` bytes (``O_NOFOLLOW``, then ``fstat`` on the open file), else WorkerError."""
+def read_submission_file(path: Path, dir_fd: int | None = None) -> bytes:
+    """The bytes of a submitted file (``path`` relative to the open folder ``dir_fd``, if
+    given): only a regular file with a single name, at most ``FILE_CAP`` bytes (``lstat``; then
+    ``O_NOFOLLOW`` and ``fstat`` on the open file, which must be the file seen), else
+    WorkerError. A device or a pipe is never opened."""
     name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    flags = os.O_RDONLY | os.O_NONBLOCK | _NO_LINK
     try:
-        fd = os.open(path, flags)
+        seen = os.lstat(path, dir_fd=dir_fd)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NO_LINK, dir_fd=dir_fd) if \
+            stat.S_ISREG(seen.st_mode) else None  # fmt: skip
     except OSError as exc:
-        why = "is a symbolic link: submit the file itself" if os.path.islink(path) else (
-            f"could not be read ({exc.strerror})")  # fmt: skip
-        raise WorkerError("import", f"{name} {why}") from None
+        raise WorkerError("import", f"{name} could not be read ({exc.strerror})") from None
     try:
-        info = os.fstat(fd)
-        data = os.read(fd, FILE_CAP + 1) if stat.S_ISREG(info.st_mode) else b""
+        info = os.fstat(fd) if fd is not None else seen
+        data = os.read(fd, FILE_CAP + 1) if fd is not None and stat.S_ISREG(info.st_mode) else b""
     finally:
-        os.close(fd)
-    if not stat.S_ISREG(info.st_mode):
+        if fd is not None:
+            os.close(fd)
+    if stat.S_ISLNK(seen.st_mode):
+        why = "is a symbolic link: submit the file itself"
+    elif not stat.S_ISREG(info.st_mode):
         why = "is not a regular file (a folder, device or pipe): submit the file itself"
+    elif (info.st_dev, info.st_ino) != (seen.st_dev, seen.st_ino):
+        why = "was replaced while the grader read it: submit it again"
     elif info.st_nlink != 1:
         why = "is a hard link to another file: submit a copy"
     elif len(data) > FILE_CAP or info.st_size > FILE_CAP:
@@ -539,6 +582,33 @@ def read_submission_file(path: Path) -> bytes:
     else:
         return data
     raise WorkerError("import", f"{name} {why}")
+
+
+def read_submission(folder: Path, chapters) -> dict[str, bytes | WorkerError | None]:
+    """``{chapter: the module's bytes, why it is refused, or None where there is none}``, read
+    through one descriptor of ``folder`` before any student code runs: a folder exchanged for
+    another, or for a link, while the class is graded changes nothing. WorkerError if
+    ``folder`` itself is a link or cannot be read."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | _NO_LINK)
+    except OSError as exc:
+        why = "is a symbolic link: submit the folder itself" if os.path.islink(folder) else (
+            f"could not be read ({exc.strerror})")  # fmt: skip
+        raise WorkerError("import", f"the submission folder {why}") from None
+    modules: dict[str, bytes | WorkerError | None] = {}
+    try:
+        for chapter in chapters:
+            name = Path(f"{chapter}.py")
+            try:
+                os.lstat(name, dir_fd=fd)
+                modules[chapter] = read_submission_file(name, dir_fd=fd)
+            except FileNotFoundError:
+                modules[chapter] = None
+            except WorkerError as exc:
+                modules[chapter] = exc
+    finally:
+        os.close(fd)
+    return modules
 
 
 def _reply_error(reply: dict) -> str:
@@ -552,7 +622,8 @@ class Student:
     """``student.fn(...)`` or ``student.run(...)``: calls the submission's functions in the
     worker; returns plain data or raises :class:`GradingFailure` with a teaching message."""
 
-    def __init__(self, worker: Worker, key: str, chapter: str, source: Path | None):
+    def __init__(self, worker: Worker, key: str, chapter: str,
+                 source: Path | bytes | WorkerError | None):  # fmt: skip
         self._worker, self._key = worker, key
         self._timed_out: set[str] = set()
         self._import_error = None
@@ -562,7 +633,7 @@ class Student:
         if source is None:
             self._import_error = f"no {chapter}.py in the submission: its exercises score 0"
         else:  # copied and imported on first use
-            worker.modules[key] = (chapter, Path(source))
+            worker.modules[key] = (chapter, Path(source) if isinstance(source, str) else source)
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
@@ -611,7 +682,7 @@ class Student:
             for name in reached[:256]:  # a torch function's name is short (forged ones are not)
                 if len(noted) < 256 and type(name) is str and len(name) <= 200:
                     noted.add(name)
-        return _outcome(fn, reply, worker.memory_mb, args)
+        return _outcome(fn, reply, worker.memory_mb, args, kwargs)
 
 
 _CALL_FAILED = {  # what a call the student process did not answer tells the student
@@ -628,7 +699,7 @@ _CALL_FAILED = {  # what a call the student process did not answer tells the stu
 }
 
 
-def _outcome(fn: str, reply: dict, memory_mb: int, args=()) -> Outcome:
+def _outcome(fn: str, reply: dict, memory_mb: int, args=(), kwargs=None) -> Outcome:
     if reply.get("ok") is not True:
         kind, text = reply.get("kind"), _reply_error(reply)
         if kind == "not_implemented":
@@ -654,7 +725,9 @@ def _outcome(fn: str, reply: dict, memory_mb: int, args=()) -> Outcome:
         if type(raised) is not list or not all(type(r) is str for r in raised):
             raised = []
         # Which call: an exception on one input of several (a 0-dim x, a float64 one) says so.
-        called = ", ".join(_describe(getattr(a, "tensor", a), returned=False) for a in args)
+        called = ", ".join([_describe(getattr(a, "tensor", a), returned=False) for a in args]
+                           + [f"{k}={_describe(getattr(v, 'tensor', v), returned=False)}"
+                              for k, v in (kwargs or {}).items()])  # fmt: skip
         raise GradingFailure(f"{fn}({called}) raised {text[:1500]}" + (f"\n{tb}" if tb else ""),
                              tuple(raised[:8]))  # fmt: skip
     args, grads = reply.get("args"), reply.get("grads")

@@ -121,8 +121,10 @@ def write_csv(results, path: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(["submission", *columns, "score", "max_score", "error"])
         for r, row in zip(results, earned, strict=True):
-            # A folder name starting with = + - @ would be a formula in a spreadsheet.
-            name = "'" * r.submission.startswith(("=", "+", "-", "@")) + r.submission
+            # A folder name starting with = + - @ would be a formula in a spreadsheet: an
+            # apostrophe before it says "text", and one before a name starting with one keeps
+            # two names apart ("=1" and "'=1").
+            name = "'" * r.submission.startswith(("=", "+", "-", "@", "'")) + r.submission
             writer.writerow([name, *(f"{row.get(c, 0):g}" for c in columns),
                              f"{r.score:g}", f"{r.max_score:g}", r.error])  # fmt: skip
 
@@ -146,17 +148,19 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
             "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}  # fmt: skip
 
 
-def unique_names(names):
-    """``names`` with " (2)", " (3)", ... added to each that repeats an earlier one: names that
-    escape alike (a control character and its escape) still name one submission each."""
-    taken: set[str] = set()
-    for name in names:
+def unique_names(names) -> list[str]:
+    """``names`` with " (2)", " (3)", ... added to each that repeats an earlier one, never
+    making a name that another of ``names`` is: each still names one submission."""
+    names = list(names)
+    given, taken = set(names), set()
+    for i, name in enumerate(names):
         unique, k = name, 1
-        while unique in taken:
+        while unique in taken or (k > 1 and unique in given):
             k += 1
             unique = f"{name} ({k})"
         taken.add(unique)
-        yield unique
+        names[i] = unique
+    return names
 
 
 def write_gradescope(results, folder: Path) -> None:

@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 import traceback
+import unicodedata
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import Connection, Pipe, wait
@@ -26,18 +27,39 @@ REPO = EXERCISES_DIR.parent
 MESSAGE_CAP = 4000  # characters of any text from student code kept in a report (per test)
 
 
+def _escaped(c: str) -> str:
+    """``c`` written as Python would in a string (a byte not UTF-8, read with surrogateescape,
+    as that byte: ``\\xff``; a space as ``\\x20``), so that no two texts are shown alike."""
+    code = ord(c)
+    if code < 0x80:
+        return "\\x20" if c == " " else repr(c)[1:-1] if c != "\\" else "\\\\"
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def clip(text: str, cap: int = MESSAGE_CAP) -> str:
-    """``text`` cut to ``cap`` characters: what student code makes the grader say is bounded."""
+    """``text`` cut to ``cap`` characters: what student code makes the grader say is bounded.
+    Control characters but line ends and tabs are escaped (a terminal would obey ESC [2J), as
+    is a lone surrogate ("\\ud800"), which cannot be printed or written as UTF-8."""
     text = str(text)
     more = f" [... {len(text) - cap} more characters]" if len(text) > cap else ""
-    # A lone surrogate ("\ud800") cannot be printed or written as UTF-8: it is shown escaped.
-    return text[:cap].encode("utf-8", "backslashreplace").decode()[:cap] + more
+    shown = "".join(c if c.isprintable() or c in "\n\t" else _escaped(c) for c in text[:cap])
+    return shown[:cap] + more
 
 
 def safe_name(name: str) -> str:
-    """A file name fit for every report: non-UTF-8 bytes and control characters escaped."""
-    text = os.fsencode(name).decode("utf-8", "backslashreplace")
-    return clip("".join(c if c.isprintable() else repr(c)[1:-1] for c in text), 255)
+    """A file name fit for every report, one a name: non-UTF-8 bytes, control characters,
+    spaces at either end and backslashes escaped, and every non-ASCII character of a name not
+    in Unicode's composed form (NFC), which would look like its composed twin."""
+    text = os.fsencode(name).decode("utf-8", "surrogateescape")
+    odd = unicodedata.normalize("NFC", text) != text
+    shown = "".join(
+        _escaped(c) if not c.isprintable() or c == "\\" or (odd and not c.isascii())
+        or (c.isspace() and i in (0, len(text) - 1)) else c
+        for i, c in enumerate(text)
+    )  # fmt: skip
+    return clip(shown, 255)
 
 
 @dataclass
@@ -170,12 +192,15 @@ def _not_by_hand(student, check: Check) -> str:
             " points for this test until then.")  # fmt: skip
 
 
-def student(worker, chapter: str, source: Path | None):
-    """The ``student`` object of a chapter's tests: calls ``source``'s functions in ``worker``."""
+def student(worker, chapter: str, source):
+    """The ``student`` object of a chapter's tests: calls ``source``'s functions in ``worker``
+    (``source``: a path, the module's bytes, why it was refused, or None: see
+    ``isolation.read_submission``)."""
     from coursekit.grading.isolation import Student
 
-    key = f"{chapter}:{source}:{time.monotonic_ns()}"  # a module of its own in the worker
-    return Student(worker, key, chapter, None if source is None else Path(source))
+    where = source if isinstance(source, str | Path) else type(source).__name__
+    key = f"{chapter}:{where}:{time.monotonic_ns()}"  # a module of its own in the worker
+    return Student(worker, key, chapter, source)
 
 
 def grade_modules(modules: dict, *, worker, name="submission", course=None, exercises=None):
@@ -224,15 +249,70 @@ def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path 
 
 
 def misnamed(folder: Path, chapter_list: list[str]) -> dict[str, str]:
-    """``{chapter: "FILE is graded as nothing: rename it CHAPTER.py"}`` for each missing
-    chapter module a ``.py`` file of ``folder`` is named like ("activations (1).py")."""
-    hints = {}
-    for path in sorted(Path(folder).glob("*.py")) if Path(folder).is_dir() else []:
+    """``{chapter or "zip": what to do}`` for each missing chapter module that a file of
+    ``folder`` was meant as: a ``.py`` file named like it ("activations (1).py"), the files of
+    :func:`unread_files` (a notebook, a zip, another extension, UTF-16), or the module one
+    folder down ("sub/activations.py", "sub/exercises/activations.py")."""
+    folder, hints = Path(folder), unread_files(Path(folder), chapter_list)
+    missing = [c for c in chapter_list if not os.path.lexists(folder / f"{c}.py")]
+    try:
+        entries = sorted(folder.iterdir())[:10_000] if missing else []
+    except OSError:
+        return hints
+    for path in entries:
         letters = "".join(c for c in path.stem.lower() if "a" <= c <= "z")
-        for c in chapter_list:
-            if letters.startswith(c.replace("_", "")) and not os.path.lexists(folder / f"{c}.py"):
+        for c in missing:
+            if path.suffix == ".py" and letters.startswith(c.replace("_", "")):
                 hints.setdefault(c, f"{path.name} is graded as nothing: rename it {c}.py")
+            inner = [f"{c}.py", f"exercises/{c}.py"] if path.is_dir() and not path.is_symlink() \
+                else []  # fmt: skip
+            for deeper in (n for n in inner if os.path.lexists(path / n)):
+                hints.setdefault(c, f"{path.name}/{deeper} is graded as nothing: put the chapter"
+                                    " files at the top of the submission")
     return hints
+
+
+def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
+    """``{chapter or "zip": hint}`` for the files of ``folder`` the grader does not read that
+    a student uploads in place of a chapter module: a notebook (``linear_regression.ipynb``),
+    a zip (unpacked by no one here), the module under another extension (``mlp.py.txt``), a
+    module saved as UTF-16 (its import fails: "source code cannot contain null bytes")."""
+    hints: dict[str, str] = {}
+    try:
+        entries = sorted(folder.iterdir())[:10_000] if folder.is_dir() else []
+    except OSError:
+        return hints
+    for path in entries:
+        if path.suffix == ".py" and path.stem in chapters and _utf16(path):
+            hints.setdefault(path.stem, f"{path.name} is saved as UTF-16 (a Windows editor's"
+                                        " 'Unicode'), which Python cannot read: save it as UTF-8")
+        if path.suffix == ".py" or path.is_symlink() or not path.is_file():
+            continue
+        if path.suffix.lower() == ".zip":
+            hints.setdefault("zip", f"{path.name} is a zip, which the grader does not unpack:"
+                                    " upload the .py files it holds")
+            continue
+        letters = "".join(c for c in path.name.split(".")[0].lower() if "a" <= c <= "z")
+        for c in chapters:
+            if letters == c.replace("_", "") and not os.path.lexists(folder / f"{c}.py"):
+                how = ("is a notebook: the grader reads Python files only; save its code as"
+                       f" {c}.py (jupyter nbconvert --to script) and upload that"
+                       if path.suffix.lower() == ".ipynb" else f"is graded as nothing: rename"
+                       f" it {c}.py")
+                hints.setdefault(c, f"{path.name} {how}")
+    return hints
+
+
+def _utf16(path: Path) -> bool:
+    """Whether a module's first bytes are UTF-16's (a byte-order mark, or NUL bytes)."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
 def grade_submission(
@@ -244,21 +324,22 @@ def grade_submission(
     folder, course = Path(folder), course or COURSE
     chapter_list = course.chapters() if chapter_list is None else chapter_list
     name = name or safe_name(folder.name)
-    if os.path.islink(folder):
-        reason = "the submission folder is a symbolic link: submit the folder itself"
-        return ungradable(name, chapter_list, reason, course)
     try:
         zygote.start()  # first: it imports torch while this process does
-        from coursekit.grading.isolation import Worker
+        from coursekit.grading.isolation import Worker, WorkerError, read_submission
 
+        try:
+            modules = read_submission(folder, chapter_list)
+        except WorkerError as exc:
+            return ungradable(name, chapter_list, str(exc), course)
         with Worker(timeout, memory_mb, slot, [folder, *hidden], budget, course) as worker:
             warm_up()
             worker.start()
-            modules = submission_modules(folder, chapter_list)
             result = grade_modules(modules, worker=worker, name=name, course=course)
         hints = misnamed(folder, chapter_list)
         for t in result.tests:  # the missing module's message says which file to rename
-            t.output += f" ({safe_name(hints[t.chapter])})" if t.chapter in hints else ""
+            missing = t.chapter in hints and modules.get(t.chapter) is None
+            t.output += f" ({safe_name(hints[t.chapter])})" if missing else ""
         return result
     except Exception as exc:  # noqa: BLE001 - never lose a submission: score 0 with the reason
         return ungradable(name, chapter_list, f"could not be graded: {exc}", course)

@@ -176,6 +176,14 @@ def _nested(args, of_tensor):
     return [_nested(a, of_tensor) for a in args] if isinstance(args, list | tuple) else None
 
 
+# (words of an error, what the student can do): errors of code written for another machine.
+_CPU = (" (the grader runs your code on the CPU: make tensors on the device of the inputs,"
+        " x.device, not on 'cuda')")
+_HINTS = [("IProgress not found", " (tqdm.notebook draws in Jupyter only: use `from tqdm.auto"
+                                  " import tqdm`, which works everywhere)"),
+          ("no NVIDIA driver", _CPU), ("not compiled with CUDA", _CPU)]  # fmt: skip
+
+
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:
     """The reply for a request that failed: ``{"ok": False, "kind", "type", "message",
     "traceback"}``, plain strings cut to size whatever ``exc`` does when printed."""
@@ -187,7 +195,7 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
             reply["raised"] = [str(c.__name__)[:100] for c in builtin[:8]]
             # A message may name files too (TorchScript quotes its traceback): as in frames.
             reply["message"] = message or re.sub(
-                r"(?<![\w.~])/(?:[^\s\"'<>:()/]+/)+[^\s\"'<>:()/]+",
+                r"(?<![\w.~/:])/(?:[^\s\"'<>:()/]+/)+[^\s\"'<>:()/]+",  # not a URL's //host/
                 lambda path: shown_path(path.group(0)), str(exc)[:20_000])[:2000]  # fmt: skip
             frames = [f for f in traceback.extract_tb(exc.__traceback__)  # not <frozen ...>
                       if not f.filename.endswith("worker.py") and f.filename[:1] != "<"]
@@ -196,6 +204,10 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
             # The frames only: the reply's type and message already say what was raised.
             frames = frames[:1] + frames[-5:] if len(frames) > 6 else frames  # theirs first
             reply["traceback"] = "".join(traceback.format_list(frames))[-4000:]
+            if isinstance(exc, SyntaxError) and exc.text:  # its line, with a caret under it
+                exc.filename = shown_path(str(exc.filename))
+                reply["traceback"] += "".join(traceback.format_exception_only(exc))[-2000:]
+            reply["message"] += "".join(hint for words, hint in _HINTS if words in str(exc))
             if isinstance(exc, OSError) and any("multiprocessing" in f.filename for f in frames):
                 reply["message"] += (" (the grader runs your code where it may write only in its"
                                      " own folder: processes that share memory cannot start there."

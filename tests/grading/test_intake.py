@@ -120,6 +120,36 @@ def test_time_budget_per_submission(tmp_path):
     assert result.seconds < 60
 
 
+def test_a_folder_exchanged_while_it_is_graded_gives_nothing_of_the_other(tmp_path, monkeypatch):
+    """A student with write access to the class folder exchanged their folder for a link to a
+    classmate's (renameat2(RENAME_EXCHANGE), timed by inotify) once the grader had opened
+    their first module: the next modules were read through the link, from the classmate's
+    folder (the link check ran once, at the start). Every module is now read through one
+    descriptor of the folder before any student code runs. The exchange is made here when the
+    worker starts, the moment a student's code could first act."""
+    from coursekit.grading.isolation import Worker
+
+    alice, bob = tmp_path / "alice", tmp_path / "bob"
+    alice.mkdir()
+    bob.mkdir()
+    shutil.copy(runner.REFERENCE_DIR / "activations.py", alice)
+    (alice / f"{CHAPTER}.py").write_text("raise ValueError('I am alice')\n")
+    shutil.copy(REFERENCE, bob / f"{CHAPTER}.py")
+    start = Worker.start
+
+    def exchange_then_start(worker):
+        alice.rename(tmp_path / "alice-own")
+        alice.symlink_to(bob)
+        start(worker)
+
+    monkeypatch.setattr(Worker, "start", exchange_then_start)
+    result = runner.grade_submission(alice, ["activations", CHAPTER])
+    outputs = " ".join(t.output for t in result.tests if t.chapter == CHAPTER)
+    assert "I am alice" in outputs and not any(t.passed for t in result.tests
+                                                if t.chapter == CHAPTER), outputs[:500]
+    assert all(t.passed for t in result.tests if t.chapter == "activations")
+
+
 # l2_penalty answers its first call through the grader's pipe itself, then answers the next
 # requests as the worker would, but stops reading at the first one too big for the pipe's
 # buffer (dropout_layer's): the grader hung for good in the write of that request.
@@ -239,6 +269,42 @@ def test_a_module_that_imports_another_exercise_file_is_told_to_stand_alone(tmp_
     assert "No module named 'activations'" in outputs[CHAPTER]
     assert "Each module is graded on its own" in outputs[CHAPTER]
     assert "SyntaxError" in outputs["losses"] and "on its own" not in outputs["losses"]
+
+
+def test_a_notebook_exported_as_it_was_is_told_what_to_change(tmp_path):
+    """Files as they come out of a notebook: a % command ("SyntaxError: invalid syntax", with no
+    line), nbconvert's get_ipython() calls (NameError), the notebook's JSON saved as .py
+    (NameError: 'false'), a notebook not exported, a zip's extra folder; also Python 3.12's
+    `type X = ...`, a relative import, and a URL in a message (cut to "https:/nn.html")."""
+    reference = runner.REFERENCE_DIR
+    (tmp_path / "activations.py").write_text(
+        "%matplotlib inline\n" + (reference / "activations.py").read_text())
+    (tmp_path / "losses.py").write_text(
+        "get_ipython().run_line_magic('matplotlib', 'inline')\n"
+        + (reference / "losses.py").read_text())
+    (tmp_path / "mlp.py").write_text('{\n "cells": [{"metadata": {"collapsed": false}}]\n}\n')
+    (tmp_path / "optimizers.py").write_text("type Params = list\n")
+    (tmp_path / "overfitting.py").write_text("from .activations import relu\n")
+    (tmp_path / "neural_networks.ipynb").write_text("{}")
+    (tmp_path / "unzipped" / "exercises").mkdir(parents=True)
+    (tmp_path / "unzipped" / "exercises" / "softmax_regression.py").write_text("")
+    (tmp_path / f"{CHAPTER}.py").write_text(REFERENCE.read_text() + (
+        "\n\ndef squared_loss(y_hat, y):\n"
+        "    raise KeyError('see https://pytorch.org/docs/stable/nn.html')\n"))  # fmt: skip
+    result = runner.grade_submission(tmp_path, timeout=10.0)
+    said = {}
+    for t in result.tests:
+        said.setdefault(t.exercise if t.chapter == CHAPTER else t.chapter, t.output)
+    assert "Jupyter commands, not Python" in said["activations"]
+    assert "%matplotlib inline\n    ^" in said["activations"]  # the line and a caret
+    assert "get_ipython() and display() exist only in Jupyter" in said["losses"]
+    assert "is a Jupyter notebook (its JSON)" in said["mlp"]
+    assert "Python 3.11" in said["optimizers"]
+    assert "Each module is graded on its own" in said["overfitting"]
+    assert "neural_networks.ipynb is a notebook" in said["neural_networks"]
+    assert "unzipped/exercises/softmax_regression.py is graded as nothing" in said[
+        "softmax_regression"]
+    assert "https://pytorch.org/docs/stable/nn.html" in said["squared_loss"]
 
 
 def test_a_module_saved_as_utf16_is_told_to_save_it_as_utf8(tmp_path):

@@ -217,6 +217,48 @@ def test_names_that_escape_alike_stay_one_submission_each(tmp_path):
     assert len(list((tmp_path / "gs").glob("*/results.json"))) == 4
 
 
+def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
+    """Folders "x\x01" (a control character), "x\\x01" (its escape, typed) and "x\\x01 (2)":
+    the second was numbered "x\\x01 (2)", the third's own name, and the third became
+    "x\\x01 (2) (2)": the row of the correct student named another. Look-alikes too: "josé"
+    composed and decomposed, "alice" and "alice " were shown alike."""
+    from coursekit.grading.cli import find_submissions
+
+    klass = tmp_path / "class"
+    folders = ["x\x01", "x\\x01", "x\\x01 (2)", "jos\u00e9", "jose\u0301", "alice", "alice ",
+               " alice", os.fsdecode(b"x\x80"), "x\u0080"]  # fmt: skip
+    for name in folders:
+        (klass / name).mkdir(parents=True)
+        (klass / name / "activations.py").write_text("")
+    found = dict(find_submissions([str(klass)], ["activations"]))
+    assert len(found) == len(folders)
+    shown = {path.name: name for name, path in found.items()}
+    assert shown["x\\x01 (2)"] == "x\\\\x01 (2)" and shown["x\x01"] == "x\\x01"
+    assert len(set(shown.values())) == len(folders), shown
+    assert shown["jos\u00e9"] == "jos\u00e9" and shown["jose\u0301"] == "jose\\u0301"
+    # Numbered names are never the name of another submission.
+    assert report.unique_names(["a_b", "a_b", "a_b (2)"]) == ["a_b", "a_b (3)", "a_b (2)"]
+
+
+def test_the_csv_keeps_a_name_and_its_formula_guard_apart(tmp_path):
+    """The apostrophe that keeps "=1+1" from being a formula made it "'=1+1", the name of
+    another folder: two rows of one name."""
+    results = [SubmissionResult(name, _result().tests) for name in ("=1+1", "'=1+1")]
+    report.write_csv(results, tmp_path / "r.csv")
+    names = [row["submission"] for row in csv.DictReader(open(tmp_path / "r.csv"))]
+    assert names == ["'=1+1", "''=1+1"]
+
+
+def test_control_characters_from_student_code_reach_no_terminal():
+    """A student's exception message with ESC [2J (clear the screen) and a coloured fake
+    "26 / 26" reached `coursekit check`'s table as it was."""
+    message = "\x1b[2J\x1b]0;PWNED\x07\x1b[31mfake: 26 / 26\rtail\nnext line\tcolumn"
+    result = SubmissionResult("s", [TestResult("ch", "ex", "t", 0, 1, runner.clip(message))])
+    table = report.student_table(result)
+    assert "\x1b" not in table and "\x07" not in table and "\r" not in table
+    assert "\\x1b[2J" in table and "next line\tcolumn" in result.tests[0].output
+
+
 
 def test_the_class_table_marks_exercises_that_fail_only_their_hidden_tests():
     def result(name, *passed):  # (exercise, hidden, passed) triples
@@ -737,3 +779,33 @@ def test_a_module_too_big_to_read_is_left_to_the_run_time_record():
         assert api._module(source) is None
         assert not_by_hand(source, "relu", {"relu"}) == []
         assert not_by_hand(source, "relu", {"relu"}, reached={"torch.relu"}) == ["torch.relu"]
+
+
+def test_errors_of_code_written_for_another_machine_say_what_to_change():
+    """tqdm.notebook's "IProgress not found ... update jupyter" and torch's "Found no NVIDIA
+    driver", raised in the grader, sent the student to install things."""
+    from coursekit.grading.worker import failure
+
+    no_gpu = RuntimeError("Found no NVIDIA driver on your system. Please check ...")
+    assert "on the CPU" in failure("call", no_gpu)["message"]
+    notebook = ImportError("IProgress not found. Please update jupyter and ipywidgets.")
+    assert "tqdm.auto" in failure("call", notebook)["message"]
+    assert "CPU" not in failure("call", ValueError("shapes differ"))["message"]
+
+
+def test_a_class_folder_with_stray_modules_is_not_graded_as_one_submission(tmp_path):
+    """A loose activations.py beside the students' folders made the whole class one submission
+    ("class 0 / 26"): alice and bob were in no report."""
+    from coursekit.grading.cli import UsageError, find_submissions
+
+    klass = tmp_path / "class"
+    for name in ("alice", "bob"):
+        (klass / name).mkdir(parents=True)
+        (klass / name / "activations.py").write_text("")
+    assert [n for n, _ in find_submissions([str(klass)], ["activations"])] == ["alice", "bob"]
+    (klass / "activations.py").write_text("")
+    with pytest.raises(UsageError, match="move the loose .py files out"):
+        find_submissions([str(klass)], ["activations"])
+    # One student's folder with one copy of their work in it is still theirs.
+    (klass / "bob" / "activations.py").unlink()
+    assert [n for n, _ in find_submissions([str(klass)], ["activations"])] == ["class"]
