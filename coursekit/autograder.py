@@ -234,10 +234,12 @@ def find_submission(root: Path, chapters: list[str]) -> Path:
     def has_modules(folder: Path) -> bool:
         return not folder.is_symlink() and any(os.path.lexists(folder / n) for n in names)
 
-    subfolders = sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink()) \
-        if root.is_dir() and not root.is_symlink() else []  # fmt: skip
+    subfolders = sorted(p for p in root.iterdir() if not p.is_symlink() and p.is_dir()) \
+        if not root.is_symlink() and root.is_dir() else []  # fmt: skip
     candidates = [root, root / "exercises", *subfolders, *(p / "exercises" for p in subfolders)]
-    return next((c for c in candidates if c.is_dir() and has_modules(c)), root)
+    # (is_symlink first: is_dir follows a link, and one to a 300-character name raises)
+    return next((c for c in candidates if not c.is_symlink() and c.is_dir() and has_modules(c)),
+                root)  # fmt: skip
 
 
 def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool) -> str:
@@ -251,8 +253,8 @@ def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool
             f"no exercise module found: upload {', '.join(c + '.py' for c in chapters)}")
     hints = misnamed(folder, chapters)
     if not found:  # a notebook or a zip one folder down (an uploaded folder) is named too
-        subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()) \
-            if folder.is_dir() else []  # fmt: skip
+        subfolders = sorted(p for p in folder.iterdir() if not p.is_symlink() and p.is_dir()) \
+            if not folder.is_symlink() and folder.is_dir() else []  # fmt: skip
         for sub in subfolders[:100]:
             for key, hint in unread_files(sub, chapters).items():
                 hints.setdefault(key, f"{sub.name}/{hint}")

@@ -26,34 +26,34 @@ def chapters_to_grade(chapter: str | None) -> list[str]:
 
 
 def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path]]:
-    """Each path is a submission (holds chapter modules) or a parent of submission folders."""
-    def has_modules(folder: Path) -> bool:
-        return any(runner.submission_modules(folder, known).values())
+    """Each path is a submission (holds chapter modules) or a parent of submission folders; of
+    several paths (``grade class/*``), one that holds neither is a submission scoring 0."""
+    def has_modules(folder: Path) -> bool:  # a folder named mlp.py is no module; a link is
+        return any(p is not None and (p.is_symlink() or not p.is_dir())
+                   for p in runner.submission_modules(folder, known).values())
 
     found: list[tuple[str, Path]] = []
     for raw in paths:
-        path = Path(raw)
+        path, shown = Path(raw), runner.safe_name(raw)
         if not path.is_dir():
             what = "not a directory (give the folder holding the .py files)"
-            raise UsageError(f"{raw}: {what if path.exists() else 'no such file or directory'}")
+            raise UsageError(f"{shown}: {what if path.exists() else 'no such file or directory'}")
         # Student folders that are links or hold no module are listed: they score 0 with why.
-        children = sorted(p for p in path.iterdir() if (p.is_dir() or p.is_symlink())
+        children = sorted(p for p in path.iterdir() if (p.is_symlink() or p.is_dir())
                           and not p.name.startswith("."))  # fmt: skip
-        if has_modules(path):
-            students = [runner.safe_name(p.name) for p in children if has_modules(p)]
-            if len(students) > 1:  # a class folder with stray modules: never one submission
-                raise UsageError(
-                    f"{raw} holds exercise modules and also folders that hold them"
-                    f" ({', '.join(students[:5])}{', ...' * (len(students) > 5)}): to grade the"
-                    " class, move the loose .py files out of it; to grade one student, give"
-                    " their folder"
-                )
+        students = [runner.safe_name(p.name) for p in children if has_modules(p)]
+        if has_modules(path) or (not students and len(paths) > 1):
+            if has_modules(path) and len(students) > 1:  # a class with stray modules, or backups
+                print(f"warning: {shown} holds exercise modules and also folders that hold them"
+                      f" ({', '.join(students[:5])}{', ...' * (len(students) > 5)}): graded as"
+                      " one submission; to grade the students in it, move the loose .py files"
+                      " out of it", file=sys.stderr)  # fmt: skip
             found.append((runner.safe_name(path.resolve().name), path))
             continue
-        if not any(map(has_modules, children)):
+        if not students:
             raise UsageError(
-                f"{raw}: no exercise modules found (expected files like {known[0]}.py in it, or"
-                " one folder per student holding them)"
+                f"{shown}: no exercise modules found (expected files like {known[0]}.py in it,"
+                " or one folder per student holding them)"
             )
         found += [(runner.safe_name(p.name), p) for p in children]
     if len({n for n, _ in found}) != len(found):
@@ -68,9 +68,11 @@ def cmd_check(args) -> int:
     folder = Path(args.dir) if args.dir else runner.EXERCISES_DIR
     if not folder.is_dir():
         why = "is a file" if folder.exists() else "does not exist"
-        raise UsageError(f"{folder} {why}: give the folder holding the <chapter>.py files")
-    print(f"Grading {folder} ({', '.join(chapter_list)}); this takes a few seconds...", flush=True)
-    result = runner.grade_submission(folder, chapter_list, name=folder.name, **bounds)
+        raise UsageError(f"{runner.safe_name(str(folder))} {why}: give the folder holding the"
+                         " <chapter>.py files")
+    print(f"Grading {runner.safe_name(str(folder))} ({', '.join(chapter_list)}); this takes a"
+          " few seconds...", flush=True)  # fmt: skip
+    result = runner.grade_submission(folder, chapter_list, **bounds)
     print(report.student_table(result))
     return 0 if result.score == result.max_score else 1
 

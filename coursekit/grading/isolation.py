@@ -430,35 +430,38 @@ class Worker:
 
 
 _MAIN = " (a demo's can go inside an `if __name__ == \"__main__\":` block)"
-# (whether the failure and the file look like it, what to tell the student)
+# (whether the failure looks like it: its type, message, the file, the line of a SyntaxError;
+# what to tell the student)
 _IMPORT_HINTS = [
-    (lambda kind, message, code: b"\0" in code,
+    (lambda kind, message, code, line: code[:2] in (b"\xff\xfe", b"\xfe\xff")
+     or b"\0" in code and "null bytes" in message,
      " The file is saved as UTF-16 (a Windows editor's 'Unicode'), which Python cannot read:"
      " save it as UTF-8."),
-    (lambda kind, message, code: code.lstrip()[:1] == b"{" and b'"cells"' in code,
+    (lambda kind, message, code, line: code.lstrip()[:1] == b"{" and b'"cells"' in code,
      " The file is a Jupyter notebook (its JSON), not Python: export the notebook as a script"
      " (File > Save and Export Notebook As > Executable Script) and submit that."),
-    (lambda kind, message, code: kind == "NameError" and ("get_ipython" in message
-                                                          or "'display'" in message),
+    (lambda kind, message, code, line: kind == "NameError" and ("get_ipython" in message
+                                                                or "'display'" in message),
      " get_ipython() and display() exist only in Jupyter: a notebook exported as a script"
      " keeps its % and ! commands as get_ipython() calls. Delete those lines (the code of a"
      " %%time cell is a string there, and never runs: take it out of the call)."),
-    (lambda kind, message, code: kind == "SyntaxError" and re.search(
-        rb"^[%!]|^[\w.]+\?\??[ \t]*$", code, re.MULTILINE) is not None,
+    (lambda kind, message, code, line: re.match(rb"[%!]|[\w.]+\?\??\s*$", line),
      " Lines that start with % or ! (or end with ?) are Jupyter commands, not Python: delete"
      " them from the .py file."),
-    (lambda kind, message, code: kind == "SyntaxError" and b"\ntype " in b"\n" + code,
+    (lambda kind, message, code, line: re.match(rb"type\s+\w+\s*(\[.*\])?\s*=", line),
      " The grader runs Python 3.11, which has no `type X = ...` statement: write `X = ...`."),
-    (lambda kind, message, code: kind == "ModuleNotFoundError" or "relative import" in message,
+    (lambda kind, message, code, line: kind == "ModuleNotFoundError"
+     or "relative import" in message,
      " Each module is graded on its own: it can import torch, the course's other packages"
      " (numpy, matplotlib, tqdm) and most of the standard library, not your other files (nor"
      " with a relative import) or other packages. Remove an import the exercises do not"
      f" need{_MAIN} and copy what it needs from your other files into it."),
-    (lambda kind, message, code: kind == "UsageError" and b"coursekit" in code,
+    (lambda kind, message, code, line: kind == "UsageError" and b"coursekit" in code,
      f" Your module calls coursekit when it is imported: delete that call{_MAIN}."),
-    (lambda kind, message, code: kind == "EOFError" and b"input(" in code,
+    (lambda kind, message, code, line: kind == "EOFError"
+     and re.search(rb"(?<![\w.])input\(", code),
      f" input() waits for a keyboard, and the grader has none: remove it{_MAIN}."),
-    (lambda kind, message, code: kind == "SystemExit" and b"parse_args" in code,
+    (lambda kind, message, code, line: kind == "SystemExit" and b"parse_args" in code,
      f" argparse's parse_args() read the grader's command line and stopped: move it{_MAIN}."),
 ]
 
@@ -467,7 +470,10 @@ def _import_hint(reply: dict, code: bytes) -> str:
     """What the student can do about a module that did not import, where the error alone says
     little (a notebook exported as it was, a file saved as UTF-16, an import of their own)."""
     kind, message = str(reply.get("type", "")), str(reply.get("message", ""))
-    return "".join(hint for applies, hint in _IMPORT_HINTS if applies(kind, message, code))
+    at = re.search(r"line (\d+)\)$", message) if kind == "SyntaxError" else None
+    lines = code.splitlines() if at else []
+    line = lines[int(at.group(1)) - 1] if at and 0 < int(at.group(1)) <= len(lines) else b""
+    return "".join(hint for applies, hint in _IMPORT_HINTS if applies(kind, message, code, line))
 
 
 def _folder_usage(folder: Path) -> tuple[int, int]:
@@ -576,7 +582,9 @@ def read_submission_file(path: Path, dir_fd: int | None = None) -> bytes:
     elif (info.st_dev, info.st_ino) != (seen.st_dev, seen.st_ino):
         why = "was replaced while the grader read it: submit it again"
     elif info.st_nlink != 1:
-        why = "is a hard link to another file: submit a copy"
+        why = (f"is a hard link (one file with {info.st_nlink} names), which the grader does not"
+               " read: submit a copy (a backup made with cp -al or rsync --link-dest makes such"
+               " links: grade a plain copy)")
     elif len(data) > FILE_CAP or info.st_size > FILE_CAP:
         why = f"is {max(info.st_size, len(data))} bytes, more than the {FILE_CAP} allowed"
     else:

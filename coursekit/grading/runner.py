@@ -4,7 +4,11 @@ many at once in ``jobs`` grading processes (:func:`grade_many`). Torch-free at i
 from __future__ import annotations
 
 import atexit
+import hashlib
+import itertools
 import os
+import re
+import stat
 import subprocess
 import sys
 import threading
@@ -42,24 +46,37 @@ def clip(text: str, cap: int = MESSAGE_CAP) -> str:
     """``text`` cut to ``cap`` characters: what student code makes the grader say is bounded.
     Control characters but line ends and tabs are escaped (a terminal would obey ESC [2J), as
     is a lone surrogate ("\\ud800"), which cannot be printed or written as UTF-8."""
-    text = str(text)
-    more = f" [... {len(text) - cap} more characters]" if len(text) > cap else ""
-    shown = "".join(c if c.isprintable() or c in "\n\t" else _escaped(c) for c in text[:cap])
-    return shown[:cap] + more
+    text, shown, size = str(text), [], 0
+    for i, c in enumerate(text):
+        piece = c if c.isprintable() or c in "\n\t" else _escaped(c)
+        if size + len(piece) > cap:  # never half an escape
+            return "".join(shown) + f" [... {len(text) - i} more characters]"
+        shown.append(piece)
+        size += len(piece)
+    return "".join(shown)
+
+
+# Printable but invisible: a name "alice" + one of these looked like "alice".
+_INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f"
+                        "\uffa0\U000e0100-\U000e01ef]")
 
 
 def safe_name(name: str) -> str:
-    """A file name fit for every report, one a name: non-UTF-8 bytes, control characters,
-    spaces at either end and backslashes escaped, and every non-ASCII character of a name not
-    in Unicode's composed form (NFC), which would look like its composed twin."""
-    text = os.fsencode(name).decode("utf-8", "surrogateescape")
+    """A file name fit for every report, one a name: non-UTF-8 bytes, control and invisible
+    characters, spaces at either end and backslashes escaped, and every non-ASCII character of
+    a name not in Unicode's composed form (NFC), which would look like its composed twin. A
+    name longer than 255 characters keeps its start and end, with a hash of the whole."""
+    raw = os.fsencode(name)
+    text = raw.decode("utf-8", "surrogateescape")
     odd = unicodedata.normalize("NFC", text) != text
     shown = "".join(
         _escaped(c) if not c.isprintable() or c == "\\" or (odd and not c.isascii())
-        or (c.isspace() and i in (0, len(text) - 1)) else c
+        or (c.isspace() and i in (0, len(text) - 1)) or _INVISIBLE.match(c) else c
         for i, c in enumerate(text)
     )  # fmt: skip
-    return clip(shown, 255)
+    if len(shown) > 255:
+        shown = f"{shown[:150]}...{shown[-80:]} #{hashlib.sha256(raw).hexdigest()[:12]}"
+    return shown
 
 
 @dataclass
@@ -248,27 +265,34 @@ def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path 
     return {ch: (p if os.path.lexists(p) else None) for ch, p in paths.items()}
 
 
+def _entries(folder: Path) -> list[os.DirEntry]:
+    """The first 10,000 entries ``folder`` lists, sorted by name (none where it cannot be
+    listed): a folder of millions costs no more than one of ten thousand."""
+    try:
+        with os.scandir(folder) as listed:
+            return sorted(itertools.islice(listed, 10_000), key=lambda e: e.name)
+    except OSError:
+        return []
+
+
 def misnamed(folder: Path, chapter_list: list[str]) -> dict[str, str]:
     """``{chapter or "zip": what to do}`` for each missing chapter module that a file of
     ``folder`` was meant as: a ``.py`` file named like it ("activations (1).py"), the files of
     :func:`unread_files` (a notebook, a zip, another extension, UTF-16), or the module one
-    folder down ("sub/activations.py", "sub/exercises/activations.py")."""
+    folder down ("sub/activations.py", "sub/exercises/activations.py"). Links are not
+    followed."""
     folder, hints = Path(folder), unread_files(Path(folder), chapter_list)
     missing = [c for c in chapter_list if not os.path.lexists(folder / f"{c}.py")]
-    try:
-        entries = sorted(folder.iterdir())[:10_000] if missing else []
-    except OSError:
-        return hints
-    for path in entries:
-        letters = "".join(c for c in path.stem.lower() if "a" <= c <= "z")
+    for entry in _entries(folder) if missing else []:
+        letters = "".join(c for c in Path(entry.name).stem.lower() if "a" <= c <= "z")
+        below = entry.is_dir(follow_symlinks=False)
         for c in missing:
-            if path.suffix == ".py" and letters.startswith(c.replace("_", "")):
-                hints.setdefault(c, f"{path.name} is graded as nothing: rename it {c}.py")
-            inner = [f"{c}.py", f"exercises/{c}.py"] if path.is_dir() and not path.is_symlink() \
-                else []  # fmt: skip
-            for deeper in (n for n in inner if os.path.lexists(path / n)):
-                hints.setdefault(c, f"{path.name}/{deeper} is graded as nothing: put the chapter"
-                                    " files at the top of the submission")
+            if entry.name.endswith(".py") and letters.startswith(c.replace("_", "")):
+                hints.setdefault(c, f"{entry.name} is graded as nothing: rename it {c}.py")
+            for deeper in [f"{c}.py", f"exercises/{c}.py"] if below else []:
+                if os.path.lexists(Path(entry.path) / deeper):
+                    hints.setdefault(c, f"{entry.name}/{deeper} is graded as nothing: put the"
+                                        " chapter files at the top of the submission")
     return hints
 
 
@@ -278,15 +302,12 @@ def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
     a zip (unpacked by no one here), the module under another extension (``mlp.py.txt``), a
     module saved as UTF-16 (its import fails: "source code cannot contain null bytes")."""
     hints: dict[str, str] = {}
-    try:
-        entries = sorted(folder.iterdir())[:10_000] if folder.is_dir() else []
-    except OSError:
-        return hints
-    for path in entries:
+    for entry in _entries(folder):
+        path = Path(entry.path)
         if path.suffix == ".py" and path.stem in chapters and _utf16(path):
             hints.setdefault(path.stem, f"{path.name} is saved as UTF-16 (a Windows editor's"
                                         " 'Unicode'), which Python cannot read: save it as UTF-8")
-        if path.suffix == ".py" or path.is_symlink() or not path.is_file():
+        if path.suffix == ".py" or not entry.is_file(follow_symlinks=False):
             continue
         if path.suffix.lower() == ".zip":
             hints.setdefault("zip", f"{path.name} is a zip, which the grader does not unpack:"
@@ -304,14 +325,23 @@ def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
 
 
 def _utf16(path: Path) -> bool:
-    """Whether a module's first bytes are UTF-16's (a byte-order mark, or NUL bytes)."""
-    if path.is_symlink() or not path.is_file():
-        return False
+    """Whether a module's first bytes are UTF-16's (a byte-order mark, or NUL bytes); only a
+    regular file is opened, and not through a link."""
     try:
-        with open(path, "rb") as f:
-            head = f.read(4096)
+        seen = os.lstat(path)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW) \
+            if stat.S_ISREG(seen.st_mode) else None  # fmt: skip
     except OSError:
         return False
+    if fd is None:
+        return False
+    try:
+        same = os.fstat(fd).st_ino == seen.st_ino
+        head = os.read(fd, 4096) if same else b""
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
     return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
@@ -336,7 +366,9 @@ def grade_submission(
             warm_up()
             worker.start()
             result = grade_modules(modules, worker=worker, name=name, course=course)
-        hints = misnamed(folder, chapter_list)
+        hints = {}
+        with suppress(OSError):  # a hint never costs a graded result
+            hints = misnamed(folder, chapter_list)
         for t in result.tests:  # the missing module's message says which file to rename
             missing = t.chapter in hints and modules.get(t.chapter) is None
             t.output += f" ({safe_name(hints[t.chapter])})" if missing else ""

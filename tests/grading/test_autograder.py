@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -457,7 +458,9 @@ def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):
         (tmp_path / f"activations ({i}).py").write_text("")
     note = folder_note(tmp_path, tmp_path, ["activations"], False)
     assert len(note) < 1000 and note.count("graded as nothing") == 1
-    assert "activations (0).py is graded as nothing: rename it activations.py" in note
+    # (one of the first 10,000 the folder lists: the listing stops there)
+    assert re.search(r"activations \(\d+\)\.py is graded as nothing: rename it activations\.py",
+                     note), note  # fmt: skip
 
 
 def test_a_notebook_a_zip_or_another_extension_is_named_in_the_note(tmp_path):

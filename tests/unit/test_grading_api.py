@@ -226,7 +226,9 @@ def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
 
     klass = tmp_path / "class"
     folders = ["x\x01", "x\\x01", "x\\x01 (2)", "jos\u00e9", "jose\u0301", "alice", "alice ",
-               " alice", os.fsdecode(b"x\x80"), "x\u0080"]  # fmt: skip
+               " alice", os.fsdecode(b"x\x80"), "x\u0080", "alice\u034f", "alice\ufe0f",
+               "alice\u3164", os.fsdecode(b"\xe9" * 70 + b"1"), os.fsdecode(b"\xe9" * 70 + b"2")]
+    # (invisible characters; names whose escapes pass 255 characters and differ at the end)
     for name in folders:
         (klass / name).mkdir(parents=True)
         (klass / name / "activations.py").write_text("")
@@ -236,6 +238,7 @@ def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
     assert shown["x\\x01 (2)"] == "x\\\\x01 (2)" and shown["x\x01"] == "x\\x01"
     assert len(set(shown.values())) == len(folders), shown
     assert shown["jos\u00e9"] == "jos\u00e9" and shown["jose\u0301"] == "jose\\u0301"
+    assert all(len(name) <= 255 for name in shown.values())
     # Numbered names are never the name of another submission.
     assert report.unique_names(["a_b", "a_b", "a_b (2)"]) == ["a_b", "a_b (3)", "a_b (2)"]
 
@@ -793,19 +796,78 @@ def test_errors_of_code_written_for_another_machine_say_what_to_change():
     assert "CPU" not in failure("call", ValueError("shapes differ"))["message"]
 
 
-def test_a_class_folder_with_stray_modules_is_not_graded_as_one_submission(tmp_path):
+def test_a_class_folder_with_stray_modules_is_graded_with_a_warning(tmp_path, capsys):
     """A loose activations.py beside the students' folders made the whole class one submission
-    ("class 0 / 26"): alice and bob were in no report."""
+    ("class 0 / 26") and nothing said so: alice and bob were in no report. A student's folder
+    with backups in it looks the same (``grade class/*``): it is graded, and the warning says
+    how to grade the students instead. A folder named like a module is no module."""
     from coursekit.grading.cli import UsageError, find_submissions
 
     klass = tmp_path / "class"
     for name in ("alice", "bob"):
         (klass / name).mkdir(parents=True)
         (klass / name / "activations.py").write_text("")
-    assert [n for n, _ in find_submissions([str(klass)], ["activations"])] == ["alice", "bob"]
+    (klass / "activations.py").mkdir()  # a student's folder, oddly named
+    found = [n for n, _ in find_submissions([str(klass)], ["activations"])]
+    assert found == ["activations.py", "alice", "bob"] and not capsys.readouterr().err
+    (klass / "activations.py").rmdir()
     (klass / "activations.py").write_text("")
-    with pytest.raises(UsageError, match="move the loose .py files out"):
-        find_submissions([str(klass)], ["activations"])
-    # One student's folder with one copy of their work in it is still theirs.
-    (klass / "bob" / "activations.py").unlink()
     assert [n for n, _ in find_submissions([str(klass)], ["activations"])] == ["class"]
+    assert "move the loose .py files out" in capsys.readouterr().err
+    # Of several folders given (class/*), one without modules scores 0; given alone, it is
+    # refused, and its name reaches the terminal escaped.
+    (tmp_path / "empty\x1b[2J").mkdir()
+    paths = [str(klass / "alice"), str(tmp_path / "empty\x1b[2J")]
+    assert [n for n, _ in find_submissions(paths, ["activations"])] == ["alice", "empty\\x1b[2J"]
+    with pytest.raises(UsageError) as refused:
+        find_submissions(paths[1:], ["activations"])
+    assert "\x1b" not in str(refused.value) and "\\x1b[2J" in str(refused.value)
+
+
+def test_a_link_to_a_very_long_name_costs_no_submission(tmp_path):
+    """A link to a 300-character path in a student's folder: following it raises "File name
+    too long", which the hints did not catch (the graded submission became "could not be
+    graded"); the Gradescope autograder ended in a traceback."""
+    from coursekit.autograder import find_submission
+    from coursekit.grading.cli import find_submissions
+
+    klass = tmp_path / "class"
+    (klass / "alice").mkdir(parents=True)
+    (klass / "alice" / "notes").symlink_to("/" + "a" * 300)
+    (klass / "alice" / "exercises").symlink_to("/" + "b" * 300)
+    (klass / "alice" / "activations (1).py").write_text("")
+    (klass / "bob").symlink_to("/" + "c" * 300)
+    (klass / "carol").mkdir()
+    (klass / "carol" / "activations.py").write_text("")
+    hints = runner.misnamed(klass / "alice", ["activations"])
+    assert hints == {"activations": "activations (1).py is graded as nothing: rename it"
+                                    " activations.py"}
+    assert find_submission(klass / "alice", ["activations"]) == klass / "alice"
+    assert [n for n, _ in find_submissions([str(klass)], ["activations"])] == [
+        "alice", "bob", "carol"]
+
+
+def test_an_import_hint_reads_the_line_python_names():
+    """The hints searched the whole file: `type = "float"` anywhere gave "Python 3.11 has no
+    `type X = ...`" for an unclosed parenthesis, a comment ending in "?" the Jupyter hint,
+    any NUL byte the UTF-16 one, and `check_input(` the input() one."""
+    from coursekit.grading.isolation import _import_hint
+
+    def hint(code: bytes, line: int, kind="SyntaxError", what="invalid syntax") -> str:
+        message = f"{what} (activations.py, line {line})" if kind == "SyntaxError" else what
+        return _import_hint({"type": kind, "message": message}, code)
+
+    assert hint(b'type = "float"\nx = (\n', 2, what="'(' was never closed") == ""
+    assert hint(b"# why?\ndef f(:\n", 2) == ""
+    assert "Jupyter commands" in hint(b"import torch\n%matplotlib inline\n", 2)
+    assert "Jupyter commands" in hint(b"relu??\n", 1)
+    assert "Python 3.11" in hint(b"import torch\ntype Params = list[torch.Tensor]\n", 2)
+    assert hint(b"x = 1\0", 1, kind="ValueError", what="x") == ""
+    assert "UTF-16" in hint("def f():\n".encode("utf-16"), 1, what="null bytes")
+    assert hint(b"check_input()\n", 0, kind="EOFError", what="") == ""
+    assert "keyboard" in hint(b"name = input()\n", 0, kind="EOFError", what="")
+
+
+def test_a_message_cut_says_so_even_when_its_escapes_fill_it():
+    text = runner.clip("\x1b" * 4000)
+    assert len(text) < runner.MESSAGE_CAP + 50 and text.endswith("3000 more characters]")

@@ -143,13 +143,16 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what,
              " without a dim.")
     expect_shape(got, tuple(want.shape), what)
     expect_dtype(got, want.dtype, what)
+    # What the hints compare with, computed before the verdict: none depends on the answer, and
+    # the student edition can replay only the reference calls the reference's own run made.
+    terms = getattr(reference, name)(y_hat, y, reduction="none")
+    signed = reference._reduce(y_hat - y, reduction or "mean") if name == "l1_loss" else None
+    absolute = reference.l1_loss(y_hat, y, reduction or "mean") if name == "mse_loss" else None
     if _is_close(got, want):
         return
-    terms = getattr(reference, name)(y_hat, y, reduction="none")
-    signed = y_hat - y
     n = terms.numel()
     hint = None
-    if name == "l1_loss" and _is_close(got, reference._reduce(signed, reduction or "mean")):
+    if name == "l1_loss" and _is_close(got, signed):
         hint = (
             "These are the signed differences y_hat - y: the L1 loss takes their absolute"
             " value |y_hat - y| (torch.abs), otherwise errors of opposite signs cancel."
@@ -171,7 +174,7 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what,
             "Your values are half the expected ones: PyTorch's MSE has no factor 1/2"
             " (that was the course's squared_loss)."
         )
-    elif name == "mse_loss" and _is_close(got, reference.l1_loss(y_hat, y, reduction or "mean")):
+    elif name == "mse_loss" and _is_close(got, absolute):
         hint = "You computed absolute errors: the MSE squares the differences."
     expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-6))
 
@@ -324,6 +327,14 @@ def test_nll_loss_values(student, reference):
             _nll_hints(log_probs, target, want),
             _NLL_NAN,
         )
+    # A confident model: log-probabilities of -100 and below, whose exp() is 0 in float32.
+    log_probs = torch.log_softmax(seeded_randn(45, (6, 4), 100.0), dim=1)
+    target = seeded_labels(45, 6, 4)
+    want = reference.nll_loss(log_probs, target)
+    _check_scalar_loss(student.nll_loss(log_probs.clone(), target.clone()), want,
+                       "nll_loss on a confident model (log-probabilities down to"
+                       f" {log_probs.min().item():.0f}, float32)",
+                       _nll_hints(log_probs, target, want), _NLL_NAN)  # fmt: skip
     # 32,768 examples: an (n, n) matrix (4 GiB) is over the memory limit, so
     # -log_probs[:, target].diagonal().mean(), right on small batches, fails here.
     n = 32_768

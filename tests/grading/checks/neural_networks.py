@@ -275,13 +275,20 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
     got = list(got)
     want = reference.numerical_gradient(inputs, outputs, weights, **kwargs)
     rtol, atol = 1e-6, 1e-8
+    step = 1e-4 if eps is None else eps
+    # What the hints compare with, computed before the verdict: none depends on the answer, and
+    # the student edition can replay only the reference calls the reference's own run made.
+    one_sided = _one_sided(reference, inputs, outputs, weights, step)
+    half = reference.numerical_gradient(inputs, outputs, weights, eps=step / 2)
+    exact = _exact(reference, inputs, outputs, weights) if eps is not None else None
+    default = reference.numerical_gradient(inputs, outputs, weights) if eps is not None else None
+    others = [] if eps is not None else [reference.numerical_gradient(
+        inputs, outputs, weights, eps=other) for other in (1e-3, 1e-5, 1e-6)]  # fmt: skip
     if _all_close(got, want, rtol, atol):
         return
-    step = 1e-4 if eps is None else eps
     # A wrong feed_forward (which numerical_gradient must use) explains any estimate: say so
     # before naming a mistake in the differences that the wrong loss only imitates.
     hint = _own_loss_hint(student, reference, inputs, outputs, weights)
-    one_sided = None if hint else _one_sided(reference, inputs, outputs, weights, step)
     if hint:
         pass
     elif _all_close(got, one_sided, rtol, atol):
@@ -306,27 +313,21 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         hint = (
             "Your gradients have the wrong sign: compute L(w + eps) - L(w - eps), not the reverse."
         )
-    elif eps is not None and _all_close(
-        got, _exact(reference, inputs, outputs, weights), 1e-11, 1e-13
-    ):  # by hand, they agree with autograd far beyond a 1e-4 step's 1e-9
+    elif eps is not None and _all_close(got, exact, 1e-11, 1e-13):
+        # by hand, they agree with autograd far beyond a 1e-4 step's 1e-9
         hint = (
             f"These are the exact derivatives, not central-difference estimates with"
             f" eps = {eps:g}: nudge each weight by +eps and -eps and use forward passes only."
         )
-    elif eps is not None and _all_close(
-        got, reference.numerical_gradient(inputs, outputs, weights), rtol, atol
-    ):
+    elif eps is not None and _all_close(got, default, rtol, atol):
         hint = f"These are estimates with the default eps = 1e-4: use the eps passed in ({eps:g})."
-    elif _all_close(
-        got, reference.numerical_gradient(inputs, outputs, weights, eps=step / 2), rtol, atol
-    ):  # the symmetric difference quotient written with half-steps
+    elif _all_close(got, half, rtol, atol):  # the symmetric difference quotient, half-steps
         hint = (
             "These are (L(w + eps/2) - L(w - eps/2)) / eps: a central difference, but over half"
             " the width. Nudge by the whole eps each way, w + eps and w - eps, and divide by"
             " 2 * eps."
         )
-    elif eps is None and any(_all_close(got, reference.numerical_gradient(
-            inputs, outputs, weights, eps=other), rtol, atol) for other in (1e-3, 1e-5, 1e-6)):
+    elif any(_all_close(got, other, rtol, atol) for other in others):
         hint = "These are estimates with another eps than the default: the docstring's is 1e-4."
     for name, g, w in zip(names, got, want, strict=True):
         _expect_gradient(g, w, f"{name} from {what}", hint, rtol, atol)
