@@ -97,11 +97,13 @@ test: setup
 # repository and borrows this .venv (a link; -o: never reinstall into it), with PYTHONPATH set
 # so that it, and the kernels nbval starts, import the edition's coursekit (the warm kernels'
 # server too: it is started with that PYTHONPATH, and forks only for kernels with its sys.path).
-# First, test_edition_hints.py grades every mutant there and here: the same messages.
+# First, test_edition_hints.py grades every mutant here and in an edition that recorded no
+# mutant's run (release --no-mutants): the same messages.
 edition-test: setup
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  $(PY) -m coursekit release "$$tmp/edition" && \
-	  COURSEKIT_EDITION="$$tmp/edition" $(PY) -m pytest $(NO_NBVAL) -q -n 2 \
+	  $(PY) -m coursekit release --no-mutants "$$tmp/quick" && \
+	  COURSEKIT_EDITION="$$tmp/quick" $(PY) -m pytest $(NO_NBVAL) -q -n 2 \
 	    tests/grading/test_edition_hints.py && \
 	  ln -s "$(CURDIR)/$(VENV)" "$$tmp/edition/$(VENV)" && \
 	  PYTHONPATH="$$tmp/edition" $(MAKE) -C "$$tmp/edition" -o $(STAMP) test

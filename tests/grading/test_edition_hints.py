@@ -1,14 +1,17 @@
 """The student edition explains wrong answers as the instructor's grader does.
 
 In the edition, ``coursekit check`` has no reference answers: it replays the reference calls
-recorded at release time (``coursekit/recording.py``). A check that explains a wrong answer may
-call the reference on inputs made from that answer; the release records those calls for every
-mutant. Here every mutant is graded twice on its chapter's public tests, with the instructor's
-reference and with the edition's recordings, and must get the same score and the same message.
+recorded at release time (``coursekit/recording.py``), when the public tests ran on the
+reference. A check that explains a wrong answer by calling the reference only once the answer
+is wrong makes calls no recording holds, and the student reads "none was recorded" where the
+instructor's grader names the mistake (8 learners' mistakes of losses and numerical_gradient
+did). So every mutant is graded twice on its chapter's public tests, with the instructor's
+reference and with an edition that recorded no mutant's run (``release --no-mutants``), and
+must get the same score and the same message. (The full release records each mutant's runs
+too, for hints that depend on the answer: none needs them now.)
 
-It needs a full edition (``python -m coursekit release``, mutants recorded): ``make
-edition-test`` builds one and runs this file with ``COURSEKIT_EDITION`` set to it. Elsewhere it
-skips, saying so (``make unit`` builds a quicker edition, without the mutants' recordings).
+``make edition-test`` builds that edition and runs this file with ``COURSEKIT_EDITION`` set
+to it. Elsewhere it skips, saying so.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ trusted_worker = pytest.fixture(scope="module")(trusted_worker_for_tests)
 def edition() -> Course:
     folder = os.environ.get("COURSEKIT_EDITION")
     if not folder:
-        pytest.skip("needs a full student edition: `make edition-test` builds one and runs this")
+        pytest.skip("needs a student edition: `make edition-test` builds one and runs this")
     course = Course.at(folder)
     assert not course.reference.exists(), f"{folder} holds reference answers: not an edition"
     return course

@@ -235,7 +235,7 @@ def built_edition(tmp_path_factory) -> Path:
     ``--no-mutants``: these tests read the edition's files and grade the stubs and the
     reference there, which the mutants' recordings (hints on wrong answers, half of the
     release's time) do not change. ``make edition-test`` builds the full edition and checks
-    those recordings on every mutant (test_edition_hints.py)."""
+    the edition's messages on every mutant (test_edition_hints.py)."""
     if shutil.which("git") is None or not (runner.REPO / ".git").exists():
         pytest.skip("needs git and a git checkout")
     root = tmp_path_factory.getbasetemp()

@@ -231,10 +231,10 @@ _VIEW = (" If you saved old = w[idx], note that indexing a tensor gives a view o
          " changed with w. Save a number, old = w[idx].item(), or a copy, w[idx].clone().")
 
 
-def _own_loss_hint(student, reference, inputs, outputs, weights):
-    """numerical_gradient uses the student's feed_forward: a wrong loss, not the differences."""
+def _own_loss_hint(student, want, inputs, outputs, weights):
+    """numerical_gradient uses the student's feed_forward: a wrong loss, not the differences
+    (``want``: the reference's loss on these inputs)."""
     got = student.feed_forward(inputs.clone(), outputs.clone(), _clone(weights))
-    want = reference.feed_forward(inputs, outputs, weights)
     if type(got) is torch.Tensor and got.shape == () and got.dtype == want.dtype:
         if torch.allclose(got, want):
             return None
@@ -278,6 +278,7 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
     step = 1e-4 if eps is None else eps
     # What the hints compare with, computed before the verdict: none depends on the answer, and
     # the student edition can replay only the reference calls the reference's own run made.
+    loss = reference.feed_forward(inputs, outputs, weights)
     one_sided = _one_sided(reference, inputs, outputs, weights, step)
     half = reference.numerical_gradient(inputs, outputs, weights, eps=step / 2)
     exact = _exact(reference, inputs, outputs, weights) if eps is not None else None
@@ -288,7 +289,7 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         return
     # A wrong feed_forward (which numerical_gradient must use) explains any estimate: say so
     # before naming a mistake in the differences that the wrong loss only imitates.
-    hint = _own_loss_hint(student, reference, inputs, outputs, weights)
+    hint = _own_loss_hint(student, loss, inputs, outputs, weights)
     if hint:
         pass
     elif _all_close(got, one_sided, rtol, atol):
@@ -379,6 +380,8 @@ def test_numerical_gradient_agrees_with_autograd(student, reference):
         fail("numerical_gradient must return a list of 4 tensors [dW1, db1, dW2, db2].")
     leaves = [w.clone().requires_grad_(True) for w in weights]
     reference.feed_forward(inputs, outputs, leaves).backward()
+    # For a hint, before the verdict: the edition replays only calls the reference run made.
+    loss = reference.feed_forward(inputs, outputs, weights)
     hint = (
         "Central differences with eps=1e-4 agree with the exact gradient to about 1e-8;"
         " a one-sided difference or a weight left nudged is off by about 1e-5."
@@ -387,7 +390,7 @@ def test_numerical_gradient_agrees_with_autograd(student, reference):
         g = expect_shape(g, leaf.shape, name)
         expect_dtype(g, F64, name)
         if not torch.allclose(g, leaf.grad, rtol=1e-5, atol=1e-7):
-            hint = _own_loss_hint(student, reference, inputs, outputs, weights) or hint
+            hint = _own_loss_hint(student, loss, inputs, outputs, weights) or hint
         _expect_gradient(
             g, leaf.grad, f"{name} compared with torch.autograd's exact gradient", hint, 1e-5, 1e-7
         )
