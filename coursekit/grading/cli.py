@@ -42,8 +42,9 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
         children = sorted(p for p in path.iterdir() if (p.is_symlink() or p.is_dir())
                           and not p.name.startswith("."))  # fmt: skip
         students = [runner.safe_name(p.name) for p in children if has_modules(p)]
-        if has_modules(path) or (not students and len(paths) > 1):
-            if has_modules(path) and len(students) > 1:  # a class with stray modules, or backups
+        own = has_modules(path)
+        if own or (not students and len(paths) > 1):
+            if own and len(students) > 1:  # a class with stray modules, or a student's backups
                 print(f"warning: {shown} holds exercise modules and also folders that hold them"
                       f" ({', '.join(students[:5])}{', ...' * (len(students) > 5)}): graded as"
                       " one submission; to grade the students in it, move the loose .py files"
