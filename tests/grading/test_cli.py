@@ -121,9 +121,10 @@ def graded_class(tmp_path_factory):
             now = _process(pid)
             if now is None:
                 continue
+            # Between fork and exec a child shows its parent's command line: keep the latest.
             command, torch_loaded = now
             _, known, loaded = seen.get(pid, (0, b"", False))
-            seen[pid] = (parents[pid], known or command, loaded or torch_loaded)
+            seen[pid] = (parents[pid], command or known, loaded or torch_loaded)
         most = max(most, sum(b"serve(" in seen[pid][1] for pid in tree & set(seen)))
         time.sleep(0.05)
     out, err = proc.communicate()
