@@ -307,6 +307,29 @@ def test_a_notebook_exported_as_it_was_is_told_what_to_change(tmp_path):
     assert "https://pytorch.org/docs/stable/nn.html" in said["squared_loss"]
 
 
+def test_a_module_that_waits_for_its_user_at_import_is_told_to_move_that_code(tmp_path):
+    """What a learner's script does at the top level and the grader cannot give: the answer
+    check the notebooks end with (coursekit.check), a prompt (input), a command line
+    (argparse). Each message names the call and where it can go."""
+    reference = runner.REFERENCE_DIR
+    (tmp_path / "activations.py").write_text(
+        (reference / "activations.py").read_text() + "\nimport coursekit\n"
+        "coursekit.check('activations')\n")
+    (tmp_path / "losses.py").write_text(
+        "epochs = int(input('epochs? '))\n" + (reference / "losses.py").read_text())
+    (tmp_path / "mlp.py").write_text(
+        "import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--lr')\n"
+        "args = parser.parse_args()\n" + (reference / "mlp.py").read_text())
+    result = runner.grade_submission(tmp_path, ["activations", "losses", "mlp"], timeout=10.0)
+    said = {t.chapter: t.output for t in result.tests}
+    assert result.score == 0, said
+    assert "calls coursekit when it is imported: delete that call" in said["activations"]
+    assert "input() waits for a keyboard" in said["losses"]
+    assert "parse_args() read the grader's command line" in said["mlp"]
+    for chapter in said:
+        assert 'if __name__ == "__main__":' in said[chapter], said[chapter]
+
+
 def test_a_module_saved_as_utf16_is_told_to_save_it_as_utf8(tmp_path):
     """Notepad's "Unicode" is UTF-16: Python's "source code string cannot contain null bytes"
     alone does not tell a learner what to do."""
