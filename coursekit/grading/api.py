@@ -363,9 +363,11 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
 
 
 # What turns the student process's watch (its function or dispatch mode) off or runs out of its
-# sight (TorchScript compiled from a string; @torch.jit.script's function is read), a use where
-# it is read.
-_UNWATCHED = ("DisableTorchFunction", "DisableTorchFunctionSubclass", "_pop_mode",
+# sight (TorchScript compiled from a string; @torch.jit.script's function is read; torch's own
+# Python references of its functions, which it sees as the plain ops they are written with:
+# torch._refs.nn.functional.relu), a use where it is read.
+_UNWATCHED = ("_refs", "_decomp", "_prims", "DisableTorchFunction",
+              "DisableTorchFunctionSubclass", "_pop_mode",
               "_pop_mode_temporarily", "_pop_torch_function_stack", "CompilationUnit",
               "_DisableTorchDispatch", "_pop_torch_dispatch_stack", "_unset_dispatch_mode",
               "_disable_current_modes")  # fmt: skip
@@ -518,6 +520,22 @@ def _too_big(tree) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _aten_ops() -> frozenset:
+    """The names of aten's operators (those of any build, not only those loaded)."""
+    return frozenset(op[6:].partition(".")[0] for op in torch._C._dispatch_get_all_op_names()
+                     if op.startswith("aten::"))  # fmt: skip
+
+
+def _forbids(forbidden: frozenset):
+    """Whether a rule forbidding ``forbidden`` forbids a torch name: where it forbids
+    "backward", aten's derivative formulas too (``threshold_backward`` is ReLU's; not
+    ``save_for_backward``, which a Function written by hand calls)."""
+    backward = "backward" in forbidden
+    return lambda name: name in forbidden or (
+        backward and name.endswith("_backward") and name in _aten_ops())
+
+
 def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[str]:
     module = _module(source)
     if module is None:
@@ -535,7 +553,8 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
                 torchy.add(alias.asname or (alias.name if module else parts[0]))
             named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
             vmap = parts[-1] in _NO_GRADIENT  # from torch.func import vmap
-            if parts[0] in ("torch", "functorch") and forbidden & set(named) and not vmap:
+            if parts[0] in ("torch", "functorch") and any(map(_forbids(forbidden), named)) and (
+                    not vmap):  # fmt: skip
                 bound = alias.asname or (alias.name if module else parts[0])
                 if id(node) in top:
                     aliases[bound] = ".".join(parts)
@@ -565,7 +584,7 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
                 used.update(("", name) for name in imported[id(node)])
             elif isinstance(node, ast.ClassDef):  # a class of theirs, here or in the module
                 classes.append(node)
-            if isinstance(node, ast.Attribute) and node.attr in forbidden:
+            if isinstance(node, ast.Attribute) and _forbids(forbidden)(node.attr):
                 root = _root(node)
                 if root not in own and _theirs(defs.get(root), defs):
                     continue  # an object of theirs (read where it is made), not a tensor

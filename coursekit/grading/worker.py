@@ -4,6 +4,7 @@ requests and replies are in the README. Stdlib, torch, and ``wire.py``, ``landlo
 from __future__ import annotations
 
 import ctypes
+import errno
 import itertools
 import os
 import re
@@ -349,7 +350,7 @@ def _watch(reached: set, graphless: bool):
     for "by hand" rules. A tensor that requires grad in a call given none is autograd's (its
     engine, run directly, is no torch function). Compiled code (TorchScript loaded from bytes,
     traced or scripted) runs its ops in C++, out of the function mode's sight: an aten op
-    dispatched while no noted function runs is noted as "aten.<op>"."""
+    dispatched is noted as "aten.<op>", as is autograd's engine running."""
     import torch
     from torch.overrides import TorchFunctionMode
     from torch.utils._python_dispatch import TorchDispatchMode
@@ -362,16 +363,25 @@ def _watch(reached: set, graphless: bool):
             module = getattr(func, "__module__", None) or "torch.Tensor"
             module = "torch.Tensor" if module == "torch._tensor" else module  # .backward
             note(f"{module}.{getattr(func, '__name__', '?')}")
-            # The ops of a noted function are its own: they skip the dispatch mode (its cost).
-            with torch._C._DisableTorchDispatch() if plain else nullcontext():
-                out = func(*args, **(kwargs or {}))
-            if graphless and getattr(out, "requires_grad", False) is True:
+            # Its ops pass the dispatch mode too: Python that torch calls back while it runs
+            # (an apply_ callback, a custom op's kernel, handle_torch_function's) runs with
+            # this mode off, but its ops are dispatched.
+            out = func(*args, **(kwargs or {}))
+            # What it returns (a list of them too: torch._foreach_*) or was given (the
+            # `t.requires_grad = True` setter returns None) now requiring grad.
+            if graphless and any(t.requires_grad for t in _tensors([out, list(args)])):
                 reached.add("torch.autograd.(a tensor made to require grad, in a call given none)")
             return out
 
     class Compiled(TorchDispatchMode):
+        @classmethod
+        def _should_skip_dynamo(cls) -> bool:  # or torch wraps us in torch._dynamo.disable:
+            return False  # its import, on the first op, took 1.3 s of a worker's time
+
         def __torch_dispatch__(self, func, types, args=(), kwargs=None):
             note(f"aten.{getattr(func, '__name__', '?').partition('.')[0]}")
+            if torch._C._current_graph_task_id() != -1:  # however the engine was started
+                reached.add("torch.autograd.(its engine, running a backward pass)")
             with torch._C.DisableTorchFunction():  # not noted again as torch._ops
                 return func(*args, **(kwargs or {}))
 
@@ -386,13 +396,21 @@ def _beside() -> dict:
     """What runs beside the calling thread (Linux): each other thread's run time so far, the
     child processes of all, the pid last given out in its own pid namespace (it is its init)."""
     found = {"children": ""}
-    with suppress(OSError, IndexError):
-        me = os.readlink("/proc/thread-self").rpartition("/")[2]
-        for tid in os.listdir("/proc/self/task"):
-            found[tid] = "" if tid == me else Path(f"/proc/self/task/{tid}/schedstat").read_text()
-            found["children"] += Path(f"/proc/self/task/{tid}/children").read_text()
-        found["pid"] = Path("/proc/sys/kernel/ns_last_pid").read_text() * (os.getpid() == 1)
+    try:
+        _read_beside(found)
+    except OSError as exc:  # no /proc (macOS): nothing to compare; out of descriptors: unseen
+        found["children"] = "(unreadable)" * (exc.errno in (errno.EMFILE, errno.ENFILE))
+    except IndexError:
+        pass
     return found
+
+
+def _read_beside(found: dict) -> None:
+    me = os.readlink("/proc/thread-self").rpartition("/")[2]
+    for tid in os.listdir("/proc/self/task"):
+        found[tid] = "" if tid == me else Path(f"/proc/self/task/{tid}/schedstat").read_text()
+        found["children"] += Path(f"/proc/self/task/{tid}/children").read_text()
+    found["pid"] = Path("/proc/sys/kernel/ns_last_pid").read_text() * (os.getpid() == 1)
 
 
 def torch_defaults(saved=None):

@@ -436,7 +436,8 @@ AUTOGRAD_ELSEWHERE = {
     "aten-overload": (
         "softmax_regression", {"softmax"}, "_softmax",
         "def softmax(X):\n"
-        "    return getattr(torch.ops.aten, '_soft' + 'max').default(X, 1, False)\n"
+        "    aten = getattr(torch, 'o' + 'ps').aten\n"
+        "    return getattr(aten, '_soft' + 'max').default(X, 1, False)\n"
     ),
     "nn-internals": (
         "losses", {"cross_entropy_loss", "nll_loss"}, "_loss",
@@ -463,6 +464,96 @@ AUTOGRAD_ELSEWHERE = {
         "def relu_backward(Z, dH):\n"
         "    with torch._C.DisableTorchFunction():\n"
         "        return getattr(torch.ops.aten, 'threshold_' + 'backward')(dH, Z, 0.0)\n"
+    ),
+    # Red team, session 27: Python that torch calls back while one of its functions runs (the
+    # function mode is off there): each kept every point. Their ops are noted now.
+    "apply-callback": (
+        "activations", {"sigmoid"}, "aten.sigmoid",
+        "def sigmoid(x):\n"
+        "    found = []\n"
+        "    torch.ones(1).apply_(lambda v: found.append(getattr(torch, 'sig' + 'moid')(x)) or v)\n"
+        "    return found[0]\n"
+    ),
+    "handle_torch_function": (
+        "activations", {"sigmoid_grad"}, "aten.sigmoid",
+        "from torch.overrides import handle_torch_function as _handed\n\n"
+        "def _slope(x):\n"
+        "    s = getattr(torch, 'sig' + 'moid')(x)\n"
+        "    return s * (1 - s)\n\n"
+        "def sigmoid_grad(x):\n"
+        "    return _handed(_slope, (x,), x)\n"
+    ),
+    "custom-op": (
+        "softmax_regression", {"softmax"}, "torch._ops",
+        "@torch.library.custom_op('red27::rows', mutates_args=())\n"
+        "def _rows(X: torch.Tensor) -> torch.Tensor:\n"
+        "    return getattr(torch, 'soft' + 'max')(X, dim=1)\n\n"
+        "def _keep(ctx, inputs, output):\n"
+        "    ctx.s = output\n\n"
+        "def _back(ctx, g):\n"
+        "    return ctx.s * (g - (ctx.s * g).sum(dim=1, keepdim=True))\n\n"
+        "_rows.register_autograd(_back, setup_context=_keep)\n\n"
+        "def softmax(X):\n"
+        "    return _rows(X)\n"
+    ),
+    # Autograd with no torch function that makes a graph: leaves made by the requires_grad
+    # setter (it returns None), ops that return lists, the engine called by its own name.
+    "engine-setter": (
+        "mlp", {"linear_backward"}, "torch.autograd.(",
+        "def linear_backward(X, W, dY):\n"
+        "    (n, d), m = X.shape, W.shape[1]\n"
+        "    X, W = X.reshape(n, d, 1).clone(), W.reshape(1, d, m).clone()\n"
+        "    X.requires_grad = True\n"
+        "    W.requires_grad = True\n"
+        "    (products,) = torch._foreach_mul([X], [W])\n"
+        "    (Y,) = torch._foreach_mul([torch.std_mean(products, dim=1)[1]], float(d))\n"
+        "    engine = getattr(torch, 'auto' + 'grad').Variable._execution_engine\n"
+        "    dX, dW = engine.run_backward((Y,), (dY,), False, False, (X, W), False, False)\n"
+        "    return dX.reshape(n, d), dW.reshape(d, m), dY.sum(0)\n"
+    ),
+    # Out of descriptors, the grader cannot list the process's threads: what one computed was
+    # unseen (a thread has no torch modes of its own).
+    "no-descriptors": (
+        "activations", {"sigmoid_grad"}, "another thread",
+        "import os as _os\nimport threading as _threading\n\n"
+        "_held = []\n"
+        "while len(_held) < 1_000_000:\n"
+        "    try:\n"
+        "        _held.append(_os.open('/dev/null', _os.O_RDONLY))\n"
+        "    except OSError:\n"
+        "        break\n\n"
+        "def sigmoid_grad(x):\n"
+        "    out = []\n"
+        "    def work():\n"
+        "        s = getattr(torch, 'sig' + 'moid')(x)\n"
+        "        out.append(s * (1 - s))\n"
+        "    t = _threading.Thread(target=work)\n"
+        "    t.start()\n"
+        "    t.join()\n"
+        "    return out[0]\n"
+    ),
+    # Names the rules did not list: torch's decomposition of ReLU's derivative, and losses
+    # built on the activation itself.
+    "decomposition": (
+        "mlp", {"relu_backward"}, "threshold_backward",
+        "from torch._decomp.decompositions import threshold_backward\n\n"
+        "def relu_backward(Z, dH):\n"
+        "    return threshold_backward(dH, Z, 0)\n"
+    ),
+    "loss-as-sigmoid": (
+        "activations", {"sigmoid"}, "binary_cross_entropy_with_logits",
+        "def sigmoid(x):\n"
+        "    ones = torch.ones_like(x)\n"
+        "    return torch.exp(-torch.binary_cross_entropy_with_logits(x, ones, None, None, 0))\n"
+    ),
+    "loss-as-softmax": (
+        "softmax_regression", {"softmax"}, "cross_entropy",
+        "import torch.nn.functional as _F\n\n"
+        "def softmax(X):\n"
+        "    n, q = X.shape\n"
+        "    each = _F.cross_entropy(X.repeat_interleave(q, dim=0), torch.arange(q).repeat(n),\n"
+        "                            reduction='none')\n"
+        "    return torch.exp(-each).reshape(n, q)\n"
     ),
 }  # fmt: skip
 

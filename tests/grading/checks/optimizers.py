@@ -183,6 +183,19 @@ MISTAKES = {
 }
 
 
+# eps as outside code often writes it in (d2l's 1e-6, EECS 498's 1e-7, torch's defaults), and
+# the defaults of the stubs: a rule that ignores its eps argument follows one of these paths.
+OTHER_EPS = (1e-6, 1e-7, 1e-8, 1e-10)
+DEFAULT_EPS = {"adagrad_step": 1e-10, "rmsprop_step": 1e-8, "adam_step": 1e-8}
+
+
+def _eps_paths(reference, name, problem, hyper, steps) -> dict:
+    """``{eps: path}`` of the right rule with an eps other than the one it is given."""
+    given = hyper.get("eps", DEFAULT_EPS.get(name))
+    return {e: _rule_path(getattr(reference, name), problem, {**hyper, "eps": e}, steps)
+            for e in OTHER_EPS if name in DEFAULT_EPS and e != given}  # fmt: skip
+
+
 def _mistaken(reference, kind):
     """The rule of a known mistake (``kind``), or of an exercise (plain momentum)."""
     return getattr(reference, kind) if kind in TWINS else partial(reference.known_mistake, kind)
@@ -221,7 +234,7 @@ def _unpack(name, value, params):
     return list(new_params), new_state
 
 
-def _diagnose(name, step, steps, problem, hyper, got, want, before, reference):
+def _diagnose(name, step, steps, problem, hyper, got, want, before, reference, eps_paths):
     moved = math.sqrt(sum(float(((q - b) ** 2).sum()) for q, b in zip(got, before, strict=True)))
     should = math.sqrt(sum(float(((w - b) ** 2).sum()) for w, b in zip(want, before, strict=True)))
     size = ""
@@ -234,6 +247,11 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before, reference):
     for kind, message in MISTAKES[name]:
         if _close(got, _rule_path(_mistaken(reference, kind), problem, hyper, step)[step]):
             fail(f"At step {step} of {steps}: {message}{size}")
+    for eps, path in eps_paths.items():
+        if _close(got, path[step]):
+            given = hyper.get("eps", DEFAULT_EPS[name])
+            fail(f"At step {step} of {steps}: your {name} follows eps = {eps:g}, not the eps it"
+                 f" was given ({given:g}): use the eps argument, not a number of your own.")
     if any(not torch.isfinite(q).all() for q in got):
         squares = ""
         if name in ("adagrad_step", "rmsprop_step", "adam_step"):
@@ -296,6 +314,7 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
     want_path = _rule_path(getattr(reference, name), problem, hyper, steps)
     for kind, _ in MISTAKES[name]:  # the paths a wrong answer is compared with (run always:
         _rule_path(_mistaken(reference, kind), problem, hyper, steps)  # the edition replays them)
+    eps_paths = _eps_paths(reference, name, problem, hyper, steps)
     params, state = [p.clone() for p in problem.start], {}
     for k in range(steps):
         grads = problem.grads(params, k)
@@ -316,7 +335,7 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
         if not _close(new_params, want_path[k + 1]):
             _state_dtype_hint(name, state, params)
             _diagnose(name, k + 1, steps, problem, hyper, new_params, want_path[k + 1], params,
-                      reference)
+                      reference, eps_paths)
         params = new_params
 
 

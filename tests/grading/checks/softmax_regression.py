@@ -24,12 +24,15 @@ from coursekit.grading import (
 # softmax is written by hand (its docstring): not torch's softmax or log_softmax, under any of
 # the names torch gives them (softmin(-X) is softmax(X); torch.ops.aten._softmax; the ops the
 # dispatcher knows, not only those loaded: aten._sparse_softmax), nor attention, whose weights
-# are a softmax (scaled_dot_product_attention(X, I, I) is softmax(X)).
-BY_HAND = {"softmax": ("Softmax2d", *sorted(
+# are a softmax (scaled_dot_product_attention(X, I, I) is softmax(X)), nor the losses built on
+# it (exp(-cross_entropy(X, c)) is the softmax of class c), nor an operator reached through
+# torch.ops (one of their own, made with torch.library, runs its kernel out of sight).
+BY_HAND = {"softmax": ("Softmax2d", "ops", *sorted(
     n for n in {*dir(torch), *dir(torch.nn), *dir(torch.nn.functional), *dir(torch.special),
                 *dir(torch.Tensor), *dir(torch._C._nn), *dir(torch.ops.aten),
                 *(op.split("::")[-1].split(".")[0] for op in torch._C._dispatch_get_all_op_names())}
-    if any(word in n.lower() for word in ("softmax", "softmin", "attention"))))}  # fmt: skip
+    if any(word in n.lower() for word in ("softmax", "softmin", "attention", "cross_entropy",
+                                          "loss", "kl_div"))))}  # fmt: skip
 
 
 def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.Tensor:
