@@ -31,8 +31,10 @@ class GradingFailure(AssertionError):
 
 
 # For the messages of gradient checks: the decorator hides the graph as .detach() does.
-NO_GRAD = (" Under torch.no_grad() or torch.inference_mode() (a decorator too), or after"
-           " torch.set_grad_enabled(False) at the top of the module, autograd records nothing.")
+NO_GRAD = (" torch.tensor([...]) of values already computed copies them, and the way back is"
+           " lost (torch.stack or indexing keeps it). Under torch.no_grad() or"
+           " torch.inference_mode() (a decorator too), or after torch.set_grad_enabled(False)"
+           " at the top of the module, autograd records nothing.")
 
 
 def out_of_memory(failure: GradingFailure) -> bool:

@@ -106,6 +106,9 @@ def to_plain(value, depth: int = 0):
         return items
     kind = f"{type(value).__module__}.{type(value).__qualname__}"
     hint = " Use torch functions so that the result is a torch.Tensor." * kind.startswith("numpy.")
+    if not hint and hasattr(type(value), "__iter__"):  # a DataLoader, a range, a set
+        hint = (" It can be iterated, but it is no iterator: return iter(...) of it, or yield"
+                " its items.")
     raise Unsupported(f"it returned a {kind}, which is not a tensor, number, list or tuple.{hint}")
 
 

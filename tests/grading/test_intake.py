@@ -330,6 +330,32 @@ def test_a_module_that_waits_for_its_user_at_import_is_told_to_move_that_code(tm
         assert 'if __name__ == "__main__":' in said[chapter], said[chapter]
 
 
+def test_values_gathered_with_torch_tensor_are_told_they_cut_the_graph(tmp_path):
+    """Outside code builds a loss from a list of 0-d tensors with torch.tensor([...]): right
+    values, no gradient. The message named no_grad and .item(), not that copy (session 27)."""
+    source = (runner.REFERENCE_DIR / "softmax_regression.py").read_text() + (
+        "\n\ndef cross_entropy(y_hat, y):\n"
+        "    return torch.tensor([-torch.log(y_hat[i, y[i]]) for i in range(len(y))],\n"
+        "                        dtype=y_hat.dtype)\n")  # fmt: skip
+    (tmp_path / "softmax_regression.py").write_text(source)
+    result = runner.grade_submission(tmp_path, ["softmax_regression"], timeout=10.0)
+    said = [t.output for t in result.tests if t.exercise == "cross_entropy" and not t.passed]
+    assert said and any("No gradient flows" in s and "torch.stack" in s for s in said), said
+
+
+def test_a_data_loader_returned_is_told_to_return_an_iterator(tmp_path):
+    """d2l's load_array returns a DataLoader, which can be iterated but is no iterator: the
+    message said only that it is not a tensor, number, list or tuple (session 27)."""
+    source = REFERENCE.read_text() + (
+        "\n\ndef data_iter(batch_size, features, labels):\n"
+        "    from torch.utils.data import DataLoader, TensorDataset\n"
+        "    return DataLoader(TensorDataset(features, labels), batch_size, shuffle=True)\n")
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    said = [t.output for t in result.tests if t.exercise == "data_iter" and not t.passed]
+    assert said and all("return iter(...) of it" in s for s in said), said
+
+
 def test_a_module_saved_as_utf16_is_told_to_save_it_as_utf8(tmp_path):
     """Notepad's "Unicode" is UTF-16: Python's "source code string cannot contain null bytes"
     alone does not tell a learner what to do."""

@@ -372,8 +372,8 @@ def _no_in_place(student, reference, name, hyper, seed):
                  " touching the old ones. Compute every parameter's update, also when it is"
                  " zero (p - lr * ... is a new tensor), or return p.clone().")
         for key in sorted(STATE_KEYS[name]) if k == 0 else ():  # Keras' v = momentum v - lr g
-            expect_close(got_state[key], state[key], f"state[{key!r}] returned by {name} at"
-                         " step 1", hint="The returned state holds exactly what the"
+            expect_close(got_state[key], state[key], f"at step 1, {name}'s returned"
+                         f" state[{key!r}]", hint="The returned state holds exactly what the"
                          " docstring names, in its form (momentum's v <- momentum * v + g, no lr"
                          " folded in as in Keras' form): the next call may get a state torch.optim"
                          " built.")  # fmt: skip
@@ -384,7 +384,7 @@ def _no_in_place(student, reference, name, hyper, seed):
              " never from a variable of the module kept between calls: every optimizer (every"
              " run) has its own state, and the returned state must hold the new values.")
     for key in sorted(STATE_KEYS[name]):  # what the next call reads: the new values themselves
-        expect_close(got_state[key], state[key], f"state[{key!r}] returned by {name} at step 4",
+        expect_close(got_state[key], state[key], f"at step 4, {name}'s returned state[{key!r}]",
                      hint="The returned state holds the new running values the docstring"
                      " describes, which the next call reads back.")
 

@@ -446,7 +446,8 @@ def test_one_hot_leaves_labels_alone(student, reference):
     expect_unchanged(y, outcome.args[0], "y")
 
 
-def _entropy_hint(got: torch.Tensor, want: torch.Tensor, q: int) -> str | None:
+def _entropy_hint(got: torch.Tensor, want: torch.Tensor, p: torch.Tensor) -> str | None:
+    q = p.shape[-1]
     if not torch.isfinite(got).all():
         return (
             "A probability of exactly 0 gives 0 * log(0) = 0 * -inf = nan. Use the convention"
@@ -458,6 +459,14 @@ def _entropy_hint(got: torch.Tensor, want: torch.Tensor, q: int) -> str | None:
         return "Your entropies are negative: H = MINUS sum p log p."
     if torch.allclose(got * q, want, rtol=1e-4, atol=1e-6) and want.abs().max() > 0:
         return f"You averaged over the {q} classes (.mean): the entropy is the SUM over j."
+    for eps in (1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3):  # -p log(p + eps)
+        guarded = -(p.double() * torch.log(p.double() + eps)).sum(dim=-1)
+        if not torch.allclose(got.double(), want.double(), rtol=1e-4, atol=1e-6) and (
+                torch.allclose(got.double(), guarded, rtol=1e-5, atol=1e-7)):  # fmt: skip
+            return (f"You added a small constant ({eps:.0e}) inside the log, p log(p + eps):"
+                    " it moves every entropy a little. Keep log(p) exact and give the entries"
+                    " where p = 0 the value 0 instead: torch.xlogy(p, p), or torch.where(p > 0,"
+                    " p * torch.log(p), 0).")
     return None
 
 
@@ -471,7 +480,7 @@ def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
              " only (dim=-1): not dim=0, and not over every entry.")  # fmt: skip
     got = expect_shape(got, want.shape, what)
     expect_dtype(got, p.dtype, what)
-    hint = _entropy_hint(got, want, p.shape[-1])
+    hint = _entropy_hint(got, want, p)
     if hint is None and not torch.allclose(got, want, rtol=1e-4, atol=1e-6) and torch.allclose(
             got, torch.distributions.Categorical(logits=p).entropy(), rtol=1e-4, atol=1e-6):
         hint = ("This is the entropy of softmax(p): Categorical(logits=p) reads p as logits."
