@@ -44,3 +44,27 @@ def test_a_solution_opens_when_the_reader_clicks_it(page):
     solution.locator(".admonition-title").click()
     body.wait_for(state="visible", timeout=5000)
     assert "f_grad" in body.inner_text()
+
+
+def test_a_tap_on_a_solutions_bar_opens_it_on_a_phone(browser, site_url):
+    """On a phone the bar's "Exercise N" link filled most of it: a tap on the bar jumped to the
+    exercise above instead of opening the solution (found by a reader, session 27)."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)  # fmt: skip
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE)
+        page.wait_for_load_state("load")
+        solution = page.locator("div.solution.dropdown").first
+        title = solution.locator(".admonition-title")
+        title.scroll_into_view_if_needed()
+        box = title.bounding_box()
+        link = title.locator("a").bounding_box()
+        assert link and box, "the bar or its link is not shown"
+        # where the link is: the middle of the link's own text
+        page.touchscreen.tap(link["x"] + link["width"] / 2, link["y"] + link["height"] / 2)
+        body = solution.locator(".highlight").first
+        body.wait_for(state="visible", timeout=5000)
+        assert "#" not in page.url, f"the tap followed the link: {page.url}"
+    finally:
+        context.close()

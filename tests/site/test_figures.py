@@ -105,3 +105,26 @@ def shown_images(page, toc_page, width, mode) -> list[dict]:
 def test_figures_are_sharp_and_their_text_readable(page, width, seen, site_dir):
     problems = figure_problems(seen(shown_images, page, width), site_dir)
     assert not problems, f"{page.html} at {width}px:\n  " + "\n  ".join(problems)
+
+
+def test_a_figure_wider_than_a_phone_says_it_scrolls(browser, site_url):
+    """At 375 px a figure keeps its readable size and scrolls sideways, but a phone shows no
+    scroll bar: a reader saw Fig. 5.1 without its legend, and captions that describe a
+    right-hand panel never shown (session 27). Each such figure now says so."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
+                                  has_touch=True)  # fmt: skip
+    try:
+        page = context.new_page()
+        page.goto(site_url + "book/mlp/mlp.html")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)  # the figures' widths are known once their images load
+        figures = page.evaluate("""() => Array.from(
+            document.querySelectorAll('article.bd-article .cell_output figure')).map(f => ({
+              scrolls: f.scrollWidth > f.clientWidth,
+              hint: getComputedStyle(f.querySelector('figcaption'), '::before').content}))""")
+    finally:
+        context.close()
+    wide = [f for f in figures if f["scrolls"]]
+    assert wide, "no figure of the MLP page is wider than a phone: the test shows nothing"
+    assert all("Swipe" in f["hint"] for f in wide), figures
+    assert all("Swipe" not in f["hint"] for f in figures if not f["scrolls"]), figures

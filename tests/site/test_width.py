@@ -53,6 +53,15 @@ _MEASURE = """
     splitWords: Array.from(article.querySelectorAll(':is(td, th) code span.pre'))
       .filter(word => word.getClientRects().length > 1)
       .map(word => word.textContent.slice(0, 60)),
+    // The previous and next links at the page's foot: each title inside its link and the
+    // screen (a long word such as "implementation" ran past both on a phone).
+    prevNext: Array.from(document.querySelectorAll('.prev-next-area a')).map(a => {
+      const title = a.querySelector('.prev-next-title') || a;
+      const link = a.getBoundingClientRect(), box = title.getBoundingClientRect();
+      return {title: (title.textContent || '').trim().slice(0, 60),
+              over: Math.max(box.right - link.right, link.left - box.left, box.right - viewport,
+                             title.scrollWidth - title.clientWidth)};
+    }),
     equations: Array.from(article.querySelectorAll('mjx-container[display="true"]')).map(m => {
       const box = m.parentElement;
       return {tex: (box.getAttribute('data-tex') || box.textContent || '').trim().slice(0, 80),
@@ -146,3 +155,29 @@ def test_display_equations_fit(measure, toc_page):
         "them over aligned rows):\n"
         + "\n".join(f"{e['scroll']}px in {e['client']}px: {e['tex']!r}" for e in cut)
     )
+
+
+def test_previous_and_next_titles_fit_their_links(measure, toc_page):
+    """The titles of the previous and next pages stay inside their links and the screen: on a
+    phone "3.4. Concise implementation of softmax regression" was cut at "Concis" and the
+    chevron was off the screen (a reader, session 27)."""
+    d = measure(toc_page)
+    cut = [f"{p['title']!r} by {p['over']:.0f}px" for p in d["prevNext"] if p["over"] > 1]
+    assert not cut, f"{toc_page.html} at {d['viewport']}px: " + ", ".join(cut)
+
+
+def test_the_chapter_map_leaves_room_for_its_descriptions_on_a_phone(browser, site_url):
+    """The landing page's table of chapters kept each chapter's name on one line: on a phone
+    that column took 286 of 343 px, and the descriptions beside it ran five letters a line
+    (a reader, session 27)."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "book/index.html")
+        page.wait_for_load_state("load")
+        widths = page.evaluate("""() => Array.from(
+            document.querySelector('table.chapter-map tbody tr').cells).map(
+              c => c.getBoundingClientRect().width)""")
+    finally:
+        context.close()
+    assert widths[1] >= 1.4 * widths[0], f"chapter column {widths[0]:.0f}px, text {widths[1]:.0f}px"
