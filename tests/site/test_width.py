@@ -1,5 +1,8 @@
 """Nothing runs off the side: every page at a laptop's 1366x900 and a phone's 390x844.
 
+Between the two, at 1200 and 1280 px, where the page's contents on the right narrow the
+article, code still fits its box.
+
 At both widths the page itself never scrolls sideways (a reader who drags the page left finds
 nothing there). At 1366 px every code and output block fits its box, the coursekit source
 shown with `{literalinclude}` included (no line cut at the edge, no scroll bar under the
@@ -181,3 +184,25 @@ def test_the_chapter_map_leaves_room_for_its_descriptions_on_a_phone(browser, si
     finally:
         context.close()
     assert widths[1] >= 1.4 * widths[0], f"chapter column {widths[0]:.0f}px, text {widths[1]:.0f}px"
+
+
+@pytest.mark.parametrize("width", [1200, 1280])
+def test_code_fits_where_the_page_contents_narrow_it(browser, site_url, toc, width):
+    """From 1200 px the page's contents on the right narrow the article: at 1280 px, a common
+    laptop's width, seven code boxes of the dropout page scrolled by up to 37 px (a reader,
+    session 27). The code's type shrinks with the window there (course-width.css)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    cut = []
+    try:
+        page = context.new_page()
+        for toc_page in [p for p in toc if p.is_notebook]:
+            page.goto(site_url + toc_page.html)
+            page.wait_for_load_state("load")
+            over = page.evaluate("""() => Array.from(
+                document.querySelectorAll('article.bd-article pre'))
+                .filter(p => p.clientWidth > 0 && p.scrollWidth > p.clientWidth)
+                .map(p => `${p.scrollWidth - p.clientWidth}px: ` + p.textContent.slice(0, 50))""")
+            cut += [f"{toc_page.html}: {o}" for o in over]
+    finally:
+        context.close()
+    assert not cut, f"code boxes that scroll at {width}px:\n" + "\n".join(cut[:10])
