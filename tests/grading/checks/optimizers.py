@@ -15,6 +15,7 @@ from functools import partial
 import torch
 
 from coursekit.grading import (
+    GradingFailure,
     expect_close,
     expect_unchanged,
     fail,
@@ -318,10 +319,18 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
     params, state = [p.clone() for p in problem.start], {}
     for k in range(steps):
         grads = problem.grads(params, k)
-        if positional:
-            value = getattr(student, name)(params, grads, state, *hyper.values())
-        else:
-            value = getattr(student, name)(params, grads, state, **hyper)
+        try:
+            if positional:
+                value = getattr(student, name)(params, grads, state, *hyper.values())
+            else:
+                value = getattr(student, name)(params, grads, state, **hyper)
+        except GradingFailure as exc:
+            if "0-dim" not in str(exc) or not any(p.ndim == 0 for p in params):
+                raise
+            first, _, rest = str(exc).partition("\n")
+            fail(f"{first}\nA parameter may be a single number, a 0-dim tensor, which has no"
+                 " slice or index to write into (p[:] = ...): compute each new parameter as a"
+                 f" new tensor (p - lr * ...), as the docstring asks.\n{rest}".rstrip())
         new_params, state = _unpack(name, value, params)
         if name == "adam_step":
             _expect_step_count(state.get("step"), k + 1)
