@@ -358,9 +358,12 @@ def _watch(reached: set, graphless: bool):
     from torch.overrides import TorchFunctionMode
     from torch.utils._python_dispatch import TorchDispatchMode
 
+    # torch's own subclasses, whose __torch_function__ runs no code of the student's
+    torchs = (torch.Tensor, torch.nn.Parameter, getattr(torch.nn, "Buffer", torch.Tensor))
+
     class Watch(TorchFunctionMode):
         def __torch_function__(self, func, types, args=(), kwargs=None):
-            plain = all(t is torch.Tensor for t in types)
+            plain = all(t in torchs for t in types)
             if not plain:  # a subclass's code runs unwatched
                 reached.add(UNSEEN[1])
             module = getattr(func, "__module__", None) or "torch.Tensor"
@@ -370,9 +373,10 @@ def _watch(reached: set, graphless: bool):
             # (an apply_ callback, a custom op's kernel, handle_torch_function's) runs with
             # this mode off, but its ops are dispatched.
             out = func(*args, **(kwargs or {}))
-            # What it returns (a list of them too: torch._foreach_*) or was given (the
-            # `t.requires_grad = True` setter returns None) now requiring grad.
-            if graphless and any(t.requires_grad for t in _tensors([out, list(args)])):
+            # A graph for autograd: what it returns (a list of them too: torch._foreach_*)
+            # was recorded (grad_fn). Not a leaf that merely requires grad: a Module's
+            # Parameters, used under torch.no_grad(), are honest.
+            if graphless and any(t.grad_fn is not None for t in _tensors(out)):
                 reached.add("torch.autograd.(a tensor made to require grad, in a call given none)")
             return out
 

@@ -190,6 +190,70 @@ def test_an_autograd_function_of_their_own_is_written_by_hand(tmp_path):
     assert values and "torch.autograd.grad" in values[0].output and not values[0].passed, values
 
 
+# Layers of torch.nn with Parameters of their own, the computation written by hand (under
+# torch.no_grad() where a Parameter requires grad): each lost its points to the watch ("a tensor
+# subclass of its own", "a tensor made to require grad"), found by a red team in session 27.
+_MODULES_OF_THEIR_OWN = {
+    "activations": """
+
+class _Leaky(torch.nn.Module):
+    def __init__(self, slope):
+        super().__init__()
+        self.slope = torch.nn.Parameter(torch.tensor(slope, dtype=torch.float64),
+                                        requires_grad=False)
+
+    def forward(self, x):
+        return torch.where(x > 0, x, self.slope.to(x.dtype) * x)
+
+
+def leaky_relu(x, negative_slope=0.01):
+    return _Leaky(negative_slope)(x)
+
+
+class _Step(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.height = torch.nn.Parameter(torch.ones(()))  # requires grad, never used by autograd
+
+    def forward(self, x):
+        with torch.no_grad():
+            return (x > 0).to(x.dtype) * self.height.to(x.dtype)
+
+
+def relu_grad(x):
+    return _Step()(x)
+""",
+    "mlp": """
+
+def mlp_backward(X, y, W1, b1, W2, b2):
+    n = X.shape[0]
+    with torch.no_grad():  # torch.nn.Linear for the forward pass only
+        hidden = torch.nn.Linear(*W1.shape, dtype=W1.dtype)
+        output = torch.nn.Linear(*W2.shape, dtype=W2.dtype)
+        hidden.weight.copy_(W1.T)
+        hidden.bias.copy_(b1)
+        output.weight.copy_(W2.T)
+        output.bias.copy_(b2)
+        Z = hidden(X)
+        H = Z.clamp(min=0)
+        P = torch.softmax(output(H), dim=1)
+        dO = (P - torch.nn.functional.one_hot(y, P.shape[1]).to(P.dtype)) / n
+        dZ = (dO @ W2.T) * (Z > 0).to(dO.dtype)
+        return X.T @ dZ, dZ.sum(0), H.T @ dO, dO.sum(0)
+""",
+}
+
+
+@pytest.mark.instructor  # reads the reference answers
+@pytest.mark.parametrize("chapter", _MODULES_OF_THEIR_OWN)
+def test_a_module_with_parameters_computing_by_hand_earns_every_point(chapter, tmp_path):
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
+    (tmp_path / f"{chapter}.py").write_text(source + _MODULES_OF_THEIR_OWN[chapter])
+    result = runner.grade_submission(tmp_path, [chapter])
+    lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
+    assert result.score == result.max_score, f"torch.nn layers of their own cost:\n{lost}"
+
+
 _CATEGORICAL = {
     "losses": "import torch.distributions as D\n\n\ndef kl_divergence(p, q):\n"
     "    return D.kl_divergence(D.Categorical(probs=p), D.Categorical(probs=q))\n\n\n"
