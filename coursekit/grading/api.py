@@ -546,6 +546,7 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
     # Names bound to forbidden torch functions: the module's imports bind them for every def;
     # an import inside a def binds a local there, and counts where a def that holds it is read.
     aliases, stars, torchy, imported = {}, [], set(), {}
+    forbids = _forbids(forbidden)
     for node in imports:
         module = getattr(node, "module", None) or ""
         for alias in node.names:
@@ -555,8 +556,7 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
                 torchy.add(alias.asname or (alias.name if module else parts[0]))
             named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
             vmap = parts[-1] in _NO_GRADIENT  # from torch.func import vmap
-            if parts[0] in ("torch", "functorch") and any(map(_forbids(forbidden), named)) and (
-                    not vmap):  # fmt: skip
+            if parts[0] in ("torch", "functorch") and any(map(forbids, named)) and not vmap:
                 bound = alias.asname or (alias.name if module else parts[0])
                 if id(node) in top:
                     aliases[bound] = ".".join(parts)
@@ -586,7 +586,7 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
                 used.update(("", name) for name in imported[id(node)])
             elif isinstance(node, ast.ClassDef):  # a class of theirs, here or in the module
                 classes.append(node)
-            if isinstance(node, ast.Attribute) and _forbids(forbidden)(node.attr):
+            if isinstance(node, ast.Attribute) and forbids(node.attr):
                 root = _root(node)
                 if root not in own and _theirs(defs.get(root), defs):
                     continue  # an object of theirs (read where it is made), not a tensor

@@ -350,10 +350,11 @@ def call(module, request: dict) -> dict:
 def _watch(reached: set, graphless: bool):
     """Torch function and dispatch modes noting each torch function the call uses
     ("module.name"), however student code reached it (``getattr(torch, "sig" + "moid")`` too):
-    for "by hand" rules. A tensor that requires grad in a call given none is autograd's (its
-    engine, run directly, is no torch function). Compiled code (TorchScript loaded from bytes,
-    traced or scripted) runs its ops in C++, out of the function mode's sight: an aten op
-    dispatched is noted as "aten.<op>", as is autograd's engine running."""
+    for "by hand" rules. A recorded graph (grad_fn) in a call given no tensor that requires
+    grad is autograd's (its engine, run directly, is no torch function). Compiled code
+    (TorchScript loaded from bytes, traced or scripted) runs its ops in C++, out of the function
+    mode's sight: an aten op dispatched is noted as "aten.<op>", as is autograd's engine
+    running."""
     import torch
     from torch.overrides import TorchFunctionMode
     from torch.utils._python_dispatch import TorchDispatchMode
@@ -404,20 +405,16 @@ def _beside() -> dict:
     child processes of all, the pid last given out in its own pid namespace (it is its init)."""
     found = {"children": ""}
     try:
-        _read_beside(found)
+        me = os.readlink("/proc/thread-self").rpartition("/")[2]
+        for tid in os.listdir("/proc/self/task"):
+            found[tid] = "" if tid == me else Path(f"/proc/self/task/{tid}/schedstat").read_text()
+            found["children"] += Path(f"/proc/self/task/{tid}/children").read_text()
+        found["pid"] = Path("/proc/sys/kernel/ns_last_pid").read_text() * (os.getpid() == 1)
     except OSError as exc:  # no /proc (macOS): nothing to compare; out of descriptors: unseen
         found["children"] = "(unreadable)" * (exc.errno in (errno.EMFILE, errno.ENFILE))
     except IndexError:
         pass
     return found
-
-
-def _read_beside(found: dict) -> None:
-    me = os.readlink("/proc/thread-self").rpartition("/")[2]
-    for tid in os.listdir("/proc/self/task"):
-        found[tid] = "" if tid == me else Path(f"/proc/self/task/{tid}/schedstat").read_text()
-        found["children"] += Path(f"/proc/self/task/{tid}/children").read_text()
-    found["pid"] = Path("/proc/sys/kernel/ns_last_pid").read_text() * (os.getpid() == 1)
 
 
 def torch_defaults(saved=None):
