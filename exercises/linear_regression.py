@@ -25,7 +25,8 @@ def synthetic_data(w, b, num_examples):
         (n,)) with ``y = X w + b + noise``, the noise drawn from N(0, 0.01^2) (standard deviation
         0.01) independently for each example. Both have ``w``'s dtype. Use torch's random
         functions (``torch.normal``, ``torch.randn``), so that ``torch.manual_seed`` makes the
-        result reproducible.
+        result reproducible. Write it yourself: calling the course's own
+        ``coursekit.synthetic_data``, which the book's pages use, earns no points.
     """
     raise NotImplementedError("synthetic_data: draw X, then y = X w + b + noise of shape (n, 1)")
 

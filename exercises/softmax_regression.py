@@ -81,6 +81,8 @@ def accuracy(y_hat: torch.Tensor, y: torch.Tensor) -> float:
 
     Requirements:
         - Do not modify ``y_hat`` or ``y``.
+        - Write it yourself: calling the course's own ``coursekit.accuracy`` (which the book's
+          pages use) earns no points.
     """
     raise NotImplementedError("accuracy: compare argmax predictions with the labels")
 

@@ -353,7 +353,11 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     patch made by a function, a method of theirs handing the work to torch's): each is a use,
     unless an exercise in ``apart`` uses it where the code can be read (that exercise pays).
     Code this process cannot read (nested too deep for its parser) pays for nothing."""
-    forbidden, apart = frozenset({*forbidden, *UNSEEN, *_UNWATCHED}), tuple(apart)
+    # What torch's modes cannot see counts for a rule of torch names; the course library's
+    # calls are seen by a hook of the calling thread whatever runs beside it (a rule of
+    # "coursekit" alone: an honest synthetic_data beside a process started at import).
+    unseen = (*UNSEEN, *_UNWATCHED) if set(forbidden) - {"coursekit"} else UNSEEN[2:]
+    forbidden, apart = frozenset({*forbidden, *unseen}), tuple(apart)
     used = _read_uses(source, function, forbidden, apart)
     if used is None:
         return sorted(r for r in reached if _names_of(r) & forbidden)
@@ -373,10 +377,12 @@ _UNWATCHED = ("_refs", "_decomp", "_prims", "DisableTorchFunction",
               "_pop_mode_temporarily", "_pop_torch_function_stack", "CompilationUnit",
               "_DisableTorchDispatch", "_pop_torch_dispatch_stack", "_unset_dispatch_mode",
               "_disable_current_modes")  # fmt: skip
-# Torch functions noted by module: the rule's name for what is under each.
+# Functions noted by module (torch's, and the course's own library): the rule's name for what
+# is under each.
 _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch._C._nn.", "functional"),
                    ("torch.autograd.", "autograd"),
-                   ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"))
+                   ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"),
+                   ("coursekit.", "coursekit"))
 
 
 def _names_of(reached: str) -> set[str]:

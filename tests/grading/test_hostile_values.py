@@ -582,6 +582,32 @@ def test_autograd_under_another_name_is_not_by_hand(case, grading_worker, tmp_pa
     ]
 
 
+# The course's own library implements two exercises (the book's pages use them): a submission
+# that calls it, however it names it, writes nothing; each kept every point before.
+COURSE_LIBRARY = {
+    "from-import": ("linear_regression", "synthetic_data",
+                    "from coursekit.data import synthetic_data\n"),
+    "alias": ("softmax_regression", "accuracy",
+              "import coursekit\naccuracy = coursekit.accuracy\n"),
+    "wrapped": ("linear_regression", "synthetic_data",
+                "def synthetic_data(w, b, n):\n    import coursekit\n"
+                "    return coursekit.synthetic_data(w, b, n)\n"),
+    "strings": ("softmax_regression", "accuracy",
+                "import importlib\n\ndef accuracy(y_hat, y):\n"
+                "    kit = importlib.import_module('course' + 'kit.training')\n"
+                "    return getattr(kit, 'correct_' + 'count')(y_hat, y) / len(y)\n"),
+}
+
+
+@pytest.mark.parametrize("case", COURSE_LIBRARY)
+def test_the_course_library_answers_no_exercise(case, grading_worker, tmp_path):
+    chapter, exercise, hostile = COURSE_LIBRARY[case]
+    result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path, {exercise})
+    assert result.tests and all(t.score == 0 and "coursekit." in t.output for t in result.tests), [
+        (t.name, t.score, t.output) for t in result.tests
+    ]
+
+
 def test_a_use_read_in_another_exercise_costs_only_that_exercise(grading_worker, tmp_path):
     """sigmoid returns torch.sigmoid(x) (an honest mistake: it loses its points); sigmoid_grad
     calls that sigmoid, so its calls reach torch.sigmoid too, but it is written by hand and

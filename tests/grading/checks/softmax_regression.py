@@ -32,7 +32,9 @@ BY_HAND = {"softmax": ("Softmax2d", "ops", *sorted(
                 *dir(torch.Tensor), *dir(torch._C._nn), *dir(torch.ops.aten),
                 *(op.split("::")[-1].split(".")[0] for op in torch._C._dispatch_get_all_op_names())}
     if any(word in n.lower() for word in ("softmax", "softmin", "attention", "cross_entropy",
-                                          "loss", "kl_div"))))}  # fmt: skip
+                                          "loss", "kl_div")))),
+           # the course's library has it (coursekit.training.accuracy, which the book uses)
+           "accuracy": ("coursekit",)}  # fmt: skip
 
 
 def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.Tensor:
