@@ -119,8 +119,12 @@ def cmd_grade(args) -> int:
 
     # On Gradescope, submission_metadata.json beside the submission holds earlier results.
     beside = [str(Path(s).resolve().parent) for s in args.submissions] if args.gradescope else []
+    # The folders the reports are written into hold the reports of earlier runs: everyone's
+    # marks, and the messages of hidden tests.
+    reports = [str(Path(t).resolve().parent) for t in (args.json, args.csv) if t]
+    reports += [str(Path(args.gradescope).resolve())] if args.gradescope else []
     results = runner.grade_many(submissions, chapter_list, jobs=args.jobs, on_result=progress,
-                                hidden=[*args.submissions, *beside], **bounds)  # fmt: skip
+                                hidden=[*args.submissions, *beside, *reports], **bounds)  # fmt: skip
     # Each output is written on its own: one that fails does not stop the others.
     outputs = [("the table", lambda: print(report.class_table(results)))]
     outputs += [(args.json, lambda: report.write_json(results, Path(args.json)))]

@@ -884,6 +884,39 @@ def test_student_code_sees_only_its_own_processes(user, shared_folder):
     assert result["score"] == result["max_score"] > 0, lost
 
 
+# Loses squared_loss's points if it reads any file in the folder of REPORTS (an earlier run's).
+REPORT_READER = """
+import os as _os
+try:
+    _names = _os.listdir(REPORTS)
+except OSError:
+    _names = ["earlier.csv"]
+for _name in _names:
+    try:
+        open(_os.path.join(REPORTS, _name)).read()
+        squared_loss = None
+    except OSError:
+        pass
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_student_code_reads_no_earlier_report(user, shared_folder):
+    """The folder a report is written into holds earlier runs' reports (every classmate's
+    marks, the messages of hidden tests): a submission read them and quoted them back."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    klass, reports = shared_folder / "class", shared_folder / "reports"
+    reports.mkdir(mode=0o755)
+    (reports / "earlier.csv").write_text("submission,score\nalice,26\n")
+    (reports / "earlier.csv").chmod(0o644)
+    (klass / "reader").mkdir(parents=True)
+    (klass / "reader" / f"{CHAPTER}.py").write_text(
+        reference + REPORT_READER.replace("REPORTS", repr(str(reports))))
+    (result,) = _grade(user, shared_folder, klass, "--csv", str(reports / "grades.csv"))
+    lost = [t["output"][:200] for t in result["tests"] if t["score"] < t["max_score"]]
+    assert result["score"] == result["max_score"] > 0, lost
+
+
 # Threads count as processes for RLIMIT_NPROC, and start in microseconds where a fork of a
 # process holding torch takes milliseconds: the bomb reaches its limit well within the timeout.
 # Small stacks: 2000 threads of 64 KiB stay far below the memory limit (RLIMIT_DATA).
