@@ -4,6 +4,7 @@ a time, its process tree watched for memory) and the ``student`` proxy. See the 
 from __future__ import annotations
 
 import atexit
+import errno
 import os
 import re
 import select
@@ -477,28 +478,58 @@ def _import_hint(reply: dict, code: bytes) -> str:
 
 
 def _folder_usage(folder: Path) -> tuple[int, int]:
-    """(MiB on disk, entries) beneath ``folder``; it stops counting past ``FILES_COUNT``."""
-    blocks, entries, todo = 0, 0, [folder]
-    while todo and entries <= FILES_COUNT:
-        path = todo.pop()
-        # Made unreadable, as the grader's own user (a root grader reads it anyway: its chmod
-        # would follow a link the worker swaps in, onto any file of the machine).
-        if not is_root() and not os.access(path, os.R_OK | os.X_OK):
+    """(MiB on disk, entries) beneath ``folder``; it stops counting past ``FILES_COUNT``, and a
+    tree nested more than 100 deep counts as over it. Each folder is opened from its parent's
+    descriptor, following no link: student code swapping a folder for a link meanwhile made
+    the grader walk, and chmod, where the link pointed."""
+    blocks, entries, todo = 0, 0, []  # (a folder's descriptor, its listing), one a level
+    try:
+        todo.append(_opened(str(folder), None))
+        while todo and entries <= FILES_COUNT:
+            entry = next(todo[-1][1], None)
+            if entry is None:
+                _close(*todo.pop())
+                continue
+            entries += 1
+            if len(todo) > 100:
+                entries = FILES_COUNT + 1
             with suppress(OSError):
-                os.chmod(path, 0o700)
-        with suppress(OSError), os.scandir(path) as listing:
-            for entry in listing:
-                entries += 1
-                # Beyond PATH_MAX no path names it (student code reaches it from a folder's
-                # descriptor): a folder that deep counts as over the limit.
-                if entries > FILES_COUNT or len(os.fsencode(entry.path)) > 3000:
-                    entries = max(entries, FILES_COUNT + 1)
-                    break
-                with suppress(OSError):
-                    blocks += entry.stat(follow_symlinks=False).st_blocks
-                    if entry.is_dir(follow_symlinks=False):
-                        todo.append(entry.path)
+                info = entry.stat(follow_symlinks=False)
+                blocks += info.st_blocks
+                if stat.S_ISDIR(info.st_mode):
+                    todo.append(_opened(entry.name, todo[-1][0]))
+    except OSError as exc:  # out of descriptors: too many folders to count
+        entries = max(entries, (FILES_COUNT + 1) * (exc.errno in (errno.EMFILE, errno.ENFILE)))
+    finally:
+        for held in todo:
+            _close(*held)
     return blocks * 512 >> 20, entries
+
+
+def _opened(name: str, parent: int | None) -> tuple[int, object]:
+    """(a descriptor, ``os.scandir``) of the folder ``name`` in the folder open as ``parent``
+    (None: ``name`` is a path), opened without following a link. A folder student code made
+    unreadable, as the grader's own user, gets its bits back first: through the folder itself
+    (an O_PATH descriptor), never through a path that a link could take over."""
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NO_LINK, dir_fd=parent)
+    except PermissionError:
+        held = os.open(name, os.O_PATH | os.O_DIRECTORY | _NO_LINK, dir_fd=parent)
+        try:
+            os.chmod(f"/proc/self/fd/{held}", 0o700)
+            fd = os.open(f"/proc/self/fd/{held}", os.O_RDONLY | os.O_DIRECTORY)
+        finally:
+            os.close(held)
+    try:
+        return fd, os.scandir(fd)
+    except OSError:
+        os.close(fd)
+        raise
+
+
+def _close(fd: int, listing) -> None:
+    listing.close()
+    os.close(fd)
 
 
 def _in_namespace(pid: int, ns: str, leader: int) -> bool:

@@ -842,6 +842,47 @@ def test_student_code_changes_no_mode_outside_its_folder(user, shared_folder):
     assert results["b_honest"]["score"] == results["b_honest"]["max_score"] > 0, results
 
 
+# At import, for three seconds, swaps folders it made unreadable with links to VICTIM and to
+# /usr (a folder of far more files than a worker may write).
+SWAPPER = """
+import ctypes as _ctypes, os as _os, threading as _threading, time as _time
+_libc = _ctypes.CDLL(None, use_errno=True)
+for _i in range(20):
+    _os.mkdir(f"d{_i}", 0)
+    _os.symlink(VICTIM if _i % 2 else "/usr", f"l{_i}")
+
+
+def _swap():  # renameat2(AT_FDCWD, d, AT_FDCWD, l, RENAME_EXCHANGE): x86-64, arm64
+    number = {"x86_64": 316, "aarch64": 276}[_os.uname().machine]
+    while True:
+        for _i in range(20):
+            _libc.syscall(number, -100, f"d{_i}".encode(), -100, f"l{_i}".encode(), 2)
+
+
+_threading.Thread(target=_swap, daemon=True).start()
+_time.sleep(3)
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_the_watch_follows_no_link_swapped_into_the_folder(user, shared_folder):
+    """The watch of the student's folder chmods a folder the grader cannot list (as a normal
+    user); a red team's submission swapped such folders with links to a file of the grader's
+    user (RENAME_EXCHANGE, in a loop), and the grader, walking by path, made it 0700; as root,
+    it walked /usr through such a link and stopped the worker for the files there."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    klass, victim = shared_folder / "class", shared_folder / "victim.txt"
+    victim.write_text("precious")
+    victim.chmod(0o644)
+    (klass / "swapper").mkdir(parents=True)
+    (klass / "swapper" / f"{CHAPTER}.py").write_text(
+        reference + SWAPPER.replace("VICTIM", repr(str(victim))))
+    (result,) = _grade(user, shared_folder, klass)
+    assert oct(victim.stat().st_mode & 0o777) == oct(0o644)
+    lost = [t["output"][:200] for t in result["tests"] if t["score"] < t["max_score"]]
+    assert result["score"] == result["max_score"] > 0, lost
+
+
 def _grade(user: str, shared_folder: Path, target: Path, *options: str) -> list[dict]:
     """The JSON report of ``coursekit grade TARGET --chapter CHAPTER OPTIONS``, run as the
     grader's user ("as-is") or as uid 65534 ("nobody"), which must succeed."""
