@@ -123,8 +123,9 @@ def cmd_grade(args) -> int:
     # marks, and the messages of hidden tests.
     reports = [str(Path(t).resolve().parent) for t in (args.json, args.csv) if t]
     reports += [str(Path(args.gradescope).resolve())] if args.gradescope else []
+    hidden = [*args.submissions, *beside, *reports]
     results = runner.grade_many(submissions, chapter_list, jobs=args.jobs, on_result=progress,
-                                hidden=[*args.submissions, *beside, *reports], **bounds)  # fmt: skip
+                                hidden=hidden, **bounds)  # fmt: skip
     # Each output is written on its own: one that fails does not stop the others.
     outputs = [("the table", lambda: print(report.class_table(results)))]
     outputs += [(args.json, lambda: report.write_json(results, Path(args.json)))]

@@ -38,6 +38,9 @@ WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's pr
 IMPORT_TIMEOUT = 30.0
 # What the files in a worker's folder may hold (its only writable place; /tmp may be in RAM).
 FILES_MB, FILES_COUNT = 256, 10_000
+# Kernel memory each memory mapping holds (an area; a shared anonymous one, a shmem file too):
+# 60,000 mappings of a page each, never touched, held 87 MiB that no smaps shows.
+MAPPING_BYTES = 1536
 # What one socket may hold queued, in kernel memory no smaps shows (twice the largest buffer
 # SO_SNDBUF or SO_RCVBUF may ask for): each socket a worker holds open counts this much.
 SOCKET_BYTES = 2 * max(int(Path(f"/proc/sys/net/core/{k}mem_max").read_text())
@@ -232,7 +235,7 @@ class Worker:
         holds more than ``FILES_MB`` or ``FILES_COUNT`` files (``RLIMIT_FSIZE``: each file)."""
         while self.pid == pid:
             time.sleep(WATCH_INTERVAL)
-            used, unlisted, hidden = 0, {}, False
+            used, unlisted, hidden, mappings = 0, {}, False, 0
             for p in self.tree():
                 # Its share of what it maps: anonymous memory shared with a child (MAP_SHARED,
                 # then fork) is no process's private memory, but its shares add up to all of it
@@ -253,8 +256,12 @@ class Worker:
                     with open(f"/proc/{p}/status") as status:  # read-only cost no Pss, only these
                         used += sum(int(x.split()[1]) for x in status if x[:6] == "VmPTE:") >> 10
                 unlisted.update(_unlisted_files(p))
+                count, mapped = _mappings(p)
+                mappings += count
+                for key, size in mapped.items():
+                    unlisted[key] = max(unlisted.get(key, 0), size)
             sockets = sum(n for k, n in unlisted.items() if k[0] == "socket")
-            used += self._remove_ipc() + sockets >> 20
+            used += self._remove_ipc() + sockets + mappings * MAPPING_BYTES >> 20
             written, files = _folder_usage(folder)
             written += sum(unlisted.values()) - sockets >> 20
             if hidden:
@@ -560,6 +567,26 @@ def _unlisted_files(pid: int) -> dict:
                 elif stat.S_ISSOCK(info.st_mode):
                     found["socket", info.st_ino] = SOCKET_BYTES
     return found
+
+
+def _mappings(pid: int) -> tuple[int, dict]:
+    """(how many memory mappings process ``pid`` has, ``{(device, inode): bytes}`` of the
+    removed files and memfds it maps). Held by a mapping alone (closed once mapped), such a
+    file is in no folder and no descriptor, and its pages, allocated but never touched, in no
+    smaps: a red team held gigabytes of disk and memory that way. Each counts as much as it
+    maps."""
+    count, found = 0, {}
+    with suppress(OSError, ValueError), open(f"/proc/{pid}/maps", "rb") as maps:
+        for line in maps:
+            count += 1
+            # not shared anonymous memory (/dev/zero) or SysV's: in smaps once touched
+            if line.endswith(b" (deleted)\n") and b" /dev/zero " not in line and (
+                    b" /SYSV" not in line):  # fmt: skip
+                span, _, offset, device, inode = line.split(None, 5)[:5]
+                start, end = (int(x, 16) for x in span.split(b"-"))
+                key = os.makedev(*(int(x, 16) for x in device.split(b":"))), int(inode)
+                found[key] = max(found.get(key, 0), int(offset, 16) + end - start)
+    return count, found
 
 
 def _deadline(fd: int, timeout: float, write: bool = False):

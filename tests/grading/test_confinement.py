@@ -207,6 +207,38 @@ def memfds(count, mb):
     time.sleep(4)
     return len(fds)
 
+def _mmap():
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mmap.restype = ctypes.c_void_p
+    libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int,
+                          ctypes.c_int, ctypes.c_long]
+    return libc.mmap
+
+def mapped_files(count, mb, memfd):
+    import time
+    mmap = _mmap()
+    for i in range(count):  # allocated, mapped, closed (and removed): held by the mapping alone
+        fd = os.memfd_create(str(i)) if memfd else os.open(f"f{i}", os.O_RDWR | os.O_CREAT)
+        os.posix_fallocate(fd, 0, mb << 20)
+        assert mmap(None, mb << 20, 3, 1, fd, 0) not in (None, 2**64 - 1)  # MAP_SHARED
+        os.close(fd)
+        if not memfd:
+            os.unlink(f"f{i}")
+    time.sleep(4)
+    return True
+
+def many_mappings(children, count):
+    import time
+    mmap = _mmap()
+    for _ in range(children):
+        if os.fork() == 0:
+            for _ in range(count):  # a page each, shared, never touched: kernel memory only
+                mmap(None, 4096, 3, 0x21, -1, 0)  # MAP_SHARED | MAP_ANONYMOUS
+            time.sleep(5)
+            os._exit(0)
+    time.sleep(6)
+    return True
+
 def socket_buffers(children, pairs, kb):
     import socket
     import time
@@ -548,6 +580,30 @@ def test_memory_that_no_process_holds_alone_counts_too(answers, how):
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="student process was stopped for"):
             getattr(student, how)(*{"memfds": (24, 60)}.get(how, (1500,)))
+        assert student.where()
+
+
+@pytest.mark.parametrize("memfd", [False, True], ids=["removed-files", "memfds"])
+def test_files_held_by_a_mapping_alone_count_too(answers, memfd):
+    """Files allocated, mapped and then closed (a file also removed) are in no folder and no
+    descriptor, and their pages, never touched, in no smaps: a red team held 1.3 GB of disk
+    and 1.9 GB of memory that way, past every limit, and filled the grader's temporary folder
+    for the classmates graded beside it. 384 MiB here, over the files' 256 MiB."""
+    with Worker(memory_mb=300, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="student process was stopped for writing"):
+            student.mapped_files(6, 64, memfd)
+        assert student.where()
+
+
+def test_kernel_memory_of_many_mappings_counts_too(answers):
+    """Each mapping is kernel memory that no smaps shows (about 1.5 KiB for a shared page):
+    24 processes of 60,000 held 2 GB past a 1 GB limit. Here 6 of 60,000, about 540 MiB,
+    over a 100 MiB limit and its slack."""
+    with Worker(memory_mb=100, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
+            student.many_mappings(6, 60_000)
         assert student.where()
 
 
