@@ -57,21 +57,34 @@ def clip(text: str, cap: int = MESSAGE_CAP) -> str:
 
 
 # Printable but invisible: a name "alice" + one of these looked like "alice".
-_INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f"
-                        "\uffa0\U000e0100-\U000e01ef]")
+_INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164"
+                        "\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of the letters of ``text`` ("LATIN", "CYRILLIC", ...; Japanese and Korean
+    writing, which mix theirs, as one)."""
+    found = set()
+    for c in text:
+        script = unicodedata.name(c, "?").split()[0] if c.isalpha() else None
+        found.add("CJK" if script in ("HIRAGANA", "KATAKANA", "HANGUL") else script)
+    return found - {None}
 
 
 def safe_name(name: str) -> str:
     """A file name fit for every report, one a name: non-UTF-8 bytes, control and invisible
-    characters, spaces at either end and backslashes escaped, and every non-ASCII character of
-    a name not in Unicode's composed form (NFC), which would look like its composed twin. A
-    name longer than 255 characters keeps its start and end, with a hash of the whole."""
+    characters, spaces at either end, spaces other than ASCII's and backslashes escaped, and
+    every non-ASCII character of a name not in Unicode's composed form (NFC), which would look
+    like its composed twin, or whose letters mix scripts (a Cyrillic "а" in "аlice" looks like
+    the Latin one). A name longer than 255 characters keeps its start and end, with a hash of
+    the whole."""
     raw = os.fsencode(name)
     text = raw.decode("utf-8", "surrogateescape")
-    odd = unicodedata.normalize("NFC", text) != text
+    odd = unicodedata.normalize("NFC", text) != text or len(_scripts(text)) > 1
     shown = "".join(
         _escaped(c) if not c.isprintable() or c == "\\" or (odd and not c.isascii())
-        or (c.isspace() and i in (0, len(text) - 1)) or _INVISIBLE.match(c) else c
+        or (c.isspace() and (i in (0, len(text) - 1) or not c.isascii()))
+        or _INVISIBLE.match(c) else c
         for i, c in enumerate(text)
     )  # fmt: skip
     if len(shown) > 255:

@@ -221,13 +221,16 @@ def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
     """Folders "x\x01" (a control character), "x\\x01" (its escape, typed) and "x\\x01 (2)":
     the second was numbered "x\\x01 (2)", the third's own name, and the third became
     "x\\x01 (2) (2)": the row of the correct student named another. Look-alikes too: "josé"
-    composed and decomposed, "alice" and "alice " were shown alike."""
+    composed and decomposed, "alice" and "alice " were shown alike, and (a red team) "alice"
+    beside "alice" + U+2800, a Cyrillic "а" for the Latin one, an en space for a space."""
     from coursekit.grading.cli import find_submissions
 
     klass = tmp_path / "class"
     folders = ["x\x01", "x\\x01", "x\\x01 (2)", "jos\u00e9", "jose\u0301", "alice", "alice ",
                " alice", os.fsdecode(b"x\x80"), "x\u0080", "alice\u034f", "alice\ufe0f",
-               "alice\u3164", os.fsdecode(b"\xe9" * 70 + b"1"), os.fsdecode(b"\xe9" * 70 + b"2")]
+               "alice\u3164", os.fsdecode(b"\xe9" * 70 + b"1"), os.fsdecode(b"\xe9" * 70 + b"2"),
+               "alice\u2800", "\u0430lice", "\uff41lice", "ali ce", "ali\u2002ce", "ali\u00a0ce",
+               "\u0430\u043b\u0438\u0441\u0430", "\u5c71\u7530\u305f\u308d\u3046"]
     # (invisible characters; names whose escapes pass 255 characters and differ at the end)
     for name in folders:
         (klass / name).mkdir(parents=True)
@@ -238,6 +241,11 @@ def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
     assert shown["x\\x01 (2)"] == "x\\\\x01 (2)" and shown["x\x01"] == "x\\x01"
     assert len(set(shown.values())) == len(folders), shown
     assert shown["jos\u00e9"] == "jos\u00e9" and shown["jose\u0301"] == "jose\\u0301"
+    # a red team's "honest" + U+2800 (blank) and Cyrillic "а" + "lice" read as their classmates'
+    assert shown["\u0430lice"] == "\\u0430lice" and shown["alice\u2800"] == "alice\\u2800"
+    # one script, however far from ASCII, is shown as it is
+    assert shown["\u0430\u043b\u0438\u0441\u0430"] == "\u0430\u043b\u0438\u0441\u0430"
+    assert shown["\u5c71\u7530\u305f\u308d\u3046"] == "\u5c71\u7530\u305f\u308d\u3046"
     assert all(len(name) <= 255 for name in shown.values())
     # Numbered names are never the name of another submission.
     assert report.unique_names(["a_b", "a_b", "a_b (2)"]) == ["a_b", "a_b (3)", "a_b (2)"]
