@@ -511,7 +511,7 @@ def test_the_platform_files_beside_the_submission_are_hidden(how, shared_folder,
     monkeypatch.chdir(REPO)
     if how == "autograder run":
         data = autograder.run("gradescope", root, chapters=["linear_regression"])
-    else:  # the run_autograder of the README
+    else:  # grade's own --gradescope
         from coursekit.grading import cli
 
         cli.main(["grade", str(root / "submission"), "--chapter", "linear_regression",
