@@ -91,12 +91,15 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
         return f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}"
     try:
         for path, allowed in rules:
-            try:
-                fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            try:  # a link's own rule would be its target's: a link beside a hidden folder
+                fd = os.open(path, os.O_PATH | os.O_CLOEXEC | os.O_NOFOLLOW)  # unhid it
             except OSError:
                 continue  # gone since it was listed: nothing to allow
             try:
-                if not stat.S_ISDIR(os.fstat(fd).st_mode):
+                mode = os.fstat(fd).st_mode
+                if stat.S_ISLNK(mode):
+                    continue  # what lies behind it has a rule of its own, or none
+                if not stat.S_ISDIR(mode):
                     allowed &= FILE_RIGHTS  # a rule on a file may hold only these
                 rule = ctypes.create_string_buffer(struct.pack("=Qi", allowed, fd))
                 add = (_long(SYS_ADD_RULE), _long(ruleset), _long(RULE_PATH_BENEATH), rule)

@@ -71,20 +71,36 @@ def _scripts(text: str) -> set[str]:
     return found - {None}
 
 
+# Latin letters that are no ASCII letter with marks and look like none (names keep them).
+_LATIN_OWN = set("ßøØæÆœŒłŁđĐðÐþÞħĦ")
+
+
+def _lookalike(c: str) -> bool:
+    """Whether ``c``, not ASCII, may pass for something that is: a mark drawn over the letter
+    before it (alice + U+0338), a dash, a Latin letter of another shape (IPA's ɑ, ǀ, the
+    dotless ı, small capitals) but those with marks (é is e and a mark) and ß, ø, æ, ..."""
+    kind = unicodedata.category(c)
+    if kind[0] == "M" or kind == "Pd":
+        return True
+    base = unicodedata.normalize("NFD", c)[0]
+    return unicodedata.name(c, "").startswith("LATIN") and not base.isascii() and (
+        c not in _LATIN_OWN)
+
+
 def safe_name(name: str) -> str:
     """A file name fit for every report, one a name: non-UTF-8 bytes, control and invisible
     characters, spaces at either end, spaces other than ASCII's and backslashes escaped, and
     every non-ASCII character of a name not in Unicode's composed form (NFC), which would look
     like its composed twin, or whose letters mix scripts (a Cyrillic "а" in "аlice" looks like
-    the Latin one). A name longer than 255 characters keeps its start and end, with a hash of
-    the whole."""
+    the Latin one), and those that may pass for ASCII (:func:`_lookalike`). A name longer than
+    255 characters keeps its start and end, with a hash of the whole."""
     raw = os.fsencode(name)
     text = raw.decode("utf-8", "surrogateescape")
     odd = unicodedata.normalize("NFC", text) != text or len(_scripts(text)) > 1
     shown = "".join(
         _escaped(c) if not c.isprintable() or c == "\\" or (odd and not c.isascii())
         or (c.isspace() and (i in (0, len(text) - 1) or not c.isascii()))
-        or _INVISIBLE.match(c) else c
+        or _INVISIBLE.match(c) or (not c.isascii() and _lookalike(c)) else c
         for i, c in enumerate(text)
     )  # fmt: skip
     if len(shown) > 255:

@@ -397,10 +397,25 @@ def _watch(reached: set, graphless: bool):
     def note(name: str) -> None:
         reached.add(name[:200] if len(reached) < 256 else UNSEEN[2])
 
-    def profile(frame, event, arg) -> None:  # the course's own library, which no mode sees
-        module = dict.get(frame.f_globals, "__name__") if event == "call" else None
+    # The course's own library, which no mode sees: its functions, by the module they run in
+    # or the file their code comes from (a copy of one with globals of its own runs the same
+    # code), not the grader's own (coursekit/grading: this file's to_plain runs in the call).
+    import importlib.util
+
+    library = {Path(__file__).resolve().parents[1]}
+    with suppress(Exception):
+        library.update(map(Path, importlib.util.find_spec("coursekit").submodule_search_locations))
+    files = tuple(f"{folder}{os.sep}" for folder in library)
+    grader = tuple(f"{folder}{os.sep}grading{os.sep}" for folder in library)
+
+    def profile(frame, event, arg) -> None:
+        if event != "call":
+            return
+        module, file = dict.get(frame.f_globals, "__name__"), frame.f_code.co_filename
         if type(module) is str and module.partition(".")[0] == "coursekit":
             note(f"{module}.{frame.f_code.co_name}")
+        elif type(file) is str and file.startswith(files) and not file.startswith(grader):
+            note(f"coursekit.({os.path.basename(file)}).{frame.f_code.co_name}")
 
     previous = sys.getprofile()
     sys.setprofile(profile)
@@ -485,32 +500,49 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 
 # Syscalls no exercise needs, that reach past the worker: kernel keys (they outlive processes,
 # and a key's owner may grant it to every uid: a channel to a classmate graded at the same
-# time) and inotify/fanotify (the names and reads in folders it may not list). By arch: its
-# AUDIT_ARCH and the numbers of add_key, request_key, keyctl, inotify_init(1), fanotify_init.
-_DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300)),
-           "aarch64": (0xC00000B7, (217, 218, 219, 26, 262))}  # fmt: skip
+# time), inotify/fanotify (the names and reads in folders it may not list), memfds (memory in
+# no folder: one mapped a page and closed held 64 MiB no watch saw) and namespaces of its own
+# (a pid namespace of its own hid its processes from the memory watch, an IPC namespace lifted
+# the SysV limit). By arch: its AUDIT_ARCH; add_key, request_key, keyctl, inotify_init(1),
+# fanotify_init, memfd_create, unshare, setns; clone, whose namespace flags are refused; clone3,
+# whose flags no filter can read, refused as missing (glibc then uses clone).
+_DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308), 56),
+           "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268), 220)}  # fmt: skip
+CLONE_NEW_ANY = 0x7E020000  # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET
 
 
 def _deny_syscalls(libc) -> None:
-    """A seccomp filter: those syscalls fail with EPERM, as does every syscall of another ABI
-    (i386's int 0x80, x32's numbers), whose numbers differ."""
+    """A seccomp filter: those syscalls fail with EPERM, as do a clone with namespace flags and
+    every syscall of another ABI (i386's int 0x80, x32's numbers), whose numbers differ; clone3
+    fails with ENOSYS."""
     if os.uname().machine not in _DENIED:
         return
-    arch, numbers = _DENIED[os.uname().machine]
-    load, equal, at_least, give = 0x20, 0x15, 0x35, 0x06  # BPF_LD|W|ABS, JMP|JEQ/JGE|K, RET|K
-    deny, allow = 0x00050000 | 1, 0x7FFF0000  # SECCOMP_RET_ERRNO | EPERM, SECCOMP_RET_ALLOW
-    n = len(numbers)
-    code = [(load, 0, 0, 4), (equal, 0, n + 3, arch), (load, 0, 0, 0),  # seccomp_data arch, nr
-            (at_least, n + 1, 0, 0x40000000),  # x32's numbers
-            *((equal, n - i, 0, nr) for i, nr in enumerate(numbers)),
-            (give, 0, 0, allow), (give, 0, 0, deny)]  # fmt: skip
-    program = b"".join(struct.pack("=HBBI", *op) for op in code)
+    arch, numbers, clone = _DENIED[os.uname().machine]
+    # (BPF code, constant, where to jump if true, if false): a label, or None for the next
+    # instruction. Loads: seccomp_data's arch (4), nr (0), the low half of args[0] (16).
+    load, equal, at_least, has, give = 0x20, 0x15, 0x35, 0x45, 0x06
+    program = [(load, 4, None, None), (equal, arch, None, "deny"), (load, 0, None, None),
+               (at_least, 0x40000000, "deny", None),  # x32's numbers
+               *((equal, nr, "deny", None) for nr in numbers), (equal, 435, "nosys", None),
+               (equal, clone, None, "allow"), (load, 16, None, None),
+               (has, CLONE_NEW_ANY, "deny", None), "allow", (give, 0x7FFF0000, None, None),
+               "deny", (give, 0x00050000 | 1, None, None),  # SECCOMP_RET_ERRNO | EPERM
+               "nosys", (give, 0x00050000 | 38, None, None)]  # | ENOSYS
+    code, at = [], {}
+    for op in program:
+        if isinstance(op, str):
+            at[op] = len(code)  # a label: the instruction after it
+        else:
+            code.append(op)
+    jump = lambda label, i: 0 if label is None else at[label] - i - 1  # noqa: E731
+    filtered = b"".join(struct.pack("=HBBI", c, jump(t, i), jump(f, i), k)
+                        for i, (c, k, t, f) in enumerate(code))  # fmt: skip
 
     class Program(ctypes.Structure):
         _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_char_p)]
 
     libc.prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS: required of a process without privileges
-    libc.prctl(22, 2, ctypes.byref(Program(len(code), program)), 0, 0)  # SECCOMP_MODE_FILTER
+    libc.prctl(22, 2, ctypes.byref(Program(len(code), filtered)), 0, 0)  # SECCOMP_MODE_FILTER
 
 
 def _read_only_but(folder: str, libc) -> None:

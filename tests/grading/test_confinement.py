@@ -199,14 +199,6 @@ def shared_with_a_child(mb):
         os._exit(0)
     return True
 
-def memfds(count, mb):
-    import time
-    fds = [os.memfd_create(str(i)) for i in range(count)]
-    for fd in fds:  # in memory, in no folder
-        os.write(fd, b"x" * (mb << 20))
-    time.sleep(4)
-    return len(fds)
-
 def _mmap():
     libc = ctypes.CDLL(None, use_errno=True)
     libc.mmap.restype = ctypes.c_void_p
@@ -238,6 +230,44 @@ def many_mappings(children, count):
             os._exit(0)
     time.sleep(6)
     return True
+
+def nested_namespaces(children, mb):
+    import time
+    libc = ctypes.CDLL(None, use_errno=True)
+    refused = []
+    for _ in range(children):
+        if os.fork() == 0:  # a pid and IPC namespace of its own, where the watch saw nothing
+            libc.unshare(0x10000000 | 0x20000000 | 0x08000000)
+            if os.fork() == 0:
+                held = b"x" * (mb << 20)
+                time.sleep(5)
+                os._exit(len(held) == 0)
+            time.sleep(5)
+            os._exit(0)
+    time.sleep(6)
+    return True
+
+def refused_calls():
+    import threading
+    libc = ctypes.CDLL(None, use_errno=True)
+    said = {}
+    for name, call in [("unshare", lambda: libc.unshare(0x10000000)),
+                       ("memfd_create", lambda: os.memfd_create("m"))]:
+        try:
+            said[name] = call()
+        except OSError as exc:
+            said[name] = -exc.errno
+        if said[name] == -1:
+            said[name] = -ctypes.get_errno()
+    done = []  # threads and processes still start (glibc falls back from clone3 to clone)
+    thread = threading.Thread(target=done.append, args=(1,))
+    thread.start()
+    thread.join()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(7)
+    said["thread"], said["fork"] = done, os.waitpid(pid, 0)[1] >> 8
+    return said
 
 def socket_buffers(children, pairs, kb):
     import socket
@@ -571,28 +601,27 @@ def test_page_tables_count_against_the_memory_limit(answers):
         assert student.where()
 
 
-@pytest.mark.parametrize("how", ["shared_with_a_child", "memfds"])
-def test_memory_that_no_process_holds_alone_counts_too(answers, how):
+def test_memory_that_no_process_holds_alone_counts_too(answers):
     """1.5 GiB under a 300 MiB limit: anonymous memory mapped MAP_SHARED and touched by a child
-    too is no process's private memory, and a memfd's need not be mapped at all (the watch
-    missed both); the tree's shares and the files its processes hold open now count."""
+    too is no process's private memory (the watch missed it); the tree's shares now count.
+    (A memfd's memory, which need not be mapped at all, is refused: memfd_create fails.)"""
     with Worker(memory_mb=300, timeout=30) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="student process was stopped for"):
-            getattr(student, how)(*{"memfds": (24, 60)}.get(how, (1500,)))
+            student.shared_with_a_child(1500)
         assert student.where()
 
 
-@pytest.mark.parametrize("memfd", [False, True], ids=["removed-files", "memfds"])
-def test_files_held_by_a_mapping_alone_count_too(answers, memfd):
-    """Files allocated, mapped and then closed (a file also removed) are in no folder and no
-    descriptor, and their pages, never touched, in no smaps: a red team held 1.3 GB of disk
-    and 1.9 GB of memory that way, past every limit, and filled the grader's temporary folder
-    for the classmates graded beside it. 384 MiB here, over the files' 256 MiB."""
+def test_files_held_by_a_mapping_alone_count_too(answers):
+    """Files allocated, mapped, closed and removed are in no folder and no descriptor, and
+    their pages, never touched, in no smaps: a red team held 1.3 GB of disk that way (and
+    1.9 GB of memory with memfds, refused now), past every limit, and filled the grader's
+    temporary folder for the classmates graded beside it. 384 MiB here, over the files'
+    256 MiB."""
     with Worker(memory_mb=300, timeout=30) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="student process was stopped for writing"):
-            student.mapped_files(6, 64, memfd)
+            student.mapped_files(6, 64, False)
         assert student.where()
 
 
@@ -605,6 +634,20 @@ def test_kernel_memory_of_many_mappings_counts_too(answers):
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.many_mappings(6, 60_000)
         assert student.where()
+
+
+def test_no_namespace_of_its_own_hides_memory(answers):
+    """A red team's children entered a pid namespace of their own (a user namespace makes
+    it allowed), where the watch, counting the processes of the worker's namespace, saw none
+    of their memory (1.6 GiB past a 1 GiB limit); an IPC namespace of their own lifted the
+    SysV limit. unshare, setns and a clone with namespace flags are refused now."""
+    with Worker(memory_mb=300, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
+            student.nested_namespaces(4, 250)
+        said = student.refused_calls()
+    assert said == {"unshare": -errno.EPERM, "memfd_create": -errno.EPERM, "thread": [1],
+                    "fork": 7}, said
 
 
 def test_socket_buffers_count_against_the_memory_limit(answers):
@@ -1012,6 +1055,39 @@ def test_student_code_reads_no_earlier_report(user, shared_folder):
     (result,) = _grade(user, shared_folder, klass, "--csv", str(reports / "grades.csv"))
     lost = [t["output"][:200] for t in result["tests"] if t["score"] < t["max_score"]]
     assert result["score"] == result["max_score"] > 0, lost
+
+
+# Loses squared_loss's points if it reads a classmate's module, by its path or through LINK.
+CLASSMATE_READER = """
+for _path in (CLASSMATE, LINKED):
+    try:
+        open(_path).read()
+        squared_loss = None
+    except OSError:
+        pass
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_a_link_beside_a_hidden_folder_unhides_nothing(user, shared_folder, request):
+    """A link to the class folder beside the hidden folders (`current -> class`, as
+    instructors keep): the rules that let student code read everything else were made
+    through it, and a red team's submission read a classmate's module."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    # beside the folder the report goes to (hidden too, with the class in it)
+    link = shared_folder.parent / f"{shared_folder.name}-current"
+    link.symlink_to(klass)
+    request.addfinalizer(link.unlink)
+    for name in ("alice", "spy"):
+        (klass / name).mkdir(parents=True)
+    (klass / "alice" / f"{CHAPTER}.py").write_text(reference)
+    reader = CLASSMATE_READER.replace("CLASSMATE", repr(str(klass / "alice" / f"{CHAPTER}.py")))
+    reader = reader.replace("LINKED", repr(str(link / "alice" / f"{CHAPTER}.py")))
+    (klass / "spy" / f"{CHAPTER}.py").write_text(reference + reader)
+    results = {r["submission"]: r for r in _grade(user, shared_folder, klass)}
+    lost = [t["output"][:200] for t in results["spy"]["tests"] if t["score"] < t["max_score"]]
+    assert results["spy"]["score"] == results["spy"]["max_score"] > 0, lost
 
 
 # Threads count as processes for RLIMIT_NPROC, and start in microseconds where a fork of a

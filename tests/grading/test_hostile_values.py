@@ -596,6 +596,13 @@ COURSE_LIBRARY = {
                 "import importlib\n\ndef accuracy(y_hat, y):\n"
                 "    kit = importlib.import_module('course' + 'kit.training')\n"
                 "    return getattr(kit, 'correct_' + 'count')(y_hat, y) / len(y)\n"),
+    # (a red team) its code run with globals of another name
+    "rehomed": ("linear_regression", "synthetic_data",
+                "import importlib, types\n\ndef synthetic_data(w, b, n):\n"
+                "    kit = importlib.import_module('course' + 'kit.data')\n"
+                "    f = kit.synthetic_data\n"
+                "    g = {**vars(kit), '__name__': 'helpers'}\n"
+                "    return types.FunctionType(f.__code__, g, 'f', f.__defaults__)(w, b, n)\n"),
 }
 
 

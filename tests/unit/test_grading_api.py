@@ -230,7 +230,9 @@ def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
                " alice", os.fsdecode(b"x\x80"), "x\u0080", "alice\u034f", "alice\ufe0f",
                "alice\u3164", os.fsdecode(b"\xe9" * 70 + b"1"), os.fsdecode(b"\xe9" * 70 + b"2"),
                "alice\u2800", "\u0430lice", "\uff41lice", "ali ce", "ali\u2002ce", "ali\u00a0ce",
-               "\u0430\u043b\u0438\u0441\u0430", "\u5c71\u7530\u305f\u308d\u3046"]
+               "\u0430\u043b\u0438\u0441\u0430", "\u5c71\u7530\u305f\u308d\u3046",
+               "\u0251lice", "a\u01c0ice", "al\u0131ce", "alic\u1d07", "alice\u0338", "a\u2012b",
+               "a-b", "S\u00f8ren"]
     # (invisible characters; names whose escapes pass 255 characters and differ at the end)
     for name in folders:
         (klass / name).mkdir(parents=True)
@@ -243,6 +245,9 @@ def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
     assert shown["jos\u00e9"] == "jos\u00e9" and shown["jose\u0301"] == "jose\\u0301"
     # a red team's "honest" + U+2800 (blank) and Cyrillic "а" + "lice" read as their classmates'
     assert shown["\u0430lice"] == "\\u0430lice" and shown["alice\u2800"] == "alice\\u2800"
+    # Latin letters of other shapes that pass for ASCII ones (a second red team)
+    assert shown["\u0251lice"] == "\\u0251lice" and shown["alice\u0338"] == "alice\\u0338"
+    assert shown["S\u00f8ren"] == "S\u00f8ren"
     # one script, however far from ASCII, is shown as it is
     assert shown["\u0430\u043b\u0438\u0441\u0430"] == "\u0430\u043b\u0438\u0441\u0430"
     assert shown["\u5c71\u7530\u305f\u308d\u3046"] == "\u5c71\u7530\u305f\u308d\u3046"
