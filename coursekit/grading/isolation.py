@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import errno
+import functools
 import os
 import re
 import select
@@ -113,8 +114,13 @@ def run_folder() -> Path:
 
 
 def _remove(folder: Path) -> None:
-    """Remove a folder student code filled. shutil.rmtree recurses once a level: a tree 3,000
-    deep raised RecursionError, and the folder, left behind, broke every later run's clean-up."""
+    """Remove a folder student code filled (its processes are gone). shutil.rmtree recurses
+    once a level: a tree 3,000 deep raised RecursionError, and the folder, left behind, broke
+    every later run's clean-up; a folder it made unsearchable (mode 0600) stayed, with its
+    files, for a grader that is a normal user (chmod -R follows no link)."""
+    if not is_root() and os.path.isdir(folder):
+        subprocess.run(["chmod", "-R", "u+rwx", "--", str(folder)], capture_output=True,
+                       timeout=600)  # fmt: skip
     try:
         shutil.rmtree(folder, ignore_errors=True)
     except RecursionError:  # rm walks any depth without following links
@@ -163,6 +169,7 @@ class Worker:
         """Start a fresh student process in a fresh folder and wait until it is ready."""
         self.stop()
         self._seen, self._since, self.killed_for = set(), int(time.time()), ""
+        self._sizes: dict = {}  # (device, inode) -> the most bytes a file of its folder held
         self.loaded: dict[str, bytes] = {}  # key -> the code the student process imported
         self.dir = Path(tempfile.mkdtemp(prefix="s", dir=run_folder()))
         self._give(self.dir)
@@ -256,13 +263,13 @@ class Worker:
                     with open(f"/proc/{p}/status") as status:  # read-only cost no Pss, only these
                         used += sum(int(x.split()[1]) for x in status if x[:6] == "VmPTE:") >> 10
                 unlisted.update(_unlisted_files(p))
-                count, mapped = _mappings(p)
+                count, mapped = _mappings(p, self._sizes)
                 mappings += count
                 for key, size in mapped.items():
                     unlisted[key] = max(unlisted.get(key, 0), size)
             sockets = sum(n for k, n in unlisted.items() if k[0] == "socket")
             used += self._remove_ipc() + sockets + mappings * MAPPING_BYTES >> 20
-            written, files = _folder_usage(folder)
+            written, files = _folder_usage(folder, self._sizes)
             written += sum(unlisted.values()) - sockets >> 20
             if hidden:
                 why = ("hiding one of its processes from the grader's memory watch (prctl"
@@ -484,11 +491,12 @@ def _import_hint(reply: dict, code: bytes) -> str:
     return "".join(hint for applies, hint in _IMPORT_HINTS if applies(kind, message, code, line))
 
 
-def _folder_usage(folder: Path) -> tuple[int, int]:
+def _folder_usage(folder: Path, sizes: dict) -> tuple[int, int]:
     """(MiB on disk, entries) beneath ``folder``; it stops counting past ``FILES_COUNT``, and a
-    tree nested more than 100 deep counts as over it. Each folder is opened from its parent's
-    descriptor, following no link: student code swapping a folder for a link meanwhile made
-    the grader walk, and chmod, where the link pointed."""
+    tree nested more than 100 deep counts as over it; ``sizes`` keeps the most bytes each file
+    (device, inode) held (once removed, a file still mapped counts as much: ``_mappings``).
+    Each folder is opened from its parent's descriptor, following no link: student code
+    swapping a folder for a link meanwhile made the grader walk, and chmod, where it pointed."""
     blocks, entries, todo = 0, 0, []  # (a folder's descriptor, its listing), one a level
     try:
         todo.append(_opened(str(folder), None))
@@ -503,6 +511,9 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
             with suppress(OSError):
                 info = entry.stat(follow_symlinks=False)
                 blocks += info.st_blocks
+                key = info.st_dev, info.st_ino
+                if stat.S_ISREG(info.st_mode) and len(sizes) < 4 * FILES_COUNT or key in sizes:
+                    sizes[key] = max(sizes.get(key, 0), info.st_blocks * 512)
                 if stat.S_ISDIR(info.st_mode):
                     todo.append(_opened(entry.name, todo[-1][0]))
     except OSError as exc:  # out of descriptors: too many folders to count
@@ -516,17 +527,16 @@ def _folder_usage(folder: Path) -> tuple[int, int]:
 def _opened(name: str, parent: int | None) -> tuple[int, object]:
     """(a descriptor, ``os.scandir``) of the folder ``name`` in the folder open as ``parent``
     (None: ``name`` is a path), opened without following a link. A folder student code made
-    unreadable, as the grader's own user, gets its bits back first: through the folder itself
-    (an O_PATH descriptor), never through a path that a link could take over."""
+    unreadable or unsearchable (0600: listed, but no entry could be looked at), as the
+    grader's own user, gets its bits back first: through the folder itself (an O_PATH
+    descriptor), never through a path that a link could take over."""
+    held = os.open(name, os.O_PATH | os.O_DIRECTORY | _NO_LINK, dir_fd=parent)
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NO_LINK, dir_fd=parent)
-    except PermissionError:
-        held = os.open(name, os.O_PATH | os.O_DIRECTORY | _NO_LINK, dir_fd=parent)
-        try:
+        if not is_root() and os.fstat(held).st_mode & 0o700 != 0o700:
             os.chmod(f"/proc/self/fd/{held}", 0o700)
-            fd = os.open(f"/proc/self/fd/{held}", os.O_RDONLY | os.O_DIRECTORY)
-        finally:
-            os.close(held)
+        fd = os.open(f"/proc/self/fd/{held}", os.O_RDONLY | os.O_DIRECTORY)
+    finally:
+        os.close(held)
     try:
         return fd, os.scandir(fd)
     except OSError:
@@ -569,24 +579,43 @@ def _unlisted_files(pid: int) -> dict:
     return found
 
 
-def _mappings(pid: int) -> tuple[int, dict]:
+def _mappings(pid: int, sizes: dict) -> tuple[int, dict]:
     """(how many memory mappings process ``pid`` has, ``{(device, inode): bytes}`` of the
-    removed files and memfds it maps). Held by a mapping alone (closed once mapped), such a
-    file is in no folder and no descriptor, and its pages, allocated but never touched, in no
-    smaps: a red team held gigabytes of disk and memory that way. Each counts as much as it
-    maps."""
+    removed files it maps). Held by a mapping alone (closed once mapped), such a file is in no
+    folder and no descriptor, and its pages, allocated but never touched, in no smaps: a red
+    team held gigabytes of disk that way. Each counts as the most of: what it maps, what the
+    folder's walk saw it hold (``sizes``), what it holds (its ``map_files`` entry, which only
+    a grader with CAP_SYS_ADMIN may look at): mapping one page of 64 MiB, it counted a page."""
     count, found = 0, {}
     with suppress(OSError, ValueError), open(f"/proc/{pid}/maps", "rb") as maps:
         for line in maps:
             count += 1
-            # not shared anonymous memory (/dev/zero) or SysV's: in smaps once touched
-            if line.endswith(b" (deleted)\n") and b" /dev/zero " not in line and (
-                    b" /SYSV" not in line):  # fmt: skip
-                span, _, offset, device, inode = line.split(None, 5)[:5]
-                start, end = (int(x, 16) for x in span.split(b"-"))
-                key = os.makedev(*(int(x, 16) for x in device.split(b":"))), int(inode)
-                found[key] = max(found.get(key, 0), int(offset, 16) + end - start)
+            if not line.endswith(b" (deleted)\n"):
+                continue
+            span, _, offset, device, inode = line.split(None, 5)[:5]
+            key = os.makedev(*(int(x, 16) for x in device.split(b":"))), int(inode)
+            if key[0] == _shmem_device():  # shared anonymous memory, SysV's: smaps has them
+                continue
+            start, end = (int(x, 16) for x in span.split(b"-"))
+            held = sizes.get(key, 0)
+            with suppress(OSError):
+                held = max(held, os.stat(f"/proc/{pid}/map_files/{span.decode()}").st_blocks * 512)
+            found[key] = max(found.get(key, 0), held, int(offset, 16) + end - start)
     return count, found
+
+
+@functools.lru_cache(maxsize=1)
+def _shmem_device() -> int | None:
+    """The device of the kernel's own shmem files (shared anonymous memory, SysV segments,
+    memfds: one device), which a path in ``/proc/PID/maps`` cannot forge."""
+    try:
+        fd = os.memfd_create("coursekit-probe")
+    except (AttributeError, OSError):
+        return None
+    try:
+        return os.fstat(fd).st_dev
+    finally:
+        os.close(fd)
 
 
 def _deadline(fd: int, timeout: float, write: bool = False):

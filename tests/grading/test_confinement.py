@@ -206,16 +206,16 @@ def _mmap():
                           ctypes.c_int, ctypes.c_long]
     return libc.mmap
 
-def mapped_files(count, mb, memfd):
+def mapped_files(count, mb, page_only):
     import time
     mmap = _mmap()
-    for i in range(count):  # allocated, mapped, closed (and removed): held by the mapping alone
-        fd = os.memfd_create(str(i)) if memfd else os.open(f"f{i}", os.O_RDWR | os.O_CREAT)
+    for i in range(count):  # allocated, mapped, closed, removed: held by the mapping alone
+        fd = os.open(f"f{i}", os.O_RDWR | os.O_CREAT)
         os.posix_fallocate(fd, 0, mb << 20)
-        assert mmap(None, mb << 20, 3, 1, fd, 0) not in (None, 2**64 - 1)  # MAP_SHARED
+        size = 4096 if page_only else mb << 20
+        assert mmap(None, size, 3, 1, fd, 0) not in (None, 2**64 - 1)  # MAP_SHARED
         os.close(fd)
-        if not memfd:
-            os.unlink(f"f{i}")
+        os.unlink(f"f{i}")
     time.sleep(4)
     return True
 
@@ -612,17 +612,33 @@ def test_memory_that_no_process_holds_alone_counts_too(answers):
         assert student.where()
 
 
-def test_files_held_by_a_mapping_alone_count_too(answers):
+@pytest.mark.parametrize("page_only", [False, True], ids=["whole", "a-page"])
+def test_files_held_by_a_mapping_alone_count_too(answers, page_only):
     """Files allocated, mapped, closed and removed are in no folder and no descriptor, and
     their pages, never touched, in no smaps: a red team held 1.3 GB of disk that way (and
     1.9 GB of memory with memfds, refused now), past every limit, and filled the grader's
-    temporary folder for the classmates graded beside it. 384 MiB here, over the files'
-    256 MiB."""
+    temporary folder for the classmates graded beside it; a second one mapped one page of
+    each file, and a page was all that counted. 384 MiB here, over the files' 256 MiB."""
+    if page_only and not _map_files_readable():
+        pytest.skip("what a removed file holds is read from /proc/PID/map_files, which needs"
+                    " CAP_SYS_ADMIN: a page-sized mapping counts as a page without it")
     with Worker(memory_mb=300, timeout=30) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="student process was stopped for writing"):
-            student.mapped_files(6, 64, False)
+            student.mapped_files(6, 64, page_only)
         assert student.where()
+
+
+def _map_files_readable() -> bool:
+    with open(__file__) as held:
+        import mmap
+
+        with mmap.mmap(held.fileno(), 0, access=mmap.ACCESS_READ):
+            spans = [line.split()[0] for line in open("/proc/self/maps") if __file__ in line]
+            try:
+                return bool(spans) and os.stat(f"/proc/self/map_files/{spans[0]}") is not None
+            except OSError:
+                return False
 
 
 def test_kernel_memory_of_many_mappings_counts_too(answers):
@@ -1088,6 +1104,37 @@ def test_a_link_beside_a_hidden_folder_unhides_nothing(user, shared_folder, requ
     results = {r["submission"]: r for r in _grade(user, shared_folder, klass)}
     lost = [t["output"][:200] for t in results["spy"]["tests"] if t["score"] < t["max_score"]]
     assert results["spy"]["score"] == results["spy"]["max_score"] > 0, lost
+
+
+# At import: 384 MiB in a folder it then makes unsearchable (0600), then waits.
+HIDER = """
+import os as _os, time as _time
+_os.mkdir("hide")
+for _i in range(6):
+    _fd = _os.open(f"hide/f{_i}", _os.O_RDWR | _os.O_CREAT, 0o600)
+    _os.posix_fallocate(_fd, 0, 64 << 20)
+    _os.close(_fd)
+_os.chmod("hide", 0o600)
+_time.sleep(3)
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_an_unsearchable_folder_hides_no_file(user, shared_folder):
+    """A folder of mode 0600 lists its names but lets no one (but root) look at them: a red
+    team's files in one counted nothing, for a grader running as a normal user, and stayed on
+    its disk after the run (its clean-up could not enter the folder either)."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    (klass / "hider").mkdir(parents=True)
+    (klass / "hider" / f"{CHAPTER}.py").write_text(reference + HIDER)
+    before = set(Path(tempfile.gettempdir()).glob("coursekit-grading-*"))
+    (result,) = _grade(user, shared_folder, klass)
+    assert result["score"] == 0 and all("stopped for writing" in t["output"]
+                                        for t in result["tests"]), result["tests"][0]["output"]
+    left = [p for p in set(Path(tempfile.gettempdir()).glob("coursekit-grading-*")) - before
+            if any(p.rglob("hide"))]  # fmt: skip
+    assert not left, f"left on disk: {left}"
 
 
 # Threads count as processes for RLIMIT_NPROC, and start in microseconds where a fork of a
