@@ -75,12 +75,16 @@ def _scripts(text: str) -> set[str]:
 _LATIN_OWN = set("ßøØæÆœŒłŁđĐðÐþÞħĦ")
 
 
-def _lookalike(c: str) -> bool:
-    """Whether ``c``, not ASCII, may pass for something that is: a mark drawn over the letter
-    before it (alice + U+0338), a dash, a Latin letter of another shape (IPA's ɑ, ǀ, the
+def _lookalike(c: str, before: str) -> bool:
+    """Whether ``c``, not ASCII, may pass for something that is: anything but a letter (a dash,
+    a minus sign, a one-dot leader, a Roman numeral, another script's digit or space), a letter
+    in a compatibility form (fullwidth, mathematical: NFKC makes it another), a mark drawn over
+    an ASCII character (alice + U+0338), a Latin letter of another shape (IPA's ɑ, ǀ, the
     dotless ı, small capitals) but those with marks (é is e and a mark) and ß, ø, æ, ..."""
     kind = unicodedata.category(c)
-    if kind[0] == "M" or kind == "Pd":
+    if kind[0] == "M":
+        return before.isascii()
+    if kind[0] != "L" or unicodedata.normalize("NFKC", c) != c:
         return True
     base = unicodedata.normalize("NFD", c)[0]
     return unicodedata.name(c, "").startswith("LATIN") and not base.isascii() and (
@@ -100,7 +104,8 @@ def safe_name(name: str) -> str:
     shown = "".join(
         _escaped(c) if not c.isprintable() or c == "\\" or (odd and not c.isascii())
         or (c.isspace() and (i in (0, len(text) - 1) or not c.isascii()))
-        or _INVISIBLE.match(c) or (not c.isascii() and _lookalike(c)) else c
+        or _INVISIBLE.match(c) or (not c.isascii() and _lookalike(c, text[i - 1 : i] or " "))
+        else c
         for i, c in enumerate(text)
     )  # fmt: skip
     if len(shown) > 255:

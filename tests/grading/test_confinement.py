@@ -252,7 +252,10 @@ def refused_calls():
     libc = ctypes.CDLL(None, use_errno=True)
     said = {}
     for name, call in [("unshare", lambda: libc.unshare(0x10000000)),
-                       ("memfd_create", lambda: os.memfd_create("m"))]:
+                       ("memfd_create", lambda: os.memfd_create("m")),
+                       ("io_uring_setup",
+                        lambda: libc.syscall(425, 8, ctypes.create_string_buffer(120))),
+                       ("memfd_secret", lambda: libc.syscall(447, 0))]:
         try:
             said[name] = call()
         except OSError as exc:
@@ -656,14 +659,15 @@ def test_no_namespace_of_its_own_hides_memory(answers):
     """A red team's children entered a pid namespace of their own (a user namespace makes
     it allowed), where the watch, counting the processes of the worker's namespace, saw none
     of their memory (1.6 GiB past a 1 GiB limit); an IPC namespace of their own lifted the
-    SysV limit. unshare, setns and a clone with namespace flags are refused now."""
+    SysV limit. unshare, setns and a clone with namespace flags are refused now, as are
+    memfds, secret memory and io_uring (a third red team held files and memory there)."""
     with Worker(memory_mb=300, timeout=30) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.nested_namespaces(4, 250)
         said = student.refused_calls()
     assert said == {"unshare": -errno.EPERM, "memfd_create": -errno.EPERM, "thread": [1],
-                    "fork": 7}, said
+                    "io_uring_setup": -errno.EPERM, "memfd_secret": -errno.EPERM, "fork": 7}, said
 
 
 def test_socket_buffers_count_against_the_memory_limit(answers):

@@ -232,7 +232,9 @@ def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
                "alice\u2800", "\u0430lice", "\uff41lice", "ali ce", "ali\u2002ce", "ali\u00a0ce",
                "\u0430\u043b\u0438\u0441\u0430", "\u5c71\u7530\u305f\u308d\u3046",
                "\u0251lice", "a\u01c0ice", "al\u0131ce", "alic\u1d07", "alice\u0338", "a\u2012b",
-               "a-b", "S\u00f8ren"]
+               "a-b", "S\u00f8ren", "a\u217ci\u217de", "alice\u2024smith", "alice.smith",
+               "jean\u2212paul", "jean-paul", "bob\U0001d7e2", "bob0", "alice\uff3fs", "alice_s",
+               "\u0928\u092e\u0938\u094d\u0924\u0947"]
     # (invisible characters; names whose escapes pass 255 characters and differ at the end)
     for name in folders:
         (klass / name).mkdir(parents=True)
@@ -248,6 +250,10 @@ def test_no_folder_is_reported_under_the_name_of_another(tmp_path):
     # Latin letters of other shapes that pass for ASCII ones (a second red team)
     assert shown["\u0251lice"] == "\\u0251lice" and shown["alice\u0338"] == "alice\\u0338"
     assert shown["S\u00f8ren"] == "S\u00f8ren"
+    # a third: Roman numerals, a one-dot leader, a minus sign, digits and lines of other forms
+    assert shown["a\u217ci\u217de"] == "a\\u217ci\\u217de"
+    assert shown["jean\u2212paul"] == "jean\\u2212paul"
+    assert shown["\u0928\u092e\u0938\u094d\u0924\u0947"] == "\u0928\u092e\u0938\u094d\u0924\u0947"
     # one script, however far from ASCII, is shown as it is
     assert shown["\u0430\u043b\u0438\u0441\u0430"] == "\u0430\u043b\u0438\u0441\u0430"
     assert shown["\u5c71\u7530\u305f\u308d\u3046"] == "\u5c71\u7530\u305f\u308d\u3046"
