@@ -534,7 +534,7 @@ def _opened(name: str, parent: int | None) -> tuple[int, object]:
     try:
         if not is_root() and os.fstat(held).st_mode & 0o700 != 0o700:
             os.chmod(f"/proc/self/fd/{held}", 0o700)
-        fd = os.open(f"/proc/self/fd/{held}", os.O_RDONLY | os.O_DIRECTORY)
+        fd = os.open(f"/proc/self/fd/{held}", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     finally:
         os.close(held)
     try:

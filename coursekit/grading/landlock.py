@@ -91,8 +91,10 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
         return f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}"
     try:
         for path, allowed in rules:
-            try:  # a link's own rule would be its target's: a link beside a hidden folder
-                fd = os.open(path, os.O_PATH | os.O_CLOEXEC | os.O_NOFOLLOW)  # unhid it
+            # Not through a link: its rule would be its target's (`current -> class` beside
+            # the class folder unhid it).
+            try:
+                fd = os.open(path, os.O_PATH | os.O_CLOEXEC | os.O_NOFOLLOW)
             except OSError:
                 continue  # gone since it was listed: nothing to allow
             try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import json
+import mmap
 import os
 import re
 import shlex
@@ -234,7 +235,6 @@ def many_mappings(children, count):
 def nested_namespaces(children, mb):
     import time
     libc = ctypes.CDLL(None, use_errno=True)
-    refused = []
     for _ in range(children):
         if os.fork() == 0:  # a pid and IPC namespace of its own, where the watch saw nothing
             libc.unshare(0x10000000 | 0x20000000 | 0x08000000)
@@ -633,15 +633,14 @@ def test_files_held_by_a_mapping_alone_count_too(answers, page_only):
 
 
 def _map_files_readable() -> bool:
-    with open(__file__) as held:
-        import mmap
-
-        with mmap.mmap(held.fileno(), 0, access=mmap.ACCESS_READ):
-            spans = [line.split()[0] for line in open("/proc/self/maps") if __file__ in line]
-            try:
-                return bool(spans) and os.stat(f"/proc/self/map_files/{spans[0]}") is not None
-            except OSError:
-                return False
+    """Whether this process may look at what its own mappings hold (CAP_SYS_ADMIN)."""
+    with open(__file__) as held, mmap.mmap(held.fileno(), 0, access=mmap.ACCESS_READ):
+        with open("/proc/self/maps") as maps:
+            spans = [line.split()[0] for line in maps if __file__ in line]
+        try:
+            return bool(spans) and os.stat(f"/proc/self/map_files/{spans[0]}") is not None
+        except OSError:
+            return False
 
 
 def test_kernel_memory_of_many_mappings_counts_too(answers):
