@@ -165,7 +165,17 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
     got = outcome.grads[0] if outcome.grads else None
     if got is None:
         fail(f"No gradient flows back to X in {what}." + NO_GRAD)
-    if type(got) is torch.Tensor and got.is_floating_point() and not torch.isfinite(got).all():
+    bad_grad = type(got) is torch.Tensor and got.is_floating_point()
+    bad_grad = bad_grad and not torch.isfinite(got).all()
+    value = outcome.value
+    if bad_grad and type(value) is torch.Tensor and not torch.isfinite(value).all():
+        fail(  # the values overflowed already: the torch.where story below would mislead
+            f"{what[0].upper()}{what[1:]} holds nan or inf, and so does softmax(X) itself: exp()"
+            " of a logit like 1000 overflows to inf. Subtract each row's maximum before"
+            " exponentiating, exp(X - X.max(dim=1, keepdim=True).values); the values and the"
+            " gradient are then finite."
+        )
+    if bad_grad:
         fail(
             f"{what[0].upper()}{what[1:]} holds nan or inf"
             f" ({int((~torch.isfinite(got)).sum())} of its {got.numel()} entries), so a model"
