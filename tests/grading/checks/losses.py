@@ -80,6 +80,13 @@ def _expect_finite_gradients(outcome, names, what, how):
     branch that overflowed (``how``: how to write it with one branch)."""
     for got, name in zip(outcome.grads or (), names, strict=False):
         if type(got) is torch.Tensor and got.is_floating_point() and not torch.isfinite(got).all():
+            value = outcome.value
+            if type(value) is torch.Tensor and not torch.isfinite(value).all():
+                fail(  # the loss overflowed itself: no torch.where to blame
+                    f"The gradient w.r.t. {name} of {what} holds nan or inf, and so does the"
+                    " loss itself: a formula of this loss overflows (exp(1000.) is inf) or takes"
+                    f" log(0) at such inputs. Write one that never overflows. {how}"
+                )
             fail(
                 f"The gradient w.r.t. {name} of {what} holds nan or inf"
                 f" ({int((~torch.isfinite(got)).sum())} of its {got.numel()} entries),"
