@@ -38,12 +38,17 @@ def sigmoid(x: torch.Tensor) -> torch.Tensor:
         ones.
 
     Requirements:
-        - No inf or nan for any finite input. Beware: ``exp(1000.)`` is inf, and
-          ``exp(x) / (1 + exp(x))`` becomes inf / inf = nan for large positive x (in float32,
-          from about x = 89). ``1 / (1 + exp(-x))`` is safe for values: for x = -1000 it gives
-          1 / inf = 0, which is the right limit.
         - Differentiable with autograd: use torch operations only (no ``.item()``, no NumPy, no
           ``.detach()``).
+        - No inf or nan for any finite input, neither in the values nor in the gradient
+          autograd computes from them. Beware: ``exp(1000.)`` is inf. ``exp(x) / (1 + exp(x))``
+          becomes inf / inf = nan for large positive x (in float32, from about x = 89).
+          ``1 / (1 + exp(-x))`` gives the right value for x = -1000 (1 / inf = 0), but its
+          backward pass computes 0 * inf = nan there. So exponentiate only numbers <= 0:
+          ``1 / (1 + exp(-x))`` where x >= 0 and ``exp(x) / (1 + exp(x))`` where x < 0. If
+          ``torch.where`` picks between the two, give each formula inputs it cannot overflow
+          on (e.g. ``torch.where(x >= 0, x, 0)`` for the first): autograd goes back through
+          both formulas, including the one ``torch.where`` discards.
         - Do not modify ``x``.
     """
     raise NotImplementedError("sigmoid: 1 / (1 + exp(-x)), element by element")
@@ -76,7 +81,7 @@ def tanh_grad(x: torch.Tensor) -> torch.Tensor:
 
     Args:
         x: floating tensor of any shape (float32 or float64): the points where the derivative
-            is evaluated.
+            is evaluated. Values may be as large as +-1000.
 
     Returns:
         A new tensor of the shape and dtype of ``x`` whose entries are ``1 - tanh(x)**2``

@@ -147,6 +147,42 @@ def test_sigmoid_is_differentiable(student, reference):
                      hint="Autograd should find sigmoid(x) * (1 - sigmoid(x)).")  # fmt: skip
 
 
+@points(1, "sigmoid")
+def test_sigmoid_gradient_is_finite_for_large_inputs(student, reference):
+    large = LARGE[LARGE != 0]  # at 0, exp(-|x|) forms get gradient 0 from abs's kink choice
+    for dtype in (torch.float32, torch.float64):
+        x = large.to(dtype)
+        what = f"the gradient of sigmoid(x).sum() with respect to x = {x.tolist()} ({dtype})"
+        outcome = student.run("sigmoid", x.clone(), grad=True)
+        got = outcome.grads[0] if outcome.grads else None
+        if got is None:
+            fail(f"No gradient flows back to x in {what}." + NO_GRAD)
+        if type(got) is torch.Tensor and got.is_floating_point():
+            _expect_finite_sigmoid_gradient(got, outcome.value, x, what)
+        expect_close(got, reference.sigmoid_grad(x), what, atol=1e-7, rtol=1e-5)
+
+
+def _expect_finite_sigmoid_gradient(got, value, x, what) -> None:
+    bad = ~torch.isfinite(got)
+    if got.shape != x.shape or not bad.any():
+        return
+    at = f"{what[0].upper()}{what[1:]} is inf or nan at x = {x[bad].tolist()[:4]}"
+    if type(value) is torch.Tensor and not torch.isfinite(value).all():
+        fail(f"{at}, and so is sigmoid(x) itself: exp() of a large number overflows to inf."
+             " Exponentiate only numbers <= 0: 1 / (1 + exp(-x)) where x >= 0, exp(x) /"
+             " (1 + exp(x)) where x < 0.")  # fmt: skip
+    if (x[bad] < 0).all():
+        fail(f"{at}, though the values are right. 1 / (1 + exp(-x)) gives 1 / inf = 0 for"
+             " x = -1000, but autograd's way back through it computes 0 * inf = nan"
+             " (exp(1000.) is inf). Exponentiate only numbers <= 0: exp(x) / (1 + exp(x))"
+             " where x < 0, 1 / (1 + exp(-x)) where x >= 0.")  # fmt: skip
+    fail(f"{at}, though the values are right. The usual cause is torch.where(x >= 0, a, b)"
+         " picking between two formulas that are each computed on every x: autograd goes back"
+         " through both, and where the discarded one overflowed, its zero gradient times inf"
+         " is nan. Give each formula inputs it cannot overflow on, e.g. torch.where(x >= 0, x,"
+         " 0) for 1 / (1 + exp(-x)), or use exp(-|x|), which is never above 1.")  # fmt: skip
+
+
 # --- sigmoid_grad ----------------------------------------------------------------------------
 
 
@@ -220,8 +256,10 @@ def test_tanh_grad_values(student, reference):
 
 @points(1, "tanh_grad")
 def test_tanh_grad_peak_and_large_inputs(student, reference):
-    for dtype in (torch.float64, torch.float32):  # exp(2x) is inf in float32 beyond x = 44
-        x = torch.tensor([-50.0, -3.0, -0.5, 0.0, 0.5, 3.0, 50.0], dtype=dtype)
+    # exp(2x) is inf in float32 beyond x = 44, exp(x) beyond 89 (float64: 355 and 710)
+    for dtype in (torch.float64, torch.float32):
+        x = torch.tensor([-1000.0, -100.0, -50.0, -3.0, -0.5, 0.0, 0.5, 3.0, 50.0, 100.0, 1000.0],
+                         dtype=dtype)  # fmt: skip
         what = f"tanh_grad of {x.tolist()} ({dtype})"
         got = _call(student, "tanh_grad", x, what)
         expect_close(got, reference.tanh_grad(x), what, hint=_tanh_grad_hint(got, x))

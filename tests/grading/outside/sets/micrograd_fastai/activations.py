@@ -4,7 +4,8 @@ import torch
 
 class Sigmoid:
     def __call__(self, x):
-        return torch.where(x < 0, torch.exp(x) / (1 + torch.exp(x)), 1 / (1 + torch.exp(-x)))
+        e = torch.exp(-x.abs())  # never above 1: neither branch overflows, nor its gradient
+        return torch.where(x < 0, e / (1 + e), 1 / (1 + e))
 
     def grad(self, x):
         s = self(x)

@@ -3,7 +3,8 @@
 import torch
 
 def sigmoid(x):
-    return 1 / (1 + torch.exp(-x))
+    # log(1 + exp(-x)) as logaddexp: no exp() overflows, on the way back either
+    return torch.exp(-torch.logaddexp(torch.zeros_like(x), -x))
 
 def sigmoid_grad(x):
     s = sigmoid(x)
