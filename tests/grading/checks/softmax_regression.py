@@ -171,8 +171,9 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
     if bad_grad and type(value) is torch.Tensor and not torch.isfinite(value).all():
         fail(  # the values overflowed already: the torch.where story below would mislead
             f"{what[0].upper()}{what[1:]} holds nan or inf, and so does softmax(X) itself: exp()"
-            " of a logit like 1000 overflows to inf. Subtract each row's maximum before"
-            " exponentiating, exp(X - X.max(dim=1, keepdim=True).values); the values and the"
+            " of a logit like 1000 overflows to inf, and a row whose exponents all underflow to"
+            " 0 (shifted by a maximum that is not its own) divides 0 by 0. Subtract each row's"
+            " own maximum, exp(X - X.max(dim=1, keepdim=True).values): the values and the"
             " gradient are then finite."
         )
     if bad_grad:

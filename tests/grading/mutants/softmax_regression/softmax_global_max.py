@@ -3,6 +3,7 @@ row's: a row far below the global maximum underflows to 0 / 0 = nan. The message
 overflow.
 
 Says (softmax): whole tensor
+Says (softmax): shifted by a maximum that is not its own
 """
 
 
