@@ -654,6 +654,38 @@ def test_closed_form_vector_labels_and_float64(student, reference):
     )
 
 
+@points(1, "closed_form")
+def test_closed_form_keeps_its_digits_far_from_zero(student, reference):
+    # Features around 100: [X, 1] has a condition number near 2e4, X1^T X1 near 6e8, beyond
+    # float32's 7 digits. lstsq on X1 (or QR, pinv, centring first) lands within 1e-4 of the
+    # exact solution here; inverting, solving or factoring X1^T X1 misses it by 0.5 or more.
+    X, y, _, _ = _regression(2, 100, 2)
+    X = X + 100
+    what = "closed_form on float32 features around 100 (2 features, 100 examples)"
+    result = student.run("closed_form", X.clone(), y.clone()).value
+    if not isinstance(result, tuple | list) or len(result) != 2:
+        fail(f"{what} should return a tuple (w, b).")
+    w = expect_shape(result[0], (2, 1), f"w from {what}")
+    b = expect_tensor(result[1], f"b from {what}")
+    X1 = torch.cat([X, torch.ones(len(X), 1)], dim=1).double()
+    exact = torch.linalg.lstsq(X1, y.double()).solution.reshape(-1)
+    got = torch.cat([w.reshape(-1), b.reshape(-1)]).double()
+    if got.shape == exact.shape and torch.isfinite(got).all():
+        off = float((got - exact).abs().max())
+        if off <= 1e-3:
+            return
+        cond = float(torch.linalg.cond(X1))
+        fail(
+            f"{what}: (w, b) is off by up to {off:.2g} from the exact least-squares solution"
+            " (lstsq on [X, 1] is within 1e-4 of it). Forming X1^T X1, to invert it or to solve"
+            f" or factor it, squares the condition number of X1 (about {round(cond, -3):,.0f} here,"
+            f" so about {round(cond**2, -7):,.0f}),"
+            " and float32 keeps only about 7 digits. Call torch.linalg.lstsq(X1, y) on X1"
+            " itself."
+        )
+    expect_close(got, exact, f"(w, b) from {what}", atol=1e-3, rtol=0)
+
+
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
 
 
