@@ -255,7 +255,12 @@ def refused_calls():
                        ("memfd_create", lambda: os.memfd_create("m")),
                        ("io_uring_setup",
                         lambda: libc.syscall(425, 8, ctypes.create_string_buffer(120))),
-                       ("memfd_secret", lambda: libc.syscall(447, 0))]:
+                       ("memfd_secret", lambda: libc.syscall(447, 0)),
+                       ("vmsplice", lambda: libc.vmsplice(os.pipe()[1], None, 0, 0)),
+                       ("splice", lambda: libc.splice(os.pipe()[0], None, os.pipe()[1], None,
+                                                      1, 2)),  # SPLICE_F_NONBLOCK
+                       ("tee", lambda: libc.tee(os.pipe()[0], os.pipe()[1], 1, 2)),
+                       ("sendfile", lambda: os.sendfile(os.pipe()[1], os.open(".", 0), 0, 1))]:
         try:
             said[name] = call()
         except OSError as exc:
@@ -270,6 +275,11 @@ def refused_calls():
     if pid == 0:
         os._exit(7)
     said["thread"], said["fork"] = done, os.waitpid(pid, 0)[1] >> 8
+    import shutil  # copies without sendfile
+    with open("a", "w") as f:
+        f.write("copied")
+    shutil.copyfile("a", "b")
+    said["copy"] = open("b").read()
     return said
 
 def socket_buffers(children, pairs, kb):
@@ -659,14 +669,17 @@ def test_no_namespace_of_its_own_hides_memory(answers):
     it allowed), where the watch, counting the processes of the worker's namespace, saw none
     of their memory (1.6 GiB past a 1 GiB limit); an IPC namespace of their own lifted the
     SysV limit. unshare, setns and a clone with namespace flags are refused now, as are
-    memfds, secret memory and io_uring (a third red team held files and memory there)."""
+    memfds, secret memory and io_uring (a third red team held files and memory there), and
+    vmsplice, splice, tee and sendfile (a fourth held 5 GiB of huge pages in pipes)."""
     with Worker(memory_mb=300, timeout=30) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.nested_namespaces(4, 250)
         said = student.refused_calls()
-    assert said == {"unshare": -errno.EPERM, "memfd_create": -errno.EPERM, "thread": [1],
-                    "io_uring_setup": -errno.EPERM, "memfd_secret": -errno.EPERM, "fork": 7}, said
+    refused = ("unshare", "memfd_create", "io_uring_setup", "memfd_secret", "vmsplice", "splice",
+               "tee", "sendfile")
+    assert said == {**dict.fromkeys(refused, -errno.EPERM), "thread": [1], "fork": 7,
+                    "copy": "copied"}, said
 
 
 def test_socket_buffers_count_against_the_memory_limit(answers):
