@@ -123,7 +123,7 @@ def cmd_grade(args) -> int:
     # marks, and the messages of hidden tests.
     reports = [str(Path(t).resolve().parent) for t in (args.json, args.csv) if t]
     reports += [str(Path(args.gradescope).resolve())] if args.gradescope else []
-    hidden = [*args.submissions, *beside, *reports]
+    hidden = [*beside, *reports]  # and the submissions' parents: grade_many hides them
     results = runner.grade_many(submissions, chapter_list, jobs=args.jobs, on_result=progress,
                                 hidden=hidden, **bounds)  # fmt: skip
     # Each output is written on its own: one that fails does not stop the others.

@@ -147,7 +147,8 @@ class Worker:
     """One student process at a time, restarted when it dies. ``timeout`` per call or import,
     ``budget`` for all (s); ``memory_mb`` for its process tree; ``slot``: where to look for a free
     uid (root). It may not read ``hidden``, the temporary folder, ``course``, the course of the
-    current folder, nor the one the interpreter lives in (a venv inside another checkout)."""
+    current folder, the one the interpreter lives in (a venv inside another checkout), nor
+    ``sys.pycache_prefix``."""
 
     def __init__(
         self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=(),
@@ -157,6 +158,8 @@ class Worker:
         self.budget, self.spent = float(budget), 0.0
         courses = [course or Course.default(), Course.default(), Course.at(Path(sys.prefix).parent)]
         folders = [*(h for c in courses for h in c.hidden), *hidden, tempfile.gettempdir()]
+        # PYTHONPYCACHEPREFIX: the reference's bytecode lies there, outside the course.
+        folders += [sys.pycache_prefix] if sys.pycache_prefix else []
         self.hidden = sorted({os.path.realpath(h) for h in folders if os.path.exists(h)})
         self.pid, self.dir = None, None
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)

@@ -385,7 +385,8 @@ def grade_submission(
     budget=DEFAULT_BUDGET, slot=0, name=None, hidden=(), course=None,
 ) -> SubmissionResult:  # fmt: skip
     """Grade one submission folder (laid out like ``exercises/``) in a fresh worker, which
-    cannot read the course, this folder (it gets copies) nor the folders in ``hidden``."""
+    cannot read the course, the folder holding this one (it gets copies; named by its parent,
+    classmates' names are in no worker's memory) nor the folders in ``hidden``."""
     folder, course = Path(folder), course or COURSE
     chapter_list = course.chapters() if chapter_list is None else chapter_list
     name = name or safe_name(folder.name)
@@ -397,7 +398,8 @@ def grade_submission(
             modules = read_submission(folder, chapter_list)
         except WorkerError as exc:
             return ungradable(name, chapter_list, str(exc), course)
-        with Worker(timeout, memory_mb, slot, [folder, *hidden], budget, course) as worker:
+        with Worker(timeout, memory_mb, slot, [_holding(folder), *hidden], budget,
+                    course) as worker:  # fmt: skip
             warm_up()
             worker.start()
             result = grade_modules(modules, worker=worker, name=name, course=course)
@@ -410,6 +412,12 @@ def grade_submission(
         return result
     except Exception as exc:  # noqa: BLE001 - never lose a submission: score 0 with the reason
         return ungradable(name, chapter_list, f"could not be graded: {exc}", course)
+
+
+def _holding(folder) -> Path:
+    """What hides ``folder`` from student code: its parent, else (at ``/``) itself."""
+    parent = Path(folder).absolute().parent
+    return parent if parent != Path(parent.anchor) else Path(folder).absolute()
 
 
 def ungradable(name, chapter_list, reason: str, course: Course) -> SubmissionResult:
@@ -465,9 +473,10 @@ def grade_many(
     ``limits`` as for :func:`grade_submission`. A process that dies costs only its submission."""
     course, jobs = course or COURSE, max(1, jobs)
     chapter_list = course.chapters() if chapter_list is None else chapter_list
+    # Every submission's parent, not the submissions: the folders hidden are in each student
+    # process's memory, where a red team read its classmates' names and quoted them.
     hidden = [str(h) for h in hidden]
-    if len(folders) <= 100:  # a longer list is better hidden by its parent, given in `hidden`
-        hidden += [str(folder) for _, folder in folders]
+    hidden += sorted({str(_holding(folder)) for _, folder in folders})
     setup = (chapter_list, course, {**limits, "hidden": hidden})
     # A grading process that hangs (it never should) is killed well after the time budget.
     patience = limits.get("budget", DEFAULT_BUDGET) + 2 * zygote.STARTUP_TIMEOUT

@@ -1014,19 +1014,107 @@ def test_the_watch_follows_no_link_swapped_into_the_folder(user, shared_folder):
     assert result["score"] == result["max_score"] > 0, lost
 
 
-def _grade(user: str, shared_folder: Path, target: Path, *options: str) -> list[dict]:
+def _grade(user: str, shared_folder: Path, target: Path, *options: str, **env: str) -> list[dict]:
     """The JSON report of ``coursekit grade TARGET --chapter CHAPTER OPTIONS``, run as the
-    grader's user ("as-is") or as uid 65534 ("nobody"), which must succeed."""
+    grader's user ("as-is") or as uid 65534 ("nobody") with ``env`` added, which must succeed."""
     report = shared_folder / "report.json"
     command = [sys.executable, "-m", "coursekit", "grade", str(target), "--chapter", CHAPTER,
                *options, "--json", str(report)]  # fmt: skip
     if user == "nobody":
         command = as_nobody(command)
         give_to_nobody(shared_folder)
-    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO),
+           **env}  # fmt: skip
     done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
     return json.loads(report.read_text())
+
+
+# Loses squared_loss's points if a classmate's name is in its process's memory: among Python's
+# objects, or (where it may read /proc/self/mem: not as a uid the grader switched to) in any
+# anonymous memory. The pattern, split by a character class, is not the name itself.
+NAME_READER = """
+import gc as _gc, re as _re
+_pattern = _re.compile(rb"/b[o]b_secret_name")
+for _o in _gc.get_objects():
+    for _v in (list(_o.values()) if type(_o) is dict else _o if type(_o) in (list, tuple)
+               else ()):
+        if type(_v) is str and _pattern.search(_v.encode(errors="replace")):
+            squared_loss = None
+try:
+    with open("/proc/self/maps") as _maps, open("/proc/self/mem", "rb", 0) as _mem:
+        for _line in _maps:
+            _fields = _line.split()
+            _start, _end = (int(x, 16) for x in _fields[0].split("-"))
+            if "r" not in _fields[1] or (len(_fields) > 5 and _fields[5] != "[heap]"):
+                continue  # files mapped: the libraries, not what the grader sent
+            try:
+                _mem.seek(_start)
+                if _pattern.search(_mem.read(min(_end - _start, 1 << 28))):
+                    squared_loss = None
+            except (OSError, ValueError, OverflowError):
+                pass
+except OSError:
+    pass
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_no_classmate_is_named_in_student_memory(user, shared_folder):
+    """The folders a worker hides were sent to it, every classmate's among them: a submission
+    found them in its own memory and quoted its classmates' names in its report."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    for name, extra in (("bob_secret_name", ""), ("carol", ""), ("zed", NAME_READER)):
+        (klass / name).mkdir(parents=True)
+        (klass / name / f"{CHAPTER}.py").write_text(reference + extra)
+    results = _grade(user, shared_folder, klass)
+    zed = next(r for r in results if r["submission"] == "zed")
+    lost = [t["output"][:200] for t in zed["tests"] if t["score"] < t["max_score"]]
+    assert zed["score"] == zed["max_score"] > 0, lost
+
+
+# Loses squared_loss's points if it can read a compiled reference in the bytecode cache.
+BYTECODE_READER = """
+import glob as _glob
+_honest = squared_loss
+
+def squared_loss(y_hat, y):  # called once the grader has imported the reference
+    for _path in _glob.glob(PREFIX + "/**/reference/*.pyc", recursive=True):
+        try:
+            open(_path, "rb").read()
+            return None
+        except OSError:
+            pass
+    return _honest(y_hat, y)
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_the_bytecode_cache_prefix_is_hidden(user, shared_folder, request):
+    """With PYTHONPYCACHEPREFIX set, the grader's import of the reference wrote its bytecode
+    there, outside the hidden course: a module of no answers of its own ran it (full marks)."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    # Beside the class folder, not in it: the folder of the report is hidden as it is.
+    prefix = Path(tempfile.mkdtemp(prefix="coursekit-pycache-", dir=shared_folder.parent))
+    request.addfinalizer(lambda: shutil.rmtree(prefix, ignore_errors=True))
+    prefix.chmod(0o755)
+    (shared_folder / "class" / "reader").mkdir(parents=True)
+    (shared_folder / "class" / "reader" / f"{CHAPTER}.py").write_text(
+        reference + BYTECODE_READER.replace("PREFIX", repr(str(prefix))))
+    # An earlier run (or the instructor's pytest) left the reference's bytecode there.
+    load = (f"from coursekit.grading.course import Course; Course.at({str(REPO)!r})"
+            f".reference_module({CHAPTER!r})")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", load], check=True, timeout=120,
+                   env={**env, "PYTHONPYCACHEPREFIX": str(prefix)})  # fmt: skip
+    assert list(prefix.rglob("reference/*.pyc")), "no bytecode to read"
+    if user == "nobody":
+        give_to_nobody(prefix)
+    (result,) = _grade(user, shared_folder, shared_folder / "class" / "reader",
+                       PYTHONPYCACHEPREFIX=str(prefix))  # fmt: skip
+    lost = [t["output"][:200] for t in result["tests"] if t["score"] < t["max_score"]]
+    assert result["score"] == result["max_score"] > 0, lost
 
 
 # Loses squared_loss's points if it finds, in /proc, a process whose command line names the
