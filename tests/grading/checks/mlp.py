@@ -273,10 +273,18 @@ def _expect_mlp_grads(got, want, what, X, y, params):
         g, w = got[k], want[k]
         if type(g) is torch.Tensor and g.shape != w.shape and (
                 [s for s in g.shape if s != 1] == [s for s in w.shape if s != 1]):
-            fail(f"{name} of {what} has shape {shape_str(g.shape)}, not {shape_str(w.shape)}:"
-                 " a dimension of size 1 was dropped (a .squeeze()?). The docstring returns"
-                 " gradients with the shapes of the parameters, for any sizes: keep every"
-                 " dimension (do not squeeze), as X^T dZ and H^T dO already have them.")
+            shapes = f"{name} of {what} has shape {shape_str(g.shape)}, not {shape_str(w.shape)}"
+            if g.ndim > w.ndim:  # db = dZ.sum(0, keepdim=True), where the bias is a vector
+                fail(f"{shapes}: a dimension of size 1 was added (" + (
+                    "a sum with keepdim=True?). Sum over the examples without keepdim,"
+                    f" {'dO' if k == 3 else 'dZ'}.sum(dim=0), which has the bias's shape"
+                    if name.startswith("db")
+                    else "an .unsqueeze() or a reshape?). Return it as X^T dZ and H^T dO give"
+                    " it") + ": the docstring returns gradients with the parameters' shapes.")
+            if g.ndim < w.ndim:
+                fail(f"{shapes}: a dimension of size 1 was dropped (a .squeeze()?). The docstring"
+                     " returns gradients with the shapes of the parameters, for any sizes: keep"
+                     " every dimension (do not squeeze), as X^T dZ and H^T dO already have them.")
         g = expect_shape(g, w.shape, f"{name} of {what}")
         expect_dtype(g, w.dtype, f"{name} of {what}")
         if n > 1 and torch.allclose(g, w * n):
