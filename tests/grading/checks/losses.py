@@ -757,7 +757,25 @@ def _check_kl(student, reference, p, q, what):
         hint = "You measured in bits (log2); the natural logarithm (nats) is asked."
     elif _is_close(got, want / p.shape[-1]):
         hint = "You averaged over the last dimension: KL(p || q) is the sum over j."
+    else:
+        hint = _kl_eps_hint(got, p, q)
     expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-8))
+
+
+def _kl_eps_hint(got, p, q):
+    """A small constant that keeps the logs finite: p log(p + eps) - p log(q + eps), as outside
+    code often writes it (kb-pilot's KLDivergence, 1e-8), or a clamp at eps."""
+    for eps in (1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3):
+        forms = (("added a small constant ({:.0e}) inside the logs, log(p + eps)", p + eps,
+                  q + eps),
+                 ("clamped p and q at a small constant ({:.0e})", p.clamp(min=eps),
+                  q.clamp(min=eps)))  # fmt: skip
+        for how, a, b in forms:
+            if _is_close(got, (p * (torch.log(a) - torch.log(b))).sum(dim=-1)):
+                return (f"You {how.format(eps)}: it shifts every term. q > 0, so log(q) is"
+                        " finite as it is; give the entries where p = 0 the value 0 instead:"
+                        " torch.xlogy(p, p) - torch.xlogy(p, q).")
+    return None
 
 
 @points(2, "kl_divergence")
