@@ -608,6 +608,7 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
 def _bce_hints(logits, target, want):
     x, t = logits, target
     positive, xt = x.clamp(min=0), x * t
+    softplus = positive + torch.log1p(torch.exp(-x.abs()))  # -log(1 - sigmoid(x)), stably
     rows = len(logits) if logits.ndim else 1  # a 0-dim logit has no len()
     return [
         (-want, "Your loss is negative: BCE is MINUS the log-likelihood."),
@@ -620,7 +621,18 @@ def _bce_hints(logits, target, want):
         ((positive - xt + torch.log1p(torch.exp(-x))).mean(),
          "The last term is log1p(exp(-|x|)), with the absolute value: log1p(exp(-x)) is"
          " right only where x >= 0."),
+        # fastai's -torch.where(t == 1, s, 1 - s).log(), or the target rounded to 0 or 1.
+        *((torch.where(picks, softplus - x, softplus).mean(), _HARD_TARGETS)
+          for picks in (t == 1, t > 0.5)),
     ]
+
+
+_HARD_TARGETS = (
+    "You pick one term per entry as if each target were 0 or 1 (torch.where(target == 1,"
+    " sigmoid(x), 1 - sigmoid(x)), or a rounded target): right for 0/1 labels only. The"
+    " docstring allows any t in [0, 1], weighting both terms, -[t log(s) + (1 - t) log(1 - s)]:"
+    " the stable max(x, 0) - x * t + log1p(exp(-|x|)) does so as it is."
+)
 
 
 def _check_bce(student, reference, logits, target, what):
