@@ -280,10 +280,10 @@ def _mismatch(got: torch.Tensor, want: torch.Tensor, what: str, rtol=None, atol=
         f" the largest difference is {float(diff.max()):.4g}"
         f" at index {where} (got {_digits(g, w, index)}, expected {_digits(w, g, index)})."
     )
-    if want.dtype == torch.float64 and float(diff.max()) < 1e-5 * float(w.abs().max()) + 1e-9:
-        message += (" The input is float64: an intermediate result in float32 (a Python float"
-                    " turned into a float32 tensor, torch.tensor(...) without dtype) loses these"
-                    " digits.")
+    if want.dtype == torch.float64 and diff.max() < 1e-5 * w.abs().max() + 1e-9 and bool(
+            (g.float().double() == g).all()):  # float32 numbers: a float32 round trip, not a guess
+        message += (" The input is float64 but your values are float32 numbers (7 digits): a"
+                    " result computed in float32 (.float(), torch.tensor(...)), then cast back.")
     mask = w.abs() > 1e-6  # every value off by one factor: say which
     ratios = g[mask] / w[mask]
     r = float(ratios.median()) if mask.any() else 1.0

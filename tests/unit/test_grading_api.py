@@ -366,6 +366,16 @@ def test_mismatch_count_uses_the_tolerances_given():
         expect_close(got, want, "x", atol=1e-9, rtol=0)
 
 
+def test_float32_is_blamed_only_for_float32_numbers():
+    p = torch.softmax(torch.arange(5, dtype=torch.float64) / 3, dim=0)
+    want = p * torch.log(p * 5)  # float64's digits
+    through_float32 = message(lambda: expect_close(want.float().double(), want, "kl"))
+    assert "float32 numbers" in through_float32, through_float32
+    # An eps inside the log (log(p + 1e-8)) is off by as little, with float64's digits.
+    eps = message(lambda: expect_close(p * torch.log((p + 1e-8) * 5), want, "kl"))
+    assert "do not match" in eps and "float32" not in eps, eps
+
+
 def test_seeded_inputs_are_the_same_on_every_run_and_in_every_dtype():
     from coursekit.grading import generator, seeded_labels, seeded_randn
 

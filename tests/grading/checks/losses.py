@@ -608,6 +608,7 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
 def _bce_hints(logits, target, want):
     x, t = logits, target
     positive, xt = x.clamp(min=0), x * t
+    softplus = positive + torch.log1p(torch.exp(-x.abs()))  # -log(1 - sigmoid(x)), stably
     rows = len(logits) if logits.ndim else 1  # a 0-dim logit has no len()
     return [
         (-want, "Your loss is negative: BCE is MINUS the log-likelihood."),
@@ -620,7 +621,18 @@ def _bce_hints(logits, target, want):
         ((positive - xt + torch.log1p(torch.exp(-x))).mean(),
          "The last term is log1p(exp(-|x|)), with the absolute value: log1p(exp(-x)) is"
          " right only where x >= 0."),
+        # fastai's -torch.where(t == 1, s, 1 - s).log(), or the target rounded to 0 or 1.
+        *((torch.where(picks, softplus - x, softplus).mean(), _HARD_TARGETS)
+          for picks in (t == 1, t > 0.5)),
     ]
+
+
+_HARD_TARGETS = (
+    "You pick one term per entry as if each target were 0 or 1 (torch.where(target == 1,"
+    " sigmoid(x), 1 - sigmoid(x)), or a rounded target): right for 0/1 labels only. The"
+    " docstring allows any t in [0, 1], weighting both terms, -[t log(s) + (1 - t) log(1 - s)]:"
+    " the stable max(x, 0) - x * t + log1p(exp(-|x|)) does so as it is."
+)
 
 
 def _check_bce(student, reference, logits, target, what):
@@ -757,7 +769,25 @@ def _check_kl(student, reference, p, q, what):
         hint = "You measured in bits (log2); the natural logarithm (nats) is asked."
     elif _is_close(got, want / p.shape[-1]):
         hint = "You averaged over the last dimension: KL(p || q) is the sum over j."
+    else:
+        hint = _kl_eps_hint(got, p, q)
     expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-8))
+
+
+def _kl_eps_hint(got, p, q):
+    """A small constant that keeps the logs finite: p log(p + eps) - p log(q + eps), as outside
+    code often writes it (kb-pilot's KLDivergence, 1e-8), or a clamp at eps."""
+    for eps in (1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3):
+        forms = (("added a small constant ({:.0e}) inside the logs, log(p + eps)", p + eps,
+                  q + eps),
+                 ("clamped p and q at a small constant ({:.0e})", p.clamp(min=eps),
+                  q.clamp(min=eps)))  # fmt: skip
+        for how, a, b in forms:
+            if _is_close(got, (p * (torch.log(a) - torch.log(b))).sum(dim=-1)):
+                return (f"You {how.format(eps)}: it shifts every term. q > 0, so log(q) is"
+                        " finite as it is; give the entries where p = 0 the value 0 instead:"
+                        " torch.xlogy(p, p) - torch.xlogy(p, q).")
+    return None
 
 
 @points(2, "kl_divergence")

@@ -273,10 +273,18 @@ def _expect_mlp_grads(got, want, what, X, y, params):
         g, w = got[k], want[k]
         if type(g) is torch.Tensor and g.shape != w.shape and (
                 [s for s in g.shape if s != 1] == [s for s in w.shape if s != 1]):
-            fail(f"{name} of {what} has shape {shape_str(g.shape)}, not {shape_str(w.shape)}:"
-                 " a dimension of size 1 was dropped (a .squeeze()?). The docstring returns"
-                 " gradients with the shapes of the parameters, for any sizes: keep every"
-                 " dimension (do not squeeze), as X^T dZ and H^T dO already have them.")
+            shapes = f"{name} of {what} has shape {shape_str(g.shape)}, not {shape_str(w.shape)}"
+            if g.ndim > w.ndim:  # db = dZ.sum(0, keepdim=True), where the bias is a vector
+                fail(f"{shapes}: a dimension of size 1 was added (" + (
+                    "a sum with keepdim=True?). Sum over the examples without keepdim,"
+                    f" {'dO' if k == 3 else 'dZ'}.sum(dim=0), which has the bias's shape"
+                    if name.startswith("db")
+                    else "an .unsqueeze() or a reshape?). Return it as X^T dZ and H^T dO give"
+                    " it") + ": the docstring returns gradients with the parameters' shapes.")
+            if g.ndim < w.ndim:
+                fail(f"{shapes}: a dimension of size 1 was dropped (a .squeeze()?). The docstring"
+                     " returns gradients with the shapes of the parameters, for any sizes: keep"
+                     " every dimension (do not squeeze), as X^T dZ and H^T dO already have them.")
         g = expect_shape(g, w.shape, f"{name} of {what}")
         expect_dtype(g, w.dtype, f"{name} of {what}")
         if n > 1 and torch.allclose(g, w * n):
@@ -516,19 +524,22 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
 
 @points(1, "he_normal_")
 def test_he_normal_rejects_an_unknown_mode(student, reference):
-    # An answer for a valid mode (a function that always raises, or fills W wrongly, fails).
-    got = _init_outcome(student, "he_normal_", (300, 100), 0, "fan_out")
-    expect_close(got.std().item(), math.sqrt(2 / 300), "the std of he_normal_ of shape"
-                 " (300, 100), mode='fan_out'", rtol=0.05, atol=0)  # fmt: skip
-    # "Any other value raises ValueError". Not posed: None and "FAN_IN", where
-    # torch.nn.init.kaiming_normal_, which the docstring names and honest answers call, raises
-    # AttributeError and reads the mode lowercased.
+    # "Any other value raises ValueError": asked first, so that an answer that never reads the
+    # mode hears that (its fan_out std is test_he_normal_fan_out_and_conv_shapes' matter). Not
+    # posed: None and "FAN_IN", where torch.nn.init.kaiming_normal_, which the docstring names
+    # and honest answers call, raises AttributeError and reads the mode lowercased.
     for mode in ("fan_avg", "in"):
         expect_raises(student, "ValueError", "he_normal_", torch.zeros(4, 3), mode,
                       why="The docstring accepts exactly 'fan_in' or 'fan_out' and says any"
                       " other value raises ValueError: a mistake of the caller, so say so"
                       " (if mode not in ('fan_in', 'fan_out'): raise ValueError(...)) instead"
                       " of choosing a fan for it.")  # fmt: skip
+    # Then an answer for a valid mode (a function that always raises, or fills W wrongly, fails).
+    got = _init_outcome(student, "he_normal_", (300, 100), 0, "fan_out")
+    expect_close(got.std().item(), math.sqrt(2 / 300), "the std of he_normal_ of shape"
+                 " (300, 100), mode='fan_out'", rtol=0.05, atol=0,
+                 hint="Unknown modes raise ValueError, as asked; mode='fan_out' must still"
+                 " draw with std sqrt(2 / fan_out), fan_out = W.shape[0] here.")  # fmt: skip
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) -----------------------

@@ -191,10 +191,13 @@ DEFAULT_EPS = {"adagrad_step": 1e-10, "rmsprop_step": 1e-8, "adam_step": 1e-8}
 
 
 def _eps_paths(reference, name, problem, hyper, steps) -> dict:
-    """``{eps: path}`` of the right rule with an eps other than the one it is given."""
+    """``{(eps, inside): path}`` of the right rule (``inside``: of the one with eps inside the
+    square root, d2l's AdaGrad) with an eps other than the one it is given."""
     given = hyper.get("eps", DEFAULT_EPS.get(name))
-    return {e: _rule_path(getattr(reference, name), problem, {**hyper, "eps": e}, steps)
-            for e in OTHER_EPS if name in DEFAULT_EPS and e != given}  # fmt: skip
+    return {(e, inside): _rule_path(_mistaken(reference, f"{name[:-5]}:inside") if inside else
+                                    getattr(reference, name), problem, {**hyper, "eps": e}, steps)
+            for e in OTHER_EPS if name in DEFAULT_EPS and e != given
+            for inside in (False, True)}  # fmt: skip
 
 
 def _mistaken(reference, kind):
@@ -235,6 +238,15 @@ def _unpack(name, value, params):
     return list(new_params), new_state
 
 
+_ROOT = {"adagrad_step": "sqrt(s)", "rmsprop_step": "sqrt(s)", "adam_step": "sqrt(v_hat)"}
+
+
+def _excess(a, b) -> float:
+    """How far ``a`` is from ``b``, in units of what ``_close`` allows."""
+    return max(float(((x - y).abs() / (atol + rtol * y.abs())).max())
+               for x, y in zip(a, b, strict=True) for rtol, atol in [_tolerances(y)])  # fmt: skip
+
+
 def _diagnose(name, step, steps, problem, hyper, got, want, before, reference, eps_paths):
     moved = math.sqrt(sum(float(((q - b) ** 2).sum()) for q, b in zip(got, before, strict=True)))
     should = math.sqrt(sum(float(((w - b) ** 2).sum()) for w, b in zip(want, before, strict=True)))
@@ -245,14 +257,22 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before, reference, e
             size = f" (Your step {step} is {ratio:.3g}x as long as it should be.)"
         elif ratio < 0.95:
             size = f" (Your step {step} is only {ratio:.3g}x as long as it should be.)"
-    for kind, message in MISTAKES[name]:
-        if _close(got, _rule_path(_mistaken(reference, kind), problem, hyper, step)[step]):
-            fail(f"At step {step} of {steps}: {message}{size}")
-    for eps, path in eps_paths.items():
-        if _close(got, path[step]):
-            given = hyper.get("eps", DEFAULT_EPS[name])
-            fail(f"At step {step} of {steps}: your {name} follows eps = {eps:g}, not the eps it"
-                 f" was given ({given:g}): use the eps argument, not a number of your own.")
+    named = [(message + size, _rule_path(_mistaken(reference, kind), problem, hyper, step)[step])
+             for kind, message in MISTAKES[name]]  # fmt: skip
+    for (eps, inside), path in eps_paths.items():
+        given, root = hyper.get("eps", DEFAULT_EPS[name]), _ROOT[name]
+        text = (f"your {name} follows eps = {eps:g}, not the eps it was given ({given:g}): use"
+                " the eps argument, not a number of your own.")
+        if inside:  # d2l's AdaGrad: sqrt(s + 1e-6)
+            text = (f"your {name} divides by sqrt({root[5:-1]} + {eps:g}): eps = {eps:g}, not"
+                    f" the eps it was given ({given:g}), and inside the square root. Use the eps"
+                    f" argument, after the root: {root} + eps.")
+        named.append((text, path[step]))
+    # Of the known mistakes that fit, the nearest: at one step two can fit within the tolerance
+    # (d2l's Adam, eps = 1e-6 written in, and the paper's folded form, which moves eps).
+    near = [(_excess(got, path), message) for message, path in named if _close(got, path)]
+    if near:
+        fail(f"At step {step} of {steps}: {min(near, key=lambda pair: pair[0])[1]}")
     if any(not torch.isfinite(q).all() for q in got):
         squares = ""
         if name in ("adagrad_step", "rmsprop_step", "adam_step"):

@@ -1,4 +1,8 @@
-"""he_normal_ that ignores mode and always uses the fan-in."""
+"""he_normal_ that ignores mode and always uses the fan-in (CMU dlsys "needle" hw2's
+kaiming_normal, std = gain / sqrt(fan_in)): an unknown mode is never rejected.
+
+Says (he_normal_): says any other value raises ValueError
+"""
 
 import math
 
