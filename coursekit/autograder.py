@@ -25,7 +25,6 @@ import re
 import shutil
 import stat
 import sys
-import time
 import zipfile
 from contextlib import suppress
 from pathlib import Path
@@ -261,12 +260,11 @@ def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool
     return note + "".join(f"; {safe_name(hint)}" for hint in hints.values())  # one a chapter
 
 
-def gradescope_results(result, hidden_visibility: str, seconds: float, folder_note: str) -> dict:
+def gradescope_results(result, hidden_visibility: str, folder_note: str) -> dict:
     """Gradescope's results.json (see ``coursekit/autograder_schemas/gradescope.json``)."""
     from coursekit.grading import report
 
     data = report.gradescope_json(result, hidden_visibility)
-    data["execution_time"] = round(seconds, 2)
     hidden = sum(t.hidden for t in result.tests)
     when = {"hidden": "are not shown", "visible": "are shown with their names only",
             "after_due_date": "show after the due date"}.get(hidden_visibility,
@@ -278,7 +276,7 @@ def gradescope_results(result, hidden_visibility: str, seconds: float, folder_no
     return data
 
 
-def prairielearn_results(result, seconds: float, folder_note: str, found: bool) -> dict:
+def prairielearn_results(result, folder_note: str, found: bool) -> dict:
     """PrairieLearn's results.json (see ``coursekit/autograder_schemas/prairielearn.json``)."""
     from coursekit.grading import report
 
@@ -296,7 +294,7 @@ def prairielearn_results(result, seconds: float, folder_note: str, found: bool) 
         "gradable": found and not result.error,
         "score": min(1.0, max(0.0, score)),
         "message": message,
-        "output": f"{folder_note}\ngraded in {seconds:.1f} s",
+        "output": folder_note,
         "tests": tests,
     }
 
@@ -332,7 +330,6 @@ def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_publ
     from coursekit.grading import runner
     from coursekit.grading.course import Course
 
-    start = time.perf_counter()
     course = Course.at(Path.cwd())
     if os.geteuid() == 0:
         _private(root)
@@ -350,11 +347,10 @@ def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_publ
         # of earlier submissions, hidden tests included (the venv inside stays readable).
         name="submission", hidden=[submission, root], course=course,
     )  # fmt: skip
-    seconds = time.perf_counter() - start
     if platform == "gradescope":
-        data = gradescope_results(result, hidden_visibility, seconds, note)
+        data = gradescope_results(result, hidden_visibility, note)
     else:
-        data = prairielearn_results(result, seconds, note, found)
+        data = prairielearn_results(result, note, found)
     _write_json(results, data)
     print(f"{result.score:g} / {result.max_score:g} points; {note}; wrote {results}")
     return data
