@@ -174,6 +174,7 @@ def build_gradescope(out: Path, repo: Path, *, chapters=(), hidden_visibility="a
             z.writestr(info, text)
         for rel in files:
             z.write(repo / rel, f"course/{rel.as_posix()}")
+    out.chmod(0o600)  # it holds the answers: a student process of another uid must not read it
     return out
 
 
@@ -185,6 +186,8 @@ def build_prairielearn(out: Path, repo: Path, *, chapters=(), timeout=10.0, memo
     _check_chapters(repo, chapters)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give a new or empty folder")
+    out.mkdir(parents=True, exist_ok=True)
+    out.chmod(0o700)  # it holds the answers: a student process of another uid must not read it
     tests = out / "tests"
     for rel in _course_files(repo):
         target = tests / "course" / rel

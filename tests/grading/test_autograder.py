@@ -421,6 +421,10 @@ def test_the_packages_take_no_untracked_file(tmp_path, capsys):
     assert (out / "tests/course/tests/grading/reference/linear_regression.py").exists()
     assert not [n for n in untracked if (out / "tests/course" / n).exists()]
     assert "not in the autograder (untracked" in capsys.readouterr().out
+    # Each holds the answers: a fourth red team's module read a package left world-readable
+    # beside the class (215/215 as root): no other uid may read or enter them.
+    for package in (repo / "autograder.zip", out):
+        assert package.stat().st_mode & 0o077 == 0, oct(package.stat().st_mode)
 
 
 def test_a_misnamed_module_is_named_in_the_message(prairielearn):
