@@ -227,9 +227,9 @@ def many_mappings(children, count):
         if os.fork() == 0:
             for _ in range(count):  # a page each, shared, never touched: kernel memory only
                 mmap(None, 4096, 3, 0x21, -1, 0)  # MAP_SHARED | MAP_ANONYMOUS
-            time.sleep(5)
+            time.sleep(30)  # held until the watch stops them: mapping is slow on a busy machine
             os._exit(0)
-    time.sleep(6)
+    time.sleep(35)
     return True
 
 def nested_namespaces(children, mb):
@@ -607,7 +607,8 @@ def test_page_tables_count_against_the_memory_limit(answers):
     """Terabytes of read-only zero pages, mapped page by page: no process's memory in smaps, no
     RLIMIT_DATA, but gigabytes of kernel page tables (3.5 GiB outlived the watch's eye). The
     tables now count."""
-    with Worker(memory_mb=100, timeout=30) as worker:
+    # 128 MiB of tables a step: a step took 3 s here once, 11 s on a slower machine.
+    with Worker(memory_mb=100, timeout=150) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.page_tables(1024)
@@ -657,7 +658,7 @@ def test_kernel_memory_of_many_mappings_counts_too(answers):
     """Each mapping is kernel memory that no smaps shows (about 1.5 KiB for a shared page):
     24 processes of 60,000 held 2 GB past a 1 GB limit. Here 6 of 60,000, about 540 MiB,
     over a 100 MiB limit and its slack."""
-    with Worker(memory_mb=100, timeout=30) as worker:
+    with Worker(memory_mb=100, timeout=60) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.many_mappings(6, 60_000)

@@ -159,6 +159,8 @@ def test_sigmoid_gradient_is_finite_for_large_inputs(student, reference):
             fail(f"No gradient flows back to x in {what}." + NO_GRAD)
         if type(got) is torch.Tensor and got.is_floating_point():
             _expect_finite_sigmoid_gradient(got, outcome.value, x, what)
+        expect_close(expect_shape(outcome.value, x.shape, "sigmoid(x)"), reference.sigmoid(x),
+                     f"sigmoid of {x.tolist()} ({dtype})", atol=1e-7, rtol=1e-5)  # fmt: skip
         expect_close(got, reference.sigmoid_grad(x), what, atol=1e-7, rtol=1e-5)
 
 
