@@ -385,8 +385,8 @@ def grade_submission(
     budget=DEFAULT_BUDGET, slot=0, name=None, hidden=(), course=None,
 ) -> SubmissionResult:  # fmt: skip
     """Grade one submission folder (laid out like ``exercises/``) in a fresh worker, which
-    cannot read the course, the folder holding this one (it gets copies; named by its parent,
-    classmates' names are in no worker's memory) nor the folders in ``hidden``."""
+    cannot read the course, the folder holding this one (it gets copies; see :func:`_hiding`)
+    nor the folders in ``hidden``."""
     folder, course = Path(folder), course or COURSE
     chapter_list = course.chapters() if chapter_list is None else chapter_list
     name = name or safe_name(folder.name)
@@ -398,8 +398,11 @@ def grade_submission(
             modules = read_submission(folder, chapter_list)
         except WorkerError as exc:
             return ungradable(name, chapter_list, str(exc), course)
-        with Worker(timeout, memory_mb, slot, [_holding(folder), *hidden], budget,
-                    course) as worker:  # fmt: skip
+        # In a class, `hidden` holds the class folder already: this folder's name stays out.
+        covered = any(Path(os.path.realpath(folder)).is_relative_to(os.path.realpath(h))
+                      for h in hidden)  # fmt: skip
+        mine = [] if covered else _hiding([folder])
+        with Worker(timeout, memory_mb, slot, [*mine, *hidden], budget, course) as worker:
             warm_up()
             worker.start()
             result = grade_modules(modules, worker=worker, name=name, course=course)
@@ -414,10 +417,16 @@ def grade_submission(
         return ungradable(name, chapter_list, f"could not be graded: {exc}", course)
 
 
-def _holding(folder) -> Path:
-    """What hides ``folder`` from student code: its parent, else (at ``/``) itself."""
-    parent = Path(folder).absolute().parent
-    return parent if parent != Path(parent.anchor) else Path(folder).absolute()
+def _hiding(folders) -> list[Path]:
+    """Folders that hide all of ``folders`` from student code, naming none of them where they
+    can (the folders hidden are in every student process's memory): the deepest folder above
+    them all (the class folder, also for ``class/<student>/hw``), else each one's folder just
+    below ``/``, else (``/alice``) the folder itself."""
+    paths = [Path(os.path.realpath(f)) for f in folders]
+    common = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path("/")
+    if common != Path(common.anchor):
+        return [common]
+    return sorted({Path(*p.parts[:2]) for p in paths})
 
 
 def ungradable(name, chapter_list, reason: str, course: Course) -> SubmissionResult:
@@ -476,7 +485,7 @@ def grade_many(
     # Every submission's parent, not the submissions: the folders hidden are in each student
     # process's memory, where a red team read its classmates' names and quoted them.
     hidden = [str(h) for h in hidden]
-    hidden += sorted({str(_holding(folder)) for _, folder in folders})
+    hidden += [str(p) for p in _hiding([folder for _, folder in folders])]
     setup = (chapter_list, course, {**limits, "hidden": hidden})
     # A grading process that hangs (it never should) is killed well after the time budget.
     patience = limits.get("budget", DEFAULT_BUDGET) + 2 * zygote.STARTUP_TIMEOUT

@@ -1015,11 +1015,13 @@ def test_the_watch_follows_no_link_swapped_into_the_folder(user, shared_folder):
     assert result["score"] == result["max_score"] > 0, lost
 
 
-def _grade(user: str, shared_folder: Path, target: Path, *options: str, **env: str) -> list[dict]:
-    """The JSON report of ``coursekit grade TARGET --chapter CHAPTER OPTIONS``, run as the
+def _grade(user: str, shared_folder: Path, target: Path | list[Path], *options: str,
+           **env: str) -> list[dict]:  # fmt: skip
+    """The JSON report of ``coursekit grade TARGET... --chapter CHAPTER OPTIONS``, run as the
     grader's user ("as-is") or as uid 65534 ("nobody") with ``env`` added, which must succeed."""
     report = shared_folder / "report.json"
-    command = [sys.executable, "-m", "coursekit", "grade", str(target), "--chapter", CHAPTER,
+    targets = [str(t) for t in (target if isinstance(target, list) else [target])]
+    command = [sys.executable, "-m", "coursekit", "grade", *targets, "--chapter", CHAPTER,
                *options, "--json", str(report)]  # fmt: skip
     if user == "nobody":
         command = as_nobody(command)
@@ -1060,17 +1062,20 @@ except OSError:
 """
 
 
+@pytest.mark.parametrize("layout", ["class/<student>", "class/<student>/hw"])
 @pytest.mark.parametrize("user", ["as-is", "nobody"])
-def test_no_classmate_is_named_in_student_memory(user, shared_folder):
+def test_no_classmate_is_named_in_student_memory(user, layout, shared_folder):
     """The folders a worker hides were sent to it, every classmate's among them: a submission
-    found them in its own memory and quoted its classmates' names in its report."""
+    found them in its own memory and quoted its classmates' names in its report (then, with
+    each submission in its student's folder, graded as ``grade class/*/hw``, the parents)."""
     reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
-    klass = shared_folder / "class"
+    klass, folders = shared_folder / "class", []
     for name, extra in (("bob_secret_name", ""), ("carol", ""), ("zed", NAME_READER)):
-        (klass / name).mkdir(parents=True)
-        (klass / name / f"{CHAPTER}.py").write_text(reference + extra)
-    results = _grade(user, shared_folder, klass)
-    zed = next(r for r in results if r["submission"] == "zed")
+        folders.append(klass / name / "hw" if layout.endswith("hw") else klass / name)
+        folders[-1].mkdir(parents=True)
+        (folders[-1] / f"{CHAPTER}.py").write_text(reference + extra)
+    results = _grade(user, shared_folder, folders if layout.endswith("hw") else klass)
+    zed = next(r for r in results if "zed" in r["submission"])
     lost = [t["output"][:200] for t in zed["tests"] if t["score"] < t["max_score"]]
     assert zed["score"] == zed["max_score"] > 0, lost
 
