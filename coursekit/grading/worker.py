@@ -508,13 +508,15 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 # (a file registered with a ring, closed and removed, is held where no watch looks) and
 # memfd_secret (memory no process shows); vmsplice, splice, tee and sendfile (a pipe holding a
 # page of a huge page, or of a large folio of a removed file, holds all of it: a red team held
-# 5 GiB past a 2 GiB limit; shutil falls back to read and write); clone, whose namespace flags
-# are refused; clone3, whose flags no filter can read, refused as missing (glibc: then clone).
+# 5 GiB past a 2 GiB limit; shutil falls back to read and write); msgget and semget (SysV queues
+# and semaphores hold kernel memory no watch counts: 1.3 GB in one-byte messages under a 256 MiB
+# limit); clone, whose namespace flags are refused; clone3, whose flags no filter can read,
+# refused as missing (glibc: then clone).
 _IO = (425, 426, 427, 447)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
-                                   278, 275, 276, 40), 56),
+                                   278, 275, 276, 40, 68, 64), 56),
            "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268, *_IO,
-                                    75, 76, 77, 71), 220)}  # fmt: skip
+                                    75, 76, 77, 71, 186, 190), 220)}  # fmt: skip
 CLONE_NEW_ANY = 0x7E020000  # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET
 
 
