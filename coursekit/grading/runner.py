@@ -482,7 +482,7 @@ def grade_many(
     ``limits`` as for :func:`grade_submission`. A process that dies costs only its submission."""
     course, jobs = course or COURSE, max(1, jobs)
     chapter_list = course.chapters() if chapter_list is None else chapter_list
-    # Every submission's parent, not the submissions: the folders hidden are in each student
+    # The folder above them all, not each submission: the folders hidden are in every student
     # process's memory, where a red team read its classmates' names and quoted them.
     hidden = [str(h) for h in hidden]
     hidden += [str(p) for p in _hiding([folder for _, folder in folders])]
