@@ -49,6 +49,11 @@ def sigmoid(x: torch.Tensor) -> torch.Tensor:
           ``torch.where`` picks between the two, give each formula inputs it cannot overflow
           on (e.g. ``torch.where(x >= 0, x, 0)`` for the first): autograd goes back through
           both formulas, including the one ``torch.where`` discards.
+        - The gradient is the sigmoid's slope at every x, 0 included (0.25 there). Autograd
+          differentiates the formula as written, and ``|x|``, ``clamp`` and ``relu`` have a kink
+          at 0 where it takes one side's slope: a sigmoid built from ``exp(-|x|)``, or from a
+          clamped x, gets slope 0 at exactly 0. Choose both branches' inputs with the one
+          condition ``x >= 0``, as above.
         - Do not modify ``x``.
     """
     raise NotImplementedError("sigmoid: 1 / (1 + exp(-x)), element by element")

@@ -121,6 +121,14 @@ def bce_with_logits(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
           in float32, so log(1 - sigmoid(x)) is -inf). Use the equivalent form
           ``max(x, 0) - x * t + log1p(exp(-|x|))``, whose exponential never exceeds 1. For
           x = 1000 and t = 0 the answer is 1000, not inf and not 100.
+        - The gradient with respect to each logit is ``(sigmoid(x) - t) / n`` (n: the number
+          of elements) at every x, 0 included, where it is ``(0.5 - t) / n``: a model started
+          from zero weights has every logit at 0. Autograd differentiates the formula as
+          written, and ``max(x, 0)`` (``clamp``, ``relu``) and ``|x|`` each have a kink at 0
+          where it takes one side's slope, chosen separately: written with them, the gradient
+          at 0 is ``-t / n``. Choose both with one condition, as TensorFlow does:
+          ``pos = x >= 0``, then ``torch.where(pos, x, 0)`` for ``max(x, 0)`` and
+          ``torch.where(pos, -x, x)`` for ``-|x|``.
         - Do not modify the inputs.
     """
     raise NotImplementedError("bce_with_logits: max(x, 0) - x*t + log1p(exp(-|x|)), mean")

@@ -149,7 +149,7 @@ def test_sigmoid_is_differentiable(student, reference):
 
 @points(1, "sigmoid")
 def test_sigmoid_gradient_is_finite_for_large_inputs(student, reference):
-    large = LARGE[LARGE != 0]  # at 0, exp(-|x|) forms get gradient 0 from abs's kink choice
+    large = LARGE[LARGE != 0]  # 0 has a test of its own (below)
     for dtype in (torch.float32, torch.float64):
         x = large.to(dtype)
         what = f"the gradient of sigmoid(x).sum() with respect to x = {x.tolist()} ({dtype})"
@@ -158,21 +158,60 @@ def test_sigmoid_gradient_is_finite_for_large_inputs(student, reference):
         if got is None:
             fail(f"No gradient flows back to x in {what}." + NO_GRAD)
         if type(got) is torch.Tensor and got.is_floating_point():
-            _expect_finite_sigmoid_gradient(got, outcome.value, x, what)
-        expect_close(expect_shape(outcome.value, x.shape, "sigmoid(x)"), reference.sigmoid(x),
-                     f"sigmoid of {x.tolist()} ({dtype})", atol=1e-7, rtol=1e-5)  # fmt: skip
+            _expect_finite_sigmoid_gradient(got, outcome.value, x, what, reference.sigmoid(x))
+        value = expect_dtype(expect_shape(outcome.value, x.shape, "sigmoid(x)"), dtype,
+                             "sigmoid(x)")  # fmt: skip
+        expect_close(value, reference.sigmoid(x), f"sigmoid of {x.tolist()} ({dtype})",
+                     hint=_sigmoid_hint(value, x, reference), atol=1e-7, rtol=1e-5)
         expect_close(got, reference.sigmoid_grad(x), what, atol=1e-7, rtol=1e-5)
 
 
-def _expect_finite_sigmoid_gradient(got, value, x, what) -> None:
+@points(1, "sigmoid")
+def test_sigmoid_gradient_at_zero(student, reference):
+    # The sigmoid is smooth at 0, with its steepest slope there (0.25): a network whose
+    # pre-activations start at exactly 0 (zero weights) learns through that slope. Formulas
+    # built from |x| or clamp get autograd's one-sided choice at their kink instead.
+    for x in (torch.tensor([0.0, -0.0, 0.5, -0.5]), torch.tensor(0.0, dtype=torch.float64)):
+        what = f"the gradient of sigmoid(x).sum() at x = {x.tolist()} ({x.dtype})"
+        outcome = student.run("sigmoid", x.clone(), grad=True)
+        got = outcome.grads[0] if outcome.grads else None
+        if got is None:
+            fail(f"No gradient flows back to x in {what}." + NO_GRAD)
+        value = expect_dtype(expect_shape(outcome.value, x.shape, "sigmoid(x)"), x.dtype,
+                             "sigmoid(x)")  # fmt: skip
+        expect_close(value, reference.sigmoid(x), f"sigmoid of {x.tolist()} ({x.dtype})",
+                     hint=_sigmoid_hint(value, x, reference))  # fmt: skip
+        want = reference.sigmoid_grad(x)
+        if type(got) is torch.Tensor and got.shape == x.shape and got.dtype == x.dtype:
+            at_zero = got[x == 0] if x.ndim else got.reshape(1)
+            if not torch.isclose(at_zero, want[x == 0] if x.ndim else want.reshape(1)).all():
+                slopes = sorted({round(float(g), 4) for g in at_zero})
+                fail(f"{what[0].upper()}{what[1:]} is {slopes} at x = 0, where the sigmoid's"
+                     " slope is sigmoid(0) * (1 - sigmoid(0)) = 0.25. The function is smooth"
+                     " there, but autograd differentiates the formula as written: |x|, clamp"
+                     " and relu have a kink at 0, where autograd takes the slope of one side"
+                     " (0 for |x|), so a sigmoid built from exp(-|x|) or a clamped x gets a"
+                     " wrong slope at exactly 0. Pick the two formulas with one condition,"
+                     " torch.where(x >= 0, x, 0) and torch.where(x >= 0, 0, x) for their"
+                     " inputs: at 0 both sides then come from 1 / (1 + exp(-x)).")  # fmt: skip
+        expect_close(got, want, what)
+
+
+def _expect_finite_sigmoid_gradient(got, value, x, what, want) -> None:
+    """Name the cause of an inf or nan gradient (the values are compared after this, and
+    wrong values get their own message: sigmoid(-x) has a nan gradient at -1000 too)."""
     bad = ~torch.isfinite(got)
     if got.shape != x.shape or not bad.any():
         return
+    values_right = type(value) is torch.Tensor and value.shape == want.shape and bool(
+        torch.isclose(value.double(), want.double(), rtol=1e-5, atol=1e-7).all())
     at = f"{what[0].upper()}{what[1:]} is inf or nan at x = {x[bad].tolist()[:4]}"
     if type(value) is torch.Tensor and not torch.isfinite(value).all():
         fail(f"{at}, and so is sigmoid(x) itself: exp() of a large number overflows to inf."
              " Exponentiate only numbers <= 0: 1 / (1 + exp(-x)) where x >= 0, exp(x) /"
              " (1 + exp(x)) where x < 0.")  # fmt: skip
+    if not values_right:
+        return  # the values' own message names what is wrong first
     if (x[bad] < 0).all():
         fail(f"{at}, though the values are right. 1 / (1 + exp(-x)) gives 1 / inf = 0 for"
              " x = -1000, but autograd's way back through it computes 0 * inf = nan"
@@ -182,7 +221,7 @@ def _expect_finite_sigmoid_gradient(got, value, x, what) -> None:
          " picking between two formulas that are each computed on every x: autograd goes back"
          " through both, and where the discarded one overflowed, its zero gradient times inf"
          " is nan. Give each formula inputs it cannot overflow on, e.g. torch.where(x >= 0, x,"
-         " 0) for 1 / (1 + exp(-x)), or use exp(-|x|), which is never above 1.")  # fmt: skip
+         " 0) for 1 / (1 + exp(-x)) and torch.where(x >= 0, 0, x) for exp(x) / (1 + exp(x)).")
 
 
 # --- sigmoid_grad ----------------------------------------------------------------------------

@@ -709,8 +709,36 @@ def test_bce_with_logits_values(student, reference):
     _expect_finite_gradients(
         outcome, ("logits", "target"), what,
         "For BCE that is max(x, 0) - x * t + log1p(exp(-|x|)): exp(-|x|) is at most 1 for"
-        " every x, so no branch is needed.",
+        " every x.",
     )  # fmt: skip
+    _expect_gradients(outcome, reference.bce_with_logits, (logits, target), ("logits", "target"),
+                      what)  # fmt: skip
+
+
+@points(1, "bce_with_logits")
+def test_bce_with_logits_gradient_at_zero_logits(student, reference):
+    # Every logit of a model started from zero weights is exactly 0, where the loss is smooth
+    # but max(x, 0) and |x| have kinks: autograd's one-sided slopes there must still add up to
+    # the loss's own, sigmoid(0) - t.
+    logits = torch.tensor([0.0, 0.0, 0.0, -0.0, 1.5, -2.0])
+    target = torch.tensor([0.0, 1.0, 0.25, 1.0, 1.0, 0.0])
+    what = "bce_with_logits(logits, target) at logits of exactly 0"
+    _check_bce(student, reference, logits, target, f"{what}, {logits.tolist()}")
+    outcome = student.run("bce_with_logits", logits.clone(), target.clone(), grad=True)
+    got = (outcome.grads or [None])[0]
+    n, zero = logits.numel(), logits == 0
+    if type(got) is torch.Tensor and got.shape == logits.shape and got.is_floating_point():
+        want = (0.5 - target[zero]) / n
+        if not torch.allclose(got[zero].double(), want.double(), atol=1e-6):
+            slopes = [round(float(g) * n, 4) for g in got[zero]]
+            fail(f"The gradient of {what} w.r.t. the logits, times n = {n}, is {slopes} at"
+                 f" targets {target[zero].tolist()}, where it should be sigmoid(0) - t ="
+                 f" {[0.5 - float(t) for t in target[zero]]}. The loss is smooth at 0, but"
+                 " autograd differentiates the formula as written: max(x, 0) (clamp, relu)"
+                 " and |x| each have a kink at 0 where it takes one side's slope, chosen"
+                 " separately (clamp's 0 and abs's 0 give -t). Choose both with one"
+                 " condition, as TensorFlow does: pos = x >= 0, torch.where(pos, x, 0) for"
+                 " max(x, 0) and torch.where(pos, -x, x) for -|x|.")  # fmt: skip
     _expect_gradients(outcome, reference.bce_with_logits, (logits, target), ("logits", "target"),
                       what)  # fmt: skip
 

@@ -48,9 +48,13 @@ def cross_entropy_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tens
 
 
 def bce_with_logits(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    """Mean binary cross-entropy from logits, stable for large |x|."""
-    x = logits
-    return (x.clamp(min=0) - x * target + torch.log1p(torch.exp(-x.abs()))).mean()
+    """Mean binary cross-entropy from logits, stable for large |x|: max(x, 0) - x t +
+    log1p(exp(-|x|)), with max(x, 0) and -|x| chosen by one condition (as TensorFlow does), so
+    that at x = 0 autograd takes both from the same side: sigmoid(0) - t, not clamp's and
+    abs's separate choices (-t)."""
+    x, positive = logits, logits >= 0
+    relu_x, minus_abs = torch.where(positive, x, 0.0), torch.where(positive, -x, x)
+    return (relu_x - x * target + torch.log1p(torch.exp(minus_abs))).mean()
 
 
 def kl_divergence(p: torch.Tensor, q: torch.Tensor) -> torch.Tensor:

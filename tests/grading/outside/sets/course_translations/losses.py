@@ -30,7 +30,9 @@ def cross_entropy_loss(logits, target):
 
 def bce_with_logits(logits, target):
     x = logits
-    return (torch.relu(x) - x * target + torch.log1p(torch.exp(-torch.abs(x)))).mean()
+    pos = x >= 0  # relu(x) and -|x| from one test, as tf.nn.sigmoid_cross_entropy_with_logits
+    return (torch.where(pos, x, 0.0) - x * target
+            + torch.log1p(torch.exp(torch.where(pos, -x, x)))).mean()
 
 
 def kl_divergence(p, q):

@@ -3,9 +3,10 @@ import torch
 
 
 def sigmoid(x):
-    # stable: exp of a non-positive number only
-    e = torch.exp(-torch.abs(x))
-    return torch.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    # stable: exp of a non-positive number only (-|x|, its sign picked with the branch)
+    pos = x >= 0
+    e = torch.exp(torch.where(pos, -x, x))
+    return torch.where(pos, 1 / (1 + e), e / (1 + e))
 
 
 def sigmoid_grad(x):

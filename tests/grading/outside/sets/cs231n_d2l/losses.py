@@ -36,7 +36,8 @@ def cross_entropy_loss(logits, target):
 
 def bce_with_logits(logits, target):
     x, t = logits, target
-    loss = x.clamp(min=0) - x * t + torch.log1p(torch.exp(-x.abs()))
+    pos = x >= 0  # one branch for both kinks: the slope at x = 0 is sigmoid(0) - t
+    loss = torch.where(pos, x, 0.0) - x * t + torch.log1p(torch.exp(torch.where(pos, -x, x)))
     return loss.mean()
 
 

@@ -4,8 +4,9 @@ import torch
 
 
 def sigmoid(x):
-    # exp(-|x|) never overflows: each branch is the stable form for its sign of x.
-    z = torch.exp(-torch.abs(x))
+    # exp(-|x|) never overflows: each branch is the stable form for its sign of x (and -|x|
+    # is taken by the same test, so that autograd's slope at 0 is the branch's).
+    z = torch.exp(torch.where(x >= 0, -x, x))
     return torch.where(x >= 0, 1 / (1 + z), z / (1 + z))
 
 

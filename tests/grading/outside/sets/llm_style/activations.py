@@ -15,7 +15,7 @@ def sigmoid(x: torch.Tensor) -> torch.Tensor:
     """Numerically stable sigmoid."""
     _check(x)
     pos = x >= 0
-    z = torch.exp(-x.abs())
+    z = torch.exp(torch.where(pos, -x, x))  # -|x|, with the branches' slope at 0 (not abs's 0)
     return torch.where(pos, 1.0 / (1.0 + z), z / (1.0 + z)).to(dtype=x.dtype, device=x.device)
 
 

@@ -54,7 +54,11 @@ def cross_entropy_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tens
 
 def bce_with_logits(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     assert logits.shape == target.shape
-    loss = logits.clamp(min=0) - logits * target + torch.log1p(torch.exp(-logits.abs()))
+    # max(x, 0) and -|x| selected by the same condition, so the gradient at x = 0 is exact.
+    positive = logits >= 0
+    relu_logits = torch.where(positive, logits, torch.zeros_like(logits))
+    neg_abs_logits = torch.where(positive, -logits, logits)
+    loss = relu_logits - logits * target + torch.log1p(torch.exp(neg_abs_logits))
     return loss.mean()
 
 

@@ -39,7 +39,8 @@ def cross_entropy_loss(logits, target):
 
 def bce_with_logits(logits, target):
     x, t = logits, target
-    return torch.mean(torch.clamp(x, min=0) - x * t + torch.log(1 + torch.exp(-torch.abs(x))))
+    pos = x >= 0
+    return torch.mean(torch.where(pos, x, 0.0) - x * t + torch.log(1 + torch.exp(torch.where(pos, -x, x))))
 
 
 def kl_divergence(p, q):

@@ -41,7 +41,8 @@ def cross_entropy_loss(logits, target):
 
 def bce_with_logits(logits, target):
     x, t = logits, target
-    return (x.clamp(min=0) - x * t + (-x.abs()).exp().log1p()).mean()
+    pos = x >= 0
+    return (x.where(pos, 0.0) - x * t + x.where(~pos, -x).exp().log1p()).mean()
 
 
 def kl_divergence(p, q):

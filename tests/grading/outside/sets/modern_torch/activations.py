@@ -9,8 +9,9 @@ from torch import Tensor
 
 @torch.jit.script
 def _stable_sigmoid(x: Tensor) -> Tensor:
-    e = torch.exp(-torch.abs(x))
-    return torch.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    pos = x >= 0
+    e = torch.exp(torch.where(pos, -x, x))
+    return torch.where(pos, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 @overload

@@ -54,7 +54,9 @@ def cross_entropy_loss(logits: Tensor, target: Tensor) -> Tensor:
 
 
 def bce_with_logits(logits: Tensor, target: Tensor) -> Tensor:
-    loss = torch.clamp(logits, min=0) - logits * target + torch.log1p(torch.exp(-logits.abs()))
+    pos = logits >= 0
+    relu, neg_abs = torch.where(pos, logits, 0.0), torch.where(pos, -logits, logits)
+    loss = relu - logits * target + torch.log1p(torch.exp(neg_abs))
     return loss.mean()
 
 

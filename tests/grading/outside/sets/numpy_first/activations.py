@@ -7,7 +7,7 @@ LOG_EPS = np.finfo(np.float32).eps
 
 
 def sigmoid(x):
-    z = torch.exp(-torch.abs(x))
+    z = torch.exp(torch.where(x >= 0, -x, x))  # -|x|, its sign chosen with the branch
     return torch.where(x >= 0, 1 / (1 + z), z / (1 + z))
 
 

@@ -37,7 +37,8 @@ def cross_entropy_loss(logits, target):
 
 def bce_with_logits(logits, target):
     x, t = logits, target
-    return (torch.clamp(x, min=0) - x * t + torch.log1p(torch.exp(-x.abs()))).mean()
+    pos = x >= 0
+    return (torch.where(pos, x, 0.0) - x * t + torch.log1p(torch.exp(torch.where(pos, -x, x)))).mean()
 
 def kl_divergence(p, q):
     return (torch.xlogy(p, p) - torch.xlogy(p, q)).sum(dim=-1)
