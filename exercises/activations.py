@@ -17,7 +17,8 @@ Conventions shared by every function below:
   ``x *= ...``), because the caller may still need its values.
 - Write the formulas yourself: do not call ``torch.sigmoid``, ``torch.relu``,
   ``torch.nn.functional``, torch's other activation functions (``torch.prelu``,
-  ``torch.threshold``, ``torch.special.expit``, ...) or autograd (``backward``,
+  ``torch.threshold``, ``torch.special.expit``, ``torch.softmax``, ...), under any of torch's
+  names (``torch._foreach_sigmoid``, ``torch._prelu_kernel``), or autograd (``backward``,
   ``torch.autograd.grad``). ``torch.exp``, ``torch.tanh``, ``torch.where``, ``torch.clamp`` and
   comparisons are fine.
 """

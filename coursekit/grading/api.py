@@ -370,6 +370,20 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     return sorted(r for r in reached if (_names_of(r) & forbidden) - paid)
 
 
+# Native code of the student's own (a red team's C++ ran torch's kernels and autograd through
+# ctypes, session 30), and the student process's own frames and objects, where the run-time
+# record lives: no exercise needs them, and where they are read they count as unseen work.
+_OUT_OF_SIGHT = ("ctypes", "_ctypes", "cffi", "CDLL", "PyDLL", "cdll", "pydll", "LoadLibrary",
+                 "dlopen", "cpp_extension", "load_inline", "_getframe", "f_back", "f_locals",
+                 "currentframe", "get_objects", "get_referrers")  # fmt: skip
+
+
+def out_of_sight(use: str) -> bool:
+    """Whether a use :func:`not_by_hand` found is work the grader cannot see (not a torch
+    function a rule names)."""
+    return use.startswith("(") or not set(re.split(r"\W+", use)).isdisjoint(_OUT_OF_SIGHT)
+
+
 # What turns the student process's watch (its function or dispatch mode) off or runs out of its
 # sight (TorchScript compiled from a string; @torch.jit.script's function is read; torch's own
 # Python references of its functions, which it sees as the plain ops they are written with:
@@ -378,7 +392,7 @@ _UNWATCHED = ("_refs", "_decomp", "_prims", "DisableTorchFunction",
               "DisableTorchFunctionSubclass", "_pop_mode",
               "_pop_mode_temporarily", "_pop_torch_function_stack", "CompilationUnit",
               "_DisableTorchDispatch", "_pop_torch_dispatch_stack", "_unset_dispatch_mode",
-              "_disable_current_modes")  # fmt: skip
+              "_disable_current_modes", *_OUT_OF_SIGHT)  # fmt: skip
 # Functions noted by module (torch's, and the course's own library): the rule's name for what
 # is under each.
 _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch._C._nn.", "functional"),
@@ -392,7 +406,8 @@ def _names_of(reached: str) -> set[str]:
     name = reached.rpartition(".")[2]  # an overload's op too: torch._ops.aten._softmax.default
     ops = set(reached.split(".")[3:]) if reached.startswith("torch._ops.") else set()
     # aten's *_backward ops (threshold_backward is ReLU's) are autograd's derivative formulas
-    return {name, name.removeprefix("special_"), *ops, *["backward"] * name.endswith("_backward")
+    return {name, name.removeprefix("special_"), _bare(name), *map(_bare, ops),
+            *["backward"] * name.endswith("_backward")
             } | {rule for prefix, rule in _RULE_OF_MODULE if reached.startswith(prefix)}
 
 
@@ -537,12 +552,18 @@ def _aten_ops() -> frozenset:
                      if op.startswith("aten::"))  # fmt: skip
 
 
+def _bare(name: str) -> str:
+    """A torch function's name without the spellings of its private kernels (a red team's
+    ``torch._foreach_sigmoid([x])[0]``, ``torch._prelu_kernel``, ``torch._softmax``)."""
+    return name.removeprefix("_foreach_").strip("_").removesuffix("_kernel")
+
+
 def _forbids(forbidden: frozenset):
-    """Whether a rule forbidding ``forbidden`` forbids a torch name: where it forbids
-    "backward", aten's derivative formulas too (``threshold_backward`` is ReLU's; not
-    ``save_for_backward``, which a Function written by hand calls)."""
+    """Whether a rule forbidding ``forbidden`` forbids a torch name (or its :func:`_bare` one):
+    where it forbids "backward", aten's derivative formulas too (``threshold_backward`` is
+    ReLU's; not ``save_for_backward``, which a Function written by hand calls)."""
     backward = "backward" in forbidden
-    return lambda name: name in forbidden or (
+    return lambda name: name in forbidden or _bare(name) in forbidden or (
         backward and name.endswith("_backward") and name in _aten_ops())
 
 
@@ -564,7 +585,8 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
                 torchy.add(alias.asname or (alias.name if module else parts[0]))
             named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
             vmap = parts[-1] in _NO_GRADIENT  # from torch.func import vmap
-            if parts[0] in ("torch", "functorch") and any(map(forbids, named)) and not vmap:
+            roots = ("torch", "functorch", "ctypes", "_ctypes", "cffi", "sys", "inspect", "gc")
+            if parts[0] in roots and any(map(forbids, named)) and not vmap:
                 bound = alias.asname or (alias.name if module else parts[0])
                 if id(node) in top:
                     aliases[bound] = ".".join(parts)

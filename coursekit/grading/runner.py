@@ -224,7 +224,7 @@ def run_check(check: Check, student, reference) -> TestResult:
 def _not_by_hand(student, check: Check) -> str:
     """The teaching message when the exercise's function, in the code the student process
     imported, uses what its docstring forbids ("" for wrappers and in-process modules)."""
-    from coursekit.grading.api import not_by_hand
+    from coursekit.grading.api import not_by_hand, out_of_sight
     from coursekit.grading.isolation import Student
 
     code = student.code() if isinstance(student, Student) else None
@@ -234,7 +234,7 @@ def _not_by_hand(student, check: Check) -> str:
     used = not_by_hand(code, check.exercise, check.by_hand, check.judged_apart, reached)
     if not used:
         return ""
-    if all(use.startswith("(") for use in used):  # worker.UNSEEN: no rule names it, the watch does
+    if all(map(out_of_sight, used)):  # no rule names it: what the grader cannot look into
         return (f"{check.exercise}() gives the right values, but the grader cannot check that it"
                 f" keeps its docstring's rules: it uses {', '.join(used)}. Compute it in the"
                 " calling thread, with plain tensors. No points for this test until then.")

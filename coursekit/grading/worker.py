@@ -21,7 +21,9 @@ WITH_GRAD = "__coursekit_with_grad__"
 UNSEEN = ("(another thread or process that runs while it computes, such as a thread pool or a"
           " logging QueueListener: the grader cannot see what runs there)",
           "(a tensor subclass of its own, whose __torch_function__ the grader cannot see into)",
-          "(more torch functions than the grader notes)")  # fmt: skip
+          "(more torch functions than the grader notes)",
+          "(native code of its own: a library it built or wrote, loaded with ctypes or the like,"
+          " whose work the grader cannot see)")  # fmt: skip
 REQUEST_CAP = 1 << 30
 CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID = 0x08000000, 0x10000000, 0x20000000
 CLONE_NEWNET, CLONE_NEWNS = 0x40000000, 0x00020000
@@ -455,9 +457,28 @@ def torch_defaults(saved=None):
     return before
 
 
+def _native_code(folder: bytes, opened: list) -> bool:
+    """Whether the student process runs native code of its own: a library opened with ctypes
+    (``opened``: its audit hook's record) or executable pages mapped (``/proc/self/maps``) from
+    a file of its folder, the only place it can write (with no mount namespace to make that
+    folder noexec, where a library it builds still loads)."""
+    if any(path.startswith(folder) for path in opened):
+        return True
+    with suppress(OSError), open("/proc/self/maps", "rb") as maps:
+        return any(len(f) == 6 and b"x" in f[1] and f[5].startswith(folder)
+                   for f in (line.split(None, 5) for line in maps))  # fmt: skip
+    return False
+
+
 def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
     """Answer load and call requests until the grader closes the request pipe."""
     modules: dict = {}
+    # Libraries ctypes opens, as absolute paths (an audit hook cannot be removed): one of its
+    # own, opened and closed within a call, leaves no mapping behind to find.
+    folder, opened = os.path.join(os.getcwd(), "").encode(), []
+    sys.addaudithook(lambda event, args: event == "ctypes.dlopen" and type(args[0]) is str
+                     and "/" in args[0] and len(opened) < 64  # a bare name: the system's
+                     and opened.append(os.path.abspath(args[0]).encode()))  # fmt: skip
     wire.send(response_fd, {"ok": True, "ready": True, "confinement": confinement})
     while True:
         try:
@@ -476,6 +497,8 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
                 module, saved = modules[request["key"]]
                 torch_defaults(saved)
                 reply = call(module, request)
+                if request.get("watch") is True and _native_code(folder, opened):
+                    reply["reached"] = [*reply.get("reached", []), UNSEEN[3]]
             except BaseException as exc:  # noqa: BLE001 - e.g. a malformed request
                 reply = failure("internal", exc)
         try:
@@ -569,7 +592,10 @@ def _read_only_but(folder: str, libc) -> None:
     if getattr(libc, "unshare", lambda flags: -1)(CLONE_NEWNS) == 0 and change(
         "/", 0x8000, 1, 0, 1 << 18
     ) == 0 and libc.mount(folder.encode(), folder.encode(), None, 4096, None) == 0:  # MS_BIND
-        change(folder, 0, 0, 1)  # its own folder writable again
+        # Its own folder writable again, but nothing there executable (MOUNT_ATTR_NOEXEC, and
+        # NOSUID, NODEV): a library it builds or unpacks cannot be mapped, so no torch kernel or
+        # autograd is run from C++ out of the by-hand watch's sight (a red team, session 30).
+        change(folder, 0, 0x8 | 0x2 | 0x4, 1)
         os.chdir(folder)  # on that mount
         # The procfs of its own pid namespace, whose init it is: the machine's lists every
         # process, other graders' command lines among them. MS_NOSUID | MS_NODEV | MS_NOEXEC.

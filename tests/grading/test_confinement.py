@@ -1438,3 +1438,35 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     assert results["g_mq_reader"]["score"] == results["g_mq_reader"]["max_score"] > 0
     assert not mq_leaked, "a POSIX message queue outlived the grader"
     assert Path("/proc/sys/kernel/shmall").read_text() == limits, "the host's limit was changed"
+
+
+@pytest.mark.parametrize("user", ["root", "nobody"])
+def test_without_namespaces_native_code_is_seen(user, shared_folder):
+    """Where no mount namespace makes the worker's folder noexec, a library the submission
+    builds there loads: a sigmoid computed in it, right in value and gradient, must still lose
+    its points, loaded at import or opened and closed within each call (``worker._native_code``:
+    ctypes's audit event, the executable pages mapped from its folder). Once such code is
+    loaded, every "by hand" call after it counts it: what any function does in it is unseen."""
+    require(bool(shutil.which("gcc")), "needs gcc to build the submission's library")
+    from tests.grading.test_hostile_values import NATIVE
+
+    reference = (REPO / "tests/grading/reference/activations.py").read_text()
+    klass = shared_folder / "class"
+    loaded = "\ntry:\n    _LIB = _build()\nexcept OSError as exc:\n    _LIB = exc\n"
+    for when in ("import", "call"):
+        (klass / when).mkdir(parents=True)
+        source = f"{reference}\n\nWHEN = {when!r}\n{NATIVE}\n" + loaded * (when == "import")
+        (klass / when / "activations.py").write_text(source)
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter",
+               "activations", "--jobs", "1", "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(without_namespaces(command, user), cwd=REPO, env=env,
+                          capture_output=True, timeout=900)  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    for result in json.loads(report.read_text()):
+        tests = [t for t in result["tests"] if t["exercise"] == "sigmoid"]
+        assert tests and all(t["score"] == 0 and "native code of its own" in t["output"]
+                             for t in tests), (result["submission"], tests)  # fmt: skip

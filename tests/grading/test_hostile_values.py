@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import base64
 import io
+import shutil
 import time
 import tracemalloc
 import types
@@ -546,6 +547,38 @@ AUTOGRAD_ELSEWHERE = {
         "    ones = torch.ones_like(x)\n"
         "    return torch.exp(-torch.binary_cross_entropy_with_logits(x, ones, None, None, 0))\n"
     ),
+    # (a red team, session 30) torch's own kernels under their private names, and the softmax
+    # of (0, x), whose second entry is sigmoid(x): each kept every point.
+    "private-kernel": (
+        "activations", {"sigmoid"}, "torch._foreach_sigmoid",
+        "def sigmoid(x):\n"
+        "    return torch._foreach_sigmoid([x])[0]\n"
+    ),
+    "private-kernel-by-string": (
+        "activations", {"leaky_relu"}, "_prelu_kernel",
+        "def leaky_relu(x, negative_slope=0.01):\n"
+        "    w = torch.tensor([negative_slope], dtype=x.dtype)\n"
+        "    kernel = getattr(torch, '_prelu' + '_kernel')\n"
+        "    return kernel(x.reshape(-1), w).reshape(x.shape)\n"
+    ),
+    "softmax-as-sigmoid": (
+        "activations", {"sigmoid"}, "softmax",
+        "def sigmoid(x):\n"
+        "    return torch.softmax(torch.stack([torch.zeros_like(x), x]), dim=0)[1]\n"
+    ),
+    # The run-time record erased through the caller's frame (a documented gap: code in the
+    # student process can forge what it reports); written plainly, the reading sees it.
+    "frame-erasure": (
+        "activations", {"sigmoid"}, "_getframe",
+        "import sys as _sys\n\n"
+        "def sigmoid(x):\n"
+        "    y = getattr(torch, 'sig' + 'moid')(x)\n"
+        "    frame = _sys._getframe(1)\n"
+        "    while frame is not None:\n"
+        "        frame.f_locals.get('reached', set()).clear()\n"
+        "        frame = frame.f_back\n"
+        "    return y\n"
+    ),
     "loss-as-softmax": (
         "softmax_regression", {"softmax"}, "cross_entropy",
         "import torch.nn.functional as _F\n\n"
@@ -580,6 +613,60 @@ def test_autograd_under_another_name_is_not_by_hand(case, grading_worker, tmp_pa
     assert tests and all(t.score == 0 and says in t.output for t in tests), [
         (t.name, t.score, t.output) for t in tests
     ]
+
+
+# A sigmoid computed in C, right in value and gradient, from a library the module builds (a red
+# team's C++ ran torch's own kernels and autograd so, out of every torch mode's sight): where the
+# student process has a mount namespace its folder is noexec, and the library cannot be mapped;
+# elsewhere loading it counts as unseen work. ctypes is reached by strings (the reading would
+# name it), the library built at import or within the call, and closed again in the call.
+NATIVE = """
+import os as _os, subprocess as _sp
+
+_C = "double logistic(double x) { return 1.0 / (1.0 + __builtin_exp(-x)); }"
+
+
+def _build():
+    with open("own.c", "w") as f:
+        f.write(_C)
+    _sp.run(["gcc", "-O1", "-shared", "-fPIC", "own.c", "-o", "own.so"], check=True)
+    native = __import__("ct" + "ypes")
+    lib = getattr(native, "CD" + "LL")(_os.path.abspath("own.so"))
+    lib.logistic.restype, lib.logistic.argtypes = native.c_double, [native.c_double]
+    return lib, native
+
+
+def sigmoid(x):
+    if WHEN == "call":
+        lib, native = _build()
+    elif isinstance(_LIB, OSError):  # not loaded at import: say why
+        raise _LIB
+    else:
+        lib, native = _LIB
+    flat = x.detach().double().reshape(-1).tolist()
+    s = torch.tensor([lib.logistic(v) for v in flat], dtype=torch.float64)
+    s = s.reshape(x.shape).to(x.dtype)
+    if WHEN == "call":
+        __import__("_ct" + "ypes").dlclose(lib._handle)  # nothing left mapped after the call
+    return s + (x - x.detach()) * (s * (1 - s))
+"""
+
+
+@pytest.mark.parametrize("when", ["import", "call"])
+def test_native_code_of_its_own_is_not_by_hand(when, grading_worker, tmp_path):
+    if shutil.which("gcc") is None:
+        pytest.skip("no gcc on this machine: nothing to build a library with")
+    hostile = f"\n\nWHEN = {when!r}\n{NATIVE}\n"
+    if when == "import":
+        hostile += "\ntry:\n    _LIB = _build()\nexcept OSError as exc:\n    _LIB = exc\n"
+    try:
+        result = _reference_with(hostile, "activations", grading_worker, tmp_path, {"sigmoid"})
+    finally:
+        grading_worker.stop()
+    tests = [t for t in result.tests if t.exercise == "sigmoid"]
+    said = ("native code of its own", "failed to map segment")
+    assert tests and all(t.score == 0 and any(w in t.output for w in said) for t in tests), [
+        (t.name, t.output[:300]) for t in tests]
 
 
 # The course's own library implements two exercises (the book's pages use them): a submission

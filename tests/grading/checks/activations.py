@@ -26,10 +26,12 @@ _OWN = ("sigmoid", "sigmoid_", "expit", "Sigmoid", "relu", "relu_", "ReLU", "lea
         "rrelu_", "RReLU", "threshold", "threshold_", "Threshold", "hardtanh", "hardtanh_",
         "Hardtanh", "relu6", "ReLU6", "elu", "elu_", "ELU", "celu", "celu_", "CELU", "selu",
         "selu_", "SELU",
-        # and the losses built on them: exp(-binary_cross_entropy_with_logits(x, 1)) is sigmoid(x)
+        # and the losses built on them: exp(-binary_cross_entropy_with_logits(x, 1)) is sigmoid(x);
+        # softmax, an activation too: softmax([0, x])[1] is sigmoid(x) (a red team's, session 30)
         *sorted(n for n in {*dir(torch), *dir(torch._C._nn), *dir(torch.nn), *dir(torch.Tensor),
                             *dir(torch.ops.aten)}
-                if any(w in n.lower() for w in ("loss", "cross_entropy", "margin"))))  # fmt: skip
+                if any(w in n.lower() for w in ("loss", "cross_entropy", "margin", "softmax",
+                                                "softmin"))))  # fmt: skip
 # The functions themselves may subclass torch.autograd.Function (forward and backward written
 # by hand, PyTorch's tutorial "Defining new autograd functions"); calling autograd stays
 # forbidden: torch.autograd.grad, however imported, and forward_ad.

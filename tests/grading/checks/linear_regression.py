@@ -97,6 +97,12 @@ def _expect_follows_the_model(student, w, b, n, seed):
             f"X should be drawn from N(0, 1), but its mean is {float(X.mean()):.3f} and its"
             f" standard deviation {float(X.std()):.3f}: use torch.normal(0, 1, ...) or torch.randn."
         )
+    # n independent draws from N(0, I) never repeat an example (a red team's 100 examples
+    # tiled to 4,000 kept every point, session 30): each is a new observation.
+    distinct = len(torch.unique(X, dim=0))
+    if distinct < n:
+        fail(f"X holds only {distinct:,} different examples among its {n:,} rows: draw every row"
+             " anew (torch.normal(0, 1, (n, len(w)))), not a few rows repeated or tiled.")
     noise = y.reshape(-1) - (X @ w + b)
     if noise.abs().mean() > 1.0:
         fail(

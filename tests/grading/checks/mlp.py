@@ -367,6 +367,15 @@ def _init_outcome(student, fn, shape, seed, *args, **kwargs):
              " W's values), where the docstring says it returns W itself, the same tensor,"
              " changed in place (like torch.nn.init's functions). Return W, not W.clone() or"
              " a tensor built from it.")
+    # Independent draws never repeat a unit's weights, not even up to sign (a red team's 32
+    # rows copied, or flipped, over W kept every point, session 30: units that start alike
+    # learn alike, the symmetry an initialisation is there to break).
+    rows = got.reshape(len(got), -1).abs() if got.ndim > 1 and got[0].numel() > 1 else None
+    if rows is not None and len(torch.unique(rows, dim=0)) < len(rows):
+        fail(f"{fn} of a tensor of shape {shape} gives some units the same weights (up to their"
+             f" signs): only {len(torch.unique(rows, dim=0))} of its {len(rows)} rows differ."
+             " Draw every entry of W anew (W.uniform_ / W.normal_ on all of W), not a block of"
+             " rows copied or flipped over the rest.")
     return got
 
 

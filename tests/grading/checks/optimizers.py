@@ -259,8 +259,14 @@ def _diagnose(name, step, steps, problem, hyper, got, want, before, reference, e
             size = f" (Your step {step} is only {ratio:.3g}x as long as it should be.)"
     named = [(message + size, _rule_path(_mistaken(reference, kind), problem, hyper, step)[step])
              for kind, message in MISTAKES[name]]  # fmt: skip
-    for (eps, inside), path in eps_paths.items():
-        given, root = hyper.get("eps", DEFAULT_EPS[name]), _ROOT[name]
+    for key, path in eps_paths.items():
+        if key == "float32":  # torch.tensor(lr), an honest slip: 0.03 becomes 0.0299999993
+            named.append((f"your {name} takes its hyperparameters as float32 numbers (torch."
+                          "tensor(lr) makes a float32 tensor: 0.03 becomes 0.0299999993), so"
+                          " the float64 parameters drift from torch's: use the numbers as"
+                          " they are given (Python floats).", path[step]))  # fmt: skip
+            continue
+        (eps, inside), given, root = key, hyper.get("eps", DEFAULT_EPS[name]), _ROOT[name]
         text = (f"your {name} follows eps = {eps:g}, not the eps it was given ({given:g}): use"
                 " the eps argument, not a number of your own.")
         if inside:  # d2l's AdaGrad: sqrt(s + 1e-6)
@@ -336,6 +342,10 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
     for kind, _ in MISTAKES[name]:  # the paths a wrong answer is compared with (run always:
         _rule_path(_mistaken(reference, kind), problem, hyper, steps)  # the edition replays them)
     eps_paths = _eps_paths(reference, name, problem, hyper, steps)
+    rounded = {k: float(torch.tensor(v, dtype=torch.float32)) if type(v) is float else v
+               for k, v in hyper.items()}  # fmt: skip
+    if dtype == torch.float64 and rounded != hyper:
+        eps_paths["float32"] = _rule_path(getattr(reference, name), problem, rounded, steps)
     params, state = [p.clone() for p in problem.start], {}
     for k in range(steps):
         grads = problem.grads(params, k)

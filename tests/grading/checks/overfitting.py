@@ -236,6 +236,18 @@ def test_dropout_masks_are_independent(student, reference):
             fail(f"dropout_layer(X, 0.5) drops two neighbouring entries ({where}) together"
                  f" {both:.3f} of the time instead of p * p = 0.25: each entry is dropped"
                  " independently of every other, with one uniform draw of its own.")
+    # Independent draws never repeat a stretch: of the mask's runs of 32 entries (2**32 kinds at
+    # p = 0.5) nearly all differ. A block of draws tiled over X (a red team's 20,000 draws,
+    # session 30) repeats them all.
+    flat = mask.flatten().to(torch.int64)
+    stretches = len(flat) - 31
+    runs = sum(flat[j : j + stretches] << j for j in range(32))
+    kinds = len(torch.unique(runs))
+    if kinds < 0.9 * stretches:
+        fail(f"dropout_layer(X, 0.5) repeats its random draws: of the {stretches:,} runs of 32"
+             f" neighbouring entries of its mask only {kinds:,} differ, where independent draws"
+             " repeat about one in 2**32. Draw one uniform number per entry of X"
+             " (torch.rand(X.shape)), not a block of them tiled or repeated over X.")
     rows = mask.sum(dim=1)
     if bool((rows == rows[0]).all()) or int(mask.sum()) == int((other == 0).sum()) == half:
         fail(f"dropout_layer(X, 0.5) drops a fixed number of entries (exactly p of them, e.g."
