@@ -74,6 +74,15 @@ def _nogroup() -> int:
     return next((g.gr_gid for g in grp.getgrall() if g.gr_name in ("nogroup", "nobody")), 65534)
 
 
+def _home() -> str:
+    import pwd
+
+    try:
+        return pwd.getpwuid(os.geteuid()).pw_dir
+    except KeyError:  # a uid with no name (a container's)
+        return "/"
+
+
 def _claim_uid(first: int = 0):
     """Lock and return ``(uid, lock file)`` for a worker uid no other live worker holds."""
     import fcntl
@@ -157,7 +166,10 @@ class Worker:
         self.timeout, self.memory_mb = float(timeout), int(memory_mb)
         self.budget, self.spent = float(budget), 0.0
         courses = [course or Course.default(), Course.default(), Course.at(Path(sys.prefix).parent)]
-        folders = [*(h for c in courses for h in c.hidden), *hidden, tempfile.gettempdir()]
+        # The grader's home too: as a normal user, its uid's, the student's own (a red team
+        # read an SSH key and an earlier run's reports there); its venv stays readable.
+        home = [os.path.expanduser("~"), *([] if is_root() else [_home()])]
+        folders = [*(h for c in courses for h in c.hidden), *hidden, tempfile.gettempdir(), *home]
         # PYTHONPYCACHEPREFIX: the reference's bytecode lies there, outside the course.
         folders += [sys.pycache_prefix] if sys.pycache_prefix else []
         self.hidden = sorted({os.path.realpath(h) for h in folders if os.path.exists(h)})

@@ -534,12 +534,15 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 # 5 GiB past a 2 GiB limit; shutil falls back to read and write); msgget and semget (SysV queues
 # and semaphores hold kernel memory no watch counts: 1.3 GB in one-byte messages under a 256 MiB
 # limit); clone, whose namespace flags are refused; clone3, whose flags no filter can read,
-# refused as missing (glibc: then clone).
+# refused as missing (glibc: then clone); fcntl's F_SETLEASE and F_NOTIFY (as a normal user a
+# lease on a file of the grader's uid, torch's or matplotlib's, held a classmate's open for 45 s
+# a file: its import timed out, 0 points).
 _IO = (425, 426, 427, 447)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
-                                   278, 275, 276, 40, 68, 64), 56),
+                                   278, 275, 276, 40, 68, 64), 56, 72),
            "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268, *_IO,
-                                    75, 76, 77, 71, 186, 190), 220)}  # fmt: skip
+                                    75, 76, 77, 71, 186, 190), 220, 25)}  # fmt: skip
+F_SETLEASE, F_NOTIFY = 1024, 1026
 CLONE_NEW_ANY = 0x7E020000  # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET
 
 
@@ -549,14 +552,17 @@ def _deny_syscalls(libc) -> None:
     fails with ENOSYS."""
     if os.uname().machine not in _DENIED:
         return
-    arch, numbers, clone = _DENIED[os.uname().machine]
+    arch, numbers, clone, fcntl = _DENIED[os.uname().machine]
     # (BPF code, constant, where to jump if true, if false): a label, or None for the next
-    # instruction. Loads: seccomp_data's arch (4), nr (0), the low half of args[0] (16).
+    # instruction. Loads: seccomp_data's arch (4), nr (0), the low halves of args[0] (16) and
+    # args[1] (24).
     load, equal, at_least, has, give = 0x20, 0x15, 0x35, 0x45, 0x06
     program = [(load, 4, None, None), (equal, arch, None, "deny"), (load, 0, None, None),
                (at_least, 0x40000000, "deny", None),  # x32's numbers
                *((equal, nr, "deny", None) for nr in numbers), (equal, 435, "nosys", None),
-               (equal, clone, None, "allow"), (load, 16, None, None),
+               (equal, fcntl, None, "clone"), (load, 24, None, None),
+               (equal, F_SETLEASE, "deny", None), (equal, F_NOTIFY, "deny", "allow"),
+               "clone", (equal, clone, None, "allow"), (load, 16, None, None),
                (has, CLONE_NEW_ANY, "deny", None), "allow", (give, 0x7FFF0000, None, None),
                "deny", (give, 0x00050000 | 1, None, None),  # SECCOMP_RET_ERRNO | EPERM
                "nosys", (give, 0x00050000 | 38, None, None)]  # | ENOSYS
@@ -634,6 +640,9 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
         used_kb = 0
     limits = [(resource.RLIMIT_DATA, used_kb * 1024 + int(spec["memory_mb"]) * 2**20),
               (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20),
+              # mlock'ed pages of shared files are nobody's private memory (a red team locked
+              # 1.9 GiB of the venv's under a 512 MiB limit), and no exercise locks memory
+              (resource.RLIMIT_MEMLOCK, 0),
               (resource.RLIMIT_NOFILE, min(256, resource.getrlimit(resource.RLIMIT_NOFILE)[1]
                                           % 2**63))]  # fmt: skip (the grader watches each)
     # No POSIX message queue: one outlives its maker under a name no /proc file lists (README).
@@ -682,13 +691,29 @@ def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
             Path("/proc/self/setgroups").write_text("deny")
             Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")
             Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
-    status_fd = fds.pop()
+    status_fd, zygote = fds.pop(), os.getppid()
     pid = os.fork()
     if pid == 0:
         os.close(status_fd)
         _become_student(spec, fds, wire, landlock, libc, userns)
     for fd in fds:
         os.close(fd)
+    # A grading process that dies (killed, out of memory) closes its zygote's socket, and the
+    # zygote returns; then this keeper takes the student process with it, whatever that does
+    # (one that replaced os._exit outlived the grader, unwatched). Killing pid 1 of a pid
+    # namespace kills all of it; without one, its process group.
+    import signal
+
+    def orphaned(*_):
+        for kill in (os.kill, os.killpg):
+            with suppress(OSError):
+                kill(pid, signal.SIGKILL)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, orphaned)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: when the zygote ends
+    if os.getppid() != zygote:  # it ended already
+        os.kill(os.getpid(), signal.SIGTERM)
     wire.send(status_fd, pid)
     wire.send(status_fd, os.waitpid(pid, 0)[1])
 

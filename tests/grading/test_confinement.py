@@ -22,6 +22,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from contextlib import suppress
 from pathlib import Path
 
@@ -65,6 +66,11 @@ def listing(path):
 
 def where():
     return __file__
+
+def sleep_for(seconds):
+    import time
+    time.sleep(seconds)
+    return True
 
 def scratch():
     path = os.path.join(os.environ["HOME"], "scratch", "notes.txt")
@@ -248,6 +254,7 @@ def nested_namespaces(children, mb):
     return True
 
 def refused_calls():
+    import fcntl
     import threading
     libc = ctypes.CDLL(None, use_errno=True)
     said = {}
@@ -262,7 +269,12 @@ def refused_calls():
                        ("splice", lambda: libc.splice(os.pipe()[0], None, os.pipe()[1], None,
                                                       1, 2)),  # SPLICE_F_NONBLOCK
                        ("tee", lambda: libc.tee(os.pipe()[0], os.pipe()[1], 1, 2)),
-                       ("sendfile", lambda: os.sendfile(os.pipe()[1], os.open(".", 0), 0, 1))]:
+                       ("sendfile", lambda: os.sendfile(os.pipe()[1], os.open(".", 0), 0, 1)),
+                       ("lease", lambda: fcntl.fcntl(os.open("own", os.O_CREAT | os.O_RDONLY),
+                                                     fcntl.F_SETLEASE, fcntl.F_RDLCK)),
+                       ("notify", lambda: fcntl.fcntl(os.open(".", os.O_RDONLY), fcntl.F_NOTIFY,
+                                                      fcntl.DN_ACCESS)),
+                       ("mlock", lambda: libc.mlock(ctypes.create_string_buffer(4096), 4096))]:
         try:
             said[name] = call()
         except OSError as exc:
@@ -684,6 +696,10 @@ def test_no_namespace_of_its_own_hides_memory(answers):
     # Nor SysV message queues and semaphore sets (kernel memory that no watch counts: a fifth red
     # team held 1.3 GB in one-byte messages under a 256 MiB limit).
     refused += ("msgget", "semget")
+    # Nor file leases or dnotify (a sixth red team's lease on a file of the grader's uid held a
+    # classmate's import for 45 s), nor locked memory (RLIMIT_MEMLOCK 0: it locked 1.9 GiB of
+    # the venv's file pages, which count as no process's private memory).
+    refused += ("lease", "notify", "mlock")
     assert said == {**dict.fromkeys(refused, -errno.EPERM), "thread": [1], "fork": 7,
                     "copy": "copied"}, said
 
@@ -1470,3 +1486,66 @@ def test_without_namespaces_native_code_is_seen(user, shared_folder):
         tests = [t for t in result["tests"] if t["exercise"] == "sigmoid"]
         assert tests and all(t["score"] == 0 and "native code of its own" in t["output"]
                              for t in tests), (result["submission"], tests)  # fmt: skip
+
+
+def test_a_student_process_dies_with_its_grading_process(answers):
+    """A grading process that dies (the OOM killer, the coordinator's kill) left its student
+    process running, unwatched, for good (a sixth red team's replaced os._exit and held 300 MiB
+    after `grade` had ended): its zygote, whose socket closes, returns, and each keeper then
+    kills its student process."""
+    # The student process is in a call (an idle one ends when its request pipe closes).
+    script = ("import threading, time\n"
+              "from coursekit.grading.isolation import Student, Worker\n"
+              "worker = Worker(timeout=300, budget=300)\n"
+              "student = Student(worker, 'k', 'answers', sys.argv[1])\n"
+              "threading.Thread(target=student.sleep_for, args=(200,), daemon=True).start()\n"
+              "while worker.pid is None or not worker.loaded:\n"
+              "    time.sleep(0.05)\n"
+              "time.sleep(1)\n"
+              "print(worker.pid, flush=True)\n"
+              "time.sleep(300)\n")  # fmt: skip
+    grader = subprocess.Popen([sys.executable, "-c", f"import sys\n{script}", str(answers)],
+                              cwd=REPO, stdout=subprocess.PIPE,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
+    try:
+        pid = int(grader.stdout.readline())
+        assert Path(f"/proc/{pid}").exists()
+    finally:
+        grader.kill()
+        grader.wait()
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{pid}/stat").exists() and time.monotonic() < deadline:
+        if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in "ZX":
+            break  # dead, not yet reaped
+        time.sleep(0.1)
+    alive = Path(f"/proc/{pid}/stat").exists() and Path(f"/proc/{pid}/stat").read_text(
+        ).rsplit(")", 1)[1].split()[0] not in "ZX"  # fmt: skip
+    assert not alive, "the student process outlived its grading process"
+
+
+@pytest.mark.parametrize("user", ["root", "nobody"])
+def test_the_graders_home_is_hidden(user, shared_folder):
+    """As a normal user the student process has the grader's uid: it read the grader's SSH key
+    and an earlier run's reports in its home (a sixth red team). The home ($HOME, and the uid's
+    own) is hidden like the course; here a file every uid may read stands for them."""
+    home = shared_folder / "home"
+    home.mkdir()
+    (home / "secret").write_text("the key\n")
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    peek = (f"\ntry:\n    open({str(home / 'secret')!r}).read()\nexcept OSError:\n    pass\n"
+            "else:\n    raise ImportError('read the grader\\'s home')\n")  # fmt: skip
+    (shared_folder / "class" / "peek").mkdir(parents=True)
+    (shared_folder / "class" / "peek" / f"{CHAPTER}.py").write_text(reference + peek)
+    report = shared_folder / "out" / "report.json"  # its folder is hidden: apart from home
+    report.parent.mkdir()
+    command = [sys.executable, "-m", "coursekit", "grade", str(shared_folder / "class"),
+               "--chapter", CHAPTER, "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        give_to_nobody(shared_folder)
+        command = as_nobody(command)
+    env = {"PATH": os.environ["PATH"], "HOME": str(home), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    (result,) = json.loads(report.read_text())
+    assert result["score"] == result["max_score"] > 0, result.get("error") or [
+        t["output"] for t in result["tests"] if t["score"] == 0][:1]

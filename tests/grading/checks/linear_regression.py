@@ -356,6 +356,18 @@ def test_data_iter_shuffles(student, reference):
                 " Shuffle the whole list of indices (random.shuffle(indices) or"
                 " torch.randperm(n)), then cut it into batches."
             )
+        # A fixed stride from a random start (i, i + k, i + 2k, ... modulo n, a red team's in
+        # session 30) is the same in other steps: one step between most neighbours, where a
+        # shuffled pass repeats its commonest step about 5 times.
+        step = torch.bincount((order[1:] - order[:-1]) % n, minlength=n)
+        if int(step.max()) >= n // 3:
+            fail(
+                f"in {int(step.max())} of the {n - 1} places of a pass, the next example is the"
+                f" one {int(step.argmax())} further on (modulo {n}): your order walks the"
+                " examples with a fixed step, not a random permutation. Shuffle the whole list"
+                " of indices (random.shuffle(indices) or torch.randperm(n)), then cut it into"
+                " batches."
+            )
     if torch.equal(orders[0], orders[1]):
         fail(
             "two different random seeds gave the same order: draw a new random order on every"
