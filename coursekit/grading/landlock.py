@@ -4,10 +4,12 @@ the README). Stdlib only: the student process loads it by path."""
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import os
 import stat
 import struct
 import sys
+from contextlib import suppress
 
 # Landlock's system calls have the same numbers on every Linux architecture (asm-generic).
 SYS_CREATE_RULESET, SYS_ADD_RULE, SYS_RESTRICT_SELF = 444, 445, 446
@@ -77,8 +79,13 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
     rules = [(folder, writes | reads), (os.devnull, WRITE_FILE | (TRUNCATE if abi >= 3 else 0))]
     # The Python installation, and coursekit (public: a student module may import it) where it
     # lies inside a hidden course, as an editable install's does.
-    coursekit = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, coursekit]
+    coursekit = [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]
+    # and the one this interpreter imports, which may be another checkout's (a venv inside a
+    # second clone, hidden as a course: `import coursekit` failed there, PermissionError)
+    with suppress(ImportError, ValueError, AttributeError, TypeError):
+        coursekit += importlib.util.find_spec("coursekit").submodule_search_locations
+    keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+            *coursekit]
     keep += [p for p in sys.path if p]
     rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()

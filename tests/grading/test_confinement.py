@@ -1549,3 +1549,25 @@ def test_the_graders_home_is_hidden(user, shared_folder):
     (result,) = json.loads(report.read_text())
     assert result["score"] == result["max_score"] > 0, result.get("error") or [
         t["output"] for t in result["tests"] if t["score"] == 0][:1]
+
+
+def test_coursekit_imports_where_the_venv_lies_in_another_checkout(shared_folder):
+    """An instructor grades from a second checkout with the venv of the first (`grade` run in
+    the second, `python -m coursekit` taking its coursekit from there): the first checkout is
+    hidden as a course, and with it the coursekit its venv's student processes import, so a
+    module that imports coursekit (a notebook exported with its `coursekit.check` line) failed
+    with PermissionError instead of its own message. That coursekit stays readable."""
+    require(landlock.abi_version() >= 1, "this kernel has no Landlock (Linux 5.13+)")
+    second = shared_folder / "second-checkout"
+    for part in ("coursekit", "tests/grading/reference", "tests/grading/checks", "exercises"):
+        shutil.copytree(REPO / part, second / part, ignore=shutil.ignore_patterns("__pycache__"))
+    submission = shared_folder / "alice"
+    submission.mkdir()
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    (submission / f"{CHAPTER}.py").write_text(reference + "\nimport coursekit as _kit\n")
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder)}
+    done = subprocess.run([sys.executable, "-m", "coursekit", "check", CHAPTER, "--dir",
+                           str(submission)], cwd=second, env=env, capture_output=True,
+                          text=True, timeout=600)  # fmt: skip
+    assert "PermissionError" not in done.stdout, done.stdout[-2000:]
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
