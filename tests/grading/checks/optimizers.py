@@ -174,6 +174,11 @@ MISTAKES = {
         ("adam:v_not_running", "Your v holds only this step's (1 - beta2) * g * g: "
                                "v is a running average, v <- beta2 * v + (1 - beta2)"
                                " * g * g with the v from the state."),
+        *((f"adam:float32_{how}", "Your bias correction is computed in float32 (beta1 ** t"
+           " and beta2 ** t of float32 tensors, as torch.tensor(betas) makes them): 0.999"
+           " becomes 0.99900001, and 1 - beta2 ** t, near 0 in the first steps, keeps only"
+           " a few of its digits. Use the betas as the Python floats they are, with t an int:"
+           " 1 - beta2 ** t.") for how in ("betas", "power", "product")),
         ("adam:folded", "You fold the bias correction into the step size, lr * "
                         "sqrt(1 - beta2^t) / (1 - beta1^t), and divide m by sqrt(v) "
                         "+ eps (the faster form in Adam's paper). That moves eps: it "

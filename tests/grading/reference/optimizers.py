@@ -133,6 +133,8 @@ def _rmsprop(mistake):
 def _adam(mistake):
     def rule(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
         b1, b2 = reversed(betas) if mistake == "swapped" else betas
+        if mistake == "float32_betas":  # torch.tensor(betas): float32 in every use
+            b1, b2 = torch.tensor(betas, dtype=torch.float32)
         t = state.get("step", 0) + 1
         m = [b1 * mi + (1 - b1) * g
              for mi, g in zip(state.get("m", _zeros(grads)), grads, strict=True)]  # fmt: skip
@@ -143,6 +145,12 @@ def _adam(mistake):
         c1, c2 = {"no_correction": (1.0, 1.0), "constant": (1 - b1, 1 - b2),
                   "squared": (1 - b1**2, 1 - b2**2),
                   "m_only": (1 - b1**t, 1.0)}.get(mistake, (1 - b1**t, 1 - b2**t))  # fmt: skip
+        if mistake in ("float32_power", "float32_product"):  # betas as float32 tensors
+            powers = [torch.tensor(b, dtype=torch.float32) ** t for b in (b1, b2)]
+            if mistake == "float32_product":  # tinygrad's: beta^t by t products
+                powers = [math.prod([torch.tensor(b, dtype=torch.float32)] * t,
+                                    start=torch.ones((), dtype=torch.float32)) for b in (b1, b2)]
+            c1, c2 = (1.0 - power for power in powers)
         eps = 0.0 if mistake == "no_eps" else eps
         new = []
         for p, mi, vi in zip(params, m, v, strict=True):
@@ -165,5 +173,6 @@ _MISTAKEN = {
     **{f"rmsprop:{m}": _rmsprop(m) for m in ("swapped", "no_one_minus", "inside", "no_eps",
                                                "old_s")},  # fmt: skip
     **{f"adam:{m}": _adam(m) for m in ("no_correction", "constant", "m_only", "inside", "no_eps",
-                                         "swapped", "folded", "squared", "v_not_running")},
+                                         "swapped", "folded", "squared", "v_not_running",
+                                         "float32_betas", "float32_power", "float32_product")},
 }
