@@ -33,6 +33,7 @@ from coursekit.grading.course import Course
 from coursekit.grading.isolation import (
     MEMORY_SLACK_MB,
     SOCKET_BYTES,
+    UID_BASE,
     Student,
     Worker,
     _own_namespace,
@@ -67,8 +68,10 @@ def listing(path):
 def where():
     return __file__
 
-def sleep_for(seconds):
-    import time
+def sleep_for(seconds, child=False):
+    import subprocess, time
+    if child:  # in a session of its own, as a daemon would
+        subprocess.Popen(["sleep", "299"], start_new_session=True)
     time.sleep(seconds)
     return True
 
@@ -1469,7 +1472,7 @@ def test_without_namespaces_native_code_is_seen(user, shared_folder):
     reference = (REPO / "tests/grading/reference/activations.py").read_text()
     klass = shared_folder / "class"
     loaded = "\ntry:\n    _LIB = _build()\nexcept OSError as exc:\n    _LIB = exc\n"
-    for when in ("import", "call"):
+    for when in ("import", "call", "call-by-proc"):  # by-proc: a bytes path through /proc
         (klass / when).mkdir(parents=True)
         source = f"{reference}\n\nWHEN = {when!r}\n{NATIVE}\n" + loaded * (when == "import")
         (klass / when / "activations.py").write_text(source)
@@ -1488,24 +1491,29 @@ def test_without_namespaces_native_code_is_seen(user, shared_folder):
                              for t in tests), (result["submission"], tests)  # fmt: skip
 
 
-def test_a_student_process_dies_with_its_grading_process(answers):
+@pytest.mark.parametrize("namespaces", [True, False])
+def test_a_student_process_dies_with_its_grading_process(namespaces, answers):
     """A grading process that dies (the OOM killer, the coordinator's kill) left its student
     process running, unwatched, for good (a sixth red team's replaced os._exit and held 300 MiB
     after `grade` had ended): its zygote, whose socket closes, returns, and each keeper then
-    kills its student process."""
+    kills its student process. Without a pid namespace (root without CAP_SYS_ADMIN, as in a
+    container), also a child in a session of its own (a seventh red team's): every process of
+    the worker's uid."""
+    require(namespaces or os.geteuid() == 0, "without namespaces: root only")
     # The student process is in a call (an idle one ends when its request pipe closes).
     script = ("import threading, time\n"
               "from coursekit.grading.isolation import Student, Worker\n"
               "worker = Worker(timeout=300, budget=300)\n"
               "student = Student(worker, 'k', 'answers', sys.argv[1])\n"
-              "threading.Thread(target=student.sleep_for, args=(200,), daemon=True).start()\n"
+              "threading.Thread(target=student.sleep_for, args=(200, True), daemon=True).start()\n"
               "while worker.pid is None or not worker.loaded:\n"
               "    time.sleep(0.05)\n"
               "time.sleep(1)\n"
               "print(worker.pid, flush=True)\n"
               "time.sleep(300)\n")  # fmt: skip
-    grader = subprocess.Popen([sys.executable, "-c", f"import sys\n{script}", str(answers)],
-                              cwd=REPO, stdout=subprocess.PIPE,
+    command = [sys.executable, "-c", f"import sys\n{script}", str(answers)]
+    command = command if namespaces else without_namespaces(command, "root")
+    grader = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE,
                               env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
     try:
         pid = int(grader.stdout.readline())
@@ -1521,6 +1529,24 @@ def test_a_student_process_dies_with_its_grading_process(answers):
     alive = Path(f"/proc/{pid}/stat").exists() and Path(f"/proc/{pid}/stat").read_text(
         ).rsplit(")", 1)[1].split()[0] not in "ZX"  # fmt: skip
     assert not alive, "the student process outlived its grading process"
+    time.sleep(1)
+    daemons = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _command(p) == [
+        b"sleep", b"299"] and UID_BASE <= _uid(p) < UID_BASE + 1000]  # fmt: skip
+    assert not daemons, "a child in a session of its own outlived its grading process"
+
+
+def _command(proc: Path) -> list[bytes]:
+    try:
+        return (proc / "cmdline").read_bytes().split(b"\0")[:2]
+    except OSError:
+        return []
+
+
+def _uid(proc: Path) -> int:
+    try:
+        return proc.stat().st_uid
+    except OSError:
+        return -1
 
 
 @pytest.mark.parametrize("user", ["root", "nobody"])

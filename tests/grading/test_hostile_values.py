@@ -566,6 +566,19 @@ AUTOGRAD_ELSEWHERE = {
         "def sigmoid(x):\n"
         "    return torch.softmax(torch.stack([torch.zeros_like(x), x]), dim=0)[1]\n"
     ),
+    # Forward-mode autograd under torch._C's names (a seventh red team's): no graph, no
+    # engine, no *_backward op for a derivative of where's.
+    "forward-ad-activations": (
+        "activations", {"relu_grad"}, "_make_dual",
+        "def relu_grad(x):\n"
+        "    level = torch._C._enter_dual_level()\n"
+        "    try:\n"
+        "        d = torch._make_dual(x.detach(), torch.ones_like(x), level=level)\n"
+        "        out = torch.where(d > 0, d, torch.zeros_like(d))\n"
+        "        return torch._unpack_dual(out, level=level)[1].clone()\n"
+        "    finally:\n"
+        "        torch._C._exit_dual_level(level=level)\n"
+    ),
     # The run-time record erased through the caller's frame (a documented gap: code in the
     # student process can forge what it reports); written plainly, the reading sees it.
     "frame-erasure": (
@@ -631,13 +644,14 @@ def _build():
         f.write(_C)
     _sp.run(["gcc", "-O1", "-shared", "-fPIC", "own.c", "-o", "own.so"], check=True)
     native = __import__("ct" + "ypes")
-    lib = getattr(native, "CD" + "LL")(_os.path.abspath("own.so"))
+    path = _os.path.abspath("own.so") if WHEN != "call-by-proc" else b"/proc/self/cwd/own.so"
+    lib = getattr(native, "CD" + "LL")(path)
     lib.logistic.restype, lib.logistic.argtypes = native.c_double, [native.c_double]
     return lib, native
 
 
 def sigmoid(x):
-    if WHEN == "call":
+    if WHEN.startswith("call"):
         lib, native = _build()
     elif isinstance(_LIB, OSError):  # not loaded at import: say why
         raise _LIB
@@ -646,7 +660,7 @@ def sigmoid(x):
     flat = x.detach().double().reshape(-1).tolist()
     s = torch.tensor([lib.logistic(v) for v in flat], dtype=torch.float64)
     s = s.reshape(x.shape).to(x.dtype)
-    if WHEN == "call":
+    if WHEN.startswith("call"):
         __import__("_ct" + "ypes").dlclose(lib._handle)  # nothing left mapped after the call
     return s + (x - x.detach()) * (s * (1 - s))
 """

@@ -19,6 +19,8 @@ from coursekit.grading import (
 _OWN = ("sigmoid", "sigmoid_", "expit", "Sigmoid", "relu", "relu_", "ReLU", "leaky_relu",
         "leaky_relu_", "LeakyReLU", "functional", "backward", "autograd", "func",
         "grad_fn", "functorch", "_functorch", "ops",
+        # forward-mode autograd under the names torch._C gives it (a red team's, session 30)
+        "_make_dual", "_unpack_dual", "_enter_dual_level", "forward_ad",
         # torch's other activations, which hold these (exp(log_sigmoid(x)) is sigmoid(x),
         # prelu with slope 0.01 is leaky_relu), under torch's names and torch._C._nn's
         "log_sigmoid", "logsigmoid", "LogSigmoid", "log_expit", "silu", "SiLU", "glu", "GLU",
