@@ -486,11 +486,13 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
     folder, opened = os.path.join(os.path.realpath(os.getcwd()), "").encode(), []
 
     def audit(event: str, args: tuple) -> None:
-        path = {"ctypes.dlopen": args[:1], "import": args[1:2]}.get(event, [None])[0]
+        at = {"ctypes.dlopen": 0, "import": 1}.get(event, len(args))
+        path = args[at] if at < len(args) else None
         if type(path) in (str, bytes) and b"/" in os.fsencode(path):  # a bare name: the system's
-            real = os.path.realpath(os.fsdecode(path)).encode()
-            if real.startswith(folder) and (event != "import" or _elf(real)):
-                opened[:] = [real]
+            with suppress(ValueError, OSError):  # (a NUL in the name: nothing is opened)
+                real = os.path.realpath(os.fsdecode(path)).encode()
+                if real.startswith(folder) and (event != "import" or _elf(real)):
+                    opened[:] = [real]
 
     sys.addaudithook(audit)
     wire.send(response_fd, {"ok": True, "ready": True, "confinement": confinement})
