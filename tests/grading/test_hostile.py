@@ -87,27 +87,20 @@ def _fingerprint() -> dict[str, str]:
     return prints
 
 
-def _worker_processes() -> list[int]:
-    """Processes left by the background_process case (``sleep 600`` as a worker uid)."""
+def _worker_processes(command: tuple[bytes, ...] = (b"sleep", b"600")) -> list[int]:
+    """Live processes of a worker uid running ``command`` (by default what the
+    background_process case leaves: ``sleep 600``)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 uid = entry.stat().st_uid
                 state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-                command = (entry / "cmdline").read_bytes().split(b"\0")
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
             except (OSError, IndexError):
                 continue
-            dead = state in ("Z", "X")
-            if (
-                UID_BASE <= uid < UID_BASE + UID_COUNT
-                and not dead
-                and command[:2]
-                == [
-                    b"sleep",
-                    b"600",
-                ]
-            ):
+            mine = UID_BASE <= uid < UID_BASE + UID_COUNT
+            if mine and state not in ("Z", "X") and tuple(argv[: len(command)]) == command:
                 found.append(int(entry.name))
     return found
 
