@@ -344,30 +344,46 @@ def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwarg
 
 def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -> list[str]:
     """What ``function`` of the module ``source``, and the module's functions it calls (except
-    those in ``apart``, graded on their own), uses of the torch names in ``forbidden``
+    the exercises in ``apart``, graded on their own), uses of the torch names in ``forbidden``
     (functions, methods or modules such as ``"sigmoid"`` or ``"functional"``):
     ``torch.sigmoid``, ``x.sigmoid()``, ``F.relu`` after ``import torch.nn.functional as F``,
     ``from torch import sigmoid``, ``relu = torch.relu``. A function of the student's own with
-    such a name is fine.
+    such a name is fine. ``apart``: those exercises' names, or (name, its own rule) pairs.
 
     ``reached``: the torch functions ("module.name") its calls used, noted in the student
     process, however the code got to them (``getattr(torch, "sig" + "moid")``, ``eval``, a
     patch made by a function, a method of theirs handing the work to torch's): each is a use,
-    unless an exercise in ``apart`` uses it where the code can be read (that exercise pays).
+    unless it was noted while an exercise of ``apart`` ran ("module.name@that,exercise") whose
+    own rule forbids it and whose readable code uses it (that exercise pays).
     Code this process cannot read (nested too deep for its parser) pays for nothing."""
     # What torch's modes cannot see counts for a rule of torch names; the course library's
     # calls are seen by a hook of the calling thread whatever runs beside it (a rule of
     # "coursekit" alone: an honest synthetic_data beside a process started at import).
-    unseen = (*UNSEEN, *_UNWATCHED) if set(forbidden) - {"coursekit"} else UNSEEN[2:]
-    forbidden, apart = frozenset({*forbidden, *unseen}), tuple(apart)
-    used = _read_uses(source, function, forbidden, apart)
-    if used is None:
-        return sorted(r for r in reached if _names_of(r) & forbidden)
+    forbidden = frozenset({*forbidden, *_unseen(forbidden)})
+    rules = dict(a if isinstance(a, tuple) else (a, forbidden) for a in apart)
+    used = _read_uses(source, function, forbidden, tuple(rules))
     if used or not reached:
-        return used
-    paid = {word for other in apart for use in _read_uses(source, other, forbidden, apart) or ()
-            for word in re.split(r"\W+", use)}  # fmt: skip
-    return sorted(r for r in reached if (_names_of(r) & forbidden) - paid)
+        return used or []
+    charged = set()
+    for noted in reached:
+        use, _, within = noted.partition("@")
+        names = _names_of(use) & forbidden
+        # Another exercise pays only for what ran inside it, under its own rule (a red team's
+        # accuracy "paid" for torch's softmax, which its rule allows, by naming it).
+        if names and (used is None or not any(names <= _paid(source, other, rules[other], rules)
+                                              for other in within.split(",") if other in rules)):
+            charged.add(use)
+    return sorted(charged)
+
+
+def _unseen(rule) -> tuple:
+    return (*UNSEEN, *_UNWATCHED) if set(rule) - {"coursekit"} else UNSEEN[2:]
+
+
+def _paid(source: bytes, other: str, rule, rules: dict) -> set[str]:
+    """The words of what exercise ``other`` uses in its readable code, under its own rule."""
+    uses = _read_uses(source, other, frozenset({*rule, *_unseen(rule)}), tuple(rules)) or ()
+    return {word for use in uses for word in re.split(r"\W+", use)}
 
 
 # Native code of the student's own (a red team's C++ ran torch's kernels and autograd through

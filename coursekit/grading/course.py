@@ -23,14 +23,14 @@ class Check:
     function: object = None
     hidden: bool = False  # instructor grading only (``@points(..., hidden=True)``)
     by_hand: tuple = ()  # torch names the exercise must not use (the module's ``BY_HAND``)
-    judged_apart: tuple = ()  # the other exercises with such rules: each pays for its own use
+    judged_apart: tuple = ()  # (exercise, its rule) of the others with rules: each pays for its own
 
     @classmethod
     def of(cls, chapter: str, f, by_hand=None) -> Check:
         """The check made by a function decorated with ``@points`` (``by_hand``: the checks
         module's ``BY_HAND``)."""
         rules, exercise = by_hand or {}, f.grading_exercise
-        apart = tuple(sorted(set(rules) - {exercise}))
+        apart = tuple((name, tuple(rules[name])) for name in sorted(set(rules) - {exercise}))
         return cls(chapter, f.__name__, exercise, f.grading_points, f, f.grading_hidden,
                    tuple(rules.get(exercise, ())), apart)  # fmt: skip
 

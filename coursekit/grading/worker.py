@@ -309,7 +309,8 @@ def call(module, request: dict) -> dict:
         given = wants_grad or any(
             t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
         try:
-            with _watch(reached, not given) if watched else nullcontext():
+            watch = _watch(reached, not given, vars(module), request["fn"])
+            with watch if watched else nullcontext():
                 value = fn(*args, **kwargs)
                 plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
         finally:
@@ -349,7 +350,7 @@ def call(module, request: dict) -> dict:
 
 
 @contextmanager
-def _watch(reached: set, graphless: bool):
+def _watch(reached: set, graphless: bool, own: dict, fn: str):
     """Torch function and dispatch modes noting each torch function the call uses
     ("module.name"), however student code reached it (``getattr(torch, "sig" + "moid")`` too):
     for "by hand" rules. A recorded graph (grad_fn) in a call given no tensor that requires
@@ -357,7 +358,9 @@ def _watch(reached: set, graphless: bool):
     (TorchScript loaded from bytes, traced or scripted) runs its ops in C++, out of the function
     mode's sight: an aten op dispatched is noted as "aten.<op>", as is autograd's engine
     running. A function of the course's own library (coursekit.data.synthetic_data) is noted
-    as it is called."""
+    as it is called. ``own``: the student module's globals; a use inside another of its
+    functions than ``fn`` is noted with their names ("torch.sigmoid@sigmoid"): an exercise of
+    its own rule pays for what runs inside it (``api.not_by_hand``)."""
     import torch
     from torch.overrides import TorchFunctionMode
     from torch.utils._python_dispatch import TorchDispatchMode
@@ -396,8 +399,23 @@ def _watch(reached: set, graphless: bool):
             with torch._C.DisableTorchFunction():  # not noted again as torch._ops
                 return func(*args, **(kwargs or {}))
 
+    def inside() -> str:
+        """The module's functions (``own``'s, by name and code) that run around this frame."""
+        names, frame = set(), sys._getframe(2)
+        for _ in range(500):  # a deeper stack names no more
+            if frame is None:
+                break
+            code = frame.f_code
+            held = dict.get(own, code.co_name)
+            if type(held) is types.FunctionType and held.__code__ is code and code.co_name != fn:
+                names.add(code.co_name)
+            frame = frame.f_back
+        return ",".join(sorted(names))
+
     def note(name: str) -> None:
-        reached.add(name[:200] if len(reached) < 256 else UNSEEN[2])
+        within = inside()
+        name = f"{name[:140]}@{within[:59]}" if within else name[:200]
+        reached.add(name if len(reached) < 256 else UNSEEN[2])
 
     # The course's own library, which no mode sees: its functions, by the module they run in
     # or the file their code comes from (a copy of one with globals of its own runs the same

@@ -683,6 +683,60 @@ def test_native_code_of_its_own_is_not_by_hand(when, grading_worker, tmp_path):
         (t.name, t.output[:300]) for t in tests]
 
 
+# Another exercise "paid" for a use it names: a red team's accuracy named torch._softmax in a
+# line never run, relu named torch.autograd.Function (which its rule allows), nll_loss named
+# F.mse_loss; softmax, sigmoid_grad and mse_loss then reached them by strings and kept their
+# points. An exercise pays only for what runs inside it and its own rule forbids.
+PAYERS = {
+    "allowed-there": ("activations", "sigmoid_grad", "autograd",
+                      "class _Relu(torch.autograd.Function):\n"
+                      "    @staticmethod\n    def forward(ctx, x):\n"
+                      "        ctx.save_for_backward(x)\n        return x * (x > 0)\n\n"
+                      "    @staticmethod\n    @torch.autograd.function.once_differentiable\n"
+                      "    def backward(ctx, g):\n        (x,) = ctx.saved_tensors\n"
+                      "        return g * (x > 0)\n\n"
+                      "def relu(x):\n    return _Relu.apply(x)\n\n"
+                      "def sigmoid_grad(x):\n    leaf = x.detach().clone().requires_grad_()\n"
+                      "    (d,) = getattr(torch, 'auto' + 'grad').grad(sigmoid(leaf).sum(), leaf,\n"
+                      "                                                 create_graph=True)\n"
+                      "    return d if x.requires_grad else d.detach()\n"),
+    "never-run": ("softmax_regression", "softmax", "softmax",
+                  "def accuracy(y_hat, y):\n    if False:\n"
+                  "        torch._softmax(y_hat, 1, False), torch.softmax(y_hat, 1)\n"
+                  "    return float((y_hat.argmax(dim=1) == y).sum()) / len(y)\n\n"
+                  "def softmax(X):\n    return getattr(torch, 'soft' + 'max')(X, dim=1)\n"),
+    "not-called": ("losses", "mse_loss", "mse_loss",
+                   "import torch.nn.functional as _F\n\n"
+                   "def nll_loss(log_probs, y, reduction='mean'):\n"
+                   "    return _F.mse_loss(log_probs, log_probs)\n\n"
+                   "def mse_loss(y_hat, y, reduction='mean'):\n"
+                   "    return getattr(_F, 'mse_' + 'loss')(y_hat, y, reduction=reduction)\n"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", PAYERS)
+def test_an_exercise_pays_only_for_what_runs_inside_it_under_its_own_rule(case, grading_worker,
+                                                                        tmp_path):
+    chapter, exercise, says, hostile = PAYERS[case]
+    result = _reference_with("\n\n" + hostile, chapter, grading_worker, tmp_path, {exercise})
+    tests = [t for t in result.tests if t.exercise == exercise]
+    assert tests and all(t.score == 0 and says in t.output for t in tests), [
+        (t.name, t.score, t.output[:300]) for t in tests]
+
+
+def test_an_exercise_that_calls_another_is_not_charged_for_that_ones_use(grading_worker,
+                                                                       tmp_path):
+    """sigmoid_grad calling the student's sigmoid, which uses torch.sigmoid (reached by a
+    string, so only the run-time record has it): sigmoid loses its points, sigmoid_grad not."""
+    hostile = ("\n\ndef sigmoid(x):\n    torch.sigmoid\n"
+               "    return getattr(torch, 'sig' + 'moid')(x)\n\n"
+               "def sigmoid_grad(x):\n    s = sigmoid(x)\n    return s * (1 - s)\n")  # fmt: skip
+    result = _reference_with(hostile, "activations", grading_worker, tmp_path,
+                             {"sigmoid", "sigmoid_grad"})  # fmt: skip
+    lost = {t.exercise for t in result.tests if not t.passed}
+    assert lost == {"sigmoid"}, [(t.name, t.output[:200]) for t in result.tests if not t.passed]
+
+
 # The course's own library implements two exercises (the book's pages use them): a submission
 # that calls it, however it names it, writes nothing; each kept every point before.
 COURSE_LIBRARY = {
