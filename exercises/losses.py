@@ -151,7 +151,11 @@ def kl_divergence(p: torch.Tensor, q: torch.Tensor) -> torch.Tensor:
 
     Requirements:
         - No nan where p_j = 0 (``0 * log 0`` is ``0 * -inf = nan`` in floating point: use
-          ``torch.xlogy`` or ``torch.where``).
+          ``torch.xlogy`` or ``torch.where``), in the value and in its gradient with respect
+          to q (what training moves): ``-p_j / q_j``, 0 where p_j = 0. ``log(p_j / q_j)``
+          has an infinite slope where p_j = 0, and autograd goes through it even where
+          ``torch.where``, ``nan_to_num`` or ``nansum`` drop its value: write it as
+          ``log(p_j) - log(q_j)``, or use ``torch.xlogy(p, p) - torch.xlogy(p, q)``.
         - Do not modify the inputs.
     """
     raise NotImplementedError("kl_divergence: sum p log(p / q) over the last dimension")

@@ -844,6 +844,38 @@ def test_kl_divergence_values(student, reference):
 
 
 @points(1, "kl_divergence")
+def test_kl_divergence_gradient_where_p_is_zero(student, reference):
+    # q is what training moves (a model's prediction; p, the target, is often one-hot): its
+    # gradient -p_j / q_j is 0 where p_j = 0, and one nan there turns every weight into nan at
+    # the next step. (The gradient w.r.t. p is -inf there, which nothing trains.)
+    p, q = _distributions(80, (4, 5), zeros=True), _distributions(81, (4, 5))
+    what = "kl_divergence(p, q) where some p_j are exactly 0"
+    outcome = student.run("kl_divergence", p.clone(), q.clone(), grad=True)
+    got = (outcome.grads or [None, None])[1]
+    if type(got) is torch.Tensor and got.shape == q.shape and got.is_floating_point():
+        bad = int((~torch.isfinite(got[p == 0])).sum())
+        if bad:
+            fail(f"The gradient of {what} w.r.t. q is nan or inf at {bad} of the"
+                 f" {int((p == 0).sum())} entries where p_j = 0, where it is -p_j / q_j = 0:"
+                 " the first training step would turn the model's weights into nan. Where"
+                 " p_j = 0, log(p_j / q_j) has an infinite slope (the ratio is 0), and autograd"
+                 " multiplies it by 0: nan. torch.where, nan_to_num and nansum hide the nan of"
+                 " the value, not of the gradient (autograd goes through the branch not taken"
+                 " too). Write log(p / q) as log(p) - log(q), whose q part has a finite slope,"
+                 " or use torch.xlogy(p, p) - torch.xlogy(p, q).")  # fmt: skip
+    if got is None:
+        fail(f"No gradient flows from {what} back to q: the value is right, but autograd cannot"
+             " see how it was computed (no .detach(), .item(), NumPy)." + NO_GRAD)
+    leaves = [a.clone().requires_grad_(True) for a in (p, q)]
+    want = torch.autograd.grad(reference.kl_divergence(*leaves).sum(), leaves)[1]
+    # Only the changes that keep q a distribution count (torch.distributions renormalises)
+    centred = [g - g.mean(dim=-1, keepdim=True) for g in (got, want)]
+    if got.shape == want.shape and torch.allclose(*centred, rtol=1e-4, atol=1e-6):
+        return
+    expect_close(got, want, f"the gradient of {what} w.r.t. q", rtol=1e-4, atol=1e-6)
+
+
+@points(1, "kl_divergence")
 def test_kl_divergence_is_zero_for_equal_distributions(student, reference):
     p = _distributions(75, (3, 5))
     got = expect_shape(student.kl_divergence(p.clone(), p.clone()), (3,), "kl_divergence(p, p)")

@@ -42,5 +42,6 @@ def bce_with_logits(logits, target):
 
 
 def kl_divergence(p, q):
-    terms = torch.where(p > 0, p * torch.log(p / q), torch.zeros_like(p))
+    # the branch not taken stays finite: autograd goes through it too (dKL/dq is 0, not nan)
+    terms = torch.where(p > 0, p * torch.log(torch.where(p > 0, p, 1) / q), torch.zeros_like(p))
     return terms.sum(dim=-1)

@@ -65,7 +65,8 @@ def bce_with_logits(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 def kl_divergence(p: torch.Tensor, q: torch.Tensor) -> torch.Tensor:
     assert p.shape == q.shape, "p and q must have the same shape"
     assert torch.all(q > 0), "q must be strictly positive"
-    return torch.xlogy(p, p / q).sum(dim=-1)
+    # log(p) - log(q): the q part's slope stays finite where p = 0 (log(p / q)'s is not)
+    return (torch.xlogy(p, p) - torch.xlogy(p, q)).sum(dim=-1)
 
 
 if __name__ == "__main__":

@@ -46,4 +46,5 @@ def bce_with_logits(logits, target):
 
 
 def kl_divergence(p, q):
-    return (p * (p / q).log()).nan_to_num(0.0).sum(-1)
+    # log(p) - log(q): the q part's slope stays finite where p = 0 (log(p / q)'s is not)
+    return (p * (p.log() - q.log())).nan_to_num(0.0).sum(-1)

@@ -41,4 +41,5 @@ def bce_with_logits(logits, target):
 
 
 def kl_divergence(p, q):
-    return torch.nansum(p * torch.log(p / q), dim=-1)
+    # log(p) - log(q): the q part's slope stays finite where p = 0 (log(p / q)'s is not)
+    return torch.nansum(p * (torch.log(p) - torch.log(q)), dim=-1)
