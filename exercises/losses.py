@@ -62,8 +62,8 @@ def nll_loss(log_probs: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 
     Args:
         log_probs: floating tensor of shape (n, q), n >= 1: row i holds the LOG-probabilities
-            of the q classes for example i (e.g. the output of a log-softmax). Entries are
-            <= 0. Take no logarithm yourself.
+            of the q classes for example i (e.g. the output of a log-softmax of finite
+            logits). Entries are finite and <= 0. Take no logarithm yourself.
         target: int64 tensor of shape (n,), the true class of each example, in 0..q-1.
 
     Returns:

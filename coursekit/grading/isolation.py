@@ -102,24 +102,36 @@ def _claim_uid(first: int = 0):
     raise RuntimeError("no free grading uid")
 
 
-_RUN: dict[int, Path] = {}
+_RUN: dict[int, tuple[Path, int]] = {}  # pid -> its run folder, and a lock held on it
 
 
 def run_folder() -> Path:
     """This grader process's private run folder (README: "Folders"); run folders of graders
     that are gone are removed, never run."""
+    import fcntl
+
     if os.getpid() not in _RUN:
         for old in Path(tempfile.gettempdir()).glob(f"{RUN_PREFIX}*-*"):
             pid = old.name[len(RUN_PREFIX) :].split("-")[0]
             if pid.isdigit() and old.lstat().st_uid == os.geteuid() and not _alive(int(pid)):
-                _remove(old)
+                # Its grader's lock, if it holds one: a pid says nothing across pid namespaces
+                # (a grader in a container sharing /tmp removed a live one's submissions).
+                with suppress(OSError):
+                    held = os.open(old, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+                    try:
+                        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    finally:
+                        os.close(held)
+                    _remove(old)
         path = Path(tempfile.mkdtemp(prefix=f"{RUN_PREFIX}{os.getpid()}-"))
         if is_root():  # worker uids may pass through, not list it
             os.chown(path, 0, _nogroup())
             os.chmod(path, 0o710)
+        lock = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        fcntl.flock(lock, fcntl.LOCK_EX)
         atexit.register(_remove, path)
-        _RUN[os.getpid()] = path
-    return _RUN[os.getpid()]
+        _RUN[os.getpid()] = path, lock
+    return _RUN[os.getpid()][0]
 
 
 def _remove(folder: Path) -> None:

@@ -473,16 +473,30 @@ def test_two_workers_at_once_cannot_read_each_other(answers, tmp_path):
 
 def test_each_grader_has_a_private_run_folder_and_leftovers_are_removed():
     """A run folder left by a grader that was killed (its pid is gone) is removed, never used;
-    a new one is made fresh, private to the grader."""
+    a new one is made fresh, private to the grader. One whose pid is unknown here but whose
+    grader still holds its lock (a grader in another pid namespace sharing /tmp: seen by an
+    outside-code run, whose submissions vanished mid-grading) is kept."""
     dead = subprocess.Popen(["true"])
     dead.wait()
     stale = Path(tempfile.gettempdir()) / f"coursekit-grading-{dead.pid}-left"
     (stale / "s0" / "m0").mkdir(parents=True)
     (stale / "s0" / "m0" / "linear_regression.py").write_text("raise SystemExit('planted')")
+    elsewhere = Path(tempfile.gettempdir()) / f"coursekit-grading-{dead.pid}-elsewhere"
+    (elsewhere / "s0").mkdir(parents=True)
+    hold = (f"import fcntl, os, time; fd = os.open({str(elsewhere)!r}, os.O_RDONLY);"
+            " fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", hold], stdout=subprocess.PIPE, text=True)
     code = ("from coursekit.grading.isolation import run_folder; p = run_folder();"
             " print(p, oct(p.stat().st_mode & 0o777))")  # fmt: skip
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=REPO, timeout=120)  # fmt: skip
+    try:
+        assert holder.stdout.readline() == "held\n"
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              cwd=REPO, timeout=120)  # fmt: skip
+        assert (elsewhere / "s0").is_dir(), "a live grader's run folder was removed"
+    finally:
+        holder.kill()
+        holder.wait()
+        shutil.rmtree(elsewhere, ignore_errors=True)
     assert done.returncode == 0, done.stderr
     fresh, mode = done.stdout.split()
     fresh = Path(fresh)
