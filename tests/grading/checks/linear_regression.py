@@ -103,6 +103,7 @@ def _expect_follows_the_model(student, w, b, n, seed):
     if distinct < n:
         fail(f"X holds only {distinct:,} different examples among its {n:,} rows: draw every row"
              " anew (torch.normal(0, 1, (n, len(w)))), not a few rows repeated or tiled.")
+    _expect_independent_standard_columns(X)
     noise = y.reshape(-1) - (X @ w + b)
     if noise.abs().mean() > 1.0:
         fail(
@@ -126,9 +127,76 @@ def _expect_follows_the_model(student, w, b, n, seed):
             f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"
             " is b added exactly once?"
         )
+    _expect_noise_apart_from_X(X, noise)
     _expect_normal_tails(X, 1.0, "X")
     _expect_normal_tails(noise, 0.01, "the noise y - (X w + b)")
     return X, y
+
+
+# The statistics below of n independent draws are each within a few times 1/sqrt(n) of their
+# expected values (the sample mean of N(0, 1) has standard deviation 1/sqrt(n), its sample
+# standard deviation about 1/sqrt(2n), and the sample correlation of two independent variables,
+# one of them normal, about 1/sqrt(n)). The checks allow 8 of those standard deviations: an
+# honest draw exceeds that about once in 10^15 (per statistic; a handful are taken), so it never
+# fails, while the mistakes they catch are off by 1 (equal or copied columns, noise computed
+# from X) or by far more than 8 / sqrt(n) (0.25 for the 1,000 rows of the smallest check).
+_SIGMAS = 8
+
+
+def _expect_independent_standard_columns(X: torch.Tensor) -> None:
+    """Every column (feature) of X is N(0, 1) on its own, and no two are correlated: X of rank 1
+    (one draw per example copied into every column, a red team's, session 31: 5/5) has the
+    right mean, spread, tails and distinct rows, yet w cannot be recovered from it."""
+    n, d = X.shape
+    Xd = X.detach().double()
+    means, stds = Xd.mean(0), Xd.std(0)
+    for j in range(d):
+        mean, std = float(means[j]), float(stds[j])
+        # Written so that nan fails too.
+        if not (abs(mean) <= _SIGMAS / math.sqrt(n) and abs(std - 1) <= _SIGMAS / math.sqrt(2 * n)):
+            fail(f"column {j} of X (feature {j}) should be drawn from N(0, 1), but its mean is"
+                 f" {mean:.3f} and its standard deviation {std:.3f}: draw every entry of X from"
+                 " N(0, 1), torch.normal(0, 1, (n, len(w))) or torch.randn(n, len(w)).")
+    if d < 2:
+        return
+    corr = torch.corrcoef(Xd.T)
+    limit = _SIGMAS / math.sqrt(n)
+    for j in range(d):
+        for k in range(j + 1, d):
+            r = float(corr[j, k])
+            if not abs(r) <= limit:
+                fail(
+                    f"columns {j} and {k} of X (features {j} and {k}) have a sample correlation"
+                    f" of {r:.3f}, where independent draws give 0 give or take"
+                    f" {1 / math.sqrt(n):.2f} for {n:,} examples: every entry of X must be its"
+                    " own draw from N(0, 1) (torch.normal(0, 1, (n, len(w)))), not one number"
+                    " per example copied into every column, nor one column computed from"
+                    " another. With correlated columns the data cannot tell the weights apart"
+                    " (X^T X is singular when two columns are equal), so w cannot be recovered"
+                    " from (X, y)."
+                )
+
+
+def _expect_noise_apart_from_X(X: torch.Tensor, noise: torch.Tensor) -> None:
+    """The noise is drawn independently of X: uncorrelated with every column. Noise computed
+    from X (0.01 * X[:, 0], a red team's, session 31: 5/5) has the right mean, standard deviation
+    and tails, but then y = X (w + 0.01 e_0) + b exactly: a fit recovers other weights."""
+    n, d = X.shape
+    Xc = X.detach().double() - X.detach().double().mean(0)
+    e = noise.detach().double() - noise.detach().double().mean()
+    corr = (Xc.T @ e) / (Xc.norm(dim=0) * e.norm())
+    limit = _SIGMAS / math.sqrt(n)
+    for j in range(d):
+        r = float(corr[j])
+        if not abs(r) <= limit:
+            fail(
+                f"the noise y - (X w + b) has a correlation of {r:.3f} with column {j} of X,"
+                f" where noise drawn independently of X gives 0 give or take"
+                f" {1 / math.sqrt(n):.2f} for {n:,} examples: draw the noise on its own, one"
+                " value per example from N(0, 0.01^2) (torch.normal(0, 0.01, (n, 1))), not"
+                " computed from X. Noise made from X is part of the model: y is then exactly"
+                " linear in X with other weights than w, and a fit recovers those."
+            )
 
 
 def _expect_normal_tails(sample: torch.Tensor, sigma: float, what: str) -> None:
