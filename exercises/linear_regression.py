@@ -42,10 +42,14 @@ def data_iter(batch_size, features, labels):
 
     Yields:
         ``(features[idx], labels[idx])`` for index batches ``idx`` that together contain every
-        example exactly once, in a random order that changes from call to call (shuffle with
-        ``random.shuffle`` or ``torch.randperm``). Every batch has ``batch_size`` examples except
-        possibly the last, which holds the remaining ``n % batch_size`` examples: do not drop
-        it. Features and labels must stay paired. Do not modify ``features`` or ``labels``.
+        example exactly once, in a random order that changes from call to call: shuffle the
+        indices of all n examples together, anew on every call (``random.shuffle`` of the list
+        of all indices, or ``torch.randperm(n)``), then cut that order into batches. Each batch
+        is then a random sample of the whole set, not a run of neighbouring examples: shuffling
+        only the order of the batches, or only within a few batches at a time, is not enough.
+        Every batch has ``batch_size`` examples except possibly the last, which holds the
+        remaining ``n % batch_size`` examples: do not drop it. Features and labels must stay
+        paired. Do not modify ``features`` or ``labels``.
     """
     raise NotImplementedError("data_iter: shuffle the indices, then yield batches of them")
 

@@ -441,6 +441,13 @@ def test_data_iter_shuffles(student, reference):
             "two different random seeds gave the same order: draw a new random order on every"
             " call (do not fix a seed inside data_iter)."
         )
+    # Two independent shuffles of n examples put about 2 of the same pairs side by side (each
+    # of the n - 1 neighbouring pairs of one is a neighbouring pair of the other with chance
+    # 2 / n: about Poisson(2), n // 3 = 20 or more with probability below 1e-13). One fixed order
+    # started at a random place (a rotation of a cached shuffle, a red team's, session 31: 8/8)
+    # keeps all but one of them.
+    _expect_new_neighbours(orders[0], orders[1])
+    _expect_order_apart_from_index(student)
     # One batch for the whole pass (batch_size n or more, full-batch gradient descent) is a
     # shuffled pass too: its examples come in a random order that changes from call to call.
     for batch_size in (20, 32):
@@ -453,6 +460,54 @@ def test_data_iter_shuffles(student, reference):
                 " themselves when batch_size >= n: shuffle the indices as for any batch size,"
                 " then index features[idx], labels[idx]."
             )
+
+
+def _neighbour_pairs(order: torch.Tensor) -> set:
+    """The unordered pairs of examples that come side by side in ``order``."""
+    items = order.tolist()
+    return {(min(a, b), max(a, b)) for a, b in zip(items[:-1], items[1:], strict=True)}
+
+
+def _expect_new_neighbours(first: torch.Tensor, second: torch.Tensor) -> None:
+    n = len(first)
+    shared = len(_neighbour_pairs(first) & _neighbour_pairs(second))
+    if shared >= n // 3:
+        fail(
+            f"two calls (with different seeds) put the same examples side by side: {shared} of"
+            f" the {n - 1} neighbouring pairs of the first call's order are neighbours in the"
+            " second's too, where two independent shuffles share about 2. That is one fixed"
+            " order started at different places (rotated) or cut differently, not a new"
+            " random permutation per call. Shuffle all the indices anew on every call"
+            " (random.shuffle(indices) or torch.randperm(n)), with no fixed seed and no order"
+            " kept from an earlier call."
+        )
+
+
+def _expect_order_apart_from_index(student) -> None:
+    """In a random permutation an example's place says nothing about its index: the (rank)
+    correlation of place and index is 0 give or take 1 / sqrt(n - 1) (0.032 for n = 1,000). The
+    limit, 8 of those, is 0.25: an honest shuffle exceeds it about once in 10^15. Shuffling only
+    within windows of a few batches (a small shuffle buffer, a red team's, session 31: 8/8) keeps
+    early examples early: a correlation near 1 (0.9996 for windows of 20)."""
+    n, batch_size = 1000, 10
+    ids = _batches(student, batch_size, n, 2, seed=5)
+    order = torch.cat(ids).double() if ids else torch.zeros(0, dtype=torch.float64)
+    if len(order) != n or not torch.equal(order.sort().values, torch.arange(n).double()):
+        fail(f"with {n} examples and batch_size {batch_size}, data_iter should yield every"
+             " example exactly once.")  # fmt: skip
+    place = torch.arange(n, dtype=torch.float64)
+    rho = float(torch.corrcoef(torch.stack([place, order]))[0, 1])
+    limit = 8 / math.sqrt(n - 1)
+    if not abs(rho) <= limit:
+        fail(
+            f"in a pass over {n:,} examples (batch_size {batch_size}), an example's place in the"
+            f" order follows its index: their correlation is {rho:.2f}, where a random"
+            f" permutation gives 0 give or take {1 / math.sqrt(n - 1):.2f}. Early examples still"
+            " come early and late ones late: the indices were shuffled only within windows"
+            " (a few batches at a time, a small shuffle buffer), not all together. Shuffle the"
+            " list of all n indices at once (random.shuffle(indices) or torch.randperm(n)),"
+            " then cut it into batches."
+        )
 
 
 @points(1, "data_iter")
