@@ -20,13 +20,14 @@ def synthetic_data(w, b, num_examples):
         num_examples: n, the number of examples (rows) to draw.
 
     Returns:
-        A tuple ``(X, y)``: ``X`` of shape (n, d) with entries drawn from the standard normal
-        distribution N(0, 1), and ``y`` of shape **(n, 1)** (a column, not a vector of shape
-        (n,)) with ``y = X w + b + noise``, the noise drawn from N(0, 0.01^2) (standard deviation
-        0.01) independently for each example. Both have ``w``'s dtype. Use torch's random
-        functions (``torch.normal``, ``torch.randn``), so that ``torch.manual_seed`` makes the
-        result reproducible. Write it yourself: calling the course's own
-        ``coursekit.synthetic_data``, which the book's pages use, earns no points.
+        A tuple ``(X, y)``: ``X`` of shape (n, d) whose entries are independent draws from the
+        standard normal distribution N(0, 1) (each entry its own draw), and ``y`` of shape
+        **(n, 1)** (a column, not a vector of shape (n,)) with ``y = X w + b + noise``, the
+        noise drawn from N(0, 0.01^2) (standard deviation 0.01) independently for each example
+        and independently of ``X``. Both have ``w``'s dtype. Use torch's random functions
+        (``torch.normal``, ``torch.randn``), so that ``torch.manual_seed`` makes the result
+        reproducible. Write it yourself: calling the course's own ``coursekit.synthetic_data``,
+        which the book's pages use, earns no points.
     """
     raise NotImplementedError("synthetic_data: draw X, then y = X w + b + noise of shape (n, 1)")
 
@@ -41,10 +42,14 @@ def data_iter(batch_size, features, labels):
 
     Yields:
         ``(features[idx], labels[idx])`` for index batches ``idx`` that together contain every
-        example exactly once, in a random order that changes from call to call (shuffle with
-        ``random.shuffle`` or ``torch.randperm``). Every batch has ``batch_size`` examples except
-        possibly the last, which holds the remaining ``n % batch_size`` examples: do not drop
-        it. Features and labels must stay paired. Do not modify ``features`` or ``labels``.
+        example exactly once, in a random order that changes from call to call: shuffle the
+        indices of all n examples together, anew on every call (``random.shuffle`` of the list
+        of all indices, or ``torch.randperm(n)``), then cut that order into batches. Each batch
+        is then a random sample of the whole set, not a run of neighbouring examples: shuffling
+        only the order of the batches, or only within a few batches at a time, is not enough.
+        Every batch has ``batch_size`` examples except possibly the last, which holds the
+        remaining ``n % batch_size`` examples: do not drop it. Features and labels must stay
+        paired. Do not modify ``features`` or ``labels``.
     """
     raise NotImplementedError("data_iter: shuffle the indices, then yield batches of them")
 

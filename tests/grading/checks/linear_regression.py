@@ -12,12 +12,14 @@ import torch
 from coursekit.grading import (
     NO_GRAD,
     GradingFailure,
+    all_close,
     expect_close,
     expect_dtype,
     expect_shape,
     expect_tensor,
     expect_unchanged,
     fail,
+    float32_tolerances,
     generator,
     points,
     with_grad,
@@ -103,6 +105,7 @@ def _expect_follows_the_model(student, w, b, n, seed):
     if distinct < n:
         fail(f"X holds only {distinct:,} different examples among its {n:,} rows: draw every row"
              " anew (torch.normal(0, 1, (n, len(w)))), not a few rows repeated or tiled.")
+    _expect_independent_standard_columns(X)
     noise = y.reshape(-1) - (X @ w + b)
     if noise.abs().mean() > 1.0:
         fail(
@@ -126,9 +129,76 @@ def _expect_follows_the_model(student, w, b, n, seed):
             f"y - (X w + b) should have mean 0, but its mean is {float(noise.mean()):.4f}:"
             " is b added exactly once?"
         )
+    _expect_noise_apart_from_X(X, noise)
     _expect_normal_tails(X, 1.0, "X")
     _expect_normal_tails(noise, 0.01, "the noise y - (X w + b)")
     return X, y
+
+
+# The statistics below of n independent draws are each within a few times 1/sqrt(n) of their
+# expected values (the sample mean of N(0, 1) has standard deviation 1/sqrt(n), its sample
+# standard deviation about 1/sqrt(2n), and the sample correlation of two independent variables,
+# one of them normal, about 1/sqrt(n)). The checks allow 8 of those standard deviations: an
+# honest draw exceeds that about once in 10^15 (per statistic; a handful are taken), so it never
+# fails, while the mistakes they catch are off by 1 (equal or copied columns, noise computed
+# from X) or by far more than 8 / sqrt(n) (0.25 for the 1,000 rows of the smallest check).
+_SIGMAS = 8
+
+
+def _expect_independent_standard_columns(X: torch.Tensor) -> None:
+    """Every column (feature) of X is N(0, 1) on its own, and no two are correlated: X of rank 1
+    (one draw per example copied into every column, a red team's, session 31: 5/5) has the
+    right mean, spread, tails and distinct rows, yet w cannot be recovered from it."""
+    n, d = X.shape
+    Xd = X.detach().double()
+    means, stds = Xd.mean(0), Xd.std(0)
+    for j in range(d):
+        mean, std = float(means[j]), float(stds[j])
+        # Written so that nan fails too.
+        if not (abs(mean) <= _SIGMAS / math.sqrt(n) and abs(std - 1) <= _SIGMAS / math.sqrt(2 * n)):
+            fail(f"column {j} of X (feature {j}) should be drawn from N(0, 1), but its mean is"
+                 f" {mean:.3f} and its standard deviation {std:.3f}: draw every entry of X from"
+                 " N(0, 1), torch.normal(0, 1, (n, len(w))) or torch.randn(n, len(w)).")
+    if d < 2:
+        return
+    corr = torch.corrcoef(Xd.T)
+    limit = _SIGMAS / math.sqrt(n)
+    for j in range(d):
+        for k in range(j + 1, d):
+            r = float(corr[j, k])
+            if not abs(r) <= limit:
+                fail(
+                    f"columns {j} and {k} of X (features {j} and {k}) have a sample correlation"
+                    f" of {r:.3f}, where independent draws give 0 give or take"
+                    f" {1 / math.sqrt(n):.2f} for {n:,} examples: every entry of X must be its"
+                    " own draw from N(0, 1) (torch.normal(0, 1, (n, len(w)))), not one number"
+                    " per example copied into every column, nor one column computed from"
+                    " another. With correlated columns the data cannot tell the weights apart"
+                    " (X^T X is singular when two columns are equal), so w cannot be recovered"
+                    " from (X, y)."
+                )
+
+
+def _expect_noise_apart_from_X(X: torch.Tensor, noise: torch.Tensor) -> None:
+    """The noise is drawn independently of X: uncorrelated with every column. Noise computed
+    from X (0.01 * X[:, 0], a red team's, session 31: 5/5) has the right mean, standard deviation
+    and tails, but then y = X (w + 0.01 e_0) + b exactly: a fit recovers other weights."""
+    n, d = X.shape
+    Xc = X.detach().double() - X.detach().double().mean(0)
+    e = noise.detach().double() - noise.detach().double().mean()
+    corr = (Xc.T @ e) / (Xc.norm(dim=0) * e.norm())
+    limit = _SIGMAS / math.sqrt(n)
+    for j in range(d):
+        r = float(corr[j])
+        if not abs(r) <= limit:
+            fail(
+                f"the noise y - (X w + b) has a correlation of {r:.3f} with column {j} of X,"
+                f" where noise drawn independently of X gives 0 give or take"
+                f" {1 / math.sqrt(n):.2f} for {n:,} examples: draw the noise on its own, one"
+                " value per example from N(0, 0.01^2) (torch.normal(0, 0.01, (n, 1))), not"
+                " computed from X. Noise made from X is part of the model: y is then exactly"
+                " linear in X with other weights than w, and a fit recovers those."
+            )
 
 
 def _expect_normal_tails(sample: torch.Tensor, sigma: float, what: str) -> None:
@@ -373,6 +443,13 @@ def test_data_iter_shuffles(student, reference):
             "two different random seeds gave the same order: draw a new random order on every"
             " call (do not fix a seed inside data_iter)."
         )
+    # Two independent shuffles of n examples put about 2 of the same pairs side by side (each
+    # of the n - 1 neighbouring pairs of one is a neighbouring pair of the other with chance
+    # 2 / n: about Poisson(2), n // 3 = 20 or more with probability below 1e-13). One fixed order
+    # started at a random place (a rotation of a cached shuffle, a red team's, session 31: 8/8)
+    # keeps all but one of them.
+    _expect_new_neighbours(orders[0], orders[1])
+    _expect_order_apart_from_index(student)
     # One batch for the whole pass (batch_size n or more, full-batch gradient descent) is a
     # shuffled pass too: its examples come in a random order that changes from call to call.
     for batch_size in (20, 32):
@@ -385,6 +462,54 @@ def test_data_iter_shuffles(student, reference):
                 " themselves when batch_size >= n: shuffle the indices as for any batch size,"
                 " then index features[idx], labels[idx]."
             )
+
+
+def _neighbour_pairs(order: torch.Tensor) -> set:
+    """The unordered pairs of examples that come side by side in ``order``."""
+    items = order.tolist()
+    return {(min(a, b), max(a, b)) for a, b in zip(items[:-1], items[1:], strict=True)}
+
+
+def _expect_new_neighbours(first: torch.Tensor, second: torch.Tensor) -> None:
+    n = len(first)
+    shared = len(_neighbour_pairs(first) & _neighbour_pairs(second))
+    if shared >= n // 3:
+        fail(
+            f"two calls (with different seeds) put the same examples side by side: {shared} of"
+            f" the {n - 1} neighbouring pairs of the first call's order are neighbours in the"
+            " second's too, where two independent shuffles share about 2. That is one fixed"
+            " order started at different places (rotated) or cut differently, not a new"
+            " random permutation per call. Shuffle all the indices anew on every call"
+            " (random.shuffle(indices) or torch.randperm(n)), with no fixed seed and no order"
+            " kept from an earlier call."
+        )
+
+
+def _expect_order_apart_from_index(student) -> None:
+    """In a random permutation an example's place says nothing about its index: the (rank)
+    correlation of place and index is 0 give or take 1 / sqrt(n - 1) (0.032 for n = 1,000). The
+    limit, 8 of those, is 0.25: an honest shuffle exceeds it about once in 10^15. Shuffling only
+    within windows of a few batches (a small shuffle buffer, a red team's, session 31: 8/8) keeps
+    early examples early: a correlation near 1 (0.9996 for windows of 20)."""
+    n, batch_size = 1000, 10
+    ids = _batches(student, batch_size, n, 2, seed=5)
+    order = torch.cat(ids).double() if ids else torch.zeros(0, dtype=torch.float64)
+    if len(order) != n or not torch.equal(order.sort().values, torch.arange(n).double()):
+        fail(f"with {n} examples and batch_size {batch_size}, data_iter should yield every"
+             " example exactly once.")  # fmt: skip
+    place = torch.arange(n, dtype=torch.float64)
+    rho = float(torch.corrcoef(torch.stack([place, order]))[0, 1])
+    limit = 8 / math.sqrt(n - 1)
+    if not abs(rho) <= limit:
+        fail(
+            f"in a pass over {n:,} examples (batch_size {batch_size}), an example's place in the"
+            f" order follows its index: their correlation is {rho:.2f}, where a random"
+            f" permutation gives 0 give or take {1 / math.sqrt(n - 1):.2f}. Early examples still"
+            " come early and late ones late: the indices were shuffled only within windows"
+            " (a few batches at a time, a small shuffle buffer), not all together. Shuffle the"
+            " list of all n indices at once (random.shuffle(indices) or torch.randperm(n)),"
+            " then cut it into batches."
+        )
 
 
 @points(1, "data_iter")
@@ -635,21 +760,38 @@ def _check_closed_form(student, reference, X, y, what):
             " and theta[-1] from a theta that starts with the bias. Read the bias from the"
             " position of the column of ones: first column, theta[0]; last column, theta[-1]."
         )
+    # float32 data: 1e-3 and 1e-4 (float32 methods differ by about 1e-6 here). float64 data
+    # (these tests': Gaussian X, cond([X, 1]) about 1.6): lstsq's four drivers, NumPy's lstsq,
+    # pinv, QR, centring, and solving, inverting or factoring X1^T X1 all agree with the
+    # reference within 6e-15 (session 31), so expect_close's float64 defaults hold them (rtol
+    # 1e-9, atol 1e-11: 5e-11 or more here, 10^4 times that). A float32 solve cast back is 1e-7
+    # off (a red team's, session 31, passed the old 1e-3).
+    tolerances = float32_tolerances(want_w, rtol=1e-3, atol=1e-4)
+    want_theta = torch.cat([want_w.reshape(-1), want_b.reshape(1)])
+    near = all_close(theta, want_theta, rtol=1e-3, atol=1e-4)
+    if X.dtype == torch.float64 and near and not all_close(theta, want_theta):
+        off = float((theta - want_theta).abs().max())
+        fail(
+            f"{what}: (w, b) is off by up to {off:.2g} from the least-squares solution, which"
+            " float64 arithmetic finds to about 1e-15 on these well-conditioned data (lstsq, QR,"
+            " pinv or the normal equations alike): part of your computation ran in float32"
+            " arithmetic (about 7 digits), then was cast back. Keep every step in X's dtype,"
+            " float64 here: no .float() or .to(torch.float32) of X, y or [X, 1], and solve"
+            " with the float64 tensors themselves."
+        )
     expect_close(
         w,
         want_w,
         f"w from {what}",
-        rtol=1e-3,
-        atol=1e-4,
         hint="Solve [X, 1] theta = y in the least-squares sense; w is theta[:-1].",
+        **tolerances,
     )
     expect_close(
         b,
         want_b,
         f"b from {what}",
-        rtol=1e-3,
-        atol=1e-4,
         hint="b is the last entry of theta (the weight of the column of ones).",
+        **tolerances,
     )
     expect_unchanged(X, outcome.args[0], "X")
     expect_unchanged(y, outcome.args[1], "y")
