@@ -184,6 +184,9 @@ class Worker:
         folders = [*(h for c in courses for h in c.hidden), *hidden, tempfile.gettempdir(), *home]
         # PYTHONPYCACHEPREFIX: the reference's bytecode lies there, outside the course.
         folders += [sys.pycache_prefix] if sys.pycache_prefix else []
+        # Terminals: as a normal user a red team read what the instructor typed into the
+        # grader's terminal, and turned its echo off for good.
+        folders += ["/dev/pts", "/dev/ptmx", "/dev/console", *map(str, Path("/dev").glob("tty*"))]
         self.hidden = sorted({os.path.realpath(h) for h in folders if os.path.exists(h)})
         self.pid, self.dir = None, None
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)
@@ -267,9 +270,10 @@ class Worker:
         """Kill the worker when the private memory of its whole process tree (SysV segments
         included) is over the limit (``RLIMIT_DATA`` bounds each process alone), or its folder
         holds more than ``FILES_MB`` or ``FILES_COUNT`` files (``RLIMIT_FSIZE``: each file)."""
+        alone = set()  # processes whose main thread ended alone, at the last look
         while self.pid == pid:
             time.sleep(WATCH_INTERVAL)
-            used, unlisted, hidden, mappings = 0, {}, False, 0
+            used, unlisted, hidden, mappings, found_alone = 0, {}, "", 0, set()
             for p in self.tree():
                 # Its share of what it maps: anonymous memory shared with a child (MAP_SHARED,
                 # then fork) is no process's private memory, but its shares add up to all of it
@@ -280,7 +284,8 @@ class Worker:
                         kb = {x.split(":")[0]: int(x.split()[1]) for x in rollup
                               if x.endswith("kB\n")}  # fmt: skip
                 except PermissionError:  # made non-dumpable: a normal user may not look (README)
-                    hidden = True
+                    hidden = "hiding one of its processes from the grader's memory watch (prctl"
+                    hidden += " PR_SET_DUMPABLE): leave your processes as they are"
                 except (OSError, ValueError):
                     pass
                 kinds = ("Pss_Anon", "Pss_Shmem") if "Pss_Anon" in kb else ("Private_Clean",
@@ -288,19 +293,28 @@ class Worker:
                 used += sum(kb.get(k, 0) for k in kinds) >> 10
                 with suppress(OSError, ValueError):  # page tables: terabytes of zero pages mapped
                     with open(f"/proc/{p}/status") as status:  # read-only cost no Pss, only these
-                        used += sum(int(x.split()[1]) for x in status if x[:6] == "VmPTE:") >> 10
+                        field = dict(x.split(":", 1) for x in status if ":" in x)
+                    used += int(field.get("VmPTE", "0 kB").split()[0]) >> 10
+                    # A leader that ended alone (syscall exit, not exit_group) while its other
+                    # threads run on: /proc shows none of their memory, mappings or files
+                    # there (a red team held 3.3 GB under a 1 GiB limit). Honest Python cannot
+                    # do it; seen twice in a row, it is no process on its way out.
+                    if field.get("State", "").split()[:1] == ["Z"] and int(
+                            field.get("Threads", "1")) > 1:  # fmt: skip
+                        hidden = hidden or _ALONE * (p in alone)
+                        found_alone.add(p)
                 unlisted.update(_unlisted_files(p))
                 count, mapped = _mappings(p, self._sizes)
                 mappings += count
                 for key, size in mapped.items():
                     unlisted[key] = max(unlisted.get(key, 0), size)
+            alone = found_alone
             sockets = sum(n for k, n in unlisted.items() if k[0] == "socket")
             used += self._remove_ipc() + sockets + mappings * MAPPING_BYTES >> 20
             written, files = _folder_usage(folder, self._sizes)
             written += sum(unlisted.values()) - sockets >> 20
             if hidden:
-                why = ("hiding one of its processes from the grader's memory watch (prctl"
-                       " PR_SET_DUMPABLE): leave your processes as they are")  # fmt: skip
+                why = hidden
             elif used > self.memory_mb + MEMORY_SLACK_MB:
                 why = (f"using {used} MiB of memory, its child processes included (the limit is"
                        f" {self.memory_mb} MiB)")  # fmt: skip
@@ -589,6 +603,10 @@ def _in_namespace(pid: int, ns: str, leader: int) -> bool:
         while pid > 1 and pid != leader:  # the ppid: the field after the ")" ending the name
             pid = int(Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[1])
         return pid == leader
+
+
+_ALONE = ("ending a process's main thread alone while its other threads run on (the grader's"
+          " memory watch then sees none of its memory): end a process as a whole")
 
 
 def _unlisted_files(pid: int) -> dict:

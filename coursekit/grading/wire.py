@@ -11,6 +11,9 @@ import torch
 
 MAX_DEPTH = 30
 MAX_DIGITS = 4000  # a longer int is not an answer to any exercise
+# Characters in all strings of one message: a 250 MB traceback (one emoji in it: 4 bytes a
+# character once decoded) cost the grader 3.3 GiB; reports keep 4,000 characters of any text.
+MAX_CHARS = 4 << 20
 # Items in all containers of one message: millions of small objects cost far more than bytes.
 MAX_ITEMS = 1_000_000
 TENSOR_ITEMS = 10  # what a tensor counts for: building one costs ten small items
@@ -96,7 +99,7 @@ def decode(data: bytes | bytearray | memoryview):
 
 class _Reader:
     def __init__(self, view: memoryview):
-        self.view, self.pos, self.items = view, 0, MAX_ITEMS
+        self.view, self.pos, self.items, self.chars = view, 0, MAX_ITEMS, MAX_CHARS
 
     def take(self, n: int) -> memoryview:
         """The next ``n`` bytes; raise unless they are there."""
@@ -136,7 +139,13 @@ class _Reader:
                 raise WireError(f"a malformed integer, or one of more than {MAX_DIGITS} digits")
             return int(text)
         if tag == b"s":
-            return bytes(self.take(self.count())).decode("utf-8", "surrogatepass")
+            size = self.count()  # UTF-8: 1 to 4 bytes a character, decoded 1 to 4 bytes each
+            text = "" if size > 4 * self.chars else bytes(self.take(size)).decode(
+                "utf-8", "surrogatepass")  # fmt: skip
+            self.chars -= len(text) or size
+            if self.chars < 0:
+                raise WireError(f"the message holds more than {MAX_CHARS} characters of text")
+            return text
         if tag in (b"l", b"t"):
             items = [self.value(depth + 1) for _ in range(self.count(1))]
             return items if tag == b"l" else tuple(items)

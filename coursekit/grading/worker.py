@@ -570,13 +570,19 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 # limit); clone, whose namespace flags are refused; clone3, whose flags no filter can read,
 # refused as missing (glibc: then clone); fcntl's F_SETLEASE and F_NOTIFY (as a normal user a
 # lease on a file of the grader's uid, torch's or matplotlib's, held a classmate's open for 45 s
-# a file: its import timed out, 0 points).
-_IO = (425, 426, 427, 447)
+# a file: its import timed out, 0 points) and its record locks (each range a kernel object no
+# limit counts: 2.4 GB of them under a 1 GiB limit); setxattr, lsetxattr, fsetxattr and
+# setxattrat (on a tmpfs folder, 3 GiB of attribute values held by one empty file); socket
+# with AF_UNIX (a path's socket is reached outside every namespace: a red team sent a hidden
+# test's inputs to a local daemon, and as a normal user could reach the grader's own agents).
+_IO = (425, 426, 427, 447, 463)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
-                                   278, 275, 276, 40, 68, 64), 56, 72),
+                                   278, 275, 276, 40, 68, 64, 188, 189, 190), 56, 72, 41),
            "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268, *_IO,
-                                    75, 76, 77, 71, 186, 190), 220, 25)}  # fmt: skip
-F_SETLEASE, F_NOTIFY = 1024, 1026
+                                    75, 76, 77, 71, 186, 190, 5, 6, 7), 220, 25, 198)}  # fmt: skip
+# F_SETLEASE, F_NOTIFY, then F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW
+DENIED_FCNTL = (1024, 1026, 6, 7, 37, 38)
+AF_UNIX = 1
 CLONE_NEW_ANY = 0x7E020000  # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET
 
 
@@ -586,7 +592,7 @@ def _deny_syscalls(libc) -> None:
     fails with ENOSYS."""
     if os.uname().machine not in _DENIED:
         return
-    arch, numbers, clone, fcntl = _DENIED[os.uname().machine]
+    arch, numbers, clone, fcntl, socket = _DENIED[os.uname().machine]
     # (BPF code, constant, where to jump if true, if false): a label, or None for the next
     # instruction. Loads: seccomp_data's arch (4), nr (0), the low halves of args[0] (16) and
     # args[1] (24).
@@ -594,8 +600,11 @@ def _deny_syscalls(libc) -> None:
     program = [(load, 4, None, None), (equal, arch, None, "deny"), (load, 0, None, None),
                (at_least, 0x40000000, "deny", None),  # x32's numbers
                *((equal, nr, "deny", None) for nr in numbers), (equal, 435, "nosys", None),
-               (equal, fcntl, None, "clone"), (load, 24, None, None),
-               (equal, F_SETLEASE, "deny", None), (equal, F_NOTIFY, "deny", "allow"),
+               (equal, fcntl, None, "socket"), (load, 24, None, None),
+               *((equal, cmd, "deny", None) for cmd in DENIED_FCNTL[:-1]),
+               (equal, DENIED_FCNTL[-1], "deny", "allow"),
+               "socket", (equal, socket, None, "clone"), (load, 16, None, None),
+               (equal, AF_UNIX, "deny", "allow"),
                "clone", (equal, clone, None, "allow"), (load, 16, None, None),
                (has, CLONE_NEW_ANY, "deny", None), "allow", (give, 0x7FFF0000, None, None),
                "deny", (give, 0x00050000 | 1, None, None),  # SECCOMP_RET_ERRNO | EPERM
@@ -653,6 +662,11 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     request_fd, response_fd = fds
     # Its stdin, stdout and stderr are the zygote's, /dev/null: what it prints reaches no one.
     os.setsid()
+    # Orphans of its children become its own, not init's: without a pid namespace, a helper
+    # forked twice at import left its tree and computed a by-hand exercise out of the watch's
+    # sight (an eighth red team; the watch counts the student process's children).
+    with suppress(AttributeError):
+        libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
     os.chdir(spec["dir"])
     os.environ.clear()
     os.environ.update(spec["env"])

@@ -255,6 +255,32 @@ def nested_namespaces(children, mb):
     time.sleep(6)
     return True
 
+def leader_exits():
+    import threading
+    import time
+    libc = ctypes.CDLL(None, use_errno=True)
+    if os.fork() == 0:
+        def hold():
+            time.sleep(1)  # its main thread is gone by then: /proc shows this memory nowhere
+            held = b"x" * (64 << 20)
+            time.sleep(30)
+            return held
+        threading.Thread(target=hold).start()
+        libc.syscall({"x86_64": 60, "aarch64": 93}[os.uname().machine], 0)  # exit, this thread
+    time.sleep(20)
+    return True
+
+def terminals():
+    import glob
+    said = {}
+    for path in ["/dev/ptmx", "/dev/tty", *glob.glob("/dev/pts/*"), *glob.glob("/dev/tty?*")]:
+        try:
+            os.close(os.open(path, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK))
+            said[path] = 0
+        except OSError as exc:
+            said[path] = exc.errno
+    return said
+
 def refused_calls():
     import fcntl
     import threading
@@ -276,7 +302,13 @@ def refused_calls():
                                                      fcntl.F_SETLEASE, fcntl.F_RDLCK)),
                        ("notify", lambda: fcntl.fcntl(os.open(".", os.O_RDONLY), fcntl.F_NOTIFY,
                                                       fcntl.DN_ACCESS)),
-                       ("mlock", lambda: libc.mlock(ctypes.create_string_buffer(4096), 4096))]:
+                       ("mlock", lambda: libc.mlock(ctypes.create_string_buffer(4096), 4096)),
+                       ("record_lock", lambda: fcntl.lockf(os.open("own", os.O_RDWR),
+                                                           fcntl.LOCK_EX | fcntl.LOCK_NB)),
+                       ("flock", lambda: fcntl.flock(os.open("own", os.O_RDONLY), fcntl.LOCK_EX)),
+                       ("setxattr", lambda: os.setxattr("own", "user.k", b"v")),
+                       ("unix_socket", lambda: __import__("socket").socket(1).fileno() > 0),
+                       ("socketpair", lambda: len(__import__("socket").socketpair()))]:
         try:
             said[name] = call()
         except OSError as exc:
@@ -716,8 +748,37 @@ def test_no_namespace_of_its_own_hides_memory(answers):
     # classmate's import for 45 s), nor locked memory (RLIMIT_MEMLOCK 0: it locked 1.9 GiB of
     # the venv's file pages, which count as no process's private memory).
     refused += ("lease", "notify", "mlock")
+    # Nor record locks (an eighth red team held 2.4 GB of them, kernel memory, under a 1 GiB
+    # limit; flock, one per open file, stays), extended attributes (3 GiB of values on one
+    # empty file of a tmpfs folder) or a unix socket (one with a path is reached outside every
+    # namespace: a hidden test's inputs went to a local daemon; socketpair stays).
+    refused += ("record_lock", "setxattr", "unix_socket")
     assert said == {**dict.fromkeys(refused, -errno.EPERM), "thread": [1], "fork": 7,
-                    "copy": "copied"}, said
+                    "copy": "copied", "flock": None, "socketpair": 2}, said
+
+
+def test_no_terminal_can_be_opened(answers):
+    """As a normal user the student process has the grader's uid: an eighth red team opened
+    the grader's terminal (/dev/pts/N), read the line the instructor typed while grading ran,
+    and turned its echo off for good. Terminals are hidden like the reference (a new one,
+    /dev/ptmx, too)."""
+    require(landlock.abi_version() >= 1, "Landlock hides the terminals; this kernel has none")
+    with Worker() as worker:
+        said = Student(worker, "k", "answers", answers).terminals()
+    assert said["/dev/ptmx"] == errno.EACCES, said
+    assert all(e in (errno.EACCES, errno.ENOENT) for e in said.values()), said
+
+
+def test_a_process_whose_main_thread_ended_alone_is_stopped(answers):
+    """A child's main thread ended alone (exit, not exit_group) while a thread of it ran on:
+    /proc showed none of its memory, mappings or open files, and an eighth red team held 3.3 GB
+    under a 1 GiB limit (and 2.4 GB of removed files past the folder's). Honest code never does
+    this (Python cannot end its main thread alone): the worker is stopped, saying why."""
+    with Worker(memory_mb=300, timeout=30) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="main thread alone"):
+            student.leader_exits()
+        assert student.where()
 
 
 def test_socket_buffers_count_against_the_memory_limit(answers):
@@ -1470,6 +1531,54 @@ def test_without_namespaces_ipc_objects_die_with_their_submission(user, shared_f
     assert results["g_mq_reader"]["score"] == results["g_mq_reader"]["max_score"] > 0
     assert not mq_leaked, "a POSIX message queue outlived the grader"
     assert Path("/proc/sys/kernel/shmall").read_text() == limits, "the host's limit was changed"
+
+
+# sigmoid_grad computed by torch.sigmoid in a helper forked twice at import: orphaned, it was no
+# child of the student process, and without a pid namespace the watch, which counts the
+# student process's children, never saw it (an eighth red team, 28/28).
+ORPHAN_HELPER = """
+import os as _os, pickle as _pk
+_asks, _ask_w = _os.pipe()
+_answers_r, _answers = _os.pipe()
+if _os.fork() == 0:
+    if _os.fork() == 0:
+        _sig = getattr(torch, "sig" + "moid")
+        with _os.fdopen(_asks, "rb") as _in, _os.fdopen(_answers, "wb") as _out:
+            while True:
+                _s = _sig(_pk.load(_in))
+                _pk.dump(_s * (1 - _s), _out)
+                _out.flush()
+    _os._exit(0)
+_os.wait()
+_to, _back = _os.fdopen(_ask_w, "wb"), _os.fdopen(_answers_r, "rb")
+
+
+def sigmoid_grad(x):
+    _pk.dump(x.detach().clone(), _to)
+    _to.flush()
+    return _pk.load(_back)
+"""
+
+
+def test_without_a_pid_namespace_an_orphaned_helper_is_seen(shared_folder):
+    """As root without CAP_SYS_ADMIN (a container's default: no pid namespace), a helper that
+    the submission forks twice at import becomes a child of the student process (a subreaper),
+    which the by-hand watch counts: sigmoid_grad computed there by torch.sigmoid loses."""
+    require(os.geteuid() == 0, "without namespaces: root only")
+    reference = (REPO / "tests/grading/reference/activations.py").read_text()
+    (shared_folder / "class" / "orphan").mkdir(parents=True)
+    (shared_folder / "class" / "orphan" / "activations.py").write_text(reference + ORPHAN_HELPER)
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(shared_folder / "class"),
+               "--chapter", "activations", "--json", str(report)]  # fmt: skip
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(without_namespaces(command, "root"), cwd=REPO, env=env,
+                          capture_output=True, timeout=900)  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    tests = [t for t in json.loads(report.read_text())[0]["tests"]
+             if t["exercise"] == "sigmoid_grad"]  # fmt: skip
+    assert tests and all(t["score"] == 0 and "another thread or process" in t["output"]
+                         for t in tests), tests  # fmt: skip
 
 
 @pytest.mark.parametrize("user", ["root", "nobody"])

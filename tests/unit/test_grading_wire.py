@@ -135,6 +135,18 @@ def test_millions_of_small_items_are_refused(monkeypatch):
         decode(encode({k: [k] for k in range(600)}))
 
 
+def test_text_beyond_the_characters_cap_is_refused_before_it_is_decoded(monkeypatch):
+    """An eighth red team's error reply, 250 MB of traceback with one emoji (4 bytes a character
+    once decoded), took the grading process to 3.3 GiB on every call: the characters of all the
+    strings of one message are capped, and a string too long to fit is never decoded."""
+    monkeypatch.setattr(wire, "MAX_CHARS", 100)  # the keys count too: 11 characters here
+    assert decode(encode({"type": "x" * 40, "message": "\U0001f600" * 49})) is not None
+    with pytest.raises(WireError, match="more than 100 characters"):
+        decode(encode({"type": "x" * 40, "message": "y" * 50}))
+    with pytest.raises(WireError, match="characters"):
+        decode(encode("z" * 401))  # over 4 bytes a character: refused by its size alone
+
+
 @pytest.mark.parametrize("data", HOSTILE.values(), ids=HOSTILE.keys())
 def test_hostile_bytes_are_refused_with_a_wire_error(data):
     with pytest.raises(WireError):
