@@ -6,7 +6,8 @@ returned parameters and state are fed back into the next call. The same problem 
 rule's torch.optim twin (computed with the reference rule, which equals it: see TWINS), and
 every step must agree. When a step disagrees, the student's
 trajectory is compared with known wrong rules (no bias correction, eps in the wrong place, ...)
-so that the message can name the mistake.
+so that the message can name the mistake. Every call of a public run also has its arguments
+compared after the call: an input changed in place costs the rule's keeps_inputs test.
 """
 
 import math
