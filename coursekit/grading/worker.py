@@ -193,7 +193,9 @@ _HINTS = [("IProgress not found", " (tqdm.notebook draws in Jupyter only: use `f
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:
     """The reply for a request that failed: ``{"ok": False, "kind", "type", "message",
     "traceback"}``, plain strings cut to size whatever ``exc`` does when printed."""
-    reply = {"ok": False, "kind": kind, "type": "", "message": message, "traceback": ""}
+    # (a message given, sys.exit's argument, is cut too: the grader refuses a reply of over
+    # wire.MAX_CHARS characters of text)
+    reply = {"ok": False, "kind": kind, "type": "", "message": message[:20_000], "traceback": ""}
     if exc is not None:
         try:  # a hostile __str__ or __name__ must not break the worker
             reply["type"] = str(type(exc).__name__)[:200]
