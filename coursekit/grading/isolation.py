@@ -284,8 +284,7 @@ class Worker:
                         kb = {x.split(":")[0]: int(x.split()[1]) for x in rollup
                               if x.endswith("kB\n")}  # fmt: skip
                 except PermissionError:  # made non-dumpable: a normal user may not look (README)
-                    hidden = "hiding one of its processes from the grader's memory watch (prctl"
-                    hidden += " PR_SET_DUMPABLE): leave your processes as they are"
+                    hidden = _NON_DUMPABLE
                 except (OSError, ValueError):
                     pass
                 kinds = ("Pss_Anon", "Pss_Shmem") if "Pss_Anon" in kb else ("Private_Clean",
@@ -605,6 +604,9 @@ def _in_namespace(pid: int, ns: str, leader: int) -> bool:
         return pid == leader
 
 
+# Why a process tree was stopped that hides from the memory watch.
+_NON_DUMPABLE = ("hiding one of its processes from the grader's memory watch (prctl"
+                 " PR_SET_DUMPABLE): leave your processes as they are")
 _ALONE = ("ending a process's main thread alone while its other threads run on (the grader's"
           " memory watch then sees none of its memory): end a process as a whole")
 

@@ -311,8 +311,8 @@ def call(module, request: dict) -> dict:
         given = wants_grad or any(
             t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
         try:
-            watch = _watch(reached, not given, vars(module), request["fn"])
-            with watch if watched else nullcontext():
+            watch = _watch(reached, not given, vars(module), request["fn"]) if watched else None
+            with watch or nullcontext():
                 value = fn(*args, **kwargs)
                 plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
         finally:

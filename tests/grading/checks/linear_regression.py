@@ -184,9 +184,8 @@ def _expect_noise_apart_from_X(X: torch.Tensor, noise: torch.Tensor) -> None:
     from X (0.01 * X[:, 0], a red team's, session 31: 5/5) has the right mean, standard deviation
     and tails, but then y = X (w + 0.01 e_0) + b exactly: a fit recovers other weights."""
     n, d = X.shape
-    Xc = X.detach().double() - X.detach().double().mean(0)
-    e = noise.detach().double() - noise.detach().double().mean()
-    corr = (Xc.T @ e) / (Xc.norm(dim=0) * e.norm())
+    corr = torch.corrcoef(torch.cat([X.detach().double(), noise.detach().double()[:, None]],
+                                    dim=1).T)[-1, :-1]  # fmt: skip
     limit = _SIGMAS / math.sqrt(n)
     for j in range(d):
         r = float(corr[j])
@@ -499,7 +498,7 @@ def _expect_order_apart_from_index(student) -> None:
              " example exactly once.")  # fmt: skip
     place = torch.arange(n, dtype=torch.float64)
     rho = float(torch.corrcoef(torch.stack([place, order]))[0, 1])
-    limit = 8 / math.sqrt(n - 1)
+    limit = _SIGMAS / math.sqrt(n - 1)
     if not abs(rho) <= limit:
         fail(
             f"in a pass over {n:,} examples (batch_size {batch_size}), an example's place in the"

@@ -12,6 +12,7 @@ compared after the call: an input changed in place costs the rule's keeps_inputs
 
 import math
 import weakref
+from contextlib import suppress
 from functools import partial
 
 import torch
@@ -470,15 +471,12 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
             start = _initial_state(name, hyper, state, want_states[0]) if k == 0 else ""
             # The student's next step, from its own parameters and state: a known mistake's
             # path must fit it too.
-            later, more_params, more_state = [], new_params, state
-            for j in range(k + 1, min(k + 2, steps)):
-                try:
-                    more = _call(student, name, hyper, positional, more_params,
-                                 problem.grads(more_params, j), more_state, False)  # fmt: skip
-                    more_params, more_state = _unpack(name, more, more_params)
-                except GradingFailure:
-                    break
-                later.append(more_params)
+            later = []
+            if k + 1 < steps:
+                with suppress(GradingFailure):
+                    more = _call(student, name, hyper, positional, new_params,
+                                 problem.grads(new_params, k + 1), state, False)  # fmt: skip
+                    later.append(_unpack(name, more, new_params)[0])
             _diagnose(name, k + 1, steps, hyper, new_params, want_path[k + 1], params, paths,
                       eps_paths, later, start)
         params = new_params
