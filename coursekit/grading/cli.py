@@ -4,6 +4,7 @@ Torch-free: ``check`` starts the zygote first, ``grade`` only coordinates its gr
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -144,8 +145,9 @@ def cmd_grade(args) -> int:
 
 def limits(args) -> dict:
     """``--timeout``, ``--memory`` and ``--budget`` as keyword arguments of the runner."""
-    if min(args.timeout, args.memory, args.budget) <= 0:
-        raise UsageError("--timeout, --memory and --budget must be positive")
+    # nan passes `<= 0` (--timeout nan failed every call; --budget nan lifted the budget).
+    if not all(0 < x < math.inf for x in (args.timeout, args.memory, args.budget)):
+        raise UsageError("--timeout, --memory and --budget must be positive, finite numbers")
     return {"timeout": args.timeout, "memory_mb": args.memory, "budget": args.budget}
 
 

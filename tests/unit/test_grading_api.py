@@ -306,6 +306,10 @@ def test_the_class_table_marks_exercises_that_fail_only_their_hidden_tests():
         (["check", "linear_regression", "--timeout", "0"], "must be positive"),
         (["check", "--memory", "-1"], "must be positive"),
         (["check", "--budget", "0"], "must be positive"),
+        # nan passes `<= 0`: --timeout nan failed every call, --budget nan lifted the budget.
+        (["check", "linear_regression", "--timeout", "nan"], "must be positive, finite"),
+        (["grade", "--budget", "nan", "."], "must be positive, finite"),
+        (["check", "--budget", "inf"], "must be positive, finite"),
     ],
 )
 def test_bad_command_lines_exit_with_a_message(argv, words, capsys):
