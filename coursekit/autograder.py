@@ -362,7 +362,7 @@ def run(platform: str, root: Path, *, chapters=(), hidden_visibility="after_publ
 def main(argv: list[str]) -> int:
     import argparse
 
-    from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+    from coursekit.grading import cli
 
     p = argparse.ArgumentParser(prog="python -m coursekit autograder", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -371,12 +371,7 @@ def main(argv: list[str]) -> int:
     def common(sp):
         sp.add_argument("--chapter", action="append", default=[],
                         help="grade only this chapter (repeat for several; default: all)")
-        sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                        help=f"seconds per function call (default {DEFAULT_TIMEOUT:g})")
-        sp.add_argument("--memory", type=int, default=DEFAULT_MEMORY_MB,
-                        help=f"memory of the student process, MiB (default {DEFAULT_MEMORY_MB})")
-        sp.add_argument("--budget", type=float, default=DEFAULT_BUDGET,
-                        help=f"seconds for a whole submission (default {DEFAULT_BUDGET:g})")
+        cli.add_limit_options(sp)
 
     visibility = {"choices": VISIBILITIES, "default": "after_published",
                   "help": "Gradescope visibility of hidden tests (default after_published)"}
@@ -393,10 +388,12 @@ def main(argv: list[str]) -> int:
     r.add_argument("--hidden-visibility", **visibility)
     common(r)
     args = p.parse_args(argv)
-    limits = {"timeout": args.timeout, "memory": args.memory, "budget": args.budget}
-    if args.timeout <= 0 or args.memory <= 0 or args.budget <= 0:
-        print("error: --timeout, --memory and --budget must be positive", file=sys.stderr)
+    try:
+        limits = cli.limits(args)
+    except cli.UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
+    limits["memory"] = limits.pop("memory_mb")
     if args.platform == "run":
         root = Path(args.root or os.environ.get(ROOT_ENV) or DEFAULT_ROOT[args.where])
         run(args.where, root, chapters=args.chapter, hidden_visibility=args.hidden_visibility,

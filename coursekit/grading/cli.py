@@ -166,14 +166,19 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--csv", help="write one row per submission, one column per exercise")
     g.add_argument("--gradescope", help="write Gradescope results.json files into this folder")
     for sp, run in ((c, cmd_check), (g, cmd_grade)):
-        for flag, kind, default, what in (
-            ("--timeout", float, DEFAULT_TIMEOUT, "seconds allowed per function call"),
-            ("--memory", int, DEFAULT_MEMORY_MB, "memory limit of the student process, MiB"),
-            ("--budget", float, DEFAULT_BUDGET, "seconds for all calls of one submission"),
-        ):
-            sp.add_argument(flag, type=kind, default=default, help=f"{what} (default {default:g})")
+        add_limit_options(sp)
         sp.set_defaults(run=run)
     return p
+
+
+def add_limit_options(sp: argparse.ArgumentParser) -> None:
+    """``--timeout``, ``--memory`` and ``--budget`` (read back with :func:`limits`)."""
+    for flag, kind, default, what in (
+        ("--timeout", float, DEFAULT_TIMEOUT, "seconds allowed per function call"),
+        ("--memory", int, DEFAULT_MEMORY_MB, "memory limit of the student process, MiB"),
+        ("--budget", float, DEFAULT_BUDGET, "seconds for all calls of one submission"),
+    ):
+        sp.add_argument(flag, type=kind, default=default, help=f"{what} (default {default:g})")
 
 
 def main(argv: list[str] | None = None) -> int:

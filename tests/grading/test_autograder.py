@@ -395,6 +395,10 @@ def test_bad_command_lines(tmp_path):
     (tmp_path / "full/x").write_text("")
     full = build("prairielearn", str(tmp_path / "full"))
     assert full.returncode == 2 and "not empty" in full.stderr
+    # nan passes `<= 0`: the package's run_autograder then graded without a time budget.
+    no_budget = build("gradescope", str(tmp_path / "ag.zip"), "--budget", "nan")
+    assert no_budget.returncode == 2 and "positive, finite" in no_budget.stderr
+    assert not (tmp_path / "ag.zip").exists()
 
 
 def test_the_packages_take_no_untracked_file(tmp_path, capsys):
