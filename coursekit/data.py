@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import math
+import numbers
 import os
 import shutil
 import struct
@@ -327,8 +328,11 @@ class TensorBatches:
         device: torch.device | str | None = None,
         seed: int | None = None,
     ) -> None:
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be a positive integer, got {batch_size}")
+        if not isinstance(batch_size, numbers.Integral) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+        if resize is not None and (not isinstance(resize, numbers.Integral) or resize < 1):
+            raise ValueError(f"resize must be a positive integer (a side length in pixels) or"
+                             f" None, got {resize!r}")
         if images.shape[0] != labels.shape[0]:
             raise ValueError(
                 f"images and labels disagree: {images.shape[0]} images, {labels.shape[0]} labels"
@@ -413,7 +417,15 @@ def get_fashion_mnist_labels(indices) -> list[str]:
     """Turn class indices (ints or an int tensor of shape (n,)) into text labels."""
     if isinstance(indices, torch.Tensor):
         indices = indices.reshape(-1).tolist()
-    return [FASHION_MNIST_LABELS[int(i)] for i in indices]
+    names = []
+    for i in indices:
+        # A float (1.5, or scores passed instead of their argmax) or a -1 (Python's last item)
+        # would otherwise name a class without complaint.
+        if not (isinstance(i, numbers.Integral) and 0 <= i < len(FASHION_MNIST_LABELS)):
+            raise ValueError(f"class indices are integers from 0 to 9, got {i!r}: pass labels"
+                             " y, or predictions y_hat.argmax(dim=1), not scores")
+        names.append(FASHION_MNIST_LABELS[i])
+    return names
 
 
 def load_data_fashion_mnist_with_validation(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 import random
 import sys
 from collections.abc import Callable, Iterable
@@ -45,6 +46,9 @@ def seed_everything(seed: int) -> torch.Generator:
     Runs that call this first and then do the same work produce the same numbers on the
     same machine and library versions (floating-point reductions may differ across devices).
     """
+    if not isinstance(seed, numbers.Integral) or not 0 <= seed < 2**32:
+        raise ValueError(f"seed must be an integer from 0 to 2**32 - 1 (NumPy's range),"
+                         f" got {seed!r}")
     random.seed(seed)
     np.random.seed(seed)  # noqa: NPY002 (seeding the legacy global RNG is the point)
     torch.manual_seed(seed)
@@ -232,6 +236,8 @@ def train(
         The history: ``{"train_loss": [...], "train_acc": [...], "test_acc": [...]}``
         with one entry per epoch run (``"test_acc"`` is named ``f"{eval_name}_acc"``).
     """
+    if not isinstance(num_epochs, numbers.Integral) or num_epochs < 1:
+        raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
     eval_key = f"{eval_name}_acc"
     history: dict[str, list[float]] = {"train_loss": [], "train_acc": [], eval_key: []}
     live = None

@@ -73,6 +73,21 @@ def test_labels_text():
     assert data.get_fashion_mnist_labels(torch.tensor([[1], [7]])) == ["trouser", "sneaker"]
 
 
+@pytest.mark.parametrize("bad", [[10], [-1], [1.5], torch.tensor([0.2, 0.8])])
+def test_labels_of_what_is_no_class_index_are_refused(bad):
+    # -1 named the last class and 1.5 the second, without complaint.
+    with pytest.raises(ValueError, match="class indices are integers from 0 to 9"):
+        data.get_fashion_mnist_labels(bad)
+
+
+@pytest.mark.parametrize(("option", "value"), [("batch_size", 2.5), ("resize", 0), ("resize", -3)])
+def test_batches_refuse_sizes_that_are_no_positive_integer(option, value):
+    # resize=-3 was accepted and failed at the first batch; 0 was taken as "no resize".
+    images, labels = torch.zeros(4, 28, 28, dtype=torch.uint8), torch.arange(4)
+    with pytest.raises(ValueError, match=f"{option} must be a positive integer"):
+        data.TensorBatches(images, labels, **{"batch_size": 2, option: value})
+
+
 def _indexed_batches(n, batch_size, seed=None, shuffle=True):
     images = torch.zeros(n, 28, 28, dtype=torch.uint8)
     labels = torch.arange(n)  # each label names its example

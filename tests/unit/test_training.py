@@ -107,6 +107,21 @@ def test_seed_everything_repeats_draws():
     assert torch.equal(a, torch.randn(4))
 
 
+@pytest.mark.parametrize("seed", [-1, 2**32, 1.5])
+def test_seed_everything_refuses_what_numpy_cannot_take(seed):
+    with pytest.raises(ValueError, match="seed must be an integer from 0 to 2\\*\\*32 - 1"):
+        ck.seed_everything(seed)
+
+
+@pytest.mark.parametrize("num_epochs", [0, -1, 1.5])
+def test_train_refuses_a_number_of_epochs_that_is_no_positive_integer(num_epochs):
+    # 0 and -1 returned an empty history, as if training had run.
+    net = nn.Linear(2, 2)
+    with pytest.raises(ValueError, match="num_epochs must be a positive integer"):
+        ck.train(net, _toy_problem(), _toy_problem(), nn.CrossEntropyLoss(), num_epochs,
+                 torch.optim.SGD(net.parameters(), lr=0.1), plot=False)  # fmt: skip
+
+
 def test_get_device_returns_an_available_device():
     device = ck.get_device()
     assert device.type in {"cpu", "cuda", "mps"}
