@@ -91,6 +91,11 @@ def load_array(
     Returns:
         A ``DataLoader`` yielding tuples of tensors of shapes (batch, ...).
     """
+    rows = [len(a) for a in arrays]
+    if len(set(rows)) > 1:  # torch would only say "Size mismatch between tensors"
+        raise ValueError(
+            f"the arrays must have one row per example each, got {rows} rows"
+        )
     dataset = torch_data.TensorDataset(*arrays)
     return torch_data.DataLoader(dataset, batch_size=batch_size, shuffle=shuffle)
 
@@ -419,11 +424,13 @@ def get_fashion_mnist_labels(indices) -> list[str]:
         indices = indices.reshape(-1).tolist()
     names = []
     for i in indices:
-        # A float (1.5, or scores passed instead of their argmax) or a -1 (Python's last item)
-        # would otherwise name a class without complaint.
+        # A float (a score instead of an argmax) or a -1 (Python's last item) would
+        # otherwise name a class without complaint.
         if not (isinstance(i, numbers.Integral) and 0 <= i < len(FASHION_MNIST_LABELS)):
-            raise ValueError(f"class indices are integers from 0 to 9, got {i!r}: pass labels"
-                             " y, or predictions y_hat.argmax(dim=1), not scores")
+            raise ValueError(
+                f"class indices are integers from 0 to 9, got {i!r}: pass labels y,"
+                " or predictions y_hat.argmax(dim=1), not scores"
+            )
         names.append(FASHION_MNIST_LABELS[i])
     return names
 

@@ -213,3 +213,8 @@ def test_load_array_batches():
     batches = list(data.load_array((X, y), batch_size=2, shuffle=False))
     assert [len(b[0]) for b in batches] == [2, 2, 1]
     assert torch.equal(batches[0][0], X[:2])
+
+
+def test_load_array_says_when_features_and_labels_disagree():
+    with pytest.raises(ValueError, match=r"one row per example each, got \[10, 9\] rows"):
+        data.load_array((torch.zeros(10, 2), torch.zeros(9, 1)), batch_size=4)
