@@ -25,7 +25,9 @@ Typical use::
 from __future__ import annotations
 
 import math
+import numbers
 import os
+import pickle
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -135,7 +137,14 @@ def load_checkpoint(
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no checkpoint at {path}")
-    payload = torch.load(path, map_location=map_location, weights_only=True)
+    try:
+        payload = torch.load(path, map_location=map_location, weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError) as err:
+        # Not torch's message: it suggests weights_only=False, which runs any code the file holds.
+        raise CheckpointMismatchError(
+            f"{path} could not be read as a checkpoint ({type(err).__name__}): the file is cut "
+            "short, or was not written by coursekit.checkpoint.save_checkpoint"
+        ) from None
     if not isinstance(payload, dict) or "state_dict" not in payload:
         raise CheckpointMismatchError(
             f"{path} is not a coursekit checkpoint (expected a dict with a 'state_dict' key); "
@@ -178,8 +187,10 @@ class Checkpointer:
     ) -> None:
         if mode not in ("max", "min"):
             raise ValueError(f"mode must be 'max' or 'min', got {mode!r}")
-        if patience is not None and patience < 1:
-            raise ValueError(f"patience must be a positive number of epochs, got {patience}")
+        if patience is not None and (not isinstance(patience, numbers.Integral) or patience < 1):
+            raise ValueError(f"patience must be a positive number of epochs, got {patience!r}")
+        if not min_delta >= 0:  # a negative one would keep worse models as "improvements"
+            raise ValueError(f"min_delta must be 0 or more, got {min_delta!r}")
         self.model = model
         self.directory = Path(directory)
         self.path = self.directory / filename

@@ -229,6 +229,9 @@ class LivePlot:
         """Append the point ``x`` with one value per curve in ``ys`` and redraw."""
         ys = [float(v) for v in (ys if isinstance(ys, Sequence) else [ys])]
         if not self.Y:
+            legend = self.config["legend"]
+            if legend is not None and len(legend) != len(ys):  # a label would name no curve
+                raise ValueError(f"the legend names {len(legend)} curves, got {len(ys)} values")
             self.X = [[] for _ in ys]
             self.Y = [[] for _ in ys]
         if len(ys) != len(self.Y):

@@ -127,6 +127,25 @@ def test_missing_metric_and_missing_file_are_explained(tmp_path):
         ckpt.restore()
 
 
+def test_a_file_cut_short_or_foreign_is_explained(tmp_path):
+    ckpt = Checkpointer(make_model(), tmp_path)
+    ckpt(1, {"val_acc": [0.5]})
+    whole = ckpt.path.read_bytes()
+    for name, content in (("cut.pt", whole[: len(whole) // 2]), ("notes.pt", b"not a model")):
+        (tmp_path / name).write_bytes(content)
+        # torch's own message advised weights_only=False, which runs what the file holds.
+        with pytest.raises(CheckpointMismatchError, match="could not be read as a checkpoint"):
+            load_checkpoint(tmp_path / name, make_model())
+
+
+@pytest.mark.parametrize(("option", "value"), [("min_delta", -0.01), ("min_delta", float("nan")),
+                                               ("patience", 0), ("patience", 2.5)])
+def test_settings_that_would_keep_the_wrong_model_are_refused(tmp_path, option, value):
+    # min_delta=-0.01 counted a score 0.01 worse than the best as an improvement.
+    with pytest.raises(ValueError, match=option):
+        Checkpointer(make_model(), tmp_path, **{option: value})
+
+
 def test_early_stopping_after_patience(tmp_path):
     ckpt = Checkpointer(make_model(), tmp_path, patience=3)
     scores = [0.5, 0.6, 0.55, 0.58, 0.6, 0.59, 0.7]

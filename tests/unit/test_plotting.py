@@ -34,6 +34,12 @@ def test_live_plot_skips_nan_so_curves_can_start_late():
     assert [len(line.get_xdata()) for line in fig.axes[0].get_lines()] == [2, 1]
 
 
+def test_live_plot_says_when_the_legend_and_the_values_disagree():
+    live = ck.LivePlot(legend=["train loss", "train acc", "test acc"])
+    with pytest.raises(ValueError, match="the legend names 3 curves, got 2 values"):
+        live.add(1, (0.5, 0.8))
+
+
 def test_live_plot_saves(tmp_path):
     live = ck.LivePlot()
     live.add(1, 0.3)
