@@ -199,10 +199,22 @@ def test_linear_backward_matches_autograd(student, reference):
         ((leaves[0] @ leaves[1] + leaves[2]) * dY).sum().backward()
         for g, leaf, name in zip(got, leaves, ["dX", "dW", "db"], strict=True):
             expect_close(g, leaf.grad, f"{name} against autograd's gradient of X W + b, {m}"
-                         " output(s)")  # fmt: skip
+                         " output(s)", hint=_over_n_hint(g, leaf.grad, len(X)))  # fmt: skip
 
 
 # --- relu_backward ---------------------------------------------------------------------------
+
+
+def _over_n_hint(got, want, n):
+    """A hint when ``got`` is ``want / n``: a gradient divided by the number of examples."""
+    try:
+        if got.shape == want.shape and torch.allclose(got * n, want, rtol=1e-5, atol=1e-8):
+            return (f"That is 1/n of it (n = {n} examples): dY already holds the gradient of the"
+                    " loss, the 1/n of a mean included, so dW = X^T dY and db = dY.sum(0) with no"
+                    " division (the 1/m of some courses' linear_backward belongs to their dZ).")
+    except (AttributeError, TypeError, RuntimeError):
+        pass
+    return None
 
 
 @points(2, "relu_backward")
@@ -579,7 +591,8 @@ def test_hidden_linear_backward_float64_other_sizes(student, reference):
         fail("linear_backward must return a tuple (dX, dW, db).")
     for g, w, name in zip(got, reference.linear_backward(X, W, dY), ["dX", "dW", "db"],
                           strict=True):
-        expect_close(g, w, f"{name} of linear_backward for float64 X (7, 5), W (5, 9)")
+        expect_close(g, w, f"{name} of linear_backward for float64 X (7, 5), W (5, 9)",
+                     hint=_over_n_hint(g, w, len(X)))
 
 
 @points(1, "mlp_backward", hidden=True)
