@@ -128,7 +128,8 @@ def bce_with_logits(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
           where it takes one side's slope, chosen separately: written with them, the gradient
           at 0 is ``-t / n``. Choose both with one condition, as TensorFlow does:
           ``pos = x >= 0``, then ``torch.where(pos, x, 0)`` for ``max(x, 0)`` and
-          ``torch.where(pos, -x, x)`` for ``-|x|``.
+          ``torch.where(pos, -x, x)`` for ``-|x|``. Only this gradient is graded: the target
+          is data, and a backward of your own may give it none.
         - Do not modify the inputs.
     """
     raise NotImplementedError("bce_with_logits: max(x, 0) - x*t + log1p(exp(-|x|)), mean")
