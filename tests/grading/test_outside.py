@@ -60,7 +60,9 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     weight_decay 0, variance_scaling_, mixup's one_hot, sgdw), karpathy's makemore (manual
     backprop, F.one_hot(...).float()), MXNet (its optimizers' step(), Xavier initializer,
     KLDivLoss's log(label + 1e-12), gluon's Accuracy through NumPy) and deeplearning.ai's
-    notebooks (dZ[Z <= 0] = 0, random_mini_batches, Adam with corrected moments)."""
+    notebooks (dZ[Z <= 0] = 0, random_mini_batches, Adam with corrected moments), and Chainer
+    (its sigmoid_cross_entropy as an autograd.Function whose backward gives the target no
+    gradient, get_fans, diff.dot(diff) / size)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
