@@ -62,7 +62,8 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     KLDivLoss's log(label + 1e-12), gluon's Accuracy through NumPy) and deeplearning.ai's
     notebooks (dZ[Z <= 0] = 0, random_mini_batches, Adam with corrected moments), and Chainer
     (its sigmoid_cross_entropy as an autograd.Function whose backward gives the target no
-    gradient, get_fans, diff.dot(diff) / size)."""
+    gradient, get_fans, diff.dot(diff) / size), and Stanford CS230's code examples (nll by
+    range(n) indexing, accuracy through NumPy)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
