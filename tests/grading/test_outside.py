@@ -63,7 +63,8 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     notebooks (dZ[Z <= 0] = 0, random_mini_batches, Adam with corrected moments), and Chainer
     (its sigmoid_cross_entropy as an autograd.Function whose backward gives the target no
     gradient, get_fans, diff.dot(diff) / size), and Stanford CS230's code examples (nll by
-    range(n) indexing, accuracy through NumPy)."""
+    range(n) indexing, accuracy through NumPy); dezero_functions keeps DeZero's own backward
+    passes as torch.autograd.Function (Sigmoid, ReLU, LeakyReLU, Softmax, Linear with sum_to)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
