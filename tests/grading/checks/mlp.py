@@ -495,6 +495,19 @@ def _truncated(got, std, hint=None):
     return hint
 
 
+def _no_tail(got, std):
+    """Why values drawn for std ``std`` have no tail: a uniform draw stops at sqrt(3) std, a
+    normal truncated at 2 std of its own (Keras' HeNormal rescales the std by 1 / 0.88 first)
+    beyond 2 std."""
+    top = got.abs().max().item() / std
+    if top > 2.0:
+        return (f"they stop at {top:.2f} of them: a truncated normal (Keras' and TF's"
+                " he_normal, variance_scaling with distribution='truncated_normal', or"
+                " trunc_normal_) cuts the tails. He initialization draws from the full normal:"
+                " W.normal_(0, std).")
+    return "draw from a normal distribution (W.normal_), not a uniform one."
+
+
 @points(3, "he_normal_")
 def test_he_normal_fan_in(student, reference):
     for seed, shape in enumerate([(300, 200), (64, 512), (128, 64)]):
@@ -515,8 +528,7 @@ def test_he_normal_fan_in(student, reference):
         expect_close(got.std().item(), std, f"the std of {what}", hint=_truncated(got, std, hint),
                      rtol=0.03, atol=0)
         if got.abs().max() < 3 * std:
-            fail(f"{what}: no value beyond 3 standard deviations; draw from a normal"
-                 " distribution (W.normal_), not a uniform one.")
+            fail(f"{what}: no value beyond 3 standard deviations; {_no_tail(got, std)}")
         for k, share in ((1, 0.6827), (2, 0.9545)):  # of a normal distribution, within k std
             within = (got.abs() < k * std).double().mean().item()
             if abs(within - share) > 0.03:  # 5.8 standard deviations or more for these sizes
@@ -633,7 +645,8 @@ def test_hidden_he_normal_other_shapes(student, reference):
     expect_close(got.std().item(), std, "the std of he_normal_ of shape (256, 96)", rtol=0.03,
                  atol=0, hint=_truncated(got, std))
     if got.abs().max() < 3 * std:
-        fail("he_normal_ of shape (256, 96): no value beyond 3 standard deviations.")
+        fail("he_normal_ of shape (256, 96): no value beyond 3 standard deviations;"
+             f" {_no_tail(got, std)}")
     got = _init_outcome(student, "he_normal_", (24, 12, 5, 5), 9052, "fan_out")
     expect_close(got.std().item(), math.sqrt(2 / (24 * 25)),
                  "the std of he_normal_ of shape (24, 12, 5, 5), mode='fan_out'", rtol=0.05,
