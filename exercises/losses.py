@@ -9,7 +9,10 @@ only the standard library and torch. Do not call the losses of ``torch.nn`` or
 ``torch.nn.functional`` (``l1_loss``, ``mse_loss``, ``nll_loss``, ``cross_entropy``,
 ``binary_cross_entropy*``, ``kl_div``, ``log_softmax``, ``softmax``): the point is to write them
 yourself. Every function must work with autograd (torch operations only: no ``.item()``, NumPy
-or Python loops over the elements) and must not modify its inputs in place.
+or Python loops over the elements) and must not modify its inputs in place. The gradient that
+counts is the one with respect to the predictions (``y_hat``, ``logits``, ``log_probs``, ``q``):
+the targets are data, and a backward of your own (a ``torch.autograd.Function``) may give them
+none.
 
 Conventions: ``n`` is the number of examples (rows) and ``q`` the number of classes (columns).
 Class labels are integers from 0 to q - 1 in an int64 tensor. All logarithms are natural.

@@ -199,10 +199,22 @@ def test_linear_backward_matches_autograd(student, reference):
         ((leaves[0] @ leaves[1] + leaves[2]) * dY).sum().backward()
         for g, leaf, name in zip(got, leaves, ["dX", "dW", "db"], strict=True):
             expect_close(g, leaf.grad, f"{name} against autograd's gradient of X W + b, {m}"
-                         " output(s)")  # fmt: skip
+                         " output(s)", hint=_over_n_hint(g, leaf.grad, len(X)))  # fmt: skip
 
 
 # --- relu_backward ---------------------------------------------------------------------------
+
+
+def _over_n_hint(got, want, n):
+    """A hint when ``got`` is ``want / n``: a gradient divided by the number of examples."""
+    try:
+        if got.shape == want.shape and torch.allclose(got * n, want, rtol=1e-5, atol=1e-8):
+            return (f"That is 1/n of it (n = {n} examples): dY already holds the gradient of the"
+                    " loss, the 1/n of a mean included, so dW = X^T dY and db = dY.sum(0) with no"
+                    " division (the 1/m of some courses' linear_backward belongs to their dZ).")
+    except (AttributeError, TypeError, RuntimeError):
+        pass
+    return None
 
 
 @points(2, "relu_backward")
@@ -470,6 +482,32 @@ def test_xavier_uniform_distribution(student, reference):
 # --- he_normal_ ------------------------------------------------------------------------------
 
 
+def _truncated(got, std, hint=None):
+    """``hint``, unless ``got`` looks drawn from a normal truncated at 2 std (its std is then
+    0.88 times the asked one and nothing lies beyond 2 std): name that instead."""
+    ratio = got.std().item() / std
+    if abs(ratio - 0.8796) < 0.03 and got.abs().max().item() <= 2.02 * std:
+        return (f"Your values stop at 2 standard deviations and their std is {ratio:.2f} times"
+                " the asked one: a truncated normal (torch.nn.init.trunc_normal_, or the"
+                " truncated_normal of TF / numpy-ml), which cuts the tails and so shrinks the"
+                " std to 0.88 of its parameter. He initialization draws from the full normal:"
+                " W.normal_(0, std).")
+    return hint
+
+
+def _no_tail(got, std):
+    """Why values drawn for std ``std`` have no tail: a uniform draw stops at sqrt(3) std, a
+    normal truncated at 2 std of its own (Keras' HeNormal rescales the std by 1 / 0.88 first)
+    beyond 2 std."""
+    top = got.abs().max().item() / std
+    if top > 2.0:
+        return (f"they stop at {top:.2f} of them: a truncated normal (Keras' and TF's"
+                " he_normal, variance_scaling with distribution='truncated_normal', or"
+                " trunc_normal_) cuts the tails. He initialization draws from the full normal:"
+                " W.normal_(0, std).")
+    return "draw from a normal distribution (W.normal_), not a uniform one."
+
+
 @points(3, "he_normal_")
 def test_he_normal_fan_in(student, reference):
     for seed, shape in enumerate([(300, 200), (64, 512), (128, 64)]):
@@ -487,10 +525,10 @@ def test_he_normal_fan_in(student, reference):
         elif abs(got.std().item() - std**2) < 0.03 * std**2:
             hint = ("normal_(0, std) takes the standard deviation: pass sqrt(2 / fan_in), not"
                     " the variance 2 / fan_in.")
-        expect_close(got.std().item(), std, f"the std of {what}", hint=hint, rtol=0.03, atol=0)
+        expect_close(got.std().item(), std, f"the std of {what}", hint=_truncated(got, std, hint),
+                     rtol=0.03, atol=0)
         if got.abs().max() < 3 * std:
-            fail(f"{what}: no value beyond 3 standard deviations; draw from a normal"
-                 " distribution (W.normal_), not a uniform one.")
+            fail(f"{what}: no value beyond 3 standard deviations; {_no_tail(got, std)}")
         for k, share in ((1, 0.6827), (2, 0.9545)):  # of a normal distribution, within k std
             within = (got.abs() < k * std).double().mean().item()
             if abs(within - share) > 0.03:  # 5.8 standard deviations or more for these sizes
@@ -527,8 +565,8 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
                     " mode='fan_in'), as torch.nn.init.kaiming_normal_ does, and do not"
                     " swallow keywords with **kwargs.")
         expect_close(got.std().item(), math.sqrt(var),
-                     f"the std of he_normal_ of shape {shape}, mode={mode!r}", hint=hint,
-                     rtol=0.05, atol=0)
+                     f"the std of he_normal_ of shape {shape}, mode={mode!r}",
+                     hint=_truncated(got, math.sqrt(var), hint), rtol=0.05, atol=0)
 
 
 @points(1, "he_normal_")
@@ -547,8 +585,9 @@ def test_he_normal_rejects_an_unknown_mode(student, reference):
     got = _init_outcome(student, "he_normal_", (300, 100), 0, "fan_out")
     expect_close(got.std().item(), math.sqrt(2 / 300), "the std of he_normal_ of shape"
                  " (300, 100), mode='fan_out'", rtol=0.05, atol=0,
-                 hint="Unknown modes raise ValueError, as asked; mode='fan_out' must still"
-                 " draw with std sqrt(2 / fan_out), fan_out = W.shape[0] here.")  # fmt: skip
+                 hint=_truncated(got, math.sqrt(2 / 300), "Unknown modes raise ValueError, as"
+                 " asked; mode='fan_out' must still draw with std sqrt(2 / fan_out), fan_out ="
+                 " W.shape[0] here."))  # fmt: skip
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) -----------------------
@@ -579,7 +618,8 @@ def test_hidden_linear_backward_float64_other_sizes(student, reference):
         fail("linear_backward must return a tuple (dX, dW, db).")
     for g, w, name in zip(got, reference.linear_backward(X, W, dY), ["dX", "dW", "db"],
                           strict=True):
-        expect_close(g, w, f"{name} of linear_backward for float64 X (7, 5), W (5, 9)")
+        expect_close(g, w, f"{name} of linear_backward for float64 X (7, 5), W (5, 9)",
+                     hint=_over_n_hint(g, w, len(X)))
 
 
 @points(1, "mlp_backward", hidden=True)
@@ -603,9 +643,10 @@ def test_hidden_he_normal_other_shapes(student, reference):
     got = _init_outcome(student, "he_normal_", (256, 96), 9051)
     std = math.sqrt(2 / 96)
     expect_close(got.std().item(), std, "the std of he_normal_ of shape (256, 96)", rtol=0.03,
-                 atol=0)
+                 atol=0, hint=_truncated(got, std))
     if got.abs().max() < 3 * std:
-        fail("he_normal_ of shape (256, 96): no value beyond 3 standard deviations.")
+        fail("he_normal_ of shape (256, 96): no value beyond 3 standard deviations;"
+             f" {_no_tail(got, std)}")
     got = _init_outcome(student, "he_normal_", (24, 12, 5, 5), 9052, "fan_out")
     expect_close(got.std().item(), math.sqrt(2 / (24 * 25)),
                  "the std of he_normal_ of shape (24, 12, 5, 5), mode='fan_out'", rtol=0.05,

@@ -247,6 +247,15 @@ def _own_loss_hint(student, want, inputs, outputs, weights):
     )
 
 
+def _largest_change(got, weights):
+    """The largest |change| of any entry of ``weights`` in ``got`` (None: not comparable)."""
+    try:
+        return max(float((a.double() - b.double()).abs().max()) if a.numel() else 0.0
+                   for a, b in zip(got, weights, strict=True))  # fmt: skip
+    except (AttributeError, TypeError, RuntimeError, ValueError):
+        return None
+
+
 def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps, what):
     kwargs = {} if eps is None else {"eps": eps}
     outcome = student.run(
@@ -255,6 +264,16 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
     expect_unchanged(inputs, outcome.args[0], "inputs")
     expect_unchanged(outputs, outcome.args[1], "outputs")
     if not all(torch.equal(a, b) for a, b in zip(outcome.args[2], weights, strict=True)):
+        drift = _largest_change(outcome.args[2], weights)
+        step = 1e-4 if eps is None else eps
+        if drift is not None and 0 < drift < step / 100:  # put back by arithmetic: a rounding
+            fail(  # error (CS224n's gradcheck_naive: x[ix] += h; x[ix] -= 2 * h; x[ix] += h)
+                f"{what} changed the weights it was given by at most {drift:.1e}, a rounding"
+                " error: adding eps, subtracting 2 * eps and adding eps again does not give the"
+                " old value back bit for bit in floating point (the docstring warns of this)."
+                " Save the entry first, old = w[idx].clone(), and assign it back, w[idx] = old,"
+                " or nudge copies (w.clone())."
+            )
         fail(
             f"{what} changed the weights it was given. Nudge copies (w.clone()), or save each"
             " entry's old value and assign it back (w[idx] = old) before moving on: a weight"

@@ -389,9 +389,10 @@ def _call(student, name, hyper, positional, params, grads, state, watch):
         if "0-dim" not in str(exc) or not any(p.ndim == 0 for p in params):
             raise
         first, _, rest = str(exc).partition("\n")
-        fail(f"{first}\nA parameter may be a single number, a 0-dim tensor, which has no"
-             " slice or index to write into (p[:] = ...): compute each new parameter as a"
-             f" new tensor (p - lr * ...), as the docstring asks.\n{rest}".rstrip())
+        fail(f"{first}\nA parameter may be a single number, a 0-dim tensor, and so may its"
+             " state (a copy of it, zeros_like(p)): it has no slice or index to write into"
+             " (p[:] = ..., v[:] *= ...). Write whole tensors instead: a new one (p - lr * ...,"
+             f" momentum * v + g), or v.mul_(...) on your own copy.\n{rest}".rstrip())
     try:
         for what, before, after in zip(("params", "grads", "state"), copies, outcome.args[:3],
                                        strict=True):  # fmt: skip

@@ -176,6 +176,20 @@ def _dropout_sample(student, p, seed, dtype=torch.float32):
     return X, got, outcome
 
 
+_WHOLE_ROWS = (" Your mask has one random number per row (per example), as drop_path /"
+               " stochastic depth's mask of shape (n, 1, ...) has: each row is dropped or kept"
+               " whole. Dropout draws one number per entry: torch.rand(X.shape) > p.")
+
+
+def _whole_rows(dropped) -> bool:
+    """Nearly every row of a mask (with several entries per row) dropped or kept whole."""
+    if dropped.ndim < 2 or dropped.shape[1] < 2:
+        return False
+    flat = dropped.reshape(dropped.shape[0], -1)
+    whole = flat.all(dim=1) | (~flat).all(dim=1)
+    return whole.double().mean().item() > 0.99 and 0 < flat.double().mean().item() < 1
+
+
 @points(3, "dropout_layer")
 def test_dropout_drops_at_rate_p_and_rescales(student, reference):
     # Not 0.5, where p = 1 - p; and 0.37, no multiple of 0.1 (a rate rounded to a tenth, 0.4,
@@ -197,6 +211,8 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
                     f" a fraction {1 - normal:.3f}: compare a UNIFORM draw on [0, 1) with p"
                     " (torch.rand)." if abs(rate - normal) < _RATE_TOL else "")
             rounded = [r for r in (round(p, 1), round(2 * p, 1) / 2) if r != p]
+            if not hint and _whole_rows(dropped):
+                hint = _WHOLE_ROWS
             if not hint and any(abs(rate - r) < _RATE_TOL for r in rounded):
                 near = min(rounded, key=lambda r: abs(rate - r))
                 hint = (f" {rate:.3f} is about p rounded to {near:g}: your mask drops at a"
@@ -236,7 +252,11 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
 def _expect_a_dropout(got, X, p, what):
     """Fail unless every entry of ``got`` is 0 (dropped) or ``X / (1 - p)`` (kept)."""
     kept = got != 0 if p < 1 else torch.zeros_like(X, dtype=torch.bool)
-    expect_close(got[~kept], torch.zeros_like(X)[~kept], what)
+    hint = None
+    if p == 1 and not torch.isfinite(got).all():
+        hint = ("With p = 1 you divide by 1 - p = 0 (0 / 0 is NaN): every entry is dropped, so"
+                " return zeros for p = 1 without dividing.")
+    expect_close(got[~kept], torch.zeros_like(X)[~kept], what, hint=hint)
     expect_close(got[kept], X[kept] / (1 - p), f"the kept entries of {what}")
 
 
@@ -244,6 +264,8 @@ def _expect_a_dropout(got, X, p, what):
 def test_dropout_masks_are_independent(student, reference):
     X, got, _ = _dropout_sample(student, 0.5, 3)
     mask = got == 0
+    if _whole_rows(mask):
+        fail(f"dropout_layer(X, 0.5) drops whole rows at a time. {_WHOLE_ROWS.strip()}")
     identical = (mask == mask[0]).all(dim=1).double().mean().item()
     if identical > 0.5:
         fail("dropout_layer(X, 0.5) drops the same positions in every row: draw one random "

@@ -1,6 +1,7 @@
 """Grading tests for exercises/softmax_regression.py."""
 
 import math
+from contextlib import suppress
 
 import torch
 
@@ -233,6 +234,18 @@ def _check_cross_entropy(student, reference, y_hat, y, what):
             hint = (f"You added a small constant (about {eps:.0e}) inside the log: y_hat's"
                     " entries are in (0, 1], so -log(y_hat[i, y[i]]) is finite without it, and"
                     " the constant shifts the loss of the least likely true classes most.")
+        else:  # -log(clamp(p, min=c)): the losses of the true classes below c all stop at -log(c)
+            stands_for = torch.exp(-got.double())  # the probability each returned loss is of
+            low = (picked < stands_for * (1 - 1e-3)) & (stands_for < 1e-2)
+            if low.any() and torch.allclose(got.double()[~low], -torch.log(picked[~low]),
+                                            rtol=1e-5, atol=1e-6):  # fmt: skip
+                floor = float(stands_for[low].min())
+                hint = (f"A true class of probability {float(picked[low].min()):.0e} gets the"
+                        f" loss -log({floor:.2g}) = {-math.log(floor):.4g}: you clamp (clip) the"
+                        f" probabilities at about {floor:.2g} (torch.finfo(float32).eps is"
+                        " 1.2e-07). y_hat's entries are in (0, 1], so -log(y_hat[i, y[i]]) is"
+                        " finite without a clamp, and the clamp caps the loss of the least"
+                        " likely true classes.")
     expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-6))
 
 
@@ -270,7 +283,9 @@ def test_cross_entropy_hand_example(student, reference):
         student, reference, y_hat, y, "cross_entropy([[0.1,0.3,0.6],[0.3,0.2,0.5]], [0, 2])"
     )
     # A true class given a probability of 1e-10 (in (0, 1], so allowed): its loss is 23.03; a
-    # clamp (1e-7) or an eps inside the log caps it.
+    # clamp (1e-7) or an eps inside the log caps it. float64 on purpose: a clamp at
+    # torch.finfo(dtype).eps, as torch.distributions.Categorical(probs=...) and scikit-learn's
+    # log_loss do, is accepted (in float32 it would cap this loss at 15.9).
     y_hat = torch.tensor([[1e-10, 1 - 1e-10], [0.5, 0.5]], dtype=torch.float64)
     _check_cross_entropy(student, reference, y_hat, torch.tensor([0, 1]),
                          "cross_entropy([[1e-10, 1 - 1e-10], [0.5, 0.5]], [0, 1])")  # fmt: skip
@@ -346,6 +361,12 @@ def _check_accuracy(student, y_hat, y, want: float, what: str, extra_hint=None) 
             f"{what}: you returned {got}, the NUMBER of correct predictions; a fraction is asked."
             f" Divide by the number of examples ({n}) to get {want}."
         )
+    if want > 0 and abs(got - 100 * want) < 1e-4:
+        fail(
+            f"{what}: you returned {got}, a PERCENTAGE (the fraction times 100, as top-k"
+            f" accuracy helpers such as timm's report it); the fraction is asked: {want}. Divide"
+            " the number of correct predictions by the number of examples, without * 100."
+        )
     if type(got) is int and got != want:
         hint = (
             f"You returned the int {got}: an integer division (//) rounds the fraction down."
@@ -403,7 +424,11 @@ def test_accuracy_leaves_inputs_alone(student, reference):
     expect_unchanged(y_hat, outcome.args[0], "y_hat")
     expect_unchanged(y, outcome.args[1], "y")
     # Leaving the inputs alone earns a point only with the answer (`return None` leaves them too).
-    expect_close(outcome.value, reference.accuracy(y_hat, y), "accuracy(y_hat, y)")
+    want, hint = reference.accuracy(y_hat, y), None
+    with suppress(TypeError, ValueError, RuntimeError):
+        if abs(float(outcome.value) - 100 * want) < 1e-4:
+            hint = "That is a percentage (times 100): the fraction of correct predictions is asked."
+    expect_close(outcome.value, want, "accuracy(y_hat, y)", hint=hint)
 
 
 @points(2, "one_hot")

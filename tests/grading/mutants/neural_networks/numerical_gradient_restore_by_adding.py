@@ -1,4 +1,9 @@
-"""numerical_gradient that undoes its in-place nudges by adding eps back (rounding drift)."""
+"""numerical_gradient that undoes its in-place nudges by adding eps back (rounding drift), as
+CS224n's gradcheck_naive does (x[ix] += h; x[ix] -= 2 * h; x[ix] += h). The message named a
+weight left at w + eps or a view before session 32, not the rounding.
+
+Says (numerical_gradient): a rounding error
+"""
 
 
 def numerical_gradient(inputs, outputs, weights, eps=1e-4):

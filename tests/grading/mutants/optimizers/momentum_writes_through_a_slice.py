@@ -1,7 +1,7 @@
 """Momentum that writes each new parameter through a slice of a copy, new[:] = ..., as d2l's
 code updates in place: a 0-dim parameter has no slice, and the message was Python's alone.
 
-Says (momentum_step): which has no slice or index to write into
+Says (momentum_step): has no slice or index to write into
 """
 
 
