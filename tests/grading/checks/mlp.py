@@ -259,6 +259,22 @@ def test_mlp_backward_values(student, reference):
             expect_unchanged(before, after, f"the input {name} of mlp_backward")
         _expect_mlp_grads(outcome.value, reference.mlp_backward(X, y, *params), what, X, y,
                           params)  # fmt: skip
+    # float32 too, the dtype the chapter trains its MLP in (a one-hot made .double() or
+    # .float64 by hand raises in H^T dO there, and kept every point while all of this was float64).
+    n, d, h, q = SIZES[2]
+    X, y = seeded_randn(106, (n, d)), seeded_labels(116, n, q)
+    params = _params(180, d, h, q)
+    what = f"mlp_backward for float32 X {(n, d)}, {h} hidden units, {q} classes"
+    try:
+        got = _mlp_backward(student, X, y, params)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised or "dtype" not in str(failure):
+            raise
+        fail(f"{failure}\n{what}: the parameters are float32 here, as in the chapter's MLP."
+             " Make every tensor you build in the parameters' dtype (the one-hot labels"
+             " .to(O.dtype), not .double() or .float()): torch's matrix product refuses to mix"
+             " float32 and float64.")
+    _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
 
 
 # Backpropagation's order: the first gradient that is off lies nearest the mistake.
