@@ -270,6 +270,20 @@ def test_dropout_masks_are_independent(student, reference):
                  " (1 - rb), their drop rates): the masks are one pattern, shifted, not new"
                  " draws. Draw one uniform number per entry of X (torch.rand(X.shape)), not a"
                  " few numbers spread over X by a formula.")
+        # Nor is one mask the other shifted (a mask drawn once, rolled by a random offset each
+        # call, session 32): the circular cross-correlation of the two flattened masks, at every
+        # shift, is 0 give or take 1/sqrt(n) = 0.0022 for independent ones (0.2: 90 of those).
+        ca, cb = (m.flatten().double() - m.double().mean() for m in (ma, mb))
+        scale = ca.norm() * cb.norm()
+        if scale > 0:
+            cross = torch.fft.irfft(torch.fft.rfft(ca) * torch.fft.rfft(cb).conj(), n=len(ca))
+            shifted = float(cross.abs().max() / scale)
+            if shifted > 0.2:
+                fail(f"dropout_layer(X, 0.5) after torch.manual_seed({a}) and after"
+                     f" torch.manual_seed({b}) gives masks of which one is the other shifted"
+                     f" (their correlation at the best shift is {shifted:.2f}, where independent"
+                     " draws give about 0): one mask reused and moved, not a new draw. Draw one"
+                     " uniform number per entry of X at every call (torch.rand(X.shape)).")
     # Independent entries: the number dropped varies (binomial). The same count in every row,
     # or exactly half of 200,000 entries in both draws (chance 3e-6), is a fixed count.
     half = X.numel() // 2
