@@ -21,13 +21,13 @@ def synthetic_data(w, b, num_examples):
 
     Returns:
         A tuple ``(X, y)``: ``X`` of shape (n, d) whose entries are independent draws from the
-        standard normal distribution N(0, 1) (each entry its own draw), and ``y`` of shape
-        **(n, 1)** (a column, not a vector of shape (n,)) with ``y = X w + b + noise``, the
-        noise drawn from N(0, 0.01^2) (standard deviation 0.01) independently for each example
-        and independently of ``X``. Both have ``w``'s dtype. Use torch's random functions
-        (``torch.normal``, ``torch.randn``), so that ``torch.manual_seed`` makes the result
-        reproducible. Write it yourself: calling the course's own ``coursekit.synthetic_data``,
-        which the book's pages use, earns no points.
+        standard normal distribution N(0, 1) (each entry its own draw, new at every call),
+        and ``y`` of shape **(n, 1)** (a column, not a vector of shape (n,)) with
+        ``y = X w + b + noise``, the noise drawn from N(0, 0.01^2) (standard deviation 0.01)
+        independently for each example and independently of ``X``. Both have ``w``'s dtype.
+        Use torch's random functions (``torch.normal``, ``torch.randn``), so that
+        ``torch.manual_seed`` makes the result reproducible. Write it yourself: calling the
+        course's own ``coursekit.synthetic_data``, which the book's pages use, earns no points.
     """
     raise NotImplementedError("synthetic_data: draw X, then y = X w + b + noise of shape (n, 1)")
 

@@ -55,10 +55,10 @@ def mlp_backward(X, y, W1, b1, W2, b2):
         W1 (d, h), b1 (h,), W2 (h, q), b2 (q,): the parameters.
 
     Returns:
-        A tuple ``(dW1, db1, dW2, db2)`` with the shapes of the parameters: the gradients of
-        ``mean_i cross_entropy(logits_i, y_i)``. The gradient at the logits is
-        ``(softmax(O) - one_hot(y)) / n``; compute the rest with the chain rule, by hand (no
-        autograd). Do not modify the inputs.
+        A tuple ``(dW1, db1, dW2, db2)`` with the shapes of the parameters, for float32 and
+        float64 parameters alike: the gradients of ``mean_i cross_entropy(logits_i, y_i)``. The
+        gradient at the logits is ``(softmax(O) - one_hot(y)) / n``; compute the rest with the
+        chain rule, by hand (no autograd). Do not modify the inputs.
     """
     raise NotImplementedError("mlp_backward: forward, then backward from dO = (P - Y) / n")
 
@@ -66,8 +66,9 @@ def mlp_backward(X, y, W1, b1, W2, b2):
 def xavier_uniform_(W, gain=1.0):
     """Fill ``W`` in place from U(-a, a) with ``a = gain * sqrt(6 / (fan_in + fan_out))``.
 
-    ``W`` is shaped like ``nn.Linear``'s weight, (fan_out, fan_in). Draw from torch's global
-    random generator (so ``torch.manual_seed`` makes it reproducible). Returns ``W`` itself
+    ``W`` is shaped like ``nn.Linear``'s weight, (fan_out, fan_in). Every entry is a draw of
+    its own, independent of the others, from torch's global random generator (so
+    ``torch.manual_seed`` makes it reproducible). Returns ``W`` itself
     (the same tensor object, changed in place), like ``torch.nn.init.xavier_uniform_``.
     """
     raise NotImplementedError("xavier_uniform_: W.uniform_(-a, a) under torch.no_grad()")
@@ -80,7 +81,8 @@ def he_normal_(W, mode="fan_in"):
     4-d for a convolution (out, in, kh, kw). The fans count the receptive field too:
     ``fan_in = W.shape[1] * prod(W.shape[2:])`` and ``fan_out = W.shape[0] * prod(W.shape[2:])``.
     ``mode`` is ``"fan_in"`` (keeps the forward signal steady) or ``"fan_out"`` (keeps the
-    gradients steady); any other value raises ValueError. Draw from torch's global generator.
+    gradients steady); any other value raises ValueError. Draw every entry independently from
+    torch's global generator.
     Returns ``W`` itself, changed in place, like ``torch.nn.init.kaiming_normal_``.
     """
     raise NotImplementedError("he_normal_: std = sqrt(2 / fan), W.normal_(0, std)")

@@ -33,7 +33,8 @@ def dropout_layer(X: torch.Tensor, dropout: float) -> torch.Tensor:
     Each entry independently becomes ``0`` with probability ``dropout`` and
     ``X / (1 - dropout)`` otherwise, so the expectation of every entry is unchanged:
     ``E[output] = X``. Draw the random numbers from torch's global generator (e.g.
-    ``torch.rand(X.shape)``), so that ``torch.manual_seed`` makes the result reproducible.
+    ``torch.rand(X.shape)``), so that ``torch.manual_seed`` makes the result reproducible; every
+    call draws a new mask, independent of the masks of other calls and other seeds.
 
     Args:
         X: floating tensor (float32 or float64) of any shape.

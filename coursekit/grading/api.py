@@ -574,13 +574,24 @@ def _bare(name: str) -> str:
     return name.removeprefix("_foreach_").strip("_").removesuffix("_kernel")
 
 
+# TorchScript's own symbolic differentiation (autodiff.cpp): a traced forward differentiated
+# at import, whose gradient graph then runs as plain aten ops (mm, mul, _grad_sum_to_size) that
+# no mode can tell from a chain rule written by hand (a red team's mlp_backward, session 32:
+# 6/6). Its entry point and the fields of the Gradient it returns, which running that graph
+# needs, are autograd where they are read.
+_JIT_AUTODIFF = frozenset({"_jit_differentiate", "df_input_vjps", "df_output_vjps",
+                           "df_input_captured_inputs", "df_input_captured_outputs"})
+
+
 def _forbids(forbidden: frozenset):
     """Whether a rule forbidding ``forbidden`` forbids a torch name (or its :func:`_bare` one):
     where it forbids "backward", aten's derivative formulas too (``threshold_backward`` is
-    ReLU's; not ``save_for_backward``, which a Function written by hand calls)."""
-    backward = "backward" in forbidden
+    ReLU's; not ``save_for_backward``, which a Function written by hand calls); where it forbids
+    "autograd", TorchScript's symbolic differentiation (``_JIT_AUTODIFF``)."""
+    backward, autograd = "backward" in forbidden, "autograd" in forbidden
     return lambda name: name in forbidden or _bare(name) in forbidden or (
-        backward and name.endswith("_backward") and name in _aten_ops())
+        backward and name.endswith("_backward") and name in _aten_ops()) or (
+        autograd and name in _JIT_AUTODIFF)
 
 
 def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[str]:

@@ -220,6 +220,42 @@ def test_synthetic_data_follows_the_model(student, reference):
     _expect_follows_the_model(student, TRUE_W, TRUE_B, 4000, seed=1)
 
 
+def _circular_rank_gap(a: torch.Tensor, b: torch.Tensor) -> float:
+    """How far the differences of the ranks of a's and b's entries (each over its count, taken
+    modulo 1) are from uniform, in standard deviations of the fullest or emptiest tenth: a few
+    at most for independent draws; for two draws that are one pattern shifted (entries that are
+    a function of u + k c (mod 1), u the call's only random number) all differences are one."""
+    def ranks(t):
+        flat = t.detach().flatten().double()
+        r = torch.empty_like(flat)
+        r[flat.argsort()] = torch.arange(len(flat), dtype=flat.dtype)
+        return r / len(flat)
+
+    diff = torch.frac(ranks(a) - ranks(b) + 2)
+    share = torch.histc(diff, bins=10, min=0, max=1) / len(diff)
+    return float((share - 0.1).abs().max() / math.sqrt(0.09 / len(diff)))
+
+
+def _expect_draws_apart(draws: dict) -> None:
+    """Data drawn after other seeds (or later) are new draws, independent of the earlier ones: a
+    red team's X and noise made of ONE random number each (normal quantiles of a lattice u + k c
+    (mod 1) in a fixed shuffled order, session 32) passed every statistic of one draw."""
+    names = list(draws)
+    for i, first in enumerate(names):
+        for second in names[i + 1:]:
+            (Xa, ya), (Xb, yb) = draws[first], draws[second]
+            noise_a = ya.reshape(-1) - Xa @ TRUE_W - TRUE_B
+            noise_b = yb.reshape(-1) - Xb @ TRUE_W - TRUE_B
+            for what, a, b in (("X", Xa, Xb), ("the noise", noise_a, noise_b)):
+                if _circular_rank_gap(a, b) > 6:
+                    fail(f"{what} drawn with {first} and {what} drawn with {second} are not"
+                         " independent draws: the ranks of their entries differ by about the"
+                         " same amount everywhere (modulo their number), as one pattern shifted"
+                         " by a random offset does. Draw every entry anew from torch's"
+                         " generator (torch.normal(0, 1, (n, len(w))), torch.normal(0, 0.01,"
+                         " ...)), not a few random numbers spread by a formula.")
+
+
 @points(1, "synthetic_data")
 def test_synthetic_data_is_random_and_seeded(student, reference):
     X1, y1 = _synthetic(student, TRUE_W, TRUE_B, 50, seed=3)
@@ -255,7 +291,7 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
     # The next call, with no seed between (seed=None leaves torch's generator where the call
     # with seed 4 left it): the caller's sequence goes on, so new data. Code that reseeds
     # itself with the caller's last seed (torch.manual_seed(torch.initial_seed())) repeats X3.
-    X4, _ = _synthetic(student, TRUE_W, TRUE_B, 50, seed=None)
+    X4, y4 = _synthetic(student, TRUE_W, TRUE_B, 50, seed=None)
     if torch.equal(expect_shape(X4, (50, 2), "X"), X3):
         fail("two calls in a row, with no torch.manual_seed between them, gave the same X: each"
              " call must draw new data from torch's global generator, going on from where the"
@@ -280,6 +316,7 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
     if (noise1 - noise3).abs().max() < 2e-6:
         fail("different seeds gave the same noise: draw it from torch's global generator"
              " (torch.normal(0, 0.01, ...)), not from a generator of your own with a fixed seed.")
+    _expect_draws_apart({"seed 3": (X1, y1), "seed 4": (X3, y3), "the call after": (X4, y4)})
 
 
 # -- data_iter --------------------------------------------------------------------------------

@@ -271,6 +271,25 @@ def test_mlp_backward_values(student, reference):
             expect_unchanged(before, after, f"the input {name} of mlp_backward")
         _expect_mlp_grads(outcome.value, reference.mlp_backward(X, y, *params), what, X, y,
                           params)  # fmt: skip
+    # float32 too, the dtype the chapter trains its MLP in (a one-hot made .double() by hand
+    # raises in H^T dO there, and kept every point while all of this was float64). Gradients
+    # computed in float64 throughout (every input .double(), an outside answer's way) are
+    # float64: compared in float32, as the docstring names no dtype for them.
+    n, d, h, q = SIZES[2]
+    X, y = seeded_randn(106, (n, d)), seeded_labels(116, n, q)
+    params = _params(180, d, h, q)
+    what = f"mlp_backward for float32 X {(n, d)}, {h} hidden units, {q} classes"
+    try:
+        got = _mlp_backward(student, X, y, params)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised or "dtype" not in str(failure):
+            raise
+        fail(f"{failure}\n{what}: the parameters are float32 here, as in the chapter's MLP."
+             " Make every tensor you build in the parameters' dtype (the one-hot labels"
+             " .to(O.dtype), not .double() or .float()): torch's matrix product refuses to mix"
+             " float32 and float64.")
+    got = [g.float() if type(g) is torch.Tensor and g.dtype == torch.float64 else g for g in got]
+    _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
 
 
 # Backpropagation's order: the first gradient that is off lies nearest the mistake.
@@ -388,7 +407,57 @@ def _init_outcome(student, fn, shape, seed, *args, **kwargs):
              f" signs): only {len(torch.unique(rows, dim=0))} of its {len(rows)} rows differ."
              " Draw every entry of W anew (W.uniform_ / W.normal_ on all of W), not a block of"
              " rows copied or flipped over the rest.")
+    _expect_independent_entries(got, f"{fn} of a tensor of shape {shape}")
     return got
+
+
+def _ranks(values: torch.Tensor) -> torch.Tensor:
+    """Each entry's rank among all of them, over their number: uniform on [0, 1) for any
+    continuous distribution, whatever its bound or std."""
+    flat = values.flatten().double()
+    ranks = torch.empty_like(flat)
+    ranks[flat.argsort()] = torch.arange(len(flat), dtype=flat.dtype)
+    return (ranks / len(flat)).reshape(values.shape)
+
+
+def _lopsided(differences: torch.Tensor) -> float:
+    """How far the differences of two sets of ranks, taken around the circle [0, 1), are from
+    uniform, in standard deviations of the fullest or emptiest tenth: about 3 at most for
+    independent entries, hundreds for entries that follow one another."""
+    tenths = torch.histc(torch.frac(differences.flatten() + 2), bins=10, min=0, max=1)
+    share = tenths / differences.numel()
+    return float((share - 0.1).abs().max() / math.sqrt(0.09 / differences.numel()))
+
+
+_ONE_DRAW = ("Draw every entry anew from torch's generator (W.uniform_(-a, a), W.normal_(0, std)),"
+             " not a few numbers spread over W by a formula.")
+
+
+def _expect_independent_entries(got, what):
+    """Every entry an independent draw: no unit holds another's weights in another order, and
+    no entry follows from its neighbours (a red team's, session 32, kept every point with one
+    random number per call: entry k was u + k c (mod 1), a lattice with the right histogram)."""
+    rows = got.reshape(len(got), -1).abs()
+    for name, lines in (("units", rows), ("inputs", rows.T)):
+        if len(lines) > 1 and lines.shape[1] > 1:
+            kept = len(torch.unique(lines.sort(dim=1).values, dim=0))
+            if kept < len(lines):
+                fail(f"{what} gives some {name} the same weights in another order (up to their"
+                     f" signs): only {kept} of its {len(lines)} sets of weights differ. "
+                     + _ONE_DRAW)
+    if got.numel() < 500 or min(rows.shape) < 2:
+        return
+    R = _ranks(got.reshape(len(got), -1))
+    pairs = {"next to each other in a row": (R[:, 1:], R[:, :-1]),
+             "one above the other": (R[1:], R[:-1]),
+             "on a diagonal": (R[1:, 1:], R[:-1, :-1]),
+             "on an antidiagonal": (R[1:, :-1], R[:-1, 1:]),
+             "at the corners of a 2 x 2 block": (R[1:, 1:] + R[:-1, :-1], R[1:, :-1] + R[:-1, 1:])}
+    for where, (a, b) in pairs.items():
+        if _lopsided(a - b) > 6:
+            fail(f"{what}: entries {where} are not independent: the differences of their ranks"
+                 " (taken modulo the number of entries) are not spread evenly, as they are for"
+                 " independent draws; one entry follows from the others. " + _ONE_DRAW)
 
 
 def _expect_fills_a_parameter(student, fn, *args):
@@ -428,6 +497,12 @@ def _expect_global_generator(student, fn, *args):
             " draw from torch's global generator, not from a generator of its own with a fixed"
             " seed (every layer would start from the same weights)."
         )
+    if _lopsided(_ranks(first) - _ranks(other)) > 6:
+        fail(f"{fn} after two different torch.manual_seed calls gave two W's whose entries"
+             " follow each other: the differences of their ranks (taken modulo the number of"
+             " entries) are not spread evenly, as they are for two independent draws. Each W"
+             " must be a new draw of every entry, not one pattern shifted by a random offset. "
+             + _ONE_DRAW)
 
 
 def _expect_xavier(student, shape, gain, seed, keyword=False):

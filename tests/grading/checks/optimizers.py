@@ -238,8 +238,12 @@ def _unpack(name, value, params):
             fail(f"{what}: new_params[{i}] has shape {tuple(q.shape)}, but the parameter has "
                  f"shape {tuple(p.shape)}.")
         if q.dtype != p.dtype:
+            how = ("do not call .float()" if q.dtype == torch.float32 else
+                   "build no float64 tensor of your own: the state from torch.zeros_like(g),"
+                   " not torch.zeros(g.shape, dtype=torch.float64), and the hyperparameters as"
+                   " Python floats, not torch.tensor(lr, dtype=torch.float64)")
             fail(f"{what}: new_params[{i}] has dtype {q.dtype}; keep the parameter's dtype "
-                 f"{p.dtype} (do not call .float()).")
+                 f"{p.dtype} ({how}).")
     if not isinstance(new_state, dict):
         fail(f"{what}: new_state should be a dict, got {type(new_state).__name__}.")
     missing = STATE_KEYS[name] - set(new_state)
@@ -585,6 +589,10 @@ def test_sgd_matches_torch(student, reference):
     _run(student, reference, "sgd_step", {"lr": 0.1}, seed=1, shapes=SHAPES_A, steps=SHORT,
          positional=True)
     _run(student, reference, "sgd_step", {"lr": 0.03}, seed=2, shapes=SHAPES_B, steps=SHORT)
+    # float32 parameters, one of them 0-dim: the run keeps their dtype (a state begun as float64
+    # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
+    _run(student, reference, "sgd_step", {"lr": 0.1}, seed=24,
+         shapes=[(), (3,)], steps=3, dtype=torch.float32)
 
 
 @points(1, "sgd_step")
@@ -628,6 +636,10 @@ def test_nesterov_matches_torch(student, reference):
          positional=True)
     _run(student, reference, "nesterov_step", {"lr": 0.2, "momentum": 0.5}, seed=8, shapes=SHAPES_B,
          steps=SHORT)
+    # float32 parameters, one of them 0-dim: the run keeps their dtype (a state begun as float64
+    # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
+    _run(student, reference, "nesterov_step", {"lr": 0.1, "momentum": 0.9}, seed=25,
+         shapes=[(), (3,)], steps=3, dtype=torch.float32)
 
 
 @points(1, "nesterov_step")
@@ -647,6 +659,10 @@ def test_adagrad_matches_torch(student, reference):
     _run(student, reference, "adagrad_step", {"lr": 0.1, "eps": 0.1}, seed=11, shapes=SHAPES_B,
          scale=0.05, steps=SHORT)
     _run(student, reference, "adagrad_step", {}, seed=19, shapes=SHAPES_B, steps=SHORT)
+    # float32 parameters, one of them 0-dim: the run keeps their dtype (a state begun as float64
+    # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
+    _run(student, reference, "adagrad_step", {"lr": 0.4}, seed=26,
+         shapes=[(), (3,)], steps=3, dtype=torch.float32)
 
 
 @points(1, "adagrad_step")
@@ -665,6 +681,10 @@ def test_rmsprop_matches_torch(student, reference):
     _run(student, reference, "rmsprop_step", {"lr": 0.01, "alpha": 0.99, "eps": 0.1}, seed=14,
          shapes=SHAPES_B, scale=0.05, steps=SHORT)
     _run(student, reference, "rmsprop_step", {}, seed=20, shapes=SHAPES_B, steps=SHORT)
+    # float32 parameters, one of them 0-dim: the run keeps their dtype (a state begun as float64
+    # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
+    _run(student, reference, "rmsprop_step", {"lr": 0.05, "alpha": 0.9}, seed=27,
+         shapes=[(), (3,)], steps=3, dtype=torch.float32)
 
 
 @points(1, "rmsprop_step")
@@ -684,6 +704,10 @@ def test_adam_matches_torch(student, reference):
     _run(student, reference, "adam_step", {"lr": 0.01, "betas": (0.8, 0.99), "eps": 0.1}, seed=17,
          shapes=SHAPES_B, scale=0.05, steps=SHORT)
     _run(student, reference, "adam_step", {}, seed=21, shapes=SHAPES_B, steps=SHORT)
+    # float32 parameters, one of them 0-dim: the run keeps their dtype (a state begun as float64
+    # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
+    _run(student, reference, "adam_step", {"lr": 0.05, "betas": (0.9, 0.999)}, seed=28,
+         shapes=[(), (3,)], steps=3, dtype=torch.float32)
 
 
 @points(1, "adam_step")

@@ -274,6 +274,38 @@ def test_dropout_masks_are_independent(student, reference):
     if torch.equal(mask, other == 0):
         fail("dropout_layer gives the same mask with different seeds: draw the mask from "
              "torch's global random generator (torch.rand), not a fixed generator.")  # fmt: skip
+    # Masks drawn after different seeds are independent of each other too: two of them agree
+    # where both drop or both keep, ra rb + (1 - ra) (1 - rb) of the entries (within 0.0011, one
+    # standard deviation, of 200,000). One random number per call spread over X by a fixed rule
+    # (a lattice u + k c (mod 1) in a fixed shuffled order, a red team's, session 32) gives masks
+    # that are one pattern shifted: a pair may agree at chance by luck, never three pairs.
+    _, third, _ = _dropout_sample(student, 0.5, 5)
+    masks = {3: mask, 4: other == 0, 5: third == 0}
+    for (a, ma), (b, mb) in ((x, y) for x in masks.items() for y in masks.items() if x[0] < y[0]):
+        ra, rb = ma.double().mean().item(), mb.double().mean().item()
+        chance = ra * rb + (1 - ra) * (1 - rb)
+        same = (ma == mb).double().mean().item()
+        if abs(same - chance) > 0.02:
+            fail(f"dropout_layer(X, 0.5) after torch.manual_seed({a}) and after"
+                 f" torch.manual_seed({b}) gives masks that agree at {same:.3f} of the entries,"
+                 f" where independent draws agree {chance:.3f} of the time (ra rb + (1 - ra)"
+                 " (1 - rb), their drop rates): the masks are one pattern, shifted, not new"
+                 " draws. Draw one uniform number per entry of X (torch.rand(X.shape)), not a"
+                 " few numbers spread over X by a formula.")
+        # Nor is one mask the other shifted (a mask drawn once, rolled by a random offset each
+        # call, session 32): the circular cross-correlation of the two flattened masks, at every
+        # shift, is 0 give or take 1/sqrt(n) = 0.0022 for independent ones (0.2: 90 of those).
+        ca, cb = (m.flatten().double() - m.double().mean() for m in (ma, mb))
+        scale = ca.norm() * cb.norm()
+        if scale > 0:
+            cross = torch.fft.irfft(torch.fft.rfft(ca) * torch.fft.rfft(cb).conj(), n=len(ca))
+            shifted = float(cross.abs().max() / scale)
+            if shifted > 0.2:
+                fail(f"dropout_layer(X, 0.5) after torch.manual_seed({a}) and after"
+                     f" torch.manual_seed({b}) gives masks of which one is the other shifted"
+                     f" (their correlation at the best shift is {shifted:.2f}, where independent"
+                     " draws give about 0): one mask reused and moved, not a new draw. Draw one"
+                     " uniform number per entry of X at every call (torch.rand(X.shape)).")
     # Independent entries: the number dropped varies (binomial). The same count in every row,
     # or exactly half of 200,000 entries in both draws (chance 3e-6), is a fixed count.
     half = X.numel() // 2

@@ -512,6 +512,12 @@ def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
     want = reference.entropy(p)
     outcome = student.run("entropy", p.clone())
     got = expect_tensor(outcome.value, what)
+    if got.shape != want.shape and p.ndim > 1 and 1 in want.shape and tuple(got.shape) == tuple(
+            n for n in want.shape if n != 1):  # fmt: skip
+        fail(f"{what}: expected shape {tuple(want.shape)}, got {tuple(got.shape)}: a dimension"
+             " of size 1 was dropped (a .squeeze() after a sum with keepdim=True?). The result"
+             " has shape p.shape[:-1] for every p, a batch of one distribution too: sum over"
+             " the last dimension without keepdim, and do not squeeze.")
     if got.shape != want.shape and p.ndim > 1:
         fail(f"{what}: expected shape {tuple(want.shape)}, got {tuple(got.shape)}. Each slice"
              " p[..., :] is one distribution with one entropy, so sum over the last dimension"
@@ -553,6 +559,10 @@ def test_entropy_with_zero_probabilities(student, reference):
 def test_entropy_of_a_batch(student, reference):
     p = reference.softmax(_logits(40, (6, 5))).reshape(3, 2, 5)
     _check_entropy(student, reference, p, "entropy of a (3, 2, 5) batch over the last dimension")
+    # A batch of one distribution keeps its batch dimension: shape (1,), not () (a squeezed
+    # keepdim sum kept every point while no batch had a dimension of size 1, session 32).
+    p = reference.softmax(_logits(41, (1, 6)))
+    _check_entropy(student, reference, p, "entropy of a batch of one distribution, shape (1, 6)")
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
