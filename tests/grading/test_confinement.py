@@ -311,7 +311,9 @@ def refused_calls():
                        ("socketpair", lambda: len(__import__("socket").socketpair())),
                        ("send_fds", lambda: __import__("socket").send_fds(
                            __import__("socket").socketpair()[0], [b"x"], [0])),
-                       ("thread_own_fds", lambda: thread_with_own_descriptors(libc))]:
+                       ("thread_own_fds", lambda: thread_with_own_descriptors(libc)),
+                       # close_range(CLOSE_RANGE_UNSHARE), closing nothing: a table of its own
+                       ("close_range_unshare", lambda: libc.syscall(436, 1000, 1000, 2))]:
         try:
             said[name] = call()
         except OSError as exc:
@@ -772,7 +774,7 @@ def test_no_namespace_of_its_own_hides_memory(answers):
     # Nor a thread with a descriptor table of its own (clone with CLONE_THREAD, not CLONE_FILES):
     # /proc/PID/fd lists the leader's table only, and a ninth red team's sleeping threads held
     # 15 GB of removed files past a 256 MiB limit. Python's threads share the table.
-    refused += ("thread_own_fds",)
+    refused += ("thread_own_fds", "close_range_unshare")
     assert said == {**dict.fromkeys(refused, -errno.EPERM), "thread": [1], "fork": 7,
                     "copy": "copied", "flock": None, "socketpair": 2}, said
 
