@@ -578,12 +578,15 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 # with AF_UNIX (a path's socket is reached outside every namespace: a red team sent a hidden
 # test's inputs to a local daemon, and as a normal user could reach the grader's own agents);
 # sendmsg and sendmmsg (a descriptor sent over a socket pair, SCM_RIGHTS, and closed is held
-# in flight by no descriptor, mapping or folder: a red team held 16 GB of removed files so).
+# in flight by no descriptor, mapping or folder: a red team held 16 GB of removed files so);
+# io_setup and io_submit, Linux's own AIO (a pending poll holds its file, closed: 3 GB of full
+# socket queues held under a 1 GiB limit).
 _IO = (425, 426, 427, 447, 463)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
-                                   278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307), 56, 72, 41),
+                                   278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307, 206, 209),
+                      56, 72, 41),
            "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268, *_IO,
-                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269), 220, 25,
+                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269, 0, 2), 220, 25,
                        198)}  # fmt: skip
 # F_SETLEASE, F_NOTIFY, then F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW
 DENIED_FCNTL = (1024, 1026, 6, 7, 37, 38)
