@@ -576,28 +576,42 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 # limit counts: 2.4 GB of them under a 1 GiB limit); setxattr, lsetxattr, fsetxattr and
 # setxattrat (on a tmpfs folder, 3 GiB of attribute values held by one empty file); socket
 # with AF_UNIX (a path's socket is reached outside every namespace: a red team sent a hidden
-# test's inputs to a local daemon, and as a normal user could reach the grader's own agents).
+# test's inputs to a local daemon, and as a normal user could reach the grader's own agents);
+# sendmsg and sendmmsg (a descriptor sent over a socket pair, SCM_RIGHTS, and closed is held
+# in flight by no descriptor, mapping or folder: a red team held 16 GB of removed files so);
+# io_setup and io_submit, Linux's own AIO (a pending poll holds its file, closed: 3 GB of full
+# socket queues held under a 1 GiB limit).
 _IO = (425, 426, 427, 447, 463)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
-                                   278, 275, 276, 40, 68, 64, 188, 189, 190), 56, 72, 41),
+                                   278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307, 206, 209),
+                      56, 72, 41),
            "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268, *_IO,
-                                    75, 76, 77, 71, 186, 190, 5, 6, 7), 220, 25, 198)}  # fmt: skip
+                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269, 0, 2), 220, 25,
+                       198)}  # fmt: skip
 # F_SETLEASE, F_NOTIFY, then F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW
 DENIED_FCNTL = (1024, 1026, 6, 7, 37, 38)
 AF_UNIX = 1
 CLONE_NEW_ANY = 0x7E020000  # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET
+# A thread (CLONE_THREAD) must share its process's descriptors (CLONE_FILES), as every library's
+# do: /proc/PID/fd lists the leader's table alone, and threads cloned with a copy of their own
+# (or Python threads that took one with close_range's CLOSE_RANGE_UNSHARE) held 15 GB of
+# removed files no watch saw (a red team, session 32).
+CLONE_THREAD, CLONE_FILES = 0x10000, 0x400
+# close_range(2)'s flag that gives the calling thread a table of its own (unshare is refused)
+CLOSE_RANGE_UNSHARE = 2
 
 
 def _deny_syscalls(libc) -> None:
-    """A seccomp filter: those syscalls fail with EPERM, as do a clone with namespace flags and
-    every syscall of another ABI (i386's int 0x80, x32's numbers), whose numbers differ; clone3
+    """A seccomp filter: those syscalls fail with EPERM, as do a clone with namespace flags (or
+    a thread's without its process's descriptors, or close_range unsharing them) and every
+    syscall of another ABI (i386's int 0x80, x32's numbers), whose numbers differ; clone3
     fails with ENOSYS."""
     if os.uname().machine not in _DENIED:
         return
     arch, numbers, clone, fcntl, socket = _DENIED[os.uname().machine]
     # (BPF code, constant, where to jump if true, if false): a label, or None for the next
-    # instruction. Loads: seccomp_data's arch (4), nr (0), the low halves of args[0] (16) and
-    # args[1] (24).
+    # instruction. Loads: seccomp_data's arch (4), nr (0), the low halves of args[0] (16),
+    # args[1] (24) and args[2] (32).
     load, equal, at_least, has, give = 0x20, 0x15, 0x35, 0x45, 0x06
     program = [(load, 4, None, None), (equal, arch, None, "deny"), (load, 0, None, None),
                (at_least, 0x40000000, "deny", None),  # x32's numbers
@@ -607,8 +621,12 @@ def _deny_syscalls(libc) -> None:
                (equal, DENIED_FCNTL[-1], "deny", "allow"),
                "socket", (equal, socket, None, "clone"), (load, 16, None, None),
                (equal, AF_UNIX, "deny", "allow"),
-               "clone", (equal, clone, None, "allow"), (load, 16, None, None),
-               (has, CLONE_NEW_ANY, "deny", None), "allow", (give, 0x7FFF0000, None, None),
+               "clone", (equal, clone, None, "close_range"), (load, 16, None, None),
+               (has, CLONE_NEW_ANY, "deny", None), (has, CLONE_THREAD, None, "allow"),
+               (has, CLONE_FILES, "allow", "deny"),
+               "close_range", (equal, 436, None, "allow"), (load, 32, None, None),  # args[2]
+               (has, CLOSE_RANGE_UNSHARE, "deny", "allow"),
+               "allow", (give, 0x7FFF0000, None, None),
                "deny", (give, 0x00050000 | 1, None, None),  # SECCOMP_RET_ERRNO | EPERM
                "nosys", (give, 0x00050000 | 38, None, None)]  # | ENOSYS
     code, at = [], {}
