@@ -16,6 +16,9 @@ none.
 
 Conventions: ``n`` is the number of examples (rows) and ``q`` the number of classes (columns).
 Class labels are integers from 0 to q - 1 in an int64 tensor. All logarithms are natural.
+Floating tensors are float32 or float64, and every requirement below (numerical stability,
+finite gradients) holds in both dtypes: ``exp(1000.)`` is inf in float64 too, so write one
+answer for both, not a careful one for float32 only.
 """
 
 import torch

@@ -29,6 +29,14 @@ def _soft_labels(seed: int, n: int, q: int) -> torch.Tensor:
     return torch.softmax(seeded_randn(seed, (n, q)), dim=1)
 
 
+_DTYPE = {torch.float32: "float32", torch.float64: "float64"}
+# Said where a check of one dtype fails after the other dtype's passed.
+_BOTH_DTYPES = (" The same inputs in the other dtype passed: your code takes another path in"
+                " this one (a branch on x.dtype?). Every answer must hold in float32 and float64"
+                " alike: exp() overflows in float64 too (beyond 709.8), and log(0) is -inf in"
+                " both.")  # fmt: skip
+
+
 def _distributions(seed: int, shape, zeros: bool = False, dtype=torch.float64) -> torch.Tensor:
     p = torch.softmax(seeded_randn(seed, shape, scale=1.5, dtype=dtype), dim=-1)
     if zeros:  # knock out about a third of the entries, keeping one per slice, and renormalise
@@ -553,11 +561,18 @@ def test_cross_entropy_with_class_probabilities(student, reference):
 
 @points(2, "cross_entropy_loss")
 def test_cross_entropy_is_stable_for_large_logits(student, reference):
-    logits = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0], [50.0, 100.0, 1000.0]])
-    what = "cross_entropy_loss on logits like 1000 and -1000"
-    _check_ce(student, reference, logits, torch.tensor([1, 0, 2]), what)
-    soft = torch.tensor([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0.0, 0.0, 1.0]])
-    _check_ce(student, reference, logits, soft, what + " with probability targets")
+    # In both dtypes: exp(1000.) is inf in float64 too (beyond 709.8), so a max shift left out
+    # of one of them (float64 "has room") breaks it just the same.
+    for dtype in (torch.float32, torch.float64):
+        logits = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0],
+                               [50.0, 100.0, 1000.0]], dtype=dtype)  # fmt: skip
+        what = f"cross_entropy_loss on {_DTYPE[dtype]} logits like 1000 and -1000"
+        try:
+            _check_ce(student, reference, logits, torch.tensor([1, 0, 2]), what)
+            soft = torch.tensor([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0.0, 0.0, 1.0]], dtype=dtype)
+            _check_ce(student, reference, logits, soft, what + " with probability targets")
+        except GradingFailure as failure:
+            fail(f"{failure}{_BOTH_DTYPES if dtype == torch.float64 else ''}")
 
 
 @points(1, "cross_entropy_loss")
@@ -593,22 +608,27 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
                  "the gradient of cross_entropy_loss w.r.t. logits, with probability targets",
                  hint="It should be (softmax(logits) - target) / n.", rtol=1e-4, atol=1e-6)
     # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too.
-    big = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0], [50.0, 100.0, 1000.0]])
     target = torch.tensor([1, 0, 2])
-    what = "cross_entropy_loss(logits, target) at logits like 1000 and -1000"
-    outcome = student.run("cross_entropy_loss", big.clone(), target.clone(), grad=True)
-    if outcome.grads is None or outcome.grads[0] is None:
-        fail(f"No gradient flows from {what} back to the logits: use torch ops only." + NO_GRAD)
-    _expect_finite_gradients(
-        outcome, ("logits",), what,
-        "For the log-softmax that is the log-sum-exp form, logits - m - log(sum(exp(logits - m)))"
-        " with m the row maximum (keepdim=True): every exponent is <= 0, for every input.",
-    )  # fmt: skip
-    leaf = big.clone().requires_grad_(True)
-    reference.cross_entropy_loss(leaf, target).backward()
-    expect_close(outcome.grads[0], leaf.grad, f"the gradient of {what} w.r.t. logits",
-                 hint="It should be (softmax(logits) - one_hot(target)) / n.", rtol=1e-4,
-                 atol=1e-6)  # fmt: skip
+    for dtype in (torch.float32, torch.float64):  # exp(1000.) is inf in float64 too
+        big = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0],
+                            [50.0, 100.0, 1000.0]], dtype=dtype)  # fmt: skip
+        what = f"cross_entropy_loss(logits, target) at {_DTYPE[dtype]} logits like 1000 and -1000"
+        outcome = student.run("cross_entropy_loss", big.clone(), target.clone(), grad=True)
+        if outcome.grads is None or outcome.grads[0] is None:
+            fail(f"No gradient flows from {what} back to the logits: use torch ops only."
+                 + NO_GRAD)  # fmt: skip
+        both = _BOTH_DTYPES if dtype == torch.float64 else ""
+        _expect_finite_gradients(
+            outcome, ("logits",), what,
+            "For the log-softmax that is the log-sum-exp form, logits - m -"
+            " log(sum(exp(logits - m))) with m the row maximum (keepdim=True): every exponent"
+            " is <= 0, for every input." + both,
+        )  # fmt: skip
+        leaf = big.clone().requires_grad_(True)
+        reference.cross_entropy_loss(leaf, target).backward()
+        expect_close(outcome.grads[0], leaf.grad, f"the gradient of {what} w.r.t. logits",
+                     hint="It should be (softmax(logits) - one_hot(target)) / n." + both,
+                     rtol=1e-4, atol=1e-6)  # fmt: skip
 
 
 # -- bce_with_logits ------------------------------------------------------------------------
@@ -756,21 +776,28 @@ def test_bce_with_logits_gradient_at_zero_logits(student, reference):
 
 @points(2, "bce_with_logits")
 def test_bce_with_logits_is_stable_for_large_logits(student, reference):
-    logits = torch.tensor([1000.0, -1000.0, 100.0, -100.0, 40.0, -40.0])
-    _check_bce(
-        student,
-        reference,
-        logits,
-        torch.tensor([0.0, 1.0, 1.0, 0.0, 0.0, 1.0]),
-        "bce_with_logits on logits like 1000 and -1000 with wrong labels (loss ~ |x|)",
-    )
-    _check_bce(
-        student,
-        reference,
-        logits,
-        torch.tensor([1.0, 0.0, 1.0, 0.0, 1.0, 0.0]),
-        "bce_with_logits on large logits with the right labels (loss ~ 0)",
-    )
+    # In both dtypes: sigmoid(40.) is exactly 1 in float64 too, and exp(1000.) is inf there.
+    for dtype in (torch.float32, torch.float64):
+        logits = torch.tensor([1000.0, -1000.0, 100.0, -100.0, 40.0, -40.0], dtype=dtype)
+        try:
+            _check_bce(
+                student,
+                reference,
+                logits,
+                torch.tensor([0.0, 1.0, 1.0, 0.0, 0.0, 1.0], dtype=dtype),
+                f"bce_with_logits on {_DTYPE[dtype]} logits like 1000 and -1000 with wrong"
+                " labels (loss ~ |x|)",
+            )
+            _check_bce(
+                student,
+                reference,
+                logits,
+                torch.tensor([1.0, 0.0, 1.0, 0.0, 1.0, 0.0], dtype=dtype),
+                f"bce_with_logits on large {_DTYPE[dtype]} logits with the right labels"
+                " (loss ~ 0)",
+            )
+        except GradingFailure as failure:
+            fail(f"{failure}{_BOTH_DTYPES if dtype == torch.float64 else ''}")
 
 
 # -- kl_divergence --------------------------------------------------------------------------
@@ -859,24 +886,33 @@ def test_kl_divergence_gradient_where_p_is_zero(student, reference):
     # q is what training moves (a model's prediction; p, the target, is often one-hot): its
     # gradient -p_j / q_j is 0 where p_j = 0, and one nan there turns every weight into nan at
     # the next step.
-    p, q = _distributions(80, (4, 5), zeros=True), _distributions(81, (4, 5))
-    what = "kl_divergence(p, q) where some p_j are exactly 0"
-    _check_kl(student, reference, p, q, what)
-    outcome = student.run("kl_divergence", p.clone(), q.clone(), grad=True)
-    got = (outcome.grads or [None, None])[1]
-    if type(got) is torch.Tensor and got.shape == q.shape and got.is_floating_point():
-        bad = int((~torch.isfinite(got[p == 0])).sum())
-        if bad:
-            fail(f"The gradient of {what} w.r.t. q is nan or inf at {bad} of the"
-                 f" {int((p == 0).sum())} entries where p_j = 0, where it is -p_j / q_j = 0:"
-                 " the first training step would turn the model's weights into nan. Where"
-                 " p_j = 0, log(p_j / q_j) has an infinite slope (the ratio is 0), and autograd"
-                 " multiplies it by 0: nan. torch.where, nan_to_num and nansum hide the nan of"
-                 " the value, not of the gradient (autograd goes through the branch not taken"
-                 " too). Write log(p / q) as log(p) - log(q), whose q part has a finite slope,"
-                 " or use torch.xlogy(p, p) - torch.xlogy(p, q).")  # fmt: skip
-    # (The gradient w.r.t. p is -inf where p_j = 0: not graded.)
-    _expect_gradients(outcome, reference.kl_divergence, (p, q), (None, "q"), what, simplex=True)
+    # In both dtypes: an answer that is safe in one of them only is not safe.
+    for dtype in (torch.float64, torch.float32):
+        p = _distributions(80, (4, 5), zeros=True, dtype=dtype)
+        q = _distributions(81, (4, 5), dtype=dtype)
+        what = f"kl_divergence(p, q) of {_DTYPE[dtype]} p and q where some p_j are exactly 0"
+        both = _BOTH_DTYPES if dtype == torch.float32 else ""
+        try:
+            _check_kl(student, reference, p, q, what)
+        except GradingFailure as failure:
+            fail(f"{failure}{both}")
+        outcome = student.run("kl_divergence", p.clone(), q.clone(), grad=True)
+        got = (outcome.grads or [None, None])[1]
+        if type(got) is torch.Tensor and got.shape == q.shape and got.is_floating_point():
+            bad = int((~torch.isfinite(got[p == 0])).sum())
+            if bad:
+                fail(f"The gradient of {what} w.r.t. q is nan or inf at {bad} of the"
+                     f" {int((p == 0).sum())} entries where p_j = 0, where it is -p_j / q_j = 0:"
+                     " the first training step would turn the model's weights into nan. Where"
+                     " p_j = 0, log(p_j / q_j) has an infinite slope (the ratio is 0), and"
+                     " autograd multiplies it by 0: nan. torch.where, nan_to_num and nansum hide"
+                     " the nan of the value, not of the gradient (autograd goes through the"
+                     " branch not taken too). Write log(p / q) as log(p) - log(q), whose q part"
+                     " has a finite slope, or use torch.xlogy(p, p) - torch.xlogy(p, q)."
+                     + both)  # fmt: skip
+        # (The gradient w.r.t. p is -inf where p_j = 0: not graded.)
+        _expect_gradients(outcome, reference.kl_divergence, (p, q), (None, "q"), what,
+                          simplex=True)  # fmt: skip
 
 
 @points(1, "kl_divergence")
