@@ -86,6 +86,12 @@ def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
     return None
 
 
+_BOTH_DTYPES = (
+    "The same logits in float32 passed: your code takes another path in float64 (a branch on"
+    " X.dtype?). exp() overflows in float64 too (exp(710.) is inf): subtract each row's maximum"
+    " whatever the dtype."
+)
+
 _KEEPDIM = (
     "Divide by row sums of shape (n, 1): X_exp.sum(dim=1) has shape (n,), and an (n, q) tensor"
     " divided by it broadcasts along the columns (a size error, or for a square X each column"
@@ -116,8 +122,18 @@ def test_softmax_each_row_is_a_distribution(student, reference):
 
 @points(2, "softmax")
 def test_softmax_is_stable_for_large_logits(student, reference):
-    X = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0], [50.0, 100.0, 1000.0]])
-    _check_softmax(student, reference, X, "softmax of logits like 1000 and -1000")
+    # In both dtypes (the docstring's): exp(1000.) is inf in float64 too (beyond 709.8), so a
+    # maximum subtracted in float32 only ("float64 has room") is caught here.
+    for dtype in (torch.float32, torch.float64):
+        X = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0],
+                          [50.0, 100.0, 1000.0]], dtype=dtype)  # fmt: skip
+        name = "float64" if dtype == torch.float64 else "float32"
+        try:
+            _check_softmax(student, reference, X, f"softmax of {name} logits like 1000 and -1000")
+        except GradingFailure as failure:
+            if dtype == torch.float32:
+                raise
+            fail(f"{failure}\n{_BOTH_DTYPES}")
 
 
 @points(1, "softmax")
@@ -159,9 +175,15 @@ def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference
         atol=1e-6,
     )
     # The docstring's large logits: the gradient must be finite there too, not only the values.
-    X = torch.tensor([[1000.0, 0.0], [-1000.0, -1001.0]])
-    weights = seeded_randn(7, X.shape)
+    for dtype in (torch.float32, torch.float64):  # exp(1000.) is inf in float64 too
+        _expect_finite_softmax_gradient(student, reference, dtype)
+
+
+def _expect_finite_softmax_gradient(student, reference, dtype) -> None:
+    X = torch.tensor([[1000.0, 0.0], [-1000.0, -1001.0]], dtype=dtype)
+    weights = seeded_randn(7, X.shape, dtype=dtype)
     what = "the gradient of (softmax(X) * W).sum() w.r.t. X for X = [[1000, 0], [-1000, -1001]]"
+    what += " in float64" if dtype == torch.float64 else ""
     outcome = student.run("softmax", X.clone(), grad=weights)
     got = outcome.grads[0] if outcome.grads else None
     if got is None:
