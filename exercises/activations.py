@@ -15,6 +15,9 @@ Conventions shared by every function below:
 - The result is a NEW tensor of the same shape and dtype as ``x``.
 - ``x`` must not be modified: no in-place operations on it (``x.clamp_(...)``, ``x[x < 0] = 0``,
   ``x *= ...``), because the caller may still need its values.
+- Where a result must be differentiable, the gradient reaching ``x`` is the upstream gradient
+  times the slope (the chain rule), for ANY upstream gradient, not only the ones of ``.sum()``:
+  a ``torch.autograd.Function`` of your own must multiply by ``grad_output`` in its backward.
 - Write the formulas yourself: do not call ``torch.sigmoid``, ``torch.relu``,
   ``torch.nn.functional``, torch's other activation functions (``torch.prelu``,
   ``torch.threshold``, ``torch.special.expit``, ``torch.softmax``, ...), under any of torch's

@@ -75,6 +75,26 @@ def _cases():
     return cases
 
 
+_CHAIN_RULE = (
+    "The gradient reaching x must be the upstream gradient times the local slope (the chain"
+    " rule). A torch.autograd.Function whose backward returns the slope alone, without"
+    " multiplying by grad_output, is right only when the result is summed (upstream all ones):"
+    " in a network, with any loss after it, it gives wrong gradients. Return grad_output * slope"
+    " (or build the function from torch operations and let autograd do it)."
+)
+
+
+def _expect_chain_rule(student, fn, x, slope, what, seed, **kwargs) -> None:
+    """``fn``'s gradient under an upstream gradient other than ones: ``upstream * slope``."""
+    upstream = seeded_randn(seed, x.shape, dtype=x.dtype)
+    outcome = student.run(fn, x.clone(), grad=upstream, **kwargs)
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail(f"No gradient flows from {what} back to x: use torch operations only." + NO_GRAD)
+    expect_close(outcome.grads[0], upstream * slope,
+                 f"the gradient of ({what} * G).sum() w.r.t. x, for a random G",
+                 hint=_CHAIN_RULE)  # fmt: skip
+
+
 def _call(student, fn: str, x: torch.Tensor, what: str, *args) -> torch.Tensor:
     """Call the student's elementwise function; check shape, dtype and that x is untouched."""
     outcome = student.run(fn, x.clone(), *args)
@@ -149,6 +169,8 @@ def test_sigmoid_is_differentiable(student, reference):
         expect_close(outcome.grads[0], reference.sigmoid_grad(x),
                      f"the gradient of sigmoid(x).sum() with respect to x{where}",
                      hint="Autograd should find sigmoid(x) * (1 - sigmoid(x)).")  # fmt: skip
+    x = _inputs(7, (5, 6), zeros=False)
+    _expect_chain_rule(student, "sigmoid", x, reference.sigmoid_grad(x), "sigmoid(x)", 70)
 
 
 @points(1, "sigmoid")
@@ -339,6 +361,7 @@ def test_relu_leaves_its_input_alone_and_is_differentiable(student, reference):
         fail("No gradient flows from relu(x) back to x: use torch operations only." + NO_GRAD)
     expect_close(grad_outcome.grads[0], reference.relu_grad(x),
                  "the gradient of relu(x).sum() with respect to x")  # fmt: skip
+    _expect_chain_rule(student, "relu", x, reference.relu_grad(x), "relu(x)", 71)
 
 
 # --- relu_grad -------------------------------------------------------------------------------
@@ -446,6 +469,8 @@ def test_leaky_relu_keyword_and_gradient(student, reference):
     want = torch.where(x > 0, torch.ones_like(x), torch.full_like(x, 0.1))
     expect_close(outcome.grads[0], want, "the gradient of leaky_relu(x, 0.1).sum() w.r.t. x",
                  hint="The slope is 1 for x > 0 and negative_slope elsewhere.")  # fmt: skip
+    _expect_chain_rule(student, "leaky_relu", x, want, "leaky_relu(x, 0.1)", 72,
+                       negative_slope=0.1)  # fmt: skip
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
