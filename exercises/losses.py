@@ -12,7 +12,8 @@ yourself. Every function must work with autograd (torch operations only: no ``.i
 or Python loops over the elements) and must not modify its inputs in place. The gradient that
 counts is the one with respect to the predictions (``y_hat``, ``logits``, ``log_probs``, ``q``):
 the targets are data, and a backward of your own (a ``torch.autograd.Function``) may give them
-none.
+none; it must multiply its gradient by ``grad_output`` (the chain rule: a loss scaled by c
+has c times the gradient).
 
 Conventions: ``n`` is the number of examples (rows) and ``q`` the number of classes (columns).
 Class labels are integers from 0 to q - 1 in an int64 tensor. All logarithms are natural.

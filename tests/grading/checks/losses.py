@@ -84,6 +84,27 @@ def _expect_gradients(outcome, reference_fn, args, names, what, simplex=False):
         expect_close(got, expected, f"the gradient of {what} w.r.t. {name}", rtol=1e-4, atol=1e-6)
 
 
+def _expect_chain_rule(student, reference_fn, fn, args, name, what, seed):
+    """The gradient w.r.t. ``args[0]`` under an upstream gradient other than 1 (a loss scaled,
+    or one term of a sum): a backward of one's own (an autograd.Function) that returns the
+    local gradient without multiplying by ``grad_output`` is right under ``loss.backward()``
+    alone, which every other check calls."""
+    value = reference_fn(*args)
+    upstream = (-2.5 + 0.5 * seeded_randn(seed, value.shape)).to(value.dtype)  # never 1
+    outcome = student.run(fn, *(a.clone() for a in args), grad=upstream)
+    leaf = args[0].clone().requires_grad_(True)
+    want = torch.autograd.grad((reference_fn(leaf, *args[1:]) * upstream).sum(), leaf)[0]
+    got = (outcome.grads or [None])[0]
+    if got is None:
+        fail(f"No gradient flows from {what} back to {name}." + NO_GRAD)
+    expect_close(got, want, f"the gradient of {what} * c w.r.t. {name}, for a number c != 1",
+                 hint="Scaling the loss by c must scale its gradient by c (the chain rule). A"
+                 " torch.autograd.Function whose backward returns the loss's own gradient"
+                 " without multiplying it by grad_output is right only when .backward() is"
+                 " called on the loss itself: return grad_output * (your gradient).",
+                 rtol=1e-4, atol=1e-6)  # fmt: skip
+
+
 def _expect_finite_gradients(outcome, names, what, how):
     """Fail, teaching why, where a gradient of a ``grad=True`` outcome holds nan or inf: a loss
     whose value is finite at large inputs can still train nothing when autograd goes through a
@@ -238,6 +259,8 @@ def _regression_tests(name):
         outcome = student.run(name, y_hat.clone(), y.clone(), grad=True)
         _expect_gradients(outcome, getattr(reference, name), (y_hat, y), ("y_hat", None),
                           f"{name}(y_hat, y) on inputs of shape (4, 3)")  # fmt: skip
+        _expect_chain_rule(student, getattr(reference, name), name, (y_hat, y), "y_hat",
+                           f"{name}(y_hat, y) on inputs of shape (4, 3)", 38)  # fmt: skip
 
     def rejects(student, reference):
         y_hat, y = seeded_randn(34, (3,)), seeded_randn(35, (3,))
@@ -607,6 +630,9 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
     expect_close(outcome.grads[0], leaf.grad,
                  "the gradient of cross_entropy_loss w.r.t. logits, with probability targets",
                  hint="It should be (softmax(logits) - target) / n.", rtol=1e-4, atol=1e-6)
+    for target in (seeded_labels(57, 4, 5), soft):
+        _expect_chain_rule(student, reference.cross_entropy_loss, "cross_entropy_loss",
+                           (logits, target), "logits", "cross_entropy_loss(logits, target)", 58)
     # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too.
     target = torch.tensor([1, 0, 2])
     for dtype in (torch.float32, torch.float64):  # exp(1000.) is inf in float64 too
@@ -732,6 +758,8 @@ def test_bce_with_logits_values(student, reference):
     # its own (Chainer's sigmoid_cross_entropy, an autograd.Function) may return None for it.
     _expect_gradients(outcome, reference.bce_with_logits, (logits, target), ("logits", None),
                       "bce_with_logits(logits, target)")  # fmt: skip
+    _expect_chain_rule(student, reference.bce_with_logits, "bce_with_logits", (logits, target),
+                       "logits", "bce_with_logits(logits, target)", 64)  # fmt: skip
     # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too.
     logits = torch.tensor([1000.0, -1000.0, 100.0, -100.0, 40.0, -40.0])
     target = torch.tensor([0.0, 1.0, 1.0, 0.0, 1.0, 0.0])
