@@ -10,6 +10,9 @@ inputs in place: build new tensors instead.
 
 Conventions used below: ``n`` is the number of examples (rows) and ``q`` the number of classes
 (columns). Labels are class indices, integers from 0 to q - 1, in an int64 tensor.
+Where a result must be differentiable, the gradient follows the chain rule for any upstream
+gradient (not only ``.sum()``'s ones): a ``torch.autograd.Function`` of your own multiplies by
+``grad_output`` in its backward.
 """
 
 import torch

@@ -328,16 +328,36 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
             "No gradient flows from cross_entropy back to y_hat: compute it with torch"
             " operations only (no .item(), .detach(), .numpy() or Python floats)." + NO_GRAD
         )
-    got = outcome.grads[0]  # torch.distributions' Categorical(probs=y_hat) renormalises the
-    # rows, which adds a constant to each row's gradient: only changes along the rows count
-    if got.shape == leaf.grad.shape and torch.allclose(
-            *(g - g.mean(dim=1, keepdim=True) for g in (got, leaf.grad)), rtol=1e-4, atol=1e-6):
+    _expect_ce_gradient(outcome.grads[0], leaf.grad,
+                        "the gradient of cross_entropy(y_hat, y).sum() w.r.t. y_hat")
+    # Each example's loss weighted apart (a weighted mean, or the chain rule from a mean): the
+    # gradient of example i's loss is scaled by its own weight, not by 1.
+    weights = (1.5 + seeded_randn(14, y.shape)).to(y_hat.dtype)
+    outcome = student.run("cross_entropy", y_hat.clone(), y.clone(), grad=weights)
+    if outcome.grads is None or outcome.grads[0] is None:
+        fail("No gradient flows from cross_entropy back to y_hat." + NO_GRAD)
+    leaf = y_hat.clone().requires_grad_(True)
+    (reference.cross_entropy(leaf, y) * weights).sum().backward()
+    _expect_ce_gradient(outcome.grads[0], leaf.grad,
+                        "the gradient of (cross_entropy(y_hat, y) * w).sum() w.r.t. y_hat, for"
+                        " random weights w",
+                        "Example i's gradient must be scaled by the gradient flowing into its"
+                        " loss (the chain rule). A torch.autograd.Function whose backward returns"
+                        " -1/y_hat without multiplying by grad_output is right only under .sum():"
+                        " return grad_output[:, None] * (your gradient).")  # fmt: skip
+
+
+def _expect_ce_gradient(got, want, what, hint=None):
+    # torch.distributions' Categorical(probs=y_hat) renormalises the rows, which adds a
+    # constant to each row's gradient: only changes along the rows count
+    if got.shape == want.shape and torch.allclose(
+            *(g - g.mean(dim=1, keepdim=True) for g in (got, want)), rtol=1e-4, atol=1e-6):
         return
     expect_close(
         got,
-        leaf.grad,
-        "the gradient of cross_entropy(y_hat, y).sum() w.r.t. y_hat",
-        hint="Only the entry of the true class of each row should get a gradient, -1/y_hat.",
+        want,
+        what,
+        hint=hint or "Only the true class's entry of each row should get a gradient, -1/y_hat.",
         rtol=1e-4,
         atol=1e-6,
     )
