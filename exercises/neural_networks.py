@@ -51,7 +51,9 @@ def feed_forward(inputs: torch.Tensor, outputs: torch.Tensor, weights: list) -> 
     Requirements:
         - Works for any n >= 1, d >= 1 and h >= 1, not only the 2-3-1 network.
         - Differentiable with autograd with respect to every weight: use torch operations only
-          (no ``.item()``, NumPy or Python floats along the way).
+          (no ``.item()``, NumPy or Python floats along the way). A ``torch.autograd.Function``
+          of your own must multiply its gradients by ``grad_output`` (the loss scaled by c has
+          c times the gradient).
         - Neither ``inputs``, ``outputs`` nor any tensor in ``weights`` may be modified.
 
     Example:

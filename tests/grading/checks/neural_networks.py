@@ -188,6 +188,22 @@ def test_feed_forward_is_differentiable_and_leaves_inputs_alone(student, referen
             )
         expect_close(got, want.grad, f"the gradient of feed_forward with respect to {name}",
                      rtol=1e-7, atol=1e-10)  # fmt: skip
+    # A loss scaled by c (a term of a larger loss, a mean over batches) has c times the
+    # gradient: a backward of one's own that forgets grad_output is right for c = 1 only.
+    c = torch.tensor(-2.5, dtype=torch.float64)
+    outcome = student.run(
+        "feed_forward", inputs.clone(), outputs.clone(), _clone(weights), grad=c
+    )
+    got = (outcome.grads or [None, None, None])[2] or [None] * 4
+    for name, grad, want in zip(names, got, leaves, strict=True):
+        if grad is None:
+            fail(f"No gradient flows from feed_forward * c back to the weight {name}." + NO_GRAD)
+        expect_close(grad, c * want.grad,
+                     f"the gradient of feed_forward * c with respect to {name}, for c = -2.5",
+                     hint="Scaling the loss by c must scale every gradient by c (the chain rule)."
+                     " A torch.autograd.Function whose backward returns the loss's gradients"
+                     " without multiplying them by grad_output is right only when .backward()"
+                     " is called on the loss itself.", rtol=1e-7, atol=1e-10)  # fmt: skip
 
 
 def _one_sided(reference, inputs, outputs, weights, eps):
