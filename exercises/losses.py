@@ -37,6 +37,8 @@ def l1_loss(y_hat: torch.Tensor, y: torch.Tensor, reduction: str = "mean") -> to
         With ``"none"``: the tensor ``|y_hat - y|``, same shape and dtype as ``y_hat``.
         With ``"mean"``: a 0-dim tensor, the mean of ``|y_hat - y|`` over ALL elements.
         With ``"sum"``: a 0-dim tensor, the sum of ``|y_hat - y|`` over all elements.
+        The gradient is finite everywhere, also where ``y_hat == y`` (0 there, as for
+        ``torch.abs``): ``sqrt((y_hat - y) ** 2)`` has a nan slope at 0.
 
     Raises:
         ValueError: if ``reduction`` is any other string (e.g. ``"avg"``).

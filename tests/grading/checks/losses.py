@@ -292,6 +292,19 @@ def test_l1_loss_reductions(student, reference):
 @points(1, "l1_loss")
 def test_l1_loss_default_dtype_and_inputs(student, reference):
     _l1[1](student, reference)
+    # Predictions exactly right (a fitted model, a constant target): |d| has a kink at 0 where
+    # autograd takes 0, torch's L1Loss too; sqrt(d ** 2) has slope 0 * inf = nan there.
+    y = seeded_randn(39, (2, 4))
+    y_hat = torch.where(torch.arange(8).reshape(2, 4) % 3 == 0, y, y + seeded_randn(40, (2, 4)))
+    outcome = student.run("l1_loss", y_hat.clone(), y.clone(), grad=True)
+    got = (outcome.grads or [None])[0]
+    if type(got) is torch.Tensor and got.is_floating_point() and not torch.isfinite(got).all():
+        fail("The gradient of l1_loss(y_hat, y) w.r.t. y_hat holds nan or inf where y_hat == y"
+             " (a prediction exactly right): |d| written as sqrt(d ** 2) (or d ** 2 ** 0.5) has"
+             " slope d / sqrt(d ** 2) = 0 / 0 there. Use (y_hat - y).abs(): autograd takes 0 at"
+             " its kink, as torch's L1Loss does.")  # fmt: skip
+    _expect_gradients(outcome, reference.l1_loss, (y_hat, y), ("y_hat", None),
+                      "l1_loss(y_hat, y) where some y_hat == y")  # fmt: skip
 
 
 @points(1, "l1_loss")
