@@ -116,7 +116,9 @@ def relu(x: torch.Tensor) -> torch.Tensor:
     Requirements:
         - Do not modify ``x``: ``x[x < 0] = 0`` or ``x.clamp_(min=0)`` would zero the caller's
           tensor too. Build a new tensor (``torch.clamp(x, min=0)`` or ``torch.where``).
-        - Differentiable with autograd (torch operations only).
+        - Differentiable with autograd (torch operations only), with a finite gradient
+          everywhere, 0 included (between 0 and 1 there): ``|x|`` written as ``sqrt(x * x)``
+          has a nan slope at 0.
     """
     raise NotImplementedError("relu: max(x, 0) in a new tensor")
 
@@ -154,7 +156,8 @@ def leaky_relu(x: torch.Tensor, negative_slope: float = 0.01) -> torch.Tensor:
 
     Requirements:
         - The slope applies to the NEGATIVE side only; positive inputs pass through unchanged.
-        - Differentiable with autograd (torch operations only).
+        - Differentiable with autograd (torch operations only), with a finite gradient
+          everywhere, 0 included (between 0 and 1 there).
         - Do not modify ``x``.
     """
     raise NotImplementedError("leaky_relu: x if x > 0 else negative_slope * x")

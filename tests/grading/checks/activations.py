@@ -95,6 +95,23 @@ def _expect_chain_rule(student, fn, x, slope, what, seed, **kwargs) -> None:
                  hint=_CHAIN_RULE)  # fmt: skip
 
 
+def _expect_subgradient_at_zero(student, fn, low, what, **kwargs) -> None:
+    """At exactly 0 (a kink) the slope may be either side's or between, never nan: a pre-
+    activation of exactly 0 is common (zero-initialised weights, a ReLU before)."""
+    x = torch.tensor([0.0, -0.0, 1.5, -2.0, 0.0, 3.0])
+    outcome = student.run(fn, x.clone(), grad=True, **kwargs)
+    got = (outcome.grads or [None])[0]
+    if type(got) is not torch.Tensor or got.shape != x.shape or not got.is_floating_point():
+        return  # the other checks say what is wrong
+    at_zero = got[x == 0]
+    outside = (at_zero < low - 1e-6) | (at_zero > 1 + 1e-6)
+    if not torch.isfinite(at_zero).all() or outside.any():
+        fail(f"The gradient of {what} at x = 0 is {at_zero.tolist()}: the kink's slope must be"
+             f" a number from {low:g} to 1, never nan. |x| written as"
+             " sqrt(x * x) has slope x / sqrt(x * x) = 0 / 0 = nan at 0; use torch.where(x > 0,"
+             " ...) or torch.clamp, whose slopes at 0 are one side's.")  # fmt: skip
+
+
 def _call(student, fn: str, x: torch.Tensor, what: str, *args) -> torch.Tensor:
     """Call the student's elementwise function; check shape, dtype and that x is untouched."""
     outcome = student.run(fn, x.clone(), *args)
@@ -362,6 +379,7 @@ def test_relu_leaves_its_input_alone_and_is_differentiable(student, reference):
     expect_close(grad_outcome.grads[0], reference.relu_grad(x),
                  "the gradient of relu(x).sum() with respect to x")  # fmt: skip
     _expect_chain_rule(student, "relu", x, reference.relu_grad(x), "relu(x)", 71)
+    _expect_subgradient_at_zero(student, "relu", 0.0, "relu(x)")
 
 
 # --- relu_grad -------------------------------------------------------------------------------
@@ -471,6 +489,8 @@ def test_leaky_relu_keyword_and_gradient(student, reference):
                  hint="The slope is 1 for x > 0 and negative_slope elsewhere.")  # fmt: skip
     _expect_chain_rule(student, "leaky_relu", x, want, "leaky_relu(x, 0.1)", 72,
                        negative_slope=0.1)  # fmt: skip
+    _expect_subgradient_at_zero(student, "leaky_relu", 0.0, "leaky_relu(x, 0.1)",
+                                negative_slope=0.1)  # fmt: skip
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) --------------------
