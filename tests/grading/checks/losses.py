@@ -84,20 +84,26 @@ def _expect_gradients(outcome, reference_fn, args, names, what, simplex=False):
         expect_close(got, expected, f"the gradient of {what} w.r.t. {name}", rtol=1e-4, atol=1e-6)
 
 
-def _expect_chain_rule(student, reference_fn, fn, args, name, what, seed):
-    """The gradient w.r.t. ``args[0]`` under an upstream gradient other than 1 (a loss scaled,
+def _expect_chain_rule(student, reference_fn, fn, args, name, what, seed, wrt=0, project=None):
+    """The gradient w.r.t. ``args[wrt]`` under an upstream gradient other than 1 (a loss scaled,
     or one term of a sum): a backward of one's own (an autograd.Function) that returns the
     local gradient without multiplying by ``grad_output`` is right under ``loss.backward()``
-    alone, which every other check calls."""
+    alone, which every other check calls. ``project``: applied to both gradients before they
+    are compared, for inputs where only some directions count (distributions' rows)."""
     value = reference_fn(*args)
     upstream = (-2.5 + 0.5 * seeded_randn(seed, value.shape)).to(value.dtype)  # never 1
     outcome = student.run(fn, *(a.clone() for a in args), grad=upstream)
-    leaf = args[0].clone().requires_grad_(True)
-    want = torch.autograd.grad((reference_fn(leaf, *args[1:]) * upstream).sum(), leaf)[0]
-    got = (outcome.grads or [None])[0]
+    leaves = [a.clone().requires_grad_(i == wrt) for i, a in enumerate(args)]
+    want = torch.autograd.grad((reference_fn(*leaves) * upstream).sum(), leaves[wrt])[0]
+    got = (outcome.grads or [None] * len(args))[wrt]
     if got is None:
         fail(f"No gradient flows from {what} back to {name}." + NO_GRAD)
-    expect_close(got, want, f"the gradient of {what} * c w.r.t. {name}, for a number c != 1",
+    if project is not None and got.shape == want.shape and torch.allclose(
+            project(got), project(want), rtol=1e-4, atol=1e-6):  # fmt: skip
+        return
+    scaled = (f"{what} * c w.r.t. {name}, for a number c != 1" if not value.ndim
+              else f"({what} * w).sum() w.r.t. {name}, for random weights w")  # fmt: skip
+    expect_close(got, want, f"the gradient of {scaled}",
                  hint="Scaling the loss by c must scale its gradient by c (the chain rule). A"
                  " torch.autograd.Function whose backward returns the loss's own gradient"
                  " without multiplying it by grad_output is right only when .backward() is"
@@ -426,6 +432,14 @@ def test_nll_loss_gradient_and_inputs(student, reference):
     )
     expect_unchanged(log_probs, outcome.args[0], "log_probs")
     expect_unchanged(target, outcome.args[1], "target")
+    normal = log_probs.exp()  # see along_rows below: rows renormalised add a multiple of these
+
+    def rows_projected(g):
+        return g - (g * normal).sum(1, keepdim=True) / normal.square().sum(1, keepdim=True) * normal
+
+    _expect_chain_rule(student, reference.nll_loss, "nll_loss", (log_probs, target),
+                       "log_probs", "nll_loss(log_probs, target)", 44,
+                       project=rows_projected)  # fmt: skip
     leaf = log_probs.clone().requires_grad_(True)
     reference.nll_loss(leaf, target).backward()
     if outcome.grads is None or outcome.grads[0] is None:
@@ -954,6 +968,9 @@ def test_kl_divergence_gradient_where_p_is_zero(student, reference):
         # (The gradient w.r.t. p is -inf where p_j = 0: not graded.)
         _expect_gradients(outcome, reference.kl_divergence, (p, q), (None, "q"), what,
                           simplex=True)  # fmt: skip
+    _expect_chain_rule(student, reference.kl_divergence, "kl_divergence", (p, q), "q",
+                       "kl_divergence(p, q)", 82, wrt=1,
+                       project=lambda g: g - g.mean(dim=-1, keepdim=True))  # fmt: skip
 
 
 @points(1, "kl_divergence")
