@@ -29,7 +29,11 @@ def check(chapter: str | None = None):
     (``.score``, ``.max_score``, ``.tests``)."""
     from coursekit.grading import cli, report, runner
 
-    result = runner.grade_submission(runner.EXERCISES_DIR, cli.chapters_to_grade(chapter))
+    try:
+        chapters = cli.chapters_to_grade(chapter)
+    except cli.UsageError as exc:  # its message, without the command line's frames
+        raise ValueError(str(exc)) from None
+    result = runner.grade_submission(runner.EXERCISES_DIR, chapters)
     ipython = sys.modules.get("IPython")  # imported already wherever a notebook runs
     if ipython is not None and ipython.get_ipython() is not None:
         from IPython.display import HTML, display

@@ -4,6 +4,8 @@ Torch-free: ``check`` starts the zygote first, ``grade`` only coordinates its gr
 from __future__ import annotations
 
 import argparse
+import difflib
+import importlib.util
 import math
 import sys
 from pathlib import Path
@@ -22,7 +24,9 @@ def chapters_to_grade(chapter: str | None) -> list[str]:
     if not known:
         raise UsageError(f"no grading tests found in {runner.CHECKS_DIR}")
     if chapter is not None and chapter not in known:
-        raise UsageError(f"unknown chapter {chapter!r}; chapters: {', '.join(known)}")
+        near = difflib.get_close_matches(str(chapter), known, n=1)
+        guess = f" (did you mean {near[0]!r}?)" if near else ""
+        raise UsageError(f"unknown chapter {chapter!r}{guess}; chapters: {', '.join(known)}")
     return known if chapter is None else [chapter]
 
 
@@ -67,6 +71,10 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
 def cmd_check(args) -> int:
     """``check``: grade one folder, print the student table; 0 only with full marks."""
     chapter_list, bounds = chapters_to_grade(args.chapter), limits(args)
+    if importlib.util.find_spec("torch") is None:  # else every test: "No module named 'torch'"
+        raise UsageError(f"this Python ({sys.executable}) has no torch: use the course's"
+                         " environment, .venv/bin/python -m coursekit check, or activate it"
+                         " first (source .venv/bin/activate; make setup creates it)")
     folder = Path(args.dir) if args.dir else runner.EXERCISES_DIR
     if not folder.is_dir():
         why = "is a file" if folder.exists() else "does not exist"

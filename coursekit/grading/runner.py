@@ -152,6 +152,11 @@ class SubmissionResult:
         """Points possible, all tests together."""
         return sum(t.max_score for t in self.tests)
 
+    def __repr__(self) -> str:
+        # What a notebook shows under coursekit.check(...): the table is above it already.
+        score = f"{self.score:g} / {self.max_score:g} points"
+        return f"<{self.submission}: {score}, {len(self.tests)} tests>"
+
     def to_json(self) -> dict:
         """``{"submission", "score", "max_score", "tests": [{"name", "chapter", "exercise",
         "score", "max_score", "output", "hidden"}]}``, plus ``"error"`` if there is one."""

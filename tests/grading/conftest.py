@@ -92,7 +92,7 @@ def pytest_pyfunc_call(pyfuncitem):
     totals = _POINTS.setdefault(chapter, [0.0, 0.0])
     totals[0], totals[1] = totals[0] + result.score, totals[1] + result.max_score
     if not result.passed:
-        where = f"[{result.max_score:g} points, {result.exercise}]"
+        where = f"[{result.max_score:g} point{'s' * (result.max_score != 1)}, {result.exercise}]"
         pytest.fail(f"{where} {result.output}", pytrace=False)
     return True
 

@@ -310,11 +310,39 @@ def test_the_class_table_marks_exercises_that_fail_only_their_hidden_tests():
         (["check", "linear_regression", "--timeout", "nan"], "must be positive, finite"),
         (["grade", "--budget", "nan", "."], "must be positive, finite"),
         (["check", "--budget", "inf"], "must be positive, finite"),
+        (["check", "activatons"], "unknown chapter 'activatons' (did you mean 'activations'?)"),
     ],
 )
 def test_bad_command_lines_exit_with_a_message(argv, words, capsys):
     assert cli.main(argv) == 2
     assert words in capsys.readouterr().err
+
+
+def test_check_with_a_python_that_has_no_torch_names_the_course_environment():
+    """``python -m coursekit check`` in a shell where the venv is not active ran, and every
+    test said "could not be graded: No module named 'torch'" (0 / 22)."""
+    import subprocess
+    import sys
+
+    # -S: no site-packages, so no torch; coursekit itself is found in the repository.
+    done = subprocess.run([sys.executable, "-S", "-m", "coursekit", "check", "activations"],
+                          cwd=Path(__file__).parents[2], capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "has no torch: use the course's environment, .venv/bin/python" in done.stderr
+
+
+def test_check_in_a_notebook_shows_a_short_result_and_a_short_error():
+    """In a notebook, ``coursekit.check("activations")`` as a cell's last line printed the
+    result's dataclass repr (every message again, about 4,000 characters) under the table; a
+    misspelt chapter showed the command line's frames."""
+    result = SubmissionResult("exercises", [TestResult("t", "ch", "ex", 0.0, 2.0, "no")] * 3)
+    assert repr(result) == "<exercises: 0 / 6 points, 3 tests>"
+    from coursekit import grading
+
+    with pytest.raises(ValueError, match="did you mean 'activations'") as info:
+        grading.check("activatons")
+    assert info.traceback[-1].name == "check"
 
 
 def test_check_dir_given_a_file_says_so(tmp_path, capsys):
