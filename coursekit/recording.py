@@ -22,7 +22,7 @@ import torch
 
 from coursekit.grading import wire
 
-FORMAT = "coursekit-recordings/1"
+FORMAT = "coursekit-recordings/2"
 
 
 def _tensors(value) -> list[torch.Tensor]:
@@ -93,15 +93,35 @@ class _Autograd(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_out):
+        # The gradients sent back depend on the one that came in (a check scales a loss by
+        # c != 1, or sends a random one): each is recorded with the incoming one it answers.
         box = ctx.box
         if box.get("replay"):
-            grads = box["entry"].get("grads")
-            if grads is None:
-                raise RuntimeError("no gradients were recorded for this reference call")
-            return (None, *(None if g is None else g.clone() for g in grads))
+            for incoming, grads in box["entry"]["grads"]:
+                if same(incoming, grad_out):
+                    return (None, *(None if g is None else g.clone() for g in grads))
+            raise _not_recorded(box["entry"]["fn"])
         grads = torch.autograd.grad(box["out"], box["copies"], grad_out, allow_unused=True)
-        box["entry"]["grads"] = [None if g is None else g.detach().clone() for g in grads]
+        box["entry"]["grads"].append([grad_out.detach().clone(),
+                                      [None if g is None else g.detach().clone() for g in grads]])
         return (None, *grads)
+
+
+def _not_recorded(name: str) -> AssertionError:
+    from coursekit.grading.api import GradingFailure
+
+    return GradingFailure(
+        f"this check compares with a recorded answer, and none was recorded for {name}() on"
+        " the inputs it reached (they depend on your function's result, which differs from the"
+        " expected one). Fix the other messages of this exercise first; the instructor's grader"
+        " has the full check."
+    )
+
+
+def _leaves(args, kwargs) -> tuple[int, ...]:
+    """Which of the call's tensors require grad, by position: a call on the same values with
+    other leaves (the target's gradient asked for, or not) sends back other gradients."""
+    return tuple(i for i, t in enumerate(_tensors((args, kwargs))) if t.requires_grad)
 
 
 def _signature(value):
@@ -153,17 +173,18 @@ class _Calls:
         for entry in calls:
             self._index(entry)
 
-    def _bucket(self, name: str, args, kwargs, grad: bool) -> list[tuple[list, dict]]:
-        key = (name, grad, _signature(args), _signature(kwargs))
+    def _bucket(self, name: str, args, kwargs, grad) -> list[tuple[list, dict]]:
+        key = (name, tuple(grad), _signature(args), _signature(kwargs))
         return self._by_key.setdefault(key, [])
 
     def _index(self, entry: dict) -> None:
         bucket = self._bucket(entry["fn"], entry["args"], entry["kwargs"], entry["grad"])
         bucket.append((_firsts(entry["args"]), entry))
 
-    def find(self, name: str, args, kwargs, grad: bool) -> dict | None:
-        """The first recorded call of ``name`` on the same inputs (and with or without
-        autograd): the first of its bucket, as no call of another bucket can be the same."""
+    def find(self, name: str, args, kwargs, grad) -> dict | None:
+        """The first recorded call of ``name`` on the same inputs (with the same leaves, those
+        that require grad: :func:`_leaves`): the first of its bucket, as no call of another
+        bucket can be the same."""
         firsts = _firsts(args)  # the same signature: the same tensors, in the same order
         for recorded, entry in self._bucket(name, args, kwargs, grad):
             if any(_far(a, b) for a, b in zip(recorded, firsts, strict=True)):
@@ -198,18 +219,22 @@ class _RecordingView:
         inputs = _tensors(args)
         before = [t.detach().clone() for t in inputs]
         leaves = [t for t in _tensors((args, kwargs)) if t.requires_grad]
-        entry = {"fn": name, "args": _plain(args), "kwargs": _plain(kwargs), "grad": bool(leaves)}
+        grad = _leaves(args, kwargs)
+        # A call made before on the same inputs: its entry gets this call's gradients too.
+        known = self._calls.find(name, args, kwargs, grad)
+        entry = known or {"fn": name, "args": _plain(args), "kwargs": _plain(kwargs),
+                          "grad": grad, "grads": []}  # fmt: skip
         if leaves:
             box = {"fn": fn, "args": args, "kwargs": kwargs, "entry": entry}
             value = _Autograd.apply(box, *leaves)
         else:
             value = fn(*args, **kwargs)
-        entry["value"] = _plain(value)
-        entry["after"] = [
-            None if same(b, t) else t.detach().clone()
-            for b, t in zip(before, inputs, strict=True)
-        ]
-        if self._calls.find(name, args, kwargs, bool(leaves)) is None:
+        if known is None:
+            entry["value"] = _plain(value)
+            entry["after"] = [
+                None if same(b, t) else t.detach().clone()
+                for b, t in zip(before, inputs, strict=True)
+            ]
             self._calls.add(entry)
         return value
 
@@ -256,16 +281,9 @@ class _ReplayView:
 
     def _call(self, name, args, kwargs):
         leaves = [t for t in _tensors((args, kwargs)) if t.requires_grad]
-        entry = self._calls.find(name, args, kwargs, bool(leaves))
+        entry = self._calls.find(name, args, kwargs, _leaves(args, kwargs))
         if entry is None:
-            from coursekit.grading.api import GradingFailure
-
-            raise GradingFailure(
-                f"this check compares with a recorded answer, and none was recorded for"
-                f" {name}() on the inputs it reached (they depend on your function's result,"
-                " which differs from the expected one). Fix the other messages of this exercise"
-                " first; the instructor's grader has the full check."
-            )
+            raise _not_recorded(name)
         for t, after in zip(_tensors(args), entry["after"], strict=False):
             if after is not None:
                 with torch.no_grad():
