@@ -47,9 +47,8 @@ book: setup
 # instructor-only >>>
 LINT_EXERCISES := 1
 # <<< instructor-only
-# my-notebooks/: the README's place for a learner's notebook copies, not the course's code.
 lint: $(STAMP)
-	$(PY) -m ruff check . --extend-exclude my-notebooks $(if $(LINT_EXERCISES),,--extend-exclude exercises)
+	$(PY) -m ruff check . $(if $(LINT_EXERCISES),,--extend-exclude exercises)
 
 # Two pytest-xdist workers, a test file each at a time (a file's fixtures are made once).
 # instructor-only >>>

@@ -563,6 +563,9 @@ def test_the_editions_lint_leaves_the_learners_answers_alone(tmp_path):
     answer = ("import torch\nimport math\n\n\n"  # unsorted, math unused
               "def relu(x):\n    zero = torch.zeros(())\n    return x.clamp(min=0)\n")
     (edition / "exercises/activations.py").write_text(answer)
+    # and a notebook copy where the README suggests making one (ruff lints notebooks too)
+    (edition / "my-notebooks").mkdir()
+    (edition / "my-notebooks/from-scratch.py").write_text(answer)
     lint = subprocess.run(["make", "-C", str(edition), "-o", ".venv/.installed", "lint"],
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert lint.returncode == 0, lint.stdout + lint.stderr
