@@ -29,7 +29,7 @@ if [ "${NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=("c
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Missing: ${missing[*]}"
-echo "Fix:     sudo apt-get install dataset-fashion-mnist chromium fonts-wqy-microhei"
+echo "Fix:     sudo apt-get install ${want[*]}"
 echo "         (without the dataset, coursekit downloads Fashion-MNIST through torchvision when online)"
 if [ "${CI:-}" = true ]; then
   echo "CI=true: a missing system dependency fails the run." >&2
