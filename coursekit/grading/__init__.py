@@ -32,7 +32,7 @@ def check(chapter: str | None = None):
     try:
         chapters = cli.chapters_to_grade(chapter)
     except cli.UsageError as exc:  # its message, without the command line's frames
-        raise ValueError(str(exc)) from None
+        raise cli.UsageError(str(exc)) from None
     result = runner.grade_submission(runner.EXERCISES_DIR, chapters)
     ipython = sys.modules.get("IPython")  # imported already wherever a notebook runs
     if ipython is not None and ipython.get_ipython() is not None:
