@@ -261,10 +261,6 @@ class Recorder:
         Path(path).write_bytes(wire.encode(data))
 
 
-class NotRecorded(AssertionError):
-    """A test called the reference on inputs no recording covers."""
-
-
 class _ReplayView:
     def __init__(self, chapter: str, test: str, log: dict):
         self._chapter, self._test, self._log = chapter, test, log

@@ -95,6 +95,25 @@ def seeded_labels(seed: int, n: int, num_classes: int) -> torch.Tensor:
     return torch.randint(0, num_classes, (n,), generator=generator(seed))
 
 
+def ranks(values: torch.Tensor) -> torch.Tensor:
+    """Each entry's rank among all of ``values``, over their number, in float64 of ``values``'
+    shape: uniform on [0, 1) for independent draws of any continuous distribution."""
+    flat = values.detach().flatten().double()
+    r = torch.empty_like(flat)
+    r[flat.argsort()] = torch.arange(len(flat), dtype=flat.dtype)
+    return (r / len(flat)).reshape(values.shape)
+
+
+def circular_unevenness(differences: torch.Tensor) -> float:
+    """How far differences of :func:`ranks`, taken around the circle [0, 1), are from uniform,
+    in standard deviations of the fullest or emptiest tenth: a few at most where the entries
+    are independent draws, hundreds where one follows from the other (one pattern shifted by
+    a random offset, entries u + k c (mod 1) of one random number u)."""
+    share = torch.histc(torch.frac(differences.flatten() + 2), bins=10, min=0, max=1)
+    share = share / differences.numel()
+    return float((share - 0.1).abs().max() / math.sqrt(0.09 / differences.numel()))
+
+
 def with_grad(tensor: torch.Tensor, grad: torch.Tensor | None) -> WithGrad:
     """Pass ``tensor`` to the student as a leaf with ``requires_grad=True`` and ``.grad = grad``
     (also inside a list/tuple argument); ``Outcome.args`` then holds its value after the call."""

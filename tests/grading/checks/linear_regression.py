@@ -13,6 +13,7 @@ from coursekit.grading import (
     NO_GRAD,
     GradingFailure,
     all_close,
+    circular_unevenness,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -22,6 +23,7 @@ from coursekit.grading import (
     float32_tolerances,
     generator,
     points,
+    ranks,
     with_grad,
 )
 
@@ -220,22 +222,6 @@ def test_synthetic_data_follows_the_model(student, reference):
     _expect_follows_the_model(student, TRUE_W, TRUE_B, 4000, seed=1)
 
 
-def _circular_rank_gap(a: torch.Tensor, b: torch.Tensor) -> float:
-    """How far the differences of the ranks of a's and b's entries (each over its count, taken
-    modulo 1) are from uniform, in standard deviations of the fullest or emptiest tenth: a few
-    at most for independent draws; for two draws that are one pattern shifted (entries that are
-    a function of u + k c (mod 1), u the call's only random number) all differences are one."""
-    def ranks(t):
-        flat = t.detach().flatten().double()
-        r = torch.empty_like(flat)
-        r[flat.argsort()] = torch.arange(len(flat), dtype=flat.dtype)
-        return r / len(flat)
-
-    diff = torch.frac(ranks(a) - ranks(b) + 2)
-    share = torch.histc(diff, bins=10, min=0, max=1) / len(diff)
-    return float((share - 0.1).abs().max() / math.sqrt(0.09 / len(diff)))
-
-
 def _expect_draws_apart(draws: dict) -> None:
     """Data drawn after other seeds (or later) are new draws, independent of the earlier ones: a
     red team's X and noise made of ONE random number each (normal quantiles of a lattice u + k c
@@ -247,7 +233,7 @@ def _expect_draws_apart(draws: dict) -> None:
             noise_a = ya.reshape(-1) - Xa @ TRUE_W - TRUE_B
             noise_b = yb.reshape(-1) - Xb @ TRUE_W - TRUE_B
             for what, a, b in (("X", Xa, Xb), ("the noise", noise_a, noise_b)):
-                if _circular_rank_gap(a, b) > 6:
+                if circular_unevenness(ranks(a) - ranks(b)) > 6:
                     fail(f"{what} drawn with {first} and {what} drawn with {second} are not"
                          " independent draws: the ranks of their entries differ by about the"
                          " same amount everywhere (modulo their number), as one pattern shifted"

@@ -7,6 +7,7 @@ import torch
 from coursekit.grading import (
     NO_GRAD,
     GradingFailure,
+    circular_unevenness,
     expect_close,
     expect_dtype,
     expect_raises,
@@ -14,6 +15,7 @@ from coursekit.grading import (
     expect_unchanged,
     fail,
     points,
+    ranks,
     seeded_labels,
     seeded_randn,
     shape_str,
@@ -411,24 +413,6 @@ def _init_outcome(student, fn, shape, seed, *args, **kwargs):
     return got
 
 
-def _ranks(values: torch.Tensor) -> torch.Tensor:
-    """Each entry's rank among all of them, over their number: uniform on [0, 1) for any
-    continuous distribution, whatever its bound or std."""
-    flat = values.flatten().double()
-    ranks = torch.empty_like(flat)
-    ranks[flat.argsort()] = torch.arange(len(flat), dtype=flat.dtype)
-    return (ranks / len(flat)).reshape(values.shape)
-
-
-def _lopsided(differences: torch.Tensor) -> float:
-    """How far the differences of two sets of ranks, taken around the circle [0, 1), are from
-    uniform, in standard deviations of the fullest or emptiest tenth: about 3 at most for
-    independent entries, hundreds for entries that follow one another."""
-    tenths = torch.histc(torch.frac(differences.flatten() + 2), bins=10, min=0, max=1)
-    share = tenths / differences.numel()
-    return float((share - 0.1).abs().max() / math.sqrt(0.09 / differences.numel()))
-
-
 _ONE_DRAW = ("Draw every entry anew from torch's generator (W.uniform_(-a, a), W.normal_(0, std)),"
              " not a few numbers spread over W by a formula.")
 
@@ -447,14 +431,14 @@ def _expect_independent_entries(got, what):
                      + _ONE_DRAW)
     if got.numel() < 500 or min(rows.shape) < 2:
         return
-    R = _ranks(got.reshape(len(got), -1))
+    R = ranks(got.reshape(len(got), -1))
     pairs = {"next to each other in a row": (R[:, 1:], R[:, :-1]),
              "one above the other": (R[1:], R[:-1]),
              "on a diagonal": (R[1:, 1:], R[:-1, :-1]),
              "on an antidiagonal": (R[1:, :-1], R[:-1, 1:]),
              "at the corners of a 2 x 2 block": (R[1:, 1:] + R[:-1, :-1], R[1:, :-1] + R[:-1, 1:])}
     for where, (a, b) in pairs.items():
-        if _lopsided(a - b) > 6:
+        if circular_unevenness(a - b) > 6:
             fail(f"{what}: entries {where} are not independent: the differences of their ranks"
                  " (taken modulo the number of entries) are not spread evenly, as they are for"
                  " independent draws; one entry follows from the others. " + _ONE_DRAW)
@@ -497,7 +481,7 @@ def _expect_global_generator(student, fn, *args):
             " draw from torch's global generator, not from a generator of its own with a fixed"
             " seed (every layer would start from the same weights)."
         )
-    if _lopsided(_ranks(first) - _ranks(other)) > 6:
+    if circular_unevenness(ranks(first) - ranks(other)) > 6:
         fail(f"{fn} after two different torch.manual_seed calls gave two W's whose entries"
              " follow each other: the differences of their ranks (taken modulo the number of"
              " entries) are not spread evenly, as they are for two independent draws. Each W"
