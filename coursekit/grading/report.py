@@ -43,11 +43,16 @@ def student_table(result, width: int = 100) -> str:
     rows = exercise_rows(result, student=True)
     w = max([len("exercise")] + [len(f"{ch}.{ex}") for ch, ex, *_ in rows])
     lines = [f"{'exercise':<{w}}  {'points':>9}  result", "-" * width]
+    first: dict[str, str] = {}  # a message already shown (a missing module): where
     for ch, ex, earned, possible, messages in rows:
         status = "partly right" if earned else "not yet"
         status = "ok" if earned == possible and not messages else status
         lines.append(f"{ch + '.' + ex:<{w}}  {earned:>4g} / {possible:<4g}  {status}")
         for message in messages:
+            if message in first:
+                lines.append(" " * (w + 2) + f"- the same as for {first[message]} above")
+                continue
+            first[message] = f"{ch}.{ex}"
             for i, paragraph in enumerate(message.strip().splitlines()[:12]):
                 pieces = textwrap.wrap(paragraph, width - w - 6, break_long_words=False) or [""]
                 lines += [" " * (w + 2) + ("- " if i == j == 0 else "  ") + piece
@@ -62,10 +67,12 @@ def student_table(result, width: int = 100) -> str:
 
 def student_html(result) -> str:
     """The same table as HTML, for notebooks."""
-    cells = []
+    cells, first = [], {}
     for _ch, ex, earned, possible, messages in exercise_rows(result, student=True):
         color = "#1a7f37" if earned == possible else ("#9a6700" if earned else "#cf222e")
-        text = "<br>".join(html.escape(m).replace("\n", "<br>") for m in messages) or "ok"
+        shown = [f"the same as for {first[m]} above" if m in first else m for m in messages]
+        first.update((m, ex) for m in messages if m not in first)
+        text = "<br>".join(html.escape(m).replace("\n", "<br>") for m in shown) or "ok"
         cells.append(
             f"<tr><td><code>{html.escape(ex)}</code></td><td style='color:{color}'>"
             f"{earned:g} / {possible:g}</td><td style='text-align:left'>{text}</td></tr>"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.grading import runner
+from coursekit.grading import report, runner
 from tests.grading.test_confinement import as_nobody, give_to_nobody
 from tests.grading.test_confinement import shared_folder as shared_folder  # the fixture
 
@@ -255,6 +255,19 @@ def test_honest_mistakes_get_a_message_for_the_student(tmp_path):
     lost = {t.exercise for t in result.tests if not t.passed}
     assert {"synthetic_data", "sgd", "linreg"} <= lost
     assert not [t.output for t in result.tests if "grader error" in t.output]
+
+
+def test_a_missing_module_is_said_once_in_the_students_table(tmp_path):
+    """Every test of a chapter whose file is missing gives the same message (an error check
+    does not wrap it in "should raise ValueError, but: ..."), and the table prints it once."""
+    (tmp_path / "notes.txt").write_text("mlp.py is on my other laptop")
+    result = runner.grade_submission(tmp_path, ["mlp"], timeout=10.0)
+    missing = "no mlp.py in the submitted folder: its exercises score 0"
+    assert {t.output.partition(" (")[0] for t in result.tests} == {missing}
+    assert "exercises/mlp.py" in result.tests[0].output
+    table = report.student_table(result)
+    assert table.count(missing) == 1 and "the same as for mlp.mlp_forward above" in table
+    assert report.student_html(result).count(missing) == 1
 
 
 def test_a_module_that_imports_another_exercise_file_is_told_to_stand_alone(tmp_path):

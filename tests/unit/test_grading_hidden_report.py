@@ -39,7 +39,7 @@ def test_instructor_reports_keep_the_message(tmp_path):
 def test_a_hidden_test_failing_as_the_public_ones_did_says_why():
     """A missing module (or a stub) fails the hidden tests with the public tests' message: the
     student reads that reason, not a hint about inputs the public tests do not use."""
-    missing = "no activations.py in the submission: its exercises score 0"
+    missing = "no activations.py in the submitted folder: its exercises score 0"
     result = SubmissionResult("ada")
     result.tests = [
         TestResult("activations", "sigmoid", "test_sigmoid_values", 0, 2, missing),
