@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 import random
 import sys
@@ -254,6 +255,12 @@ def train(
     show = _show_progress() if progress is None else progress
     for epoch in tqdm(range(1, num_epochs + 1), desc="epochs", disable=not show):
         train_loss, train_acc = train_epoch(net, train_iter, loss, updater)
+        if not math.isfinite(train_loss):  # every later epoch would be nan too
+            raise FloatingPointError(
+                f"the training loss became {train_loss} in epoch {epoch}: the parameters"
+                " overflowed (try a smaller learning rate; is it a number?) or the data holds"
+                " nan or inf (check with torch.isfinite(X).all())"
+            )
         test_acc = evaluate_accuracy(net, test_iter)
         history["train_loss"].append(train_loss)
         history["train_acc"].append(train_acc)

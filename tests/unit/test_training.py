@@ -122,6 +122,18 @@ def test_train_refuses_a_number_of_epochs_that_is_no_positive_integer(num_epochs
                  torch.optim.SGD(net.parameters(), lr=0.1), plot=False)  # fmt: skip
 
 
+@pytest.mark.parametrize("lr, nan_data", [(float("nan"), False), (0.1, True)])
+def test_train_stops_with_a_reason_when_the_loss_is_no_number(lr, nan_data):
+    # A nan learning rate (or a nan in the data) trained on silently, every epoch nan.
+    batches = _toy_problem()
+    if nan_data:
+        batches[3][0][5, 1] = float("nan")
+    net = nn.Linear(2, 2)
+    with pytest.raises(FloatingPointError, match="training loss became nan in epoch 1"):
+        ck.train(net, batches, batches, nn.CrossEntropyLoss(), 3,
+                 torch.optim.SGD(net.parameters(), lr=lr), plot=False)  # fmt: skip
+
+
 def test_get_device_returns_an_available_device():
     device = ck.get_device()
     assert device.type in {"cpu", "cuda", "mps"}
