@@ -415,8 +415,9 @@ def grade_submission(
         with suppress(OSError):  # a hint never costs a graded result
             hints = misnamed(folder, chapter_list)
         for t in result.tests:  # the missing module's message says which file to rename
-            missing = t.chapter in hints and modules.get(t.chapter) is None
-            t.output += f" ({safe_name(hints[t.chapter])})" if missing else ""
+            hint = hints.get(t.chapter, hints.get("zip"))  # or which zip to unpack
+            missing = hint and modules.get(t.chapter) is None
+            t.output += f" ({safe_name(hint)})" if missing else ""
         return result
     except Exception as exc:  # noqa: BLE001 - never lose a submission: score 0 with the reason
         return ungradable(name, chapter_list, f"could not be graded: {exc}", course)

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,14 @@ def graded_class(tmp_path_factory):
     (klass / "carol" / "notes.txt").write_text("I ran out of time")
     (klass / "dave").mkdir()  # the browser renamed the second download of the module
     shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", klass / "dave" / f"{CHAPTER} (1).py")
+    # As a Moodle export comes: a folder handed in (read one folder down, as the autograder
+    # does), a zip no one unpacked, and macOS's zip leftovers, which are no student.
+    (klass / "erin" / "hw3").mkdir(parents=True)
+    shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", klass / "erin" / "hw3" / f"{CHAPTER}.py")
+    (klass / "frank").mkdir()
+    with zipfile.ZipFile(klass / "frank" / "exercises.zip", "w") as z:
+        z.write(runner.REFERENCE_DIR / f"{CHAPTER}.py", f"exercises/{CHAPTER}.py")
+    (klass / "__MACOSX" / "erin").mkdir(parents=True)
     proc = subprocess.Popen(
         [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
          "--jobs", "2", "--json", str(tmp_path / "r.json"), "--csv", str(tmp_path / "r.csv"),
@@ -154,6 +163,9 @@ def test_grade_a_class_folder(graded_class):
     assert all(t["output"].endswith(renamed) for t in results["dave"]["tests"])
     assert renamed not in results["carol"]["tests"][0]["output"]
     assert {t["chapter"] for t in results["alice"]["tests"]} == {CHAPTER}
+    assert results["erin"]["score"] == total and "__MACOSX" not in results
+    unzip = "(exercises.zip is a zip, which the grader does not unpack: upload the .py files"
+    assert all(unzip in t["output"] for t in results["frank"]["tests"])
     rows = {r["submission"]: r for r in csv.DictReader(open(tmp_path / "r.csv"))}
     sgd = sum(c.points for c in runner.COURSE.catalog(CHAPTER) if c.exercise == "sgd")
     assert rows["alice"]["linear_regression.sgd"] == f"{sgd:g}" and rows["bob"]["score"] == "0"
@@ -195,3 +207,27 @@ def test_pytest_on_a_checks_module_applies_the_by_hand_rules(tmp_path):
               if line.startswith("FAILED")}  # fmt: skip
     assert done.returncode == 1 and "uses torch.relu" in done.stdout, done.stdout[-3000:]
     assert failed and all("relu" in name and "grad" not in name for name in failed), failed
+
+
+def test_grade_class_star_finds_each_students_modules_one_folder_down(tmp_path):
+    """``grade class/*`` (the README's form) on a Moodle export: a student who handed in a
+    folder, or a repository download, is graded under their own folder's name, as the
+    autograder would grade the same upload (it was named after the inner folder, or scored 0)."""
+    from coursekit.grading.cli import find_submissions
+
+    klass, module = tmp_path / "class", f"{CHAPTER}.py"
+    for inner in ("Doe, Jane_1_assignsubmission_file_", "Roe, Rick_2_assignsubmission_file_/hw3",
+                  "Poe, Ann_3_assignsubmission_file_/course-main/exercises"):  # fmt: skip
+        (klass / inner).mkdir(parents=True)
+        (klass / inner / module).write_text("")
+    (klass / "__MACOSX").mkdir()
+    found = find_submissions([str(p) for p in sorted(klass.iterdir())], [CHAPTER])
+    assert [(name, folder.relative_to(klass)) for name, folder in found] == [
+        ("Doe, Jane_1_assignsubmission_file_", Path("Doe, Jane_1_assignsubmission_file_")),
+        ("Poe, Ann_3_assignsubmission_file_",
+         Path("Poe, Ann_3_assignsubmission_file_/course-main/exercises")),
+        ("Roe, Rick_2_assignsubmission_file_", Path("Roe, Rick_2_assignsubmission_file_/hw3")),
+    ]  # (macOS's zip leftovers are no student)
+    assert [name for name, _ in find_submissions([str(klass)], [CHAPTER])] == [
+        "Doe, Jane_1_assignsubmission_file_", "Poe, Ann_3_assignsubmission_file_",
+        "Roe, Rick_2_assignsubmission_file_"]  # fmt: skip
