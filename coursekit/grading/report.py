@@ -90,14 +90,20 @@ def public_only(result) -> set[str]:
 
 def class_table(results) -> str:
     """One line per submission: name, score, and the exercises that lost points (marked ``*``
-    where only the hidden tests failed: see :func:`public_only`)."""
+    where only the hidden tests failed: see :func:`public_only`), or for a chapter whose tests
+    all failed with one message (no module, an import error), the chapter and that message."""
     w = max([len("submission")] + [len(r.submission) for r in results])
     lines = [f"{'submission':<{w}}  {'score':>11}  lost points in", "-" * 90]
     marked = False
     for r in results:
-        flagged = public_only(r)
-        lost = [f"{ch}.{ex}" + "*" * (f"{ch}.{ex}" in flagged)
+        flagged, why = public_only(r), {}
+        for t in r.tests:  # a chapter whose tests all failed with one message: that message
+            why.setdefault(t.chapter, set()).add(None if t.passed or r.error else t.output)
+        why = {ch: f"{ch}: {m.pop().splitlines()[0][:200]}" for ch, m in why.items()
+               if len(m) == 1 and None not in m}  # fmt: skip
+        lost = [why.get(ch) or f"{ch}.{ex}" + "*" * (f"{ch}.{ex}" in flagged)
                 for ch, ex, got, most, _ in exercise_rows(r) if got < most]  # fmt: skip
+        lost = list(dict.fromkeys(lost))
         marked = marked or bool(flagged)
         score = f"{r.score:g} / {r.max_score:g}"
         lines.append(f"{r.submission:<{w}}  {score:>11}  {r.error or ', '.join(lost) or '-'}")

@@ -164,6 +164,11 @@ def test_grade_a_class_folder(graded_class):
     assert renamed not in results["carol"]["tests"][0]["output"]
     assert {t["chapter"] for t in results["alice"]["tests"]} == {CHAPTER}
     assert results["erin"]["score"] == total and "__MACOSX" not in results
+    # The class table says why a chapter scored nothing, where all its tests failed alike.
+    table = {line.split()[0]: line for line in done.stdout.splitlines()}
+    assert "linear_regression: no linear_regression.py" in table["carol"]
+    assert renamed in table["dave"] and "exercises.zip is a zip" in table["frank"]
+    assert "linear_regression.sgd" in table["bob"]  # the stubs: a message per exercise
     unzip = "(exercises.zip is a zip, which the grader does not unpack: upload the .py files"
     assert all(unzip in t["output"] for t in results["frank"]["tests"])
     rows = {r["submission"]: r for r in csv.DictReader(open(tmp_path / "r.csv"))}
