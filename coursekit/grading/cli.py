@@ -172,7 +172,10 @@ def limits(args) -> dict:
 
 def parser() -> argparse.ArgumentParser:
     """The ``check`` and ``grade`` subcommands and their options."""
-    p = argparse.ArgumentParser(prog="python -m coursekit", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m coursekit", description=__doc__.split("\n")[0],
+                                epilog="in the instructor's repository also: release OUT_DIR"
+                                " (the student edition) and autograder {gradescope,prairielearn,"
+                                "run} (the platforms' packages); each has its --help")  # fmt: skip
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="grade your own answers in exercises/")
     c.add_argument("chapter", nargs="?", help="one chapter (default: all)")

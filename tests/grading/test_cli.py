@@ -236,3 +236,12 @@ def test_grade_class_star_finds_each_students_modules_one_folder_down(tmp_path):
     assert [name for name, _ in find_submissions([str(klass)], [CHAPTER])] == [
         "Doe, Jane_1_assignsubmission_file_", "Poe, Ann_3_assignsubmission_file_",
         "Roe, Rick_2_assignsubmission_file_"]  # fmt: skip
+
+
+def test_the_top_level_help_names_every_command():
+    """``python -m coursekit --help`` listed check and grade only: an instructor reading it
+    never learnt of ``release`` and ``autograder``, which the README's instructor part uses."""
+    from coursekit.grading.cli import parser
+
+    text = " ".join(parser().format_help().split())
+    assert "release OUT_DIR" in text and "autograder {gradescope,prairielearn,run}" in text
