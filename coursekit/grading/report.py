@@ -96,11 +96,13 @@ def class_table(results) -> str:
     lines = [f"{'submission':<{w}}  {'score':>11}  lost points in", "-" * 90]
     marked = False
     for r in results:
-        flagged, why = public_only(r), {}
-        for t in r.tests:  # a chapter whose tests all failed with one message: that message
-            why.setdefault(t.chapter, set()).add(None if t.passed or r.error else t.output)
-        why = {ch: f"{ch}: {m.pop().splitlines()[0][:200]}" for ch, m in why.items()
-               if len(m) == 1 and None not in m}  # fmt: skip
+        flagged, outputs, why = public_only(r), {}, {}
+        for t in r.tests:  # a chapter whose exercises all failed with one message: that message
+            outputs.setdefault(t.chapter, {})[t.exercise, t.name] = "" if t.passed else t.output
+        for ch, found in outputs.items():  # (a check of a raise quotes it in its own words)
+            m = min(found.values(), key=len)
+            if m and all(m in o for o in found.values()) and len({e for e, _ in found}) > 1:
+                why[ch] = f"{ch}: {m.splitlines()[0][:200]}"
         lost = [why.get(ch) or f"{ch}.{ex}" + "*" * (f"{ch}.{ex}" in flagged)
                 for ch, ex, got, most, _ in exercise_rows(r) if got < most]  # fmt: skip
         lost = list(dict.fromkeys(lost))

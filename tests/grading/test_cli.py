@@ -245,3 +245,20 @@ def test_the_top_level_help_names_every_command():
 
     text = " ".join(parser().format_help().split())
     assert "release OUT_DIR" in text and "autograder {gradescope,prairielearn,run}" in text
+
+
+def test_the_class_table_names_a_missing_module_once_per_chapter():
+    """A check that a call raises quotes the failure inside its own words ("he_normal_(...)
+    should raise ValueError, but: no mlp.py in the submission"): the chapter is still told
+    once, by the message every failure holds, not as a list of its exercises."""
+    missing = "no mlp.py in the submission: its exercises score 0"
+    tests = [runner.TestResult("mlp", "mlp_forward", "t1", 0, 2, missing),
+             runner.TestResult("mlp", "he_normal_", "t2", 0, 1, missing),
+             runner.TestResult("mlp", "he_normal_", "t3", 0, 1, f"he_normal_(...) should raise"
+                               f" ValueError, but: {missing} The docstring accepts ..."),
+             runner.TestResult("losses", "l1_loss", "t4", 0, 1, "wrong sign"),
+             runner.TestResult("losses", "l1_loss", "t5", 0, 1, "wrong sign too")]  # fmt: skip
+    from coursekit.grading import report
+
+    line = report.class_table([runner.SubmissionResult("ada", tests)]).splitlines()[2]
+    assert line.endswith(f"  mlp: {missing}, losses.l1_loss"), line
