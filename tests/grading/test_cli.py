@@ -113,6 +113,8 @@ def graded_class(tmp_path_factory):
     with zipfile.ZipFile(klass / "frank" / "exercises.zip", "w") as z:
         z.write(runner.REFERENCE_DIR / f"{CHAPTER}.py", f"exercises/{CHAPTER}.py")
     (klass / "__MACOSX" / "erin").mkdir(parents=True)
+    (klass / "gina").mkdir()  # uploaded before saving: an empty module
+    (klass / "gina" / f"{CHAPTER}.py").write_text("\n")
     proc = subprocess.Popen(
         [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
          "--jobs", "2", "--json", str(tmp_path / "r.json"), "--csv", str(tmp_path / "r.csv"),
@@ -171,6 +173,8 @@ def test_grade_a_class_folder(graded_class):
     assert "linear_regression.sgd" in table["bob"]  # the stubs: a message per exercise
     unzip = "(exercises.zip is a zip, which the grader does not unpack: upload the .py files"
     assert all(unzip in t["output"] for t in results["frank"]["tests"])
+    empty = f"({CHAPTER}.py is empty: save your answers in it, then hand it in again)"
+    assert all(t["output"].endswith(empty) for t in results["gina"]["tests"])
     rows = {r["submission"]: r for r in csv.DictReader(open(tmp_path / "r.csv"))}
     sgd = sum(c.points for c in runner.COURSE.catalog(CHAPTER) if c.exercise == "sgd")
     assert rows["alice"]["linear_regression.sgd"] == f"{sgd:g}" and rows["bob"]["score"] == "0"
