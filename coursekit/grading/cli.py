@@ -68,9 +68,13 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
             found.append((runner.safe_name(path.resolve().name), path, inside(path)))
             continue
         if not students:
+            # A Canvas download: every student's files in one folder, prefixed with their names.
+            flat = next((runner.safe_name(p.name) for p in sorted(path.iterdir())
+                         if p.name.endswith(tuple(f"_{c}.py" for c in known))), "")  # fmt: skip
+            flat = flat and f"; {flat} looks like one student's file: sort them into folders"
             raise UsageError(
                 f"{shown}: no exercise modules found (expected files like {known[0]}.py in it,"
-                " or one folder per student holding them)"
+                f" or one folder per student holding them){flat}"
             )
         found += [(runner.safe_name(p.name), p, inner) for p, inner in children.items()]
     if len({n for n, *_ in found}) != len(found):

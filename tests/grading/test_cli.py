@@ -266,3 +266,14 @@ def test_the_class_table_names_a_missing_module_once_per_chapter():
 
     line = report.class_table([runner.SubmissionResult("ada", tests)]).splitlines()[2]
     assert line.endswith(f"  mlp: {missing}, losses.l1_loss"), line
+
+
+def test_a_canvas_download_is_told_to_be_sorted_into_folders(tmp_path):
+    """Canvas's download puts every student's files in one folder, each name prefixed with the
+    student's (``doejane_11_1100_linear_regression.py``): grade stopped with "no exercise
+    modules found (expected files like activations.py ...)", which did not say what to do."""
+    from coursekit.grading.cli import UsageError, find_submissions
+
+    (tmp_path / f"doejane_11_1100_{CHAPTER}.py").write_text("")
+    with pytest.raises(UsageError, match=f"doejane_11_1100_{CHAPTER}.py .*sort them into folders"):
+        find_submissions([str(tmp_path)], runner.chapters())
