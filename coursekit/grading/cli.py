@@ -10,6 +10,7 @@ import math
 import sys
 from pathlib import Path
 
+from coursekit.autograder import find_submission
 from coursekit.grading import report, runner, zygote
 from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, is_root
 
@@ -32,39 +33,53 @@ def chapters_to_grade(chapter: str | None) -> list[str]:
 
 def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path]]:
     """Each path is a submission (holds chapter modules) or a parent of submission folders; of
-    several paths (``grade class/*``), one that holds neither is a submission scoring 0."""
+    several paths (``grade class/*``), one that holds neither is a submission scoring 0, and
+    one holding a single student's folder is that student's. A submission's modules are looked
+    for as the autograder does: in it, in its ``exercises/``, or one folder down."""
     def has_modules(folder: Path) -> bool:  # a folder named mlp.py is no module; a link is
         return any(p is not None and (p.is_symlink() or not p.is_dir())
                    for p in runner.submission_modules(folder, known).values())
 
-    found: list[tuple[str, Path]] = []
+    def inside(folder: Path) -> Path:  # the folder whose modules are graded
+        try:
+            return find_submission(folder, known)
+        except OSError:  # not listable: reading it says why
+            return folder
+
+    found: list[tuple[str, Path, Path]] = []  # (name, folder handed in, folder graded)
     for raw in paths:
         path, shown = Path(raw), runner.safe_name(raw)
+        if path.name == "__MACOSX" and len(paths) > 1:  # macOS's zip leftovers: no student
+            continue
         if not path.is_dir():
             what = "not a directory (give the folder holding the .py files)"
             raise UsageError(f"{shown}: {what if path.exists() else 'no such file or directory'}")
         # Student folders that are links or hold no module are listed: they score 0 with why.
-        children = sorted(p for p in path.iterdir() if (p.is_symlink() or p.is_dir())
-                          and not p.name.startswith("."))  # fmt: skip
-        students = [runner.safe_name(p.name) for p in children if has_modules(p)]
+        children = {p: inside(p) for p in sorted(path.iterdir()) if (p.is_symlink() or p.is_dir())
+                    and not p.name.startswith(".") and p.name != "__MACOSX"}  # fmt: skip
+        students = [runner.safe_name(p.name) for p in children if has_modules(children[p])]
         own = has_modules(path)
-        if own or (not students and len(paths) > 1):
+        if own or (len(students) < 2 and len(paths) > 1):
             if own and len(students) > 1:  # a class with stray modules, or a student's backups
                 print(f"warning: {shown} holds exercise modules and also folders that hold them"
                       f" ({', '.join(students[:5])}{', ...' * (len(students) > 5)}): graded as"
                       " one submission; to grade the students in it, move the loose .py files"
                       " out of it", file=sys.stderr)  # fmt: skip
-            found.append((runner.safe_name(path.resolve().name), path))
+            found.append((runner.safe_name(path.resolve().name), path, inside(path)))
             continue
         if not students:
+            # A Canvas download: every student's files in one folder, prefixed with their names.
+            flat = next((runner.safe_name(p.name) for p in sorted(path.iterdir())
+                         if p.name.endswith(tuple(f"_{c}.py" for c in known))), "")  # fmt: skip
+            flat = flat and f"; {flat} looks like one student's file: sort them into folders"
             raise UsageError(
                 f"{shown}: no exercise modules found (expected files like {known[0]}.py in it,"
-                " or one folder per student holding them)"
+                f" or one folder per student holding them){flat}"
             )
-        found += [(runner.safe_name(p.name), p) for p in children]
-    if len({n for n, _ in found}) != len(found):
-        found = [(runner.safe_name(str(p)), p) for _, p in found]
-    return list(zip(report.unique_names([n for n, _ in found]), [p for _, p in found],
+        found += [(runner.safe_name(p.name), p, inner) for p, inner in children.items()]
+    if len({n for n, *_ in found}) != len(found):
+        found = [(runner.safe_name(str(p)), p, inner) for _, p, inner in found]
+    return list(zip(report.unique_names([n for n, *_ in found]), [i for *_, i in found],
                     strict=True))  # fmt: skip
 
 
@@ -161,7 +176,10 @@ def limits(args) -> dict:
 
 def parser() -> argparse.ArgumentParser:
     """The ``check`` and ``grade`` subcommands and their options."""
-    p = argparse.ArgumentParser(prog="python -m coursekit", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="python -m coursekit", description=__doc__.split("\n")[0],
+                                epilog="in the instructor's repository also: release OUT_DIR"
+                                " (the student edition) and autograder {gradescope,prairielearn,"
+                                "run} (the platforms' packages); each has its --help")  # fmt: skip
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="grade your own answers in exercises/")
     c.add_argument("chapter", nargs="?", help="one chapter (default: all)")

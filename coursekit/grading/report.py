@@ -97,14 +97,22 @@ def public_only(result) -> set[str]:
 
 def class_table(results) -> str:
     """One line per submission: name, score, and the exercises that lost points (marked ``*``
-    where only the hidden tests failed: see :func:`public_only`)."""
+    where only the hidden tests failed: see :func:`public_only`), or for a chapter whose tests
+    all failed with one message (no module, an import error), the chapter and that message."""
     w = max([len("submission")] + [len(r.submission) for r in results])
     lines = [f"{'submission':<{w}}  {'score':>11}  lost points in", "-" * 90]
     marked = False
     for r in results:
-        flagged = public_only(r)
-        lost = [f"{ch}.{ex}" + "*" * (f"{ch}.{ex}" in flagged)
+        flagged, outputs, why = public_only(r), {}, {}
+        for t in r.tests:  # a chapter whose exercises all failed with one message: that message
+            outputs.setdefault(t.chapter, {})[t.exercise, t.name] = "" if t.passed else t.output
+        for ch, found in outputs.items():  # (a check of a raise quotes it in its own words)
+            m = min(found.values(), key=len)
+            if m and all(m in o for o in found.values()) and len({e for e, _ in found}) > 1:
+                why[ch] = f"{ch}: {m.splitlines()[0][:200]}"
+        lost = [why.get(ch) or f"{ch}.{ex}" + "*" * (f"{ch}.{ex}" in flagged)
                 for ch, ex, got, most, _ in exercise_rows(r) if got < most]  # fmt: skip
+        lost = list(dict.fromkeys(lost))
         marked = marked or bool(flagged)
         score = f"{r.score:g} / {r.max_score:g}"
         lines.append(f"{r.submission:<{w}}  {score:>11}  {r.error or ', '.join(lost) or '-'}")

@@ -415,8 +415,11 @@ def grade_submission(
         with suppress(OSError):  # a hint never costs a graded result
             hints = misnamed(folder, chapter_list)
         for t in result.tests:  # the missing module's message says which file to rename
-            missing = t.chapter in hints and modules.get(t.chapter) is None
-            t.output += f" ({safe_name(hints[t.chapter])})" if missing else ""
+            source = modules.get(t.chapter)
+            hint = hints.get(t.chapter, hints.get("zip")) if source is None else None  # or unzip
+            if isinstance(source, bytes) and not source.strip() and not t.passed:  # saved empty
+                hint = f"{t.chapter}.py is empty: save your answers in it, then hand it in again"
+            t.output += f" ({safe_name(hint)})" if hint else ""
         return result
     except Exception as exc:  # noqa: BLE001 - never lose a submission: score 0 with the reason
         return ungradable(name, chapter_list, f"could not be graded: {exc}", course)

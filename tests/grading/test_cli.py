@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,16 @@ def graded_class(tmp_path_factory):
     (klass / "carol" / "notes.txt").write_text("I ran out of time")
     (klass / "dave").mkdir()  # the browser renamed the second download of the module
     shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", klass / "dave" / f"{CHAPTER} (1).py")
+    # As a Moodle export comes: a folder handed in (read one folder down, as the autograder
+    # does), a zip no one unpacked, and macOS's zip leftovers, which are no student.
+    (klass / "erin" / "hw3").mkdir(parents=True)
+    shutil.copy(runner.REFERENCE_DIR / f"{CHAPTER}.py", klass / "erin" / "hw3" / f"{CHAPTER}.py")
+    (klass / "frank").mkdir()
+    with zipfile.ZipFile(klass / "frank" / "exercises.zip", "w") as z:
+        z.write(runner.REFERENCE_DIR / f"{CHAPTER}.py", f"exercises/{CHAPTER}.py")
+    (klass / "__MACOSX" / "erin").mkdir(parents=True)
+    (klass / "gina").mkdir()  # uploaded before saving: an empty module
+    (klass / "gina" / f"{CHAPTER}.py").write_text("\n")
     proc = subprocess.Popen(
         [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
          "--jobs", "2", "--json", str(tmp_path / "r.json"), "--csv", str(tmp_path / "r.csv"),
@@ -154,6 +165,16 @@ def test_grade_a_class_folder(graded_class):
     assert all(t["output"].endswith(renamed) for t in results["dave"]["tests"])
     assert renamed not in results["carol"]["tests"][0]["output"]
     assert {t["chapter"] for t in results["alice"]["tests"]} == {CHAPTER}
+    assert results["erin"]["score"] == total and "__MACOSX" not in results
+    # The class table says why a chapter scored nothing, where all its tests failed alike.
+    table = {line.split()[0]: line for line in done.stdout.splitlines()}
+    assert "linear_regression: no linear_regression.py" in table["carol"]
+    assert renamed in table["dave"] and "exercises.zip is a zip" in table["frank"]
+    assert "linear_regression.sgd" in table["bob"]  # the stubs: a message per exercise
+    unzip = "(exercises.zip is a zip, which the grader does not unpack: upload the .py files"
+    assert all(unzip in t["output"] for t in results["frank"]["tests"])
+    empty = f"({CHAPTER}.py is empty: save your answers in it, then hand it in again)"
+    assert all(t["output"].endswith(empty) for t in results["gina"]["tests"])
     rows = {r["submission"]: r for r in csv.DictReader(open(tmp_path / "r.csv"))}
     sgd = sum(c.points for c in runner.COURSE.catalog(CHAPTER) if c.exercise == "sgd")
     assert rows["alice"]["linear_regression.sgd"] == f"{sgd:g}" and rows["bob"]["score"] == "0"
@@ -195,3 +216,64 @@ def test_pytest_on_a_checks_module_applies_the_by_hand_rules(tmp_path):
               if line.startswith("FAILED")}  # fmt: skip
     assert done.returncode == 1 and "uses torch.relu" in done.stdout, done.stdout[-3000:]
     assert failed and all("relu" in name and "grad" not in name for name in failed), failed
+
+
+def test_grade_class_star_finds_each_students_modules_one_folder_down(tmp_path):
+    """``grade class/*`` (the README's form) on a Moodle export: a student who handed in a
+    folder, or a repository download, is graded under their own folder's name, as the
+    autograder would grade the same upload (it was named after the inner folder, or scored 0)."""
+    from coursekit.grading.cli import find_submissions
+
+    klass, module = tmp_path / "class", f"{CHAPTER}.py"
+    for inner in ("Doe, Jane_1_assignsubmission_file_", "Roe, Rick_2_assignsubmission_file_/hw3",
+                  "Poe, Ann_3_assignsubmission_file_/course-main/exercises"):  # fmt: skip
+        (klass / inner).mkdir(parents=True)
+        (klass / inner / module).write_text("")
+    (klass / "__MACOSX").mkdir()
+    found = find_submissions([str(p) for p in sorted(klass.iterdir())], [CHAPTER])
+    assert [(name, folder.relative_to(klass)) for name, folder in found] == [
+        ("Doe, Jane_1_assignsubmission_file_", Path("Doe, Jane_1_assignsubmission_file_")),
+        ("Poe, Ann_3_assignsubmission_file_",
+         Path("Poe, Ann_3_assignsubmission_file_/course-main/exercises")),
+        ("Roe, Rick_2_assignsubmission_file_", Path("Roe, Rick_2_assignsubmission_file_/hw3")),
+    ]  # (macOS's zip leftovers are no student)
+    assert [name for name, _ in find_submissions([str(klass)], [CHAPTER])] == [
+        "Doe, Jane_1_assignsubmission_file_", "Poe, Ann_3_assignsubmission_file_",
+        "Roe, Rick_2_assignsubmission_file_"]  # fmt: skip
+
+
+def test_the_top_level_help_names_every_command():
+    """``python -m coursekit --help`` listed check and grade only: an instructor reading it
+    never learnt of ``release`` and ``autograder``, which the README's instructor part uses."""
+    from coursekit.grading.cli import parser
+
+    text = " ".join(parser().format_help().split())
+    assert "release OUT_DIR" in text and "autograder {gradescope,prairielearn,run}" in text
+
+
+def test_the_class_table_names_a_missing_module_once_per_chapter():
+    """A check that a call raises quotes the failure inside its own words ("he_normal_(...)
+    should raise ValueError, but: no mlp.py in the submission"): the chapter is still told
+    once, by the message every failure holds, not as a list of its exercises."""
+    missing = "no mlp.py in the submission: its exercises score 0"
+    tests = [runner.TestResult("mlp", "mlp_forward", "t1", 0, 2, missing),
+             runner.TestResult("mlp", "he_normal_", "t2", 0, 1, missing),
+             runner.TestResult("mlp", "he_normal_", "t3", 0, 1, f"he_normal_(...) should raise"
+                               f" ValueError, but: {missing} The docstring accepts ..."),
+             runner.TestResult("losses", "l1_loss", "t4", 0, 1, "wrong sign"),
+             runner.TestResult("losses", "l1_loss", "t5", 0, 1, "wrong sign too")]  # fmt: skip
+    from coursekit.grading import report
+
+    line = report.class_table([runner.SubmissionResult("ada", tests)]).splitlines()[2]
+    assert line.endswith(f"  mlp: {missing}, losses.l1_loss"), line
+
+
+def test_a_canvas_download_is_told_to_be_sorted_into_folders(tmp_path):
+    """Canvas's download puts every student's files in one folder, each name prefixed with the
+    student's (``doejane_11_1100_linear_regression.py``): grade stopped with "no exercise
+    modules found (expected files like activations.py ...)", which did not say what to do."""
+    from coursekit.grading.cli import UsageError, find_submissions
+
+    (tmp_path / f"doejane_11_1100_{CHAPTER}.py").write_text("")
+    with pytest.raises(UsageError, match=f"doejane_11_1100_{CHAPTER}.py .*sort them into folders"):
+        find_submissions([str(tmp_path)], runner.chapters())
