@@ -773,8 +773,7 @@ class Student:
         self.watched: set[str] = set()
         self.reached: dict[str, set[str]] = {}
         if source is None:
-            self._import_error = (f"no {chapter}.py in the submitted folder: its exercises"
-                                  f" score 0 (hand in exercises/{chapter}.py, named so)")
+            self._import_error = f"no {chapter}.py in the submitted folder: its exercises score 0"
         else:  # copied and imported on first use
             worker.modules[key] = (chapter, Path(source) if isinstance(source, str) else source)
 

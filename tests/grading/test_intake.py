@@ -263,8 +263,7 @@ def test_a_missing_module_is_said_once_in_the_students_table(tmp_path):
     (tmp_path / "notes.txt").write_text("mlp.py is on my other laptop")
     result = runner.grade_submission(tmp_path, ["mlp"], timeout=10.0)
     missing = "no mlp.py in the submitted folder: its exercises score 0"
-    assert {t.output.partition(" (")[0] for t in result.tests} == {missing}
-    assert "exercises/mlp.py" in result.tests[0].output
+    assert {t.output for t in result.tests} == {missing}
     table = report.student_table(result)
     assert table.count(missing) == 1 and "the same as for mlp.mlp_forward above" in table
     assert report.student_html(result).count(missing) == 1
