@@ -308,3 +308,42 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
     result = runner.grade_submission(tmp_path, [chapter])
     lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
     assert result.score == result.max_score, f"torch.distributions' Categorical costs:\n{lost}"
+
+
+# Outside code that is wrong, graded for its messages: each test of the exercise it fails
+# names the mistake. ML-From-Scratch (eriklindernoren)'s Adam divides m and v by (1 - b1) and
+# (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included.
+_WRONG_OUTSIDE = {
+    "optimizers": ("adam_step", "without the exponent t", """
+def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    m = [b1 * mi + (1 - b1) * g for mi, g in zip(state.get("m") or [0 * g for g in grads], grads)]
+    v = [b2 * vi + (1 - b2) * g * g for vi, g in zip(state.get("v") or [0 * g for g in grads],
+                                                   grads)]
+    new = [w - lr * (mi / (1 - b1)) / (torch.sqrt(vi / (1 - b2)) + 1e-8)
+           for w, mi, vi in zip(params, m, v)]
+    return new, {"step": state.get("step", 0) + 1, "m": m, "v": v}
+"""),
+    "losses": ("kl_divergence", "clamped p and q", """
+def kl_divergence(p, q):
+    y_true, y_pred = torch.clip(p, 1e-7, 1), torch.clip(q, 1e-7, 1)
+    return torch.sum(y_true * torch.log(y_true / y_pred), dim=-1)
+"""),
+}
+
+
+@pytest.mark.instructor  # reads the reference answers
+@pytest.mark.parametrize("chapter", _WRONG_OUTSIDE)
+def test_wrong_outside_code_is_told_its_mistake_in_every_failed_test(chapter, tmp_path):
+    """ML-From-Scratch's Adam is right at step 1 only: its test of the inputs, fed a state three
+    steps in, told it to read the state from its argument, never from a module's variable,
+    which it does. Keras' kl_divergence lost the points of p's zeros with "the values do not
+    match" and no word of the clamp (its weight p is clamped too, where p is 0)."""
+    exercise, words, code = _WRONG_OUTSIDE[chapter]
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
+    (tmp_path / f"{chapter}.py").write_text(f"{source}\n\n{code}")
+    result = runner.grade_submission(tmp_path, [chapter])
+    failed = [t for t in result.tests if not t.passed]
+    assert failed and all(t.exercise == exercise for t in failed), [t.name for t in failed]
+    untold = "\n".join(f"  {t.name}: {t.output}" for t in failed if words not in t.output)
+    assert not untold, f"failed tests of {exercise} that do not say {words!r}:\n{untold}"

@@ -897,14 +897,17 @@ def _check_kl(student, reference, p, q, what):
 
 def _kl_eps_hint(got, p, q):
     """A small constant that keeps the logs finite: p log(p + eps) - p log(q + eps), as outside
-    code often writes it (kb-pilot's KLDivergence, 1e-8), or a clamp at eps."""
+    code often writes it (kb-pilot's KLDivergence, 1e-8), or a clamp at eps (Keras' kl_divergence
+    clamps the weight p too, which gives the zeros of p a term of their own)."""
     for eps in (1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3):
-        forms = (("added a small constant ({:.0e}) inside the logs, log(p + eps)", p + eps,
+        forms = (("added a small constant ({:.0e}) inside the logs, log(p + eps)", p, p + eps,
                   q + eps),
+                 ("clamped p and q at a small constant ({:.0e})", p, p.clamp(min=eps),
+                  q.clamp(min=eps)),
                  ("clamped p and q at a small constant ({:.0e})", p.clamp(min=eps),
-                  q.clamp(min=eps)))  # fmt: skip
-        for how, a, b in forms:
-            if _is_close(got, (p * (torch.log(a) - torch.log(b))).sum(dim=-1)):
+                  p.clamp(min=eps), q.clamp(min=eps)))  # fmt: skip
+        for how, w, a, b in forms:
+            if _is_close(got, (w * (torch.log(a) - torch.log(b))).sum(dim=-1)):
                 return (f"You {how.format(eps)}: it shifts every term. q > 0, so log(q) is"
                         " finite as it is; give the entries where p = 0 the value 0 instead:"
                         " torch.xlogy(p, p) - torch.xlogy(p, q).")
