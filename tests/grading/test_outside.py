@@ -64,7 +64,17 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     (its sigmoid_cross_entropy as an autograd.Function whose backward gives the target no
     gradient, get_fans, diff.dot(diff) / size), and Stanford CS230's code examples (nll by
     range(n) indexing, accuracy through NumPy); dezero_functions keeps DeZero's own backward
-    passes as torch.autograd.Function (Sigmoid, ReLU, LeakyReLU, Softmax, Linear with sum_to)."""
+    passes as torch.autograd.Function (Sigmoid, ReLU, LeakyReLU, Softmax, Linear with sum_to).
+    Session 33's, each with a README.md (files read, licence, what was changed, what was left
+    out and why): ML-From-Scratch (eriklindernoren: np.where(x >= 0, ...) activations,
+    Dense.backward_pass, to_categorical), nnfs (Neural Networks from Scratch: torch.maximum(0,
+    x), dinputs[inputs <= 0] = 0 on a copy, the combined softmax-cross-entropy backward, Adam
+    with iterations + 1), TorchOpt (optax's chain of transforms in torch: trace with its
+    first-call flag, torch.where(sos > 0, ...), addcmul moments), Keras 3 (its NumPy backend's
+    log_softmax, torch.maximum(x, slope * x), TensorFlow's sigmoid_cross_entropy_with_logits,
+    Dropout's rate check, decoupled weight decay) and jax_optax (relu's custom_jvp as an
+    autograd.Function, softmax with a detached max, logaddexp log_sigmoid, optax's kl_divergence
+    of log q, flax's Dropout)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
