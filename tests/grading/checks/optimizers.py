@@ -330,7 +330,11 @@ def _diagnose(name, step, steps, hyper, got, want, before, paths, eps_paths, lat
              f"the square root of a negative number.{squares}")
     twin = TWINS[name]
     later = ""
-    if step > 1:
+    if step > 1 and not STATE_KEYS[name]:  # tinygrad's lr, a float32 Tensor([lr]) of shape (1,)
+        later = (f" Your steps before step {step} were right and {name} keeps no state: what"
+                 " differs is rounding, e.g. a float32 tensor (torch.tensor([lr]) is one) in the"
+                 " float64 arithmetic, which makes a 0-dim parameter's step float32.")
+    elif step > 1:
         later = (f" Your steps before step {step} were right, so the rule works from an empty"
                  " state and what goes wrong is the state you return: it must hold the NEW"
                  " running values themselves (not the old ones, nor Adam's bias-corrected m_hat"
