@@ -528,6 +528,20 @@ def _sgd_reference(w, grad, lr, weight_decay):
     return w - lr * (grad + weight_decay * w)
 
 
+def _float32_rates(got, w, grad, lr, weight_decay) -> str:
+    """A hint when a float64 step took lr or weight_decay as float32 numbers (tinygrad keeps lr
+    as a float32 Tensor; torch.tensor(lr) is float32 too), or ``""``."""
+    f32 = [float(torch.tensor(v, dtype=torch.float32)) for v in (lr, weight_decay)]
+    if w.dtype != torch.float64 or f32 == [lr, weight_decay]:
+        return ""
+    for rates in ([f32[0], weight_decay], [lr, f32[1]], f32):
+        if torch.allclose(got, _sgd_reference(w, grad, *rates), rtol=1e-13, atol=0):
+            return (" Yours takes the rates as float32 numbers (torch.tensor(lr) is float32:"
+                    f" {lr} becomes {f32[0]:.10g}), which float64 weights show: use the Python"
+                    " floats as they are given.")
+    return ""
+
+
 @points(3, "weight_decay_step")
 def test_weight_decay_step_matches_sgd(student, reference):
     cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0),
@@ -562,7 +576,8 @@ def test_weight_decay_step_matches_sgd(student, reference):
                      " cancels the 2 of the square), so the factor is 1 - lr * weight_decay.")
         expect_close(got, want, what, **float32_tolerances(want, 1e-5, 1e-6),
                      hint="The step is (1 - lr * weight_decay) * w - lr * grad, like "
-                          "torch.optim.SGD(..., weight_decay=weight_decay).")  # fmt: skip
+                          "torch.optim.SGD(..., weight_decay=weight_decay)."
+                          + _float32_rates(got, w, grad, lr, wd))  # fmt: skip
 
 
 @points(1, "weight_decay_step")
@@ -650,4 +665,5 @@ def test_hidden_weight_decay_step_other_rates(student, reference):
                            dtype, what)  # fmt: skip
         want = _sgd_reference(w, grad, lr, wd)
         expect_close(got, want, what, **float32_tolerances(want, 1e-5, 1e-6),
-                     hint="The step is (1 - lr * weight_decay) * w - lr * grad.")  # fmt: skip
+                     hint="The step is (1 - lr * weight_decay) * w - lr * grad."
+                     + _float32_rates(got, w, grad, lr, wd))  # fmt: skip
