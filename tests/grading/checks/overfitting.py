@@ -181,6 +181,18 @@ _WHOLE_ROWS = (" Your mask has one random number per row (per example), as drop_
                " whole. Dropout draws one number per entry: torch.rand(X.shape) > p.")
 
 
+def _kept_hint(kept_out, kept_in, p) -> str:
+    """What a kept entry should be, and why a float64 X's kept entries are off in the 8th digit:
+    a float32 mask divided by 1 - p (torch.rand's default dtype, EECS 498's dropout)."""
+    scale = torch.tensor(1 / (1 - p), dtype=torch.float32).item()
+    if kept_in.dtype == torch.float64 and torch.allclose(kept_out, kept_in * scale, rtol=1e-12,
+                                                          atol=0):  # fmt: skip
+        return ("A kept entry becomes X / (1 - p). Yours is X times a float32 1 / (1 - p): the"
+                " mask (torch.rand is float32 unless told otherwise) was divided by 1 - p before"
+                " it met the float64 X. Make the mask in X's dtype, or divide X itself.")
+    return "A kept entry becomes X / (1 - p)."
+
+
 def _whole_rows(dropped) -> bool:
     """Nearly every row of a mask (with several entries per row) dropped or kept whole."""
     if dropped.ndim < 2 or dropped.shape[1] < 2:
@@ -230,7 +242,7 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
             fail(f"{what}: the kept entries are X / p; divide by the keep probability 1 - p "
                  "instead.")  # fmt: skip
         expect_close(kept_out, kept_in / (1 - p), f"the kept entries of {what}",
-                     hint="A kept entry becomes X / (1 - p).")  # fmt: skip
+                     hint=_kept_hint(kept_out, kept_in, p))
         ratio = (got / X).mean().item()
         if abs(ratio - 1) > 0.03:  # std of the mean of got / X is < 0.005 here
             fail(f"{what}: the mean of output / X is {ratio:.3f}, not 1: the expectation must "
@@ -639,7 +651,7 @@ def test_hidden_dropout_rate_0_65_float64_other_shape(student, reference):
         fail(f"{what} dropped a fraction {rate:.3f} of the entries; expected {p} (within "
              f"{_RATE_TOL}).")  # fmt: skip
     expect_close(got[~dropped], X[~dropped] / (1 - p), f"the kept entries of {what}",
-                 hint="A kept entry becomes X / (1 - p).")  # fmt: skip
+                 hint=_kept_hint(got[~dropped], X[~dropped], p))
 
 
 @points(1, "best_epoch", hidden=True)
