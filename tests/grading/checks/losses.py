@@ -154,7 +154,7 @@ BY_HAND = dict.fromkeys(
 
 # -- l1_loss and mse_loss -----------------------------------------------------------------------
 
-_SHAPES = [(10,), (4, 3), (2, 3, 5)]
+_SHAPES = [(10,), (4, 3), (2, 3, 5), (5, 1)]  # (n, 1): a regression model's output column
 
 
 def _check_regression_loss(student, reference, name, y_hat, y, reduction, what,
@@ -221,6 +221,14 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what,
         )
     elif name == "mse_loss" and _is_close(got, absolute):
         hint = "You computed absolute errors: the MSE squares the differences."
+    elif want.ndim == 0 and y_hat.ndim > 1 and y_hat.shape[-1] == 1:
+        pairs = y_hat.squeeze(-1) - y  # (n,) - (n, 1): every pair, fast.ai's mse
+        pairs = pairs.abs() if name == "l1_loss" else pairs**2
+        if _is_close(got, pairs.sum() if reduction == "sum" else pairs.mean()):
+            hint = (f"y_hat of shape {tuple(y_hat.shape)} lost its last dimension (fast.ai's"
+                    " mse: output.squeeze(-1) - targ) while y kept it: a (n,) tensor minus a"
+                    " (n, 1) one broadcasts to an (n, n) matrix of every pair. y_hat and y have"
+                    " the same shape: subtract them as they are.")
     expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-6))
 
 
