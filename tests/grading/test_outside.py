@@ -76,7 +76,8 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     autograd.Function, softmax with a detached max, logaddexp log_sigmoid, optax's kl_divergence
     of log q, flax's Dropout), and tinygrad (mlops.Relu's backward, relu(x) - relu(-slope x),
     binary_crossentropy_logits through torch.maximum's tie at 0), and EECS 498's
-    assignment 3 (ReLU by a clone and a masked assignment, TwoLayerNet's in-place backward)."""
+    assignment 3 (ReLU by a clone and a masked assignment, TwoLayerNet's in-place backward),
+    and fast.ai course-v3's optimizer steppers and stats (nb_09), run on copies."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
