@@ -64,7 +64,20 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     (its sigmoid_cross_entropy as an autograd.Function whose backward gives the target no
     gradient, get_fans, diff.dot(diff) / size), and Stanford CS230's code examples (nll by
     range(n) indexing, accuracy through NumPy); dezero_functions keeps DeZero's own backward
-    passes as torch.autograd.Function (Sigmoid, ReLU, LeakyReLU, Softmax, Linear with sum_to)."""
+    passes as torch.autograd.Function (Sigmoid, ReLU, LeakyReLU, Softmax, Linear with sum_to).
+    Session 33's, each with a README.md (files read, licence, what was changed, what was left
+    out and why): ML-From-Scratch (eriklindernoren: np.where(x >= 0, ...) activations,
+    Dense.backward_pass, to_categorical), nnfs (Neural Networks from Scratch: torch.maximum(0,
+    x), dinputs[inputs <= 0] = 0 on a copy, the combined softmax-cross-entropy backward, Adam
+    with iterations + 1), TorchOpt (optax's chain of transforms in torch: trace with its
+    first-call flag, torch.where(sos > 0, ...), addcmul moments), Keras 3 (its NumPy backend's
+    log_softmax, torch.maximum(x, slope * x), TensorFlow's sigmoid_cross_entropy_with_logits,
+    Dropout's rate check, decoupled weight decay) and jax_optax (relu's custom_jvp as an
+    autograd.Function, softmax with a detached max, logaddexp log_sigmoid, optax's kl_divergence
+    of log q, flax's Dropout), and tinygrad (mlops.Relu's backward, relu(x) - relu(-slope x),
+    binary_crossentropy_logits through torch.maximum's tie at 0), and EECS 498's
+    assignment 3 (ReLU by a clone and a masked assignment, TwoLayerNet's in-place backward),
+    and fast.ai course-v3's optimizer steppers and stats (nb_09), run on copies."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -308,3 +321,42 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
     result = runner.grade_submission(tmp_path, [chapter])
     lost = "\n".join(f"  {t.exercise} ({t.name}): {t.output}" for t in result.tests if not t.passed)
     assert result.score == result.max_score, f"torch.distributions' Categorical costs:\n{lost}"
+
+
+# Outside code that is wrong, graded for its messages: each test of the exercise it fails
+# names the mistake. ML-From-Scratch (eriklindernoren)'s Adam divides m and v by (1 - b1) and
+# (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included.
+_WRONG_OUTSIDE = {
+    "optimizers": ("adam_step", "without the exponent t", """
+def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    m = [b1 * mi + (1 - b1) * g for mi, g in zip(state.get("m") or [0 * g for g in grads], grads)]
+    v = [b2 * vi + (1 - b2) * g * g for vi, g in zip(state.get("v") or [0 * g for g in grads],
+                                                   grads)]
+    new = [w - lr * (mi / (1 - b1)) / (torch.sqrt(vi / (1 - b2)) + 1e-8)
+           for w, mi, vi in zip(params, m, v)]
+    return new, {"step": state.get("step", 0) + 1, "m": m, "v": v}
+"""),
+    "losses": ("kl_divergence", "clamped p and q", """
+def kl_divergence(p, q):
+    y_true, y_pred = torch.clip(p, 1e-7, 1), torch.clip(q, 1e-7, 1)
+    return torch.sum(y_true * torch.log(y_true / y_pred), dim=-1)
+"""),
+}
+
+
+@pytest.mark.instructor  # reads the reference answers
+@pytest.mark.parametrize("chapter", _WRONG_OUTSIDE)
+def test_wrong_outside_code_is_told_its_mistake_in_every_failed_test(chapter, tmp_path):
+    """ML-From-Scratch's Adam is right at step 1 only: its test of the inputs, fed a state three
+    steps in, told it to read the state from its argument, never from a module's variable,
+    which it does. Keras' kl_divergence lost the points of p's zeros with "the values do not
+    match" and no word of the clamp (its weight p is clamped too, where p is 0)."""
+    exercise, words, code = _WRONG_OUTSIDE[chapter]
+    source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
+    (tmp_path / f"{chapter}.py").write_text(f"{source}\n\n{code}")
+    result = runner.grade_submission(tmp_path, [chapter])
+    failed = [t for t in result.tests if not t.passed]
+    assert failed and all(t.exercise == exercise for t in failed), [t.name for t in failed]
+    untold = "\n".join(f"  {t.name}: {t.output}" for t in failed if words not in t.output)
+    assert not untold, f"failed tests of {exercise} that do not say {words!r}:\n{untold}"

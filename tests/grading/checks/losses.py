@@ -154,7 +154,7 @@ BY_HAND = dict.fromkeys(
 
 # -- l1_loss and mse_loss -----------------------------------------------------------------------
 
-_SHAPES = [(10,), (4, 3), (2, 3, 5)]
+_SHAPES = [(10,), (4, 3), (2, 3, 5), (5, 1)]  # (n, 1): a regression model's output column
 
 
 def _check_regression_loss(student, reference, name, y_hat, y, reduction, what,
@@ -221,6 +221,14 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what,
         )
     elif name == "mse_loss" and _is_close(got, absolute):
         hint = "You computed absolute errors: the MSE squares the differences."
+    elif want.ndim == 0 and y_hat.ndim > 1 and y_hat.shape[-1] == 1:
+        pairs = y_hat.squeeze(-1) - y  # (n,) - (n, 1): every pair, fast.ai's mse
+        pairs = pairs.abs() if name == "l1_loss" else pairs**2
+        if _is_close(got, pairs.sum() if reduction == "sum" else pairs.mean()):
+            hint = (f"y_hat of shape {tuple(y_hat.shape)} lost its last dimension (fast.ai's"
+                    " mse: output.squeeze(-1) - targ) while y kept it: a (n,) tensor minus a"
+                    " (n, 1) one broadcasts to an (n, n) matrix of every pair. y_hat and y have"
+                    " the same shape: subtract them as they are.")
     expect_close(got, want, what, hint=hint, **float32_tolerances(want, 1e-4, 1e-6))
 
 
@@ -897,14 +905,17 @@ def _check_kl(student, reference, p, q, what):
 
 def _kl_eps_hint(got, p, q):
     """A small constant that keeps the logs finite: p log(p + eps) - p log(q + eps), as outside
-    code often writes it (kb-pilot's KLDivergence, 1e-8), or a clamp at eps."""
+    code often writes it (kb-pilot's KLDivergence, 1e-8), or a clamp at eps (Keras' kl_divergence
+    clamps the weight p too, which gives the zeros of p a term of their own)."""
     for eps in (1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3):
-        forms = (("added a small constant ({:.0e}) inside the logs, log(p + eps)", p + eps,
+        forms = (("added a small constant ({:.0e}) inside the logs, log(p + eps)", p, p + eps,
                   q + eps),
+                 ("clamped p and q at a small constant ({:.0e})", p, p.clamp(min=eps),
+                  q.clamp(min=eps)),
                  ("clamped p and q at a small constant ({:.0e})", p.clamp(min=eps),
-                  q.clamp(min=eps)))  # fmt: skip
-        for how, a, b in forms:
-            if _is_close(got, (p * (torch.log(a) - torch.log(b))).sum(dim=-1)):
+                  p.clamp(min=eps), q.clamp(min=eps)))  # fmt: skip
+        for how, w, a, b in forms:
+            if _is_close(got, (w * (torch.log(a) - torch.log(b))).sum(dim=-1)):
                 return (f"You {how.format(eps)}: it shifts every term. q > 0, so log(q) is"
                         " finite as it is; give the entries where p = 0 the value 0 instead:"
                         " torch.xlogy(p, p) - torch.xlogy(p, q).")

@@ -330,7 +330,11 @@ def _diagnose(name, step, steps, hyper, got, want, before, paths, eps_paths, lat
              f"the square root of a negative number.{squares}")
     twin = TWINS[name]
     later = ""
-    if step > 1:
+    if step > 1 and not STATE_KEYS[name]:  # tinygrad's lr, a float32 Tensor([lr]) of shape (1,)
+        later = (f" Your steps before step {step} were right and {name} keeps no state: what"
+                 " differs is rounding, e.g. a float32 tensor (torch.tensor([lr]) is one) in the"
+                 " float64 arithmetic, which makes a 0-dim parameter's step float32.")
+    elif step > 1:
         later = (f" Your steps before step {step} were right, so the rule works from an empty"
                  " state and what goes wrong is the state you return: it must hold the NEW"
                  " running values themselves (not the old ones, nor Adam's bias-corrected m_hat"
@@ -514,6 +518,9 @@ def _no_in_place(student, reference, name, hyper, seed):
                                            strict=True):
                 for where, b, a in _leaves(what, before, after):
                     expect_unchanged(b, a, f"{where} passed to {name}")
+        if k == 3:  # each known mistake's step from this state, to name one that fits
+            named = [(message, _mistaken(reference, kind)(path_params, grads, state, **hyper)[0])
+                     for kind, message in MISTAKES[name]]  # fmt: skip
         path_params, state = rule(path_params, grads, state, **hyper)
         if k == 0 and not _close(got, path_params):
             fail(f"{name}'s first step, from the empty state {{}}, is not torch.optim's: the"
@@ -531,11 +538,15 @@ def _no_in_place(student, reference, name, hyper, seed):
                          " folded in as in Keras' form): the next call may get a state torch.optim"
                          " built.")  # fmt: skip
     if not _close(got, path_params):
-        fail(f"{name} given the state {sorted(copies[2])} of a run three steps in (the state"
-             " the docstring describes, as the previous call returns it) took another step than"
-             " that state gives. Read what the rule remembers from the state argument only,"
-             " never from a variable of the module kept between calls: every optimizer (every"
-             " run) has its own state, and the returned state must hold the new values.")
+        given = (f"{name} given the state {sorted(copies[2])} of a run three steps in (the state"
+                 " the docstring describes, as the previous call returns it) took another step"
+                 " than that state gives")
+        for message, step in named:  # a rule right at step 1 only: not a module's variable
+            if _close(got, step):
+                fail(f"{given}: {message}")
+        fail(f"{given}. Read what the rule remembers from the state argument only, never from a"
+             " variable of the module kept between calls: every optimizer (every run) has its"
+             " own state, and the returned state must hold the new values.")
     for key in sorted(STATE_KEYS[name]):  # what the next call reads: the new values themselves
         expect_close(got_state[key], state[key], f"at step 4, {name}'s returned state[{key!r}]",
                      hint="The returned state holds the new running values the docstring"

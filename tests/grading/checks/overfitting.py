@@ -181,6 +181,18 @@ _WHOLE_ROWS = (" Your mask has one random number per row (per example), as drop_
                " whole. Dropout draws one number per entry: torch.rand(X.shape) > p.")
 
 
+def _kept_hint(kept_out, kept_in, p) -> str:
+    """What a kept entry should be, and why a float64 X's kept entries are off in the 8th digit:
+    a float32 mask divided by 1 - p (torch.rand's default dtype, EECS 498's dropout)."""
+    scale = torch.tensor(1 / (1 - p), dtype=torch.float32).item()
+    if kept_in.dtype == torch.float64 and torch.allclose(kept_out, kept_in * scale, rtol=1e-12,
+                                                          atol=0):  # fmt: skip
+        return ("A kept entry becomes X / (1 - p). Yours is X times a float32 1 / (1 - p): the"
+                " mask (torch.rand is float32 unless told otherwise) was divided by 1 - p before"
+                " it met the float64 X. Make the mask in X's dtype, or divide X itself.")
+    return "A kept entry becomes X / (1 - p)."
+
+
 def _whole_rows(dropped) -> bool:
     """Nearly every row of a mask (with several entries per row) dropped or kept whole."""
     if dropped.ndim < 2 or dropped.shape[1] < 2:
@@ -230,7 +242,7 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
             fail(f"{what}: the kept entries are X / p; divide by the keep probability 1 - p "
                  "instead.")  # fmt: skip
         expect_close(kept_out, kept_in / (1 - p), f"the kept entries of {what}",
-                     hint="A kept entry becomes X / (1 - p).")  # fmt: skip
+                     hint=_kept_hint(kept_out, kept_in, p))
         ratio = (got / X).mean().item()
         if abs(ratio - 1) > 0.03:  # std of the mean of got / X is < 0.005 here
             fail(f"{what}: the mean of output / X is {ratio:.3f}, not 1: the expectation must "
@@ -528,6 +540,20 @@ def _sgd_reference(w, grad, lr, weight_decay):
     return w - lr * (grad + weight_decay * w)
 
 
+def _float32_rates(got, w, grad, lr, weight_decay) -> str:
+    """A hint when a float64 step took lr or weight_decay as float32 numbers (tinygrad keeps lr
+    as a float32 Tensor; torch.tensor(lr) is float32 too), or ``""``."""
+    f32 = [float(torch.tensor(v, dtype=torch.float32)) for v in (lr, weight_decay)]
+    if w.dtype != torch.float64 or f32 == [lr, weight_decay]:
+        return ""
+    for rates in ([f32[0], weight_decay], [lr, f32[1]], f32):
+        if torch.allclose(got, _sgd_reference(w, grad, *rates), rtol=1e-13, atol=0):
+            return (" Yours takes the rates as float32 numbers (torch.tensor(lr) is float32:"
+                    f" {lr} becomes {f32[0]:.10g}), which float64 weights show: use the Python"
+                    " floats as they are given.")
+    return ""
+
+
 @points(3, "weight_decay_step")
 def test_weight_decay_step_matches_sgd(student, reference):
     cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0),
@@ -562,7 +588,8 @@ def test_weight_decay_step_matches_sgd(student, reference):
                      " cancels the 2 of the square), so the factor is 1 - lr * weight_decay.")
         expect_close(got, want, what, **float32_tolerances(want, 1e-5, 1e-6),
                      hint="The step is (1 - lr * weight_decay) * w - lr * grad, like "
-                          "torch.optim.SGD(..., weight_decay=weight_decay).")  # fmt: skip
+                          "torch.optim.SGD(..., weight_decay=weight_decay)."
+                          + _float32_rates(got, w, grad, lr, wd))  # fmt: skip
 
 
 @points(1, "weight_decay_step")
@@ -624,7 +651,7 @@ def test_hidden_dropout_rate_0_65_float64_other_shape(student, reference):
         fail(f"{what} dropped a fraction {rate:.3f} of the entries; expected {p} (within "
              f"{_RATE_TOL}).")  # fmt: skip
     expect_close(got[~dropped], X[~dropped] / (1 - p), f"the kept entries of {what}",
-                 hint="A kept entry becomes X / (1 - p).")  # fmt: skip
+                 hint=_kept_hint(got[~dropped], X[~dropped], p))
 
 
 @points(1, "best_epoch", hidden=True)
@@ -650,4 +677,5 @@ def test_hidden_weight_decay_step_other_rates(student, reference):
                            dtype, what)  # fmt: skip
         want = _sgd_reference(w, grad, lr, wd)
         expect_close(got, want, what, **float32_tolerances(want, 1e-5, 1e-6),
-                     hint="The step is (1 - lr * weight_decay) * w - lr * grad.")  # fmt: skip
+                     hint="The step is (1 - lr * weight_decay) * w - lr * grad."
+                     + _float32_rates(got, w, grad, lr, wd))  # fmt: skip
