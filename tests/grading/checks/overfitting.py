@@ -90,16 +90,22 @@ def test_l2_penalty_values(student, reference):
 @points(1, "l2_penalty")
 def test_l2_penalty_gradient_is_w(student, reference):
     w = _weights(3, (4, 3))
-    outcome = _run_l2(student, w, grad=True)
+    # The penalty scaled by c = -2.5, not 1 (lambda * penalty in a loss): a
+    # torch.autograd.Function whose backward returns w, ignoring grad_output, is right at c = 1.
+    c = torch.tensor(-2.5)
+    outcome = _run_l2(student, w, grad=c)
     grad = outcome.grads[0] if outcome.grads else None
     if grad is None:
         fail("no gradient flows back to w through l2_penalty(w): keep the computation in "
              "torch (no .item(), float() or NumPy), so weight decay can be trained."
              + NO_GRAD)  # fmt: skip
-    if torch.allclose(grad, 2 * w):
+    if torch.allclose(grad, 2 * c * w):
         fail("the gradient of l2_penalty(w) is 2 w: the 1/2 is missing from the penalty.")
-    expect_close(grad, w, "the gradient of l2_penalty(w) with respect to w",
-                 hint="d/dw (||w||^2 / 2) = w.")  # fmt: skip
+    expect_close(grad, c * w, "the gradient of c * l2_penalty(w) with respect to w, for a"
+                 " number c != 1 (here -2.5)", hint="d/dw (c ||w||^2 / 2) = c w: scaling the"
+                 " penalty (by lambda, in a loss) scales its gradient (the chain rule). A"
+                 " torch.autograd.Function whose backward returns w without multiplying by"
+                 " grad_output is right only for l2_penalty(w).backward() alone.")  # fmt: skip
     expect_close(outcome.value, reference.l2_penalty(w), "l2_penalty(w)")  # not only its slope
 
 
