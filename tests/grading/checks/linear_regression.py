@@ -714,6 +714,10 @@ def _check_sgd_step(student, seed, shapes, lr, batch_size):
                 " param = param - ... only rebinds a local name, and params[i] = ... only"
                 " replaces the list's item, not the caller's tensor."
             )
+        if torch.equal(got, p) and i > 0 and not torch.equal(got_params[0], case[0][0]):
+            fail(f"params[0] changed but params[{i}] did not: update every tensor of the list,"
+                 " however many it holds (an MLP's has four: W1, b1, W2, b2), not a fixed"
+                 " number of them.")
         if torch.equal(got, p):
             fail(
                 f"params[{i}] did not change: update it in place (param -= ...), inside"
@@ -742,6 +746,7 @@ def test_sgd_updates_in_place(student, reference):
         (0, [(2, 1), (1,)], 0.03, 10),
         (1, [(5, 3)], 0.5, 4),
         (2, [(3, 1), (1,)], 0.1, 1),
+        (4, [(3, 4), (4,), (4, 2), (2,)], 0.2, 8),  # an MLP's W1, b1, W2, b2: not only w, b
     ):
         _check_sgd_step(student, seed, shapes, lr, batch_size)
 
