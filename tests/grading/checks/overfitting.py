@@ -24,6 +24,7 @@ from coursekit.grading import (
     float32_tolerances,
     generator,
     points,
+    seeded_randn,
     short_repr,
 )
 
@@ -243,11 +244,25 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
                  "be unchanged, E[dropout(X)] = X.")  # fmt: skip
     # A minibatch drops at the same rate: at p = 0.5, 16,384 and 600 entries allow 0.05 and
     # 0.12 around it (about 13 and 6 standard deviations).
+    # And the gradient, weighted by a random G (not ones, which an autograd.Function that
+    # forgets grad_output gets right): G / (1 - p) where kept, 0 where dropped. A dropout under
+    # torch.no_grad() (or through .detach(), NumPy) kept every point, session 33: a network
+    # trained with it never trains the layers below the dropout.
     for seed, shape, tolerance in ((8, (64, 256), 0.05), (9, (3, 5, 40), 0.12)):
-        X = _positive(seed, shape)
-        got = expect_shape(student.run("dropout_layer", X, 0.5, seed=seed).value, shape,
-                           f"dropout_layer(X, 0.5) for X of shape {shape}")  # fmt: skip
+        X, G = _positive(seed, shape), seeded_randn(seed, shape)
+        outcome = student.run("dropout_layer", X, 0.5, seed=seed, grad=G)
+        got = expect_shape(outcome.value, shape, f"dropout_layer(X, 0.5) for X of shape {shape}")
         _expect_a_dropout(got, X, 0.5, f"dropout_layer(X, 0.5) for X of shape {shape}")
+        if not outcome.grads or outcome.grads[0] is None:
+            fail("No gradient flows from dropout_layer(X, 0.5) back to X: the values are right,"
+                 " but autograd cannot see how they were made, so the layers below a dropout"
+                 " never learn. Multiply X itself by the mask (no .detach(), NumPy or"
+                 " torch.tensor(...))." + NO_GRAD)  # fmt: skip
+        expect_close(outcome.grads[0], G * (got != 0) / 0.5, "the gradient of (dropout_layer(X,"
+                     " 0.5) * G).sum() w.r.t. X, for random weights G", hint="A kept entry passes"
+                     " its upstream gradient on times 1 / (1 - p), a dropped one passes 0 (the"
+                     " chain rule: a torch.autograd.Function whose backward ignores grad_output"
+                     " is right only under .sum()).")  # fmt: skip
         rate = (got == 0).double().mean().item()
         if abs(rate - 0.5) > tolerance:
             fail(f"dropout_layer(X, 0.5) for X of shape {shape} dropped a fraction {rate:.3f}"
