@@ -45,6 +45,9 @@ def dropout_layer(X: torch.Tensor, dropout: float) -> torch.Tensor:
         values of ``X`` unchanged (nothing dropped, nothing scaled): ``X.clone()``, or ``X``
         itself as d2l does (then a caller that changes the result in place changes ``X``);
         ``dropout == 1`` returns all zeros (do not divide by ``1 - 1 = 0``: that gives NaN).
+        Gradients flow back to ``X``, as through any layer of a network autograd trains: a
+        kept entry passes its gradient on times ``1 / (1 - dropout)``, a dropped one passes 0
+        (multiply ``X`` itself by the mask; no ``.detach()``, NumPy or ``torch.no_grad()``).
 
     Raises:
         ValueError: if ``dropout`` is outside [0, 1].

@@ -542,6 +542,16 @@ def test_data_iter_vector_labels(student, reference):
         fail("with labels of shape (n,), data_iter should still yield every example once.")
 
 
+# A torch.autograd.Function of one's own whose backward forgets grad_output is right only
+# under .sum() (an upstream of ones): the gradient checks weight the outputs at random.
+_CHAIN_RULE = (
+    "The gradient reaching each input must be the upstream gradient (grad_output, here G)"
+    " carried back through the function (the chain rule). A torch.autograd.Function whose"
+    " backward ignores grad_output is right only when the outputs are summed, and wrong under"
+    " any loss; build the function from torch operations and let autograd do it."
+)
+
+
 # -- linreg -----------------------------------------------------------------------------------
 
 
@@ -571,10 +581,11 @@ def test_linreg_gradients(student, reference):
         torch.randn(3, 1, generator=g),
         torch.randn(1, generator=g),
     )
-    outcome = student.run("linreg", X, w, b, grad=True)
+    G = torch.randn(8, 1, generator=g)  # the upstream gradient: not ones (_CHAIN_RULE)
+    outcome = student.run("linreg", X, w, b, grad=G)
     got = expect_shape(outcome.value, (8, 1), "linreg(X, w, b)")
     Xr, wr, br = (t.clone().requires_grad_(True) for t in (X, w, b))
-    want = torch.autograd.grad(reference.linreg(Xr, wr, br).sum(), [Xr, wr, br])
+    want = torch.autograd.grad((reference.linreg(Xr, wr, br) * G).sum(), [Xr, wr, br])
     for grad, expected, name in zip(outcome.grads, want, ("X", "w", "b"), strict=True):
         if grad is None:
             fail(
@@ -582,8 +593,8 @@ def test_linreg_gradients(student, reference):
                 " tensors themselves (no .detach(), .item(), .numpy() or torch.tensor(...))."
                 + NO_GRAD
             )
-        expect_close(grad, expected,
-                     f"the gradient of linreg(X, w, b).sum() with respect to {name}")
+        expect_close(grad, expected, f"the gradient of (linreg(X, w, b) * G).sum() with"
+                     f" respect to {name}, for random weights G", hint=_CHAIN_RULE)
     expect_close(got, reference.linreg(X, w, b), "linreg(X, w, b)")  # not only its slopes
 
 
@@ -643,16 +654,21 @@ def test_squared_loss_reshapes_y(student, reference):
 def test_squared_loss_gradient(student, reference):
     g = generator(6)
     y_hat, y = torch.randn(5, 1, generator=g), torch.randn(5, 1, generator=g)
-    outcome = student.run("squared_loss", y_hat, y, grad=True)
+    G = torch.randn(5, 1, generator=g)  # the upstream gradient: not ones (_CHAIN_RULE)
+    outcome = student.run("squared_loss", y_hat, y, grad=G)
     got = expect_shape(outcome.value, (5, 1), "squared_loss(y_hat, y)")
     if outcome.grads[0] is None:
         fail("no gradient flows from the loss to y_hat: compute it with tensor operations."
              + NO_GRAD)
+    hint = "It should be G * (y_hat - y) (the 1/2 cancels the 2)."
+    if type(outcome.grads[0]) is torch.Tensor and all_close(outcome.grads[0], y_hat - y):
+        hint += " " + _CHAIN_RULE  # the gradient of the sum: grad_output left out
     expect_close(
         outcome.grads[0],
-        y_hat - y,
-        "the gradient of squared_loss(y_hat, y).sum() with respect to y_hat",
-        hint="It should be y_hat - y (the 1/2 cancels the 2).",
+        G * (y_hat - y),
+        "the gradient of (squared_loss(y_hat, y) * G).sum() with respect to y_hat,"
+        " for random weights G",
+        hint=hint,
     )
     # And the loss itself: (y_hat - y) ** 2 / 2 + 5 has this gradient too.
     expect_close(got, reference.squared_loss(y_hat, y), "squared_loss(y_hat, y)")
@@ -701,6 +717,10 @@ def _check_sgd_step(student, seed, shapes, lr, batch_size):
                 " param = param - ... only rebinds a local name, and params[i] = ... only"
                 " replaces the list's item, not the caller's tensor."
             )
+        if torch.equal(got, p) and i > 0 and not torch.equal(got_params[0], case[0][0]):
+            fail(f"params[0] changed but params[{i}] did not: update every tensor of the list,"
+                 " however many it holds (an MLP's has four: W1, b1, W2, b2), not a fixed"
+                 " number of them.")
         if torch.equal(got, p):
             fail(
                 f"params[{i}] did not change: update it in place (param -= ...), inside"
@@ -729,6 +749,7 @@ def test_sgd_updates_in_place(student, reference):
         (0, [(2, 1), (1,)], 0.03, 10),
         (1, [(5, 3)], 0.5, 4),
         (2, [(3, 1), (1,)], 0.1, 1),
+        (4, [(3, 4), (4,), (4, 2), (2,)], 0.2, 8),  # an MLP's W1, b1, W2, b2: not only w, b
     ):
         _check_sgd_step(student, seed, shapes, lr, batch_size)
 

@@ -84,17 +84,20 @@ def _expect_gradients(outcome, reference_fn, args, names, what, simplex=False):
         expect_close(got, expected, f"the gradient of {what} w.r.t. {name}", rtol=1e-4, atol=1e-6)
 
 
-def _expect_chain_rule(student, reference_fn, fn, args, name, what, seed, wrt=0, project=None):
+def _expect_chain_rule(student, reference_fn, fn, args, name, what, seed, wrt=0, project=None,
+                       **kwargs):  # fmt: skip
     """The gradient w.r.t. ``args[wrt]`` under an upstream gradient other than 1 (a loss scaled,
     or one term of a sum): a backward of one's own (an autograd.Function) that returns the
     local gradient without multiplying by ``grad_output`` is right under ``loss.backward()``
     alone, which every other check calls. ``project``: applied to both gradients before they
-    are compared, for inputs where only some directions count (distributions' rows)."""
-    value = reference_fn(*args)
+    are compared, for inputs where only some directions count (distributions' rows).
+    ``kwargs``: passed to both functions (a reduction)."""
+    value = reference_fn(*args, **kwargs)
     upstream = (-2.5 + 0.5 * seeded_randn(seed, value.shape)).to(value.dtype)  # never 1
-    outcome = student.run(fn, *(a.clone() for a in args), grad=upstream)
+    outcome = student.run(fn, *(a.clone() for a in args), grad=upstream, **kwargs)
     leaves = [a.clone().requires_grad_(i == wrt) for i, a in enumerate(args)]
-    want = torch.autograd.grad((reference_fn(*leaves) * upstream).sum(), leaves[wrt])[0]
+    want = torch.autograd.grad((reference_fn(*leaves, **kwargs) * upstream).sum(),
+                               leaves[wrt])[0]  # fmt: skip
     got = (outcome.grads or [None] * len(args))[wrt]
     if got is None:
         fail(f"No gradient flows from {what} back to {name}." + NO_GRAD)
@@ -275,6 +278,12 @@ def _regression_tests(name):
                           f"{name}(y_hat, y) on inputs of shape (4, 3)")  # fmt: skip
         _expect_chain_rule(student, getattr(reference, name), name, (y_hat, y), "y_hat",
                            f"{name}(y_hat, y) on inputs of shape (4, 3)", 38)  # fmt: skip
+        # Each reduction's own: the others had no gradient check (a 'none' of one's own
+        # autograd.Function, or computed on .detach()ed tensors, kept every point, session 33).
+        for seed, reduction in ((39, "none"), (40, "sum")):
+            _expect_chain_rule(student, getattr(reference, name), name, (y_hat, y), "y_hat",
+                               f"{name}(y_hat, y, reduction={reduction!r}) on inputs of shape"
+                               " (4, 3)", seed, reduction=reduction)  # fmt: skip
 
     def rejects(student, reference):
         y_hat, y = seeded_randn(34, (3,)), seeded_randn(35, (3,))

@@ -24,6 +24,7 @@ from coursekit.grading import (
     float32_tolerances,
     generator,
     points,
+    seeded_randn,
     short_repr,
 )
 
@@ -90,16 +91,22 @@ def test_l2_penalty_values(student, reference):
 @points(1, "l2_penalty")
 def test_l2_penalty_gradient_is_w(student, reference):
     w = _weights(3, (4, 3))
-    outcome = _run_l2(student, w, grad=True)
+    # The penalty scaled by c = -2.5, not 1 (lambda * penalty in a loss): a
+    # torch.autograd.Function whose backward returns w, ignoring grad_output, is right at c = 1.
+    c = torch.tensor(-2.5)
+    outcome = _run_l2(student, w, grad=c)
     grad = outcome.grads[0] if outcome.grads else None
     if grad is None:
         fail("no gradient flows back to w through l2_penalty(w): keep the computation in "
              "torch (no .item(), float() or NumPy), so weight decay can be trained."
              + NO_GRAD)  # fmt: skip
-    if torch.allclose(grad, 2 * w):
+    if torch.allclose(grad, 2 * c * w):
         fail("the gradient of l2_penalty(w) is 2 w: the 1/2 is missing from the penalty.")
-    expect_close(grad, w, "the gradient of l2_penalty(w) with respect to w",
-                 hint="d/dw (||w||^2 / 2) = w.")  # fmt: skip
+    expect_close(grad, c * w, "the gradient of c * l2_penalty(w) with respect to w, for a"
+                 " number c != 1 (here -2.5)", hint="d/dw (c ||w||^2 / 2) = c w: scaling the"
+                 " penalty (by lambda, in a loss) scales its gradient (the chain rule). A"
+                 " torch.autograd.Function whose backward returns w without multiplying by"
+                 " grad_output is right only for l2_penalty(w).backward() alone.")  # fmt: skip
     expect_close(outcome.value, reference.l2_penalty(w), "l2_penalty(w)")  # not only its slope
 
 
@@ -249,11 +256,25 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
                  "be unchanged, E[dropout(X)] = X.")  # fmt: skip
     # A minibatch drops at the same rate: at p = 0.5, 16,384 and 600 entries allow 0.05 and
     # 0.12 around it (about 13 and 6 standard deviations).
+    # And the gradient, weighted by a random G (not ones, which an autograd.Function that
+    # forgets grad_output gets right): G / (1 - p) where kept, 0 where dropped. A dropout under
+    # torch.no_grad() (or through .detach(), NumPy) kept every point, session 33: a network
+    # trained with it never trains the layers below the dropout.
     for seed, shape, tolerance in ((8, (64, 256), 0.05), (9, (3, 5, 40), 0.12)):
-        X = _positive(seed, shape)
-        got = expect_shape(student.run("dropout_layer", X, 0.5, seed=seed).value, shape,
-                           f"dropout_layer(X, 0.5) for X of shape {shape}")  # fmt: skip
+        X, G = _positive(seed, shape), seeded_randn(seed, shape)
+        outcome = student.run("dropout_layer", X, 0.5, seed=seed, grad=G)
+        got = expect_shape(outcome.value, shape, f"dropout_layer(X, 0.5) for X of shape {shape}")
         _expect_a_dropout(got, X, 0.5, f"dropout_layer(X, 0.5) for X of shape {shape}")
+        if not outcome.grads or outcome.grads[0] is None:
+            fail("No gradient flows from dropout_layer(X, 0.5) back to X: the values are right,"
+                 " but autograd cannot see how they were made, so the layers below a dropout"
+                 " never learn. Multiply X itself by the mask (no .detach(), NumPy or"
+                 " torch.tensor(...))." + NO_GRAD)  # fmt: skip
+        expect_close(outcome.grads[0], G * (got != 0) / 0.5, "the gradient of (dropout_layer(X,"
+                     " 0.5) * G).sum() w.r.t. X, for random weights G", hint="A kept entry passes"
+                     " its upstream gradient on times 1 / (1 - p), a dropped one passes 0 (the"
+                     " chain rule: a torch.autograd.Function whose backward ignores grad_output"
+                     " is right only under .sum()).")  # fmt: skip
         rate = (got == 0).double().mean().item()
         if abs(rate - 0.5) > tolerance:
             fail(f"dropout_layer(X, 0.5) for X of shape {shape} dropped a fraction {rate:.3f}"
