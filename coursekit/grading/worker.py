@@ -575,22 +575,26 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 # a file: its import timed out, 0 points) and its record locks (each range a kernel object no
 # limit counts: 2.4 GB of them under a 1 GiB limit); setxattr, lsetxattr, fsetxattr and
 # setxattrat (on a tmpfs folder, 3 GiB of attribute values held by one empty file); socket
-# with AF_UNIX (a path's socket is reached outside every namespace: a red team sent a hidden
-# test's inputs to a local daemon, and as a normal user could reach the grader's own agents);
+# of any family but IP's and netlink's (AF_UNIX: a path's socket is reached outside every
+# namespace: a red team sent a hidden test's inputs to a local daemon, and as a normal user
+# could reach the grader's own agents; AF_VSOCK, which no network namespace confines, reaches
+# the host of a virtual machine: a tenth red team made one in the worker of a Firecracker VM);
+# sched_setaffinity (a grading process of `grade` keeps its workers on one core: a tenth red
+# team's 30 spinning children slowed a classmate's call 9 times on the two cores);
 # sendmsg and sendmmsg (a descriptor sent over a socket pair, SCM_RIGHTS, and closed is held
 # in flight by no descriptor, mapping or folder: a red team held 16 GB of removed files so);
 # io_setup and io_submit, Linux's own AIO (a pending poll holds its file, closed: 3 GB of full
 # socket queues held under a 1 GiB limit).
 _IO = (425, 426, 427, 447, 463)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
-                                   278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307, 206, 209),
-                      56, 72, 41),
+                                   278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307, 206, 209,
+                                   203), 56, 72, 41),
            "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268, *_IO,
-                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269, 0, 2), 220, 25,
-                       198)}  # fmt: skip
+                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269, 0, 2, 122), 220,
+                       25, 198)}  # fmt: skip
 # F_SETLEASE, F_NOTIFY, then F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW
 DENIED_FCNTL = (1024, 1026, 6, 7, 37, 38)
-AF_UNIX = 1
+SOCKET_FAMILIES = (2, 10, 16)  # AF_INET, AF_INET6, AF_NETLINK (glibc's getaddrinfo uses it)
 CLONE_NEW_ANY = 0x7E020000  # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET
 # A thread (CLONE_THREAD) must share its process's descriptors (CLONE_FILES), as every library's
 # do: /proc/PID/fd lists the leader's table alone, and threads cloned with a copy of their own
@@ -620,7 +624,8 @@ def _deny_syscalls(libc) -> None:
                *((equal, cmd, "deny", None) for cmd in DENIED_FCNTL[:-1]),
                (equal, DENIED_FCNTL[-1], "deny", "allow"),
                "socket", (equal, socket, None, "clone"), (load, 16, None, None),
-               (equal, AF_UNIX, "deny", "allow"),
+               *((equal, f, "allow", None) for f in SOCKET_FAMILIES[:-1]),
+               (equal, SOCKET_FAMILIES[-1], "allow", "deny"),
                "clone", (equal, clone, None, "close_range"), (load, 16, None, None),
                (has, CLONE_NEW_ANY, "deny", None), (has, CLONE_THREAD, None, "allow"),
                (has, CLONE_FILES, "allow", "deny"),

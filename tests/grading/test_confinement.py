@@ -1409,6 +1409,63 @@ def test_a_fork_bomb_stops_at_256_processes(user, shared_folder):
     assert re.search(r"^total\s+\d+ / \d+", done.stdout, re.M), done.stdout[-2000:]
 
 
+# A tenth red team. Each module is the stubs and earns the reference's points only if its attack
+# works. AF_VSOCK is in no network namespace: in a virtual machine (Firecracker, say) it reaches
+# the host, where a hidden test's inputs could be sent. A student process free to use every core
+# (30 children spinning slowed a classmate's call 9 times on two cores) takes them from the
+# classmate graded beside it: each grading process of `grade` keeps its workers on a core of its
+# own, which they may not change.
+VSOCK = """
+import socket as _socket
+try:
+    _socket.socket(40, _socket.SOCK_STREAM).close()  # AF_VSOCK
+    exec(REFERENCE)
+except OSError:
+    pass
+"""
+EVERY_CORE = """
+import os as _os
+try:
+    _os.sched_setaffinity(0, range(_os.cpu_count()))
+except OSError:
+    pass
+if len(_os.sched_getaffinity(0)) > 1:
+    exec(REFERENCE)
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_student_code_keeps_to_one_core_and_makes_no_vsock(user, shared_folder):
+    """``grade --jobs 2``: a submission that may run on more than one core, or make an
+    AF_VSOCK socket, earns the reference's points; neither may."""
+    vsock = False
+    with suppress(OSError), socket.socket(40, socket.SOCK_STREAM):  # the kernel has AF_VSOCK
+        vsock = True
+    require(len(os.sched_getaffinity(0)) > 1 or vsock,
+            "one core and no AF_VSOCK here: nothing to test")  # fmt: skip
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    stubs = (REPO / "exercises" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    for name, attack in {"vsock": VSOCK, "every_core": EVERY_CORE}.items():
+        (klass / name).mkdir(parents=True)
+        (klass / name / f"{CHAPTER}.py").write_text(
+            stubs + attack.replace("REFERENCE", repr(reference)))
+    report = shared_folder / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+               "--jobs", "2", "--json", str(report)]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    env = {"PATH": os.environ["PATH"], "HOME": str(shared_folder), "COURSEKIT_COURSE": str(REPO)}
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, timeout=900)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    scores = {r["submission"]: r["score"] for r in json.loads(report.read_text())}
+    if vsock:
+        assert scores["vsock"] == 0, "student code made an AF_VSOCK socket"
+    if len(os.sched_getaffinity(0)) > 1:
+        assert scores["every_core"] == 0, "student code could run on more than one core"
+
+
 # Four children of 250 MiB under a 300 MiB limit, each made non-dumpable: as the grader's own
 # uid, a normal user's grader may then read neither their memory nor their pid namespace.
 HIDDEN_CHILDREN = """
