@@ -445,12 +445,11 @@ def ungradable(name, chapter_list, reason: str, course: Course) -> SubmissionRes
 
 
 def serve(fd: int, core: int = 0) -> None:
-    """A grading process of :func:`grade_many`: grades the submissions it is sent, on one core
-    of its own (the ``core``-th allowed), as do its zygote and workers, which may not change it
-    (seccomp): a tenth red team's spinning children took both cores from a classmate."""
-    with suppress(AttributeError, OSError):  # Linux only
-        cores = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cores[core % len(cores)]})
+    """A grading process of :func:`grade_many`: grades the submissions it is sent. Its zygote
+    and workers run on one core (the ``core``-th allowed), which they may not change (seccomp):
+    a tenth red team's spinning children took both cores from a classmate."""
+    if hasattr(os, "sched_getaffinity"):  # Linux only; not this process (its memory watch)
+        zygote.CORE = sorted(os.sched_getaffinity(0))[core % len(os.sched_getaffinity(0))]
     zygote.start()  # before this process imports torch, so that the two imports overlap
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # `jobs` of us share the cores: no threads
     conn = Connection(fd)
