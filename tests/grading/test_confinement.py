@@ -360,6 +360,23 @@ def socket_buffers(children, pairs, kb):
     time.sleep(5)
     return True
 
+def epoll_watches(children):
+    import select, time
+    for _ in range(children):
+        if os.fork() == 0:
+            polls = [select.epoll() for _ in range(80)]
+            targets = [os.eventfd(0) for _ in range(80)]
+            numbers = [os.dup(targets[0]) for _ in range(80)]
+            for target in targets:  # each file watched under 81 numbers in each of 80 polls
+                for number in [target, *numbers]:
+                    if number != target:
+                        os.dup2(target, number)
+                    for poll in polls:
+                        poll.register(number, select.EPOLLIN)
+            time.sleep(4)
+            os._exit(0)
+    return [os.wait()[1] for _ in range(children)]
+
 def page_tables(mb):
     import ctypes
     import time
@@ -818,6 +835,19 @@ def test_socket_buffers_count_against_the_memory_limit(answers):
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.socket_buffers(sockets // 220 + 1, 110, 64)
+        assert student.where()
+
+
+def test_epoll_watches_count_against_the_memory_limit(answers):
+    """Each epoll watch is about 200 bytes of kernel memory that no smaps shows, and one file
+    under many descriptor numbers is a watch for each: a tenth red team's 4 children held 2
+    million (about 400 MiB) the watch never saw (Linux bounds them only at 4% of the machine's
+    memory per uid). Each counts as ``EPOLL_WATCH_BYTES`` now: here they are stopped under a
+    64 MiB limit (576 MiB with its slack), which they passed before."""
+    with Worker(memory_mb=64, timeout=60) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
+            student.epoll_watches(4)
         assert student.where()
 
 
