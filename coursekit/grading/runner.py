@@ -447,8 +447,12 @@ def ungradable(name, chapter_list, reason: str, course: Course) -> SubmissionRes
     return result
 
 
-def serve(fd: int) -> None:
-    """A grading process of :func:`grade_many`: grades the submissions it is sent."""
+def serve(fd: int, core: int = 0) -> None:
+    """A grading process of :func:`grade_many`: grades the submissions it is sent. Its zygote
+    and workers run on one core (the ``core``-th allowed), which they may not change (seccomp):
+    a tenth red team's spinning children took both cores from a classmate."""
+    if hasattr(os, "sched_getaffinity"):  # Linux only; not this process (its memory watch)
+        zygote.CORE = sorted(os.sched_getaffinity(0))[core % len(os.sched_getaffinity(0))]
     zygote.start()  # before this process imports torch, so that the two imports overlap
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # `jobs` of us share the cores: no threads
     conn = Connection(fd)
@@ -469,11 +473,11 @@ def serve(fd: int) -> None:
     os._exit(0)
 
 
-def _start_grader(setup) -> tuple[Connection, subprocess.Popen]:
+def _start_grader(setup, core: int) -> tuple[Connection, subprocess.Popen]:
     ours, theirs = Pipe()
     root = Path(__file__).resolve().parents[2]  # the folder coursekit is imported from
     code = f"import sys; sys.path.insert(0, {str(root)!r})"
-    code += f"; from coursekit.grading.runner import serve; serve({theirs.fileno()})"
+    code += f"; from coursekit.grading.runner import serve; serve({theirs.fileno()}, {core})"
     proc = subprocess.Popen(
         [sys.executable, "-c", code],
         pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=2,  # stdout: the table
@@ -500,16 +504,19 @@ def grade_many(
     todo, results = list(range(len(folders)))[::-1], [None] * len(folders)
     busy: dict[Connection, tuple[subprocess.Popen, int, float]] = {}
     idle: list[tuple[Connection, subprocess.Popen]] = []
+    cores: dict[Connection, int] = {}  # each grading process's core, none shared while jobs fit
     try:
         while todo or busy:
             while todo and len(busy) + len(idle) < jobs:
-                idle.append(_start_grader(setup))
+                idle.append(_start_grader(setup, core := min({*range(jobs)} - {*cores.values()})))
+                cores[idle[-1][0]] = core
             while todo and idle:
                 conn, proc = idle.pop()
                 try:
                     conn.send(folders[todo[-1]])
                     busy[conn] = (proc, todo.pop(), time.monotonic() + patience)
                 except OSError:  # it died between two submissions: start another
+                    del cores[conn]
                     conn.close()
                     proc.wait()
             for proc, _, deadline in busy.values():
@@ -521,6 +528,7 @@ def grade_many(
                     results[i] = conn.recv()
                     idle.append((conn, proc))
                 except (EOFError, OSError):  # the grading process died: only `i` is lost
+                    del cores[conn]
                     conn.close()
                     code = proc.wait()
                     reason = f"the grading process stopped (exit code {code}) while grading it"

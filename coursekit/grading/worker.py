@@ -575,22 +575,28 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 # a file: its import timed out, 0 points) and its record locks (each range a kernel object no
 # limit counts: 2.4 GB of them under a 1 GiB limit); setxattr, lsetxattr, fsetxattr and
 # setxattrat (on a tmpfs folder, 3 GiB of attribute values held by one empty file); socket
-# with AF_UNIX (a path's socket is reached outside every namespace: a red team sent a hidden
-# test's inputs to a local daemon, and as a normal user could reach the grader's own agents);
+# of any family but IP's and netlink's (AF_UNIX: a path's socket is reached outside every
+# namespace: a red team sent a hidden test's inputs to a local daemon, and as a normal user
+# could reach the grader's own agents; AF_VSOCK, which no network namespace confines, reaches
+# the host of a virtual machine: a tenth red team made one in the worker of a Firecracker VM);
+# sched_setaffinity (a grading process of `grade` keeps its workers on one core: a tenth red
+# team's 30 spinning children slowed a classmate's call 9 times on the two cores);
 # sendmsg and sendmmsg (a descriptor sent over a socket pair, SCM_RIGHTS, and closed is held
 # in flight by no descriptor, mapping or folder: a red team held 16 GB of removed files so);
 # io_setup and io_submit, Linux's own AIO (a pending poll holds its file, closed: 3 GB of full
-# socket queues held under a 1 GiB limit).
+# socket queues held under a 1 GiB limit). fallocate fails as unsupported (glibc's
+# posix_fallocate then writes, within RLIMIT_FSIZE, which fallocate's FALLOC_FL_KEEP_SIZE
+# skips: a tenth red team reserved 8 GiB of disk in 29 ms in a file of size 0).
 _IO = (425, 426, 427, 447, 463)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
-                                   278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307, 206, 209),
-                      56, 72, 41),
+                                   278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307, 206, 209,
+                                   203), 56, 72, 41, 285),
            "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268, *_IO,
-                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269, 0, 2), 220, 25,
-                       198)}  # fmt: skip
+                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269, 0, 2, 122), 220,
+                       25, 198, 47)}  # fmt: skip
 # F_SETLEASE, F_NOTIFY, then F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW
 DENIED_FCNTL = (1024, 1026, 6, 7, 37, 38)
-AF_UNIX = 1
+SOCKET_FAMILIES = (2, 10, 16)  # AF_INET, AF_INET6, AF_NETLINK (glibc's getaddrinfo uses it)
 CLONE_NEW_ANY = 0x7E020000  # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET
 # A thread (CLONE_THREAD) must share its process's descriptors (CLONE_FILES), as every library's
 # do: /proc/PID/fd lists the leader's table alone, and threads cloned with a copy of their own
@@ -605,10 +611,10 @@ def _deny_syscalls(libc) -> None:
     """A seccomp filter: those syscalls fail with EPERM, as do a clone with namespace flags (or
     a thread's without its process's descriptors, or close_range unsharing them) and every
     syscall of another ABI (i386's int 0x80, x32's numbers), whose numbers differ; clone3
-    fails with ENOSYS."""
+    fails with ENOSYS, fallocate with EOPNOTSUPP."""
     if os.uname().machine not in _DENIED:
         return
-    arch, numbers, clone, fcntl, socket = _DENIED[os.uname().machine]
+    arch, numbers, clone, fcntl, socket, fallocate = _DENIED[os.uname().machine]
     # (BPF code, constant, where to jump if true, if false): a label, or None for the next
     # instruction. Loads: seccomp_data's arch (4), nr (0), the low halves of args[0] (16),
     # args[1] (24) and args[2] (32).
@@ -616,11 +622,13 @@ def _deny_syscalls(libc) -> None:
     program = [(load, 4, None, None), (equal, arch, None, "deny"), (load, 0, None, None),
                (at_least, 0x40000000, "deny", None),  # x32's numbers
                *((equal, nr, "deny", None) for nr in numbers), (equal, 435, "nosys", None),
+               (equal, fallocate, "unsupported", None),
                (equal, fcntl, None, "socket"), (load, 24, None, None),
                *((equal, cmd, "deny", None) for cmd in DENIED_FCNTL[:-1]),
                (equal, DENIED_FCNTL[-1], "deny", "allow"),
                "socket", (equal, socket, None, "clone"), (load, 16, None, None),
-               (equal, AF_UNIX, "deny", "allow"),
+               *((equal, f, "allow", None) for f in SOCKET_FAMILIES[:-1]),
+               (equal, SOCKET_FAMILIES[-1], "allow", "deny"),
                "clone", (equal, clone, None, "close_range"), (load, 16, None, None),
                (has, CLONE_NEW_ANY, "deny", None), (has, CLONE_THREAD, None, "allow"),
                (has, CLONE_FILES, "allow", "deny"),
@@ -628,7 +636,8 @@ def _deny_syscalls(libc) -> None:
                (has, CLOSE_RANGE_UNSHARE, "deny", "allow"),
                "allow", (give, 0x7FFF0000, None, None),
                "deny", (give, 0x00050000 | 1, None, None),  # SECCOMP_RET_ERRNO | EPERM
-               "nosys", (give, 0x00050000 | 38, None, None)]  # | ENOSYS
+               "nosys", (give, 0x00050000 | 38, None, None),  # | ENOSYS
+               "unsupported", (give, 0x00050000 | 95, None, None)]  # | EOPNOTSUPP
     code, at = [], {}
     for op in program:
         if isinstance(op, str):

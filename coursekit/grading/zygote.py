@@ -30,6 +30,9 @@ def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
+CORE = None  # the one core of the zygote's workers, if set (runner.serve)
+
+
 class Zygote:
     """One zygote process and the socket to it (see ``worker.zygote`` for the requests)."""
 
@@ -41,6 +44,8 @@ class Zygote:
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         theirs.close()
+        if CORE is not None:  # its main thread, which forks every keeper (runner.serve)
+            os.sched_setaffinity(self.proc.pid, {CORE})
         self.ready = False  # the zygote says so once it has imported torch
         self.lock = threading.Lock()
 

@@ -315,7 +315,13 @@ def refused_calls():
                        # close_range(CLOSE_RANGE_UNSHARE), closing nothing: a table of its own
                        ("close_range_unshare", lambda: libc.syscall(436, 1000, 1000, 2)),
                        ("io_setup", lambda: libc.syscall({"x86_64": 206, "aarch64": 0}[
-                           os.uname().machine], 8, ctypes.byref(ctypes.c_ulong(0))))]:
+                           os.uname().machine], 8, ctypes.byref(ctypes.c_ulong(0)))),
+                       # last, its errno fresh: 1 GiB in a file of size 0 (FALLOC_FL_KEEP_SIZE)
+                       ("fallocate", lambda: libc.fallocate(os.open("own", os.O_RDWR), 1,
+                                                            ctypes.c_long(0),
+                                                            ctypes.c_long(1 << 30))),
+                       ("posix_fallocate", lambda: os.posix_fallocate(os.open("own", os.O_RDWR),
+                                                                      0, 1 << 20))]:
         try:
             said[name] = call()
         except OSError as exc:
@@ -359,6 +365,23 @@ def socket_buffers(children, pairs, kb):
             os._exit(0)
     time.sleep(5)
     return True
+
+def epoll_watches(children):
+    import select, time
+    for _ in range(children):
+        if os.fork() == 0:
+            polls = [select.epoll() for _ in range(80)]
+            targets = [os.eventfd(0) for _ in range(80)]
+            numbers = [os.dup(targets[0]) for _ in range(80)]
+            for target in targets:  # each file watched under 81 numbers in each of 80 polls
+                for number in [target, *numbers]:
+                    if number != target:
+                        os.dup2(target, number)
+                    for poll in polls:
+                        poll.register(number, select.EPOLLIN)
+            time.sleep(4)
+            os._exit(0)
+    return [os.wait()[1] for _ in range(children)]
 
 def page_tables(mb):
     import ctypes
@@ -780,8 +803,12 @@ def test_no_namespace_of_its_own_hides_memory(answers):
     # Nor Linux's own AIO (io_setup, io_submit): a pending poll holds its file, closed, where no
     # descriptor shows it (a ninth red team held 3 GB of full socket queues under a 1 GiB limit).
     refused += ("io_setup",)
+    # Nor fallocate, whose FALLOC_FL_KEEP_SIZE skips RLIMIT_FSIZE: a tenth red team reserved
+    # 8 GiB of disk in 29 ms in a file of size 0, the whole disk within one look of the watch.
+    # It fails as unsupported, so glibc's posix_fallocate writes instead, within the limit.
     assert said == {**dict.fromkeys(refused, -errno.EPERM), "thread": [1], "fork": 7,
-                    "copy": "copied", "flock": None, "socketpair": 2}, said
+                    "copy": "copied", "flock": None, "socketpair": 2,
+                    "fallocate": -errno.EOPNOTSUPP, "posix_fallocate": None}, said
 
 
 def test_no_terminal_can_be_opened(answers):
@@ -818,6 +845,19 @@ def test_socket_buffers_count_against_the_memory_limit(answers):
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.socket_buffers(sockets // 220 + 1, 110, 64)
+        assert student.where()
+
+
+def test_epoll_watches_count_against_the_memory_limit(answers):
+    """Each epoll watch is about 200 bytes of kernel memory that no smaps shows, and one file
+    under many descriptor numbers is a watch for each: a tenth red team's 4 children held 2
+    million (about 400 MiB) the watch never saw (Linux bounds them only at 4% of the machine's
+    memory per uid). Each counts as ``EPOLL_WATCH_BYTES`` now: here they are stopped under a
+    64 MiB limit (576 MiB with its slack), which they passed before."""
+    with Worker(memory_mb=64, timeout=60) as worker:
+        student = Student(worker, "k", "answers", answers)
+        with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
+            student.epoll_watches(4)
         assert student.where()
 
 
@@ -1407,6 +1447,55 @@ def test_a_fork_bomb_stops_at_256_processes(user, shared_folder):
     started = [int(n) for n in re.findall(r"started\s+(\d+),\s+then\s+can't", done.stdout)]
     assert started and max(started) < 256, done.stdout[-3000:] + done.stderr[-2000:]
     assert re.search(r"^total\s+\d+ / \d+", done.stdout, re.M), done.stdout[-2000:]
+
+
+# A tenth red team. Each module is the stubs and earns the reference's points only if its attack
+# works. AF_VSOCK is in no network namespace: in a virtual machine (Firecracker, say) it reaches
+# the host, where a hidden test's inputs could be sent. A student process free to use every core
+# (30 children spinning slowed a classmate's call 9 times on two cores) takes them from the
+# classmate graded beside it: each grading process of `grade` keeps its workers on a core of its
+# own, which they may not change.
+VSOCK = """
+import socket as _socket
+try:
+    _socket.socket(40, _socket.SOCK_STREAM).close()  # AF_VSOCK
+    exec(REFERENCE)
+except OSError:
+    pass
+"""
+EVERY_CORE = """
+import os as _os
+try:
+    _os.sched_setaffinity(0, range(_os.cpu_count()))
+except OSError:
+    pass
+if len(_os.sched_getaffinity(0)) > 1:
+    exec(REFERENCE)
+"""
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_student_code_keeps_to_one_core_and_makes_no_vsock(user, shared_folder):
+    """``grade --jobs 2``: a submission that may run on more than one core, or make an
+    AF_VSOCK socket, earns the reference's points; neither may."""
+    vsock = False
+    with suppress(OSError), socket.socket(40, socket.SOCK_STREAM):  # the kernel has AF_VSOCK
+        vsock = True
+    require(len(os.sched_getaffinity(0)) > 1 or vsock,
+            "one core and no AF_VSOCK here: nothing to test")  # fmt: skip
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    stubs = (REPO / "exercises" / f"{CHAPTER}.py").read_text()
+    klass = shared_folder / "class"
+    for name, attack in {"vsock": VSOCK, "every_core": EVERY_CORE}.items():
+        (klass / name).mkdir(parents=True)
+        (klass / name / f"{CHAPTER}.py").write_text(
+            stubs + attack.replace("REFERENCE", repr(reference)))
+    report = _grade(user, shared_folder, klass, "--jobs", "2")
+    scores = {r["submission"]: r["score"] for r in report}
+    if vsock:
+        assert scores["vsock"] == 0, "student code made an AF_VSOCK socket"
+    if len(os.sched_getaffinity(0)) > 1:
+        assert scores["every_core"] == 0, "student code could run on more than one core"
 
 
 # Four children of 250 MiB under a 300 MiB limit, each made non-dumpable: as the grader's own
