@@ -24,8 +24,8 @@ The grader runs each rule for 25 steps on random quadratic losses, feeding your 
 parameters and state back in, and compares every step with the torch.optim optimizer given in
 each docstring, to about 7 significant digits, so follow the conventions stated there (in
 particular where eps goes), and compute with the hyperparameters as the Python floats they are
-given: a float32 copy (``torch.tensor(lr)``, tinygrad's float32 lr) is off in the 8th digit,
-which float64 parameters show.
+given: a float32 copy such as ``torch.tensor(lr)`` is off in the 8th digit, which float64
+parameters show.
 """
 
 import math  # noqa: F401 - you may use it
