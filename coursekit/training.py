@@ -204,6 +204,14 @@ def _show_progress() -> bool:
     return sys.stderr is not None and sys.stderr.isatty()
 
 
+def _diverged(train_loss: float, epoch: int) -> str:
+    return (
+        f"the training loss became {train_loss} in epoch {epoch}: the parameters overflowed"
+        " (try a smaller learning rate; is it a number?) or the data holds nan or inf"
+        " (check with torch.isfinite(X).all())"
+    )
+
+
 def train(
     net: Callable[[torch.Tensor], torch.Tensor],
     train_iter: Batches,
@@ -256,11 +264,7 @@ def train(
     for epoch in tqdm(range(1, num_epochs + 1), desc="epochs", disable=not show):
         train_loss, train_acc = train_epoch(net, train_iter, loss, updater)
         if not math.isfinite(train_loss):  # every later epoch would be nan too
-            raise FloatingPointError(
-                f"the training loss became {train_loss} in epoch {epoch}: the parameters"
-                " overflowed (try a smaller learning rate; is it a number?) or the data holds"
-                " nan or inf (check with torch.isfinite(X).all())"
-            )
+            raise FloatingPointError(_diverged(train_loss, epoch))
         test_acc = evaluate_accuracy(net, test_iter)
         history["train_loss"].append(train_loss)
         history["train_acc"].append(train_acc)
