@@ -608,7 +608,9 @@ def test_he_normal_fan_in(student, reference):
 @points(2, "he_normal_")
 def test_he_normal_fan_out_and_conv_shapes(student, reference):
     cases = [((300, 100), "fan_out", 2 / 300), ((32, 16, 3, 3), "fan_in", 2 / (16 * 9)),
-             ((32, 16, 3, 3), "fan_out", 2 / (32 * 9)), ((64, 32, 5), "fan_in", 2 / (32 * 5))]
+             ((32, 16, 3, 3), "fan_out", 2 / (32 * 9)), ((64, 32, 5), "fan_in", 2 / (32 * 5)),
+             # a kernel 3 x 5: kh * kw, not k * k (square kernels alone kept 7/7 with k**2)
+             ((32, 16, 3, 5), "fan_in", 2 / (16 * 15))]
     cases.append(((100, 300), "fan_out", 2 / 100))  # by name, as kaiming_normal_ takes it
     for seed, (shape, mode, var) in enumerate(cases):
         keyword = seed == len(cases) - 1
@@ -624,6 +626,9 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
                     f" W.shape[{0 if mode == 'fan_out' else 1}] times the kernel size, 2 / {mode}.")
         elif len(shape) > 2:
             hint = "For a 4-d weight the fans include the kernel: W.shape[1] * kh * kw."
+            if len(set(shape[2:])) > 1:
+                hint += (f" The kernel here is {' x '.join(map(str, shape[2:]))}: multiply every"
+                         " kernel dimension, math.prod(W.shape[2:]), not the last one squared.")
         if keyword and swapped:
             hint = (f"he_normal_(W, mode={mode!r}), with mode given by name, drew with the std"
                     f" of mode={other!r}: the mode passed by keyword was not used. Take it as"
