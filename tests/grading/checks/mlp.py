@@ -115,10 +115,13 @@ def test_mlp_forward_flattens_images_and_keeps_dtype(student, reference):
         _FLATTEN if torch.allclose(got, reference.mlp_forward(X.transpose(2, 3), *params))
         else None)  # fmt: skip
     expect_close(got, reference.mlp_forward(X, *params), what, hint=hint)
-    X, params = seeded_randn(52, (4, 2, 3)), _params(53, 6, 5, 3)  # any (n, ...), not only images
-    what = "mlp_forward for X of shape (4, 2, 3)"
-    expect_close(expect_shape(_run_forward(student, X, params).value, (4, 3), what),
-                 reference.mlp_forward(X, *params), what)  # fmt: skip
+    # Any (n, ...), not only images; colour images (n, 3, H, W) too: flattening only the last
+    # two dimensions, H W, is right for one channel alone (it kept 6/6 while none had three).
+    for seed, shape in ((52, (4, 2, 3)), (54, (2, 3, 4, 5))):
+        X, params = seeded_randn(seed, shape), _params(seed + 1, math.prod(shape[1:]), 5, 3)
+        what = f"mlp_forward for X of shape {shape}"
+        expect_close(expect_shape(_run_forward(student, X, params).value, (shape[0], 3), what),
+                     reference.mlp_forward(X, *params), what)  # fmt: skip
 
 
 @points(1, "mlp_forward")
