@@ -126,25 +126,32 @@ def test_mlp_forward_flattens_images_and_keeps_dtype(student, reference):
 
 @points(1, "mlp_forward")
 def test_mlp_forward_is_differentiable(student, reference):
-    X = seeded_randn(60, (4, 5), dtype=torch.float64)
     params = _params(61, 5, 6, 3, torch.float64)
     # Weights G, not ones: a torch.autograd.Function whose backward ignores grad_output is
     # right under .sum() only.
     G = seeded_randn(62, (4, 3), dtype=torch.float64)
-    outcome = _run_forward(student, X, params, grad=G)
-    expect_close(expect_shape(outcome.value, (4, 3), "mlp_forward(X, W1, b1, W2, b2)"),
-                 reference.mlp_forward(X, *params), "mlp_forward(X, W1, b1, W2, b2)")  # fmt: skip
-    if outcome.grads is None or any(g is None for g in outcome.grads):
-        fail("No gradient flows back to some argument: use torch operations only." + NO_GRAD)
-    leaves = [t.clone().requires_grad_(True) for t in (X, *params)]
-    (reference.mlp_forward(*leaves) * G).sum().backward()
-    names = ["X", "W1", "b1", "W2", "b2"]
-    for name, got, leaf in zip(names, outcome.grads, leaves, strict=True):
-        expect_close(got, leaf.grad, f"the gradient of (mlp_forward(...) * G).sum() w.r.t."
-                     f" {name}, for random weights G", hint="The gradient must carry the upstream"
-                     " gradient back (the chain rule): a torch.autograd.Function whose backward"
-                     " ignores grad_output is right only when the logits are summed, wrong"
-                     " under the loss you train with.")  # fmt: skip
+    # Examples of shape (1, 5) too, flattened: "every argument" is X whatever its shape (a
+    # flattening through .tolist() or NumPy for images alone kept 6/6 while X was 2-d here).
+    for X in (seeded_randn(60, (4, 5), dtype=torch.float64),
+              seeded_randn(63, (4, 1, 5), dtype=torch.float64)):  # fmt: skip
+        shape = f" for X of shape {shape_str(X.shape)}"
+        outcome = _run_forward(student, X, params, grad=G)
+        expect_close(expect_shape(outcome.value, (4, 3), "mlp_forward(X, W1, b1, W2, b2)"),
+                     reference.mlp_forward(X, *params), "mlp_forward(X, W1, b1, W2, b2)" + shape)
+        if outcome.grads is None or any(g is None for g in outcome.grads):
+            missing = [n for n, g in zip(("X", "W1", "b1", "W2", "b2"), outcome.grads or [None] * 5,
+                                         strict=True) if g is None]  # fmt: skip
+            fail(f"No gradient flows back to {', '.join(missing)}{shape}: use torch operations"
+                 " only (X.reshape(X.shape[0], -1) to flatten)." + NO_GRAD)
+        leaves = [t.clone().requires_grad_(True) for t in (X, *params)]
+        (reference.mlp_forward(*leaves) * G).sum().backward()
+        names = ["X", "W1", "b1", "W2", "b2"]
+        for name, got, leaf in zip(names, outcome.grads, leaves, strict=True):
+            expect_close(got, leaf.grad, f"the gradient of (mlp_forward(...) * G).sum() w.r.t."
+                         f" {name}, for random weights G{shape}", hint="The gradient must carry"
+                         " the upstream gradient back (the chain rule): a torch.autograd.Function"
+                         " whose backward ignores grad_output is right only when the logits are"
+                         " summed, wrong under the loss you train with.")  # fmt: skip
 
 
 # --- linear_backward -------------------------------------------------------------------------
