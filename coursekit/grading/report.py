@@ -106,7 +106,7 @@ def class_table(results) -> str:
         flagged, outputs, why = public_only(r), {}, {}
         for t in r.tests:  # a chapter whose exercises all failed with one message: that message
             outputs.setdefault(t.chapter, {})[t.exercise, t.name] = "" if t.passed else t.output
-        for ch, found in outputs.items():  # (a check of a raise quotes it in its own words)
+        for ch, found in outputs.items():  # the shortest, where every other holds it
             m = min(found.values(), key=len)
             if m and all(m in o for o in found.values()) and len({e for e, _ in found}) > 1:
                 why[ch] = f"{ch}: {m.splitlines()[0][:200]}"
