@@ -21,9 +21,8 @@ from coursekit.grading.worker import UNSEEN
 
 class GradingFailure(AssertionError):
     """A grading test failed; ``str(exc)`` is the teaching message shown to the student.
-    ``raised``: when the student's function raised, the built-in exception classes its exception
-    is an instance of, nearest first (a ``class EmptyError(ValueError)`` gives ``("ValueError",
-    "Exception", "BaseException")``), so a check can ask ``"ValueError" in exc.raised``."""
+    ``raised``: when the student's function raised, the built-in classes its exception is an
+    instance of, nearest first, so a check can ask ``"ValueError" in exc.raised``."""
 
     def __init__(self, message: str = "", raised: tuple[str, ...] = ()):
         super().__init__(message)
@@ -79,11 +78,9 @@ def generator(seed: int) -> torch.Generator:
 
 
 def seeded_randn(seed: int, shape, scale: float = 1.0, dtype=torch.float32) -> torch.Tensor:
-    """``scale`` times standard normal values of ``shape``, drawn in float32, then cast to
-    ``dtype``. In float64 each value then moves by less than 2**-26 of itself, under float32's
-    resolution (2**-24) but over float64's tolerance (1e-9): float32 arithmetic on float64
-    inputs shows (on float32's own values, an exact operation such as relu's gives the same
-    bits), while the values stay the same whatever the dtype, to float32's tolerance."""
+    """``scale`` times standard normal values of ``shape``, drawn in float32, cast to ``dtype``;
+    float64 ones then move by < 2**-26 of themselves (equal at float32's tolerance, not float64's),
+    so float32 arithmetic inside shows, even in exact ops such as relu."""
     x = (scale * torch.randn(tuple(shape), generator=generator(seed))).to(dtype)
     if dtype == torch.float64:
         x = x * (1 + torch.rand(x.shape, generator=generator(seed + 2**32), dtype=dtype) * 2**-26)
@@ -105,10 +102,9 @@ def ranks(values: torch.Tensor) -> torch.Tensor:
 
 
 def circular_unevenness(differences: torch.Tensor) -> float:
-    """How far differences of :func:`ranks`, taken around the circle [0, 1), are from uniform,
-    in standard deviations of the fullest or emptiest tenth: a few at most where the entries
-    are independent draws, hundreds where one follows from the other (one pattern shifted by
-    a random offset, entries u + k c (mod 1) of one random number u)."""
+    """How far differences of :func:`ranks`, around the circle [0, 1), are from uniform, in
+    standard deviations of the fullest or emptiest tenth: a few for independent draws, hundreds
+    where one follows from the other (one pattern shifted by a random offset)."""
     share = torch.histc(torch.frac(differences.flatten() + 2), bins=10, min=0, max=1)
     share = share / differences.numel()
     return float((share - 0.1).abs().max() / math.sqrt(0.09 / differences.numel()))
@@ -141,12 +137,11 @@ def shape_str(shape) -> str:
     return str(tuple(map(int, shape)))
 
 
-# A student's value quoted in a message: a few items and characters of it, never its whole repr
-# (a reply of a million tensors takes minutes to repr, a 256 MB string's is four times as big).
+# A student's value quoted in a message: a few items and characters, never its whole repr
+# (README: "Intake and bounds").
 class _Short(reprlib.Repr):
     def repr1(self, x, level):
-        # reprlib cuts a tensor's repr after making it whole, and torch elides no entry of a
-        # tensor whose every size is at most 6: shape (2,) * 23 printed 8 million entries.
+        # reprlib cuts a repr once whole, and torch elides nothing when every size is at most 6
         if isinstance(x, torch.Tensor) and x.numel() > 12:
             return f"<a tensor of shape {shape_str(x.shape)} and dtype {x.dtype}>"
         return super().repr1(x, level)
@@ -215,9 +210,8 @@ _SAME_DTYPE = (" Create tensors with the dtype of the inputs (e.g. dtype=X.dtype
 
 
 def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=None) -> None:
-    """Fail unless ``got`` matches ``want`` (as ``torch.testing.assert_close`` would; numbers as
-    numbers, lists item by item), saying where and by how much; ``hint`` names the likely
-    mistake."""
+    """Fail unless ``got`` matches ``want`` (as ``torch.testing.assert_close``; numbers as numbers,
+    lists item by item), saying where and by how much; ``hint`` names the likely mistake."""
     suffix = f" {hint}" if hint else ""
     if type(want) is torch.Tensor:
         got = expect_shape(got, want.shape, what)
@@ -247,11 +241,9 @@ def expect_close(got, want, what: str, hint: str | None = None, rtol=None, atol=
         fail(f"{what}: expected {want!r}, got {_describe(got)}.{suffix}")
 
 
-# torch.testing.assert_close's default tolerances (rtol, atol), used when a test gives none;
-# other dtypes (integers, bool) must be equal. float64 is held closer than torch does: float32
-# arithmetic inside (x.float(), then back) is off by about 1e-7 and passed torch's (1e-7, 1e-7),
-# while float64 formulas that differ honestly agree far closer (torch.distributions' entropy,
-# which renormalises, within 2e-11 of the reference's).
+# torch.testing.assert_close's defaults (rtol, atol) where a test gives none; other dtypes must be
+# equal. float64 is held closer: float32 arithmetic inside passed torch's (1e-7, 1e-7), while
+# honest float64 formulas agree within about 2e-11.
 _DEFAULT_TOLERANCES = {torch.float16: (1e-3, 1e-5), torch.bfloat16: (1.6e-2, 1e-5),
                        torch.float32: (1.3e-6, 1e-5), torch.float64: (1e-9, 1e-11),
                        torch.complex64: (1.3e-6, 1e-5), torch.complex128: (1e-7, 1e-7)}  # fmt: skip
@@ -269,9 +261,8 @@ def _tolerances(dtype: torch.dtype, rtol, atol) -> tuple[float, float]:
 
 
 def all_close(got: torch.Tensor, want: torch.Tensor, rtol=None, atol=None, equal_nan=False):
-    """``torch.testing.assert_close``'s test for two tensors of one shape and dtype,
-    ``|got - want| <= atol + rtol * |want|``, as a bool. (Its first call imports
-    torch.distributed, about a second per grading process.)"""
+    """``torch.testing.assert_close``'s test, ``|got - want| <= atol + rtol * |want|``, for two
+    tensors of one shape and dtype, as a bool (without its import of torch.distributed)."""
     rtol, atol = _tolerances(want.dtype, rtol, atol)
     if want.dtype is torch.bool:
         return torch.equal(got, want)
@@ -362,22 +353,17 @@ def expect_raises(student, exc_name: str, fn: str, *args, why: str = "", **kwarg
 
 
 def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -> list[str]:
-    """What ``function`` of the module ``source``, and the module's functions it calls (except
-    the exercises in ``apart``, graded on their own), uses of the torch names in ``forbidden``
-    (functions, methods or modules such as ``"sigmoid"`` or ``"functional"``):
-    ``torch.sigmoid``, ``x.sigmoid()``, ``F.relu`` after ``import torch.nn.functional as F``,
-    ``from torch import sigmoid``, ``relu = torch.relu``. A function of the student's own with
-    such a name is fine. ``apart``: those exercises' names, or (name, its own rule) pairs.
-
-    ``reached``: the torch functions ("module.name") its calls used, noted in the student
-    process, however the code got to them (``getattr(torch, "sig" + "moid")``, ``eval``, a
-    patch made by a function, a method of theirs handing the work to torch's): each is a use,
-    unless it was noted while an exercise of ``apart`` ran ("module.name@that,exercise") whose
-    own rule forbids it and whose readable code uses it (that exercise pays).
-    Code this process cannot read (nested too deep for its parser) pays for nothing."""
-    # What torch's modes cannot see counts for a rule of torch names; the course library's
-    # calls are seen by a hook of the calling thread whatever runs beside it (a rule of
-    # "coursekit" alone: an honest synthetic_data beside a process started at import).
+    """The sorted uses that ``function`` of the module ``source``, and the module functions it
+    calls (except the exercises in ``apart``, graded on their own), make of the torch names in
+    ``forbidden`` (functions, methods or modules: ``"sigmoid"``, ``"functional"``) in any
+    spelling (``x.sigmoid()``, ``F.relu``, ``from torch import sigmoid``); a function of the
+    student's own with such a name is fine. ``apart``: names, or (name, its own rule) pairs.
+    ``reached``: the torch functions its calls used, noted in the student process
+    ("module.name", or "module.name@exercise,..." while exercises of ``apart`` ran): each is a
+    use unless such an exercise's rule forbids it and its readable code uses it (it pays then).
+    Code this process cannot read pays for nothing."""
+    # What torch's modes cannot see counts for a rule of torch names; a "coursekit" rule alone
+    # needs less: a hook of the calling thread sees the course's calls whatever runs beside it.
     forbidden = frozenset({*forbidden, *_unseen(forbidden)})
     rules = dict(a if isinstance(a, tuple) else (a, forbidden) for a in apart)
     used = _read_uses(source, function, forbidden, tuple(rules))
@@ -387,8 +373,7 @@ def not_by_hand(source: bytes, function: str, forbidden, apart=(), reached=()) -
     for noted in reached:
         use, _, within = noted.partition("@")
         names = _names_of(use) & forbidden
-        # Another exercise pays only for what ran inside it, under its own rule (a red team's
-        # accuracy "paid" for torch's softmax, which its rule allows, by naming it).
+        # another exercise pays only for what ran inside it and its own rule forbids
         if names and (used is None or not any(names <= _paid(source, other, rules[other], rules)
                                               for other in within.split(",") if other in rules)):
             charged.add(use)
@@ -405,9 +390,8 @@ def _paid(source: bytes, other: str, rule, rules: dict) -> set[str]:
     return {word for use in uses for word in re.split(r"\W+", use)}
 
 
-# Native code of the student's own (a red team's C++ ran torch's kernels and autograd through
-# ctypes, session 30), and the student process's own frames and objects, where the run-time
-# record lives: no exercise needs them, and where they are read they count as unseen work.
+# Native code of the student's own, and the student process's frames and objects (where the
+# run-time record lives): no exercise needs them; where read, they count as unseen work.
 _OUT_OF_SIGHT = ("ctypes", "_ctypes", "cffi", "CDLL", "PyDLL", "cdll", "pydll", "LoadLibrary",
                  "dlopen", "cpp_extension", "load_inline", "_getframe", "f_back", "f_locals",
                  "currentframe", "get_objects", "get_referrers")  # fmt: skip
@@ -419,17 +403,14 @@ def out_of_sight(use: str) -> bool:
     return use.startswith("(") or not set(re.split(r"\W+", use)).isdisjoint(_OUT_OF_SIGHT)
 
 
-# What turns the student process's watch (its function or dispatch mode) off or runs out of its
-# sight (TorchScript compiled from a string; @torch.jit.script's function is read; torch's own
-# Python references of its functions, which it sees as the plain ops they are written with:
-# torch._refs.nn.functional.relu), a use where it is read.
+# What turns the student process's watch off or runs out of its sight (TorchScript compiled from
+# a string; torch's Python references, seen as the plain ops they use): a use where it is read.
 _UNWATCHED = ("_refs", "_decomp", "_prims", "DisableTorchFunction",
               "DisableTorchFunctionSubclass", "_pop_mode",
               "_pop_mode_temporarily", "_pop_torch_function_stack", "CompilationUnit",
               "_DisableTorchDispatch", "_pop_torch_dispatch_stack", "_unset_dispatch_mode",
               "_disable_current_modes", *_OUT_OF_SIGHT)  # fmt: skip
-# Functions noted by module (torch's, and the course's own library): the rule's name for what
-# is under each.
+# Functions noted by module (torch's, the course library's): the rule's name for what is under each.
 _RULE_OF_MODULE = (("torch.nn.functional.", "functional"), ("torch._C._nn.", "functional"),
                    ("torch.autograd.", "autograd"),
                    ("torch._ops.", "ops"), ("torch._functorch.", "func"), ("torch.func.", "func"),
@@ -448,19 +429,17 @@ def _names_of(reached: str) -> set[str]:
 
 @functools.lru_cache(maxsize=64)  # each test of an exercise asks again: read a module once
 def _read_uses(source: bytes, function: str, forbidden: frozenset, apart: tuple):
-    """:func:`not_by_hand` reading the code only; None where it cannot be read here (a tree
-    too deep for ``ast.parse``: the grader's stack is not the student's), and should this
-    reader fail on code it did not foresee: the run-time record decides then, and the
-    submission's other tests are not lost."""
+    """:func:`not_by_hand` reading the code only; None where it cannot (too deep for
+    ``ast.parse``, or a case this reader did not foresee): the run-time record decides then,
+    and the submission's other tests are not lost."""
     try:
         return _uses_in(source, function, forbidden, apart)
     except Exception:  # noqa: BLE001 - see above
         return None
 
 
-# What a module that a rule forbids offers that computes no gradient: torch.func.vmap batches,
-# functional_call runs a module forward with given weights, and a torch.autograd.Function of
-# theirs is a forward of theirs (its backward runs only if autograd, forbidden, is called).
+# What a forbidden module offers that computes no gradient: vmap batches, functional_call runs a
+# forward, a Function subclass is their own forward (its backward runs only through autograd).
 _NO_GRADIENT = ("vmap", "functional_call", "Function")
 
 
@@ -470,8 +449,7 @@ def _module(source: bytes):
     name is bound to last, the defs that bind a name with ``global``, module-level patches,
     the names each scope holds that are not the module's: ``_scopes``, the ids of the
     module-level statements); None for a module too big to read (``_too_big``)."""
-    # Words first (names and numbers, about a node each): parsing 1 MB of them took seconds
-    # and a gigabyte here, once a chapter.
+    # words first (about a node each): parsing 1 MB of them costs seconds and a gigabyte
     if sum(1 for _ in re.finditer(rb"\w+", source)) > 100_000:
         return None
     tree, imports, vmapped = ast.parse(source), [], set()
@@ -498,10 +476,8 @@ def _module(source: bytes):
 
 
 def _scopes(source: bytes) -> dict[tuple[str, int], set]:
-    """For each function, lambda, comprehension and class, by (name, line): the names that
-    are its own there (parameters, locals, a closure's), which its code reads instead of the
-    module's: a demo under ``if __name__ == "__main__":`` that binds ``s = torch.sigmoid(...)``
-    is not what ``s`` means inside a def that sets its own ``s``."""
+    """For each function, lambda, comprehension and class, by (name, line): the names that are
+    its own (parameters, locals, a closure's), which its code reads instead of the module's."""
     found: dict[tuple[str, int], set] = {}
     try:
         text = importlib.util.decode_source(source)
@@ -523,8 +499,7 @@ _NAMED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)  # by thei
 
 class _Own:
     """The names that are not the module's where a node stands: its scope's own, then those of
-    the scopes around it. Linked, never copied: every node of a scope shares one (a copy per
-    node cost time and memory as nodes times names: minutes and gigabytes for a crafted file)."""
+    the scopes around it. Linked, never copied: a copy per node costs nodes times names."""
 
     __slots__ = ("names", "outer")
 
@@ -539,10 +514,9 @@ class _Own:
 
 
 def _scoped(root, scopes: dict):
-    """``ast.walk`` of ``root`` (without recursion: code nested thousands deep is read too),
-    each node with the names that are not the module's where it stands (an :class:`_Own`). A
-    def's defaults and decorators stand outside it; a class body's names are not seen from the
-    defs in it."""
+    """``ast.walk`` of ``root`` (no recursion: code nested thousands deep is read too), each node
+    with the names that are not the module's where it stands (an :class:`_Own`). A def's
+    defaults and decorators stand outside it; a class body's names are not seen from its defs."""
     none = _Own()
     todo = [(root, none, none)]  # a node, what it sees, what a def inside it would see
     while todo:
@@ -565,10 +539,9 @@ def _scoped(root, scopes: dict):
 
 
 def _too_big(tree) -> bool:
-    """More than 50,000 nodes (the course's answers hold about 1,000), or scopes nested more
-    than 50 deep: such a module is not read, and the run-time record decides alone. Python's
-    own scope analysis of 1,000 nested lambdas took 30 s and 5 GB; a scope of 140,000 names
-    took 10 s to read: the grader's time and memory, outside any limit of the student's."""
+    """More than 50,000 nodes or scopes nested more than 50 deep: not read (the run-time record
+    decides), since reading such code costs the grader's time and memory, outside any limit of
+    the student's (``symtable`` of 1,000 nested lambdas: 30 s and 5 GB)."""
     todo, count = [(tree, 0)], 0
     while todo:
         node, depth = todo.pop()
@@ -588,16 +561,13 @@ def _aten_ops() -> frozenset:
 
 
 def _bare(name: str) -> str:
-    """A torch function's name without the spellings of its private kernels (a red team's
-    ``torch._foreach_sigmoid([x])[0]``, ``torch._prelu_kernel``, ``torch._softmax``)."""
+    """A torch function's name without the spellings of its private kernels
+    (``_foreach_sigmoid``, ``_prelu_kernel``, ``_softmax``)."""
     return name.removeprefix("_foreach_").strip("_").removesuffix("_kernel")
 
 
-# TorchScript's own symbolic differentiation (autodiff.cpp): a traced forward differentiated
-# at import, whose gradient graph then runs as plain aten ops (mm, mul, _grad_sum_to_size) that
-# no mode can tell from a chain rule written by hand (a red team's mlp_backward, session 32:
-# 6/6). Its entry point and the fields of the Gradient it returns, which running that graph
-# needs, are autograd where they are read.
+# TorchScript's symbolic differentiation runs its gradient graph as plain aten ops, which no mode
+# tells from a hand-written chain rule: its entry point and its Gradient's fields are "autograd".
 _JIT_AUTODIFF = frozenset({"_jit_differentiate", "df_input_vjps", "df_output_vjps",
                            "df_input_captured_inputs", "df_input_captured_outputs"})
 
@@ -651,8 +621,7 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
         seen.add(name)
         roots = ([defs[name]] if name in defs else []) + setters.get(name, []) + (
             patches if name == function else [])  # fmt: skip
-        # Each def or value once, however many names lead to it (a def that sets thousands of
-        # globals is a root of each: walked for each, the time grew as their square).
+        # each def or value once, however many names lead to it (else time grows as their square)
         roots = [root for root in roots if id(root) not in walked]
         walked.update(map(id, roots))
         for node, own in (n for root in roots for n in _scoped(root, scopes)):
@@ -672,12 +641,8 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
                 if node.id in aliases:
                     used.add(("", aliases[node.id]))
                 todo.append(node.id)
-    # A method of a class of theirs that the function uses is theirs (fast.ai's Lin.backward,
-    # micrograd's Value.backward), unless reached through torch (torch.sigmoid). Whether
-    # `layer.backward(d)` is theirs or torch's shows as it runs (reached): a method that hands
-    # the work to torch's (def backward(self): self.loss.backward()) reaches it.
-    # Their classes' methods and class attributes, and what their methods set on self, are
-    # theirs too (a layer's backward = staticmethod(linear_backward), self.backward = ...).
+    # Their classes' methods and class attributes, and what their methods set on self, are theirs
+    # (Lin.backward), unless reached through torch; one handing work to torch's shows as it runs.
     members = set()
     for c in classes:
         for f in c.body:
@@ -691,10 +656,9 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
 
 
 def _theirs(made, defs) -> bool:
-    """Whether a module-level name bound to ``made`` holds an object of the student's own: a
-    class of theirs, or what one of their classes or functions (a namedtuple or dataclass of
-    theirs), ``SimpleNamespace`` or ``namedtuple`` made. Its attributes are then no tensor
-    methods."""
+    """Whether a module-level name bound to ``made`` holds an object of the student's own (a
+    class of theirs, or what their classes or functions, ``SimpleNamespace`` or ``namedtuple``
+    made), whose attributes are then no tensor methods."""
     if isinstance(made, ast.ClassDef):
         return True
     maker = _root(made.func) if isinstance(made, ast.Call) else ""

@@ -32,10 +32,9 @@ def chapters_to_grade(chapter: str | None) -> list[str]:
 
 
 def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path]]:
-    """Each path is a submission (holds chapter modules) or a parent of submission folders; of
-    several paths (``grade class/*``), one that holds neither is a submission scoring 0, and
-    one holding a single student's folder is that student's. A submission's modules are looked
-    for as the autograder does: in it, in its ``exercises/``, or one folder down."""
+    """``[(unique name, folder graded)]``: each path is a submission or a parent of submission
+    folders; of several paths, one holding neither scores 0 and one holding a single student's
+    folder is that student's. Modules are looked for as the autograder does."""
     def has_modules(folder: Path) -> bool:  # a folder named mlp.py is no module; a link is
         return any(p is not None and (p.is_symlink() or not p.is_dir())
                    for p in runner.submission_modules(folder, known).values())
@@ -143,8 +142,7 @@ def cmd_grade(args) -> int:
 
     # On Gradescope, submission_metadata.json beside the submission holds earlier results.
     beside = [str(Path(s).resolve().parent) for s in args.submissions] if args.gradescope else []
-    # The folders the reports are written into hold the reports of earlier runs: everyone's
-    # marks, and the messages of hidden tests.
+    # Report folders hold earlier runs' reports: everyone's marks, hidden tests' messages.
     reports = [str(Path(t).resolve().parent) for t in (args.json, args.csv) if t]
     reports += [str(Path(args.gradescope).resolve())] if args.gradescope else []
     hidden = [*beside, *reports]  # and the submissions' parents: grade_many hides them
@@ -168,7 +166,7 @@ def cmd_grade(args) -> int:
 
 def limits(args) -> dict:
     """``--timeout``, ``--memory`` and ``--budget`` as keyword arguments of the runner."""
-    # nan passes `<= 0` (--timeout nan failed every call; --budget nan lifted the budget).
+    # Not `x <= 0`, which nan passes (--budget nan lifted the budget).
     if not all(0 < x < math.inf for x in (args.timeout, args.memory, args.budget)):
         raise UsageError("--timeout, --memory and --budget must be positive, finite numbers")
     return {"timeout": args.timeout, "memory_mb": args.memory, "budget": args.budget}

@@ -27,8 +27,7 @@ class Check:
 
     @classmethod
     def of(cls, chapter: str, f, by_hand=None) -> Check:
-        """The check made by a function decorated with ``@points`` (``by_hand``: the checks
-        module's ``BY_HAND``)."""
+        """The check of a ``@points`` function (``by_hand``: the checks module's ``BY_HAND``)."""
         rules, exercise = by_hand or {}, f.grading_exercise
         apart = tuple((name, tuple(rules[name])) for name in sorted(set(rules) - {exercise}))
         return cls(chapter, f.__name__, exercise, f.grading_points, f, f.grading_hidden,
@@ -56,10 +55,9 @@ class Course:
 
     @classmethod
     def default(cls) -> Course:
-        """``$COURSEKIT_COURSE``, else the current folder or the nearest parent holding
-        ``tests/grading/checks`` (as git finds its repository; a notebook runs in a sub-folder),
-        else the course this coursekit was installed from (``make setup``: editable), as when
-        ``.venv/bin/python -m coursekit check --dir ...`` runs from another folder."""
+        """``$COURSEKIT_COURSE``, else the current folder or its nearest parent holding
+        ``tests/grading/checks`` (a notebook runs in a sub-folder), else the course this
+        coursekit was installed from (editable), for runs from another folder."""
         if os.environ.get("COURSEKIT_COURSE"):
             return cls.at(os.environ["COURSEKIT_COURSE"])
         here, mine = Path.cwd(), Path(__file__).resolve().parents[2]
@@ -69,8 +67,7 @@ class Course:
     @property
     def hidden(self) -> list[Path]:
         """Folders student code must not read: the answers, the tests, the stubs and, where the
-        course has them, the folder that holds all three (a repository also keeps answers in its
-        git history and beside the reference, in other idioms; its venv stays readable)."""
+        course has them, the folder holding all three and a worktree's main checkout."""
         parts = [self.checks, self.reference, self.exercises]
         top = Path(os.path.commonpath(parts))
         course = top != Path(top.anchor) and (self.checks.is_dir() or self.reference.is_dir())

@@ -34,23 +34,15 @@ FILE_CAP = 1 << 20  # bytes: a module of exercise answers is a few KiB
 PROC = os.path.isdir("/proc/self")  # Linux: processes and their memory are found there
 MEMORY_SLACK_MB = 512  # the process tree's private memory may exceed the limit by this much
 WATCH_INTERVAL = 0.5  # seconds between two looks at the memory of a worker's processes
-# Seconds at least for a module's import: one that uses torch.optim pays there for what the
-# optimizer's first step imports (torch._dynamo: 3 s quiet, over 10 s on a busy machine).
-IMPORT_TIMEOUT = 30.0
-# What the files in a worker's folder may hold (its only writable place; /tmp may be in RAM).
-FILES_MB, FILES_COUNT = 256, 10_000
-# Kernel memory each memory mapping holds (an area; a shared anonymous one, a shmem file too):
-# 60,000 mappings of a page each, never touched, held 87 MiB that no smaps shows.
-MAPPING_BYTES = 1536
-# What one socket may hold queued, in kernel memory no smaps shows (twice the largest buffer
-# SO_SNDBUF or SO_RCVBUF may ask for): each socket a worker holds open counts this much.
+IMPORT_TIMEOUT = 30.0  # s at least: torch.optim's first step imports torch._dynamo (README)
+FILES_MB, FILES_COUNT = 256, 10_000  # its folder is its only writable place; /tmp may be in RAM
+# Kernel memory no smaps shows, counted against the memory limit (README: "Limits"):
+MAPPING_BYTES = 1536  # a mapping's area (and a shared one's shmem file)
+# the most a socket may queue: twice the largest SO_SNDBUF or SO_RCVBUF
 SOCKET_BYTES = 2 * max(int(Path(f"/proc/sys/net/core/{k}mem_max").read_text())
                        if Path(f"/proc/sys/net/core/{k}mem_max").exists() else 212_992
                        for k in "wr")  # fmt: skip
-# Kernel memory each epoll watch holds (measured: 201 bytes). One file under many descriptor
-# numbers is a watch for each: 4 processes held 2 million, about 400 MiB that no smaps shows
-# (Linux bounds them only at 4% of the machine's memory per uid).
-EPOLL_WATCH_BYTES = 256
+EPOLL_WATCH_BYTES = 256  # ~200 a watch, one per descriptor (Linux caps them at 4% of RAM a uid)
 # As root, every live Worker (of any grader process) holds a uid of its own from this range.
 UID_BASE = int(os.environ.get("COURSEKIT_GRADER_UID_BASE", "64000"))
 UID_COUNT = 1000
@@ -118,8 +110,7 @@ def run_folder() -> Path:
         for old in Path(tempfile.gettempdir()).glob(f"{RUN_PREFIX}*-*"):
             pid = old.name[len(RUN_PREFIX) :].split("-")[0]
             if pid.isdigit() and old.lstat().st_uid == os.geteuid() and not _alive(int(pid)):
-                # Its grader's lock, if it holds one: a pid says nothing across pid namespaces
-                # (a grader in a container sharing /tmp removed a live one's submissions).
+                # and unlocked too: a pid says nothing across pid namespaces (containers share /tmp)
                 with suppress(OSError):
                     held = os.open(old, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
                     try:
@@ -139,10 +130,8 @@ def run_folder() -> Path:
 
 
 def _remove(folder: Path) -> None:
-    """Remove a folder student code filled (its processes are gone). shutil.rmtree recurses
-    once a level: a tree 3,000 deep raised RecursionError, and the folder, left behind, broke
-    every later run's clean-up; a folder it made unsearchable (mode 0600) stayed, with its
-    files, for a grader that is a normal user (chmod -R follows no link)."""
+    """Remove a folder student code filled (its processes are gone), however deep, and made
+    searchable again first for a normal user (chmod -R follows no link; README: "Folders")."""
     if not is_root() and os.path.isdir(folder):
         subprocess.run(["chmod", "-R", "u+rwx", "--", str(folder)], capture_output=True,
                        timeout=600)  # fmt: skip
@@ -171,9 +160,8 @@ def _encode_arg(arg):
 class Worker:
     """One student process at a time, restarted when it dies. ``timeout`` per call or import,
     ``budget`` for all (s); ``memory_mb`` for its process tree; ``slot``: where to look for a free
-    uid (root). It may not read ``hidden``, the temporary folder, ``course``, the course of the
-    current folder, the one the interpreter lives in (a venv inside another checkout), nor
-    ``sys.pycache_prefix``."""
+    uid (root). It may not read ``hidden``, ``course``, the current folder's course, the one the
+    interpreter lives in (a venv inside another checkout), $TMPDIR nor ``sys.pycache_prefix``."""
 
     def __init__(
         self, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB, slot: int = 0, hidden=(),
@@ -182,14 +170,12 @@ class Worker:
         self.timeout, self.memory_mb = float(timeout), int(memory_mb)
         self.budget, self.spent = float(budget), 0.0
         courses = [course or Course.default(), Course.default(), Course.at(Path(sys.prefix).parent)]
-        # The grader's home too: as a normal user, its uid's, the student's own (a red team
-        # read an SSH key and an earlier run's reports there); its venv stays readable.
+        # The grader's home; as a normal user also its uid's, the student's own (README).
         home = [os.path.expanduser("~"), *([] if is_root() else [_home()])]
         folders = [*(h for c in courses for h in c.hidden), *hidden, tempfile.gettempdir(), *home]
         # PYTHONPYCACHEPREFIX: the reference's bytecode lies there, outside the course.
         folders += [sys.pycache_prefix] if sys.pycache_prefix else []
-        # Terminals: as a normal user a red team read what the instructor typed into the
-        # grader's terminal, and turned its echo off for good.
+        # Terminals: as a normal user, student code could read what the instructor types.
         folders += ["/dev/pts", "/dev/ptmx", "/dev/console", *map(str, Path("/dev").glob("tty*"))]
         self.hidden = sorted({os.path.realpath(h) for h in folders if os.path.exists(h)})
         self.pid, self.dir = None, None
@@ -230,7 +216,7 @@ class Worker:
             raise WorkerError("died", f"{why} did not start")
         self.pid = self._leader = pid
         # Its own pid namespace (every process in it is the worker's) and IPC namespace (its
-        # SysV objects die with it), if it has them (the keeper makes both or neither).
+        # SysV objects die with it), if the keeper made them.
         self.ns, self.ipc_ns = _own_namespace(pid, "pid"), _own_namespace(pid, "ipc")
         threading.Thread(target=self._watch, args=(self.pid, self.dir), daemon=True).start()
         try:
@@ -279,9 +265,8 @@ class Worker:
             time.sleep(WATCH_INTERVAL)
             used, unlisted, hidden, mappings, found_alone = 0, {}, "", 0, set()
             for p in self.tree():
-                # Its share of what it maps: anonymous memory shared with a child (MAP_SHARED,
-                # then fork) is no process's private memory, but its shares add up to all of it
-                # (kernels before 5.0 have no Pss_Anon: private memory there).
+                # Shares (Pss): MAP_SHARED memory a child touched too counts once in full
+                # (Linux before 5.0 has no Pss_Anon: private memory there).
                 kb = {}
                 try:
                     with open(f"/proc/{p}/smaps_rollup") as rollup:
@@ -298,10 +283,8 @@ class Worker:
                     with open(f"/proc/{p}/status") as status:  # read-only cost no Pss, only these
                         field = dict(x.split(":", 1) for x in status if ":" in x)
                     used += int(field.get("VmPTE", "0 kB").split()[0]) >> 10
-                    # A leader that ended alone (syscall exit, not exit_group) while its other
-                    # threads run on: /proc shows none of their memory, mappings or files
-                    # there (a red team held 3.3 GB under a 1 GiB limit). Honest Python cannot
-                    # do it; seen twice in a row, it is no process on its way out.
+                    # A leader that ended alone while its threads run on hides their memory
+                    # from /proc (README); seen twice in a row, it is no process on its way out.
                     if field.get("State", "").split()[:1] == ["Z"] and int(
                             field.get("Threads", "1")) > 1:  # fmt: skip
                         hidden = hidden or _ALONE * (p in alone)
@@ -431,8 +414,7 @@ class Worker:
         start = time.monotonic()
         try:
             limit = min(allowed, left)
-            # A student process that stops reading (it answered through the pipe itself) must
-            # not hang the grader in a write: the request, too, is sent within the limit.
+            # Sent within the limit too: a student process may stop reading its requests.
             wire.send(self.request_fd, message, _deadline(self.request_fd, limit, True))
             return self._receive(limit)
         except (WorkerError, OSError) as exc:  # OSError: the request pipe is closed
@@ -449,9 +431,8 @@ class Worker:
         if isinstance(source, WorkerError):  # refused when it was read (read_submission)
             raise source
         code = source if isinstance(source, bytes) else read_submission_file(source)
-        # The student process may run already (another chapter) and rename what is in its
-        # folder: write through descriptors that follow no link, or a link put in place of
-        # `folder` would make the grader write the module, and chown, where the link points.
+        # Through descriptors that follow no link: the student process may run already (another
+        # chapter) and swap a link in for `folder` (README: "Folders").
         try:
             folder = Path(tempfile.mkdtemp(prefix="m", dir=self.dir))
             target, dir_fd = folder / f"{name}.py", os.open(folder, _NO_LINK | os.O_DIRECTORY)
@@ -536,11 +517,9 @@ def _import_hint(reply: dict, code: bytes) -> str:
 
 
 def _folder_usage(folder: Path, sizes: dict) -> tuple[int, int]:
-    """(MiB on disk, entries) beneath ``folder``; it stops counting past ``FILES_COUNT``, and a
-    tree nested more than 100 deep counts as over it; ``sizes`` keeps the most bytes each file
-    (device, inode) held (once removed, a file still mapped counts as much: ``_mappings``).
-    Each folder is opened from its parent's descriptor, following no link: student code
-    swapping a folder for a link meanwhile made the grader walk, and chmod, where it pointed."""
+    """(MiB on disk, entries) beneath ``folder``, counting stops past ``FILES_COUNT`` (as does a
+    tree over 100 deep); ``sizes``: (device, inode) -> the most bytes it held (for
+    ``_mappings``). Each folder is opened from its parent's descriptor, following no link."""
     blocks, entries, todo = 0, 0, []  # (a folder's descriptor, its listing), one a level
     try:
         todo.append(_opened(str(folder), None))
@@ -570,10 +549,8 @@ def _folder_usage(folder: Path, sizes: dict) -> tuple[int, int]:
 
 def _opened(name: str, parent: int | None) -> tuple[int, object]:
     """(a descriptor, ``os.scandir``) of the folder ``name`` in the folder open as ``parent``
-    (None: ``name`` is a path), opened without following a link. A folder student code made
-    unreadable or unsearchable (0600: listed, but no entry could be looked at), as the
-    grader's own user, gets its bits back first: through the folder itself (an O_PATH
-    descriptor), never through a path that a link could take over."""
+    (None: ``name`` is a path), following no link. For a normal user, a folder made unsearchable
+    gets its bits back through its own O_PATH descriptor, never a path a link could take over."""
     held = os.open(name, os.O_PATH | os.O_DIRECTORY | _NO_LINK, dir_fd=parent)
     try:
         if not is_root() and os.fstat(held).st_mode & 0o700 != 0o700:
@@ -594,10 +571,8 @@ def _close(fd: int, listing) -> None:
 
 
 def _in_namespace(pid: int, ns: str, leader: int) -> bool:
-    """Whether process ``pid`` is in pid namespace ``ns``, whose init is ``leader``. One of the
-    grader's uid that made itself non-dumpable hides its namespace from a normal user: then its
-    ancestry (``/proc/PID/stat``, readable whatever it did) says, as a namespace's init is an
-    ancestor of every process in it."""
+    """Whether process ``pid`` is in pid namespace ``ns``, whose init is ``leader``; by its
+    ancestry (``/proc/PID/stat``) where a non-dumpable process hides its namespace."""
     try:
         return os.readlink(f"/proc/{pid}/ns/pid") == ns
     except PermissionError:
@@ -617,9 +592,8 @@ _ALONE = ("ending a process's main thread alone while its other threads run on (
 
 def _unlisted_files(pid: int) -> dict:
     """``{(device, inode): bytes}`` of the files process ``pid`` holds open that no folder lists
-    (a memfd, in memory; a file removed once opened): the folder's count never sees them.
-    Also each socket's and epoll instance's kernel memory, keyed ``("socket", ...)`` and
-    ``("epoll", ...)``."""
+    (a memfd, a removed file), and each socket's and epoll instance's kernel memory, keyed
+    ``("socket", ...)`` and ``("epoll", ...)``."""
     found = {}
     with suppress(OSError):
         for fd in os.listdir(f"/proc/{pid}/fd"):
@@ -637,11 +611,8 @@ def _unlisted_files(pid: int) -> dict:
 
 def _mappings(pid: int, sizes: dict) -> tuple[int, dict]:
     """(how many memory mappings process ``pid`` has, ``{(device, inode): bytes}`` of the
-    removed files it maps). Held by a mapping alone (closed once mapped), such a file is in no
-    folder and no descriptor, and its pages, allocated but never touched, in no smaps: a red
-    team held gigabytes of disk that way. Each counts as the most of: what it maps, what the
-    folder's walk saw it hold (``sizes``), what it holds (its ``map_files`` entry, which only
-    a grader with CAP_SYS_ADMIN may look at): mapping one page of 64 MiB, it counted a page."""
+    removed files it maps, which no folder, descriptor or smaps shows). Each counts as the most
+    of what it maps, ``sizes``, and its ``map_files`` entry (CAP_SYS_ADMIN only)."""
     count, found = 0, {}
     with suppress(OSError, ValueError), open(f"/proc/{pid}/maps", "rb") as maps:
         for line in maps:
@@ -702,9 +673,8 @@ _NO_LINK = os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 def read_submission_file(path: Path, dir_fd: int | None = None) -> bytes:
     """The bytes of a submitted file (``path`` relative to the open folder ``dir_fd``, if
-    given): only a regular file with a single name, at most ``FILE_CAP`` bytes (``lstat``; then
-    ``O_NOFOLLOW`` and ``fstat`` on the open file, which must be the file seen), else
-    WorkerError. A device or a pipe is never opened."""
+    given); WorkerError unless it is a regular file with one name, at most ``FILE_CAP`` bytes,
+    and the one ``lstat`` saw. A device or a pipe is never opened."""
     name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     try:
         seen = os.lstat(path, dir_fd=dir_fd)
@@ -737,8 +707,7 @@ def read_submission_file(path: Path, dir_fd: int | None = None) -> bytes:
 
 def read_submission(folder: Path, chapters) -> dict[str, bytes | WorkerError | None]:
     """``{chapter: the module's bytes, why it is refused, or None where there is none}``, read
-    through one descriptor of ``folder`` before any student code runs: a folder exchanged for
-    another, or for a link, while the class is graded changes nothing. WorkerError if
+    through one descriptor of ``folder`` before any student code runs. WorkerError if
     ``folder`` itself is a link or cannot be read."""
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | _NO_LINK)

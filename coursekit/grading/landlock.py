@@ -77,15 +77,13 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
     writes = WRITES_V1 | (REFER if abi >= 2 else 0) | (TRUNCATE if abi >= 3 else 0)
     reads = READ_FILE | READ_DIR | EXECUTE
     rules = [(folder, writes | reads), (os.devnull, WRITE_FILE | (TRUNCATE if abi >= 3 else 0))]
-    # The Python installation, and coursekit (public: a student module may import it) where it
-    # lies inside a hidden course, as an editable install's does.
+    # The Python installation, and coursekit (a student module may import it) even inside a
+    # hidden course (an editable install): this one and the one this interpreter imports, which
+    # may be another checkout's (a venv inside a second clone of the course).
     coursekit = [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]
-    # and the one this interpreter imports, which may be another checkout's (a venv inside a
-    # second clone, hidden as a course: `import coursekit` failed there, PermissionError)
     with suppress(ImportError, ValueError, AttributeError, TypeError):
         coursekit += importlib.util.find_spec("coursekit").submodule_search_locations
-    keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
-            *coursekit]
+    keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, *coursekit]
     keep += [p for p in sys.path if p]
     rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()
@@ -98,8 +96,7 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
         return f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}"
     try:
         for path, allowed in rules:
-            # Not through a link: its rule would be its target's (`current -> class` beside
-            # the class folder unhid it).
+            # Not through a link: its rule would be its target's (README: `current -> class`).
             try:
                 fd = os.open(path, os.O_PATH | os.O_CLOEXEC | os.O_NOFOLLOW)
             except OSError:

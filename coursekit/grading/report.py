@@ -86,8 +86,7 @@ def student_html(result) -> str:
 
 def public_only(result) -> set[str]:
     """The ``chapter.exercise`` names whose public tests all passed and hidden tests all failed:
-    answers that may hold only for the public tests' inputs (the student edition records the
-    reference's answers on them)."""
+    answers that may hold only for the public tests' inputs."""
     passed: dict[tuple[str, bool], list[bool]] = {}
     for t in result.tests:
         passed.setdefault((f"{t.chapter}.{t.exercise}", t.hidden), []).append(t.passed)
@@ -96,9 +95,8 @@ def public_only(result) -> set[str]:
 
 
 def class_table(results) -> str:
-    """One line per submission: name, score, and the exercises that lost points (marked ``*``
-    where only the hidden tests failed: see :func:`public_only`), or for a chapter whose tests
-    all failed with one message (no module, an import error), the chapter and that message."""
+    """One line per submission: name, score, and the exercises that lost points (``*``: see
+    :func:`public_only`), or a chapter whose tests all failed with one message and that message."""
     w = max([len("submission")] + [len(r.submission) for r in results])
     lines = [f"{'submission':<{w}}  {'score':>11}  lost points in", "-" * 90]
     marked = False
@@ -136,9 +134,8 @@ def write_csv(results, path: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(["submission", *columns, "score", "max_score", "error"])
         for r, row in zip(results, earned, strict=True):
-            # A folder name starting with = + - @ would be a formula in a spreadsheet: an
-            # apostrophe before it says "text", and one before a name starting with one keeps
-            # two names apart ("=1" and "'=1").
+            # A leading = + - @ is a spreadsheet formula: an apostrophe makes it text (one before
+            # a leading ' keeps "=1" and "'=1" apart).
             name = "'" * r.submission.startswith(("=", "+", "-", "@", "'")) + r.submission
             writer.writerow([name, *(f"{row.get(c, 0):g}" for c in columns),
                              f"{r.score:g}", f"{r.max_score:g}", r.error])  # fmt: skip
@@ -153,8 +150,7 @@ def gradescope_json(result, hidden_visibility: str = "after_published") -> dict:
               "visibility": hidden_visibility if t.hidden else "visible",
               "output": student_output(t, result) or "passed", "output_format": "text"}
              for t in result.tests]  # fmt: skip
-    # The visible summary counts only what the student may see: a total with the hidden tests
-    # in it told, before the results were published, how many of their points were lost.
+    # The visible summary counts only the tests the student may see (README: "Running it").
     shown = [t for t in result.tests if not t.hidden or hidden_visibility == "visible"]
     summary = f"{sum(t.score for t in shown):g} / {sum(t.max_score for t in shown):g} points"
     summary += " in the public tests" * (len(shown) < len(result.tests))

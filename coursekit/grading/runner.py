@@ -24,7 +24,7 @@ from coursekit.grading import zygote
 from coursekit.grading.course import Check, Course
 from coursekit.grading.zygote import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
-# The course graded when none is given (found from the current folder: see Course.default).
+# The course graded when none is given (see Course.default).
 COURSE = Course.default()
 CHECKS_DIR, REFERENCE_DIR, EXERCISES_DIR = COURSE.checks, COURSE.reference, COURSE.exercises
 REPO = EXERCISES_DIR.parent
@@ -32,8 +32,8 @@ MESSAGE_CAP = 4000  # characters of any text from student code kept in a report 
 
 
 def _escaped(c: str) -> str:
-    """``c`` written as Python would in a string (a byte not UTF-8, read with surrogateescape,
-    as that byte: ``\\xff``; a space as ``\\x20``), so that no two texts are shown alike."""
+    """``c`` as a Python string literal writes it (a surrogateescape'd byte as ``\\xff``, a space as
+    ``\\x20``), so that no two texts are shown alike."""
     code = ord(c)
     if code < 0x80:
         return "\\x20" if c == " " else repr(c)[1:-1] if c != "\\" else "\\\\"
@@ -43,9 +43,8 @@ def _escaped(c: str) -> str:
 
 
 def clip(text: str, cap: int = MESSAGE_CAP) -> str:
-    """``text`` cut to ``cap`` characters: what student code makes the grader say is bounded.
-    Control characters but line ends and tabs are escaped (a terminal would obey ESC [2J), as
-    is a lone surrogate ("\\ud800"), which cannot be printed or written as UTF-8."""
+    """``text`` cut to ``cap`` characters, control characters (not line ends, tabs) and lone
+    surrogates (which cannot be printed or written as UTF-8) escaped."""
     text, shown, size = str(text), [], 0
     for i, c in enumerate(text):
         piece = c if c.isprintable() or c in "\n\t" else _escaped(c)
@@ -62,8 +61,7 @@ _INVISIBLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u316
 
 
 def _scripts(text: str) -> set[str]:
-    """The scripts of the letters of ``text`` ("LATIN", "CYRILLIC", ...; Japanese and Korean
-    writing, which mix theirs, as one)."""
+    """The scripts of ``text``'s letters ("LATIN", "CYRILLIC", ...; kana and hangul as "CJK")."""
     found = set()
     for c in text:
         script = unicodedata.name(c, "?").split()[0] if c.isalpha() else None
@@ -76,11 +74,8 @@ _LATIN_OWN = set("ßøØæÆœŒłŁđĐðÐþÞħĦ")
 
 
 def _lookalike(c: str, before: str) -> bool:
-    """Whether ``c``, not ASCII, may pass for something that is: anything but a letter (a dash,
-    a minus sign, a one-dot leader, a Roman numeral, another script's digit or space), a letter
-    in a compatibility form (fullwidth, mathematical: NFKC makes it another), a mark drawn over
-    an ASCII character (alice + U+0338), a Latin letter of another shape (IPA's ɑ, ǀ, the
-    dotless ı, small capitals) but those with marks (é is e and a mark) and ß, ø, æ, ..."""
+    """Whether non-ASCII ``c`` may pass for ASCII: a non-letter, a compatibility form (NFKC
+    changes it), a mark over an ASCII ``before``, a Latin letter of another shape (not é, ß)."""
     kind = unicodedata.category(c)
     if kind[0] == "M":
         return before.isascii()
@@ -92,12 +87,9 @@ def _lookalike(c: str, before: str) -> bool:
 
 
 def safe_name(name: str) -> str:
-    """A file name fit for every report, one a name: non-UTF-8 bytes, control and invisible
-    characters, spaces at either end, spaces other than ASCII's and backslashes escaped, and
-    every non-ASCII character of a name not in Unicode's composed form (NFC), which would look
-    like its composed twin, or whose letters mix scripts (a Cyrillic "а" in "аlice" looks like
-    the Latin one), and those that may pass for ASCII (:func:`_lookalike`). A name longer than
-    255 characters keeps its start and end, with a hash of the whole."""
+    """``name`` for a report, so that no two names look alike: odd bytes, control, invisible and
+    look-alike characters escaped, and every non-ASCII one of a name not in NFC or mixing scripts
+    (README: "Intake and bounds"); over 255 characters: its start and end and a hash of it."""
     raw = os.fsencode(name)
     text = raw.decode("utf-8", "surrogateescape")
     odd = unicodedata.normalize("NFC", text) != text or len(_scripts(text)) > 1
@@ -187,8 +179,7 @@ def reference_module(chapter: str, course: Course | None = None):
     return course.reference_module(chapter)
 
 
-# Errors a check meets only through what student code returned (an int of 400 digits meets
-# float(), a list meets .shape): the reference earns every point, so the student is told.
+# Errors a check meets only through what student code returned (the reference earns every point).
 _STUDENT_CAUSED = (TypeError, ValueError, RuntimeError, LookupError, ArithmeticError,
                    AttributeError)  # fmt: skip
 
@@ -208,8 +199,6 @@ def run_check(check: Check, student, reference) -> TestResult:
     except (GradingFailure, AssertionError) as exc:
         message = str(exc) or f"{check.name} failed"
     except _STUDENT_CAUSED as exc:
-        # The reference earns every point (self-tests), so these come from what the student's
-        # code returned or did to its arguments: say so to the student, not blame the grader.
         message = (
             f"the grader could not use what your code returned or left in its arguments"
             f" ({type(exc).__name__}: {exc}). Check the type, dtype (floating point, not"
@@ -250,8 +239,7 @@ def _not_by_hand(student, check: Check) -> str:
 
 def student(worker, chapter: str, source):
     """The ``student`` object of a chapter's tests: calls ``source``'s functions in ``worker``
-    (``source``: a path, the module's bytes, why it was refused, or None: see
-    ``isolation.read_submission``)."""
+    (``source``: as ``isolation.read_submission`` gives it)."""
     from coursekit.grading.isolation import Student
 
     where = source if isinstance(source, str | Path) else type(source).__name__
@@ -274,8 +262,7 @@ def grade_modules(modules: dict, *, worker, name="submission", course=None, exer
         for check in (c for c in chapter_checks if exercises is None or c.exercise in exercises):
             todo.append((len(result.tests), check, proxy, reference))
             result.tests.append(None)
-    # Hidden tests last, all chapters together: what student code saw in one (its inputs)
-    # cannot come back to the student in the message of a public test run after it.
+    # Hidden tests last: a public test's message must never quote a hidden test's inputs.
     for i, check, proxy, reference in sorted(todo, key=lambda item: item[1].hidden):
         result.tests[i] = run_check(check, proxy, reference)
     result.seconds = time.perf_counter() - start
@@ -283,10 +270,8 @@ def grade_modules(modules: dict, *, worker, name="submission", course=None, exer
 
 
 def warm_up() -> None:
-    """Start in the background what comparisons need on first use (the autograd engine), while
-    the worker starts. (No check may build a ``torch.optim`` optimizer or call
-    ``torch.testing.assert_close``: their first use imports torch._dynamo or
-    torch.distributed, seconds per grading process.)"""
+    """Start the autograd engine in the background while the worker starts (checks avoid
+    ``torch.optim`` and ``torch.testing.assert_close``: their first use costs seconds)."""
 
     def work():
         import torch
@@ -305,8 +290,7 @@ def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path 
 
 
 def _entries(folder: Path) -> list[os.DirEntry]:
-    """The first 10,000 entries ``folder`` lists, sorted by name (none where it cannot be
-    listed): a folder of millions costs no more than one of ten thousand."""
+    """The first 10,000 entries of ``folder`` by name ([] where it cannot be listed): bounded."""
     try:
         with os.scandir(folder) as listed:
             return sorted(itertools.islice(listed, 10_000), key=lambda e: e.name)
@@ -316,10 +300,8 @@ def _entries(folder: Path) -> list[os.DirEntry]:
 
 def misnamed(folder: Path, chapter_list: list[str]) -> dict[str, str]:
     """``{chapter or "zip": what to do}`` for each missing chapter module that a file of
-    ``folder`` was meant as: a ``.py`` file named like it ("activations (1).py"), the files of
-    :func:`unread_files` (a notebook, a zip, another extension, UTF-16), or the module one
-    folder down ("sub/activations.py", "sub/exercises/activations.py"). Links are not
-    followed."""
+    ``folder`` was meant as (named like it, :func:`unread_files`, one folder down); links are
+    not followed."""
     folder, hints = Path(folder), unread_files(Path(folder), chapter_list)
     missing = [c for c in chapter_list if not os.path.lexists(folder / f"{c}.py")]
     for entry in _entries(folder) if missing else []:
@@ -336,10 +318,8 @@ def misnamed(folder: Path, chapter_list: list[str]) -> dict[str, str]:
 
 
 def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
-    """``{chapter or "zip": hint}`` for the files of ``folder`` the grader does not read that
-    a student uploads in place of a chapter module: a notebook (``linear_regression.ipynb``),
-    a zip (unpacked by no one here), the module under another extension (``mlp.py.txt``), a
-    module saved as UTF-16 (its import fails: "source code cannot contain null bytes")."""
+    """``{chapter or "zip": hint}`` for files of ``folder`` uploaded in place of a chapter module:
+    a notebook, a zip, another extension (``mlp.py.txt``), a module saved as UTF-16."""
     hints: dict[str, str] = {}
     for entry in _entries(folder):
         path = Path(entry.path)
@@ -364,9 +344,8 @@ def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
 
 
 def _utf16(path: Path) -> bool:
-    """Whether a module's first bytes are UTF-16's (a byte-order mark, or NUL bytes); only a
-    regular file is opened, and not through a link (as ``isolation.read_submission_file``
-    does, which imports torch: the autograder asks this before its zygote imports torch)."""
+    """Whether a module's first bytes are UTF-16's (a BOM, or NUL bytes). Opens only a regular
+    file, not through a link, like ``isolation.read_submission_file`` but without torch."""
     try:
         seen = os.lstat(path)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW) \
@@ -426,10 +405,8 @@ def grade_submission(
 
 
 def _hiding(folders) -> list[Path]:
-    """Folders that hide all of ``folders`` from student code, naming none of them where they
-    can (the folders hidden are in every student process's memory): the deepest folder above
-    them all (the class folder, also for ``class/<student>/hw``), else each one's folder just
-    below ``/``, else (``/alice``) the folder itself."""
+    """Folders hiding all of ``folders``, naming none where possible (hidden paths are in every
+    student process's memory): their deepest common parent, else each one's top folder."""
     paths = [Path(os.path.realpath(f)) for f in folders]
     common = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path("/")
     if common != Path(common.anchor):
@@ -448,9 +425,8 @@ def ungradable(name, chapter_list, reason: str, course: Course) -> SubmissionRes
 
 
 def serve(fd: int, core: int = 0) -> None:
-    """A grading process of :func:`grade_many`: grades the submissions it is sent. Its zygote
-    and workers run on one core (the ``core``-th allowed), which they may not change (seccomp):
-    a tenth red team's spinning children took both cores from a classmate."""
+    """A grading process of :func:`grade_many`: grades the submissions it is sent; its zygote and
+    workers are pinned to the ``core``-th allowed core (README: "Cores")."""
     if hasattr(os, "sched_getaffinity"):  # Linux only; not this process (its memory watch)
         zygote.CORE = sorted(os.sched_getaffinity(0))[core % len(os.sched_getaffinity(0))]
     zygote.start()  # before this process imports torch, so that the two imports overlap
@@ -464,9 +440,8 @@ def serve(fd: int, core: int = 0) -> None:
                                        slot=os.getpid(), **options))  # fmt: skip
     except (EOFError, BrokenPipeError):  # the coordinating process is gone: so are we
         pass
-    # Leave as multiprocessing's workers do: the exit handlers run (the zygote is stopped, the
-    # run folder removed), but not the teardown of an interpreter that imported torch, which
-    # takes about a second while the coordinating process waits.
+    # Exit as multiprocessing's workers do: exit handlers run (zygote, run folder), but not
+    # torch's interpreter teardown (about a second, while the coordinating process waits).
     sys.stdout.flush()
     sys.stderr.flush()
     atexit._run_exitfuncs()
@@ -494,8 +469,7 @@ def grade_many(
     ``limits`` as for :func:`grade_submission`. A process that dies costs only its submission."""
     course, jobs = course or COURSE, max(1, jobs)
     chapter_list = course.chapters() if chapter_list is None else chapter_list
-    # The folder above them all, not each submission: the folders hidden are in every student
-    # process's memory, where a red team read its classmates' names and quoted them.
+    # The folder above them all, not each submission (see _hiding).
     hidden = [str(h) for h in hidden]
     hidden += [str(p) for p in _hiding([folder for _, folder in folders])]
     setup = (chapter_list, course, {**limits, "hidden": hidden})

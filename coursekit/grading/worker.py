@@ -17,7 +17,7 @@ from pathlib import Path
 
 MAX_ITEMS = 100_000  # items taken from a returned generator before giving up
 WITH_GRAD = "__coursekit_with_grad__"
-# What a "by hand" call did that its torch function mode cannot see into: each counts as a use.
+# What a "by hand" call did out of its torch function mode's sight: each counts as a use.
 UNSEEN = ("(another thread or process that runs while it computes, such as a thread pool or a"
           " logging QueueListener: the grader cannot see what runs there)",
           "(a tensor subclass of its own, whose __torch_function__ the grader cannot see into)",
@@ -47,10 +47,8 @@ def _load_sibling(name: str):
 
 
 def _preload_stdlib() -> None:
-    """Import the standard library now, with every module of its packages (the codec a coding
-    cookie or ``open(encoding=...)`` names, multiprocessing.queues, xml.dom.minidom): as the
-    worker uid its files may be unreadable (a pyenv Python under /root), and Landlock may hide
-    them. All of it takes about 0.1 s once torch is imported."""
+    """Import the standard library now, every module of its packages too (codecs a coding cookie
+    names): as the worker uid, or under Landlock, its files may be unreadable (Python in /root)."""
     import importlib
     import pkgutil
     import warnings
@@ -137,9 +135,8 @@ def _as_passed(args):
 
 
 def _held(passed, now):
-    """What the caller holds after the call: each list as it is now (sorted, items replaced),
-    but a tensor that requires grad (``with_grad``, ``grad=True``: the caller's own, like sgd's
-    params) where the call put another object in its place (params[i] = ... left it as is)."""
+    """What the caller holds after the call: each list as it is now, but where the call replaced
+    a tensor that requires grad (the caller's own, like sgd's params[i] = ...), that tensor."""
     if isinstance(passed, list | tuple) and type(now) is type(passed) and len(now) == len(passed):
         return type(now)(_held(p, n) for p, n in zip(passed, now, strict=True))
     return passed if getattr(passed, "requires_grad", False) else now
@@ -193,8 +190,7 @@ _HINTS = [("IProgress not found", " (tqdm.notebook draws in Jupyter only: use `f
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:
     """The reply for a request that failed: ``{"ok": False, "kind", "type", "message",
     "traceback"}``, plain strings cut to size whatever ``exc`` does when printed."""
-    # (a message given, sys.exit's argument, is cut too: the grader refuses a reply of over
-    # wire.MAX_CHARS characters of text)
+    # a given message (sys.exit's argument) is cut too: the grader refuses more than wire.MAX_CHARS
     reply = {"ok": False, "kind": kind, "type": "", "message": message[:20_000], "traceback": ""}
     if exc is not None:
         try:  # a hostile __str__ or __name__ must not break the worker
@@ -209,8 +205,8 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
                       if not f.filename.endswith("worker.py") and f.filename[:1] != "<"]
             for frame in frames:
                 frame.filename = shown_path(frame.filename)
-            # The frames only: the reply's type and message already say what was raised.
             frames = frames[:1] + frames[-5:] if len(frames) > 6 else frames  # theirs first
+            # The frames only: the reply's type and message say what was raised.
             reply["traceback"] = "".join(traceback.format_list(frames))[-4000:]
             if isinstance(exc, SyntaxError) and exc.text:  # its line, with a caret under it
                 exc.filename = shown_path(str(exc.filename))
@@ -227,9 +223,8 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
 
 
 def shown_path(filename: str) -> str:
-    """A frame's file as the student knows it: a library's path inside its installation
-    (``torch/functional.py``), else the file's name (their module, copied into the grader's
-    temporary folder, is ``linear_regression.py``); no folder of the grading machine."""
+    """A frame's file as the student knows it: ``torch/functional.py`` for a library, else the
+    file's name (``linear_regression.py``); never a folder of the grading machine."""
     for root in sorted((p.rstrip(os.sep) for p in sys.path if p.rstrip(os.sep)), key=len,
                        reverse=True):  # fmt: skip
         if filename.startswith(root + os.sep):
@@ -301,15 +296,12 @@ def call(module, request: dict) -> dict:
                 tasks = len(_beside())
                 monitor.exit()  # joined, but its task leaves /proc a moment later: wait (<1 s)
                 any(len(_beside()) < tasks or time.sleep(0.001) for _ in range(1000))
-        # torch's own pool of threads stays asleep (torch.set_num_threads(4) at import is
-        # honest): its threads would run beside the call. The zygote's OMP_WAIT_POLICY=PASSIVE
-        # lets them sleep at once after the import's parallel work.
+        # torch's pool of threads (set_num_threads(4) at import is honest) would run beside it.
         threads = torch.get_num_threads()
         if watched:
             torch.set_num_threads(1)
         beside = _beside() if watched else {}
-        given = wants_grad or any(
-            t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
+        given = wants_grad or any(t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
         try:
             watch = _watch(reached, not given, vars(module), request["fn"]) if watched else None
             with watch or nullcontext():
@@ -353,16 +345,10 @@ def call(module, request: dict) -> dict:
 
 @contextmanager
 def _watch(reached: set, graphless: bool, own: dict, fn: str):
-    """Torch function and dispatch modes noting each torch function the call uses
-    ("module.name"), however student code reached it (``getattr(torch, "sig" + "moid")`` too):
-    for "by hand" rules. A recorded graph (grad_fn) in a call given no tensor that requires
-    grad is autograd's (its engine, run directly, is no torch function). Compiled code
-    (TorchScript loaded from bytes, traced or scripted) runs its ops in C++, out of the function
-    mode's sight: an aten op dispatched is noted as "aten.<op>", as is autograd's engine
-    running. A function of the course's own library (coursekit.data.synthetic_data) is noted
-    as it is called. ``own``: the student module's globals; a use inside another of its
-    functions than ``fn`` is noted with their names ("torch.sigmoid@sigmoid"): an exercise of
-    its own rule pays for what runs inside it (``api.not_by_hand``)."""
+    """Note in ``reached`` each torch function ("module.name"), aten op ("aten.<op>") and
+    coursekit function the call uses, however reached (README: "Written by hand"). ``graphless``:
+    a recorded graph counts as autograd. ``own``: the module's globals; a use inside another of
+    its functions than ``fn`` is noted with their names ("torch.sigmoid@sigmoid")."""
     import torch
     from torch.overrides import TorchFunctionMode
     from torch.utils._python_dispatch import TorchDispatchMode
@@ -378,21 +364,18 @@ def _watch(reached: set, graphless: bool, own: dict, fn: str):
             module = getattr(func, "__module__", None) or "torch.Tensor"
             module = "torch.Tensor" if module == "torch._tensor" else module  # .backward
             note(f"{module}.{getattr(func, '__name__', '?')}")
-            # Its ops pass the dispatch mode too: Python that torch calls back while it runs
-            # (an apply_ callback, a custom op's kernel, handle_torch_function's) runs with
-            # this mode off, but its ops are dispatched.
+            # Python torch calls back meanwhile runs with this mode off: Compiled sees its ops.
             out = func(*args, **(kwargs or {}))
-            # A graph for autograd: what it returns (a list of them too: torch._foreach_*)
-            # was recorded (grad_fn). Not a leaf that merely requires grad: a Module's
-            # Parameters, used under torch.no_grad(), are honest.
+            # A graph (grad_fn) is autograd's; a leaf that merely requires grad (a Module's
+            # Parameters under torch.no_grad()) is honest.
             if graphless and any(t.grad_fn is not None for t in _tensors(out)):
                 reached.add("torch.autograd.(a tensor made to require grad, in a call given none)")
             return out
 
     class Compiled(TorchDispatchMode):
         @classmethod
-        def _should_skip_dynamo(cls) -> bool:  # or torch wraps us in torch._dynamo.disable:
-            return False  # its import, on the first op, took 1.3 s of a worker's time
+        def _should_skip_dynamo(cls) -> bool:  # else torch wraps us in torch._dynamo.disable,
+            return False  # whose import at the first op took 1.3 s of a worker's time
 
         def __torch_dispatch__(self, func, types, args=(), kwargs=None):
             note(f"aten.{getattr(func, '__name__', '?').partition('.')[0]}")
@@ -419,9 +402,8 @@ def _watch(reached: set, graphless: bool, own: dict, fn: str):
         name = f"{name[:140]}@{within[:59]}" if within else name[:200]
         reached.add(name if len(reached) < 256 else UNSEEN[2])
 
-    # The course's own library, which no mode sees: its functions, by the module they run in
-    # or the file their code comes from (a copy of one with globals of its own runs the same
-    # code), not the grader's own (coursekit/grading: this file's to_plain runs in the call).
+    # The course's own library, which no mode sees: by module or by code file (a copy with its
+    # own globals runs the same code); not coursekit/grading (to_plain runs in the call).
     import importlib.util
 
     library = {Path(__file__).resolve().parents[1]}
@@ -485,10 +467,9 @@ def _elf(path: bytes) -> bool:
 
 
 def _native_code(folder: bytes, opened: list) -> bool:
-    """Whether the student process runs native code of its own: a library opened with ctypes
-    (``opened``: its audit hook's record) or executable pages mapped (``/proc/self/maps``) from
-    a file of its folder, the only place it can write (with no mount namespace to make that
-    folder noexec, where a library it builds still loads)."""
+    """Whether the student process runs native code of its own: a library of ``folder`` opened
+    (``opened``: the audit hook's record) or executable pages mapped from it (where no mount
+    namespace made it noexec)."""
     if opened:
         return True
     with suppress(OSError), open("/proc/self/maps", "rb") as maps:
@@ -500,9 +481,8 @@ def _native_code(folder: bytes, opened: list) -> bool:
 def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
     """Answer load and call requests until the grader closes the request pipe."""
     modules: dict = {}
-    # A library of its folder that ctypes opens, or that is imported as an extension module
-    # (an audit hook cannot be removed): opened and closed within a call, or its pages made
-    # unexecutable between calls, it leaves no mapping behind to find.
+    # An audit hook (it cannot be removed) sees a library of its folder opened, also one that
+    # leaves no mapping behind (closed within the call, its pages made unexecutable).
     folder, opened = os.path.join(os.path.realpath(os.getcwd()), "").encode(), []
 
     def audit(event: str, args: tuple) -> None:
@@ -544,9 +524,8 @@ def serve(request_fd: int, response_fd: int, wire, confinement: str) -> None:
 
 
 def _fresh_keyrings(libc, own_uid: bool) -> None:
-    """The kernel's keyrings outlive processes: a submission graded before, as the same uid
-    (root reuses a slot's uid), left keys for the next one to read. A session keyring of its
-    own; as a uid of its own, that uid's user, user-session and persistent keyrings emptied."""
+    """A session keyring of its own; with ``own_uid``, that uid's user, user-session and persistent
+    keyrings emptied (keys outlive processes, and root reuses a slot's uid)."""
     number = {"x86_64": 250, "aarch64": 219}.get(os.uname().machine)  # keyctl(2)
     if number is None:
         return
@@ -557,36 +536,17 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
             keyctl(7, keyring)  # KEYCTL_CLEAR
 
 
-# Syscalls no exercise needs, that reach past the worker: kernel keys (they outlive processes,
-# and a key's owner may grant it to every uid: a channel to a classmate graded at the same
-# time), inotify/fanotify (the names and reads in folders it may not list), memfds (memory in
-# no folder: one mapped a page and closed held 64 MiB no watch saw) and namespaces of its own
-# (a pid namespace of its own hid its processes from the memory watch, an IPC namespace lifted
-# the SysV limit). By arch: its AUDIT_ARCH; add_key, request_key, keyctl, inotify_init(1),
-# fanotify_init, memfd_create, unshare, setns, then (the same numbers on both) io_uring's three
-# (a file registered with a ring, closed and removed, is held where no watch looks) and
-# memfd_secret (memory no process shows); vmsplice, splice, tee and sendfile (a pipe holding a
-# page of a huge page, or of a large folio of a removed file, holds all of it: a red team held
-# 5 GiB past a 2 GiB limit; shutil falls back to read and write); msgget and semget (SysV queues
-# and semaphores hold kernel memory no watch counts: 1.3 GB in one-byte messages under a 256 MiB
-# limit); clone, whose namespace flags are refused; clone3, whose flags no filter can read,
-# refused as missing (glibc: then clone); fcntl's F_SETLEASE and F_NOTIFY (as a normal user a
-# lease on a file of the grader's uid, torch's or matplotlib's, held a classmate's open for 45 s
-# a file: its import timed out, 0 points) and its record locks (each range a kernel object no
-# limit counts: 2.4 GB of them under a 1 GiB limit); setxattr, lsetxattr, fsetxattr and
-# setxattrat (on a tmpfs folder, 3 GiB of attribute values held by one empty file); socket
-# of any family but IP's and netlink's (AF_UNIX: a path's socket is reached outside every
-# namespace: a red team sent a hidden test's inputs to a local daemon, and as a normal user
-# could reach the grader's own agents; AF_VSOCK, which no network namespace confines, reaches
-# the host of a virtual machine: a tenth red team made one in the worker of a Firecracker VM);
-# sched_setaffinity (a grading process of `grade` keeps its workers on one core: a tenth red
-# team's 30 spinning children slowed a classmate's call 9 times on the two cores);
-# sendmsg and sendmmsg (a descriptor sent over a socket pair, SCM_RIGHTS, and closed is held
-# in flight by no descriptor, mapping or folder: a red team held 16 GB of removed files so);
-# io_setup and io_submit, Linux's own AIO (a pending poll holds its file, closed: 3 GB of full
-# socket queues held under a 1 GiB limit). fallocate fails as unsupported (glibc's
-# posix_fallocate then writes, within RLIMIT_FSIZE, which fallocate's FALLOC_FL_KEEP_SIZE
-# skips: a tenth red team reserved 8 GiB of disk in 29 ms in a file of size 0).
+# Syscalls no exercise needs, refused (README's "Limits" and "What holds where" give each case):
+# kernel keys outlive processes; inotify/fanotify see names in folders it may not list; memfds,
+# io_uring, AIO, descriptors in flight (sendmsg) and splice's pages hold memory or removed files
+# no watch sees; SysV queues, semaphores, record locks and xattrs are kernel memory no limit
+# counts; namespaces of its own hide processes from the watch; AF_UNIX and AF_VSOCK sockets reach
+# past every namespace; sched_setaffinity leaves the one core `grade` gives it; fallocate's
+# KEEP_SIZE skips RLIMIT_FSIZE. By arch: AUDIT_ARCH; add_key, request_key, keyctl,
+# inotify_init(1), fanotify_init, memfd_create, unshare, setns, _IO (the same on both: io_uring's
+# three, memfd_secret, setxattrat), vmsplice, splice, tee, sendfile, msgget, semget, setxattr,
+# lsetxattr, fsetxattr, sendmsg, sendmmsg, io_setup, io_submit, sched_setaffinity; then clone,
+# fcntl, socket (whose arguments the filter reads) and fallocate (EOPNOTSUPP: glibc then writes).
 _IO = (425, 426, 427, 447, 463)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
                                    278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307, 206, 209,
@@ -598,26 +558,22 @@ _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, 
 DENIED_FCNTL = (1024, 1026, 6, 7, 37, 38)
 SOCKET_FAMILIES = (2, 10, 16)  # AF_INET, AF_INET6, AF_NETLINK (glibc's getaddrinfo uses it)
 CLONE_NEW_ANY = 0x7E020000  # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET
-# A thread (CLONE_THREAD) must share its process's descriptors (CLONE_FILES), as every library's
-# do: /proc/PID/fd lists the leader's table alone, and threads cloned with a copy of their own
-# (or Python threads that took one with close_range's CLOSE_RANGE_UNSHARE) held 15 GB of
-# removed files no watch saw (a red team, session 32).
+# A thread (CLONE_THREAD) must share its process's descriptors (CLONE_FILES): /proc/PID/fd lists
+# the leader's table alone, so files held in a table of its own go unseen.
 CLONE_THREAD, CLONE_FILES = 0x10000, 0x400
 # close_range(2)'s flag that gives the calling thread a table of its own (unshare is refused)
 CLOSE_RANGE_UNSHARE = 2
 
 
 def _deny_syscalls(libc) -> None:
-    """A seccomp filter: those syscalls fail with EPERM, as do a clone with namespace flags (or
-    a thread's without its process's descriptors, or close_range unsharing them) and every
-    syscall of another ABI (i386's int 0x80, x32's numbers), whose numbers differ; clone3
-    fails with ENOSYS, fallocate with EOPNOTSUPP."""
+    """A seccomp filter: ``_DENIED``'s syscalls, a clone with namespace flags or a thread's own
+    descriptor table, close_range unsharing it, and every syscall of another ABI (i386, x32) fail
+    with EPERM; clone3 with ENOSYS (glibc then clones), fallocate with EOPNOTSUPP."""
     if os.uname().machine not in _DENIED:
         return
     arch, numbers, clone, fcntl, socket, fallocate = _DENIED[os.uname().machine]
-    # (BPF code, constant, where to jump if true, if false): a label, or None for the next
-    # instruction. Loads: seccomp_data's arch (4), nr (0), the low halves of args[0] (16),
-    # args[1] (24) and args[2] (32).
+    # (BPF code, constant, jump if true, if false: a label, or None for the next). Loads:
+    # seccomp_data's arch (4), nr (0), the low halves of args[0] (16), args[1] (24), args[2] (32).
     load, equal, at_least, has, give = 0x20, 0x15, 0x35, 0x45, 0x06
     program = [(load, 4, None, None), (equal, arch, None, "deny"), (load, 0, None, None),
                (at_least, 0x40000000, "deny", None),  # x32's numbers
@@ -670,13 +626,12 @@ def _read_only_but(folder: str, libc) -> None:
     if getattr(libc, "unshare", lambda flags: -1)(CLONE_NEWNS) == 0 and change(
         "/", 0x8000, 1, 0, 1 << 18
     ) == 0 and libc.mount(folder.encode(), folder.encode(), None, 4096, None) == 0:  # MS_BIND
-        # Its own folder writable again, but nothing there executable (MOUNT_ATTR_NOEXEC, and
-        # NOSUID, NODEV): a library it builds or unpacks cannot be mapped, so no torch kernel or
-        # autograd is run from C++ out of the by-hand watch's sight (a red team, session 30).
+        # Its folder writable again but noexec (and nosuid, nodev): no library it builds can be
+        # loaded, to run native code out of the by-hand watch's sight.
         change(folder, 0, 0x8 | 0x2 | 0x4, 1)
         os.chdir(folder)  # on that mount
-        # The procfs of its own pid namespace, whose init it is: the machine's lists every
-        # process, other graders' command lines among them. MS_NOSUID | MS_NODEV | MS_NOEXEC.
+        # Its own pid namespace's procfs: the machine's lists other graders' command lines.
+        # MS_NOSUID | MS_NODEV | MS_NOEXEC.
         if os.getpid() == 1:
             libc.mount(b"proc", b"/proc", b"proc", 2 | 4 | 8, None)
 
@@ -691,9 +646,8 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     request_fd, response_fd = fds
     # Its stdin, stdout and stderr are the zygote's, /dev/null: what it prints reaches no one.
     os.setsid()
-    # Orphans of its children become its own, not init's: without a pid namespace, a helper
-    # forked twice at import left its tree and computed a by-hand exercise out of the watch's
-    # sight (an eighth red team; the watch counts the student process's children).
+    # Orphans of its children become its own, not init's: a helper forked twice stays in the tree
+    # the watch counts (where no pid namespace holds it).
     with suppress(AttributeError):
         libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
     os.chdir(spec["dir"])
@@ -701,15 +655,14 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     os.environ.update(spec["env"])
     tempfile.tempdir = None
     os.umask(0o077)
-    # SysV shared memory of its own IPC namespace, all segments together, within the memory
-    # limit (without one, the grader counts the segments: these limits are the machine's).
+    # SysV shared memory of its IPC namespace within the memory limit (without a namespace these
+    # limits are the machine's: the grader counts the segments instead).
     pages = int(spec["memory_mb"]) * 2**20 // os.sysconf("SC_PAGE_SIZE")
     shm_limits = (("shmall", pages), ("shmmax", int(spec["memory_mb"]) * 2**20))
     for name, value in shm_limits if spec["ipc_ns"] else ():
         with suppress(OSError):
             Path(f"/proc/sys/kernel/{name}").write_text(str(value))
-    # RLIMIT_DATA counts malloc/anonymous memory, not the address space CUDA torch maps but never
-    # touches: what the process holds now (torch) plus memory_mb. The grader watches the tree.
+    # RLIMIT_DATA counts malloc'ed memory, not the address space CUDA torch maps: now + memory_mb.
     try:  # Linux; elsewhere the limit is memory_mb alone
         with open("/proc/self/status") as status:
             used_kb = next((int(x.split()[1]) for x in status if x.startswith("VmData:")), 0)
@@ -717,16 +670,14 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
         used_kb = 0
     limits = [(resource.RLIMIT_DATA, used_kb * 1024 + int(spec["memory_mb"]) * 2**20),
               (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 64 * 2**20),
-              # mlock'ed pages of shared files are nobody's private memory (a red team locked
-              # 1.9 GiB of the venv's under a 512 MiB limit), and no exercise locks memory
+              # locked pages of shared files are nobody's private memory; no exercise locks any
               (resource.RLIMIT_MEMLOCK, 0),
               (resource.RLIMIT_NOFILE, min(256, resource.getrlimit(resource.RLIMIT_NOFILE)[1]
                                           % 2**63))]  # fmt: skip (the grader watches each)
     # No POSIX message queue: one outlives its maker under a name no /proc file lists (README).
     limits += [(resource.RLIMIT_MSGQUEUE, 0)] if hasattr(resource, "RLIMIT_MSGQUEUE") else []
-    # A fork bomb stops at 256 processes and threads: as root, those of the worker's own uid; in
-    # a user namespace of its own, those of that namespace (Linux counts them per namespace).
-    # A normal user without one shares the count with the grader: no limit there (README).
+    # A fork bomb stops at 256 tasks: Linux counts them per uid and user namespace, so a normal
+    # user without a namespace of its own would share the grader's count: no limit (README).
     nproc = spec["nproc"] or (256 if userns else 0)
     limits += [(resource.RLIMIT_NPROC, nproc)] if nproc else []
     for which, value in limits:
@@ -757,8 +708,8 @@ def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
     libc = ctypes.CDLL(None, use_errno=True)
     uid, gid, userns = os.getuid(), os.getgid(), False
     unshare = getattr(libc, "unshare", lambda flags: -1)  # Linux only
-    # Also a network namespace, where the kernel has them: no interface but a loopback that is
-    # down, so nothing (a hidden test's inputs) leaves the machine, not even by UDP.
+    # Also a network namespace where possible: only a loopback that is down, so nothing (a hidden
+    # test's inputs) leaves the machine, not even by UDP.
     flags = CLONE_NEWPID | CLONE_NEWIPC
     spec["ipc_ns"] = unshare(flags | CLONE_NEWNET) == 0 or unshare(flags) == 0
     if not spec["ipc_ns"] and uid != 0:
@@ -775,18 +726,15 @@ def _keeper(spec: dict, fds: list[int], wire, landlock) -> None:
         _become_student(spec, fds, wire, landlock, libc, userns)
     for fd in fds:
         os.close(fd)
-    # A grading process that dies (killed, out of memory) closes its zygote's socket, and the
-    # zygote returns; then this keeper takes the student process with it, whatever that does
-    # (one that replaced os._exit outlived the grader, unwatched). Killing pid 1 of a pid
-    # namespace kills all of it; without one, its process group.
+    # A grading process that dies closes its zygote's socket and the zygote returns: then this
+    # keeper kills the student process (pid 1 of a pid namespace: all of it; else its group).
     import signal
 
     def orphaned(*_):
         for kill in (os.kill, os.killpg):
             with suppress(OSError):
                 kill(pid, signal.SIGKILL)
-        # Without a pid namespace (a container), as root: every process of its own uid, also
-        # one that left its session (a seventh red team's setsid child outlived the grader).
+        # Without a pid namespace, as root: every process of its uid, also one that called setsid.
         for _ in range(3 if spec["uid"] is not None else 0):
             for entry in os.listdir("/proc"):
                 with suppress(OSError, ValueError):
@@ -812,8 +760,7 @@ def zygote(control_fd: int) -> None:
     import torch
 
     torch.set_num_threads(1)
-    # torch.compile takes a minute and more per new shape (a C++ compiler, a cache in /tmp),
-    # never within a call's limit, and changes no result: student code runs eagerly.
+    # torch.compile takes minutes per new shape, past any call's limit, and changes no result.
     torch.compile = lambda model=None, **_: model if model is not None else (lambda fn: fn)
     wire, landlock = _load_sibling("wire"), _load_sibling("landlock")
     _preload_stdlib()
