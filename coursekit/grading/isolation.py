@@ -465,7 +465,7 @@ class Worker:
             raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
                               " the error at the top level of the module (imports, definitions)"
                               f" first.{_import_hint(reply, code)}"
-                              f"\n{str(reply.get('traceback', ''))[:2000]}".rstrip())  # fmt: skip
+                              f"\n{_text(reply, 'traceback')[:2000]}".rstrip())  # fmt: skip
         self.loaded[key] = code
 
 
@@ -509,8 +509,8 @@ _IMPORT_HINTS = [
 def _import_hint(reply: dict, code: bytes) -> str:
     """What the student can do about a module that did not import, where the error alone says
     little (a notebook exported as it was, a file saved as UTF-16, an import of their own)."""
-    kind, message = str(reply.get("type", "")), str(reply.get("message", ""))
-    at = re.search(r"line (\d+)\)$", message) if kind == "SyntaxError" else None
+    kind, message = _text(reply, "type"), _text(reply, "message")
+    at = re.search(r"line (\d{1,9})\)$", message) if kind == "SyntaxError" else None
     lines = code.splitlines() if at else []
     line = lines[int(at.group(1)) - 1] if at and 0 < int(at.group(1)) <= len(lines) else b""
     return "".join(hint for applies, hint in _IMPORT_HINTS if applies(kind, message, code, line))
@@ -731,8 +731,15 @@ def read_submission(folder: Path, chapters) -> dict[str, bytes | WorkerError | N
     return modules
 
 
+def _text(reply: dict, key: str) -> str:
+    """A text of a reply, or "" where the student process sent another value: str() of a
+    tensor of shape (2,) * 22 took the grader hours (README: "Intake and bounds")."""
+    value = reply.get(key, "")
+    return value if type(value) is str else ""
+
+
 def _reply_error(reply: dict) -> str:
-    message, exc_type = str(reply.get("message", "")), str(reply.get("type", ""))
+    message, exc_type = _text(reply, "message"), _text(reply, "type")
     if reply.get("kind") == "exit" or not exc_type:
         return message or "unknown error"
     return f"{exc_type}: {message}" if message else exc_type
@@ -829,7 +836,7 @@ def _outcome(fn: str, reply: dict, memory_mb: int, args=(), kwargs=None) -> Outc
         if kind == "missing":
             raise GradingFailure(f"the submission has no function {fn}(): define it by that name.")
         if kind == "unsupported":
-            raise GradingFailure(f"{fn}() returned an unsupported value: {reply.get('message')}")
+            raise GradingFailure(f"{fn}() returned an unsupported value: {_text(reply, 'message')}")
         if kind == "exit":
             raise GradingFailure(f"{text}: functions must return their result, not exit.")
         if kind == "memory" or "can't allocate memory" in text or "MemoryError" in text:
@@ -841,7 +848,7 @@ def _outcome(fn: str, reply: dict, memory_mb: int, args=(), kwargs=None) -> Outc
             text = (f"{text[:1000].rstrip('.')}. An in-place operation (exp_(), /=,"
                     " x[...] = ...) changed a tensor autograd had saved for the backward pass:"
                     " use the out-of-place form (Z = Z.exp(), Z = Z / s)")
-        tb, raised = str(reply.get("traceback", "")), reply.get("raised")
+        tb, raised = _text(reply, "traceback"), reply.get("raised")
         if type(raised) is not list or not all(type(r) is str for r in raised):
             raised = []
         # Which call: an exception on one input of several (a 0-dim x, a float64 one) says so.

@@ -974,3 +974,53 @@ def test_an_answer_off_by_a_constant_earns_nothing(chapter):
     assert shifted, f"no exercise of {chapter} returns a floating tensor?"
     kept = [r.name for r in results if r.score and r.exercise in shifted]
     assert kept == [], kept
+
+
+FORGED = """
+
+import os as _os
+import sys as _sys
+
+import torch as _torch
+
+
+def _forge(reply):
+    # A reply written by hand with the worker's own encoder: any plain value in any field.
+    serve = _sys._getframe()
+    while serve.f_code.co_name != "serve":
+        serve = serve.f_back
+    serve.f_locals["wire"].send(serve.f_locals["response_fd"], reply)
+    _os._exit(0)
+
+"""
+
+
+@pytest.mark.parametrize("field", ["message", "traceback", "type"])
+def test_a_reply_whose_text_is_no_str_is_not_printed(field, grading_worker, tmp_path):
+    """A failed call's message, traceback and type are the student process's words: a tensor of
+    shape (2,) * 22 (4 MB of bools) sent as the message took str() in the grader hours (torch
+    elides nothing when every size is 2), after the call's time limit and outside the budget.
+    Only a str is read there."""
+    big = "_torch.zeros((2,) * 19, dtype=_torch.bool)"  # str() takes a minute
+    hostile = FORGED + ("def l2_penalty(w):\n"
+                        f"    _forge({{'ok': False, 'kind': 'exception', {field!r}: {big}}})\n")
+    start = time.perf_counter()
+    result = _reference_with(hostile, "overfitting", grading_worker, tmp_path, {"l2_penalty"})
+    assert result.tests and all(t.score == 0 for t in result.tests)
+    assert time.perf_counter() - start < 15
+
+
+def test_a_forged_import_error_is_reported_as_one(grading_worker, tmp_path):
+    """A module's import answered by hand: a SyntaxError naming a line of 5,000 digits made the
+    grader's hint raise (int() reads at most 4,300), and every test said that the grader could
+    not use what the code returned instead of the import error; a tensor as the traceback was
+    printed (hours, above)."""
+    hostile = FORGED + ("_forge({'ok': False, 'kind': 'import', 'type': 'SyntaxError', 'message':"
+                        " 'bad (line ' + '9' * 5000 + ')', 'traceback': _torch.zeros((2,) * 19,"
+                        " dtype=_torch.bool)})\n")  # fmt: skip
+    start = time.perf_counter()
+    result = _reference_with(hostile, "overfitting", grading_worker, tmp_path)
+    assert result.tests and all(t.score == 0 for t in result.tests)
+    assert all(t.output.startswith("importing overfitting.py failed") for t in result.tests), [
+        t.output[:200] for t in result.tests]
+    assert time.perf_counter() - start < 15
