@@ -393,7 +393,10 @@ class Worker:
         if os.WIFEXITED(status):
             code = os.WEXITSTATUS(status)
             return f"the student process exited with code {code} (sys.exit or os._exit?)"
-        sig = signal.Signals(os.WTERMSIG(status))
+        try:
+            sig = signal.Signals(os.WTERMSIG(status))
+        except ValueError:  # a real-time signal: Python names only SIGRTMIN and SIGRTMAX
+            return f"the student process was killed by signal {os.WTERMSIG(status)}"
         why = {signal.SIGKILL: ", perhaps for using too much memory", signal.SIGSEGV: ": a crash"}
         return f"the student process was killed by {sig.name} ({sig.value}){why.get(sig, '')}"
 

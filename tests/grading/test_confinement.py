@@ -1826,3 +1826,26 @@ def test_coursekit_imports_where_the_venv_lies_in_another_checkout(shared_folder
                           text=True, timeout=600)  # fmt: skip
     assert "PermissionError" not in done.stdout, done.stdout[-2000:]
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_a_real_time_signal_is_named_as_the_signal_that_killed_it(tmp_path):
+    """A student process killed by a real-time signal (``os.kill(os.getpid(), 40)``; pid 1 of
+    its own pid namespace ignores it, so without namespaces: root without CAP_SYS_ADMIN, as in
+    a container): Python's ``signal.Signals`` names none of SIGRTMIN+1 to SIGRTMAX-1, and the
+    grader's ValueError told the student it "could not use what your code returned"."""
+    require(os.geteuid() == 0, "without namespaces: root only")
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    reference = (REPO / "tests/grading/reference/overfitting.py").read_text()
+    (folder / "overfitting.py").write_text(
+        f"{reference}\n\nimport os as _os\n\ndef l2_penalty(w):\n    _os.kill(_os.getpid(), 40)\n")
+    report = tmp_path / "report.json"
+    command = [sys.executable, "-m", "coursekit", "grade", str(folder), "--chapter",
+               "overfitting", "--json", str(report)]  # fmt: skip
+    done = subprocess.run(without_namespaces(command, "root"), cwd=REPO, capture_output=True,
+                          timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    tests = [t for r in json.loads(report.read_text()) for t in r["tests"]
+             if t["exercise"] == "l2_penalty"]  # fmt: skip
+    assert tests and all(t["score"] == 0 for t in tests)
+    assert all("killed by signal 40" in t["output"] for t in tests), [t["output"] for t in tests]
