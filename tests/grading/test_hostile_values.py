@@ -1004,6 +1004,7 @@ def test_a_reply_whose_text_is_no_str_is_not_printed(field, grading_worker, tmp_
     big = "_torch.zeros((2,) * 19, dtype=_torch.bool)"  # str() takes a minute
     hostile = FORGED + ("def l2_penalty(w):\n"
                         f"    _forge({{'ok': False, 'kind': 'exception', {field!r}: {big}}})\n")
+    grading_worker.stop()  # a fresh one: _forge's exit after its reply is seen at the next request
     start = time.perf_counter()
     result = _reference_with(hostile, "overfitting", grading_worker, tmp_path, {"l2_penalty"})
     assert result.tests and all(t.score == 0 for t in result.tests)
@@ -1018,6 +1019,7 @@ def test_a_forged_import_error_is_reported_as_one(grading_worker, tmp_path):
     hostile = FORGED + ("_forge({'ok': False, 'kind': 'import', 'type': 'SyntaxError', 'message':"
                         " 'bad (line ' + '9' * 5000 + ')', 'traceback': _torch.zeros((2,) * 19,"
                         " dtype=_torch.bool)})\n")  # fmt: skip
+    grading_worker.stop()  # a fresh one (above)
     start = time.perf_counter()
     result = _reference_with(hostile, "overfitting", grading_worker, tmp_path)
     assert result.tests and all(t.score == 0 for t in result.tests)
