@@ -258,9 +258,10 @@ def _regression_tests(name):
         )  # fmt: skip
         y_hat = seeded_randn(32, (5,), dtype=torch.float64)
         y = seeded_randn(33, (5,), dtype=torch.float64)
-        _check_regression_loss(
-            student, reference, name, y_hat, y, "sum", f"{name} on float64 inputs"
-        )
+        # Every reduction: a float32 detour in 'none' or 'mean' only kept every point (session 34).
+        for reduction in ("none", "mean", "sum"):
+            _check_regression_loss(student, reference, name, y_hat, y, reduction,
+                                   f"{name}(y_hat, y, reduction={reduction!r}) on float64 inputs")
         _check_regression_loss(student, reference, name, y_hat, y, "sum",
                                f"{name}(y_hat, y, 'sum') on float64 inputs (the reduction given"
                                " by position)", positional=True)  # fmt: skip
