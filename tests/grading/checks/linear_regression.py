@@ -24,6 +24,7 @@ from coursekit.grading import (
     generator,
     points,
     ranks,
+    seeded_randn,
     with_grad,
 )
 
@@ -571,6 +572,13 @@ def test_linreg_values(student, reference):
         )
         for i, (before, name) in enumerate(((X, "X"), (w, "w"), (b, "b"))):
             expect_unchanged(before, outcome.args[i], name)
+    # float64 inputs: float64 predictions, every digit (a float32 detour kept every point,
+    # session 34).
+    X, w, b = (seeded_randn(7 + i, s, dtype=torch.float64)
+               for i, s in enumerate(((6, 2), (2, 1), (1,))))  # fmt: skip
+    expect_close(student.run("linreg", X, w, b).value, reference.linreg(X, w, b),
+                 "linreg(X, w, b) for float64 X, w and b", hint="Keep the inputs' dtype and"
+                 " compute X @ w + b as it is: no .float() or torch.tensor(...) of them.")
 
 
 @points(1, "linreg")
@@ -634,6 +642,9 @@ def test_squared_loss_values(student, reference):
         g = generator(seed)
         y_hat, y = torch.randn(n, 1, generator=g), torch.randn(n, 1, generator=g)
         _check_loss(student, reference, y_hat, y, f"squared_loss for {n} examples")
+    # float64 predictions: float64 losses, every digit (a float32 detour kept every point).
+    y_hat, y = (seeded_randn(seed, (6, 1), dtype=torch.float64) for seed in (7, 8))
+    _check_loss(student, reference, y_hat, y, "squared_loss for float64 y_hat and y")
 
 
 @points(2, "squared_loss")
