@@ -678,28 +678,33 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
     for target in (seeded_labels(57, 4, 5), soft):
         _expect_chain_rule(student, reference.cross_entropy_loss, "cross_entropy_loss",
                            (logits, target), "logits", "cross_entropy_loss(logits, target)", 58)
-    # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too.
-    target = torch.tensor([1, 0, 2])
+    # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too, on
+    # both paths (a torch.where on the soft-label path only kept every point, session 34).
     for dtype in (torch.float32, torch.float64):  # exp(1000.) is inf in float64 too
         big = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0],
                             [50.0, 100.0, 1000.0]], dtype=dtype)  # fmt: skip
-        what = f"cross_entropy_loss(logits, target) at {_DTYPE[dtype]} logits like 1000 and -1000"
-        outcome = student.run("cross_entropy_loss", big.clone(), target.clone(), grad=True)
-        if outcome.grads is None or outcome.grads[0] is None:
-            fail(f"No gradient flows from {what} back to the logits: use torch ops only."
-                 + NO_GRAD)  # fmt: skip
-        both = _BOTH_DTYPES if dtype == torch.float64 else ""
-        _expect_finite_gradients(
-            outcome, ("logits",), what,
-            "For the log-softmax that is the log-sum-exp form, logits - m -"
-            " log(sum(exp(logits - m))) with m the row maximum (keepdim=True): every exponent"
-            " is <= 0, for every input." + both,
-        )  # fmt: skip
-        leaf = big.clone().requires_grad_(True)
-        reference.cross_entropy_loss(leaf, target).backward()
-        expect_close(outcome.grads[0], leaf.grad, f"the gradient of {what} w.r.t. logits",
-                     hint="It should be (softmax(logits) - one_hot(target)) / n." + both,
-                     rtol=1e-4, atol=1e-6)  # fmt: skip
+        soft = torch.tensor([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0.0, 0.0, 1.0]], dtype=dtype)
+        for target, kind in ((torch.tensor([1, 0, 2]), ""), (soft, " with probability targets")):
+            what = (f"cross_entropy_loss(logits, target) at {_DTYPE[dtype]} logits like 1000 and"
+                    f" -1000{kind}")  # fmt: skip
+            outcome = student.run("cross_entropy_loss", big.clone(), target.clone(), grad=True)
+            if outcome.grads is None or outcome.grads[0] is None:
+                fail(f"No gradient flows from {what} back to the logits: use torch ops only."
+                     + NO_GRAD)  # fmt: skip
+            both = _BOTH_DTYPES if dtype == torch.float64 else ""
+            _expect_finite_gradients(
+                outcome, ("logits",), what,
+                "For the log-softmax that is the log-sum-exp form, logits - m -"
+                " log(sum(exp(logits - m))) with m the row maximum (keepdim=True): every"
+                " exponent is <= 0, for every input, on both paths (class indices and"
+                " probabilities)." + both,
+            )  # fmt: skip
+            leaf = big.clone().requires_grad_(True)
+            reference.cross_entropy_loss(leaf, target).backward()
+            expect_close(outcome.grads[0], leaf.grad, f"the gradient of {what} w.r.t. logits",
+                         hint="It should be (softmax(logits) - p) / n, p the one-hot row of"
+                         " the class or the target's row of probabilities." + both,
+                         rtol=1e-4, atol=1e-6)  # fmt: skip
 
 
 # -- bce_with_logits ------------------------------------------------------------------------
