@@ -554,7 +554,7 @@ def _levels_off(got, want):
 def _check_ce(student, reference, logits, target, what):
     want = reference.cross_entropy_loss(logits, target)
     try:
-        got = student.cross_entropy_loss(logits.clone(), target.clone())
+        outcome = student.run("cross_entropy_loss", logits.clone(), target.clone())
     except GradingFailure as failure:
         if target.dtype.is_floating_point and {"IndexError", "RuntimeError"} & {*failure.raised}:
             fail(f"{failure}\nThe target here is an (n, q) float tensor of class probabilities"
@@ -566,7 +566,7 @@ def _check_ce(student, reference, logits, target, what):
         narrow = not target.dtype.is_floating_point and int(target.max()) + 1 < logits.shape[1]
         fail(f"{failure}\n{_NARROW_ONE_HOT if narrow else ''} If the sizes do not match where"
              f" you subtract the row maximum or the log-sum-exp: {_KEEP_ROWS}")
-    got = expect_tensor(got, what)
+    got = expect_tensor(outcome.value, what)
     if got.ndim == 0 and not torch.isfinite(got):
         fail(
             f"{what} is {float(got)}: exp() of a large logit overflows (exp(1000.) is inf), or"
@@ -585,6 +585,9 @@ def _check_ce(student, reference, logits, target, what):
             " shifted - log(sum(exp(shifted)))."
         )
     _check_scalar_loss(got, want, what, _ce_hints(logits, target, want))
+    # On every path: an in-place change of a soft target under no_grad kept every point (s. 34).
+    expect_unchanged(logits, outcome.args[0], "logits")
+    expect_unchanged(target, outcome.args[1], "target")
 
 
 @points(2, "cross_entropy_loss")
