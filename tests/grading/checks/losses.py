@@ -621,6 +621,9 @@ def test_cross_entropy_with_class_probabilities(student, reference):
         )
     # Soft targets in float64 (with float64 logits) are probabilities too, not class indices.
     logits, soft = seeded_randn(57, (4, 5), dtype=torch.float64), _soft_labels(58, 4, 5).double()
+    # Rows that sum to 1 in float64 too, as the docstring promises: float32 rows are 6e-8 off,
+    # which failed an answer that uses the sum (lse - sum_j p_j x_j, session 34).
+    soft = soft / soft.sum(dim=1, keepdim=True)
     float64 = " Tell the two kinds apart by target.is_floating_point() or target.ndim, not by"
     float64 += " comparing the dtype with torch.float32: float64 probabilities are soft targets."
     try:
