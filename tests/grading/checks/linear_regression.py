@@ -309,13 +309,15 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
 # -- data_iter --------------------------------------------------------------------------------
 
 
-def _batches(student, batch_size, n, d, seed, label_shape="column"):
+def _batches(student, batch_size, n, d, seed, label_shape="column", dtypes=None):
     g = generator(100 + n)
     # Row i of features starts with i, so every batch tells which examples it holds.
     features = torch.cat(
         [torch.arange(n, dtype=torch.float32)[:, None], torch.randn(n, d - 1, generator=g)], 1
     )
     labels = 10 * features[:, :1] + 1 if label_shape == "column" else 10 * features[:, 0] + 1
+    if dtypes:  # other dtypes for features and labels (float64 data, int64 class labels)
+        features, labels = features.to(dtypes[0]), labels.to(dtypes[1])
     try:
         outcome = student.run("data_iter", batch_size, features, labels, seed=seed)
     except GradingFailure as failure:
@@ -338,13 +340,17 @@ def _batches(student, batch_size, n, d, seed, label_shape="column"):
         if not isinstance(batch, tuple | list) or len(batch) != 2:
             fail(f"batch {i} of data_iter should be a pair (X_batch, y_batch).")
         Xb, yb = batch
-        expect_dtype(expect_tensor(Xb, f"X_batch {i}"), features.dtype, f"X_batch {i}")
-        expect_dtype(expect_tensor(yb, f"y_batch {i}"), labels.dtype, f"y_batch {i}")
+        for got, given, name in ((Xb, features, "X_batch"), (yb, labels, "y_batch")):
+            if expect_tensor(got, f"{name} {i}").dtype != given.dtype:
+                fail(f"{name} {i}: expected dtype {given.dtype} (the data's), got {got.dtype}:"
+                     " yield features[idx] and labels[idx] as they are (indexing keeps the"
+                     " dtype). torch.Tensor(...) or torch.tensor(... .tolist()) rebuild them as"
+                     " float32.")  # fmt: skip
         if Xb.ndim != 2 or Xb.shape[1] != d:
             fail(f"X_batch {i} should have shape (batch, {d}), got {tuple(Xb.shape)}.")
         if yb.shape[0] != Xb.shape[0]:
             fail(f"batch {i}: X_batch has {Xb.shape[0]} rows but y_batch has {yb.shape[0]}.")
-        if not torch.equal(yb.reshape(-1), 10 * Xb[:, 0] + 1):
+        if not torch.equal(yb.reshape(-1).double(), 10 * Xb[:, 0].double() + 1):
             fail(
                 f"in batch {i}, the labels do not belong to the features (pick the same indices"
                 " for both: features[idx], labels[idx])."
@@ -537,7 +543,10 @@ def _expect_order_apart_from_index(student) -> None:
 
 @points(1, "data_iter")
 def test_data_iter_vector_labels(student, reference):
-    ids = _batches(student, 4, 10, 2, seed=2, label_shape="vector")
+    # float64 features and int64 class labels (softmax regression's): a batch rebuilt as
+    # float32 (torch.Tensor(... .tolist())) kept every point on float32 data (session 34).
+    ids = _batches(student, 4, 10, 2, seed=2, label_shape="vector",
+                   dtypes=(torch.float64, torch.int64))
     seen = torch.cat(ids).sort().values if ids else torch.zeros(0, dtype=torch.long)
     if not torch.equal(seen, torch.arange(10)):  # every example, each once (not a count)
         fail("with labels of shape (n,), data_iter should still yield every example once.")
