@@ -479,6 +479,7 @@ def test_data_iter_shuffles(student, reference):
     # keeps all but one of them.
     _expect_new_neighbours(orders[0], orders[1])
     _expect_order_apart_from_index(student)
+    _expect_not_one_cycle(student)
     # One batch for the whole pass (batch_size n or more, full-batch gradient descent) is a
     # shuffled pass too: its examples come in a random order that changes from call to call.
     for batch_size in (20, 32):
@@ -539,6 +540,30 @@ def _expect_order_apart_from_index(student) -> None:
             " list of all n indices at once (random.shuffle(indices) or torch.randperm(n)),"
             " then cut it into batches."
         )
+
+
+def _expect_not_one_cycle(student) -> None:
+    """A uniform shuffle of n examples is a single cycle (example 0 sent to some place, the
+    example there to another, ..., all n before 0 comes back) with chance 1 / n: 1 in 1,000 here,
+    so 5 passes that all are have chance 10^-15. A hand-written Fisher-Yates one off (j drawn
+    from 0..i-1, Sattolo's algorithm, session 34) makes one cycle every time."""
+    n, passes = 1000, 5
+    for seed in range(10, 10 + passes):
+        perm = torch.cat(_batches(student, 100, n, 2, seed=seed) or [torch.zeros(0)]).tolist()
+        if sorted(perm) != list(range(n)):
+            return  # not a permutation: the coverage tests say why
+        place, length = perm[0], 1
+        while place != 0 and length <= n:
+            place, length = perm[place], length + 1
+        if length != n:
+            return
+    fail(f"in each of {passes} passes over {n:,} examples, your order is one single cycle"
+         " (following example 0 to its place, the example there to its place, and so on, visits"
+         f" all {n:,} before coming back), where a uniform shuffle is one cycle once in {n:,}"
+         " passes: no example ever stays in its place, and only (n - 1)! of the n! orders can"
+         " come out. A hand-written Fisher-Yates shuffle that swaps position i with j drawn"
+         " from 0..i-1 (random.randrange(i)) does that: draw j from 0..i (random.randint(0, i)),"
+         " or use random.shuffle(indices) or torch.randperm(n).")  # fmt: skip
 
 
 @points(1, "data_iter")
