@@ -63,8 +63,9 @@ def linreg(X, w, b):
         b: the bias, a tensor of shape (1,) or a 0-d tensor (broadcast to every example).
 
     Returns:
-        The predictions, a tensor of shape (n, 1). Gradients must flow to ``X``, ``w`` and ``b``
-        (use tensor operations; do not convert to Python numbers). Do not modify the inputs.
+        The predictions, a tensor of shape (n, 1) and ``X``'s dtype. Gradients must flow to
+        ``X``, ``w`` and ``b`` (use tensor operations; do not convert to Python numbers). Do not
+        modify the inputs.
     """
     raise NotImplementedError("linreg: return X w + b")
 
@@ -79,9 +80,9 @@ def squared_loss(y_hat, y):
             (n, n)!).
 
     Returns:
-        A tensor of shape (n, 1) holding one loss per example, **not** averaged or
-        summed (the training loop sums it). Do not forget the factor 1/2. Do not
-        modify the inputs.
+        A tensor of shape (n, 1) and ``y_hat``'s dtype holding one loss per example,
+        **not** averaged or summed (the training loop sums it). Do not forget the factor
+        1/2. Do not modify the inputs.
     """
     raise NotImplementedError(
         "squared_loss: 1/2 (y_hat - y)^2 with y reshaped like y_hat"

@@ -24,6 +24,7 @@ from coursekit.grading import (
     generator,
     points,
     ranks,
+    seeded_randn,
     with_grad,
 )
 
@@ -308,13 +309,15 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
 # -- data_iter --------------------------------------------------------------------------------
 
 
-def _batches(student, batch_size, n, d, seed, label_shape="column"):
+def _batches(student, batch_size, n, d, seed, label_shape="column", dtypes=None):
     g = generator(100 + n)
     # Row i of features starts with i, so every batch tells which examples it holds.
     features = torch.cat(
         [torch.arange(n, dtype=torch.float32)[:, None], torch.randn(n, d - 1, generator=g)], 1
     )
     labels = 10 * features[:, :1] + 1 if label_shape == "column" else 10 * features[:, 0] + 1
+    if dtypes:  # other dtypes for features and labels (float64 data, int64 class labels)
+        features, labels = features.to(dtypes[0]), labels.to(dtypes[1])
     try:
         outcome = student.run("data_iter", batch_size, features, labels, seed=seed)
     except GradingFailure as failure:
@@ -337,13 +340,17 @@ def _batches(student, batch_size, n, d, seed, label_shape="column"):
         if not isinstance(batch, tuple | list) or len(batch) != 2:
             fail(f"batch {i} of data_iter should be a pair (X_batch, y_batch).")
         Xb, yb = batch
-        expect_dtype(expect_tensor(Xb, f"X_batch {i}"), features.dtype, f"X_batch {i}")
-        expect_dtype(expect_tensor(yb, f"y_batch {i}"), labels.dtype, f"y_batch {i}")
+        for got, given, name in ((Xb, features, "X_batch"), (yb, labels, "y_batch")):
+            if expect_tensor(got, f"{name} {i}").dtype != given.dtype:
+                fail(f"{name} {i}: expected dtype {given.dtype} (the data's), got {got.dtype}:"
+                     " yield features[idx] and labels[idx] as they are (indexing keeps the"
+                     " dtype). torch.Tensor(...) or torch.tensor(... .tolist()) rebuild them as"
+                     " float32.")  # fmt: skip
         if Xb.ndim != 2 or Xb.shape[1] != d:
             fail(f"X_batch {i} should have shape (batch, {d}), got {tuple(Xb.shape)}.")
         if yb.shape[0] != Xb.shape[0]:
             fail(f"batch {i}: X_batch has {Xb.shape[0]} rows but y_batch has {yb.shape[0]}.")
-        if not torch.equal(yb.reshape(-1), 10 * Xb[:, 0] + 1):
+        if not torch.equal(yb.reshape(-1).double(), 10 * Xb[:, 0].double() + 1):
             fail(
                 f"in batch {i}, the labels do not belong to the features (pick the same indices"
                 " for both: features[idx], labels[idx])."
@@ -472,6 +479,7 @@ def test_data_iter_shuffles(student, reference):
     # keeps all but one of them.
     _expect_new_neighbours(orders[0], orders[1])
     _expect_order_apart_from_index(student)
+    _expect_not_one_cycle(student)
     # One batch for the whole pass (batch_size n or more, full-batch gradient descent) is a
     # shuffled pass too: its examples come in a random order that changes from call to call.
     for batch_size in (20, 32):
@@ -534,9 +542,36 @@ def _expect_order_apart_from_index(student) -> None:
         )
 
 
+def _expect_not_one_cycle(student) -> None:
+    """A uniform shuffle of n examples is a single cycle (example 0 sent to some place, the
+    example there to another, ..., all n before 0 comes back) with chance 1 / n: 1 in 1,000 here,
+    so 5 passes that all are have chance 10^-15. A hand-written Fisher-Yates one off (j drawn
+    from 0..i-1, Sattolo's algorithm, session 34) makes one cycle every time."""
+    n, passes = 1000, 5
+    for seed in range(10, 10 + passes):
+        perm = torch.cat(_batches(student, 100, n, 2, seed=seed) or [torch.zeros(0)]).tolist()
+        if sorted(perm) != list(range(n)):
+            return  # not a permutation: the coverage tests say why
+        place, length = perm[0], 1
+        while place != 0 and length <= n:
+            place, length = perm[place], length + 1
+        if length != n:
+            return
+    fail(f"in each of {passes} passes over {n:,} examples, your order is one single cycle"
+         " (following example 0 to its place, the example there to its place, and so on, visits"
+         f" all {n:,} before coming back), where a uniform shuffle is one cycle once in {n:,}"
+         " passes: no example ever stays in its place, and only (n - 1)! of the n! orders can"
+         " come out. A hand-written Fisher-Yates shuffle that swaps position i with j drawn"
+         " from 0..i-1 (random.randrange(i)) does that: draw j from 0..i (random.randint(0, i)),"
+         " or use random.shuffle(indices) or torch.randperm(n).")  # fmt: skip
+
+
 @points(1, "data_iter")
 def test_data_iter_vector_labels(student, reference):
-    ids = _batches(student, 4, 10, 2, seed=2, label_shape="vector")
+    # float64 features and int64 class labels (softmax regression's): a batch rebuilt as
+    # float32 (torch.Tensor(... .tolist())) kept every point on float32 data (session 34).
+    ids = _batches(student, 4, 10, 2, seed=2, label_shape="vector",
+                   dtypes=(torch.float64, torch.int64))
     seen = torch.cat(ids).sort().values if ids else torch.zeros(0, dtype=torch.long)
     if not torch.equal(seen, torch.arange(10)):  # every example, each once (not a count)
         fail("with labels of shape (n,), data_iter should still yield every example once.")
@@ -571,6 +606,13 @@ def test_linreg_values(student, reference):
         )
         for i, (before, name) in enumerate(((X, "X"), (w, "w"), (b, "b"))):
             expect_unchanged(before, outcome.args[i], name)
+    # float64 inputs: float64 predictions, every digit (a float32 detour kept every point,
+    # session 34).
+    X, w, b = (seeded_randn(7 + i, s, dtype=torch.float64)
+               for i, s in enumerate(((6, 2), (2, 1), (1,))))  # fmt: skip
+    expect_close(student.run("linreg", X, w, b).value, reference.linreg(X, w, b),
+                 "linreg(X, w, b) for float64 X, w and b", hint="Keep the inputs' dtype and"
+                 " compute X @ w + b as it is: no .float() or torch.tensor(...) of them.")
 
 
 @points(1, "linreg")
@@ -634,6 +676,9 @@ def test_squared_loss_values(student, reference):
         g = generator(seed)
         y_hat, y = torch.randn(n, 1, generator=g), torch.randn(n, 1, generator=g)
         _check_loss(student, reference, y_hat, y, f"squared_loss for {n} examples")
+    # float64 predictions: float64 losses, every digit (a float32 detour kept every point).
+    y_hat, y = (seeded_randn(seed, (6, 1), dtype=torch.float64) for seed in (7, 8))
+    _check_loss(student, reference, y_hat, y, "squared_loss for float64 y_hat and y")
 
 
 @points(2, "squared_loss")

@@ -258,9 +258,10 @@ def _regression_tests(name):
         )  # fmt: skip
         y_hat = seeded_randn(32, (5,), dtype=torch.float64)
         y = seeded_randn(33, (5,), dtype=torch.float64)
-        _check_regression_loss(
-            student, reference, name, y_hat, y, "sum", f"{name} on float64 inputs"
-        )
+        # Every reduction: a float32 detour in 'none' or 'mean' only kept every point (session 34).
+        for reduction in ("none", "mean", "sum"):
+            _check_regression_loss(student, reference, name, y_hat, y, reduction,
+                                   f"{name}(y_hat, y, reduction={reduction!r}) on float64 inputs")
         _check_regression_loss(student, reference, name, y_hat, y, "sum",
                                f"{name}(y_hat, y, 'sum') on float64 inputs (the reduction given"
                                " by position)", positional=True)  # fmt: skip
@@ -553,7 +554,7 @@ def _levels_off(got, want):
 def _check_ce(student, reference, logits, target, what):
     want = reference.cross_entropy_loss(logits, target)
     try:
-        got = student.cross_entropy_loss(logits.clone(), target.clone())
+        outcome = student.run("cross_entropy_loss", logits.clone(), target.clone())
     except GradingFailure as failure:
         if target.dtype.is_floating_point and {"IndexError", "RuntimeError"} & {*failure.raised}:
             fail(f"{failure}\nThe target here is an (n, q) float tensor of class probabilities"
@@ -565,7 +566,7 @@ def _check_ce(student, reference, logits, target, what):
         narrow = not target.dtype.is_floating_point and int(target.max()) + 1 < logits.shape[1]
         fail(f"{failure}\n{_NARROW_ONE_HOT if narrow else ''} If the sizes do not match where"
              f" you subtract the row maximum or the log-sum-exp: {_KEEP_ROWS}")
-    got = expect_tensor(got, what)
+    got = expect_tensor(outcome.value, what)
     if got.ndim == 0 and not torch.isfinite(got):
         fail(
             f"{what} is {float(got)}: exp() of a large logit overflows (exp(1000.) is inf), or"
@@ -584,6 +585,9 @@ def _check_ce(student, reference, logits, target, what):
             " shifted - log(sum(exp(shifted)))."
         )
     _check_scalar_loss(got, want, what, _ce_hints(logits, target, want))
+    # On every path: an in-place change of a soft target under no_grad kept every point (s. 34).
+    expect_unchanged(logits, outcome.args[0], "logits")
+    expect_unchanged(target, outcome.args[1], "target")
 
 
 @points(2, "cross_entropy_loss")
@@ -617,6 +621,9 @@ def test_cross_entropy_with_class_probabilities(student, reference):
         )
     # Soft targets in float64 (with float64 logits) are probabilities too, not class indices.
     logits, soft = seeded_randn(57, (4, 5), dtype=torch.float64), _soft_labels(58, 4, 5).double()
+    # Rows that sum to 1 in float64 too, as the docstring promises: float32 rows are 6e-8 off,
+    # which failed an answer that uses the sum (lse - sum_j p_j x_j, session 34).
+    soft = soft / soft.sum(dim=1, keepdim=True)
     float64 = " Tell the two kinds apart by target.is_floating_point() or target.ndim, not by"
     float64 += " comparing the dtype with torch.float32: float64 probabilities are soft targets."
     try:
@@ -677,28 +684,33 @@ def test_cross_entropy_gradient_and_inputs(student, reference):
     for target in (seeded_labels(57, 4, 5), soft):
         _expect_chain_rule(student, reference.cross_entropy_loss, "cross_entropy_loss",
                            (logits, target), "logits", "cross_entropy_loss(logits, target)", 58)
-    # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too.
-    target = torch.tensor([1, 0, 2])
+    # Logits like 1000 and -1000 (the docstring's): the gradient must be finite there too, on
+    # both paths (a torch.where on the soft-label path only kept every point, session 34).
     for dtype in (torch.float32, torch.float64):  # exp(1000.) is inf in float64 too
         big = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0],
                             [50.0, 100.0, 1000.0]], dtype=dtype)  # fmt: skip
-        what = f"cross_entropy_loss(logits, target) at {_DTYPE[dtype]} logits like 1000 and -1000"
-        outcome = student.run("cross_entropy_loss", big.clone(), target.clone(), grad=True)
-        if outcome.grads is None or outcome.grads[0] is None:
-            fail(f"No gradient flows from {what} back to the logits: use torch ops only."
-                 + NO_GRAD)  # fmt: skip
-        both = _BOTH_DTYPES if dtype == torch.float64 else ""
-        _expect_finite_gradients(
-            outcome, ("logits",), what,
-            "For the log-softmax that is the log-sum-exp form, logits - m -"
-            " log(sum(exp(logits - m))) with m the row maximum (keepdim=True): every exponent"
-            " is <= 0, for every input." + both,
-        )  # fmt: skip
-        leaf = big.clone().requires_grad_(True)
-        reference.cross_entropy_loss(leaf, target).backward()
-        expect_close(outcome.grads[0], leaf.grad, f"the gradient of {what} w.r.t. logits",
-                     hint="It should be (softmax(logits) - one_hot(target)) / n." + both,
-                     rtol=1e-4, atol=1e-6)  # fmt: skip
+        soft = torch.tensor([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0.0, 0.0, 1.0]], dtype=dtype)
+        for target, kind in ((torch.tensor([1, 0, 2]), ""), (soft, " with probability targets")):
+            what = (f"cross_entropy_loss(logits, target) at {_DTYPE[dtype]} logits like 1000 and"
+                    f" -1000{kind}")  # fmt: skip
+            outcome = student.run("cross_entropy_loss", big.clone(), target.clone(), grad=True)
+            if outcome.grads is None or outcome.grads[0] is None:
+                fail(f"No gradient flows from {what} back to the logits: use torch ops only."
+                     + NO_GRAD)  # fmt: skip
+            both = _BOTH_DTYPES if dtype == torch.float64 else ""
+            _expect_finite_gradients(
+                outcome, ("logits",), what,
+                "For the log-softmax that is the log-sum-exp form, logits - m -"
+                " log(sum(exp(logits - m))) with m the row maximum (keepdim=True): every"
+                " exponent is <= 0, for every input, on both paths (class indices and"
+                " probabilities)." + both,
+            )  # fmt: skip
+            leaf = big.clone().requires_grad_(True)
+            reference.cross_entropy_loss(leaf, target).backward()
+            expect_close(outcome.grads[0], leaf.grad, f"the gradient of {what} w.r.t. logits",
+                         hint="It should be (softmax(logits) - p) / n, p the one-hot row of"
+                         " the class or the target's row of probabilities." + both,
+                         rtol=1e-4, atol=1e-6)  # fmt: skip
 
 
 # -- bce_with_logits ------------------------------------------------------------------------

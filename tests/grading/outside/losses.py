@@ -35,9 +35,11 @@ def nll_loss(log_probs: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 
 
 def cross_entropy_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    log_p = logits - torch.logsumexp(logits, dim=1, keepdim=True)
     if target.is_floating_point():
-        return -(target.to(logits.dtype) * log_p).sum(dim=1).mean()
+        # Each row of target sums to 1: -sum_j p_j (x_j - lse) = lse - sum_j p_j x_j.
+        lse = torch.logsumexp(logits, dim=1)
+        return (lse - (target.to(logits.dtype) * logits).sum(dim=1)).mean()
+    log_p = logits - torch.logsumexp(logits, dim=1, keepdim=True)
     return -log_p.gather(1, target[:, None]).mean()
 
 
