@@ -325,7 +325,8 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 
 # Outside code that is wrong, graded for its messages: each test of the exercise it fails
 # names the mistake. ML-From-Scratch (eriklindernoren)'s Adam divides m and v by (1 - b1) and
-# (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included.
+# (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included;
+# rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch.
 _WRONG_OUTSIDE = {
     "optimizers": ("adam_step", "without the exponent t", """
 def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
@@ -336,6 +337,16 @@ def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
     new = [w - lr * (mi / (1 - b1)) / (torch.sqrt(vi / (1 - b2)) + 1e-8)
            for w, mi, vi in zip(params, m, v)]
     return new, {"step": state.get("step", 0) + 1, "m": m, "v": v}
+"""),
+    "linear_regression": ("data_iter", "drop", """
+def data_iter(batch_size, features, labels):  # rasbt's minibatch_generator (ch11), NumPy shuffle
+    import numpy as np
+
+    indices = np.arange(features.shape[0])
+    np.random.shuffle(indices)
+    for start_idx in range(0, indices.shape[0] - batch_size + 1, batch_size):
+        batch_idx = indices[start_idx:start_idx + batch_size]
+        yield features[batch_idx], labels[batch_idx]
 """),
     "losses": ("kl_divergence", "clamped p and q", """
 def kl_divergence(p, q):

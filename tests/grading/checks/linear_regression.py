@@ -401,16 +401,19 @@ def test_data_iter_batch_sizes_and_short_last_batch(student, reference):
         full, rest = divmod(n, batch_size)
         want = [batch_size] * full + ([rest] if rest else [])
         if sizes != want:
-            hint = _one_short(sizes, batch_size)
-            if sizes == [batch_size] * full and rest:
-                hint = (
-                    f" The last batch of {rest} examples is missing: do not drop it"
-                    " (range(0, n, batch_size) and slicing keep it)."
-                )
             fail(
                 f"with {n} examples and batch_size {batch_size} the batch sizes should be"
-                f" {want}, got {sizes}.{hint}"
+                f" {want}, got {sizes}.{_sizes_hint(sizes, batch_size, n)}"
             )
+
+
+def _sizes_hint(sizes, batch_size, n):
+    """The hint for batch sizes that are not ceil(n / batch_size) batches, the last shorter."""
+    full, rest = divmod(n, batch_size)
+    if sizes == [batch_size] * full and rest:
+        return (f" The last batch of {rest} examples is missing: do not drop it"
+                " (range(0, n, batch_size) and slicing keep it).")
+    return _one_short(sizes, batch_size)
 
 
 @points(2, "data_iter")
@@ -539,7 +542,8 @@ def test_data_iter_vector_labels(student, reference):
     ids = _batches(student, 4, 10, 2, seed=2, label_shape="vector")
     seen = torch.cat(ids).sort().values if ids else torch.zeros(0, dtype=torch.long)
     if not torch.equal(seen, torch.arange(10)):  # every example, each once (not a count)
-        fail("with labels of shape (n,), data_iter should still yield every example once.")
+        fail("with labels of shape (n,), data_iter should still yield every example once."
+             + _sizes_hint([len(i) for i in ids], 4, 10))
 
 
 # A torch.autograd.Function of one's own whose backward forgets grad_output is right only
@@ -905,7 +909,8 @@ def test_hidden_data_iter_45_examples_in_batches_of_6(student, reference):
     runs = [_batches(student, 6, 45, 4, seed=s) for s in (9002, 9003)]
     for ids in runs:
         if [len(i) for i in ids] != [6] * 7 + [3]:
-            fail(f"45 examples in batches of 6: batch sizes {[len(i) for i in ids]}.")
+            fail(f"45 examples in batches of 6: batch sizes {[len(i) for i in ids]}, not"
+                 f" {[6] * 7 + [3]}.{_sizes_hint([len(i) for i in ids], 6, 45)}")
         if not torch.equal(torch.cat(ids).sort().values, torch.arange(45)):
             fail("45 examples in batches of 6: not every example exactly once.")
         if all(int(b.max() - b.min()) == len(b) - 1 for b in ids):
