@@ -559,13 +559,25 @@ _CHAIN_RULE = (
 # -- linreg -----------------------------------------------------------------------------------
 
 
+def _run_linreg(student, X, w, b, **options):
+    """student.run("linreg", ...); a size error of w * X is told about the matrix product."""
+    try:
+        return student.run("linreg", X, w, b, **options)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised or "must match the size" not in str(failure):
+            raise
+        fail(f"{failure}\nw * X multiplies entry by entry (the one-feature model w * x + b):"
+             " with d features the model is the matrix product X @ w of X (n, d) and w (d, 1),"
+             " which has shape (n, 1), then + b.")
+
+
 @points(2, "linreg")
 def test_linreg_values(student, reference):
     for seed, (n, d), b_shape in ((0, (10, 2), (1,)), (1, (1, 5), ()), (2, (64, 3), (1,))):
         g = generator(seed)
         X, w = torch.randn(n, d, generator=g), torch.randn(d, 1, generator=g)
         b = torch.randn(b_shape, generator=g)
-        outcome = student.run("linreg", X, w, b)
+        outcome = _run_linreg(student, X, w, b)
         expect_shape(outcome.value, (n, 1), f"linreg(X, w, b) for X of shape ({n}, {d})")
         expect_close(
             outcome.value,
@@ -586,7 +598,7 @@ def test_linreg_gradients(student, reference):
         torch.randn(1, generator=g),
     )
     G = torch.randn(8, 1, generator=g)  # the upstream gradient: not ones (_CHAIN_RULE)
-    outcome = student.run("linreg", X, w, b, grad=G)
+    outcome = _run_linreg(student, X, w, b, grad=G)
     got = expect_shape(outcome.value, (8, 1), "linreg(X, w, b)")
     Xr, wr, br = (t.clone().requires_grad_(True) for t in (X, w, b))
     want = torch.autograd.grad((reference.linreg(Xr, wr, br) * G).sum(), [Xr, wr, br])
@@ -924,7 +936,7 @@ def test_hidden_linreg_other_shapes(student, reference):
     g = generator(9004)
     X, w = torch.randn(12, 4, generator=g), torch.randn(4, 1, generator=g)
     b = torch.randn((), generator=g)
-    outcome = student.run("linreg", X, w, b)
+    outcome = _run_linreg(student, X, w, b)
     expect_close(outcome.value, reference.linreg(X, w, b), "linreg for X of shape (12, 4)")
 
 
