@@ -163,6 +163,18 @@ def test_a_missing_package_says_which_and_what_to_do(tmp_path):
     assert 'overfitting.py", line 1' in message, message
 
 
+def test_an_indexed_assignment_of_another_dtype_says_what_to_do(tmp_path):
+    """CS224n's stable sigmoid, z = np.zeros_like(x, dtype=np.float64) filled by masks, ported
+    to torch: NumPy casts on assignment, torch raises "Index put requires the source and
+    destination dtypes match" for float32 x, and the report showed that RuntimeError alone."""
+    message = _first_message(tmp_path, "activations", (
+        "import torch\n\n\ndef sigmoid(x):\n    pos_mask = (x >= 0)\n"
+        "    z = torch.zeros_like(x, dtype=torch.float64)\n"
+        "    z[pos_mask] = torch.exp(-x[pos_mask])\n    return z\n"
+    ))
+    assert "dtypes match" in message and "zeros_like(x)" in message, message
+
+
 @pytest.mark.instructor  # reads the reference answers
 def test_a_plot_at_the_top_of_a_module_is_graded(tmp_path):
     """A notebook exported as a module plots at its top level (titles, a saved figure): as root
