@@ -77,7 +77,11 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     of log q, flax's Dropout), and tinygrad (mlops.Relu's backward, relu(x) - relu(-slope x),
     binary_crossentropy_logits through torch.maximum's tie at 0), and EECS 498's
     assignment 3 (ReLU by a clone and a masked assignment, TwoLayerNet's in-place backward),
-    and fast.ai course-v3's optimizer steppers and stats (nb_09), run on copies."""
+    and fast.ai course-v3's optimizer steppers and stats (nb_09), run on copies. Session 34's,
+    mostly NumPy converted at the boundary: labml.ai's Adam and WeightDecay, UvA's practical 1
+    (its modules, a Jacobian-einsum softmax backward), Raschka's chapter 11 MLP, Deep Learning
+    with PyTorch's p1ch5 (central differences on new tensors), Understanding Deep Learning's
+    ReLU and indicator, Zero to Mastery's batch accuracy, CS224n's softmax and sigmoid_grad."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
