@@ -81,7 +81,8 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     mostly NumPy converted at the boundary: labml.ai's Adam and WeightDecay, UvA's practical 1
     (its modules, a Jacobian-einsum softmax backward), Raschka's chapter 11 MLP, Deep Learning
     with PyTorch's p1ch5 (central differences on new tensors), Understanding Deep Learning's
-    ReLU and indicator, Zero to Mastery's batch accuracy, CS224n's softmax and sigmoid_grad."""
+    ReLU and indicator, Zero to Mastery's batch accuracy, CS224n's softmax and sigmoid_grad,
+    fastbook's and fastai's optimizer callbacks on clones with a .grad."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
