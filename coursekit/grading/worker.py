@@ -184,7 +184,11 @@ _CPU = (" (the grader runs your code on the CPU: make tensors on the device of t
         " x.device, not on 'cuda')")
 _HINTS = [("IProgress not found", " (tqdm.notebook draws in Jupyter only: use `from tqdm.auto"
                                   " import tqdm`, which works everywhere)"),
-          ("no NVIDIA driver", _CPU), ("not compiled with CUDA", _CPU)]  # fmt: skip
+          ("no NVIDIA driver", _CPU), ("not compiled with CUDA", _CPU),
+          ("Index put requires the source and destination dtypes match",
+           " (out[mask] = values writes values of one dtype into a tensor of another, which"
+           " NumPy casts and torch refuses: make the tensor you fill in the dtype of the values,"
+           " e.g. torch.zeros_like(x) without dtype=, or write values.to(out.dtype))")]  # fmt: skip
 
 
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:

@@ -77,7 +77,12 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     of log q, flax's Dropout), and tinygrad (mlops.Relu's backward, relu(x) - relu(-slope x),
     binary_crossentropy_logits through torch.maximum's tie at 0), and EECS 498's
     assignment 3 (ReLU by a clone and a masked assignment, TwoLayerNet's in-place backward),
-    and fast.ai course-v3's optimizer steppers and stats (nb_09), run on copies."""
+    and fast.ai course-v3's optimizer steppers and stats (nb_09), run on copies. Session 34's,
+    mostly NumPy converted at the boundary: labml.ai's Adam and WeightDecay, UvA's practical 1
+    (its modules, a Jacobian-einsum softmax backward), Raschka's chapter 11 MLP, Deep Learning
+    with PyTorch's p1ch5 (central differences on new tensors), Understanding Deep Learning's
+    ReLU and indicator, Zero to Mastery's batch accuracy, CS224n's softmax and sigmoid_grad,
+    fastbook's and fastai's optimizer callbacks on clones with a .grad."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -161,6 +166,18 @@ def test_a_missing_package_says_which_and_what_to_do(tmp_path):
     ))
     assert "No module named 'pandas'" in message and "__main__" in message, message
     assert 'overfitting.py", line 1' in message, message
+
+
+def test_an_indexed_assignment_of_another_dtype_says_what_to_do(tmp_path):
+    """CS224n's stable sigmoid, z = np.zeros_like(x, dtype=np.float64) filled by masks, ported
+    to torch: NumPy casts on assignment, torch raises "Index put requires the source and
+    destination dtypes match" for float32 x, and the report showed that RuntimeError alone."""
+    message = _first_message(tmp_path, "activations", (
+        "import torch\n\n\ndef sigmoid(x):\n    pos_mask = (x >= 0)\n"
+        "    z = torch.zeros_like(x, dtype=torch.float64)\n"
+        "    z[pos_mask] = torch.exp(-x[pos_mask])\n    return z\n"
+    ))
+    assert "dtypes match" in message and "zeros_like(x)" in message, message
 
 
 @pytest.mark.instructor  # reads the reference answers
@@ -325,7 +342,8 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 
 # Outside code that is wrong, graded for its messages: each test of the exercise it fails
 # names the mistake. ML-From-Scratch (eriklindernoren)'s Adam divides m and v by (1 - b1) and
-# (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included.
+# (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included;
+# rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch.
 _WRONG_OUTSIDE = {
     "optimizers": ("adam_step", "without the exponent t", """
 def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
@@ -336,6 +354,16 @@ def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
     new = [w - lr * (mi / (1 - b1)) / (torch.sqrt(vi / (1 - b2)) + 1e-8)
            for w, mi, vi in zip(params, m, v)]
     return new, {"step": state.get("step", 0) + 1, "m": m, "v": v}
+"""),
+    "linear_regression": ("data_iter", "drop", """
+def data_iter(batch_size, features, labels):  # rasbt's minibatch_generator (ch11), NumPy shuffle
+    import numpy as np
+
+    indices = np.arange(features.shape[0])
+    np.random.shuffle(indices)
+    for start_idx in range(0, indices.shape[0] - batch_size + 1, batch_size):
+        batch_idx = indices[start_idx:start_idx + batch_size]
+        yield features[batch_idx], labels[batch_idx]
 """),
     "losses": ("kl_divergence", "clamped p and q", """
 def kl_divergence(p, q):

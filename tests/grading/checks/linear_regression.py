@@ -408,16 +408,19 @@ def test_data_iter_batch_sizes_and_short_last_batch(student, reference):
         full, rest = divmod(n, batch_size)
         want = [batch_size] * full + ([rest] if rest else [])
         if sizes != want:
-            hint = _one_short(sizes, batch_size)
-            if sizes == [batch_size] * full and rest:
-                hint = (
-                    f" The last batch of {rest} examples is missing: do not drop it"
-                    " (range(0, n, batch_size) and slicing keep it)."
-                )
             fail(
                 f"with {n} examples and batch_size {batch_size} the batch sizes should be"
-                f" {want}, got {sizes}.{hint}"
+                f" {want}, got {sizes}.{_sizes_hint(sizes, batch_size, n)}"
             )
+
+
+def _sizes_hint(sizes, batch_size, n):
+    """The hint for batch sizes that are not ceil(n / batch_size) batches, the last shorter."""
+    full, rest = divmod(n, batch_size)
+    if sizes == [batch_size] * full and rest:
+        return (f" The last batch of {rest} examples is missing: do not drop it"
+                " (range(0, n, batch_size) and slicing keep it).")
+    return _one_short(sizes, batch_size)
 
 
 @points(2, "data_iter")
@@ -574,7 +577,8 @@ def test_data_iter_vector_labels(student, reference):
                    dtypes=(torch.float64, torch.int64))
     seen = torch.cat(ids).sort().values if ids else torch.zeros(0, dtype=torch.long)
     if not torch.equal(seen, torch.arange(10)):  # every example, each once (not a count)
-        fail("with labels of shape (n,), data_iter should still yield every example once.")
+        fail("with labels of shape (n,), data_iter should still yield every example once."
+             + _sizes_hint([len(i) for i in ids], 4, 10))
 
 
 # A torch.autograd.Function of one's own whose backward forgets grad_output is right only
@@ -590,13 +594,25 @@ _CHAIN_RULE = (
 # -- linreg -----------------------------------------------------------------------------------
 
 
+def _run_linreg(student, X, w, b, **options):
+    """student.run("linreg", ...); a size error of w * X is told about the matrix product."""
+    try:
+        return student.run("linreg", X, w, b, **options)
+    except GradingFailure as failure:
+        if "RuntimeError" not in failure.raised or "must match the size" not in str(failure):
+            raise
+        fail(f"{failure}\nw * X multiplies entry by entry (the one-feature model w * x + b):"
+             " with d features the model is the matrix product X @ w of X (n, d) and w (d, 1),"
+             " which has shape (n, 1), then + b.")
+
+
 @points(2, "linreg")
 def test_linreg_values(student, reference):
     for seed, (n, d), b_shape in ((0, (10, 2), (1,)), (1, (1, 5), ()), (2, (64, 3), (1,))):
         g = generator(seed)
         X, w = torch.randn(n, d, generator=g), torch.randn(d, 1, generator=g)
         b = torch.randn(b_shape, generator=g)
-        outcome = student.run("linreg", X, w, b)
+        outcome = _run_linreg(student, X, w, b)
         expect_shape(outcome.value, (n, 1), f"linreg(X, w, b) for X of shape ({n}, {d})")
         expect_close(
             outcome.value,
@@ -624,7 +640,7 @@ def test_linreg_gradients(student, reference):
         torch.randn(1, generator=g),
     )
     G = torch.randn(8, 1, generator=g)  # the upstream gradient: not ones (_CHAIN_RULE)
-    outcome = student.run("linreg", X, w, b, grad=G)
+    outcome = _run_linreg(student, X, w, b, grad=G)
     got = expect_shape(outcome.value, (8, 1), "linreg(X, w, b)")
     Xr, wr, br = (t.clone().requires_grad_(True) for t in (X, w, b))
     want = torch.autograd.grad((reference.linreg(Xr, wr, br) * G).sum(), [Xr, wr, br])
@@ -950,7 +966,8 @@ def test_hidden_data_iter_45_examples_in_batches_of_6(student, reference):
     runs = [_batches(student, 6, 45, 4, seed=s) for s in (9002, 9003)]
     for ids in runs:
         if [len(i) for i in ids] != [6] * 7 + [3]:
-            fail(f"45 examples in batches of 6: batch sizes {[len(i) for i in ids]}.")
+            fail(f"45 examples in batches of 6: batch sizes {[len(i) for i in ids]}, not"
+                 f" {[6] * 7 + [3]}.{_sizes_hint([len(i) for i in ids], 6, 45)}")
         if not torch.equal(torch.cat(ids).sort().values, torch.arange(45)):
             fail("45 examples in batches of 6: not every example exactly once.")
         if all(int(b.max() - b.min()) == len(b) - 1 for b in ids):
@@ -964,7 +981,7 @@ def test_hidden_linreg_other_shapes(student, reference):
     g = generator(9004)
     X, w = torch.randn(12, 4, generator=g), torch.randn(4, 1, generator=g)
     b = torch.randn((), generator=g)
-    outcome = student.run("linreg", X, w, b)
+    outcome = _run_linreg(student, X, w, b)
     expect_close(outcome.value, reference.linreg(X, w, b), "linreg for X of shape (12, 4)")
 
 

@@ -345,6 +345,14 @@ def _expect_mlp_grads(got, want, what, X, y, params):
         elif k == 3 and torch.allclose(g, torch.softmax(O, dim=1).sum(0) / n):
             hint = ("This is softmax(O) summed over the examples, / n: subtract the one-hot"
                     " labels, dO = (softmax(O) - one_hot(y)) / n.")
+        elif k >= 2 and (eps := _eps_in_the_loss(g, w, k, O, y, torch.relu(X @ W1 + b1))):
+            hint = (f"You added a small constant (about {eps:.0e}) to the probabilities in the"
+                    " cross-entropy's gradient, -one_hot(y) / (P + eps) / n through the softmax:"
+                    " that is the gradient of another loss, off by about eps / p (p the true"
+                    " class's probability). The mean"
+                    " cross-entropy's gradient at the logits is exactly dO = (softmax(O) -"
+                    " one_hot(y)) / n: compute it directly (softmax and cross-entropy together),"
+                    " with no division by the probabilities.")
         elif k >= 2:
             hint = ("The output layer starts from dO = (softmax(O) - one_hot(y)) / n, O the"
                     " logits: db2 = dO.sum(0), dW2 = H^T dO with H = relu(X W1 + b1).")
@@ -353,6 +361,22 @@ def _expect_mlp_grads(got, want, what, X, y, params):
                     " dH = dO W2^T, dZ = dH * (Z > 0) with Z = X W1 + b1, then dW1 = X^T dZ"
                     " and db1 = dZ.sum(0).")
         expect_close(g, w, f"{name} of {what}", hint=hint)
+
+
+def _eps_in_the_loss(got, want, k, O, y, H):
+    """The eps of a dO computed as the cross-entropy's own backward -one_hot / (P + eps) / n
+    through the softmax, (P - one_hot) / n scaled per row by p / (p + eps), p the true class's
+    probability, if ``got`` is that, else None."""
+    P = torch.softmax(O, dim=1)
+    Y = torch.nn.functional.one_hot(y, O.shape[1]).to(O.dtype)
+    p = P.gather(1, y[:, None])
+    for eps in (1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3):
+        dO = (P - Y) * (p / (p + eps)) / len(O)
+        candidate = dO.sum(0) if k == 3 else H.T @ dO
+        off = (candidate - want).abs().max()  # how far this eps moves the right answer
+        if off > 0 and (got - candidate).abs().max() < 0.01 * off:
+            return eps
+    return None
 
 
 _NARROW_ONE_HOT = (

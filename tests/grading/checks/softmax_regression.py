@@ -513,6 +513,9 @@ def _expect_float32(got, what: str):
             f"{what}: expected dtype torch.float32, got {got.dtype}. One-hot rows are"
             " compared with probabilities, so build them as floats (e.g."
             " torch.zeros(n, q, dtype=torch.float32), or .float() on an integer result)."
+            + (" float64 is NumPy's default (np.zeros, np.eye) and comes through"
+               " torch.from_numpy: call .float() on the result." if got.dtype == torch.float64
+               else "")
         )
     return got
 
