@@ -531,6 +531,12 @@ def _no_in_place(student, reference, name, hyper, seed):
                  " new_params as a list of NEW tensors, which the caller may change without"
                  " touching the old ones. Compute every parameter's update, also when it is"
                  " zero (p - lr * ... is a new tensor), or return p.clone().")
+        if k == 0 and 1 in outcome.shares:  # torch.optim.SGD's first buffer: clone(grad)
+            fail(f"{name} returned a state that holds a tensor of grads itself (or a view of it),"
+                 " e.g. v = g at the first step: a training loop that zeroes or accumulates its"
+                 " gradients in place (p.grad.zero_(), the next backward pass) would change your"
+                 " state with them. Build new tensors for the state: momentum * v + g from zeros,"
+                 " or g.clone() (torch.optim.SGD's first buffer is torch.clone(grad)).")
         for key in sorted(STATE_KEYS[name]) if k == 0 else ():  # Keras' v = momentum v - lr g
             expect_close(got_state[key], state[key], f"at step 1, {name}'s returned"
                          f" state[{key!r}]", hint="The returned state holds exactly what the"
