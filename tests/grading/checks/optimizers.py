@@ -725,6 +725,30 @@ def test_adam_matches_torch(student, reference):
     # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
     _run(student, reference, "adam_step", {"lr": 0.05, "betas": (0.9, 0.999)}, seed=28,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    # A run far along: every run above starts from {} and stops by step 25, where a bias
+    # correction dropped after a warm-up of 50 steps kept every point (session 34).
+    _adam_late(student, reference, {"lr": 0.05, "betas": (0.9, 0.999)}, seed=29, steps=1000)
+
+
+def _adam_late(student, reference, hyper, seed, steps):
+    """One step from a state that has taken ``steps`` steps (its moments from a short run)."""
+    problem = Quadratic(seed, SHAPES_A)
+    params, state = [p.clone() for p in problem.start], {}
+    for k in range(3):
+        params, state = reference.adam_step(params, problem.grads(params, k), state, **hyper)
+    state = {**state, "step": steps}
+    grads = problem.grads(params, 3)
+    got, got_state = _unpack("adam_step", student.adam_step(params, grads, state, **hyper), params)
+    want, _ = reference.adam_step(params, grads, state, **hyper)
+    what = f"adam_step given a state with state['step'] = {steps} (a run {steps} steps in)"
+    if got_state.get("step") != steps + 1:
+        fail(f"{what} returned state['step'] = {short_repr(got_state.get('step'))}; expected"
+             f" {steps + 1}: count from the state you are given, state.get('step', 0) + 1.")
+    if not _close(got, want):
+        fail(f"{what} took another step than torch.optim.Adam's. At every step, however late,"
+             " t = state['step'] + 1 and the bias correction divides m by 1 - beta1 ** t and v"
+             f" by 1 - beta2 ** t: 1 - 0.999 ** {steps + 1} is {1 - 0.999 ** (steps + 1):.3f},"
+             " not yet 1.")
 
 
 @points(1, "adam_step")
