@@ -141,10 +141,20 @@ def _run_dropout(student, X, p, seed):
 def test_dropout_edge_cases(student, reference):
     for seed, shape in ((0, (2, 8)), (1, (3, 4, 5))):
         X = _positive(seed, shape)
-        same = student.run("dropout_layer", X, 0.0, seed=seed)
+        # With random weights G: p = 0 passes the gradient on too (X.detach() kept 9/9, s. 34).
+        G = seeded_randn(seed, shape)
+        same = student.run("dropout_layer", X, 0.0, seed=seed, grad=G)
         got = expect_shape(same.value, shape, f"dropout_layer(X, 0.0) for X of shape {shape}")
         expect_close(got, X, "dropout_layer(X, 0.0)",
                      hint="With p = 0 nothing is dropped and 1 - p = 1: return X's values.")
+        if not same.grads or same.grads[0] is None:
+            fail("No gradient flows from dropout_layer(X, 0.0) back to X: with p = 0 the layer"
+                 " passes X on unchanged, its gradient too (a network with dropout 0 still"
+                 " trains the layers below). Return X.clone() (or X), not X.detach() or a new"
+                 " tensor made from its values." + NO_GRAD)
+        expect_close(same.grads[0], G, "the gradient of (dropout_layer(X, 0.0) * G).sum() w.r.t."
+                     " X, for random weights G", hint="With p = 0 the upstream gradient passes"
+                     " on unchanged.")  # fmt: skip
         zero = _run_dropout(student, X, 1.0, seed)
         got = expect_shape(zero.value, shape, f"dropout_layer(X, 1.0) for X of shape {shape}")
         if torch.isnan(got).any():
