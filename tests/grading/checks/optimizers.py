@@ -406,6 +406,8 @@ def _call(student, name, hyper, positional, params, grads, state, watch):
                                        strict=True):  # fmt: skip
             for where, b, a in _leaves(what, before, after):
                 expect_unchanged(b, a, f"{where} passed to {name}")
+        if 1 in outcome.shares:  # a state made of the gradients, at any step or momentum
+            fail(_SHARES_GRADS.format(name=name))
     except GradingFailure as changed:
         seen = _CHANGED.setdefault(student, {})
         given = f"a state with the keys {_keys(state)}" if state else "the empty state {}"
@@ -532,11 +534,7 @@ def _no_in_place(student, reference, name, hyper, seed):
                  " touching the old ones. Compute every parameter's update, also when it is"
                  " zero (p - lr * ... is a new tensor), or return p.clone().")
         if k == 0 and 1 in outcome.shares:  # torch.optim.SGD's first buffer: clone(grad)
-            fail(f"{name} returned a state that holds a tensor of grads itself (or a view of it),"
-                 " e.g. v = g at the first step: a training loop that zeroes or accumulates its"
-                 " gradients in place (p.grad.zero_(), the next backward pass) would change your"
-                 " state with them. Build new tensors for the state: momentum * v + g from zeros,"
-                 " or g.clone() (torch.optim.SGD's first buffer is torch.clone(grad)).")
+            fail(_SHARES_GRADS.format(name=name))
         for key in sorted(STATE_KEYS[name]) if k == 0 else ():  # Keras' v = momentum v - lr g
             expect_close(got_state[key], state[key], f"at step 1, {name}'s returned"
                          f" state[{key!r}]", hint="The returned state holds exactly what the"
@@ -557,6 +555,15 @@ def _no_in_place(student, reference, name, hyper, seed):
         expect_close(got_state[key], state[key], f"at step 4, {name}'s returned state[{key!r}]",
                      hint="The returned state holds the new running values the docstring"
                      " describes, which the next call reads back.")
+
+
+_SHARES_GRADS = (
+    "{name} returned a state that holds a tensor of grads itself (or a view of it), e.g. v = g"
+    " at the first step: a training loop that zeroes or accumulates its gradients in place"
+    " (p.grad.zero_(), the next backward pass) would change your state with them. Build new"
+    " tensors for the state: momentum * v + g from zeros, or g.clone() (torch.optim.SGD's"
+    " first buffer is torch.clone(grad))."
+)
 
 
 def _keys(state: dict) -> str:
