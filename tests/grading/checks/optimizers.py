@@ -406,6 +406,8 @@ def _call(student, name, hyper, positional, params, grads, state, watch):
                                        strict=True):  # fmt: skip
             for where, b, a in _leaves(what, before, after):
                 expect_unchanged(b, a, f"{where} passed to {name}")
+        if 1 in outcome.shares:  # a state made of the gradients, at any step or momentum
+            fail(_SHARES_GRADS.format(name=name))
     except GradingFailure as changed:
         seen = _CHANGED.setdefault(student, {})
         given = f"a state with the keys {_keys(state)}" if state else "the empty state {}"
@@ -531,6 +533,8 @@ def _no_in_place(student, reference, name, hyper, seed):
                  " new_params as a list of NEW tensors, which the caller may change without"
                  " touching the old ones. Compute every parameter's update, also when it is"
                  " zero (p - lr * ... is a new tensor), or return p.clone().")
+        if k == 0 and 1 in outcome.shares:  # torch.optim.SGD's first buffer: clone(grad)
+            fail(_SHARES_GRADS.format(name=name))
         for key in sorted(STATE_KEYS[name]) if k == 0 else ():  # Keras' v = momentum v - lr g
             expect_close(got_state[key], state[key], f"at step 1, {name}'s returned"
                          f" state[{key!r}]", hint="The returned state holds exactly what the"
@@ -551,6 +555,15 @@ def _no_in_place(student, reference, name, hyper, seed):
         expect_close(got_state[key], state[key], f"at step 4, {name}'s returned state[{key!r}]",
                      hint="The returned state holds the new running values the docstring"
                      " describes, which the next call reads back.")
+
+
+_SHARES_GRADS = (
+    "{name} returned a state that holds a tensor of grads itself (or a view of it), e.g. v = g"
+    " at the first step: a training loop that zeroes or accumulates its gradients in place"
+    " (p.grad.zero_(), the next backward pass) would change your state with them. Build new"
+    " tensors for the state: momentum * v + g from zeros, or g.clone() (torch.optim.SGD's"
+    " first buffer is torch.clone(grad))."
+)
 
 
 def _keys(state: dict) -> str:
@@ -719,6 +732,30 @@ def test_adam_matches_torch(student, reference):
     # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
     _run(student, reference, "adam_step", {"lr": 0.05, "betas": (0.9, 0.999)}, seed=28,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    # A run far along: every run above starts from {} and stops by step 25, where a bias
+    # correction dropped after a warm-up of 50 steps kept every point (session 34).
+    _adam_late(student, reference, {"lr": 0.05, "betas": (0.9, 0.999)}, seed=29, steps=1000)
+
+
+def _adam_late(student, reference, hyper, seed, steps):
+    """One step from a state that has taken ``steps`` steps (its moments from a short run)."""
+    problem = Quadratic(seed, SHAPES_A)
+    params, state = [p.clone() for p in problem.start], {}
+    for k in range(3):
+        params, state = reference.adam_step(params, problem.grads(params, k), state, **hyper)
+    state = {**state, "step": steps}
+    grads = problem.grads(params, 3)
+    got, got_state = _unpack("adam_step", student.adam_step(params, grads, state, **hyper), params)
+    want, _ = reference.adam_step(params, grads, state, **hyper)
+    what = f"adam_step given a state with state['step'] = {steps} (a run {steps} steps in)"
+    if got_state.get("step") != steps + 1:
+        fail(f"{what} returned state['step'] = {short_repr(got_state.get('step'))}; expected"
+             f" {steps + 1}: count from the state you are given, state.get('step', 0) + 1.")
+    if not _close(got, want):
+        fail(f"{what} took another step than torch.optim.Adam's. At every step, however late,"
+             " t = state['step'] + 1 and the bias correction divides m by 1 - beta1 ** t and v"
+             f" by 1 - beta2 ** t: 1 - 0.999 ** {steps + 1} is {1 - 0.999 ** (steps + 1):.3f},"
+             " not yet 1.")
 
 
 @points(1, "adam_step")

@@ -141,10 +141,20 @@ def _run_dropout(student, X, p, seed):
 def test_dropout_edge_cases(student, reference):
     for seed, shape in ((0, (2, 8)), (1, (3, 4, 5))):
         X = _positive(seed, shape)
-        same = student.run("dropout_layer", X, 0.0, seed=seed)
+        # With random weights G: p = 0 passes the gradient on too (X.detach() kept 9/9, s. 34).
+        G = seeded_randn(seed, shape)
+        same = student.run("dropout_layer", X, 0.0, seed=seed, grad=G)
         got = expect_shape(same.value, shape, f"dropout_layer(X, 0.0) for X of shape {shape}")
         expect_close(got, X, "dropout_layer(X, 0.0)",
                      hint="With p = 0 nothing is dropped and 1 - p = 1: return X's values.")
+        if not same.grads or same.grads[0] is None:
+            fail("No gradient flows from dropout_layer(X, 0.0) back to X: with p = 0 the layer"
+                 " passes X on unchanged, its gradient too (a network with dropout 0 still"
+                 " trains the layers below). Return X.clone() (or X), not X.detach() or a new"
+                 " tensor made from its values." + NO_GRAD)
+        expect_close(same.grads[0], G, "the gradient of (dropout_layer(X, 0.0) * G).sum() w.r.t."
+                     " X, for random weights G", hint="With p = 0 the upstream gradient passes"
+                     " on unchanged.")  # fmt: skip
         zero = _run_dropout(student, X, 1.0, seed)
         got = expect_shape(zero.value, shape, f"dropout_layer(X, 1.0) for X of shape {shape}")
         if torch.isnan(got).any():
@@ -255,31 +265,34 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
             fail(f"{what}: the mean of output / X is {ratio:.3f}, not 1: the expectation must "
                  "be unchanged, E[dropout(X)] = X.")  # fmt: skip
     # A minibatch drops at the same rate: at p = 0.5, 16,384 and 600 entries allow 0.05 and
-    # 0.12 around it (about 13 and 6 standard deviations).
+    # 0.12 around it (about 13 and 6 standard deviations); at p = 0.2, 4,000 allow 0.05 (8).
     # And the gradient, weighted by a random G (not ones, which an autograd.Function that
     # forgets grad_output gets right): G / (1 - p) where kept, 0 where dropped. A dropout under
     # torch.no_grad() (or through .detach(), NumPy) kept every point, session 33: a network
-    # trained with it never trains the layers below the dropout.
-    for seed, shape, tolerance in ((8, (64, 256), 0.05), (9, (3, 5, 40), 0.12)):
+    # trained with it never trains the layers below the dropout. At p = 0.5 alone, 1 / p and
+    # 1 / (1 - p) are one number: a backward scaling by 1 / p kept every point (session 34).
+    for seed, shape, p, tolerance in ((8, (64, 256), 0.5, 0.05), (9, (3, 5, 40), 0.5, 0.12),
+                                      (10, (40, 100), 0.2, 0.05)):  # fmt: skip
         X, G = _positive(seed, shape), seeded_randn(seed, shape)
-        outcome = student.run("dropout_layer", X, 0.5, seed=seed, grad=G)
-        got = expect_shape(outcome.value, shape, f"dropout_layer(X, 0.5) for X of shape {shape}")
-        _expect_a_dropout(got, X, 0.5, f"dropout_layer(X, 0.5) for X of shape {shape}")
+        what = f"dropout_layer(X, {p}) for X of shape {shape}"
+        outcome = student.run("dropout_layer", X, p, seed=seed, grad=G)
+        got = expect_shape(outcome.value, shape, what)
+        _expect_a_dropout(got, X, p, what)
         if not outcome.grads or outcome.grads[0] is None:
-            fail("No gradient flows from dropout_layer(X, 0.5) back to X: the values are right,"
+            fail(f"No gradient flows from dropout_layer(X, {p}) back to X: the values are right,"
                  " but autograd cannot see how they were made, so the layers below a dropout"
                  " never learn. Multiply X itself by the mask (no .detach(), NumPy or"
                  " torch.tensor(...))." + NO_GRAD)  # fmt: skip
-        expect_close(outcome.grads[0], G * (got != 0) / 0.5, "the gradient of (dropout_layer(X,"
-                     " 0.5) * G).sum() w.r.t. X, for random weights G", hint="A kept entry passes"
-                     " its upstream gradient on times 1 / (1 - p), a dropped one passes 0 (the"
+        expect_close(outcome.grads[0], G * (got != 0) / (1 - p), f"the gradient of"
+                     f" (dropout_layer(X, {p}) * G).sum() w.r.t. X, for random weights G",
+                     hint=f"A kept entry passes its upstream gradient on times 1 / (1 - p) ="
+                     f" {1 / (1 - p):g}, as its value is scaled, a dropped one passes 0 (the"
                      " chain rule: a torch.autograd.Function whose backward ignores grad_output"
                      " is right only under .sum()).")  # fmt: skip
         rate = (got == 0).double().mean().item()
-        if abs(rate - 0.5) > tolerance:
-            fail(f"dropout_layer(X, 0.5) for X of shape {shape} dropped a fraction {rate:.3f}"
-                 " of the entries: every input, whatever its size, drops each entry with"
-                 " probability p.")  # fmt: skip
+        if abs(rate - p) > tolerance:
+            fail(f"{what} dropped a fraction {rate:.3f} of the entries: every input, whatever"
+                 " its size, drops each entry with probability p.")  # fmt: skip
 
 
 def _expect_a_dropout(got, X, p, what):
