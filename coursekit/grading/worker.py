@@ -201,8 +201,12 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
             reply["message"] = message or re.sub(
                 r"(?<![\w.~/:])/(?:[^\s\"'<>:()/]+/)+[^\s\"'<>:()/]+",  # not a URL's //host/
                 lambda path: shown_path(path.group(0)), str(exc)[:20_000])[:2000]  # fmt: skip
-            frames = [f for f in traceback.extract_tb(exc.__traceback__)  # not <frozen ...>
-                      if not f.filename.endswith("worker.py") and f.filename[:1] != "<"]
+            every = traceback.extract_tb(exc.__traceback__)
+            # not <frozen ...>, nor torch/_ops.py where _watch's dispatch mode calls an op
+            frames = [f for i, f in enumerate(every)
+                      if not f.filename.endswith("worker.py") and f.filename[:1] != "<"
+                      and not (i and every[i - 1].name == "__torch_dispatch__"
+                               and every[i - 1].filename.endswith("worker.py"))]  # fmt: skip
             for frame in frames:
                 frame.filename = shown_path(frame.filename)
             frames = frames[:1] + frames[-5:] if len(frames) > 6 else frames  # theirs first

@@ -398,6 +398,24 @@ def test_a_traceback_names_the_students_file_not_the_graders_folders(tmp_path):
             assert folder not in output, f"{folder} shown to the student: {output}"
 
 
+def test_a_traceback_shows_no_frame_of_the_graders_own_watch(tmp_path):
+    """A size or dtype error in a torch operation ends at the student's line, as it does when
+    they run it themselves: the frame the grader's dispatch mode adds (``torch/_ops.py``, where
+    it calls the operation) is not theirs and only hides the line that matters."""
+    source = REFERENCE.read_text() + (  # X is float32 whatever w's dtype (float64 in a test)
+        "\n\ndef synthetic_data(w, b, num_examples):\n    import torch\n"
+        "    X = torch.normal(0, 1, (num_examples, len(w)))\n"
+        "    return X, torch.matmul(X, w).reshape(-1, 1) + b\n"
+    )
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    outputs = [t.output for t in result.tests if t.exercise == "synthetic_data" and not t.passed]
+    line = source.splitlines().index("    return X, torch.matmul(X, w).reshape(-1, 1) + b") + 1
+    assert any(f'File "{CHAPTER}.py", line {line}, in synthetic_data' in o for o in outputs)
+    for output in outputs:
+        assert "torch/_ops.py" not in output, output
+
+
 def test_only_the_exception_raised_counts_not_its_name_or_message(tmp_path):
     """A check that a function raises ValueError accepts a subclass of ValueError (as `except
     ValueError` would), and nothing that only looks like one: a message naming ValueError, a
