@@ -932,3 +932,21 @@ def test_an_import_hint_reads_the_line_python_names():
 def test_a_message_cut_says_so_even_when_its_escapes_fill_it():
     text = runner.clip("\x1b" * 4000)
     assert len(text) < runner.MESSAGE_CAP + 50 and text.endswith("3000 more characters]")
+
+
+def test_a_misspelt_module_is_named_with_the_name_to_give_it(tmp_path):
+    """A learner's typo or singular (``linear_regresion.py``, ``activation.py``, ``loss.py``)
+    was graded as missing with no word of the file that was meant: now it is named, and a
+    helper module of another name, or another chapter's module, is not."""
+    chapters = ["activations", "linear_regression", "losses", "mlp", "optimizers"]
+    for name in ["linear_regresion.py", "activation.py", "loss.py", "utils.py", "mlp.py",
+                 "optimiser.py"]:  # fmt: skip
+        (tmp_path / name).write_text("")
+    hints = runner.misnamed(tmp_path, chapters)
+    assert hints == {
+        "linear_regression": "linear_regresion.py is graded as nothing: rename it"
+                             " linear_regression.py",
+        "activations": "activation.py is graded as nothing: rename it activations.py",
+        "losses": "loss.py is graded as nothing: rename it losses.py",
+        "optimizers": "optimiser.py is graded as nothing: rename it optimizers.py",
+    }
