@@ -323,6 +323,17 @@ def misnamed(folder: Path, chapter_list: list[str]) -> dict[str, str]:
     return hints
 
 
+def copies_elsewhere(result: SubmissionResult) -> list[str]:
+    """Notes for ``coursekit check`` on ``exercises/``: a chapter with exercises still not
+    implemented there, whose module lies where a learner may have saved it instead (the
+    working folder, a notebook's folder in ``book/``, the top of the course)."""
+    stubbed = sorted({t.chapter for t in result.tests if "is not implemented yet" in t.output})
+    places = dict.fromkeys([Path.cwd(), REPO, *sorted(REPO.glob("book/*/"))])
+    return [f"{safe_name(str(p / f'{c}.py'))} is not graded: the check reads exercises/{c}.py"
+            " only. Move your answers there."
+            for c in stubbed for p in places if os.path.isfile(p / f"{c}.py")]  # fmt: skip
+
+
 def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
     """``{chapter or "zip": hint}`` for files of ``folder`` uploaded in place of a chapter module:
     a notebook, a zip, another extension (``mlp.py.txt``), a module saved as UTF-16."""
