@@ -202,11 +202,15 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
                 r"(?<![\w.~/:])/(?:[^\s\"'<>:()/]+/)+[^\s\"'<>:()/]+",  # not a URL's //host/
                 lambda path: shown_path(path.group(0)), str(exc)[:20_000])[:2000]  # fmt: skip
             every = traceback.extract_tb(exc.__traceback__)
-            # not <frozen ...>, nor torch/_ops.py where _watch's dispatch mode calls an op
+            # not <frozen ...>, nor what only _watch's modes run: torch/_ops.py where its
+            # dispatch mode calls an op, torch's handing of a call to its function mode
             frames = [f for i, f in enumerate(every)
                       if not f.filename.endswith("worker.py") and f.filename[:1] != "<"
                       and not (i and every[i - 1].name == "__torch_dispatch__"
-                               and every[i - 1].filename.endswith("worker.py"))]  # fmt: skip
+                               and every[i - 1].filename.endswith("worker.py"))
+                      and not (f"{os.sep}torch{os.sep}" in f.filename and any(
+                          w in (f.line or "") for w in ("handle_torch_function(",
+                                                         "__torch_function__(")))]  # fmt: skip
             for frame in frames:
                 frame.filename = shown_path(frame.filename)
             frames = frames[:1] + frames[-5:] if len(frames) > 6 else frames  # theirs first

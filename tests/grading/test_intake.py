@@ -398,22 +398,27 @@ def test_a_traceback_names_the_students_file_not_the_graders_folders(tmp_path):
             assert folder not in output, f"{folder} shown to the student: {output}"
 
 
-def test_a_traceback_shows_no_frame_of_the_graders_own_watch(tmp_path):
+@pytest.mark.parametrize("last", [
+    "    return X, torch.matmul(X, w).reshape(-1, 1) + b",  # X float32, w float64 in a test
+    "    X.backward()\n    return X, torch.matmul(X, w).reshape(-1, 1) + b",  # no grad_fn
+])  # fmt: skip
+def test_a_traceback_shows_no_frame_of_the_graders_own_watch(tmp_path, last):
     """A size or dtype error in a torch operation ends at the student's line, as it does when
-    they run it themselves: the frame the grader's dispatch mode adds (``torch/_ops.py``, where
-    it calls the operation) is not theirs and only hides the line that matters."""
-    source = REFERENCE.read_text() + (  # X is float32 whatever w's dtype (float64 in a test)
+    they run it themselves: the frames the grader's modes add (``torch/_ops.py``, where its
+    dispatch mode calls the operation; ``torch/overrides.py``, where torch hands a call to its
+    function mode) are not theirs and only hide the lines that matter."""
+    source = REFERENCE.read_text() + (
         "\n\ndef synthetic_data(w, b, num_examples):\n    import torch\n"
-        "    X = torch.normal(0, 1, (num_examples, len(w)))\n"
-        "    return X, torch.matmul(X, w).reshape(-1, 1) + b\n"
+        f"    X = torch.normal(0, 1, (num_examples, len(w)))\n{last}\n"
     )
     (tmp_path / f"{CHAPTER}.py").write_text(source)
     result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
     outputs = [t.output for t in result.tests if t.exercise == "synthetic_data" and not t.passed]
-    line = source.splitlines().index("    return X, torch.matmul(X, w).reshape(-1, 1) + b") + 1
+    line = source.splitlines().index(last.splitlines()[0]) + 1
     assert any(f'File "{CHAPTER}.py", line {line}, in synthetic_data' in o for o in outputs)
     for output in outputs:
-        assert "torch/_ops.py" not in output, output
+        assert "torch/_ops.py" not in output and "torch/overrides.py" not in output, output
+        assert "handle_torch_function" not in output, output
 
 
 def test_only_the_exception_raised_counts_not_its_name_or_message(tmp_path):
