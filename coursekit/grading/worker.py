@@ -184,7 +184,11 @@ _CPU = (" (the grader runs your code on the CPU: make tensors on the device of t
         " x.device, not on 'cuda')")
 _HINTS = [("IProgress not found", " (tqdm.notebook draws in Jupyter only: use `from tqdm.auto"
                                   " import tqdm`, which works everywhere)"),
-          ("no NVIDIA driver", _CPU), ("not compiled with CUDA", _CPU)]  # fmt: skip
+          ("no NVIDIA driver", _CPU), ("not compiled with CUDA", _CPU),
+          ("does not require grad and does not have a grad_fn",
+           " (the grader's tensors do not require grad unless the docstring says so, and autograd"
+           " tracks only those that do: where it asks for gradients by hand, compute them with"
+           " the chain rule instead of calling backward)")]  # fmt: skip
 
 
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:

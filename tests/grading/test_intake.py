@@ -446,3 +446,17 @@ def test_only_the_exception_raised_counts_not_its_name_or_message(tmp_path):
         result = runner.grade_submission(tmp_path / case, [chapter], timeout=10.0)
         empty = [t for t in result.tests if t.name == "test_best_epoch_empty_history"]
         assert len(empty) == 1 and empty[0].passed == (case == "subclass"), (case, empty)
+
+
+def test_backward_on_an_input_without_grad_is_told_what_to_do(tmp_path):
+    """``loss.backward()`` in an exercise that asks for gradients by hand (``mlp_backward``)
+    raised torch's "element 0 of tensors does not require grad" with no word of why the inputs
+    have none or what to write instead."""
+    source = REFERENCE.read_text() + (
+        "\n\ndef linreg(X, w, b):\n    (X @ w + b).sum().backward()\n    return w.grad\n"
+    )
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    outputs = [t.output for t in result.tests if t.exercise == "linreg" and not t.passed]
+    assert any("does not require grad" in o for o in outputs), outputs
+    assert all("chain rule" in o for o in outputs if "does not require grad" in o), outputs
