@@ -5,6 +5,7 @@ Replace each ``raise NotImplementedError`` with your answer, then run
 ``torch.autograd``) in the backward functions: compute the gradients by hand.
 """
 
+import torch  # noqa: F401
 
 
 def mlp_forward(X, W1, b1, W2, b2):

@@ -39,6 +39,8 @@ def check(chapter: str | None = None):
         from IPython.display import HTML, display
 
         display(HTML(report.student_html(result)))
-        return result
-    print(report.student_table(result))
+    else:
+        print(report.student_table(result))
+    for note in runner.copies_elsewhere(result):  # answers saved beside the notebook, say
+        print(f"note: {note}")
     return result

@@ -98,6 +98,8 @@ def cmd_check(args) -> int:
           " few seconds...", flush=True)  # fmt: skip
     result = runner.grade_submission(folder, chapter_list, **bounds)
     print(report.student_table(result))
+    for note in [] if args.dir else runner.copies_elsewhere(result):
+        print(f"note: {note}")
     return 0 if result.score == result.max_score else 1
 
 

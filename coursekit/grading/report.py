@@ -53,8 +53,10 @@ def student_table(result, width: int = 100) -> str:
                 lines.append(" " * (w + 2) + f"- the same as for {first[message]} above")
                 continue
             first[message] = f"{ch}.{ex}"
-            for i, paragraph in enumerate(message.strip().splitlines()[:12]):
-                pieces = textwrap.wrap(paragraph, width - w - 6, break_long_words=False) or [""]
+            for i, paragraph in enumerate(_shortened(message.strip().splitlines())):
+                code = paragraph.startswith("    ")  # a traceback's code or caret line: whole
+                pieces = [paragraph] if code else textwrap.wrap(
+                    paragraph, width - w - 6, break_long_words=False) or [""]  # fmt: skip
                 lines += [" " * (w + 2) + ("- " if i == j == 0 else "  ") + piece
                           for j, piece in enumerate(pieces)]  # fmt: skip
     total = f"{result.score:g} / {result.max_score:g}"
@@ -63,6 +65,15 @@ def student_table(result, width: int = 100) -> str:
         these = "of these tests is" if hidden == 1 else "of these tests are"
         lines.append(f"({hidden} {these} hidden: their inputs are not shown)")
     return "\n".join(lines + ([f"note: {result.error}"] if result.error else []))
+
+
+def _shortened(lines: list[str], most: int = 12) -> list[str]:
+    """At most ``most`` lines of a message, keeping the advice after its last blank line
+    (a hint that follows a long traceback)."""
+    if len(lines) <= most:
+        return lines
+    tail = lines[len(lines) - lines[::-1].index(""):][-3:] if "" in lines else []
+    return lines[: most - len(tail) - 1] + ["  ..."] + tail
 
 
 def student_html(result) -> str:

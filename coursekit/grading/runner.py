@@ -17,6 +17,7 @@ import traceback
 import unicodedata
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
 from multiprocessing.connection import Connection, Pipe, wait
 from pathlib import Path
 
@@ -304,17 +305,33 @@ def misnamed(folder: Path, chapter_list: list[str]) -> dict[str, str]:
     not followed."""
     folder, hints = Path(folder), unread_files(Path(folder), chapter_list)
     missing = [c for c in chapter_list if not os.path.lexists(folder / f"{c}.py")]
+    others = {c.replace("_", "") for c in chapter_list}
     for entry in _entries(folder) if missing else []:
         letters = "".join(c for c in Path(entry.name).stem.lower() if "a" <= c <= "z")
         below = entry.is_dir(follow_symlinks=False)
         for c in missing:
-            if entry.name.endswith(".py") and letters.startswith(c.replace("_", "")):
+            own = c.replace("_", "")
+            # a typo or a singular (linear_regresion.py, loss.py), not another chapter's module
+            typo = abs(len(letters) - len(own)) < 4 and letters not in others \
+                and SequenceMatcher(None, letters, own).ratio() >= 0.8
+            if entry.name.endswith(".py") and (letters.startswith(own) or typo):
                 hints.setdefault(c, f"{entry.name} is graded as nothing: rename it {c}.py")
             for deeper in [f"{c}.py", f"exercises/{c}.py"] if below else []:
                 if os.path.lexists(Path(entry.path) / deeper):
                     hints.setdefault(c, f"{entry.name}/{deeper} is graded as nothing: put the"
                                         " chapter files at the top of the submission")
     return hints
+
+
+def copies_elsewhere(result: SubmissionResult) -> list[str]:
+    """Notes for ``coursekit check`` on ``exercises/``: a chapter with exercises still not
+    implemented there, whose module lies where a learner may have saved it instead (the
+    working folder, a notebook's folder in ``book/``, the top of the course)."""
+    stubbed = sorted({t.chapter for t in result.tests if "is not implemented yet" in t.output})
+    places = dict.fromkeys([Path.cwd(), REPO, *sorted(REPO.glob("book/*/"))])
+    return [f"{safe_name(str(p / f'{c}.py'))} is not graded: the check reads exercises/{c}.py"
+            " only. Move your answers there."
+            for c in stubbed for p in places if os.path.isfile(p / f"{c}.py")]  # fmt: skip
 
 
 def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:

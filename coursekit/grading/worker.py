@@ -188,7 +188,11 @@ _HINTS = [("IProgress not found", " (tqdm.notebook draws in Jupyter only: use `f
           ("Index put requires the source and destination dtypes match",
            " (out[mask] = values writes values of one dtype into a tensor of another, which"
            " NumPy casts and torch refuses: make the tensor you fill in the dtype of the values,"
-           " e.g. torch.zeros_like(x) without dtype=, or write values.to(out.dtype))")]  # fmt: skip
+           " e.g. torch.zeros_like(x) without dtype=, or write values.to(out.dtype))"),
+          ("does not require grad and does not have a grad_fn",
+           " (the grader's tensors do not require grad unless the docstring says so, and autograd"
+           " tracks only those that do: where it asks for gradients by hand, compute them with"
+           " the chain rule instead of calling backward)")]  # fmt: skip
 
 
 def failure(kind: str, exc: BaseException | None = None, message: str = "") -> dict:
@@ -205,8 +209,16 @@ def failure(kind: str, exc: BaseException | None = None, message: str = "") -> d
             reply["message"] = message or re.sub(
                 r"(?<![\w.~/:])/(?:[^\s\"'<>:()/]+/)+[^\s\"'<>:()/]+",  # not a URL's //host/
                 lambda path: shown_path(path.group(0)), str(exc)[:20_000])[:2000]  # fmt: skip
-            frames = [f for f in traceback.extract_tb(exc.__traceback__)  # not <frozen ...>
-                      if not f.filename.endswith("worker.py") and f.filename[:1] != "<"]
+            every = traceback.extract_tb(exc.__traceback__)
+            # not <frozen ...>, nor what only _watch's modes run: torch/_ops.py where its
+            # dispatch mode calls an op, torch's handing of a call to its function mode
+            frames = [f for i, f in enumerate(every)
+                      if not f.filename.endswith("worker.py") and f.filename[:1] != "<"
+                      and not (i and every[i - 1].name == "__torch_dispatch__"
+                               and every[i - 1].filename.endswith("worker.py"))
+                      and not (f"{os.sep}torch{os.sep}" in f.filename and any(
+                          w in (f.line or "") for w in ("handle_torch_function(",
+                                                         "__torch_function__(")))]  # fmt: skip
             for frame in frames:
                 frame.filename = shown_path(frame.filename)
             frames = frames[:1] + frames[-5:] if len(frames) > 6 else frames  # theirs first

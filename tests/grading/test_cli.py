@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -277,3 +278,17 @@ def test_a_canvas_download_is_told_to_be_sorted_into_folders(tmp_path):
     (tmp_path / f"doejane_11_1100_{CHAPTER}.py").write_text("")
     with pytest.raises(UsageError, match=f"doejane_11_1100_{CHAPTER}.py .*sort them into folders"):
         find_submissions([str(tmp_path)], runner.chapters())
+
+
+def test_check_names_a_module_saved_outside_exercises(tmp_path):
+    """A learner who saved their answers beside the notebook (``%%writefile``) or at the top of
+    the course got "not implemented yet" with no word of where the check reads: now the table
+    is followed by a note naming the copy and the file to put it in."""
+    (tmp_path / f"{CHAPTER}.py").write_text("def linreg(X, w, b):\n    return X @ w + b\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "coursekit", "check", CHAPTER], cwd=tmp_path, capture_output=True,
+        text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(runner.REPO)},
+    )  # fmt: skip
+    assert "not implemented yet" in done.stdout
+    assert (f"{tmp_path / CHAPTER}.py is not graded: the check reads exercises/{CHAPTER}.py"
+            f" only") in " ".join(done.stdout.split()), done.stdout

@@ -398,6 +398,29 @@ def test_a_traceback_names_the_students_file_not_the_graders_folders(tmp_path):
             assert folder not in output, f"{folder} shown to the student: {output}"
 
 
+@pytest.mark.parametrize("last", [
+    "    return X, torch.matmul(X, w).reshape(-1, 1) + b",  # X float32, w float64 in a test
+    "    X.backward()\n    return X, torch.matmul(X, w).reshape(-1, 1) + b",  # no grad_fn
+])  # fmt: skip
+def test_a_traceback_shows_no_frame_of_the_graders_own_watch(tmp_path, last):
+    """A size or dtype error in a torch operation ends at the student's line, as it does when
+    they run it themselves: the frames the grader's modes add (``torch/_ops.py``, where its
+    dispatch mode calls the operation; ``torch/overrides.py``, where torch hands a call to its
+    function mode) are not theirs and only hide the lines that matter."""
+    source = REFERENCE.read_text() + (
+        "\n\ndef synthetic_data(w, b, num_examples):\n    import torch\n"
+        f"    X = torch.normal(0, 1, (num_examples, len(w)))\n{last}\n"
+    )
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    outputs = [t.output for t in result.tests if t.exercise == "synthetic_data" and not t.passed]
+    line = source.splitlines().index(last.splitlines()[0]) + 1
+    assert any(f'File "{CHAPTER}.py", line {line}, in synthetic_data' in o for o in outputs)
+    for output in outputs:
+        assert "torch/_ops.py" not in output and "torch/overrides.py" not in output, output
+        assert "handle_torch_function" not in output, output
+
+
 def test_only_the_exception_raised_counts_not_its_name_or_message(tmp_path):
     """A check that a function raises ValueError accepts a subclass of ValueError (as `except
     ValueError` would), and nothing that only looks like one: a message naming ValueError, a
@@ -423,3 +446,17 @@ def test_only_the_exception_raised_counts_not_its_name_or_message(tmp_path):
         result = runner.grade_submission(tmp_path / case, [chapter], timeout=10.0)
         empty = [t for t in result.tests if t.name == "test_best_epoch_empty_history"]
         assert len(empty) == 1 and empty[0].passed == (case == "subclass"), (case, empty)
+
+
+def test_backward_on_an_input_without_grad_is_told_what_to_do(tmp_path):
+    """``loss.backward()`` in an exercise that asks for gradients by hand (``mlp_backward``)
+    raised torch's "element 0 of tensors does not require grad" with no word of why the inputs
+    have none or what to write instead."""
+    source = REFERENCE.read_text() + (
+        "\n\ndef linreg(X, w, b):\n    (X @ w + b).sum().backward()\n    return w.grad\n"
+    )
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    outputs = [t.output for t in result.tests if t.exercise == "linreg" and not t.passed]
+    assert any("does not require grad" in o for o in outputs), outputs
+    assert all("chain rule" in o for o in outputs if "does not require grad" in o), outputs

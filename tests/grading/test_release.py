@@ -572,3 +572,12 @@ def test_the_editions_lint_leaves_the_learners_answers_alone(tmp_path):
     instructor = subprocess.run(["make", "-n", "-C", str(runner.REPO), "lint"],
                                 capture_output=True, text=True, timeout=60)  # fmt: skip
     assert "ruff check ." in instructor.stdout and "exclude" not in instructor.stdout
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_stub_imports_torch_as_its_docstring_assumes(chapter):
+    """``exercises/mlp.py`` said "Use torch only" but imported nothing: a learner's first
+    answer there failed with "name 'torch' is not defined", where the other stubs import it."""
+    tree = ast.parse((runner.EXERCISES_DIR / f"{chapter}.py").read_text())
+    imported = {a.name for node in tree.body if isinstance(node, ast.Import) for a in node.names}
+    assert "torch" in imported, f"exercises/{chapter}.py does not import torch"

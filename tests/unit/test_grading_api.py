@@ -932,3 +932,38 @@ def test_an_import_hint_reads_the_line_python_names():
 def test_a_message_cut_says_so_even_when_its_escapes_fill_it():
     text = runner.clip("\x1b" * 4000)
     assert len(text) < runner.MESSAGE_CAP + 50 and text.endswith("3000 more characters]")
+
+
+def test_a_misspelt_module_is_named_with_the_name_to_give_it(tmp_path):
+    """A learner's typo or singular (``linear_regresion.py``, ``activation.py``, ``loss.py``)
+    was graded as missing with no word of the file that was meant: now it is named, and a
+    helper module of another name, or another chapter's module, is not."""
+    chapters = ["activations", "linear_regression", "losses", "mlp", "optimizers"]
+    for name in ["linear_regresion.py", "activation.py", "loss.py", "utils.py", "mlp.py",
+                 "optimiser.py"]:  # fmt: skip
+        (tmp_path / name).write_text("")
+    hints = runner.misnamed(tmp_path, chapters)
+    assert hints == {
+        "linear_regression": "linear_regresion.py is graded as nothing: rename it"
+                             " linear_regression.py",
+        "activations": "activation.py is graded as nothing: rename it activations.py",
+        "losses": "loss.py is graded as nothing: rename it losses.py",
+        "optimizers": "optimiser.py is graded as nothing: rename it optimizers.py",
+    }
+
+
+def test_a_tracebacks_code_line_and_its_caret_stay_aligned_in_the_table():
+    """The table wrapped a long code line of a traceback like prose, so the caret line under
+    it pointed at the wrong characters: code and caret lines are kept whole, and the hint after
+    a traceback of several frames is still shown."""
+    code = "    p = torch.exp(logits) / torch.exp(logits).sum(dim=1)  # softmax, as in the book"
+    caret = "        ~~~~~~~~~~~~~~~~~~^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+    frame = f'  File "losses.py", line 29, in cross_entropy_loss\n{code}\n{caret}\n'
+    message = f"cross_entropy_loss(...) raised RuntimeError: sizes\n{frame * 5}\nKeep the dim."
+    result = SubmissionResult("ada")
+    result.tests = [TestResult("losses", "cross_entropy_loss", "test_ce", 0, 7, message)]
+    lines = report.student_table(result).splitlines()
+    at = [i for i, line in enumerate(lines) if line.endswith(code.strip())]
+    assert at and all(lines[i + 1].endswith(caret.strip()) for i in at), "\n".join(lines)
+    assert lines[at[0] + 1].index("^") - lines[at[0]].index("p = ") == caret.index("^") - 4
+    assert any("Keep the dim." in line for line in lines), "\n".join(lines)

@@ -127,6 +127,11 @@ MISTAKES = {
         ("momentum:dampened", "You scale the gradient by (1 - momentum) (an exponential moving "
                               "average). torch.optim.SGD with dampening=0 adds g itself: "
                               "v <- momentum * v + g."),
+        # The same path as returning the old velocity: the message names both.
+        ("momentum:with_g", "Your parameters move by lr * g, as in plain gradient descent: the"
+                            " velocity is what moves them, p <- p - lr * v, after v <- momentum"
+                            " * v + g. Or the state you return holds the old velocity, not the"
+                            " new one that the next call must read back."),
     ],
     "nesterov_step": [
         # Looking ahead with the velocity from before the step, p - lr * (g + momentum * v_old),

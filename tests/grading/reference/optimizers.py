@@ -98,6 +98,11 @@ def _momentum_dampened(params, grads, state, lr, momentum):
     return [p - lr * vi for p, vi in zip(params, v, strict=True)], {"v": v}
 
 
+def _momentum_with_g(params, grads, state, lr, momentum):
+    v = [momentum * v + g for v, g in zip(state.get("v", _zeros(grads)), grads, strict=True)]
+    return [p - lr * g for p, g in zip(params, grads, strict=True)], {"v": v}
+
+
 def _divide(params, grads, s, lr, eps, mistake):
     return [
         p - lr * g / ((si + eps).sqrt() if mistake == "inside" else
@@ -169,6 +174,7 @@ _MISTAKEN = {
     "sgd:no_lr": _sgd_no_lr,
     "momentum:late": _momentum_late,
     "momentum:dampened": _momentum_dampened,
+    "momentum:with_g": _momentum_with_g,
     **{f"adagrad:{m}": _adagrad(m) for m in ("abs", "inside", "not_running", "no_eps", "no_root")},
     **{f"rmsprop:{m}": _rmsprop(m) for m in ("swapped", "no_one_minus", "inside", "no_eps",
                                                "old_s")},  # fmt: skip

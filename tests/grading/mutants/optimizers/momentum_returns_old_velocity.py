@@ -1,6 +1,6 @@
 """momentum_step steps with the new velocity but returns the old one in the state.
 
-Says (momentum_step): what goes wrong is the state you return
+Says (momentum_step): the state you return holds the old velocity
 """
 
 
