@@ -181,10 +181,15 @@ def parser() -> argparse.ArgumentParser:
                                 " (the student edition) and autograder {gradescope,prairielearn,"
                                 "run} (the platforms' packages); each has its --help")  # fmt: skip
     sub = p.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="grade your own answers in exercises/")
+    c = sub.add_parser("check", help="grade your own answers in exercises/",
+                       description="Grade your answers in exercises/ (or --dir) and print what"
+                       " each failed test says; exit status 0 when every test passes.")
     c.add_argument("chapter", nargs="?", help="one chapter (default: all)")
     c.add_argument("--dir", help="grade this folder instead of the repository's exercises/")
-    g = sub.add_parser("grade", help="grade student submissions (instructors)")
+    g = sub.add_parser("grade", help="grade student submissions (instructors)",
+                       description="Grade each SUBMISSION_DIR (a folder a student), hidden tests"
+                       " included where the course has them, and print the class table;"
+                       " --json, --csv and --gradescope write reports too.")
     g.add_argument("submissions", nargs="+", metavar="SUBMISSION_DIR")
     g.add_argument("--chapter", help="grade only this chapter")
     g.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")

@@ -252,6 +252,22 @@ def test_the_top_level_help_names_every_command():
     assert "release OUT_DIR" in text and "autograder {gradescope,prairielearn,run}" in text
 
 
+def test_each_commands_help_says_what_it_does():
+    """``python -m coursekit check --help`` printed its usage alone (a learner's session 34):
+    each command's help says what it grades and what it prints."""
+    import contextlib
+    import io
+
+    from coursekit.grading.cli import parser
+
+    for command, words in (("check", "exercises/"), ("grade", "class table")):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+            parser().parse_args([command, "--help"])
+        usage, _, rest = out.getvalue().partition("\n\n")
+        assert words in " ".join(rest.split()[:40]), out.getvalue()
+
+
 def test_the_class_table_names_a_missing_module_once_per_chapter():
     """A check that a call raises quotes the failure inside its own words ("he_normal_(...)
     should raise ValueError, but: no mlp.py in the submission"): the chapter is still told
