@@ -386,7 +386,7 @@ def test_data_iter_covers_every_example_once(student, reference):
                 f"with {n} examples and batch_size {batch_size}, every example should appear"
                 f" exactly once per pass, but {missing} never appear and {repeated} appear more"
                 " than once. Shuffle a list of all indices and slice it into batches."
-                + (short or (" Did you drop the last, shorter batch?"
+                + (short or (f" Did you drop the last{', shorter' * bool(n % batch_size)} batch?"
                              if missing and not repeated else ""))
             )
 
