@@ -180,9 +180,10 @@ def expect_shape(value, shape, what: str) -> torch.Tensor:
     if math.prod(got) == 1 and (not want or not got):
         message += (
             " One number is expected as a 0-d tensor (shape ()): .sum() or .reshape(()) gives one;"
-            if not want else
-            " One value per example is expected, not a 0-d tensor: keep the example dimension;"
-        ) + " a tensor of shape (1,) or (1, 1) is not the same thing."
+            " a tensor of shape (1,) or (1, 1) is not the same thing." if not want else
+            " One value per example is expected, not a 0-d tensor: keep the example dimension"
+            " (no .sum() or .mean() over it)."
+        )
     elif math.prod(got) == math.prod(want) and len(got) != len(want):
         message += (
             f" The values may be right but arranged differently: reshape to {shape_str(want)}"

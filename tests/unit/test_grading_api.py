@@ -49,6 +49,15 @@ def test_expect_shape_says_expected_and_got():
     assert expect_shape(torch.zeros(2, 3), (2, 3), "x").shape == (2, 3)
 
 
+def test_a_0d_result_where_one_value_per_example_is_wanted_is_told_so_alone():
+    """A 0-d loss where (5,) is wanted was told that "(1,) or (1, 1) is not the same thing", a
+    clause meant for the opposite mistake (a learner's session 34)."""
+    text = message(lambda: expect_shape(torch.tensor(0.5), (5,), "kl_divergence(p, q)"))
+    assert "keep the example dimension" in text and "(1, 1)" not in text
+    text = message(lambda: expect_shape(torch.zeros(1), (), "loss"))
+    assert "0-d tensor" in text and "(1,) or (1, 1) is not the same thing" in text
+
+
 def test_expect_tensor_rejects_subclasses_and_other_objects():
     class Sub(torch.Tensor):
         pass
