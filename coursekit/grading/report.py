@@ -83,10 +83,13 @@ def student_html(result) -> str:
         color = "#1a7f37" if earned == possible else ("#9a6700" if earned else "#cf222e")
         shown = [f"the same as for {first[m]} above" if m in first else m for m in messages]
         first.update((m, ex) for m in messages if m not in first)
-        text = "<br>".join(html.escape(m).replace("\n", "<br>") for m in shown) or "ok"
+        text = "\n\n".join(html.escape(m.rstrip()) for m in shown) or "ok"
+        # pre-wrap and a fixed width keep a traceback's caret under the code it points at
         cells.append(
-            f"<tr><td><code>{html.escape(ex)}</code></td><td style='color:{color}'>"
-            f"{earned:g} / {possible:g}</td><td style='text-align:left'>{text}</td></tr>"
+            f"<tr style='vertical-align:top'><td><code>{html.escape(ex)}</code></td>"
+            f"<td style='color:{color}'>{earned:g} / {possible:g}</td>"
+            f"<td style='text-align:left;white-space:pre-wrap;font-family:monospace'>{text}</td>"
+            "</tr>"
         )
     return (
         "<table><thead><tr><th>exercise</th><th>points</th><th>what to fix</th></tr></thead>"
