@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -30,12 +31,30 @@ def exercise_rows(result, student: bool = False) -> list[tuple[str, str, float, 
     hidden tests' messages replaced by :data:`HIDDEN_FAILED`)."""
     rows: dict[tuple[str, str], list] = {}
     for t in result.tests:
-        row = rows.setdefault((t.chapter, t.exercise), [0.0, 0.0, []])
+        row = rows.setdefault((t.chapter, t.exercise), [0.0, 0.0, [], {}])
         row[0], row[1] = row[0] + t.score, row[1] + t.max_score
         output = student_output(t, result) if student else t.output
-        if not t.passed and output and output not in row[2]:
-            row[2].append(output)
-    return [(ch, ex, *row) for (ch, ex), row in rows.items()]
+        if t.passed or not output or output in row[2]:
+            continue
+        # A student reads one mistake once: the same message for other sizes is counted instead.
+        shape = _NUMBER.sub("#", output) if student else output
+        if shape in row[3]:
+            row[3][shape][1] += 1
+            continue
+        row[3][shape] = [output, 0]
+        row[2].append(output)
+    return [(ch, ex, earned, possible, [m for m, n in seen.values() for m in _counted(m, n)])
+            for (ch, ex), (earned, possible, _, seen) in rows.items()]  # fmt: skip
+
+
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])")
+
+
+def _counted(message: str, more: int) -> list[str]:
+    if not more:
+        return [message]
+    tests = "test fails" if more == 1 else "tests fail"
+    return [message, f"{more} more {tests} the same way, with other sizes or values."]
 
 
 def student_table(result, width: int = 100) -> str:

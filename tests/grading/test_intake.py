@@ -269,6 +269,23 @@ def test_a_missing_module_is_said_once_in_the_students_table(tmp_path):
     assert report.student_html(result).count(missing) == 1
 
 
+def test_one_mistake_seen_at_several_sizes_is_shown_once_and_counted(tmp_path):
+    """A y of shape (n,) fails three tests of synthetic_data whose messages differ only in n:
+    the student reads it once, with how many more tests failed the same way. The instructor's
+    report keeps every message."""
+    source = REFERENCE.read_text().replace("return X, y.reshape(-1, 1)", "return X, y")
+    assert source != REFERENCE.read_text(), "the reference changed: update this test"
+    (tmp_path / f"{CHAPTER}.py").write_text(source)
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    shapes = [t.output for t in result.tests if t.exercise == "synthetic_data" and not t.hidden
+              and "y: expected shape" in t.output]  # fmt: skip
+    assert len(set(shapes)) >= 2, shapes
+    for table in (report.student_table(result), report.student_html(result)):
+        assert table.count("y: expected shape") == 1, table
+        assert f"{len(shapes) - 1} more tests fail the same way" in table, table
+    assert sum("y: expected shape" in m for m in report.exercise_rows(result)[0][4]) >= 2
+
+
 def test_a_module_that_imports_another_exercise_file_is_told_to_stand_alone(tmp_path):
     """``from activations import relu`` works in the learner's folder, but each module is
     graded on its own: the message says so (a syntax error gets no such advice)."""
