@@ -198,7 +198,8 @@ def run_check(check: Check, student, reference) -> TestResult:
         check.function(student, reference)
         message = ""
     except (GradingFailure, AssertionError) as exc:
-        message = str(exc) or f"{check.name} failed"
+        # advice a check appended to a failure ending in a traceback: a paragraph of its own
+        message = re.sub(r"\n (?=\S)", "\n\n", str(exc)) or f"{check.name} failed"
     except _STUDENT_CAUSED as exc:
         message = (
             f"the grader could not use what your code returned or left in its arguments"

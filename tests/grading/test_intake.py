@@ -286,6 +286,28 @@ def test_one_mistake_seen_at_several_sizes_is_shown_once_and_counted(tmp_path):
     assert sum("y: expected shape" in m for m in report.exercise_rows(result)[0][4]) >= 2
 
 
+def test_advice_after_a_traceback_starts_a_paragraph_of_its_own(tmp_path):
+    """A check appends its advice (" The same inputs in the other dtype passed ...") to the
+    failure it caught; after a traceback that advice began a line with a stray space, glued to
+    the caret line. It is a paragraph of its own, so the table also keeps it when it cuts."""
+    reference = runner.REFERENCE_DIR / "losses.py"
+    source = reference.read_text().replace(
+        "    log_probs = _log_softmax(logits)\n",
+        "    log_probs = _log_softmax(logits)\n"
+        "    if logits.dtype == torch.float64:\n"
+        "        log_probs = log_probs * {}['scale']\n",
+    )
+    assert source != reference.read_text(), "the reference changed: update this test"
+    (tmp_path / "losses.py").write_text(source)
+    result = runner.grade_submission(tmp_path, ["losses"], timeout=10.0)
+    advised = [t.output for t in result.tests if "The same inputs in the other dtype" in t.output]
+    assert advised, [t.output for t in result.tests if not t.passed]
+    for output in advised:
+        assert "^\n\nThe same inputs in the other dtype passed" in output, output
+    for t in result.tests:
+        assert not [line for line in t.output.splitlines() if line[:1] == " " != line[1:2]]
+
+
 def test_a_module_that_imports_another_exercise_file_is_told_to_stand_alone(tmp_path):
     """``from activations import relu`` works in the learner's folder, but each module is
     graded on its own: the message says so (a syntax error gets no such advice)."""
