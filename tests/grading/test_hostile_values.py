@@ -923,6 +923,25 @@ def test_a_reply_costly_to_build_is_refused_at_once():
     assert wire.decode(wire.encode([2**70, -(2**200)])) == [2**70, -(2**200)]
 
 
+def test_a_reply_of_many_dimensions_is_refused_at_once():
+    """A tensor of 255 dimensions of size 1 costs the grader 255 sizes and strides to build: 90,000
+    of them (184 MB, under the item and byte caps) took 19 s and 450 MB in `wire.decode`, three
+    times a reply of as many scalars, after the call's time limit (red team 12, session 35).
+    A tensor counts as ten items and one a dimension; the checks' tensors have at most 4."""
+    import struct
+
+    from coursekit.grading import wire
+
+    nd = 255
+    one = b"X" + bytes((wire.DTYPE_CODE[torch.bool], nd)) + struct.pack(f"<{nd}q", *[1] * nd)
+    start = time.perf_counter()
+    with pytest.raises(wire.WireError, match="a tensor is 10"):
+        wire.decode(b"l" + struct.pack("<I", 90_000) + (one + b"\x01") * 90_000)
+    assert time.perf_counter() - start < 5
+    four = [torch.zeros(2, 3, 4, 5)] * 20_000  # honest replies hold far fewer
+    assert len(wire.decode(wire.encode(four))) == 20_000
+
+
 def test_a_progress_bar_is_not_another_thread(grading_worker, tmp_path):
     """tqdm starts a monitor thread with its first bar (here at import, in a demo loop): honest
     code, so it must not count as the "another thread" of a by-hand call (above)."""
