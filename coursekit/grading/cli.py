@@ -54,10 +54,12 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
             what = "not a directory (give the folder holding the .py files)"
             raise UsageError(f"{shown}: {what if path.exists() else 'no such file or directory'}")
         # Student folders that are links or hold no module are listed: they score 0 with why.
-        children = {p: inside(p) for p in sorted(path.iterdir()) if (p.is_symlink() or p.is_dir())
+        # A folder with modules of its own is a student's: 10,000 entries tell its backups.
+        own = has_modules(path)
+        listed = [Path(e.path) for e in runner._entries(path)] if own else sorted(path.iterdir())
+        children = {p: inside(p) for p in listed if (p.is_symlink() or p.is_dir())
                     and not p.name.startswith(".") and p.name != "__MACOSX"}  # fmt: skip
         students = [runner.safe_name(p.name) for p in children if has_modules(children[p])]
-        own = has_modules(path)
         if own or (len(students) < 2 and len(paths) > 1):
             if own and len(students) > 1:  # a class with stray modules, or a student's backups
                 print(f"warning: {shown} holds exercise modules and also folders that hold them"

@@ -308,3 +308,26 @@ def test_check_names_a_module_saved_outside_exercises(tmp_path):
     assert "not implemented yet" in done.stdout
     assert (f"{tmp_path / CHAPTER}.py is not graded: the check reads exercises/{CHAPTER}.py"
             f" only") in " ".join(done.stdout.split()), done.stdout
+
+
+def test_a_students_folder_of_many_folders_is_listed_up_to_10000_entries(tmp_path, monkeypatch):
+    """`grade class/*` looked for modules in every folder of each student's folder: one that
+    holds its modules and 20,000 empty folders kept the coordinating process 26 s before any
+    grading (red team 12, session 35). A folder with modules of its own is one student's: its
+    folders matter only for the warning about backups, and 10,000 entries are listed."""
+    from coursekit.grading import cli
+
+    alice, bob = tmp_path / "alice", tmp_path / "bob"
+    for i in range(20_000):
+        (alice / f"d{i:05}").mkdir(parents=True)
+    bob.mkdir()
+    for folder in (alice, bob):
+        (folder / "activations.py").write_text("")
+    looked = []
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda *a, real=real, **k: looked.append(a) or real(*a, **k))
+    found = cli.find_submissions([str(alice), str(bob)], ["activations"])
+    monkeypatch.undo()
+    assert found == [("alice", alice), ("bob", bob)]
+    assert len(looked) <= 12 * 10_000, len(looked)  # all 20,000 folders took 220,000
