@@ -331,3 +331,27 @@ def test_a_students_folder_of_many_folders_is_listed_up_to_10000_entries(tmp_pat
     monkeypatch.undo()
     assert found == [("alice", alice), ("bob", bob)]
     assert len(looked) <= 12 * 10_000, len(looked)  # all 20,000 folders took 220,000
+
+
+def test_a_students_folder_of_several_module_folders_is_one_submission(tmp_path, capsys):
+    """In `grade class/*`, a student's folder holding no module of its own but several folders
+    that do (backups v1/, v2/) was read as a class: each folder a row named by its path, the
+    student's name in none, and each a time budget of its own, so 1,000 such folders took
+    1,000 budgets (red team 12, session 35). Among students' folders it is one student's, with
+    a warning; folders given that are all classes (`grade section1 section2`) are still split."""
+    from coursekit.grading.cli import find_submissions
+
+    klass = tmp_path / "class"
+    for inner in ("Ann", "Bob", "Eve/v1", "Eve/v2", "Eve/Ann"):
+        (klass / inner).mkdir(parents=True)
+        (klass / inner / f"{CHAPTER}.py").write_text("")
+    found = find_submissions([str(p) for p in sorted(klass.iterdir())], [CHAPTER])
+    assert [(name, folder.relative_to(klass)) for name, folder in found] == [
+        ("Ann", Path("Ann")), ("Bob", Path("Bob")), ("Eve", Path("Eve/Ann"))]
+    assert "Eve holds no exercise module but folders that hold them" in capsys.readouterr().err
+    sections = [klass / "Eve", tmp_path / "other"]
+    for inner in ("Cy", "Di"):
+        (tmp_path / "other" / inner).mkdir(parents=True)
+        (tmp_path / "other" / inner / f"{CHAPTER}.py").write_text("")
+    found = find_submissions([str(p) for p in sections], [CHAPTER])
+    assert [name for name, _ in found] == ["Ann", "v1", "v2", "Cy", "Di"]
