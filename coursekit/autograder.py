@@ -236,12 +236,21 @@ def find_submission(root: Path, chapters: list[str]) -> Path:
     def has_modules(folder: Path) -> bool:
         return not folder.is_symlink() and any(os.path.lexists(folder / n) for n in names)
 
-    subfolders = sorted(p for p in root.iterdir() if not p.is_symlink() and p.is_dir()) \
-        if not root.is_symlink() and root.is_dir() else []  # fmt: skip
+    subfolders = _subfolders(root)
     candidates = [root, root / "exercises", *subfolders, *(p / "exercises" for p in subfolders)]
     # (is_symlink first: is_dir follows a link, and one to a 300-character name raises)
     return next((c for c in candidates if not c.is_symlink() and c.is_dir() and has_modules(c)),
                 root)  # fmt: skip
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    """The folders among the first 10,000 entries of ``folder``, by name; no link is followed
+    (100,000 folders, all listed, kept the grader 100 s before any grading)."""
+    from coursekit.grading.runner import _entries
+
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    return [Path(e.path) for e in _entries(folder) if e.is_dir(follow_symlinks=False)]
 
 
 def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool) -> str:
@@ -255,9 +264,7 @@ def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool
             f"no exercise module found: upload {', '.join(c + '.py' for c in chapters)}")
     hints = misnamed(folder, chapters)
     if not found:  # a notebook or a zip one folder down (an uploaded folder) is named too
-        subfolders = sorted(p for p in folder.iterdir() if not p.is_symlink() and p.is_dir()) \
-            if not folder.is_symlink() and folder.is_dir() else []  # fmt: skip
-        for sub in subfolders[:100]:
+        for sub in _subfolders(folder)[:100]:
             for key, hint in unread_files(sub, chapters).items():
                 hints.setdefault(key, f"{sub.name}/{hint}")
     return note + "".join(f"; {safe_name(hint)}" for hint in hints.values())  # one a chapter

@@ -46,6 +46,7 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
             return folder
 
     found: list[tuple[str, Path, Path]] = []  # (name, folder handed in, folder graded)
+    listings = []  # (path, shown, own, children, students)
     for raw in paths:
         path, shown = Path(raw), runner.safe_name(raw)
         if path.name == "__MACOSX" and len(paths) > 1:  # macOS's zip leftovers: no student
@@ -54,16 +55,25 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
             what = "not a directory (give the folder holding the .py files)"
             raise UsageError(f"{shown}: {what if path.exists() else 'no such file or directory'}")
         # Student folders that are links or hold no module are listed: they score 0 with why.
-        children = {p: inside(p) for p in sorted(path.iterdir()) if (p.is_symlink() or p.is_dir())
+        # A folder with modules of its own is a student's: 10,000 entries tell its backups.
+        own = has_modules(path)
+        listed = [Path(e.path) for e in runner._entries(path)] if own else sorted(path.iterdir())
+        children = {p: inside(p) for p in listed if (p.is_symlink() or p.is_dir())
                     and not p.name.startswith(".") and p.name != "__MACOSX"}  # fmt: skip
         students = [runner.safe_name(p.name) for p in children if has_modules(children[p])]
-        own = has_modules(path)
-        if own or (len(students) < 2 and len(paths) > 1):
-            if own and len(students) > 1:  # a class with stray modules, or a student's backups
-                print(f"warning: {shown} holds exercise modules and also folders that hold them"
+        listings.append((path, shown, own, children, students))
+    # `grade class/*`, one folder a student: one holding several module folders is a student's
+    # backups, not a class (split, each was a row and a time budget of its own).
+    one_each = len(paths) > 1 and any(o or len(s) == 1 for _, _, o, _, s in listings)
+    for path, shown, own, children, students in listings:
+        if own or (len(paths) > 1 and (len(students) < 2 or one_each)):
+            if len(students) > 1:  # a class with stray modules, or a student's backups
+                what = "exercise modules and also" if own else "no exercise module but"
+                print(f"warning: {shown} holds {what} folders that hold them"
                       f" ({', '.join(students[:5])}{', ...' * (len(students) > 5)}): graded as"
-                      " one submission; to grade the students in it, move the loose .py files"
-                      " out of it", file=sys.stderr)  # fmt: skip
+                      " one submission; to grade the students in it, " + (
+                          "move the loose .py files out of it" if own else "grade it on its own"),
+                      file=sys.stderr)  # fmt: skip
             found.append((runner.safe_name(path.resolve().name), path, inside(path)))
             continue
         if not students:

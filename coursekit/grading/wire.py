@@ -155,10 +155,11 @@ class _Reader:
         raise WireError(f"unknown tag {tag!r}")
 
     def tensor(self) -> torch.Tensor:
-        self.items -= TENSOR_ITEMS
-        if self.items < 0:
-            raise WireError(f"the message holds more than {MAX_ITEMS} items (a tensor is 10)")
         code, ndim = self.take(2)
+        self.items -= TENSOR_ITEMS + ndim  # its sizes and strides are built too: 255 of each
+        if self.items < 0:
+            raise WireError(f"the message holds more than {MAX_ITEMS} items (a tensor is 10,"
+                            " and one more a dimension)")  # fmt: skip
         if code >= len(DTYPES):
             raise WireError(f"unknown dtype code {code}")
         shape = struct.unpack(f"<{ndim}q", self.take(8 * ndim))

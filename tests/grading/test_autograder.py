@@ -479,6 +479,28 @@ def test_thousands_of_misnamed_files_give_a_short_note(tmp_path):
                      note), note  # fmt: skip
 
 
+def test_a_submission_of_many_folders_is_listed_up_to_10000_entries(tmp_path, monkeypatch):
+    """A submission of 100,000 empty folders (a 10 MB zip) kept the trusted process 71 s in
+    find_submission and 29 s in folder_note, before any grading and outside every time limit
+    (`grade` runs both for each student before it grades the class): each looked for modules in
+    every folder and its exercises/ (red team 12, session 35). They list 10,000 entries, as the
+    hints do."""
+    for i in range(12_000):
+        (tmp_path / f"d{i:05}").mkdir()
+    looked = []
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda *a, real=real, **k: looked.append(a) or real(*a, **k))
+    assert find_submission(tmp_path, ["activations"]) == tmp_path
+    assert "no exercise module found" in folder_note(tmp_path, tmp_path, ["activations"], False)
+    monkeypatch.undo()
+    # (a folder and its exercises/ take 6 looks to rule out, the note's hint 2 more: all of
+    # the 12,000 took 140,000)
+    assert len(looked) <= 8 * 10_000 + 100, len(looked)
+    (tmp_path / "d00007/activations.py").write_text("")
+    assert find_submission(tmp_path, ["activations"]) == tmp_path / "d00007"
+
+
 def test_a_notebook_a_zip_or_another_extension_is_named_in_the_note(tmp_path):
     """Gradescope takes any upload: a student who worked in a notebook uploaded
     ``linear_regression.ipynb``, another a zip inside a folder, another ``mlp.py.txt``. Each

@@ -308,3 +308,50 @@ def test_check_names_a_module_saved_outside_exercises(tmp_path):
     assert "not implemented yet" in done.stdout
     assert (f"{tmp_path / CHAPTER}.py is not graded: the check reads exercises/{CHAPTER}.py"
             f" only") in " ".join(done.stdout.split()), done.stdout
+
+
+def test_a_students_folder_of_many_folders_is_listed_up_to_10000_entries(tmp_path, monkeypatch):
+    """`grade class/*` looked for modules in every folder of each student's folder: one that
+    holds its modules and 20,000 empty folders kept the coordinating process 26 s before any
+    grading (red team 12, session 35). A folder with modules of its own is one student's: its
+    folders matter only for the warning about backups, and 10,000 entries are listed."""
+    from coursekit.grading import cli
+
+    alice, bob = tmp_path / "alice", tmp_path / "bob"
+    for i in range(20_000):
+        (alice / f"d{i:05}").mkdir(parents=True)
+    bob.mkdir()
+    for folder in (alice, bob):
+        (folder / "activations.py").write_text("")
+    looked = []
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda *a, real=real, **k: looked.append(a) or real(*a, **k))
+    found = cli.find_submissions([str(alice), str(bob)], ["activations"])
+    monkeypatch.undo()
+    assert found == [("alice", alice), ("bob", bob)]
+    assert len(looked) <= 12 * 10_000, len(looked)  # all 20,000 folders took 220,000
+
+
+def test_a_students_folder_of_several_module_folders_is_one_submission(tmp_path, capsys):
+    """In `grade class/*`, a student's folder holding no module of its own but several folders
+    that do (backups v1/, v2/) was read as a class: each folder a row named by its path, the
+    student's name in none, and each a time budget of its own, so 1,000 such folders took
+    1,000 budgets (red team 12, session 35). Among students' folders it is one student's, with
+    a warning; folders given that are all classes (`grade section1 section2`) are still split."""
+    from coursekit.grading.cli import find_submissions
+
+    klass = tmp_path / "class"
+    for inner in ("Ann", "Bob", "Eve/v1", "Eve/v2", "Eve/Ann"):
+        (klass / inner).mkdir(parents=True)
+        (klass / inner / f"{CHAPTER}.py").write_text("")
+    found = find_submissions([str(p) for p in sorted(klass.iterdir())], [CHAPTER])
+    assert [(name, folder.relative_to(klass)) for name, folder in found] == [
+        ("Ann", Path("Ann")), ("Bob", Path("Bob")), ("Eve", Path("Eve/Ann"))]
+    assert "Eve holds no exercise module but folders that hold them" in capsys.readouterr().err
+    sections = [klass / "Eve", tmp_path / "other"]
+    for inner in ("Cy", "Di"):
+        (tmp_path / "other" / inner).mkdir(parents=True)
+        (tmp_path / "other" / inner / f"{CHAPTER}.py").write_text("")
+    found = find_submissions([str(p) for p in sections], [CHAPTER])
+    assert [name for name, _ in found] == ["Ann", "v1", "v2", "Cy", "Di"]

@@ -923,6 +923,52 @@ def test_a_reply_costly_to_build_is_refused_at_once():
     assert wire.decode(wire.encode([2**70, -(2**200)])) == [2**70, -(2**200)]
 
 
+def test_a_reply_of_many_dimensions_is_refused_at_once():
+    """A tensor of 255 dimensions of size 1 costs the grader 255 sizes and strides to build: 90,000
+    of them (184 MB, under the item and byte caps) took 19 s and 450 MB in `wire.decode`, three
+    times a reply of as many scalars, after the call's time limit (red team 12, session 35).
+    A tensor counts as ten items and one a dimension; the checks' tensors have at most 4."""
+    import struct
+
+    from coursekit.grading import wire
+
+    nd = 255
+    one = b"X" + bytes((wire.DTYPE_CODE[torch.bool], nd)) + struct.pack(f"<{nd}q", *[1] * nd)
+    start = time.perf_counter()
+    with pytest.raises(wire.WireError, match="a tensor is 10"):
+        wire.decode(b"l" + struct.pack("<I", 90_000) + (one + b"\x01") * 90_000)
+    assert time.perf_counter() - start < 5
+    four = [torch.zeros(2, 3, 4, 5)] * 20_000  # honest replies hold far fewer
+    assert len(wire.decode(wire.encode(four))) == 20_000
+
+
+EMPTY_BUT_WIDE = {  # no entry, 10**8 along another dimension: a tensor of 4 bytes on the wire
+    "0xN": "_torch.empty(0, 10**8)", "Nx0": "_torch.empty(10**8, 0)",
+    "nested": "([_torch.empty(0, 1, 10**8)] * 4, {'m': [_torch.empty(10**8, 0)], 'step': 1})",
+}
+
+
+@pytest.mark.parametrize("value", EMPTY_BUT_WIDE)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_an_empty_tensor_of_a_huge_shape_costs_the_grader_nothing(chapter, value, grading_worker,
+                                                                   tmp_path):  # fmt: skip
+    """A tensor with no entry may have any other size: one reduction over its empty dimension
+    (a hint's `got.sum(dim=0)`) would build 10**8 zeros in the trusted process, which no limit
+    bounds. Every check looks at the shape first (red team 12, session 35: held)."""
+    source = "import torch as _torch\n" + "".join(
+        f"def {name}(*args, **kwargs):\n    return {EMPTY_BUT_WIDE[value]}\n"
+        for name in _functions(chapter)
+    )
+    module = tmp_path / f"{chapter}.py"
+    module.write_text(source)
+    rss = lambda: int(open("/proc/self/statm").read().split()[1]) * 4096 >> 20  # noqa: E731
+    before = rss()
+    result = runner.grade_modules({chapter: module}, worker=grading_worker, name=value)
+    assert rss() - before < 200
+    assert [t.name for t in result.tests if t.score] == []
+    assert [t.name for t in result.tests if t.output.startswith(GENERIC)] == []
+
+
 def test_a_progress_bar_is_not_another_thread(grading_worker, tmp_path):
     """tqdm starts a monitor thread with its first bar (here at import, in a demo loop): honest
     code, so it must not count as the "another thread" of a by-hand call (above)."""
