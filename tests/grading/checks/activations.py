@@ -462,6 +462,13 @@ def test_relu_grad_at_zero_is_zero(student, reference):
 
 
 def _leaky_hint(got, x, slope) -> str | None:
+    rounded = float(torch.tensor(slope, dtype=torch.float32))
+    if x.dtype == torch.float64 and rounded != slope and torch.allclose(
+            got, torch.where(x > 0, x, rounded * x), rtol=1e-13, atol=0):  # fmt: skip
+        return (f"Your negative entries are off in the 8th digit: they were multiplied by"
+                f" negative_slope rounded to float32 ({rounded!r}); torch.tensor({slope}) is a"
+                " float32 tensor. Multiply by the Python float itself (negative_slope * x), or"
+                " build the tensor in x's dtype (torch.tensor(negative_slope, dtype=x.dtype)).")
     if torch.allclose(got, torch.where(x > 0, slope * x, x)):
         return (
             "The slope is on the wrong side: positive inputs pass through unchanged and"
