@@ -4,6 +4,7 @@ import torch
 
 from coursekit.grading import (
     NO_GRAD,
+    GradingFailure,
     expect_close,
     expect_dtype,
     expect_shape,
@@ -47,6 +48,25 @@ BY_HAND = {
 SHAPES = [(), (7,), (3, 4), (2, 3, 5)]
 # Inputs where the naive formulas overflow: exp(-x) or exp(x) is inf in float32 beyond ~88.7.
 LARGE = torch.tensor([-1000.0, -100.0, -90.0, -20.0, 0.0, 20.0, 90.0, 100.0, 1000.0])
+
+_ONE_SIGN = (
+    "These inputs passed inside a tensor that also held large inputs of the other sign: your"
+    " code seems to choose one formula for the whole tensor (`if x.max() > 80:` or `if x.min()"
+    " < -80:`), and a tensor whose large inputs all have one sign gets the formula that"
+    " overflows for them. Choose per entry, with torch.where(x >= 0, ...) and each formula"
+    " given inputs it cannot overflow on, or use a formula that is stable everywhere."
+)
+
+
+def _each_sign(x: torch.Tensor, check) -> None:
+    """``check(x)``, then on x's entries <= 0 alone and >= 0 alone: a formula chosen for the
+    whole tensor by one extreme (`if x.max() > 80:`) passes a tensor holding both."""
+    check(x)
+    for part in (x[x <= 0], x[x >= 0]):
+        try:
+            check(part)
+        except GradingFailure as failure:
+            fail(f"{failure}\n{_ONE_SIGN}")
 
 
 def _inputs(seed: int, shape, scale=4.0, dtype=torch.float32, zeros=True) -> torch.Tensor:
@@ -162,12 +182,14 @@ def test_sigmoid_values(student, reference):
 
 @points(1, "sigmoid")
 def test_sigmoid_large_inputs(student, reference):
-    for dtype in (torch.float32, torch.float64):
-        x = LARGE.to(dtype)
-        what = f"sigmoid of {x.tolist()} ({dtype})"
+    def check(x):
+        what = f"sigmoid of {x.tolist()} ({x.dtype})"
         got = _call(student, "sigmoid", x, what)
         expect_close(got, reference.sigmoid(x), what, hint=_sigmoid_hint(got, x, reference),
                      atol=1e-7, rtol=1e-5)  # fmt: skip
+
+    for dtype in (torch.float32, torch.float64):
+        _each_sign(LARGE.to(dtype), check)
 
 
 @points(1, "sigmoid")
@@ -192,9 +214,8 @@ def test_sigmoid_is_differentiable(student, reference):
 
 @points(1, "sigmoid")
 def test_sigmoid_gradient_is_finite_for_large_inputs(student, reference):
-    large = LARGE[LARGE != 0]  # 0 has a test of its own (below)
-    for dtype in (torch.float32, torch.float64):
-        x = large.to(dtype)
+    def check(x):
+        dtype = x.dtype
         what = f"the gradient of sigmoid(x).sum() with respect to x = {x.tolist()} ({dtype})"
         outcome = student.run("sigmoid", x.clone(), grad=True)
         got = outcome.grads[0] if outcome.grads else None
@@ -207,6 +228,10 @@ def test_sigmoid_gradient_is_finite_for_large_inputs(student, reference):
         expect_close(value, reference.sigmoid(x), f"sigmoid of {x.tolist()} ({dtype})",
                      hint=_sigmoid_hint(value, x, reference), atol=1e-7, rtol=1e-5)
         expect_close(got, reference.sigmoid_grad(x), what, atol=1e-7, rtol=1e-5)
+
+    large = LARGE[LARGE != 0]  # 0 has a test of its own (below)
+    for dtype in (torch.float32, torch.float64):
+        _each_sign(large.to(dtype), check)
 
 
 @points(1, "sigmoid")
@@ -302,12 +327,14 @@ def test_sigmoid_grad_values(student, reference):
 
 @points(1, "sigmoid_grad")
 def test_sigmoid_grad_peak_and_large_inputs(student, reference):
-    for dtype in (torch.float32, torch.float64):
-        x = LARGE.to(dtype)
-        what = f"sigmoid_grad of {x.tolist()} ({dtype})"
+    def check(x):
+        what = f"sigmoid_grad of {x.tolist()} ({x.dtype})"
         got = _call(student, "sigmoid_grad", x, what)
         expect_close(got, reference.sigmoid_grad(x), what,
                      hint=_sigmoid_grad_hint(got, x, reference), atol=1e-7, rtol=1e-5)  # fmt: skip
+
+    for dtype in (torch.float32, torch.float64):
+        _each_sign(LARGE.to(dtype), check)
 
 
 # --- tanh_grad -------------------------------------------------------------------------------
@@ -341,12 +368,14 @@ def test_tanh_grad_values(student, reference):
 @points(1, "tanh_grad")
 def test_tanh_grad_peak_and_large_inputs(student, reference):
     # exp(2x) is inf in float32 beyond x = 44, exp(x) beyond 89 (float64: 355 and 710)
-    for dtype in (torch.float64, torch.float32):
-        x = torch.tensor([-1000.0, -100.0, -50.0, -3.0, -0.5, 0.0, 0.5, 3.0, 50.0, 100.0, 1000.0],
-                         dtype=dtype)  # fmt: skip
-        what = f"tanh_grad of {x.tolist()} ({dtype})"
+    def check(x):
+        what = f"tanh_grad of {x.tolist()} ({x.dtype})"
         got = _call(student, "tanh_grad", x, what)
         expect_close(got, reference.tanh_grad(x), what, hint=_tanh_grad_hint(got, x))
+
+    for dtype in (torch.float64, torch.float32):
+        _each_sign(torch.tensor([-1000.0, -100.0, -50.0, -3.0, -0.5, 0.0, 0.5, 3.0, 50.0, 100.0,
+                                 1000.0], dtype=dtype), check)  # fmt: skip
 
 
 # --- relu ------------------------------------------------------------------------------------
@@ -433,6 +462,13 @@ def test_relu_grad_at_zero_is_zero(student, reference):
 
 
 def _leaky_hint(got, x, slope) -> str | None:
+    rounded = float(torch.tensor(slope, dtype=torch.float32))
+    if x.dtype == torch.float64 and rounded != slope and torch.allclose(
+            got, torch.where(x > 0, x, rounded * x), rtol=1e-13, atol=0):  # fmt: skip
+        return (f"Your negative entries are off in the 8th digit: they were multiplied by"
+                f" negative_slope rounded to float32 ({rounded!r}); torch.tensor({slope}) is a"
+                " float32 tensor. Multiply by the Python float itself (negative_slope * x), or"
+                " build the tensor in x's dtype (torch.tensor(negative_slope, dtype=x.dtype)).")
     if torch.allclose(got, torch.where(x > 0, slope * x, x)):
         return (
             "The slope is on the wrong side: positive inputs pass through unchanged and"

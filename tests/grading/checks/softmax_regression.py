@@ -45,6 +45,16 @@ def _logits(seed: int, shape, scale: float = 3.0, dtype=torch.float32) -> torch.
 def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
     """Name the likely mistake of a softmax result that has the right shape but wrong values."""
     if not torch.isfinite(got).all():
+        plain = torch.exp(X) / torch.exp(X).sum(dim=1, keepdim=True)
+        if X.max() < 80 and torch.allclose(got, plain, atol=1e-6, equal_nan=True):
+            return (  # no logit can overflow: a row of very negative ones underflowed
+                "A row whose logits are all very negative (like -1000) came out nan: exp() of"
+                " each underflows to 0, and 0 / 0 is nan. Subtracting each row's own maximum"
+                " prevents this as well as overflow (the largest term becomes exp(0) = 1), so"
+                " subtract it on every row and always, X - X.max(dim=1, keepdim=True).values:"
+                " not only when some logit is large (`if X.max() > ...` decides for the whole"
+                " batch), nor the whole tensor's maximum."
+            )
         e = torch.exp(X - X.max())
         if torch.allclose(got, e / e.sum(dim=1, keepdim=True), atol=1e-6, equal_nan=True):
             return (
@@ -124,16 +134,23 @@ def test_softmax_each_row_is_a_distribution(student, reference):
 def test_softmax_is_stable_for_large_logits(student, reference):
     # In both dtypes (the docstring's): exp(1000.) is inf in float64 too (beyond 709.8), so a
     # maximum subtracted in float32 only ("float64 has room") is caught here.
+    # Very negative logits in a batch with no large one too: a shift made only `if X.max() >
+    # 80` (overflow seen as the only danger) leaves that row to underflow to 0 / 0.
     for dtype in (torch.float32, torch.float64):
-        X = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0],
-                          [50.0, 100.0, 1000.0]], dtype=dtype)  # fmt: skip
         name = "float64" if dtype == torch.float64 else "float32"
-        try:
-            _check_softmax(student, reference, X, f"softmax of {name} logits like 1000 and -1000")
-        except GradingFailure as failure:
-            if dtype == torch.float32:
-                raise
-            fail(f"{failure}\n{_BOTH_DTYPES}")
+        for X, what in [
+            ([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0], [50.0, 100.0, 1000.0]],
+             "logits like 1000 and -1000"),
+            ([[1.0, 2.0, 3.0], [-1000.0, -1001.0, -1002.0]],
+             "logits with a row like -1000 and none large"),
+        ]:  # fmt: skip
+            try:
+                _check_softmax(student, reference, torch.tensor(X, dtype=dtype),
+                               f"softmax of {name} {what}")  # fmt: skip
+            except GradingFailure as failure:
+                if dtype == torch.float32:
+                    raise
+                fail(f"{failure}\n{_BOTH_DTYPES}")
 
 
 @points(1, "softmax")
