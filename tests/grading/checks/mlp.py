@@ -261,6 +261,18 @@ def test_relu_backward_values(student, reference):
         expect_close(got, reference.relu_backward(Z, dH), what, hint=hint)
         expect_unchanged(Z, outcome.args[0], "the input Z of relu_backward")
         expect_unchanged(dH, outcome.args[1], "the input dH of relu_backward")
+    # Z positive but tiny, and its negatives: a mask with a threshold (Z > 1e-6) or a ratio
+    # relu(Z) / (|Z| + eps) kept 3/3 on randn's Z, none nearer 0 than 1e-3 (session 35).
+    tiny = (1e-30, 1e-12, 1e-7, 1e-4)
+    for dtype in (torch.float32, torch.float64):
+        Z = torch.tensor([[*tiny, 1.0], [-t for t in (*tiny, 1.0)]], dtype=dtype)
+        dH = seeded_randn(95, (2, 5), dtype=dtype)
+        what = f"relu_backward for a {str(dtype)[6:]} Z holding tiny values (+-1e-30 to +-1e-4)"
+        got = expect_shape(student.relu_backward(Z.clone(), dH.clone()), (2, 5), what)
+        expect_close(got, reference.relu_backward(Z, dH), what, hint="The gradient passes"
+                     " wherever Z > 0, however small Z is (1e-30 here): compare Z with 0 itself,"
+                     " (Z > 0), with no threshold and no eps (relu(Z) / (Z + eps) is off near"
+                     " 0).")  # fmt: skip
     # Every Z positive: the answer has dH's values, and must still be a new tensor.
     Z, dH = seeded_randn(83, (3, 4)).abs() + 0.5, seeded_randn(93, (3, 4))
     outcome = student.run("relu_backward", Z, dH)
