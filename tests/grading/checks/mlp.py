@@ -321,6 +321,27 @@ def test_mlp_backward_values(student, reference):
              " float32 and float64.")
     got = [g.float() if type(g) is torch.Tensor and g.dtype == torch.float64 else g for g in got]
     _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
+    # Logits in the hundreds for one example (its inputs 1000 or 300 times the others'):
+    # exp(O) overflows (beyond 709 in float64, 88 in float32), and a shift by the batch's max
+    # leaves the other rows 0 / 0; both kept 6/6 on the small logits above (session 35).
+    for dtype, scale in ((torch.float64, 1000.0), (torch.float32, 300.0)):
+        X, y = seeded_randn(190, (6, 5), dtype=dtype), seeded_labels(191, 6, 4)
+        X[0] *= scale
+        params = _params(192, 5, 8, 4, dtype)
+        what = (f"mlp_backward for {str(dtype)[6:]} X (6, 5) whose first example has logits in"
+                " the hundreds")
+        got = _mlp_backward(student, X, y, params)
+        if any(type(g) is torch.Tensor and g.is_floating_point() and not g.isfinite().all()
+               for g in got):  # fmt: skip
+            fail(f"{what}: your gradients hold nan or inf. exp(O) overflows for large logits"
+                 " (beyond 88 in float32, 709 in float64), and exps that all underflow to 0 give"
+                 " 0 / 0."
+                 " Subtract each row's own max before exp, O - O.max(dim=1, keepdim=True).values"
+                 " (the batch's single max leaves other rows all 0), or use torch.softmax(O,"
+                 " dim=1), which does so.")
+        got = [g.to(dtype) if type(g) is torch.Tensor and g.dtype == torch.float64 else g
+               for g in got]  # fmt: skip (float64 gradients of float32 ones: as above)
+        _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
 
 
 # Backpropagation's order: the first gradient that is off lies nearest the mistake.
