@@ -68,14 +68,21 @@ _FLATTEN = ("Flatten each example into one row whose length comes from X itself:
 
 def _run_forward(student, X, params, **options):
     """``student.run("mlp_forward", ...)``; a shape error (images not flattened, or flattened
-    to a fixed 784 features) says how to flatten, before its own words."""
+    to a fixed 784 features) says how to flatten, a dtype error how to keep X's, before its own
+    words."""
     try:
         return student.run("mlp_forward", X.clone(), *params, **options)
     except GradingFailure as exc:
-        unpacked = X.ndim > 2 and "ValueError" in exc.raised and "to unpack" in str(exc)
-        if not unpacked and ("RuntimeError" not in exc.raised or "shape" not in str(exc)):
-            raise  # (unpacked: `n, d = X.shape` on images, in EECS 498's code)
         first, _, rest = str(exc).partition("\n")
+        # what was raised, not the call's arguments, which all read "a tensor of shape ..."
+        said = first.partition(" raised ")[2]
+        unpacked = X.ndim > 2 and "ValueError" in exc.raised and "to unpack" in said
+        if "RuntimeError" in exc.raised and ("dtype" in said or "scalar type" in said):
+            fail(f"{first}\nKeep the dtype of the inputs ({str(X.dtype)[6:]} here): do not cast X"
+                 " (.float(), .double()) or make tensors of another dtype; the docstring returns"
+                 f" the logits in the dtype of the inputs.\n{rest}".rstrip())
+        if not unpacked and ("RuntimeError" not in exc.raised or "shape" not in said):
+            raise  # (unpacked: `n, d = X.shape` on images, in EECS 498's code)
         fail(f"{first}\n{_FLATTEN}\n{rest}".rstrip())
 
 
@@ -88,7 +95,10 @@ def test_mlp_forward_values(student, reference):
         outcome = _run_forward(student, X, params)
         got = expect_shape(outcome.value, (n, q), what)
         expect_dtype(got, X.dtype, what)
-        expect_unchanged(X, outcome.args[0], "the input X of mlp_forward")
+        # the parameters too: a b1.unsqueeze_(0) made to broadcast met torch's own words alone
+        for before, after, name in zip((X, *params), outcome.args, ("X", "W1", "b1", "W2", "b2"),
+                                       strict=True):  # fmt: skip
+            expect_unchanged(before, after, f"the input {name} of mlp_forward")
         expect_close(got, reference.mlp_forward(X, *params), what,
                      hint=_forward_hint(got, X, *params))  # fmt: skip
 
