@@ -58,8 +58,9 @@ def mlp_backward(X, y, W1, b1, W2, b2):
     Returns:
         A tuple ``(dW1, db1, dW2, db2)`` with the shapes of the parameters, for float32 and
         float64 parameters alike: the gradients of ``mean_i cross_entropy(logits_i, y_i)``. The
-        gradient at the logits is ``(softmax(O) - one_hot(y)) / n``; compute the rest with the
-        chain rule, by hand (no autograd). Do not modify the inputs.
+        gradient at the logits is ``(softmax(O) - one_hot(y)) / n``, for logits of any size
+        (hundreds too: compute the softmax so that exp cannot overflow); compute the rest with
+        the chain rule, by hand (no autograd). Do not modify the inputs.
     """
     raise NotImplementedError("mlp_backward: forward, then backward from dO = (P - Y) / n")
 

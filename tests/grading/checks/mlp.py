@@ -68,14 +68,21 @@ _FLATTEN = ("Flatten each example into one row whose length comes from X itself:
 
 def _run_forward(student, X, params, **options):
     """``student.run("mlp_forward", ...)``; a shape error (images not flattened, or flattened
-    to a fixed 784 features) says how to flatten, before its own words."""
+    to a fixed 784 features) says how to flatten, a dtype error how to keep X's, before its own
+    words."""
     try:
         return student.run("mlp_forward", X.clone(), *params, **options)
     except GradingFailure as exc:
-        unpacked = X.ndim > 2 and "ValueError" in exc.raised and "to unpack" in str(exc)
-        if not unpacked and ("RuntimeError" not in exc.raised or "shape" not in str(exc)):
-            raise  # (unpacked: `n, d = X.shape` on images, in EECS 498's code)
         first, _, rest = str(exc).partition("\n")
+        # what was raised, not the call's arguments, which all read "a tensor of shape ..."
+        said = first.partition(" raised ")[2]
+        unpacked = X.ndim > 2 and "ValueError" in exc.raised and "to unpack" in said
+        if "RuntimeError" in exc.raised and ("dtype" in said or "scalar type" in said):
+            fail(f"{first}\nKeep the dtype of the inputs ({str(X.dtype)[6:]} here): do not cast X"
+                 " (.float(), .double()) or make tensors of another dtype; the docstring returns"
+                 f" the logits in the dtype of the inputs.\n{rest}".rstrip())
+        if not unpacked and ("RuntimeError" not in exc.raised or "shape" not in said):
+            raise  # (unpacked: `n, d = X.shape` on images, in EECS 498's code)
         fail(f"{first}\n{_FLATTEN}\n{rest}".rstrip())
 
 
@@ -88,7 +95,10 @@ def test_mlp_forward_values(student, reference):
         outcome = _run_forward(student, X, params)
         got = expect_shape(outcome.value, (n, q), what)
         expect_dtype(got, X.dtype, what)
-        expect_unchanged(X, outcome.args[0], "the input X of mlp_forward")
+        # the parameters too: a b1.unsqueeze_(0) made to broadcast met torch's own words alone
+        for before, after, name in zip((X, *params), outcome.args, ("X", "W1", "b1", "W2", "b2"),
+                                       strict=True):  # fmt: skip
+            expect_unchanged(before, after, f"the input {name} of mlp_forward")
         expect_close(got, reference.mlp_forward(X, *params), what,
                      hint=_forward_hint(got, X, *params))  # fmt: skip
 
@@ -261,6 +271,18 @@ def test_relu_backward_values(student, reference):
         expect_close(got, reference.relu_backward(Z, dH), what, hint=hint)
         expect_unchanged(Z, outcome.args[0], "the input Z of relu_backward")
         expect_unchanged(dH, outcome.args[1], "the input dH of relu_backward")
+    # Z positive but tiny, and its negatives: a mask with a threshold (Z > 1e-6) or a ratio
+    # relu(Z) / (|Z| + eps) kept 3/3 on randn's Z, none nearer 0 than 1e-3 (session 35).
+    tiny = (1e-30, 1e-12, 1e-7, 1e-4)
+    for dtype in (torch.float32, torch.float64):
+        Z = torch.tensor([[*tiny, 1.0], [-t for t in (*tiny, 1.0)]], dtype=dtype)
+        dH = seeded_randn(95, (2, 5), dtype=dtype)
+        what = f"relu_backward for a {str(dtype)[6:]} Z holding tiny values (+-1e-30 to +-1e-4)"
+        got = expect_shape(student.relu_backward(Z.clone(), dH.clone()), (2, 5), what)
+        expect_close(got, reference.relu_backward(Z, dH), what, hint="The gradient passes"
+                     " wherever Z > 0, however small Z is (1e-30 here): compare Z with 0 itself,"
+                     " (Z > 0), with no threshold and no eps (relu(Z) / (Z + eps) is off near"
+                     " 0).")  # fmt: skip
     # Every Z positive: the answer has dH's values, and must still be a new tensor.
     Z, dH = seeded_randn(83, (3, 4)).abs() + 0.5, seeded_randn(93, (3, 4))
     outcome = student.run("relu_backward", Z, dH)
@@ -309,6 +331,27 @@ def test_mlp_backward_values(student, reference):
              " float32 and float64.")
     got = [g.float() if type(g) is torch.Tensor and g.dtype == torch.float64 else g for g in got]
     _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
+    # Logits in the hundreds for one example (its inputs 1000 or 300 times the others'):
+    # exp(O) overflows (beyond 709 in float64, 88 in float32), and a shift by the batch's max
+    # leaves the other rows 0 / 0; both kept 6/6 on the small logits above (session 35).
+    for dtype, scale in ((torch.float64, 1000.0), (torch.float32, 300.0)):
+        X, y = seeded_randn(190, (6, 5), dtype=dtype), seeded_labels(191, 6, 4)
+        X[0] *= scale
+        params = _params(192, 5, 8, 4, dtype)
+        what = (f"mlp_backward for {str(dtype)[6:]} X (6, 5) whose first example has logits in"
+                " the hundreds")
+        got = _mlp_backward(student, X, y, params)
+        if any(type(g) is torch.Tensor and g.is_floating_point() and not g.isfinite().all()
+               for g in got):  # fmt: skip
+            fail(f"{what}: your gradients hold nan or inf. exp(O) overflows for large logits"
+                 " (beyond 88 in float32, 709 in float64), and exps that all underflow to 0 give"
+                 " 0 / 0."
+                 " Subtract each row's own max before exp, O - O.max(dim=1, keepdim=True).values"
+                 " (the batch's single max leaves other rows all 0), or use torch.softmax(O,"
+                 " dim=1), which does so.")
+        got = [g.to(dtype) if type(g) is torch.Tensor and g.dtype == torch.float64 else g
+               for g in got]  # fmt: skip (float64 gradients of float32 ones: as above)
+        _expect_mlp_grads(got, reference.mlp_backward(X, y, *params), what, X, y, params)
 
 
 # Backpropagation's order: the first gradient that is off lies nearest the mistake.
