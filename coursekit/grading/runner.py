@@ -188,8 +188,6 @@ _STUDENT_CAUSED = (TypeError, ValueError, RuntimeError, LookupError, ArithmeticE
 def run_check(check: Check, student, reference) -> TestResult:
     """Run one grading test: every way of grading goes through here. Any failure scores 0
     with a message cut to :data:`MESSAGE_CAP` (it may quote what student code said)."""
-    from coursekit.grading.api import GradingFailure
-
     if hasattr(reference, "for_test"):  # recorded answers are looked up per test
         reference = reference.for_test(check.name)
     if check.by_hand and isinstance(getattr(student, "watched", None), set):
@@ -197,7 +195,7 @@ def run_check(check: Check, student, reference) -> TestResult:
     try:
         check.function(student, reference)
         message = ""
-    except (GradingFailure, AssertionError) as exc:
+    except AssertionError as exc:  # api.GradingFailure is one
         message = str(exc) or f"{check.name} failed"
     except _STUDENT_CAUSED as exc:
         message = (
