@@ -363,19 +363,12 @@ def _utf16(path: Path) -> bool:
     file, not through a link, like ``isolation.read_submission_file`` but without torch."""
     try:
         seen = os.lstat(path)
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW) \
-            if stat.S_ISREG(seen.st_mode) else None  # fmt: skip
+        if not stat.S_ISREG(seen.st_mode):
+            return False
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW), "rb", 0) as f:
+            head = f.read(4096) if os.fstat(f.fileno()).st_ino == seen.st_ino else b""
     except OSError:
         return False
-    if fd is None:
-        return False
-    try:
-        same = os.fstat(fd).st_ino == seen.st_ino
-        head = os.read(fd, 4096) if same else b""
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
     return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
