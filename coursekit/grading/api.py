@@ -597,14 +597,14 @@ def _uses_in(source: bytes, function: str, forbidden: frozenset, apart) -> list[
         module = getattr(node, "module", None) or ""
         for alias in node.names:
             parts = f"{module}.{alias.name}".strip(".").split(".")
-            stars += [module] * (alias.name == "*" and parts[0] in ("torch", "functorch"))
+            bound = alias.asname or (alias.name if module else parts[0])  # `import a.b` binds a
             if parts[0] in ("torch", "functorch"):  # names bound to torch or a part of it
-                torchy.add(alias.asname or (alias.name if module else parts[0]))
-            named = parts if module or alias.asname else parts[:1]  # `import a.b` binds a
+                torchy.add(bound)
+                stars += [module] * (alias.name == "*")
+            named = parts if module or alias.asname else parts[:1]
             vmap = parts[-1] in _NO_GRADIENT  # from torch.func import vmap
             roots = ("torch", "functorch", "ctypes", "_ctypes", "cffi", "sys", "inspect", "gc")
             if parts[0] in roots and any(map(forbids, named)) and not vmap:
-                bound = alias.asname or (alias.name if module else parts[0])
                 if id(node) in top:
                     aliases[bound] = ".".join(parts)
                 else:

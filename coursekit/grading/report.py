@@ -141,9 +141,8 @@ def class_table(results) -> str:
             m = min(found.values(), key=len)
             if m and all(m in o for o in found.values()) and len({e for e, _ in found}) > 1:
                 why[ch] = f"{ch}: {m.splitlines()[0][:200]}"
-        lost = [why.get(ch) or f"{ch}.{ex}" + "*" * (f"{ch}.{ex}" in flagged)
-                for ch, ex, got, most, _ in exercise_rows(r) if got < most]  # fmt: skip
-        lost = list(dict.fromkeys(lost))
+        lost = dict.fromkeys(why.get(ch) or f"{ch}.{ex}" + "*" * (f"{ch}.{ex}" in flagged)
+                             for ch, ex, got, most, _ in exercise_rows(r) if got < most)
         marked = marked or bool(flagged)
         score = f"{r.score:g} / {r.max_score:g}"
         lines.append(f"{r.submission:<{w}}  {score:>11}  {r.error or ', '.join(lost) or '-'}")

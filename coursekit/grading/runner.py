@@ -188,8 +188,6 @@ _STUDENT_CAUSED = (TypeError, ValueError, RuntimeError, LookupError, ArithmeticE
 def run_check(check: Check, student, reference) -> TestResult:
     """Run one grading test: every way of grading goes through here. Any failure scores 0
     with a message cut to :data:`MESSAGE_CAP` (it may quote what student code said)."""
-    from coursekit.grading.api import GradingFailure
-
     if hasattr(reference, "for_test"):  # recorded answers are looked up per test
         reference = reference.for_test(check.name)
     if check.by_hand and isinstance(getattr(student, "watched", None), set):
@@ -197,7 +195,7 @@ def run_check(check: Check, student, reference) -> TestResult:
     try:
         check.function(student, reference)
         message = ""
-    except (GradingFailure, AssertionError) as exc:
+    except AssertionError as exc:  # api.GradingFailure is one
         # advice a check appended to a failure ending in a traceback: a paragraph of its own
         message = re.sub(r"\n (?=\S)", "\n\n", str(exc)) or f"{check.name} failed"
     except _STUDENT_CAUSED as exc:
@@ -366,19 +364,12 @@ def _utf16(path: Path) -> bool:
     file, not through a link, like ``isolation.read_submission_file`` but without torch."""
     try:
         seen = os.lstat(path)
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW) \
-            if stat.S_ISREG(seen.st_mode) else None  # fmt: skip
+        if not stat.S_ISREG(seen.st_mode):
+            return False
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW), "rb", 0) as f:
+            head = f.read(4096) if os.fstat(f.fileno()).st_ino == seen.st_ino else b""
     except OSError:
         return False
-    if fd is None:
-        return False
-    try:
-        same = os.fstat(fd).st_ino == seen.st_ino
-        head = os.read(fd, 4096) if same else b""
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
     return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head
 
 
@@ -494,41 +485,41 @@ def grade_many(
     # A grading process that hangs (it never should) is killed well after the time budget.
     patience = limits.get("budget", DEFAULT_BUDGET) + 2 * zygote.STARTUP_TIMEOUT
     todo, results = list(range(len(folders)))[::-1], [None] * len(folders)
-    busy: dict[Connection, tuple[subprocess.Popen, int, float]] = {}
-    idle: list[tuple[Connection, subprocess.Popen]] = []
-    cores: dict[Connection, int] = {}  # each grading process's core, none shared while jobs fit
+    live: dict[Connection, tuple[subprocess.Popen, int]] = {}  # grading processes, their cores
+    busy: dict[Connection, tuple[int, float]] = {}  # the submission each grades, its deadline
+    idle: list[Connection] = []
     try:
         while todo or busy:
-            while todo and len(busy) + len(idle) < jobs:
-                idle.append(_start_grader(setup, core := min({*range(jobs)} - {*cores.values()})))
-                cores[idle[-1][0]] = core
+            while todo and len(live) < jobs:  # each on a core of its own while jobs fit
+                core = min({*range(jobs)} - {core for _, core in live.values()})
+                conn, proc = _start_grader(setup, core)
+                live[conn] = proc, core
+                idle.append(conn)
             while todo and idle:
-                conn, proc = idle.pop()
+                conn = idle.pop()
                 try:
                     conn.send(folders[todo[-1]])
-                    busy[conn] = (proc, todo.pop(), time.monotonic() + patience)
+                    busy[conn] = (todo.pop(), time.monotonic() + patience)
                 except OSError:  # it died between two submissions: start another
-                    del cores[conn]
                     conn.close()
-                    proc.wait()
-            for proc, _, deadline in busy.values():
+                    live.pop(conn)[0].wait()
+            for conn, (_, deadline) in busy.items():
                 if time.monotonic() > deadline:
-                    proc.kill()
+                    live[conn][0].kill()
             for conn in wait(list(busy), timeout=10):
-                proc, i, _ = busy.pop(conn)
+                i, _ = busy.pop(conn)
                 try:
                     results[i] = conn.recv()
-                    idle.append((conn, proc))
+                    idle.append(conn)
                 except (EOFError, OSError):  # the grading process died: only `i` is lost
-                    del cores[conn]
                     conn.close()
-                    code = proc.wait()
+                    code = live.pop(conn)[0].wait()
                     reason = f"the grading process stopped (exit code {code}) while grading it"
                     results[i] = ungradable(folders[i][0], chapter_list, reason, course)
                 if on_result:
                     on_result(results[i])
     finally:
-        for conn, proc in [*idle, *((c, p) for c, (p, *_) in busy.items())]:
+        for conn, (proc, _) in live.items():
             with suppress(OSError):
                 conn.send(None)
             conn.close()
