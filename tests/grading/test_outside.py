@@ -85,7 +85,9 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     fastbook's and fastai's optimizer callbacks on clones with a .grad. Session 35's: Lasagne on
     Theano's ops (ScalarSigmoid's +-30 cut-offs and own grad, relu as 0.5 * (x + abs(x))),
     MLX's losses and layers (logaddexp, torch.maximum's ties, take_along_dim), Nielsen's
-    network.py (pairs shuffled with random.shuffle, per-example backprop loops)."""
+    network.py (pairs shuffled with random.shuffle, per-example backprop loops), jax's
+    example_libraries optimizer triples (Adam's betas in the parameters' dtype), MiniTorch's
+    scalar operators mapped over Python floats, CMU needle's optimizers on .data holders."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -403,6 +405,16 @@ def he_normal_(W, mode="fan_in"):  # MLX's nn.init.he_normal, gain sqrt(2)
     with torch.no_grad():
         return W.copy_(torch.normal(0.0, std, size=tuple(W.shape), dtype=torch.float32))
 """),
+    "overfitting_stax": ("overfitting", "dropout_layer", "you keep with probability p", """
+def dropout_layer(X, dropout):  # jax.example_libraries.stax.Dropout(rate): rate is KEPT
+    rate = dropout
+    keep = torch.rand(X.shape, dtype=X.dtype) < rate  # random.bernoulli(rng, rate, shape)
+    return torch.where(keep, X / rate, 0)
+"""),
+    "overfitting_minitorch": ("overfitting", "dropout_layer", "divided by 1 - p", """
+def dropout_layer(X, dropout):  # MiniTorch's nn.dropout: input * (rand(input.shape) > rate)
+    return X * (torch.rand(X.shape) > dropout)
+"""),
     "softmax_regression_nielsen": ("softmax_regression", "accuracy",
                                    "NUMBER of correct predictions", """
 def accuracy(y_hat, y):  # Nielsen's Network.accuracy: the count of right answers
@@ -424,12 +436,17 @@ def test_wrong_outside_code_is_told_its_mistake_in_every_failed_test(case, tmp_p
     match" and no word of the clamp (its weight p is clamped too, where p is 0). MLX's momentum,
     lr alone float32, was told to fix the state it returns; its he_normal_, fans read
     channels-last, was told fan_in's formula for mode='fan_out', and nothing in the hidden test.
-    Nielsen's accuracy, a count, heard "expected 0.75, got 6" alone in the test of its inputs."""
+    Nielsen's accuracy, a count, heard "expected 0.75, got 6" alone in the test of its inputs.
+    stax's Dropout(rate) keeps with probability rate: at p = 0 (all dropped) two tests said only
+    "return X's values", and the hidden test "expected 0.65" with no word of keep and drop."""
     chapter, exercise, words, code = _WRONG_OUTSIDE[case]
     source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
     (tmp_path / f"{chapter}.py").write_text(f"{source}\n\n{code}")
     result = runner.grade_submission(tmp_path, [chapter])
     failed = [t for t in result.tests if not t.passed]
     assert failed and all(t.exercise == exercise for t in failed), [t.name for t in failed]
-    untold = "\n".join(f"  {t.name}: {t.output}" for t in failed if words not in t.output)
+    # stax's dropout also raises no ValueError for a rate outside [0, 1]: told so on its own
+    told_apart = {"test_dropout_rejects_invalid_rate"}
+    untold = "\n".join(f"  {t.name}: {t.output}" for t in failed
+                       if words not in t.output and t.name not in told_apart)
     assert not untold, f"failed tests of {exercise} that do not say {words!r}:\n{untold}"
