@@ -322,7 +322,7 @@ def _expect_a_dropout(got, X, p, what):
                 " return zeros for p = 1 without dividing.")
     expect_close(got[~kept], torch.zeros_like(X)[~kept], what, hint=hint)
     expect_close(got[kept], X[kept] / (1 - p), f"the kept entries of {what}",
-                 hint=_kept_hint(got[kept], X[kept], p))
+                 hint=_kept_hint(got[kept], X[kept], p) if p < 1 else None)
 
 
 @points(1, "dropout_layer")
