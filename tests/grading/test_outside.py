@@ -82,7 +82,12 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     (its modules, a Jacobian-einsum softmax backward), Raschka's chapter 11 MLP, Deep Learning
     with PyTorch's p1ch5 (central differences on new tensors), Understanding Deep Learning's
     ReLU and indicator, Zero to Mastery's batch accuracy, CS224n's softmax and sigmoid_grad,
-    fastbook's and fastai's optimizer callbacks on clones with a .grad."""
+    fastbook's and fastai's optimizer callbacks on clones with a .grad. Session 35's: Lasagne on
+    Theano's ops (ScalarSigmoid's +-30 cut-offs and own grad, relu as 0.5 * (x + abs(x))),
+    MLX's losses and layers (logaddexp, torch.maximum's ties, take_along_dim), Nielsen's
+    network.py (pairs shuffled with random.shuffle, per-example backprop loops), jax's
+    example_libraries optimizer triples (Adam's betas in the parameters' dtype), MiniTorch's
+    scalar operators mapped over Python floats, CMU needle's optimizers on .data holders."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -343,9 +348,10 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # Outside code that is wrong, graded for its messages: each test of the exercise it fails
 # names the mistake. ML-From-Scratch (eriklindernoren)'s Adam divides m and v by (1 - b1) and
 # (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included;
-# rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch.
+# rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch;
+# MLX's SGD keeps lr as mx.array(lr), float32, and its init reads fans channels-last.
 _WRONG_OUTSIDE = {
-    "optimizers": ("adam_step", "without the exponent t", """
+    "optimizers": ("optimizers", "adam_step", "without the exponent t", """
 def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
     b1, b2 = betas
     m = [b1 * mi + (1 - b1) * g for mi, g in zip(state.get("m") or [0 * g for g in grads], grads)]
@@ -355,7 +361,7 @@ def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
            for w, mi, vi in zip(params, m, v)]
     return new, {"step": state.get("step", 0) + 1, "m": m, "v": v}
 """),
-    "linear_regression": ("data_iter", "drop", """
+    "linear_regression": ("linear_regression", "data_iter", "drop", """
 def data_iter(batch_size, features, labels):  # rasbt's minibatch_generator (ch11), NumPy shuffle
     import numpy as np
 
@@ -365,26 +371,82 @@ def data_iter(batch_size, features, labels):  # rasbt's minibatch_generator (ch1
         batch_idx = indices[start_idx:start_idx + batch_size]
         yield features[batch_idx], labels[batch_idx]
 """),
-    "losses": ("kl_divergence", "clamped p and q", """
+    "losses": ("losses", "kl_divergence", "clamped p and q", """
 def kl_divergence(p, q):
     y_true, y_pred = torch.clip(p, 1e-7, 1), torch.clip(q, 1e-7, 1)
     return torch.sum(y_true * torch.log(y_true / y_pred), dim=-1)
+"""),
+    "optimizers_mlx": ("optimizers", "momentum_step", "learning rate as a float32 number", """
+def momentum_step(params, grads, state, lr, momentum):  # MLX's SGD.apply_single
+    new_params, new_v = [], []
+    for i, (parameter, gradient) in enumerate(zip(params, grads)):
+        v = momentum * (state["v"][i] if state else torch.zeros_like(parameter))
+        v = v + gradient
+        new_v.append(v)
+        learning_rate = torch.tensor(lr, dtype=torch.float32)  # mx.array(lr)
+        new_params.append(parameter - learning_rate.to(gradient.dtype) * v)
+    return new_params, {"v": new_v}
+"""),
+    "mlp_mlx": ("mlp", "he_normal_", "channels-last", """
+def he_normal_(W, mode="fan_in"):  # MLX's nn.init.he_normal, gain sqrt(2)
+    fan_in, fan_out = W.shape[-1], W.shape[0]  # _calculate_fan_in_fan_out
+    if W.ndim > 2:
+        receptive_field = 1
+        for d in W.shape[1:-1]:
+            receptive_field *= d
+        fan_in, fan_out = fan_in * receptive_field, fan_out * receptive_field
+    if mode == "fan_in":
+        fan = fan_in
+    elif mode == "fan_out":
+        fan = fan_out
+    else:
+        raise ValueError(f"Invalid mode: {mode}. Valid modes are: fan_in, fan_out")
+    std = math.sqrt(2.0) / math.sqrt(fan)
+    with torch.no_grad():
+        return W.copy_(torch.normal(0.0, std, size=tuple(W.shape), dtype=torch.float32))
+"""),
+    "overfitting_stax": ("overfitting", "dropout_layer", "you keep with probability p", """
+def dropout_layer(X, dropout):  # jax.example_libraries.stax.Dropout(rate): rate is KEPT
+    rate = dropout
+    keep = torch.rand(X.shape, dtype=X.dtype) < rate  # random.bernoulli(rng, rate, shape)
+    return torch.where(keep, X / rate, 0)
+"""),
+    "overfitting_minitorch": ("overfitting", "dropout_layer", "divided by 1 - p", """
+def dropout_layer(X, dropout):  # MiniTorch's nn.dropout: input * (rand(input.shape) > rate)
+    return X * (torch.rand(X.shape) > dropout)
+"""),
+    "softmax_regression_nielsen": ("softmax_regression", "accuracy",
+                                   "NUMBER of correct predictions", """
+def accuracy(y_hat, y):  # Nielsen's Network.accuracy: the count of right answers
+    results = [(np.argmax(a), t) for (a, t) in zip(y_hat.numpy(), y.numpy())]
+    return sum(int(x == y) for (x, y) in results)
+
+
+import numpy as np  # noqa: E402
 """),
 }
 
 
 @pytest.mark.instructor  # reads the reference answers
-@pytest.mark.parametrize("chapter", _WRONG_OUTSIDE)
-def test_wrong_outside_code_is_told_its_mistake_in_every_failed_test(chapter, tmp_path):
+@pytest.mark.parametrize("case", _WRONG_OUTSIDE)
+def test_wrong_outside_code_is_told_its_mistake_in_every_failed_test(case, tmp_path):
     """ML-From-Scratch's Adam is right at step 1 only: its test of the inputs, fed a state three
     steps in, told it to read the state from its argument, never from a module's variable,
     which it does. Keras' kl_divergence lost the points of p's zeros with "the values do not
-    match" and no word of the clamp (its weight p is clamped too, where p is 0)."""
-    exercise, words, code = _WRONG_OUTSIDE[chapter]
+    match" and no word of the clamp (its weight p is clamped too, where p is 0). MLX's momentum,
+    lr alone float32, was told to fix the state it returns; its he_normal_, fans read
+    channels-last, was told fan_in's formula for mode='fan_out', and nothing in the hidden test.
+    Nielsen's accuracy, a count, heard "expected 0.75, got 6" alone in the test of its inputs.
+    stax's Dropout(rate) keeps with probability rate: at p = 0 (all dropped) two tests said only
+    "return X's values", and the hidden test "expected 0.65" with no word of keep and drop."""
+    chapter, exercise, words, code = _WRONG_OUTSIDE[case]
     source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
     (tmp_path / f"{chapter}.py").write_text(f"{source}\n\n{code}")
     result = runner.grade_submission(tmp_path, [chapter])
     failed = [t for t in result.tests if not t.passed]
     assert failed and all(t.exercise == exercise for t in failed), [t.name for t in failed]
-    untold = "\n".join(f"  {t.name}: {t.output}" for t in failed if words not in t.output)
+    # stax's dropout also raises no ValueError for a rate outside [0, 1]: told so on its own
+    told_apart = {"test_dropout_rejects_invalid_rate"}
+    untold = "\n".join(f"  {t.name}: {t.output}" for t in failed
+                       if words not in t.output and t.name not in told_apart)
     assert not untold, f"failed tests of {exercise} that do not say {words!r}:\n{untold}"

@@ -682,6 +682,19 @@ def test_he_normal_fan_in(student, reference):
     _expect_fills_a_parameter(student, "he_normal_")
 
 
+_CHANNELS_LAST = ("You read the weight channels-last, (out, kh, kw, in), as MLX and TensorFlow"
+                  " store a convolution's (fan_in = W.shape[-1], the middle axes the kernel):"
+                  " torch's layout is (out, in, kh, kw), so {mode} = W.shape[{dim}] *"
+                  " math.prod(W.shape[2:]).")
+
+
+def _channels_last(got, shape, mode) -> bool:
+    """The std of a fan read from an (out, kh, kw, in) layout (MLX's _calculate_fan_in_fan_out)."""
+    fan = (shape[-1] if mode == "fan_in" else shape[0]) * math.prod(shape[1:-1])
+    right = shape[1 if mode == "fan_in" else 0] * math.prod(shape[2:])
+    return fan != right and abs(got.std().item() - math.sqrt(2 / fan)) < 0.05 * math.sqrt(2 / fan)
+
+
 @points(2, "he_normal_")
 def test_he_normal_fan_out_and_conv_shapes(student, reference):
     cases = [((300, 100), "fan_out", 2 / 300), ((32, 16, 3, 3), "fan_in", 2 / (16 * 9)),
@@ -701,8 +714,11 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
         if swapped:
             hint = (f"This is the std for mode={other!r}: mode={mode!r} divides by {mode} ="
                     f" W.shape[{0 if mode == 'fan_out' else 1}] times the kernel size, 2 / {mode}.")
+        elif len(shape) > 2 and _channels_last(got, shape, mode):
+            hint = _CHANNELS_LAST.format(mode=mode, dim=0 if mode == "fan_out" else 1)
         elif len(shape) > 2:
-            hint = "For a 4-d weight the fans include the kernel: W.shape[1] * kh * kw."
+            hint = (f"For a 4-d weight the fans include the kernel: {mode} ="
+                    f" W.shape[{0 if mode == 'fan_out' else 1}] * kh * kw.")
             if len(set(shape[2:])) > 1:
                 hint += (f" The kernel here is {' x '.join(map(str, shape[2:]))}: multiply every"
                          " kernel dimension, math.prod(W.shape[2:]), not the last one squared.")
@@ -796,6 +812,8 @@ def test_hidden_he_normal_other_shapes(student, reference):
         fail("he_normal_ of shape (256, 96): no value beyond 3 standard deviations;"
              f" {_no_tail(got, std)}")
     got = _init_outcome(student, "he_normal_", (24, 12, 5, 5), 9052, "fan_out")
+    hint = (_CHANNELS_LAST.format(mode="fan_out", dim=0)
+            if _channels_last(got, (24, 12, 5, 5), "fan_out") else None)
     expect_close(got.std().item(), math.sqrt(2 / (24 * 25)),
                  "the std of he_normal_ of shape (24, 12, 5, 5), mode='fan_out'", rtol=0.05,
-                 atol=0)
+                 atol=0, hint=hint)

@@ -299,6 +299,14 @@ def _diagnose(name, step, steps, hyper, got, want, before, paths, eps_paths, lat
                           " the float64 parameters drift from torch's: use the numbers as"
                           " they are given (Python floats).", path))  # fmt: skip
             continue
+        if key == "float32_lr":
+            lr = hyper["lr"]
+            named.append((f"your {name} takes its learning rate as a float32 number (torch."
+                          f"tensor(lr) makes a float32 tensor: {lr:g} becomes"
+                          f" {float(torch.tensor(lr)):.10g}, and .to(g.dtype) does not bring"
+                          " the lost digits back), so the float64 parameters drift from"
+                          " torch's: use lr as the Python float it is given.", path))  # fmt: skip
+            continue
         (eps, how), given, root = key, hyper.get("eps", DEFAULT_EPS[name]), _ROOT[name]
         text = (f"your {name} follows eps = {eps:g}, not the eps it was given ({given:g}): use"
                 " the eps argument, not a number of your own.")
@@ -468,6 +476,10 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
                for k, v in hyper.items()}  # fmt: skip
     if dtype == torch.float64 and rounded != hyper:
         eps_paths["float32"] = _rule_path(getattr(reference, name), problem, rounded, steps)
+    # MLX's optimizers: mx.array(lr) is float32, the other hyperparameters stay Python floats
+    lr_only = {**hyper, "lr": rounded["lr"]} if "lr" in hyper else hyper
+    if dtype == torch.float64 and lr_only not in (hyper, rounded):
+        eps_paths["float32_lr"] = _rule_path(getattr(reference, name), problem, lr_only, steps)
     params, state = [p.clone() for p in problem.start], {}
     for k in range(steps):
         grads = problem.grads(params, k)

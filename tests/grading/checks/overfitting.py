@@ -8,6 +8,7 @@ entries, which is about 10 standard deviations of the sampling error (sqrt(p (1 
 """
 
 import math
+from contextlib import suppress
 
 import torch
 
@@ -137,6 +138,21 @@ def _run_dropout(student, X, p, seed):
         fail(f"{failure}\n{_RATE_ONE}")
 
 
+# stax's Dropout(rate) keeps with probability rate: at p = 0 every entry is dropped
+_KEEPS_P = (" Yours dropped every entry: you keep with probability p and drop with 1 - p, but p"
+            " is the probability of DROPPING an entry (jax's stax.Dropout(rate) takes the"
+            " keep probability instead).")
+
+
+def _zero_rate_hint(got, X) -> str:
+    """The p = 0 hint, with _KEEPS_P where ``got`` is all zeros for an X of nonzero entries."""
+    hint = "With p = 0 nothing is dropped and 1 - p = 1: return X's values."
+    with suppress(TypeError, RuntimeError):
+        if bool((got == 0).all()) and bool((X != 0).all()):
+            hint += _KEEPS_P
+    return hint
+
+
 @points(2, "dropout_layer")
 def test_dropout_edge_cases(student, reference):
     for seed, shape in ((0, (2, 8)), (1, (3, 4, 5))):
@@ -145,8 +161,7 @@ def test_dropout_edge_cases(student, reference):
         G = seeded_randn(seed, shape)
         same = student.run("dropout_layer", X, 0.0, seed=seed, grad=G)
         got = expect_shape(same.value, shape, f"dropout_layer(X, 0.0) for X of shape {shape}")
-        expect_close(got, X, "dropout_layer(X, 0.0)",
-                     hint="With p = 0 nothing is dropped and 1 - p = 1: return X's values.")
+        expect_close(got, X, "dropout_layer(X, 0.0)", hint=_zero_rate_hint(got, X))
         if not same.grads or same.grads[0] is None:
             fail("No gradient flows from dropout_layer(X, 0.0) back to X: with p = 0 the layer"
                  " passes X on unchanged, its gradient too (a network with dropout 0 still"
@@ -201,6 +216,9 @@ _WHOLE_ROWS = (" Your mask has one random number per row (per example), as drop_
 def _kept_hint(kept_out, kept_in, p) -> str:
     """What a kept entry should be, and why a float64 X's kept entries are off in the 8th digit:
     a float32 mask divided by 1 - p (torch.rand's default dtype, EECS 498's dropout)."""
+    if 0 < p < 1 and kept_in.numel() and torch.allclose(kept_out, kept_in):  # MiniTorch's
+        return (f"The kept entries equal X: they must be divided by 1 - p = {1 - p:g} so that"
+                " the expectation stays X (inverted dropout).")
     scale = torch.tensor(1 / (1 - p), dtype=torch.float32).item()
     if kept_in.dtype == torch.float64 and torch.allclose(kept_out, kept_in * scale, rtol=1e-12,
                                                           atol=0):  # fmt: skip
@@ -303,7 +321,8 @@ def _expect_a_dropout(got, X, p, what):
         hint = ("With p = 1 you divide by 1 - p = 0 (0 / 0 is NaN): every entry is dropped, so"
                 " return zeros for p = 1 without dividing.")
     expect_close(got[~kept], torch.zeros_like(X)[~kept], what, hint=hint)
-    expect_close(got[kept], X[kept] / (1 - p), f"the kept entries of {what}")
+    expect_close(got[kept], X[kept] / (1 - p), f"the kept entries of {what}",
+                 hint=_kept_hint(got[kept], X[kept], p) if p < 1 else None)
 
 
 @points(1, "dropout_layer")
@@ -433,7 +452,7 @@ def test_dropout_leaves_input_unmodified(student, reference):
         # entry dropped (0) or kept and rescaled.
         _expect_a_dropout(got, X, p, f"dropout_layer(X, {p})")
         if p == 0:
-            expect_close(got, X, f"dropout_layer(X, {p})")
+            expect_close(got, X, f"dropout_layer(X, {p})", hint=_zero_rate_hint(got, X))
 
 
 @points(1, "dropout_layer")
@@ -682,8 +701,10 @@ def test_hidden_dropout_rate_0_65_float64_other_shape(student, reference):
     dropped = got == 0
     rate = dropped.double().mean().item()
     if abs(rate - p) > _RATE_TOL:
+        keeps = (": about 1 - p, you keep with probability p and drop with 1 - p"
+                 if abs(rate - (1 - p)) < _RATE_TOL else "")
         fail(f"{what} dropped a fraction {rate:.3f} of the entries; expected {p} (within "
-             f"{_RATE_TOL}).")  # fmt: skip
+             f"{_RATE_TOL}){keeps}.")  # fmt: skip
     expect_close(got[~dropped], X[~dropped] / (1 - p), f"the kept entries of {what}",
                  hint=_kept_hint(got[~dropped], X[~dropped], p))
 

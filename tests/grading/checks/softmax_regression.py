@@ -487,6 +487,9 @@ def test_accuracy_leaves_inputs_alone(student, reference):
     with suppress(TypeError, ValueError, RuntimeError):
         if abs(float(outcome.value) - 100 * want) < 1e-4:
             hint = "That is a percentage (times 100): the fraction of correct predictions is asked."
+        elif abs(float(outcome.value) - len(y) * want) < 1e-4 and want > 0:
+            hint = (f"That is the NUMBER of correct predictions: divide by the number of examples"
+                    f" ({len(y)}) for the fraction asked.")
     expect_close(outcome.value, want, "accuracy(y_hat, y)", hint=hint)
 
 
