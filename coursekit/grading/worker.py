@@ -561,15 +561,16 @@ def _fresh_keyrings(libc, own_uid: bool) -> None:
 # KEEP_SIZE skips RLIMIT_FSIZE. By arch: AUDIT_ARCH; add_key, request_key, keyctl,
 # inotify_init(1), fanotify_init, memfd_create, unshare, setns, _IO (the same on both: io_uring's
 # three, memfd_secret, setxattrat), vmsplice, splice, tee, sendfile, msgget, semget, setxattr,
-# lsetxattr, fsetxattr, sendmsg, sendmmsg, io_setup, io_submit, sched_setaffinity; then clone,
+# lsetxattr, fsetxattr, sendmsg, sendmmsg, io_setup, io_submit, sched_setaffinity, userfaultfd,
+# perf_event_open, bpf (Docker's default profile refuses these three too); then clone,
 # fcntl, socket (whose arguments the filter reads) and fallocate (EOPNOTSUPP: glibc then writes).
 _IO = (425, 426, 427, 447, 463)
 _DENIED = {"x86_64": (0xC000003E, (248, 249, 250, 253, 294, 300, 319, 272, 308, *_IO,
                                    278, 275, 276, 40, 68, 64, 188, 189, 190, 46, 307, 206, 209,
-                                   203), 56, 72, 41, 285),
+                                   203, 323, 298, 321), 56, 72, 41, 285),
            "aarch64": (0xC00000B7, (217, 218, 219, 26, 262, 279, 97, 268, *_IO,
-                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269, 0, 2, 122), 220,
-                       25, 198, 47)}  # fmt: skip
+                                    75, 76, 77, 71, 186, 190, 5, 6, 7, 211, 269, 0, 2, 122,
+                                    282, 241, 280), 220, 25, 198, 47)}  # fmt: skip
 # F_SETLEASE, F_NOTIFY, then F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW
 DENIED_FCNTL = (1024, 1026, 6, 7, 37, 38)
 SOCKET_FAMILIES = (2, 10, 16)  # AF_INET, AF_INET6, AF_NETLINK (glibc's getaddrinfo uses it)
