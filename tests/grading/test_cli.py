@@ -243,6 +243,31 @@ def test_grade_class_star_finds_each_students_modules_one_folder_down(tmp_path):
         "Roe, Rick_2_assignsubmission_file_"]  # fmt: skip
 
 
+def test_a_gradescope_export_is_graded_under_the_students_names(tmp_path, capsys):
+    """Gradescope's *Export submissions* names each folder by a submission id; its
+    submission_metadata.yml says whose each is. The rows name the students (a group every
+    member), the id kept beside them; a file that cannot be read keeps the ids, with a warning."""
+    from coursekit.grading.cli import find_submissions
+
+    klass = tmp_path / "export"
+    for folder in ("submission_101", "submission_102", "submission_103"):
+        (klass / folder).mkdir(parents=True)
+        (klass / folder / f"{CHAPTER}.py").write_text("")
+    metadata = klass / "submission_metadata.yml"
+    metadata.write_text(
+        "submission_101:\n  :submitters:\n  - :name: Jane Doe\n    :sid: '1'\n"
+        "    :email: jane@example.edu\n  :created_at: 2026-11-30 10:00:00.0 -0800\n"
+        "submission_102:\n  :submitters:\n  - :name: Rick Roe\n  - :name: Ann Poe\n"
+    )
+    assert [name for name, _ in find_submissions([str(klass)], [CHAPTER])] == [
+        "Jane Doe (submission_101)", "Rick Roe, Ann Poe (submission_102)", "submission_103"]
+    metadata.write_text("submission_101: [unclosed\n")
+    capsys.readouterr()
+    names = [name for name, _ in find_submissions([str(klass)], [CHAPTER])]
+    assert names == ["submission_101", "submission_102", "submission_103"]
+    assert "submission_metadata.yml could not be read" in capsys.readouterr().err
+
+
 def test_the_top_level_help_names_every_command():
     """``python -m coursekit --help`` listed check and grade only: an instructor reading it
     never learnt of ``release`` and ``autograder``, which the README's instructor part uses."""
