@@ -43,18 +43,20 @@ def exercise_rows(result, student: bool = False) -> list[tuple[str, str, float, 
             continue
         row[3][shape] = [output, 0]
         row[2].append(output)
-    return [(ch, ex, earned, possible, [m for m, n in seen.values() for m in _counted(m, n)])
+    return [(ch, ex, earned, possible, [m for m, n in seen.values() for m in _counted(m, n, ex)])
             for (ch, ex), (earned, possible, _, seen) in rows.items()]  # fmt: skip
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])")
 
 
-def _counted(message: str, more: int) -> list[str]:
+def _counted(message: str, more: int, exercise: str) -> list[str]:
     if not more:
         return [message]
-    tests = "test fails" if more == 1 else "tests fail"
-    return [message, f"{more} more {tests} the same way, with other sizes or values."]
+    tests = "test of" if more == 1 else "tests of"  # its name: never "the same as ... above"
+    fail = "fails" if more == 1 else "fail"
+    return [message, f"{more} more {tests} {exercise} {fail} the same way, with other sizes or"
+            " values."]  # fmt: skip
 
 
 def student_table(result, width: int = 100) -> str:

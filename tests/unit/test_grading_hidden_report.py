@@ -51,3 +51,18 @@ def test_a_hidden_test_failing_as_the_public_ones_did_says_why():
     assert "hidden test failed" in table  # relu: no public test failed with that message
     outputs = [t["output"] for t in report.gradescope_json(result)["tests"]]
     assert outputs[:2] == [missing, missing] and "hidden test failed" in outputs[2]
+
+
+def test_the_count_of_a_mistake_seen_again_is_said_per_exercise():
+    """Two exercises each fail one way at two sizes: each row says so; neither count line is
+    turned into "the same as for ... above", which would point at the other exercise."""
+    result = SubmissionResult("ada")
+    result.tests = [
+        TestResult("activations", ex, f"test_{ex}_{n}", 0, 1, f"{ex}: expected shape ({n},)")
+        for ex in ("relu", "sigmoid") for n in (3, 5)
+    ]
+    table = report.student_table(result)
+    assert "the same as for" not in table, table
+    for ex in ("relu", "sigmoid"):
+        assert f"{ex}: expected shape (3,)" in table and f"{ex}: expected shape (5,)" not in table
+        assert f"1 more test of {ex} fails the same way" in table, table
