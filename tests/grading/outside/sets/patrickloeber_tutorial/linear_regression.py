@@ -26,7 +26,7 @@ class _Data(Dataset):  # 09_dataloader.py's WineDataset, holding given tensors
 def data_iter(batch_size, features, labels):
     dataset = _Data(features, labels)
     train_loader = DataLoader(dataset=dataset, batch_size=batch_size, shuffle=True, num_workers=0)
-    for inputs, targets in train_loader:
+    for inputs, targets in train_loader:  # noqa: UP028 - the tutorial's loop
         yield inputs, targets
 
 

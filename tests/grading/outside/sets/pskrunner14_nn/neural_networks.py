@@ -6,7 +6,7 @@ import numpy as np
 import torch
 
 
-class Neural_Network(object):
+class Neural_Network(object):  # noqa: UP004 - the source's spelling
     def __init__(self, weights):
         self.shapes = [tuple(w.shape) for w in weights]
         self.params = [w.detach().numpy() for w in weights]
