@@ -89,7 +89,8 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     example_libraries optimizer triples (Adam's betas in the parameters' dtype), MiniTorch's
     scalar operators mapped over Python floats, CMU needle's optimizers on .data holders;
     eliben's nditer gradient check on NumPy copies and torch.where sigmoid, Patrick Loeber's
-    no_grad update and DataLoader, pskrunner14's unrolled perturb vector."""
+    no_grad update and DataLoader, pskrunner14's unrolled perturb vector, Géron's
+    np.linalg.lstsq on np.c_[np.ones, X] cast back to X's dtype."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
