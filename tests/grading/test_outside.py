@@ -87,7 +87,10 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     MLX's losses and layers (logaddexp, torch.maximum's ties, take_along_dim), Nielsen's
     network.py (pairs shuffled with random.shuffle, per-example backprop loops), jax's
     example_libraries optimizer triples (Adam's betas in the parameters' dtype), MiniTorch's
-    scalar operators mapped over Python floats, CMU needle's optimizers on .data holders."""
+    scalar operators mapped over Python floats, CMU needle's optimizers on .data holders;
+    eliben's nditer gradient check on NumPy copies and torch.where sigmoid, Patrick Loeber's
+    no_grad update and DataLoader, pskrunner14's unrolled perturb vector, Géron's
+    np.linalg.lstsq on np.c_[np.ones, X] cast back to X's dtype."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -351,6 +354,34 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch;
 # MLX's SGD keeps lr as mx.array(lr), float32, and its init reads fans channels-last.
 _WRONG_OUTSIDE = {
+    "numerical_gradient_fixed_nudge": (
+        "neural_networks", "numerical_gradient", "stay the same when eps changes", """
+def numerical_gradient(inputs, outputs, weights, eps=1e-4):  # pskrunner14's perturb vector
+    import math
+
+    shapes = [w.shape for w in weights]
+    paramsInitial = torch.cat([w.reshape(-1) for w in weights])
+    numgrad = torch.zeros_like(paramsInitial)
+    perturb = torch.zeros_like(paramsInitial)
+    e = 1 * math.e - 4  # meant 1e-4: it is -1.28, and eps is never read
+
+    def setParams(params):
+        out, start = [], 0
+        for shape in shapes:
+            end = start + shape.numel()
+            out.append(params[start:end].reshape(shape))
+            start = end
+        return out
+
+    for p in range(len(paramsInitial)):
+        perturb[p] = e
+        loss2 = feed_forward(inputs, outputs, setParams(paramsInitial + perturb))
+        loss1 = feed_forward(inputs, outputs, setParams(paramsInitial - perturb))
+        numgrad[p] = (loss2 - loss1) / (2 * e)
+        perturb[p] = 0
+    return setParams(numgrad)
+""",
+    ),
     "optimizers": ("optimizers", "adam_step", "without the exponent t", """
 def adam_step(params, grads, state, lr=0.001, betas=(0.9, 0.999), eps=1e-8):
     b1, b2 = betas
@@ -438,7 +469,9 @@ def test_wrong_outside_code_is_told_its_mistake_in_every_failed_test(case, tmp_p
     channels-last, was told fan_in's formula for mode='fan_out', and nothing in the hidden test.
     Nielsen's accuracy, a count, heard "expected 0.75, got 6" alone in the test of its inputs.
     stax's Dropout(rate) keeps with probability rate: at p = 0 (all dropped) two tests said only
-    "return X's values", and the hidden test "expected 0.65" with no word of keep and drop."""
+    "return X's values", and the hidden test "expected 0.65" with no word of keep and drop.
+    pskrunner14's numerical_gradient, its nudge e = 1 * math.e - 4 (meant 1e-4) and eps unread,
+    heard "not close enough" alone, and "a one-sided difference or a weight left nudged"."""
     chapter, exercise, words, code = _WRONG_OUTSIDE[case]
     source = (runner.REFERENCE_DIR / f"{chapter}.py").read_text()
     (tmp_path / f"{chapter}.py").write_text(f"{source}\n\n{code}")

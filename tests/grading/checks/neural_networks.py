@@ -365,8 +365,28 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
         )
     elif any(_all_close(got, other, rtol, atol) for other in others):
         hint = "These are estimates with another eps than the default: the docstring's is 1e-4."
+    elif _ignores_eps(student, inputs, outputs, weights, step, got):
+        hint = _IGNORES_EPS
     for name, g, w in zip(names, got, want, strict=True):
         _expect_gradient(g, w, f"{name} from {what}", hint, rtol, atol)
+
+
+_IGNORES_EPS = (
+    "Your estimates stay the same when eps changes: your nudge is a number of your own (or a"
+    " typo such as math.e - 4, which is -1.28, for 1e-4). Nudge by the eps passed in, w + eps"
+    " and w - eps, and divide by 2 * eps."
+)
+
+
+def _ignores_eps(student, inputs, outputs, weights, step, got) -> bool:
+    """Whether the student's estimates are the same, bit for bit, with 10 times the step."""
+    try:  # a wrong answer only: a second call, its own failure says nothing more
+        other = student.numerical_gradient(inputs.clone(), outputs.clone(), _clone(weights),
+                                           eps=step * 10)
+        return all(torch.equal(torch.as_tensor(a), torch.as_tensor(b))
+                   for a, b in zip(got, other, strict=True))
+    except Exception:
+        return False
 
 
 @points(1, "numerical_gradient")
@@ -425,7 +445,9 @@ def test_numerical_gradient_agrees_with_autograd(student, reference):
         g = expect_shape(g, leaf.shape, name)
         expect_dtype(g, F64, name)
         if not torch.allclose(g, leaf.grad, rtol=1e-5, atol=1e-7):
-            hint = _own_loss_hint(student, loss, inputs, outputs, weights) or hint
+            hint = _own_loss_hint(student, loss, inputs, outputs, weights) or (
+                _IGNORES_EPS if _ignores_eps(student, inputs, outputs, weights, 1e-4, got)
+                else hint)
         _expect_gradient(
             g, leaf.grad, f"{name} compared with torch.autograd's exact gradient", hint, 1e-5, 1e-7
         )
