@@ -624,8 +624,12 @@ def test_weight_decay_step_matches_sgd(student, reference):
         grad = torch.randn(shape, generator=g, dtype=dtype)
         what = (f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for {dtype} w of"
                 f" shape {shape}")  # fmt: skip
-        got = expect_shape(student.weight_decay_step(w, grad, lr, wd), shape, what)
+        outcome = student.run("weight_decay_step", w, grad, lr, wd)
+        got = expect_shape(outcome.value, shape, what)
         expect_dtype(got, dtype, what)
+        # every shape: an in-place add_ on vectors only kept 4/4 (only (4, 3) was watched, s. 35)
+        expect_unchanged(w, outcome.args[0], f"w of shape {shape}")
+        expect_unchanged(grad, outcome.args[1], f"grad of shape {shape}")
         want = _sgd_reference(w, grad, lr, wd)
         if wd > 0:
             if torch.allclose(got, w - lr * grad):
