@@ -499,6 +499,8 @@ _HISTORIES = [
     [0.70, 0.81, 0.85, 0.84, 0.86, 0.83, 0.80, 0.79],
     [-0.5, -0.2, -0.9],  # scores of any sign (a log-likelihood): a best of 0 to start is wrong
     [0.8, 0.8001, 0.79],  # close is not a tie: no rounding, no isclose
+    # a best after 12 epochs without improvement: early stopping's patience (3 kept 7/7, s. 35)
+    [0.5, 0.7, 0.64, 0.66, 0.67, 0.68, 0.69, 0.68, 0.69, 0.66, 0.68, 0.69, 0.67, 0.69, 0.72, 0.71],
 ]
 
 
@@ -534,6 +536,10 @@ def _best_epoch_answers(student, reference, histories) -> None:
         (lambda s, g, w: g == len(s) - s[::-1].index(max(s)), f"the LATEST of the epochs that"
          f" tie for the highest score; return the earliest ({want}): use > rather than >= when"
          " you compare."),
+        (lambda s, g, w: g == w or (g < w and g == s.index(max(s[: w - 1])) + 1), "the best"
+         " epoch before a plateau: you stopped looking after some epochs without improvement"
+         " (early stopping's patience). best_epoch reads every score in the list; the highest"
+         f" comes at epoch {want}."),
     ]  # fmt: skip
     for explains, why in mistakes:
         if all(explains(*answer) for answer in answers):
@@ -618,8 +624,12 @@ def test_weight_decay_step_matches_sgd(student, reference):
         grad = torch.randn(shape, generator=g, dtype=dtype)
         what = (f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for {dtype} w of"
                 f" shape {shape}")  # fmt: skip
-        got = expect_shape(student.weight_decay_step(w, grad, lr, wd), shape, what)
+        outcome = student.run("weight_decay_step", w, grad, lr, wd)
+        got = expect_shape(outcome.value, shape, what)
         expect_dtype(got, dtype, what)
+        # every shape: an in-place add_ on vectors only kept 4/4 (only (4, 3) was watched, s. 35)
+        expect_unchanged(w, outcome.args[0], f"w of shape {shape}")
+        expect_unchanged(grad, outcome.args[1], f"grad of shape {shape}")
         want = _sgd_reference(w, grad, lr, wd)
         if wd > 0:
             if torch.allclose(got, w - lr * grad):
