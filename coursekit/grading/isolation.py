@@ -54,6 +54,26 @@ IPC_TABLES = {"shm": ("-m", "shmid", "cpid", "size"), "msg": ("-q", "msqid", "ls
               "sem": ("-s", "semid", None, None)}  # fmt: skip
 
 
+def _hidden_by_others() -> list[str]:
+    """The folders other graders of this uid hide, from their run folders' ``hidden`` files."""
+    found, mine = [], run_folder()  # first: it removes the run folders of graders gone
+    for listed in Path(tempfile.gettempdir()).glob(f"{RUN_PREFIX}*-*/hidden"):
+        with suppress(OSError):
+            if listed.parent != mine and listed.lstat().st_uid == os.geteuid():
+                found += listed.read_text().splitlines()
+    return found
+
+
+def _publish_hidden(hidden: list[str]) -> None:
+    """Lists ``hidden`` in this grader's run folder, for graders started later to hide too."""
+    with suppress(OSError):
+        staged = run_folder() / "hidden.new"
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write("\n".join(hidden))
+        os.replace(staged, run_folder() / "hidden")
+
+
 class WorkerError(Exception):
     """A request the student process did not answer. ``kind``: "died", "timeout", "budget" (the
     submission's time is spent), "protocol" (an unreadable reply) or "import" (its module was
@@ -177,7 +197,10 @@ class Worker:
         folders += [sys.pycache_prefix] if sys.pycache_prefix else []
         # Terminals: as a normal user, student code could read what the instructor types.
         folders += ["/dev/pts", "/dev/ptmx", "/dev/console", *map(str, Path("/dev").glob("tty*"))]
+        # And what the other live graders of this uid hide: a second `grade` run's class (README).
+        folders += _hidden_by_others()
         self.hidden = sorted({os.path.realpath(h) for h in folders if os.path.exists(h)})
+        _publish_hidden(self.hidden)
         self.pid, self.dir = None, None
         self.modules: dict[str, tuple[str, Path]] = {}  # key -> (module name, source path)
         self.uid, self._uid_lock = _claim_uid(slot) if is_root() else (None, None)

@@ -1117,6 +1117,52 @@ def test_a_class_graded_two_at_a_time_keeps_each_student_to_itself(user, shared_
     assert not leaked, "a SysV shared memory segment outlived the grader"
 
 
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_a_second_grade_at_once_keeps_its_class_from_the_first(user, shared_folder):
+    """Two ``grade`` runs of one user at once, on two class folders: a spy in the second looks
+    for a module of the first's class. As a normal user each worker has the grader's uid, and
+    the first's class folder, named nowhere in the second, was readable: the spy earned full
+    marks. The grader hides the folders every live grader of its uid lists in its run folder."""
+    reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
+    stubs = (REPO / "exercises" / f"{CHAPTER}.py").read_text()
+    first, second = shared_folder / "first", shared_folder / "second"
+    (first / "a_honest").mkdir(parents=True)
+    # The honest module stays 30 s, but not in the spy, which runs what it finds.
+    stay = "time.sleep(0 if 'SPY' in globals() else 30)"
+    honest = reference + HONEST.replace("time.sleep(6)", stay)
+    (first / "a_honest" / f"{CHAPTER}.py").write_text(honest)
+    (second / "b_spy").mkdir(parents=True)
+    spy = "\nSPY = 1\n" + SPY.replace("CLASS", repr(str(first)))
+    (second / "b_spy" / f"{CHAPTER}.py").write_text(stubs + spy)
+    home = shared_folder / "home"  # hidden, as is the reports' folder: neither may hold the classes
+    home.mkdir()
+    env = {"PATH": os.environ["PATH"], "HOME": str(home),
+           "COURSEKIT_COURSE": str(REPO)}  # fmt: skip
+    commands = []
+    for klass in (first, second):
+        command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+                   "--timeout", "40", "--json", str(home / f"{klass.name}.json")]  # fmt: skip
+        commands.append(as_nobody(command) if user == "nobody" else command)
+    if user == "nobody":
+        give_to_nobody(shared_folder)
+    workers = "coursekit-grading-*/s*"  # a worker's folder: its grader has listed what it hides
+    before = set(Path(tempfile.gettempdir()).glob(workers))
+    running = subprocess.Popen(commands[0], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.time() + 120
+        while not set(Path(tempfile.gettempdir()).glob(workers)) - before:
+            assert time.time() < deadline and running.poll() is None, "the first never started"
+            time.sleep(0.2)
+        done = subprocess.run(commands[1], cwd=REPO, env=env, capture_output=True, timeout=600)
+    finally:
+        running.kill()
+        running.wait()
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    spy = json.loads((home / "second.json").read_text())[0]
+    assert spy["score"] == 0, "a second grade run read the first one's class"
+
+
 # Landlock has no rule for chmod, chown, utime or setxattr: as the grader's own uid, student
 # code could make the class folder (named on the grader's command line) and its run folder
 # unusable to the grader, and every classmate graded after it would score 0.
