@@ -45,32 +45,46 @@ def abi_version() -> int:
     return max(int(version), 0)
 
 
+# Read by every honest process: the system's programs, libraries, configuration and devices.
+# Nothing else (other users' homes, /srv, /var, /mnt, other courses) unless kept (README).
+SYSTEM = ("/usr", "/lib", "/lib32", "/lib64", "/libx32", "/bin", "/sbin", "/etc", "/proc", "/sys",
+          "/dev", "/nix/store")
+
+
 def readable_paths(hidden: list[str], keep: list[str]) -> list[str]:
-    """Paths whose subtrees hold everything but what lies beneath ``hidden``, and ``keep``
-    (Landlock can only allow: every entry beside the way down to a hidden path is allowed)."""
+    """Paths whose subtrees hold :data:`SYSTEM` and ``keep`` but nothing beneath ``hidden``
+    (Landlock can only allow: every entry beside the way down to a hidden path is allowed). A
+    kept path inside a hidden one stays readable (a venv inside the course), one hidden is not."""
     hidden = {os.path.realpath(h) for h in hidden} - {"/"}
     found: list[str] = []
 
-    def walk(directory: str) -> None:
-        try:
-            entries = os.listdir(directory)
-        except OSError:
+    def walk(path: str) -> None:
+        if not any(h.startswith(path.rstrip(os.sep) + os.sep) for h in hidden):
+            found.append(path)
             return
-        for path in (os.path.join(directory, entry) for entry in entries):
-            if path in hidden:  # never walked into: a folder hidden inside it changes nothing
-                continue
-            if any(h.startswith(path + os.sep) for h in hidden):
-                walk(path)
-            else:
-                found.append(path)
+        with suppress(OSError):
+            for entry in os.listdir(path):
+                inner = os.path.join(path, entry)
+                if inner not in hidden:  # never walked into: a folder hidden inside changes nothing
+                    walk(inner)
 
-    walk("/") if hidden else found.append("/")
-    return found + [os.path.realpath(k) for k in keep if os.path.exists(k)]
+    for root in dict.fromkeys(os.path.realpath(r) for r in (*SYSTEM, *keep)):
+        if os.path.exists(root) and root not in hidden:
+            walk(root)
+    return found
+
+
+def _libraries() -> list[str]:
+    """The folders of the shared libraries this process has loaded (a Python outside /usr)."""
+    with suppress(OSError), open("/proc/self/maps") as maps:
+        return [os.path.dirname(f[5]) for f in map(str.split, maps)
+                if len(f) == 6 and f[5].startswith("/") and ".so" in f[5]]
+    return []
 
 
 def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
-    """For good, let this process and its children write only beneath ``folder`` and read all but
-    ``hidden`` (the Python installation stays readable); ``""``, or why not (nothing changed)."""
+    """For good, let this process and its children write only beneath ``folder`` and read only it,
+    the system's folders and the Python installation, less ``hidden``; ``""``, or why not."""
     abi = abi_version()
     if abi < 1:
         return "this system has no Landlock (Linux 5.13 or later with Landlock enabled)"
@@ -85,6 +99,8 @@ def confine(folder: str, hidden: list[str] | tuple[str, ...] = ()) -> str:
         coursekit += importlib.util.find_spec("coursekit").submodule_search_locations
     keep = [folder, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, *coursekit]
     keep += [p for p in sys.path if p]
+    tops = [os.path.realpath(h) + os.sep for h in hidden]
+    keep += [lib for lib in _libraries() if not any((lib + os.sep).startswith(t) for t in tops)]
     rules += [(path, reads) for path in readable_paths(list(hidden), keep)]
     libc = _syscall()
     # struct landlock_ruleset_attr: handled_access_fs, handled_access_net (ABI 4), scoped (ABI 6)

@@ -922,24 +922,24 @@ def test_confine_says_why_not_where_there_is_no_landlock(monkeypatch):
     assert "no Landlock" in landlock.confine("/tmp")
 
 
-def test_everything_but_the_hidden_folders_stays_readable(tmp_path):
+def test_only_the_system_and_what_is_kept_is_readable_less_the_hidden_folders(tmp_path):
     hidden = tmp_path / "course" / "tests"
     (hidden / "reference").mkdir(parents=True)
     (tmp_path / "course" / "coursekit").mkdir()
     (tmp_path / "course" / "README.md").write_text("x")
-    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere").mkdir()  # another course, a class not graded: not kept
     keep = tmp_path / "course" / "tests" / ".venv"
     keep.mkdir()
-    paths = landlock.readable_paths([str(hidden)], [str(keep)])
+    paths = landlock.readable_paths([str(hidden)], [str(keep), str(tmp_path / "course")])
     inside = sorted(p for p in paths if p.startswith(str(tmp_path)))
     assert inside == sorted(str(p) for p in [tmp_path / "course" / "coursekit", keep,
-                                              tmp_path / "course" / "README.md",
-                                              tmp_path / "elsewhere"])  # fmt: skip
-    assert "/usr" in paths and "/etc" in paths
+                                              tmp_path / "course" / "README.md"])  # fmt: skip
+    assert "/usr" in paths and "/etc" in paths and "/home" not in paths
     assert not any(p == str(hidden) or p.startswith(str(hidden) + "/") for p in paths
                    if p != str(keep))  # fmt: skip
     # A hidden folder inside another hidden one: nothing of the outer one becomes readable.
-    nested = landlock.readable_paths([str(tmp_path / "course"), str(hidden / "reference")], [])
+    nested = landlock.readable_paths([str(tmp_path / "course"), str(hidden / "reference")],
+                                     [str(tmp_path / "course")])  # fmt: skip
     assert not any(p.startswith(str(tmp_path / "course")) for p in nested), nested
 
 
@@ -1844,16 +1844,21 @@ def _running(pid: int) -> bool:
 
 
 @pytest.mark.parametrize("user", ["root", "nobody"])
-def test_the_graders_home_is_hidden(user, shared_folder):
+@pytest.mark.parametrize("place", ["home", "elsewhere"])
+def test_the_graders_home_and_other_files_are_hidden(user, shared_folder, place):
     """As a normal user the student process has the grader's uid: it read the grader's SSH key
     and an earlier run's reports in its home (a sixth red team). The home ($HOME, and the uid's
-    own) is hidden like the course; here a file every uid may read stands for them."""
+    own) is hidden like the course; so is every file outside the system's folders and the
+    Python installation (another course's answers in a folder beside the class: readable until
+    session 36); here a file every uid may read stands for them."""
     home = shared_folder / "home"
     home.mkdir()
-    (home / "secret").write_text("the key\n")
+    (shared_folder / place).mkdir(exist_ok=True)
+    secret = shared_folder / place / "secret"
+    secret.write_text("the key\n")
     reference = (REPO / "tests/grading/reference" / f"{CHAPTER}.py").read_text()
-    peek = (f"\ntry:\n    open({str(home / 'secret')!r}).read()\nexcept OSError:\n    pass\n"
-            "else:\n    raise ImportError('read the grader\\'s home')\n")  # fmt: skip
+    peek = (f"\ntry:\n    open({str(secret)!r}).read()\nexcept OSError:\n    pass\n"
+            "else:\n    raise ImportError('read the grader\\'s files')\n")  # fmt: skip
     (shared_folder / "class" / "peek").mkdir(parents=True)
     (shared_folder / "class" / "peek" / f"{CHAPTER}.py").write_text(reference + peek)
     report = shared_folder / "out" / "report.json"  # its folder is hidden: apart from home
