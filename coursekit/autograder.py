@@ -246,11 +246,11 @@ def find_submission(root: Path, chapters: list[str]) -> Path:
 def _subfolders(folder: Path) -> list[Path]:
     """The folders among the first 10,000 entries of ``folder``, by name; no link is followed
     (100,000 folders, all listed, kept the grader 100 s before any grading)."""
-    from coursekit.grading.runner import _entries
+    from coursekit.grading.runner import entries
 
     if folder.is_symlink() or not folder.is_dir():
         return []
-    return [Path(e.path) for e in _entries(folder) if e.is_dir(follow_symlinks=False)]
+    return [Path(e.path) for e in entries(folder) if e.is_dir(follow_symlinks=False)]
 
 
 def folder_note(submission: Path, folder: Path, chapters: list[str], found: bool) -> str:

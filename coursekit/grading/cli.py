@@ -57,7 +57,7 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
         # Student folders that are links or hold no module are listed: they score 0 with why.
         # A folder with modules of its own is a student's: 10,000 entries tell its backups.
         own = has_modules(path)
-        listed = [Path(e.path) for e in runner._entries(path)] if own else sorted(path.iterdir())
+        listed = [Path(e.path) for e in runner.entries(path)] if own else sorted(path.iterdir())
         children = {p: inside(p) for p in listed if (p.is_symlink() or p.is_dir())
                     and not p.name.startswith(".") and p.name != "__MACOSX"}  # fmt: skip
         students = [runner.safe_name(p.name) for p in children if has_modules(children[p])]
