@@ -520,10 +520,11 @@ def squared_loss(y_hat, y):
 def test_the_out_of_memory_killer_takes_student_processes_first(user, shared_folder):
     """Where the container (or machine) runs out of memory before the grader's half-second watch
     looks (a platform's container is often smaller than --memory), the kernel kills the process
-    of the largest score: student processes, each kept smaller than the trusted grader, made
-    the grader that one, and no results.json was written ("the autograder failed", shown to
-    the student: a bit of a hidden test's input, on purpose, for each submission; red team 13).
-    Student processes now score 1000, the most, first to go, and cannot lower it."""
+    of the largest RSS: student processes, each kept smaller than the trusted grader (torch and
+    the reference loaded), can make the grader that one (reasoned from the kernel's choice, not
+    run here): no results.json, and the platform shows "the autograder failed", a bit of a
+    hidden test's input chosen by student code, each submission (red team 13). Student
+    processes now score 1000, the most, first to go, and cannot lower it."""
     folder = shared_folder / "spy"
     folder.mkdir()
     (folder / f"{CHAPTER}.py").write_text(REFERENCE.read_text() + OOM_SPY)
