@@ -578,3 +578,33 @@ def test_the_note_reads_10000_entries_of_the_folders_one_down_in_all(tmp_path, m
     note = folder_note(tmp_path, tmp_path, ["mlp"], False)
     assert "s000/mlp.ipynb is a notebook" in note
     assert sum(read) <= 10_000 + 3 * 100, sum(read)  # (and the top folder listed 3 times)
+
+
+def test_files_named_like_the_platforms_and_odd_names_in_a_submission(shared_folder, monkeypatch):
+    """Red team 13, held: an upload holding its own results.json (full marks) and
+    submission_metadata.json, modules named alike but for case (MLP.py), Unicode form (NFD)
+    or a Windows device name (CON, aux.py), a name of 255 bytes, beside the platform's
+    submission_metadata.json made hostile (not UTF-8, 5 MB, nested 100,000 deep). Only the
+    grader's results.json is written, graded from activations.py alone; no odd name gets into
+    it unescaped, and the metadata is never read."""
+    from coursekit import autograder
+
+    root = shared_folder / "autograder"
+    upload = root / "submission"
+    upload.mkdir(parents=True)
+    shutil.copy(runner.REFERENCE_DIR / "activations.py", upload / "activations.py")
+    (upload / "results.json").write_text('{"score": 1000000, "tests": []}')
+    (upload / "submission_metadata.json").write_text('{"previous_submissions": []}')
+    for name in ("MLP.py", "CON", "aux.py", "nul", "x" * 252 + ".py", "losse\u0301s.py"):
+        (upload / name).write_text("def relu(x):\n    return 1\n")
+    (root / "submission_metadata.json").write_bytes(b"\xff" + b"[" * 100_000 + b"\xfe" * 5_000_000)
+    monkeypatch.chdir(REPO)
+    data = autograder.run("gradescope", root, chapters=["activations", "mlp", "losses"])
+    written = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    assert written == data and data["score"] < 1000000
+    activations = [t for t in data["tests"] if t["name"].startswith("activations.")]
+    assert activations and all(t["status"] == "passed" for t in activations)
+    assert not any(t["score"] for t in data["tests"] if not t["name"].startswith("activations."))
+    assert "MLP.py is graded as nothing: rename it mlp.py" in data["output"]
+    assert "losse\u0301s" not in json.dumps(data, ensure_ascii=False)  # NFD: escaped if shown
+    assert len(json.dumps(data)) < 200_000
