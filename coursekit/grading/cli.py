@@ -55,9 +55,12 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
             what = "not a directory (give the folder holding the .py files)"
             raise UsageError(f"{shown}: {what if path.exists() else 'no such file or directory'}")
         # Student folders that are links or hold no module are listed: they score 0 with why.
-        # A folder with modules of its own is a student's: 10,000 entries tell its backups.
+        # 10,000 entries: a student's folder given alone (regraded) may hold 100,000 (255 s).
         own = has_modules(path)
-        listed = [Path(e.path) for e in runner._entries(path)] if own else sorted(path.iterdir())
+        listed = [Path(e.path) for e in runner.entries(path)]
+        if len(listed) == 10_000 and not own:
+            print(f"warning: {shown} holds more than 10,000 entries: 10,000 of them are graded;"
+                  f" grade its folders in parts ({shown}/[a-m]* then the rest)", file=sys.stderr)
         children = {p: inside(p) for p in listed if (p.is_symlink() or p.is_dir())
                     and not p.name.startswith(".") and p.name != "__MACOSX"}  # fmt: skip
         students = [runner.safe_name(p.name) for p in children if has_modules(children[p])]

@@ -289,11 +289,13 @@ def submission_modules(folder: Path, chapter_list: list[str]) -> dict[str, Path 
     return {ch: (p if os.path.lexists(p) else None) for ch, p in paths.items()}
 
 
-def _entries(folder: Path) -> list[os.DirEntry]:
-    """The first 10,000 entries of ``folder`` by name ([] where it cannot be listed): bounded."""
+def entries(folder: Path, cap: int = 10_000) -> list[os.DirEntry]:
+    """The first ``cap`` entries of ``folder`` that ``scandir`` gives, sorted by name; ``[]``
+    where it cannot be listed. Every listing of a folder a student made goes through this:
+    its cost is bounded whatever the folder holds (100,000 folders kept the grader 100 s)."""
     try:
         with os.scandir(folder) as listed:
-            return sorted(itertools.islice(listed, 10_000), key=lambda e: e.name)
+            return sorted(itertools.islice(listed, cap), key=lambda e: e.name)
     except OSError:
         return []
 
@@ -305,7 +307,7 @@ def misnamed(folder: Path, chapter_list: list[str]) -> dict[str, str]:
     folder, hints = Path(folder), unread_files(Path(folder), chapter_list)
     missing = [c for c in chapter_list if not os.path.lexists(folder / f"{c}.py")]
     others = {c.replace("_", "") for c in chapter_list}
-    for entry in _entries(folder) if missing else []:
+    for entry in entries(folder) if missing else []:
         letters = "".join(c for c in Path(entry.name).stem.lower() if "a" <= c <= "z")
         below = entry.is_dir(follow_symlinks=False)
         for c in missing:
@@ -333,11 +335,12 @@ def copies_elsewhere(result: SubmissionResult) -> list[str]:
             for c in stubbed for p in places if os.path.isfile(p / f"{c}.py")]  # fmt: skip
 
 
-def unread_files(folder: Path, chapters: list[str]) -> dict[str, str]:
+def unread_files(folder: Path, chapters: list[str], cap: int = 10_000) -> dict[str, str]:
     """``{chapter or "zip": hint}`` for files of ``folder`` uploaded in place of a chapter module:
-    a notebook, a zip, another extension (``mlp.py.txt``), a module saved as UTF-16."""
+    a notebook, a zip, another extension (``mlp.py.txt``), a module saved as UTF-16 (of the
+    first ``cap`` entries)."""
     hints: dict[str, str] = {}
-    for entry in _entries(folder):
+    for entry in entries(folder, cap):
         path = Path(entry.path)
         if path.suffix == ".py" and path.stem in chapters and _utf16(path):
             hints.setdefault(path.stem, f"{path.name} is saved as UTF-16 (a Windows editor's"

@@ -672,6 +672,10 @@ def _become_student(spec: dict, fds: list[int], wire, landlock, libc, userns: bo
     os.environ.update(spec["env"])
     tempfile.tempdir = None
     os.umask(0o077)
+    # Out of memory, the kernel kills its processes (and children) first, never the grader
+    # (README); written before Landlock and the uid drop, which keep it from lowering that.
+    with suppress(OSError):
+        Path("/proc/self/oom_score_adj").write_text("1000")
     # SysV shared memory of its IPC namespace within the memory limit (without a namespace these
     # limits are the machine's: the grader counts the segments instead).
     pages = int(spec["memory_mb"]) * 2**20 // os.sysconf("SC_PAGE_SIZE")

@@ -558,3 +558,54 @@ def test_the_platform_files_beside_the_submission_are_hidden(how, shared_folder,
         data = json.loads((root / "results" / "results.json").read_text())
     assert "SECRET" not in json.dumps(data)
     assert any("squared_loss" in t["name"] and "Errno" in t["output"] for t in data["tests"])
+
+
+def test_the_note_reads_10000_entries_of_the_folders_one_down_in_all(tmp_path, monkeypatch):
+    """With no module found, the note looks for a notebook or a zip in each of the first 100
+    folders, each listed up to 10,000 entries: 100 folders of 2,000 empty files kept the trusted
+    process 40 s before any grading, outside every time limit (100 of 10,000, a 100 MB zip,
+    about 200 s; red team 13, session 36). 10,000 entries in all are read."""
+    from coursekit.grading import runner
+
+    for d in range(100):
+        (tmp_path / f"s{d:03}").mkdir()
+        for i in range(200 if d else 0):
+            (tmp_path / f"s{d:03}" / f"x{i:03}.txt").write_text("")
+    (tmp_path / "s000" / "mlp.ipynb").write_text("{}")
+    read = []
+    real = runner.entries
+    monkeypatch.setattr(runner, "entries", lambda *a, **k: read.append(len(x := real(*a, **k)))
+                        or x)  # fmt: skip
+    note = folder_note(tmp_path, tmp_path, ["mlp"], False)
+    assert "s000/mlp.ipynb is a notebook" in note
+    assert sum(read) <= 10_000 + 3 * 100, sum(read)  # (and the top folder listed 3 times)
+
+
+def test_files_named_like_the_platforms_and_odd_names_in_a_submission(shared_folder, monkeypatch):
+    """Red team 13, held: an upload holding its own results.json (full marks) and
+    submission_metadata.json, modules named alike but for case (MLP.py), Unicode form (NFD)
+    or a Windows device name (CON, aux.py), a name of 255 bytes, beside the platform's
+    submission_metadata.json made hostile (not UTF-8, 5 MB, nested 100,000 deep). Only the
+    grader's results.json is written, graded from activations.py alone; no odd name gets into
+    it unescaped, and the metadata is never read."""
+    from coursekit import autograder
+
+    root = shared_folder / "autograder"
+    upload = root / "submission"
+    upload.mkdir(parents=True)
+    shutil.copy(runner.REFERENCE_DIR / "activations.py", upload / "activations.py")
+    (upload / "results.json").write_text('{"score": 1000000, "tests": []}')
+    (upload / "submission_metadata.json").write_text('{"previous_submissions": []}')
+    for name in ("MLP.py", "CON", "aux.py", "nul", "x" * 252 + ".py", "losse\u0301s.py"):
+        (upload / name).write_text("def relu(x):\n    return 1\n")
+    (root / "submission_metadata.json").write_bytes(b"\xff" + b"[" * 100_000 + b"\xfe" * 5_000_000)
+    monkeypatch.chdir(REPO)
+    data = autograder.run("gradescope", root, chapters=["activations", "mlp", "losses"])
+    written = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    assert written == data and data["score"] < 1000000
+    activations = [t for t in data["tests"] if t["name"].startswith("activations.")]
+    assert activations and all(t["status"] == "passed" for t in activations)
+    assert not any(t["score"] for t in data["tests"] if not t["name"].startswith("activations."))
+    assert "MLP.py is graded as nothing: rename it mlp.py" in data["output"]
+    assert "losse\u0301s" not in json.dumps(data, ensure_ascii=False)  # NFD: escaped if shown
+    assert len(json.dumps(data)) < 200_000

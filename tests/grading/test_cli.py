@@ -380,3 +380,25 @@ def test_a_students_folder_of_several_module_folders_is_one_submission(tmp_path,
         (tmp_path / "other" / inner / f"{CHAPTER}.py").write_text("")
     found = find_submissions([str(p) for p in sections], [CHAPTER])
     assert [name for name, _ in found] == ["Ann", "v1", "v2", "Cy", "Di"]
+
+
+def test_a_folder_given_alone_is_listed_up_to_10000_entries(tmp_path, monkeypatch, capsys):
+    """`grade alice` (one student regraded) read a folder without modules of its own as a class
+    and listed it whole: a submission of 100,000 empty folders (a 10 MB zip) kept `grade` 255 s
+    before it said "no exercise modules found" (red team 13, session 36); a million, 40 minutes.
+    It lists 10,000 entries, as everywhere else, and says so when there were more."""
+    from coursekit.grading import cli
+
+    alice = tmp_path / "alice"
+    for i in range(20_000):
+        (alice / f"d{i:05}").mkdir(parents=True)
+        (alice / f"d{i:05}" / f"{CHAPTER}.py").write_text("")
+    looked = []
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda *a, real=real, **k: looked.append(a) or real(*a, **k))
+    found = cli.find_submissions([str(alice)], [CHAPTER])
+    monkeypatch.undo()
+    assert len(looked) <= 12 * 10_000, len(looked)  # all 20,000 took 240,000
+    assert len(found) == 10_000
+    assert "alice holds more than 10,000 entries" in capsys.readouterr().err

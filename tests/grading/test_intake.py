@@ -499,3 +499,46 @@ def test_backward_on_an_input_without_grad_is_told_what_to_do(tmp_path):
     outputs = [t.output for t in result.tests if t.exercise == "linreg" and not t.passed]
     assert any("does not require grad" in o for o in outputs), outputs
     assert all("chain rule" in o for o in outputs if "does not require grad" in o), outputs
+
+
+OOM_SPY = '''
+
+def squared_loss(y_hat, y):
+    path = "/proc/self/oom_score_adj"
+    before = open(path).read().strip()
+    try:
+        with open(path, "w") as f:
+            f.write("0")
+        lowered = "lowered"
+    except OSError as exc:
+        lowered = type(exc).__name__
+    raise ValueError(f"OOM {before} {lowered} {open(path).read().strip()} OOM")
+'''
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_the_out_of_memory_killer_takes_student_processes_first(user, shared_folder):
+    """Where the container (or machine) runs out of memory before the grader's half-second watch
+    looks (a platform's container is often smaller than --memory), the kernel kills the process
+    of the largest RSS: student processes, each kept smaller than the trusted grader (torch and
+    the reference loaded), can make the grader that one (reasoned from the kernel's choice, not
+    run here): no results.json, and the platform shows "the autograder failed", a bit of a
+    hidden test's input chosen by student code, each submission (red team 13). Student
+    processes now score 1000, the most, first to go, and cannot lower it."""
+    folder = shared_folder / "spy"
+    folder.mkdir()
+    (folder / f"{CHAPTER}.py").write_text(REFERENCE.read_text() + OOM_SPY)
+    command = [sys.executable, "-m", "coursekit", "grade", str(folder), "--chapter", CHAPTER,
+               "--json", str(shared_folder / "r.json")]  # fmt: skip
+    if user == "nobody":
+        command = as_nobody(command)
+        give_to_nobody(shared_folder)
+    done = subprocess.run(
+        command, cwd=runner.REPO, capture_output=True, timeout=900,
+        env={**os.environ, "COURSEKIT_COURSE": str(runner.REPO), "HOME": str(shared_folder)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    [result] = json.loads((shared_folder / "r.json").read_text())
+    said = next(t["output"] for t in result["tests"] if "OOM" in t["output"])
+    before, lowered, after = said.split("OOM ")[1].split()[:3]
+    assert (before, after) == ("1000", "1000"), said
