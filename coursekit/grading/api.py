@@ -157,9 +157,11 @@ def _describe(value, returned: bool = True) -> str:
         return f"a tensor of shape {shape_str(value.shape)} and dtype {value.dtype}"
     if value is None:
         return "None (did you forget a return statement?)" if returned else "None"
+    name = type(value).__name__
+    article = "an" if name[:1].lower() in "aeiou" else "a"  # "an int", "an ndarray"
     if isinstance(value, list | tuple):
-        return f"a {type(value).__name__} of length {len(value)}"
-    return f"a {type(value).__name__} ({short_repr(value)})"
+        return f"{article} {name} of length {len(value)}"
+    return f"{article} {name} ({short_repr(value)})"
 
 
 def expect_tensor(value, what: str) -> torch.Tensor:

@@ -976,3 +976,13 @@ def test_a_tracebacks_code_line_and_its_caret_stay_aligned_in_the_table():
     assert at and all(lines[i + 1].endswith(caret.strip()) for i in at), "\n".join(lines)
     assert lines[at[0] + 1].index("^") - lines[at[0]].index("p = ") == caret.index("^") - 4
     assert any("Keep the dim." in line for line in lines), "\n".join(lines)
+
+
+def test_a_value_is_described_with_the_right_article():
+    """A learner read "sgd(a list of length 2, a float (0.03), a int (10))"."""
+    from coursekit.grading.api import _describe
+
+    assert _describe(10) == "an int (10)"
+    assert _describe(0.03) == "a float (0.03)"
+    assert _describe([1, 2]) == "a list of length 2"
+    assert _describe(object()).startswith("an object (")
