@@ -187,10 +187,13 @@ def expect_shape(value, shape, what: str) -> torch.Tensor:
             " (no .sum() or .mean() over it)."
         )
     elif math.prod(got) == math.prod(want) and len(got) != len(want):
+        # the broadcasting trap is a vector for a column or back, not every reshape
+        short, long = sorted((got, want), key=len)
+        column = len(short) == 1 and long == short + (1,)
         message += (
             f" The values may be right but arranged differently: reshape to {shape_str(want)}"
-            " (a vector of shape (n,) and a column of shape (n, 1) broadcast to an (n, n)"
-            " matrix when combined)."
+            + (" (a vector of shape (n,) and a column of shape (n, 1) broadcast to an (n, n)"
+               " matrix when combined)." if column else ".")
         )
     elif len(got) == 2 and len(want) == 2 and got[0] == got[1] == want[0] and want[1] == 1:
         message += (
