@@ -157,9 +157,11 @@ def _describe(value, returned: bool = True) -> str:
         return f"a tensor of shape {shape_str(value.shape)} and dtype {value.dtype}"
     if value is None:
         return "None (did you forget a return statement?)" if returned else "None"
+    name = type(value).__name__
+    article = "an" if name[:1].lower() in "aeiou" else "a"  # "an int", "an ndarray"
     if isinstance(value, list | tuple):
-        return f"a {type(value).__name__} of length {len(value)}"
-    return f"a {type(value).__name__} ({short_repr(value)})"
+        return f"{article} {name} of length {len(value)}"
+    return f"{article} {name} ({short_repr(value)})"
 
 
 def expect_tensor(value, what: str) -> torch.Tensor:
@@ -185,10 +187,13 @@ def expect_shape(value, shape, what: str) -> torch.Tensor:
             " (no .sum() or .mean() over it)."
         )
     elif math.prod(got) == math.prod(want) and len(got) != len(want):
+        # the broadcasting trap is a vector for a column or back, not every reshape
+        short, long = sorted((got, want), key=len)
+        column = len(short) == 1 and long == short + (1,)
         message += (
             f" The values may be right but arranged differently: reshape to {shape_str(want)}"
-            " (a vector of shape (n,) and a column of shape (n, 1) broadcast to an (n, n)"
-            " matrix when combined)."
+            + (" (a vector of shape (n,) and a column of shape (n, 1) broadcast to an (n, n)"
+               " matrix when combined)." if column else ".")
         )
     elif len(got) == 2 and len(want) == 2 and got[0] == got[1] == want[0] and want[1] == 1:
         message += (

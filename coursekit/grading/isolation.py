@@ -488,9 +488,12 @@ class Worker:
             }.get(exc.kind, f"failed: {exc}")
             raise WorkerError("import", f"importing {name}.py {why}") from None
         if reply.get("ok") is not True:
-            raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}. Fix"
-                              " the error at the top level of the module (imports, definitions)"
-                              f" first.{_import_hint(reply, code)}"
+            # A syntax error may be on any line, a function's body too: Python runs none of them
+            fix = (" Python reads none of the file until you fix the line it names." if
+                   _text(reply, "type") in ("SyntaxError", "IndentationError", "TabError") else
+                   " Fix the error at the top level of the module (imports, definitions) first.")
+            raise WorkerError("import", f"importing {name}.py failed: {_reply_error(reply)}."
+                              f"{fix}{_import_hint(reply, code)}"
                               f"\n{_text(reply, 'traceback')[:2000]}".rstrip())  # fmt: skip
         self.loaded[key] = code
 

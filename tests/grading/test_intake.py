@@ -322,6 +322,22 @@ def test_a_module_that_imports_another_exercise_file_is_told_to_stand_alone(tmp_
     assert "SyntaxError" in outputs["losses"] and "on its own" not in outputs["losses"]
 
 
+def test_a_syntax_error_inside_a_function_sends_the_learner_to_its_line(tmp_path):
+    """A learner's stray ``)`` or a line indented wrong inside a function body was told to "fix
+    the error at the top level of the module (imports, definitions) first", which it is not:
+    Python reads no line of a file with a syntax error, wherever the line is."""
+    stub = (runner.EXERCISES_DIR / f"{CHAPTER}.py").read_text()
+    body = 'raise NotImplementedError("linreg: return X w + b")'
+    assert body in stub, "the stub changed: update this test"
+    (tmp_path / f"{CHAPTER}.py").write_text(stub.replace(body, "return X @ w + b)"))
+    (tmp_path / "losses.py").write_text("def l1_loss(y_hat, y):\n    d = y_hat - y\n  return d\n")
+    result = runner.grade_submission(tmp_path, [CHAPTER, "losses"], timeout=10.0)
+    for chapter, kind in [(CHAPTER, "SyntaxError"), ("losses", "IndentationError")]:
+        output = next(t.output for t in result.tests if t.chapter == chapter)
+        assert kind in output and "top level" not in output, output
+        assert "reads none of the file" in output and "fix the line it names" in output, output
+
+
 def test_a_notebook_exported_as_it_was_is_told_what_to_change(tmp_path):
     """Files as they come out of a notebook: a % command ("SyntaxError: invalid syntax", with no
     line), nbconvert's get_ipython() calls (NameError), the notebook's JSON saved as .py

@@ -976,3 +976,26 @@ def test_a_tracebacks_code_line_and_its_caret_stay_aligned_in_the_table():
     assert at and all(lines[i + 1].endswith(caret.strip()) for i in at), "\n".join(lines)
     assert lines[at[0] + 1].index("^") - lines[at[0]].index("p = ") == caret.index("^") - 4
     assert any("Keep the dim." in line for line in lines), "\n".join(lines)
+
+
+def test_a_value_is_described_with_the_right_article():
+    """A learner read "sgd(a list of length 2, a float (0.03), a int (10))"."""
+    from coursekit.grading.api import _describe
+
+    assert _describe(10) == "an int (10)"
+    assert _describe(0.03) == "a float (0.03)"
+    assert _describe([1, 2]) == "a list of length 2"
+    assert _describe(object()).startswith("an object (")
+
+
+def test_a_wrong_number_of_dimensions_is_told_about_broadcasting_only_where_it_applies():
+    """mlp_forward on unflattened images gave logits of shape (4, 1, 3), and the message went on
+    about a vector of shape (n,) and a column of shape (n, 1) broadcasting to (n, n)."""
+    def message(got, want):
+        with pytest.raises(GradingFailure) as info:
+            expect_shape(torch.zeros(got), want, "the result")
+        return str(info.value)
+
+    assert "(n, n)" not in message((4, 1, 3), (4, 3))
+    assert "reshape to (4, 3)" in message((4, 1, 3), (4, 3))
+    assert "(n, n)" in message((5,), (5, 1)) and "(n, n)" in message((5, 1), (5,))

@@ -218,10 +218,8 @@ def _check_regression_loss(student, reference, name, y_hat, y, reduction, what,
             f" over ALL {n} elements, so divide by y.numel() (or use .mean())."
         )
     elif _is_close(got, want / 2):
-        hint = (
-            "Your values are half the expected ones: PyTorch's MSE has no factor 1/2"
-            " (that was the course's squared_loss)."
-        )
+        # expect_close already says "Your values are 1/2 of the expected ones"
+        hint = "PyTorch's MSE has no factor 1/2 (that was the course's squared_loss)."
     elif name == "mse_loss" and _is_close(got, absolute):
         hint = "You computed absolute errors: the MSE squares the differences."
     elif want.ndim == 0 and y_hat.ndim > 1 and y_hat.shape[-1] == 1:
