@@ -5,6 +5,8 @@
 // handed over without the header, the sidebars and the previous/next links.
 // The page's printed table of contents (hidden on screen) is left out too: a page found by a
 // word of a section title was summarised as "...Contents 6.2.1. NLLLoss: ...".
+// So is folded code ("Show code cell source"): a figure's drawing code, matched by
+// "enume*rate*(...)", was the first chapter's summary for "learning rate".
 // Opened as files (file://, `make book` then a double click on index.html), the browser refuses
 // to fetch the pages, so no summary can be made: each result failed with an error and the page
 // gave no reason. Results are then listed by title, under a note that says how to get summaries.
@@ -27,7 +29,8 @@ document.addEventListener("DOMContentLoaded", () => {
   if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") return;
   const htmlToText = Search.htmlToText;
   const chrome =
-    ".bd-header-article, .bd-sidebar-secondary, .prev-next-area, footer, #jb-print-docs-body";
+    ".bd-header-article, .bd-sidebar-secondary, .prev-next-area, footer, #jb-print-docs-body," +
+    " details.hide";
   Search.htmlToText = (htmlString, anchor) => {
     const doc = new DOMParser().parseFromString(htmlString, "text/html");
     doc.querySelectorAll(chrome).forEach((element) => element.remove());

@@ -97,6 +97,17 @@ def _shortened(lines: list[str], most: int = 12) -> list[str]:
     return lines[: most - len(tail) - 1] + ["  ..."] + tail
 
 
+def _code_blocks(text: str) -> str:
+    """A traceback's indented lines (code and its caret line) as one block that keeps each line
+    whole and scrolls sideways inside itself: wrapped, the caret sat under other code."""
+    return re.sub(
+        r"(?m)((?:^ .*(?:\n|$))+)",
+        lambda m: "<div tabindex='0' style='white-space:pre;overflow-x:auto'>"
+        f"{m.group(1).removesuffix(chr(10))}</div>",
+        text,
+    )
+
+
 def student_html(result) -> str:
     """The same table as HTML, for notebooks."""
     cells, first = [], {}
@@ -104,13 +115,14 @@ def student_html(result) -> str:
         color = "#1a7f37" if earned == possible else ("#9a6700" if earned else "#cf222e")
         shown = [f"the same as for {first[m]} above" if m in first else m for m in messages]
         first.update((m, ex) for m in messages if m not in first)
-        text = "\n\n".join(html.escape(m.rstrip()) for m in shown) or "ok"
-        # pre-wrap and a fixed width keep a traceback's caret under the code it points at
+        text = "\n\n".join(_code_blocks(html.escape(m.rstrip())) for m in shown) or "ok"
+        text = text.replace("</div>\n", "</div>")  # the block ends its line itself
+        # max-width:0 holds the cell to the window's width (a phone's too): sentences wrap in it
         cells.append(
             f"<tr style='vertical-align:top'><td><code>{html.escape(ex)}</code></td>"
             f"<td style='color:{color}'>{earned:g} / {possible:g}</td>"
-            f"<td style='text-align:left;white-space:pre-wrap;font-family:monospace'>{text}</td>"
-            "</tr>"
+            "<td style='text-align:left;white-space:pre-wrap;font-family:monospace;width:100%;"
+            f"max-width:0'>{text}</td></tr>"
         )
     return (
         "<table><thead><tr><th>exercise</th><th>points</th><th>what to fix</th></tr></thead>"

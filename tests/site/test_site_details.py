@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from .conftest import TOC, probe
+from .conftest import _SUMMARISED, TOC, probe
 
 _SEARCH_CONTROLS = (
     "button.search-button__button:visible, input[type=search]:visible, "
@@ -334,3 +334,46 @@ def printed_controls(page, toc_page, width, mode) -> list[str]:
 def test_print_shows_no_folded_code_bars(seen, page):
     bars = seen(printed_controls, page, 1366)
     assert not bars, f"{page.html} printed shows {len(bars)} bars: {bars[:2]}"
+
+
+# The lines of each result page's folded code (code cells shown as "Show code cell source").
+_FOLDED = """async hrefs => {
+  const lines = [];
+  for (const href of new Set(hrefs.map(h => h.split('#')[0]))) {
+    const doc = new DOMParser().parseFromString(await (await fetch(href)).text(), 'text/html');
+    for (const pre of doc.querySelectorAll('details.hide pre'))
+      lines.push(...pre.textContent.split('\\n').map(l => l.trim()).filter(l => l.length >= 12));
+  }
+  return lines;
+}"""
+
+
+def test_search_summaries_on_a_phone_quote_no_folded_code(browser, site_url):
+    """A reader on a phone searches "learning rate": each result's summary quotes the page as
+    it reads, not the source of a folded code cell (a figure's drawing code, matched by
+    "enume*rate*(...)", was the first chapter's summary: search-summary.js)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
+        has_touch=True,
+    )  # fmt: skip
+    try:
+        page = context.new_page()
+        page.goto(urljoin(site_url, "book/mlp/mlp.html"), wait_until="load")
+        page.locator(".bd-header-article button[aria-label='Search']").tap()
+        page.keyboard.type("learning rate")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "(document.querySelector('#search-results p.search-summary') || {}).innerText",
+            timeout=60_000,
+        )
+        page.wait_for_function(_SUMMARISED, timeout=20_000)
+        hrefs = page.eval_on_selector_all("ul.search > li > a", "as => as.map(a => a.href)")
+        summaries = page.eval_on_selector_all(
+            "ul.search > li p.context", "ps => ps.map(p => p.innerText)"
+        )
+        folded = page.evaluate(_FOLDED, hrefs)
+    finally:
+        context.close()
+    assert folded, "no result page has folded code: the test needs another query"
+    quoted = [s for s in summaries if any(line in s for line in folded)]
+    assert not quoted, f"search summaries quote folded code: {quoted[:2]}"
