@@ -352,7 +352,8 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # names the mistake. ML-From-Scratch (eriklindernoren)'s Adam divides m and v by (1 - b1) and
 # (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included;
 # rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch;
-# MLX's SGD keeps lr as mx.array(lr), float32, and its init reads fans channels-last.
+# MLX's SGD keeps lr as mx.array(lr), float32, and its init reads fans channels-last; MindSpore's
+# LossBase.get_loss reduces in float32 and casts back to the input's dtype.
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -406,6 +407,19 @@ def data_iter(batch_size, features, labels):  # rasbt's minibatch_generator (ch1
 def kl_divergence(p, q):
     y_true, y_pred = torch.clip(p, 1e-7, 1), torch.clip(q, 1e-7, 1)
     return torch.sum(y_true * torch.log(y_true / y_pred), dim=-1)
+"""),
+    "losses_mindspore": ("losses", "l1_loss", "float32 numbers", """
+def l1_loss(y_hat, y, reduction="mean"):  # MindSpore's L1Loss and LossBase.get_loss
+    if reduction not in ('mean', 'sum', 'none'):
+        raise ValueError(f"reduction method for {reduction.lower()} is not supported")
+    x = torch.abs(y_hat - y)
+    input_dtype = x.dtype
+    x = x.to(torch.float32)  # self.cast(x, mstype.float32)
+    if reduction == 'mean':
+        x = x.mean(tuple(range(x.dim())))
+    if reduction == 'sum':
+        x = x.sum(tuple(range(x.dim())))
+    return x.to(input_dtype)
 """),
     "optimizers_mlx": ("optimizers", "momentum_step", "learning rate as a float32 number", """
 def momentum_step(params, grads, state, lr, momentum):  # MLX's SGD.apply_single
