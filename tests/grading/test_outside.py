@@ -354,6 +354,8 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch;
 # MLX's SGD keeps lr as mx.array(lr), float32, and its init reads fans channels-last; MindSpore's
 # LossBase.get_loss reduces in float32 and casts back to the input's dtype.
+# ignite's Accuracy takes one column for its binary case and raises for scores other than 0 and
+# 1; its NotComputableError is a RuntimeError.
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -420,6 +422,30 @@ def l1_loss(y_hat, y, reduction="mean"):  # MindSpore's L1Loss and LossBase.get_
     if reduction == 'sum':
         x = x.sum(tuple(range(x.dim())))
     return x.to(input_dtype)
+"""),
+    "softmax_regression_ignite": ("softmax_regression", "accuracy", "one column (q = 1)", """
+def accuracy(y_hat, y):  # ignite's Accuracy: one column is its "binary" case, 0/1 scores only
+    if y.ndimension() + 1 == y_hat.ndimension() and y_hat.shape[1] == 1:
+        if not torch.equal(y_hat, y_hat ** 2):
+            raise ValueError("For binary cases, y_pred must be comprised of 0's and 1's.")
+        correct = torch.eq(y_hat.view(-1).to(y), y.view(-1))
+    else:
+        correct = torch.eq(torch.argmax(y_hat, dim=1), y).view(-1)
+    return torch.sum(correct).item() / correct.shape[0]
+"""),
+    "overfitting_ignite": ("overfitting", "best_epoch", "subclasses ValueError", """
+class NotComputableError(RuntimeError):  # ignite.exceptions
+    pass
+
+
+def best_epoch(scores):  # ignite's NoImprovementHandler._update_state over the history
+    best_score, best = None, None
+    for epoch, score in enumerate(scores, start=1):
+        if best_score is None or score > best_score:
+            best_score, best = score, epoch
+    if best is None:
+        raise NotComputableError("EarlyStopping must have at least one score.")
+    return best
 """),
     "optimizers_mlx": ("optimizers", "momentum_step", "learning rate as a float32 number", """
 def momentum_step(params, grads, state, lr, momentum):  # MLX's SGD.apply_single

@@ -575,8 +575,10 @@ def test_best_epoch_empty_history(student, reference):
         fail(f"best_epoch([0.5, 0.6]) returned {got}; expected 2, the epoch of the highest"
              " score.")
     raised = expect_raises(student, "ValueError", "best_epoch", [],
-                           why="An empty history has no best epoch: raise ValueError with a clear"
-                           " message instead of returning a made-up epoch.")  # fmt: skip
+                           why="An empty history has no best epoch: raise ValueError (or an"
+                           " exception class of your own that subclasses ValueError, so that"
+                           " `except ValueError` catches it) with a clear message, rather than"
+                           " another exception or a made-up epoch.")  # fmt: skip
     # Python's and NumPy's own words for max() or argmax() of nothing are not the message the
     # docstring asks for: they tell the caller about a sequence, not about epochs (a message of
     # the student's that says both, "an empty sequence: no epoch to choose from", is theirs).
