@@ -353,9 +353,10 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included;
 # rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch;
 # MLX's SGD keeps lr as mx.array(lr), float32, and its init reads fans channels-last; MindSpore's
-# LossBase.get_loss reduces in float32 and casts back to the input's dtype.
-# ignite's Accuracy takes one column for its binary case and raises for scores other than 0 and
-# 1; its NotComputableError is a RuntimeError.
+# LossBase.get_loss reduces in float32 and casts back to the input's dtype. ignite's Accuracy
+# takes one column for its binary case and raises for scores other than 0 and 1; its
+# NotComputableError is a RuntimeError. Paddle's dropout compares its draws with full([1], p),
+# which grows a 0-d X to (1,); its _compute_fans reads a 2-d weight as (in, out).
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -446,6 +447,37 @@ def best_epoch(scores):  # ignite's NoImprovementHandler._update_state over the 
     if best is None:
         raise NotComputableError("EarlyStopping must have at least one score.")
     return best
+"""),
+    "overfitting_paddle": ("overfitting", "dropout_layer", "broadcasts to (1,)", """
+def dropout_layer(X, dropout):  # Paddle's dropout, its python branch: p = full([1], p)
+    p, x = dropout, X
+    if p == 0:
+        return x
+    elif p < 0 or p > 1:
+        raise ValueError("p argument should between 0 and 1")
+    if p == 1.0:
+        return x * 0.0
+    keep_prob = 1 - p
+    scale_input = x * (1 / keep_prob)
+    random_tensor = torch.rand(list(x.shape), dtype=torch.float32)
+    p = torch.full([1], p, dtype=torch.float32)
+    keep_mask = torch.greater_equal(random_tensor, p).to(x.dtype)
+    return torch.multiply(scale_input, keep_mask)
+"""),
+    "mlp_paddle": ("mlp", "he_normal_", "(in_features, out_features)", """
+def he_normal_(W, mode="fan_in"):  # Paddle's KaimingNormal: _compute_fans reads (in, out)
+    if mode not in ("fan_in", "fan_out"):
+        raise ValueError(f"mode should be fan_in or fan_out, got {mode}")
+    shape = W.shape
+    if len(shape) == 2:  # This is the case for simple matrix multiply
+        f_in, f_out = shape[0], shape[1]
+    else:
+        receptive_field_size = math.prod(shape[2:])
+        f_in, f_out = shape[1] * receptive_field_size, shape[0] * receptive_field_size
+    fan_in = f_in if mode == "fan_in" else f_out
+    std = math.sqrt(2.0) / math.sqrt(float(fan_in))
+    with torch.no_grad():
+        return W.copy_(torch.normal(0.0, std, W.shape, dtype=W.dtype))
 """),
     "optimizers_mlx": ("optimizers", "momentum_step", "learning rate as a float32 number", """
 def momentum_step(params, grads, state, lr, momentum):  # MLX's SGD.apply_single
