@@ -356,7 +356,8 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # LossBase.get_loss reduces in float32 and casts back to the input's dtype. ignite's Accuracy
 # takes one column for its binary case and raises for scores other than 0 and 1; its
 # NotComputableError is a RuntimeError. Paddle's dropout compares its draws with full([1], p),
-# which grows a 0-d X to (1,); its _compute_fans reads a 2-d weight as (in, out).
+# which grows a 0-d X to (1,); its _compute_fans reads a 2-d weight as (in, out). SciPy's
+# softmax normalises the whole array by default; its rel_entr by torch.where has a nan slope.
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -478,6 +479,22 @@ def he_normal_(W, mode="fan_in"):  # Paddle's KaimingNormal: _compute_fans reads
     std = math.sqrt(2.0) / math.sqrt(float(fan_in))
     with torch.no_grad():
         return W.copy_(torch.normal(0.0, std, W.shape, dtype=W.dtype))
+"""),
+    "softmax_regression_scipy": ("softmax_regression", "softmax", "axis=None", """
+def softmax(X, axis=None):  # scipy.special.softmax, called with its default axis
+    x_max = torch.amax(X) if axis is None else torch.amax(X, dim=axis, keepdim=True)
+    exp_x_shifted = torch.exp(X - x_max)
+    if axis is None:
+        return exp_x_shifted / torch.sum(exp_x_shifted)
+    return exp_x_shifted / torch.sum(exp_x_shifted, dim=axis, keepdim=True)
+"""),
+    "losses_scipy": ("losses", "kl_divergence", "infinite slope", """
+def kl_divergence(p, q):  # scipy.stats.entropy(pk, qk, axis=-1), special.rel_entr by torch.where
+    pk = 1.0 * p / torch.sum(p, dim=-1, keepdim=True)
+    qk = 1.0 * q / torch.sum(q, dim=-1, keepdim=True)
+    vec = torch.where((pk > 0) & (qk > 0), pk * torch.log(pk / qk),
+                      torch.where((pk == 0) & (qk >= 0), 0.0, torch.inf))
+    return torch.sum(vec, dim=-1)
 """),
     "optimizers_mlx": ("optimizers", "momentum_step", "learning rate as a float32 number", """
 def momentum_step(params, grads, state, lr, momentum):  # MLX's SGD.apply_single

@@ -77,6 +77,11 @@ def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
     if X.shape[0] == X.shape[1] and torch.allclose(got, e / e.sum(dim=1), atol=1e-6):
         return _KEEPDIM
     if not torch.allclose(got.sum(dim=1), ones.expand(got.shape[0]), atol=1e-4):
+        if got.shape[0] > 1 and torch.allclose(got.sum(), ones, atol=1e-4):  # scipy's axis=None
+            return ("The whole tensor sums to 1, not each row: the max and the sum were taken"
+                    " over all entries (as scipy.special.softmax does by default, axis=None)."
+                    " Take them over dim=1 with keepdim=True: X.max(dim=1, keepdim=True).values"
+                    " and e.sum(dim=1, keepdim=True).")
         return "The rows do not sum to 1: divide each row's exponentials by that row's sum."
     e = torch.exp(X - X.max(dim=0, keepdim=True).values)
     if torch.allclose(got, e / e.sum(dim=1, keepdim=True), atol=1e-6):
