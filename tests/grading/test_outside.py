@@ -90,7 +90,12 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     scalar operators mapped over Python floats, CMU needle's optimizers on .data holders;
     eliben's nditer gradient check on NumPy copies and torch.where sigmoid, Patrick Loeber's
     no_grad update and DataLoader, pskrunner14's unrolled perturb vector, Géron's
-    np.linalg.lstsq on np.c_[np.ones, X] cast back to X's dtype."""
+    np.linalg.lstsq on np.c_[np.ones, X] cast back to X's dtype. Session 36's: MindSpore's
+    initializers (a float32 buffer copied into W), L2Loss and _apply_decay; ignite's
+    EarlyStopping handler run over the history; Paddle's python dropout branch, L2Decay and
+    initializers (its 2-d fans read from (in, out), so W's shape passed reversed); SciPy's
+    softmax and stats.entropy with entr by branches; statsmodels' add_constant (ones first) and
+    OLS by pinv_extended's SVD loop."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
