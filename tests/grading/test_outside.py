@@ -95,7 +95,8 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     EarlyStopping handler run over the history; Paddle's python dropout branch, L2Decay and
     initializers (its 2-d fans read from (in, out), so W's shape passed reversed); SciPy's
     softmax and stats.entropy with entr by branches; statsmodels' add_constant (ones first) and
-    OLS by pinv_extended's SVD loop."""
+    OLS by pinv_extended's SVD loop; Theano's tutorials (1 - errors, the validation
+    bookkeeping)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
