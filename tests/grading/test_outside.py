@@ -90,7 +90,13 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     scalar operators mapped over Python floats, CMU needle's optimizers on .data holders;
     eliben's nditer gradient check on NumPy copies and torch.where sigmoid, Patrick Loeber's
     no_grad update and DataLoader, pskrunner14's unrolled perturb vector, Géron's
-    np.linalg.lstsq on np.c_[np.ones, X] cast back to X's dtype."""
+    np.linalg.lstsq on np.c_[np.ones, X] cast back to X's dtype. Session 36's: MindSpore's
+    initializers (a float32 buffer copied into W), L2Loss and _apply_decay; ignite's
+    EarlyStopping handler run over the history; Paddle's python dropout branch, L2Decay and
+    initializers (its 2-d fans read from (in, out), so W's shape passed reversed); SciPy's
+    softmax and stats.entropy with entr by branches; statsmodels' add_constant (ones first) and
+    OLS by pinv_extended's SVD loop; Theano's tutorials (1 - errors, the validation
+    bookkeeping)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -352,7 +358,12 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # names the mistake. ML-From-Scratch (eriklindernoren)'s Adam divides m and v by (1 - b1) and
 # (1 - b2) at every step; Keras' kl_divergence clips p and q at 1e-7, the weight p included;
 # rasbt's minibatch_generator stops at n - batch_size + 1, dropping the last, shorter batch;
-# MLX's SGD keeps lr as mx.array(lr), float32, and its init reads fans channels-last.
+# MLX's SGD keeps lr as mx.array(lr), float32, and its init reads fans channels-last; MindSpore's
+# LossBase.get_loss reduces in float32 and casts back to the input's dtype. ignite's Accuracy
+# takes one column for its binary case and raises for scores other than 0 and 1; its
+# NotComputableError is a RuntimeError. Paddle's dropout compares its draws with full([1], p),
+# which grows a 0-d X to (1,); its _compute_fans reads a 2-d weight as (in, out). SciPy's
+# softmax normalises the whole array by default; its rel_entr by torch.where has a nan slope.
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -406,6 +417,90 @@ def data_iter(batch_size, features, labels):  # rasbt's minibatch_generator (ch1
 def kl_divergence(p, q):
     y_true, y_pred = torch.clip(p, 1e-7, 1), torch.clip(q, 1e-7, 1)
     return torch.sum(y_true * torch.log(y_true / y_pred), dim=-1)
+"""),
+    "losses_mindspore": ("losses", "l1_loss", "float32 numbers", """
+def l1_loss(y_hat, y, reduction="mean"):  # MindSpore's L1Loss and LossBase.get_loss
+    if reduction not in ('mean', 'sum', 'none'):
+        raise ValueError(f"reduction method for {reduction.lower()} is not supported")
+    x = torch.abs(y_hat - y)
+    input_dtype = x.dtype
+    x = x.to(torch.float32)  # self.cast(x, mstype.float32)
+    if reduction == 'mean':
+        x = x.mean(tuple(range(x.dim())))
+    if reduction == 'sum':
+        x = x.sum(tuple(range(x.dim())))
+    return x.to(input_dtype)
+"""),
+    "softmax_regression_ignite": ("softmax_regression", "accuracy", "one column (q = 1)", """
+def accuracy(y_hat, y):  # ignite's Accuracy: one column is its "binary" case, 0/1 scores only
+    if y.ndimension() + 1 == y_hat.ndimension() and y_hat.shape[1] == 1:
+        if not torch.equal(y_hat, y_hat ** 2):
+            raise ValueError("For binary cases, y_pred must be comprised of 0's and 1's.")
+        correct = torch.eq(y_hat.view(-1).to(y), y.view(-1))
+    else:
+        correct = torch.eq(torch.argmax(y_hat, dim=1), y).view(-1)
+    return torch.sum(correct).item() / correct.shape[0]
+"""),
+    "overfitting_ignite": ("overfitting", "best_epoch", "subclasses ValueError", """
+class NotComputableError(RuntimeError):  # ignite.exceptions
+    pass
+
+
+def best_epoch(scores):  # ignite's NoImprovementHandler._update_state over the history
+    best_score, best = None, None
+    for epoch, score in enumerate(scores, start=1):
+        if best_score is None or score > best_score:
+            best_score, best = score, epoch
+    if best is None:
+        raise NotComputableError("EarlyStopping must have at least one score.")
+    return best
+"""),
+    "overfitting_paddle": ("overfitting", "dropout_layer", "broadcasts to (1,)", """
+def dropout_layer(X, dropout):  # Paddle's dropout, its python branch: p = full([1], p)
+    p, x = dropout, X
+    if p == 0:
+        return x
+    elif p < 0 or p > 1:
+        raise ValueError("p argument should between 0 and 1")
+    if p == 1.0:
+        return x * 0.0
+    keep_prob = 1 - p
+    scale_input = x * (1 / keep_prob)
+    random_tensor = torch.rand(list(x.shape), dtype=torch.float32)
+    p = torch.full([1], p, dtype=torch.float32)
+    keep_mask = torch.greater_equal(random_tensor, p).to(x.dtype)
+    return torch.multiply(scale_input, keep_mask)
+"""),
+    "mlp_paddle": ("mlp", "he_normal_", "(in_features, out_features)", """
+def he_normal_(W, mode="fan_in"):  # Paddle's KaimingNormal: _compute_fans reads (in, out)
+    if mode not in ("fan_in", "fan_out"):
+        raise ValueError(f"mode should be fan_in or fan_out, got {mode}")
+    shape = W.shape
+    if len(shape) == 2:  # This is the case for simple matrix multiply
+        f_in, f_out = shape[0], shape[1]
+    else:
+        receptive_field_size = math.prod(shape[2:])
+        f_in, f_out = shape[1] * receptive_field_size, shape[0] * receptive_field_size
+    fan_in = f_in if mode == "fan_in" else f_out
+    std = math.sqrt(2.0) / math.sqrt(float(fan_in))
+    with torch.no_grad():
+        return W.copy_(torch.normal(0.0, std, W.shape, dtype=W.dtype))
+"""),
+    "softmax_regression_scipy": ("softmax_regression", "softmax", "axis=None", """
+def softmax(X, axis=None):  # scipy.special.softmax, called with its default axis
+    x_max = torch.amax(X) if axis is None else torch.amax(X, dim=axis, keepdim=True)
+    exp_x_shifted = torch.exp(X - x_max)
+    if axis is None:
+        return exp_x_shifted / torch.sum(exp_x_shifted)
+    return exp_x_shifted / torch.sum(exp_x_shifted, dim=axis, keepdim=True)
+"""),
+    "losses_scipy": ("losses", "kl_divergence", "infinite slope", """
+def kl_divergence(p, q):  # scipy.stats.entropy(pk, qk, axis=-1), special.rel_entr by torch.where
+    pk = 1.0 * p / torch.sum(p, dim=-1, keepdim=True)
+    qk = 1.0 * q / torch.sum(q, dim=-1, keepdim=True)
+    vec = torch.where((pk > 0) & (qk > 0), pk * torch.log(pk / qk),
+                      torch.where((pk == 0) & (qk >= 0), 0.0, torch.inf))
+    return torch.sum(vec, dim=-1)
 """),
     "optimizers_mlx": ("optimizers", "momentum_step", "learning rate as a float32 number", """
 def momentum_step(params, grads, state, lr, momentum):  # MLX's SGD.apply_single

@@ -659,7 +659,7 @@ def test_he_normal_fan_in(student, reference):
         what = f"he_normal_ of shape {shape}"
         hint = None
         if abs(got.std().item() - math.sqrt(2 / shape[0])) < 0.03 * std and shape[0] != shape[1]:
-            hint = "You used fan_out = W.shape[0]: fan_in is W.shape[1] (nn.Linear's layout)."
+            hint = f"You used fan_out = W.shape[0]: fan_in is W.shape[1]. {_IN_OUT}"
         elif abs(got.std().item() - math.sqrt(1 / shape[1])) < 0.03 * std:
             hint = "The variance is 2 / fan_in, not 1 / fan_in: ReLU halves the signal."
         elif abs(got.std().item() - math.sqrt(2 / sum(shape))) < 0.03 * std:
@@ -688,6 +688,19 @@ _CHANNELS_LAST = ("You read the weight channels-last, (out, kh, kw, in), as MLX 
                   " math.prod(W.shape[2:]).")
 
 
+_IN_OUT = ("If you read the 2-d W as (in_features, out_features), the layout of Paddle's"
+           " Linear weight and of Keras' and Flax's Dense kernels (fan_in = W.shape[0]): torch's"
+           " nn.Linear weight is (out_features, in_features), so fan_in = W.shape[1] and"
+           " fan_out = W.shape[0].")
+
+
+def _in_out(got, shape, mode) -> bool:
+    """The std of a fan read from a 2-d (in, out) layout (Paddle's _compute_fans)."""
+    fan = shape[0] if mode == "fan_in" else shape[1]
+    return (len(shape) == 2 and shape[0] != shape[1]
+            and abs(got.std().item() - math.sqrt(2 / fan)) < 0.05 * math.sqrt(2 / fan))
+
+
 def _channels_last(got, shape, mode) -> bool:
     """The std of a fan read from an (out, kh, kw, in) layout (MLX's _calculate_fan_in_fan_out)."""
     fan = (shape[-1] if mode == "fan_in" else shape[0]) * math.prod(shape[1:-1])
@@ -714,6 +727,7 @@ def test_he_normal_fan_out_and_conv_shapes(student, reference):
         if swapped:
             hint = (f"This is the std for mode={other!r}: mode={mode!r} divides by {mode} ="
                     f" W.shape[{0 if mode == 'fan_out' else 1}] times the kernel size, 2 / {mode}.")
+            hint += f" {_IN_OUT}" * _in_out(got, shape, mode)
         elif len(shape) > 2 and _channels_last(got, shape, mode):
             hint = _CHANNELS_LAST.format(mode=mode, dim=0 if mode == "fan_out" else 1)
         elif len(shape) > 2:
@@ -751,7 +765,7 @@ def test_he_normal_rejects_an_unknown_mode(student, reference):
                  " (300, 100), mode='fan_out'", rtol=0.05, atol=0,
                  hint=_truncated(got, math.sqrt(2 / 300), "Unknown modes raise ValueError, as"
                  " asked; mode='fan_out' must still draw with std sqrt(2 / fan_out), fan_out ="
-                 " W.shape[0] here."))  # fmt: skip
+                 " W.shape[0] here." + f" {_IN_OUT}" * _in_out(got, (300, 100), "fan_out")))
 
 
 # -- hidden tests (instructor grading only: left out of the student edition) -----------------------
@@ -807,7 +821,7 @@ def test_hidden_he_normal_other_shapes(student, reference):
     got = _init_outcome(student, "he_normal_", (256, 96), 9051)
     std = math.sqrt(2 / 96)
     expect_close(got.std().item(), std, "the std of he_normal_ of shape (256, 96)", rtol=0.03,
-                 atol=0, hint=_truncated(got, std))
+                 atol=0, hint=_truncated(got, std, _in_out(got, (256, 96), "fan_in") and _IN_OUT))
     if got.abs().max() < 3 * std:
         fail("he_normal_ of shape (256, 96): no value beyond 3 standard deviations;"
              f" {_no_tail(got, std)}")

@@ -195,8 +195,13 @@ def test_dropout_edge_cases(student, reference):
                      " index X.shape[0].")
             got = expect_tensor(got, what)
             if got.shape != X.shape:
+                # Paddle's dropout compares the draws with p = full([1], p): (1,) for a 0-d X
+                grown = (" A 0-dim X combined with a tensor of shape (1,) (torch.full([1], p),"
+                         " torch.tensor([p])) broadcasts to (1,): compare with the number p"
+                         " itself.") if not X.ndim and got.shape == (1,) else ""  # fmt: skip
                 fail(f"{what} has shape {tuple(got.shape)}: the result keeps X's shape,"
-                     " whatever it is (a vector, a single number). Do not flatten or reshape it.")
+                     " whatever it is (a vector, a single number). Do not flatten or reshape"
+                     f" it.{grown}")
             expect_dtype(got, torch.float64, what)
 
 
@@ -575,8 +580,10 @@ def test_best_epoch_empty_history(student, reference):
         fail(f"best_epoch([0.5, 0.6]) returned {got}; expected 2, the epoch of the highest"
              " score.")
     raised = expect_raises(student, "ValueError", "best_epoch", [],
-                           why="An empty history has no best epoch: raise ValueError with a clear"
-                           " message instead of returning a made-up epoch.")  # fmt: skip
+                           why="An empty history has no best epoch: raise ValueError (or an"
+                           " exception class of your own that subclasses ValueError, so that"
+                           " `except ValueError` catches it) with a clear message, rather than"
+                           " another exception or a made-up epoch.")  # fmt: skip
     # Python's and NumPy's own words for max() or argmax() of nothing are not the message the
     # docstring asks for: they tell the caller about a sequence, not about epochs (a message of
     # the student's that says both, "an empty sequence: no epoch to choose from", is theirs).

@@ -77,6 +77,11 @@ def _softmax_hint(got: torch.Tensor, X: torch.Tensor) -> str | None:
     if X.shape[0] == X.shape[1] and torch.allclose(got, e / e.sum(dim=1), atol=1e-6):
         return _KEEPDIM
     if not torch.allclose(got.sum(dim=1), ones.expand(got.shape[0]), atol=1e-4):
+        if got.shape[0] > 1 and torch.allclose(got.sum(), ones, atol=1e-4):  # scipy's axis=None
+            return ("The whole tensor sums to 1, not each row: the max and the sum were taken"
+                    " over all entries (as scipy.special.softmax does by default, axis=None)."
+                    " Take them over dim=1 with keepdim=True: X.max(dim=1, keepdim=True).values"
+                    " and e.sum(dim=1, keepdim=True).")
         return "The rows do not sum to 1: divide each row's exponentials by that row's sum."
     e = torch.exp(X - X.max(dim=0, keepdim=True).values)
     if torch.allclose(got, e / e.sum(dim=1, keepdim=True), atol=1e-6):
@@ -390,7 +395,12 @@ def _accuracy_inputs():
 
 
 def _check_accuracy(student, y_hat, y, want: float, what: str, extra_hint=None) -> None:
-    got = student.accuracy(y_hat.clone(), y.clone())
+    try:
+        got = student.accuracy(y_hat.clone(), y.clone())
+    except GradingFailure as failure:  # ignite's Accuracy raises for q = 1: the hint says why
+        if not (extra_hint and failure.raised) or "NotImplementedError" in failure.raised:
+            raise
+        fail(f"{failure}\n{what}: {extra_hint}")
     hint = None
     if type(got) is torch.Tensor:
         if got.numel() != 1:
@@ -472,7 +482,8 @@ def test_accuracy_on_random_scores(student, reference):
         "accuracy of one example with one column (q = 1), score 0.9 and label 0",
         extra_hint="With q = 1 column the predicted class of a row, its argmax over dim=1, is"
         " 0 whatever the score: the label is 0, so the accuracy is 1. Take argmax(dim=1) of the"
-        " (n, q) scores as the docstring says, with no threshold.",
+        " (n, q) scores as the docstring says, with no threshold and no special case for one"
+        " column (a binary branch that accepts only scores of 0 and 1 refuses it).",
     )  # fmt: skip
 
 
