@@ -801,15 +801,18 @@ class Student:
         return self._worker.loaded.get(self._key)
 
     def run(self, fn: str, *args, seed: int | tuple | None = None,
-            grad: bool | torch.Tensor = False, **kwargs) -> Outcome:  # fmt: skip
+            grad: bool | torch.Tensor = False, no_grad: bool = False,
+            **kwargs) -> Outcome:  # fmt: skip
         """Call ``fn(*args, **kwargs)`` in the student process; return an :class:`Outcome`.
         ``seed``: of torch's generator, Python's random and NumPy's; a pair ``(torch's, the
         others')`` tells apart code that draws from torch's generator from code that does not.
         ``grad=True``: with the gradients of ``value.sum()``; a tensor shaped like the value:
-        of ``(value * grad).sum()``, for a function whose values always sum alike (softmax)."""
-        return self._call(fn, args, kwargs, seed, grad)
+        of ``(value * grad).sum()``, for a function whose values always sum alike (softmax).
+        ``no_grad=True``: the call runs under ``torch.no_grad()``, as a learner's evaluation
+        loop calls it."""
+        return self._call(fn, args, kwargs, seed, grad, no_grad=no_grad)
 
-    def _call(self, fn, args, kwargs, seed=None, grad=False, echo=True) -> Outcome:
+    def _call(self, fn, args, kwargs, seed=None, grad=False, echo=True, no_grad=False) -> Outcome:
         """``echo=False``: the reply leaves out the arguments after the call (only the value
         is wanted: half the data to encode and decode on each side)."""
         worker = self._worker
@@ -823,6 +826,7 @@ class Student:
             grad = _encode_arg(grad) if isinstance(grad, torch.Tensor) else bool(grad)
             reply = worker.request({"op": "call", "key": self._key, "fn": fn, "seed": seed,
                                     "grad": grad, "echo": echo, "kwargs": kwargs,
+                                    "no_grad": bool(no_grad),
                                     "watch": fn in self.watched,
                                     "args": [_encode_arg(a) for a in args]})  # fmt: skip
         except WorkerError as exc:

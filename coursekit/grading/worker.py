@@ -320,7 +320,9 @@ def call(module, request: dict) -> dict:
         given = wants_grad or any(t.requires_grad for t in _tensors([args, [*kwargs.values()]]))
         try:
             watch = _watch(reached, not given, vars(module), request["fn"]) if watched else None
-            with watch or nullcontext():
+            # Under no_grad, as an evaluation loop calls it: code keyed on the grad mode is seen.
+            off = torch.no_grad() if request.get("no_grad") is True else nullcontext()
+            with watch or nullcontext(), off:
                 value = fn(*args, **kwargs)
                 plain = to_plain(value)  # code a lazy value runs (a generator, a subclass) too
         finally:

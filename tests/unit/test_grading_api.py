@@ -477,6 +477,21 @@ def test_gradients_reach_the_tensors_inside_a_list_argument():
     assert torch.equal(grads[0], w) and grads[1] == [None, None]
 
 
+def test_no_grad_runs_the_call_under_torch_no_grad_and_only_that_call():
+    """``run(..., no_grad=True)``: as an evaluation loop calls it (code keyed on the grad mode
+    kept full marks while every call ran with autograd on, session 36)."""
+    import types
+
+    from coursekit.grading import isolation
+
+    module = types.ModuleType("answers")
+    exec("import torch\ndef mode(x):\n    return torch.is_grad_enabled()\n", module.__dict__)
+    student = isolation.InProcessStudent(module, "answers")
+    x = torch.ones(2)
+    assert student.run("mode", x, no_grad=True).value is False
+    assert student.run("mode", x).value is True and student.mode(x) is True
+
+
 def test_with_grad_works_in_keyword_arguments_too():
     import types
 

@@ -132,9 +132,9 @@ def _expect_subgradient_at_zero(student, fn, low, what, **kwargs) -> None:
              " ...) or torch.clamp, whose slopes at 0 are one side's.")  # fmt: skip
 
 
-def _call(student, fn: str, x: torch.Tensor, what: str, *args) -> torch.Tensor:
+def _call(student, fn: str, x: torch.Tensor, what: str, *args, no_grad=False) -> torch.Tensor:
     """Call the student's elementwise function; check shape, dtype and that x is untouched."""
-    outcome = student.run(fn, x.clone(), *args)
+    outcome = student.run(fn, x.clone(), *args, no_grad=no_grad)
     got = expect_shape(outcome.value, x.shape, what)
     expect_dtype(got, x.dtype, what)
     expect_unchanged(x, outcome.args[0], f"the input x of {fn}")
@@ -190,6 +190,16 @@ def test_sigmoid_large_inputs(student, reference):
 
     for dtype in (torch.float32, torch.float64):
         _each_sign(LARGE.to(dtype), check)
+    _under_no_grad(student, "sigmoid", LARGE, reference.sigmoid(LARGE))
+
+
+def _under_no_grad(student, fn: str, x: torch.Tensor, want: torch.Tensor, *args) -> None:
+    """As an evaluation loop calls it: a formula chosen by the grad mode kept every point."""
+    what = f"{fn} of {x.tolist() if x.numel() < 10 else tuple(x.shape)} under torch.no_grad()"
+    expect_close(_call(student, fn, x, what, *args, no_grad=True), want, what,
+                 hint="The same x passed with autograd on. torch.no_grad() only stops autograd"
+                      " from recording: the values must not change with it (do not test"
+                      " torch.is_grad_enabled() or x.requires_grad).")  # fmt: skip
 
 
 @points(1, "sigmoid")
@@ -392,6 +402,7 @@ def test_relu_values(student, reference):
         elif torch.allclose(got, x.abs()):
             hint = "You returned |x|: negative inputs must become 0, not change sign."
         expect_close(got, reference.relu(x), what, hint=hint)
+    _under_no_grad(student, "relu", x, reference.relu(x))
 
 
 @points(1, "relu")

@@ -549,10 +549,11 @@ def _levels_off(got, want):
             and 0 <= float(got) < float(want) / 2)
 
 
-def _check_ce(student, reference, logits, target, what):
+def _check_ce(student, reference, logits, target, what, no_grad=False):
     want = reference.cross_entropy_loss(logits, target)
     try:
-        outcome = student.run("cross_entropy_loss", logits.clone(), target.clone())
+        outcome = student.run("cross_entropy_loss", logits.clone(), target.clone(),
+                              no_grad=no_grad)  # fmt: skip
     except GradingFailure as failure:
         if target.dtype.is_floating_point and {"IndexError", "RuntimeError"} & {*failure.raised}:
             fail(f"{failure}\nThe target here is an (n, q) float tensor of class probabilities"
@@ -645,6 +646,15 @@ def test_cross_entropy_is_stable_for_large_logits(student, reference):
             _check_ce(student, reference, logits, soft, what + " with probability targets")
         except GradingFailure as failure:
             fail(f"{failure}{_BOTH_DTYPES if dtype == torch.float64 else ''}")
+    # Under torch.no_grad() too, as a validation loop calls it: a formula chosen by the grad
+    # mode (or by logits.requires_grad) kept every point (session 36).
+    what = "cross_entropy_loss on logits like 1000 and -1000 under torch.no_grad()"
+    try:
+        _check_ce(student, reference, logits, torch.tensor([1, 0, 2]), what, no_grad=True)
+    except GradingFailure as failure:
+        fail(f"{failure}\nThe same logits passed with autograd on. torch.no_grad() only stops"
+             " autograd from recording: the loss must not change with it (do not test"
+             " torch.is_grad_enabled() or logits.requires_grad).")
 
 
 @points(1, "cross_entropy_loss")

@@ -101,6 +101,14 @@ def test_mlp_forward_values(student, reference):
             expect_unchanged(before, after, f"the input {name} of mlp_forward")
         expect_close(got, reference.mlp_forward(X, *params), what,
                      hint=_forward_hint(got, X, *params))  # fmt: skip
+    # Under torch.no_grad() too, as an evaluation loop calls it: a forward pass chosen by the
+    # grad mode kept every point (session 36).
+    what += " under torch.no_grad()"
+    got = expect_shape(_run_forward(student, X, params, no_grad=True).value, (n, q), what)
+    expect_close(got, reference.mlp_forward(X, *params), what,
+                 hint="The same inputs passed with autograd on. torch.no_grad() (an evaluation"
+                      " loop's) only stops autograd from recording: the logits must not change"
+                      " with it (do not test torch.is_grad_enabled() or X.requires_grad).")
 
 
 @points(1, "mlp_forward")

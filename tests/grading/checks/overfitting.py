@@ -440,6 +440,16 @@ def test_dropout_masks_are_independent(student, reference):
              "mask from torch's global random generator (torch.rand(X.shape)), not from a "
              "generator of your own, Python's random or NumPy, so that runs can be "
              "repeated.")  # fmt: skip
+    # Under no_grad, as a validation loop calls it: dropout keyed on the grad mode kept 23/23.
+    quiet = student.run("dropout_layer", X, 0.5, seed=7, no_grad=True).value
+    what = "dropout_layer(X, 0.5) under torch.no_grad()"
+    quiet = expect_shape(expect_tensor(quiet, what), X.shape, what)
+    if not torch.equal(first, quiet):
+        fail(f"{what}, after the same seed, did not give the values it gives with autograd on"
+             f" ({short_repr(quiet)}). torch.no_grad() only stops autograd from recording: it"
+             " does not mean evaluation. dropout_layer has no training flag, so it drops (or"
+             " not) the same way whether gradients are recorded or not: do not test"
+             " torch.is_grad_enabled() or X.requires_grad.")
     if torch.equal(first == 0, later == 0):  # no new seed: the generator has moved on
         fail("dropout_layer gives the same mask on every call: each forward pass must drop a"
              " new random set of entries. Draw from torch's global generator as it stands,"

@@ -114,9 +114,16 @@ _KEEPDIM = (
 )
 
 
-def _check_softmax(student, reference, X: torch.Tensor, what: str) -> None:
+_GRAD_MODE = (
+    "torch.no_grad() (an evaluation loop's) only stops autograd from recording; the values must"
+    " not change with it. Do not choose the formula by torch.is_grad_enabled() or"
+    " X.requires_grad."
+)
+
+
+def _check_softmax(student, reference, X: torch.Tensor, what: str, no_grad=False) -> None:
     try:
-        got = student.softmax(X.clone())
+        got = student.run("softmax", X.clone(), no_grad=no_grad).value
     except GradingFailure as failure:
         if "RuntimeError" not in failure.raised:
             raise
@@ -156,6 +163,14 @@ def test_softmax_is_stable_for_large_logits(student, reference):
                 if dtype == torch.float32:
                     raise
                 fail(f"{failure}\n{_BOTH_DTYPES}")
+    # Under torch.no_grad() too, as an evaluation loop calls it: a formula chosen by the grad
+    # mode (or by X.requires_grad) kept every point (session 36).
+    X = torch.tensor([[1000.0, 0.0, -5.0], [-1000.0, -1001.0, -1002.0]])
+    try:
+        _check_softmax(student, reference, X, "softmax of logits like 1000 and -1000 under"
+                       " torch.no_grad()", no_grad=True)  # fmt: skip
+    except GradingFailure as failure:
+        fail(f"{failure}\nThe same logits passed with autograd on: {_GRAD_MODE}")
 
 
 @points(1, "softmax")
