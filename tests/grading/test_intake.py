@@ -67,14 +67,9 @@ def _class(root: Path) -> Path:
     return klass
 
 
-@pytest.mark.parametrize("user", ["as-is", "nobody"])
-def test_hostile_intake_is_refused_and_every_output_written(user, shared_folder):
-    klass = _class(shared_folder)
-    out = shared_folder / "out"
-    out.mkdir()
-    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
-               "--json", str(out / "r.json"), "--csv", str(out / "r.csv"),
-               "--gradescope", str(out / "gs")]  # fmt: skip
+def _grade_as(user: str, command: list[str], shared_folder: Path) -> None:
+    """Runs the ``coursekit grade`` ``command`` as the user running the tests ("as-is") or as
+    uid 65534 ("nobody"), who is then given ``shared_folder``; it must succeed."""
     if user == "nobody":
         command = as_nobody(command)
         give_to_nobody(shared_folder)
@@ -83,6 +78,17 @@ def test_hostile_intake_is_refused_and_every_output_written(user, shared_folder)
         env={**os.environ, "COURSEKIT_COURSE": str(runner.REPO), "HOME": str(shared_folder)},
     )  # fmt: skip
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+
+
+@pytest.mark.parametrize("user", ["as-is", "nobody"])
+def test_hostile_intake_is_refused_and_every_output_written(user, shared_folder):
+    klass = _class(shared_folder)
+    out = shared_folder / "out"
+    out.mkdir()
+    command = [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+               "--json", str(out / "r.json"), "--csv", str(out / "r.csv"),
+               "--gradescope", str(out / "gs")]  # fmt: skip
+    _grade_as(user, command, shared_folder)
     results = {r["submission"]: r for r in json.loads((out / "r.json").read_text())}
     for name in ("absolute_link", "proc_link", "environ_link", "folder_link", "fifo",
                  "hard_link", "too_big"):  # fmt: skip
@@ -546,14 +552,7 @@ def test_the_out_of_memory_killer_takes_student_processes_first(user, shared_fol
     (folder / f"{CHAPTER}.py").write_text(REFERENCE.read_text() + OOM_SPY)
     command = [sys.executable, "-m", "coursekit", "grade", str(folder), "--chapter", CHAPTER,
                "--json", str(shared_folder / "r.json")]  # fmt: skip
-    if user == "nobody":
-        command = as_nobody(command)
-        give_to_nobody(shared_folder)
-    done = subprocess.run(
-        command, cwd=runner.REPO, capture_output=True, timeout=900,
-        env={**os.environ, "COURSEKIT_COURSE": str(runner.REPO), "HOME": str(shared_folder)},
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    _grade_as(user, command, shared_folder)
     [result] = json.loads((shared_folder / "r.json").read_text())
     said = next(t["output"] for t in result["tests"] if "OOM" in t["output"])
     before, lowered, after = said.split("OOM ")[1].split()[:3]
