@@ -44,6 +44,11 @@ NOBODY = 65534
 ANSWERS = """
 import ctypes, os
 
+# Seconds a memory test's processes hold what they built. The watch must see all of it at once,
+# and building is slow and uneven on a busy machine (4 s let children that finished at
+# different times slip past it), so they hold until the watch stops them.
+HOLD = 60
+
 def write(path):
     with open(path, "w") as f:
         f.write("planted by a submission")
@@ -203,7 +208,7 @@ def shared_with_a_child(mb):
             os.read(r1, 1)
             shared[at:at + chunk]
             os.write(w2, b".")
-    time.sleep(4)
+    time.sleep(HOLD)
     if not child:
         os._exit(0)
     return True
@@ -225,7 +230,7 @@ def mapped_files(count, mb, page_only):
         assert mmap(None, size, 3, 1, fd, 0) not in (None, 2**64 - 1)  # MAP_SHARED
         os.close(fd)
         os.unlink(f"f{i}")
-    time.sleep(4)
+    time.sleep(HOLD)
     return True
 
 def many_mappings(children, count):
@@ -376,9 +381,9 @@ def socket_buffers(children, pairs, kb):
             for a, _b in held:  # kernel memory, queued: no process maps it
                 a.setblocking(False)
                 a.send(b"x" * (kb << 10))
-            time.sleep(4)
+            time.sleep(HOLD)
             os._exit(0)
-    time.sleep(5)
+    time.sleep(HOLD + 1)
     return True
 
 def epoll_watches(children):
@@ -394,7 +399,7 @@ def epoll_watches(children):
                         os.dup2(target, number)
                     for poll in polls:
                         poll.register(number, select.EPOLLIN)
-            time.sleep(4)
+            time.sleep(HOLD)
             os._exit(0)
     return [os.wait()[1] for _ in range(children)]
 
@@ -410,7 +415,7 @@ def page_tables(mb):
         at = libc.mmap(None, 64 << 30, 1, 0x22 | 0x4000, -1, 0)  # private, anonymous, no reserve
         libc.madvise(at, 64 << 30, 15)  # MADV_NOHUGEPAGE: a table for every 4 KiB page
         libc.madvise(at, 64 << 30, 22)  # MADV_POPULATE_READ
-    time.sleep(4)
+    time.sleep(HOLD)
     return True
 
 def fork_and_allocate(children, mb):
@@ -420,7 +425,7 @@ def fork_and_allocate(children, mb):
         pid = os.fork()
         if pid == 0:
             held = b"x" * (mb << 20)
-            time.sleep(4)
+            time.sleep(HOLD)
             os._exit(len(held) == 0)
         pids.append(pid)
     return [os.waitpid(p, 0)[1] for p in pids]
@@ -712,7 +717,7 @@ def test_shared_memory_dies_with_the_worker_and_counts_against_its_memory(answer
 def test_the_memory_limit_covers_child_processes(answers):
     """Four children of 250 MiB each, under a 300 MiB limit: each is within RLIMIT_DATA, all
     together are not."""
-    with Worker(memory_mb=300, timeout=30) as worker:
+    with Worker(memory_mb=300, timeout=60) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.fork_and_allocate(4, 250)
@@ -735,7 +740,7 @@ def test_memory_that_no_process_holds_alone_counts_too(answers):
     """1.5 GiB under a 300 MiB limit: anonymous memory mapped MAP_SHARED and touched by a child
     too is no process's private memory (the watch missed it); the tree's shares now count.
     (A memfd's memory, which need not be mapped at all, is refused: memfd_create fails.)"""
-    with Worker(memory_mb=300, timeout=30) as worker:
+    with Worker(memory_mb=300, timeout=60) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="student process was stopped for"):
             student.shared_with_a_child(1500)
@@ -752,7 +757,7 @@ def test_files_held_by_a_mapping_alone_count_too(answers, page_only):
     if page_only and not _map_files_readable():
         pytest.skip("what a removed file holds is read from /proc/PID/map_files, which needs"
                     " CAP_SYS_ADMIN: a page-sized mapping counts as a page without it")
-    with Worker(memory_mb=300, timeout=30) as worker:
+    with Worker(memory_mb=300, timeout=60) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="student process was stopped for writing"):
             student.mapped_files(6, 64, page_only)
@@ -860,7 +865,7 @@ def test_socket_buffers_count_against_the_memory_limit(answers):
     is 4 MiB), held gigabytes the watch never saw. Each socket now counts as the most it may
     queue (``SOCKET_BYTES``); this test queues only 64 KiB a pair, to spare the machine."""
     sockets = (300 + MEMORY_SLACK_MB << 20) // SOCKET_BYTES + 1
-    with Worker(memory_mb=300, timeout=30) as worker:
+    with Worker(memory_mb=300, timeout=60) as worker:
         student = Student(worker, "k", "answers", answers)
         with pytest.raises(GradingFailure, match="MiB of memory, its child processes included"):
             student.socket_buffers(sockets // 220 + 1, 110, 64)
