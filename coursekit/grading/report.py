@@ -36,7 +36,8 @@ def exercise_rows(result, student: bool = False) -> list[tuple[str, str, float, 
         output = student_output(t, result) if student else t.output
         if t.passed or not output or output in row[2]:
             continue
-        # A student reads one mistake once: the same message for other sizes is counted instead.
+        # A student reads one mistake once: the same message for other sizes, dtypes or values is
+        # counted instead.
         shape = _NUMBER.sub("#", output) if student else output
         if shape in row[3]:
             row[3][shape][1] += 1
@@ -47,7 +48,8 @@ def exercise_rows(result, student: bool = False) -> list[tuple[str, str, float, 
             for (ch, ex), (earned, possible, _, seen) in rows.items()]  # fmt: skip
 
 
-_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])")
+# A number, or the name of a dtype (torch.float32 and torch.float64 differ as sizes do).
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])|(?<=torch\.)[a-z]+\d+\b")
 
 
 def _counted(message: str, more: int, exercise: str) -> list[str]:
@@ -55,8 +57,8 @@ def _counted(message: str, more: int, exercise: str) -> list[str]:
         return [message]
     tests = "test of" if more == 1 else "tests of"  # its name: never "the same as ... above"
     fail = "fails" if more == 1 else "fail"
-    return [message, f"{more} more {tests} {exercise} {fail} the same way, with other sizes or"
-            " values."]  # fmt: skip
+    return [message, f"{more} more {tests} {exercise} {fail} the same way, with other sizes,"
+            " dtypes or values."]  # fmt: skip
 
 
 def student_table(result, width: int = 100) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -290,6 +291,24 @@ def test_one_mistake_seen_at_several_sizes_is_shown_once_and_counted(tmp_path):
         assert table.count("y: expected shape") == 1, table
         assert f"{len(shapes) - 1} more tests of synthetic_data fail the same way" in table
     assert sum("y: expected shape" in m for m in report.exercise_rows(result)[0][4]) >= 2
+
+
+def test_one_mistake_seen_in_both_dtypes_is_shown_once_with_its_advice(tmp_path):
+    """softmax without keepdim raised the same RuntimeError for (4, 5) float32 and (7, 10)
+    float64 logits, and once more where the advice on keepdim was missing: the learner read the
+    traceback three times. Now once, with the advice, and the others counted."""
+    reference = runner.REFERENCE_DIR / "softmax_regression.py"
+    source = reference.read_text().replace("exps / exps.sum(dim=1, keepdim=True)",
+                                           "exps / exps.sum(dim=1)")  # fmt: skip
+    assert source != reference.read_text(), "the reference changed: update this test"
+    (tmp_path / "softmax_regression.py").write_text(source)
+    result = runner.grade_submission(tmp_path, ["softmax_regression"], timeout=10.0)
+    messages = next(m for _, ex, *_, m in report.exercise_rows(result, student=True)
+                    if ex == "softmax")  # fmt: skip
+    raised = [m for m in messages if "raised RuntimeError" in m]
+    assert len(raised) == 1 and "keepdim=True" in raised[0], messages
+    assert any(re.match(r"\d+ more tests of softmax fail the same way, with other sizes, dtypes",
+                        m) for m in messages), messages  # fmt: skip
 
 
 def test_advice_after_a_traceback_starts_a_paragraph_of_its_own(tmp_path):

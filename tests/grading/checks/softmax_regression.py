@@ -121,13 +121,18 @@ _GRAD_MODE = (
 )
 
 
-def _check_softmax(student, reference, X: torch.Tensor, what: str, no_grad=False) -> None:
+def _run_softmax(student, X: torch.Tensor, **how):
+    """``student.run("softmax", X.clone(), **how)``; a RuntimeError names the likely cause."""
     try:
-        got = student.run("softmax", X.clone(), no_grad=no_grad).value
+        return student.run("softmax", X.clone(), **how)
     except GradingFailure as failure:
         if "RuntimeError" not in failure.raised:
             raise
         fail(f"{failure}\nIf the sizes do not match where you divide: {_KEEPDIM}")
+
+
+def _check_softmax(student, reference, X: torch.Tensor, what: str, no_grad=False) -> None:
+    got = _run_softmax(student, X, no_grad=no_grad).value
     got = expect_shape(got, X.shape, what)
     expect_dtype(got, X.dtype, what)
     want = reference.softmax(X)
@@ -183,7 +188,7 @@ def test_softmax_keeps_dtype_and_handles_one_row(student, reference):
 @points(1, "softmax")
 def test_softmax_leaves_its_input_alone_and_is_differentiable(student, reference):
     X = _logits(5, (4, 6))
-    outcome = student.run("softmax", X.clone())
+    outcome = _run_softmax(student, X)
     expect_shape(outcome.value, X.shape, "softmax(X)")
     expect_unchanged(X, outcome.args[0], "X (the logits)")
     hint = _softmax_hint(outcome.value, X) if outcome.value.dtype == X.dtype else None
