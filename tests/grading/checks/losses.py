@@ -549,6 +549,25 @@ def _levels_off(got, want):
             and 0 <= float(got) < float(want) / 2)
 
 
+_OWN_NLL = (
+    "That is what your own nll_loss gives on log_softmax(logits): the log-softmax is right, and"
+    " nll_loss is wrong on these inputs. Fix nll_loss first (its own tests say how)."
+)
+
+
+def _through_own_nll(student, logits, target, got) -> bool:
+    """Whether the loss ``got`` is the student's own nll_loss of the true log-softmax (class
+    indices only): a learner who builds one on the other should be sent to the one to fix."""
+    if target.dtype.is_floating_point or not isinstance(got, torch.Tensor) or got.ndim:
+        return False
+    try:
+        theirs = student.run("nll_loss", torch.log_softmax(logits, dim=1), target.clone()).value
+    except GradingFailure:
+        return False
+    return (isinstance(theirs, torch.Tensor) and theirs.shape == got.shape
+            and bool(torch.isclose(theirs.double(), got.double(), rtol=1e-5, atol=1e-7)))
+
+
 def _check_ce(student, reference, logits, target, what, no_grad=False):
     want = reference.cross_entropy_loss(logits, target)
     try:
@@ -583,7 +602,12 @@ def _check_ce(student, reference, logits, target, what, no_grad=False):
             " logits as they are: shifted = logits - row max, then"
             " shifted - log(sum(exp(shifted)))."
         )
-    _check_scalar_loss(got, want, what, _ce_hints(logits, target, want))
+    try:
+        _check_scalar_loss(got, want, what, _ce_hints(logits, target, want))
+    except GradingFailure as failure:
+        if not _through_own_nll(student, logits, target, got):
+            raise
+        fail(f"{failure}\n{_OWN_NLL}")
     # On every path: an in-place change of a soft target under no_grad kept every point (s. 34).
     expect_unchanged(logits, outcome.args[0], "logits")
     expect_unchanged(target, outcome.args[1], "target")
