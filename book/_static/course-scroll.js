@@ -2,10 +2,11 @@
    (course-width.css). A reader without a mouse or touch screen scrolls it with the arrow
    keys once it has the focus, so every such box that does scroll becomes a tab stop, and
    stops being one when the window grows wide enough to show it whole. pydata-sphinx-theme
-   does the same for code blocks and tables, not for cell outputs. A figure that scrolls says
-   so under it. */
+   does the same for code blocks and tables, not for cell outputs. A figure or a table that
+   scrolls says so. */
 (() => {
-  const SCROLLERS = ".bd-article .cell_output figure, .bd-article .cell_output .output";
+  const SCROLLERS = ".bd-article .cell_output figure, .bd-article .cell_output .output," +
+    " .bd-article .pst-scrollable-table-container";
 
   function updateTabStops() {
     document.querySelectorAll(SCROLLERS).forEach((box) => {
@@ -15,8 +16,9 @@
       } else if (box.getAttribute("tabindex") === "0") {
         box.removeAttribute("tabindex");
       }
-      // A touch screen shows no scroll bar: a figure says itself that there is more of it
-      // (its legend, its right-hand panel) beyond the screen's edge (course-width.css).
+      // A touch screen shows no scroll bar: a figure or table says itself that there is more
+      // of it (a legend, a right-hand panel, a column) beyond the screen's edge
+      // (course-width.css).
       box.classList.toggle("course-scrolls", scrolls);
     });
   }

@@ -107,24 +107,57 @@ def test_figures_are_sharp_and_their_text_readable(page, width, seen, site_dir):
     assert not problems, f"{page.html} at {width}px:\n  " + "\n  ".join(problems)
 
 
-def test_a_figure_wider_than_a_phone_says_it_scrolls(browser, site_url):
-    """At 375 px a figure keeps its readable size and scrolls sideways, but a phone shows no
-    scroll bar: a reader saw Fig. 5.1 without its legend, and captions that describe a
-    right-hand panel never shown (session 27). Each such figure now says so."""
+def _on_a_phone(browser, site_url, path: str, script: str):
+    """``script`` evaluated on ``path`` at 375 px on a touch screen, once its images loaded."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
                                   has_touch=True)  # fmt: skip
     try:
         page = context.new_page()
-        page.goto(site_url + "book/mlp/mlp.html")
+        page.goto(site_url + path)
         page.wait_for_load_state("load")
         page.wait_for_timeout(300)  # the figures' widths are known once their images load
-        figures = page.evaluate("""() => Array.from(
-            document.querySelectorAll('article.bd-article .cell_output figure')).map(f => ({
-              scrolls: f.scrollWidth > f.clientWidth,
-              hint: getComputedStyle(f.querySelector('figcaption'), '::before').content}))""")
-    finally:
+        return page.evaluate(script), page
+    except BaseException:
         context.close()
+        raise
+
+
+def test_a_figure_wider_than_a_phone_says_it_scrolls(browser, site_url):
+    """At 375 px a figure keeps its readable size and scrolls sideways, but a phone shows no
+    scroll bar: a reader saw Fig. 5.1 without its legend, and captions that describe a
+    right-hand panel never shown (session 27). Each such figure now says so."""
+    figures, page = _on_a_phone(browser, site_url, "book/mlp/mlp.html", """() => Array.from(
+        document.querySelectorAll('article.bd-article .cell_output figure')).map(f => ({
+          scrolls: f.scrollWidth > f.clientWidth,
+          hint: getComputedStyle(f.querySelector('figcaption'), '::before').content}))""")
+    page.context.close()
     wide = [f for f in figures if f["scrolls"]]
     assert wide, "no figure of the MLP page is wider than a phone: the test shows nothing"
     assert all("Swipe" in f["hint"] for f in wide), figures
     assert all("Swipe" not in f["hint"] for f in figures if not f["scrolls"]), figures
+
+
+@pytest.mark.parametrize("path", ["book/losses/classification.html", "book/exercises.html"])
+def test_a_table_wider_than_a_phone_says_it_scrolls(browser, site_url, path):
+    """The losses' table (which loss goes with which last layer) ran 100 px past a 375 px
+    screen, its last column, the loss, unseen and unannounced (session 37). A table that scrolls
+    now says so above itself, and the words stay in view while the table scrolls under them."""
+    tables, page = _on_a_phone(browser, site_url, path, """() => Array.from(
+        document.querySelectorAll('article.bd-article .pst-scrollable-table-container')).map(
+          (t, i) => ({i, scrolls: t.scrollWidth > t.clientWidth,
+                      hint: getComputedStyle(t, '::before').content}))""")
+    try:
+        wide = [t for t in tables if t["scrolls"]]
+        assert wide, f"no table of {path} is wider than a phone: the test shows nothing"
+        assert all("Swipe the table sideways" in t["hint"] for t in wide), tables
+        assert all("Swipe" not in t["hint"] for t in tables if not t["scrolls"]), tables
+        box = page.locator("article.bd-article .pst-scrollable-table-container").nth(wide[0]["i"])
+        box.scroll_into_view_if_needed()
+        top = box.bounding_box()
+        strip = {"x": top["x"], "y": top["y"], "width": top["width"], "height": 12}
+        before = page.screenshot(clip=strip)
+        box.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
+        page.wait_for_timeout(100)
+        assert page.screenshot(clip=strip) == before, "the hint scrolled away with the table"
+    finally:
+        page.context.close()
