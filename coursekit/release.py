@@ -50,8 +50,9 @@ EDITION_FILES = {
     "tests/grading/README.md": "tests/grading/README.student.md",
 }
 
-# In README.md, the Makefile and the book's pages, the lines between these markers serve only
-# instructors (they name what the edition leaves out, or commands that refuse to run there).
+# In README.md, the Makefile, pyproject.toml and the book's pages, the lines between these
+# markers serve only instructors (they name what the edition leaves out, or commands that refuse
+# to run there).
 INSTRUCTOR_BLOCK = ("instructor-only >>>", "<<< instructor-only")
 
 EDITION_NOTE = """\
@@ -248,7 +249,8 @@ def build(out: Path, repo: Path | None = None, *, mutants: bool = True) -> Path:
                 target.write_text(public_checks((repo / rel).read_text()))
             elif rel == Path("README.md"):
                 target.write_text(student_readme((repo / rel).read_text()))
-            elif rel == Path("Makefile") or rel.parts[0] == "book" and rel.suffix == ".md":
+            elif rel.as_posix() in ("Makefile", "pyproject.toml") or rel.parts[0] == "book" \
+                    and rel.suffix == ".md":  # fmt: skip
                 target.write_text(without_instructor_blocks((repo / rel).read_text()))
             else:
                 shutil.copy2(repo / rel, target)

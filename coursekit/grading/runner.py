@@ -330,9 +330,11 @@ def copies_elsewhere(result: SubmissionResult) -> list[str]:
     working folder, a notebook's folder in ``book/``, the top of the course)."""
     stubbed = sorted({t.chapter for t in result.tests if "is not implemented yet" in t.output})
     places = dict.fromkeys([Path.cwd(), REPO, *sorted(REPO.glob("book/*/"))])
+    graded = EXERCISES_DIR.resolve()  # run from inside exercises/, the working folder is it
     return [f"{safe_name(str(p / f'{c}.py'))} is not graded: the check reads exercises/{c}.py"
             " only. Move your answers there."
-            for c in stubbed for p in places if os.path.isfile(p / f"{c}.py")]  # fmt: skip
+            for c in stubbed for p in places
+            if os.path.isfile(p / f"{c}.py") and p.resolve() != graded]  # fmt: skip
 
 
 def unread_files(folder: Path, chapters: list[str], cap: int = 10_000) -> dict[str, str]:

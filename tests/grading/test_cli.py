@@ -335,6 +335,20 @@ def test_check_names_a_module_saved_outside_exercises(tmp_path):
             f" only") in " ".join(done.stdout.split()), done.stdout
 
 
+def test_check_run_inside_exercises_names_no_copy(tmp_path):
+    """A learner who ran ``python -m coursekit check`` from inside ``exercises/`` (their editor's
+    terminal opens there) with a stub left was told "exercises/<chapter>.py is not graded: the
+    check reads exercises/<chapter>.py only. Move your answers there": the graded file itself,
+    found again as a copy in the working folder (red team 14, session 37)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "coursekit", "check", CHAPTER], cwd=runner.EXERCISES_DIR,
+        capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": str(runner.REPO)},
+    )  # fmt: skip
+    assert "not implemented yet" in done.stdout, done.stdout + done.stderr
+    assert "is not graded" not in done.stdout, done.stdout
+
+
 def test_a_students_folder_of_many_folders_is_listed_up_to_10000_entries(tmp_path, monkeypatch):
     """`grade class/*` looked for modules in every folder of each student's folder: one that
     holds its modules and 20,000 empty folders kept the coordinating process 26 s before any

@@ -295,10 +295,12 @@ INSTRUCTOR_WORDS = ("edition-test", "mutant", "test_self", "self-tests", "gradin
 def _documents(edition: Path) -> list[Path]:
     """The documents a student reads: every README, the Makefile, the book's pages (the
     exercises page showed the instructors' `grade` and `autograder` commands, which refuse to
-    run in the edition) and the public checks, read to see what a failed test asked (two of
-    their comments sent the student to test_self.py)."""
+    run in the edition), the public checks, read to see what a failed test asked (two of
+    their comments sent the student to test_self.py), and pyproject.toml, read for the lint
+    rules (its ruff settings named the mutants, the hostile fixtures and an outside answer)."""
     found = [p for p in edition.rglob("README.md") if ".venv" not in p.parts]
-    return sorted(found) + [edition / "Makefile", *sorted((edition / "book").rglob("*.md")),
+    return sorted(found) + [edition / "Makefile", edition / "pyproject.toml",
+                            *sorted((edition / "book").rglob("*.md")),
                             *sorted((edition / "tests/grading/checks").glob("*.py"))]
 
 
