@@ -44,9 +44,10 @@ class _Logging:
     def __init__(self, student, log: dict):
         self._student, self._log = student, log
 
-    def run(self, fn, *args, seed=None, grad=False, no_grad=False, **kwargs):
+    def run(self, fn, *args, seed=None, grad=False, no_grad=False, watch=True, **kwargs):
         self._log.setdefault(fn, set()).add(_key([list(args), kwargs]))
-        return self._student.run(fn, *args, seed=seed, grad=grad, no_grad=no_grad, **kwargs)
+        return self._student.run(fn, *args, seed=seed, grad=grad, no_grad=no_grad, watch=watch,
+                                 **kwargs)
 
     def __getattr__(self, name):
         def call(*args, **kwargs):

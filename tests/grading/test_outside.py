@@ -96,7 +96,10 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     initializers (its 2-d fans read from (in, out), so W's shape passed reversed); SciPy's
     softmax and stats.entropy with entr by branches; statsmodels' add_constant (ones first) and
     OLS by pinv_extended's SVD loop; Theano's tutorials (1 - errors, the validation
-    bookkeeping)."""
+    bookkeeping). Session 37's: ONNX's reference ops (sigmoid by masks into empty_like, NLL by
+    a loop over the examples), Deep Learning from Scratch (numerical_gradient's nditer on a
+    NumPy view sharing W's memory, Affine.backward, its optimizers' update on dicts), Lightning's
+    EarlyStopping over the history (float32 scores, torch.gt against -inf)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -364,6 +367,8 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # NotComputableError is a RuntimeError. Paddle's dropout compares its draws with full([1], p),
 # which grows a 0-d X to (1,); its _compute_fans reads a 2-d weight as (in, out). SciPy's
 # softmax normalises the whole array by default; its rel_entr by torch.where has a nan slope.
+# ONNX's reference Dropout divides by 1 - p at p = 1; Deep Learning from Scratch's Relu layer
+# zeroes dout in place, and its numerical_gradient ported to torch saves x[idx], a view.
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -540,6 +545,41 @@ def dropout_layer(X, dropout):  # jax.example_libraries.stax.Dropout(rate): rate
     "overfitting_minitorch": ("overfitting", "dropout_layer", "divided by 1 - p", """
 def dropout_layer(X, dropout):  # MiniTorch's nn.dropout: input * (rand(input.shape) > rate)
     return X * (torch.rand(X.shape) > dropout)
+"""),
+    "overfitting_onnx": ("overfitting", "dropout_layer", "p = 1 is a valid rate", """
+def dropout_layer(X, dropout):  # ONNX's reference _dropout(X, ratio, training_mode=True)
+    drop_probability, training_mode = dropout, True
+    if drop_probability == 0 or not training_mode:
+        return X
+    mask = torch.rand(X.shape) >= drop_probability  # RandomState(seed).uniform(0, 1.0, shape)
+    scale = 1.0 / (1.0 - drop_probability)
+    return mask * X * scale
+"""),
+    "mlp_dlfs": ("mlp", "relu_backward", "modified in place", """
+def relu_backward(Z, dH):  # Deep Learning from Scratch's Relu: mask = (x <= 0), dout[mask] = 0
+    mask = (Z <= 0)
+    dout = dH
+    dout[mask] = 0
+    dx = dout
+    return dx
+"""),
+    "neural_networks_dlfs_view": ("neural_networks", "numerical_gradient", "view of", """
+def numerical_gradient(inputs, outputs, weights, eps=1e-4):  # DLFS's gradient.py, in torch
+    grads = []
+    for x in weights:
+        h = eps
+        grad = torch.zeros_like(x)
+        for idx in map(tuple, torch.cartesian_prod(*[torch.arange(s) for s in x.shape])
+                       .reshape(x.numel(), -1).tolist()):
+            tmp_val = x[idx]  # a copy in NumPy, a view in torch: it follows x[idx]
+            x[idx] = float(tmp_val) + h
+            fxh1 = feed_forward(inputs, outputs, weights)  # f(x+h)
+            x[idx] = tmp_val - h
+            fxh2 = feed_forward(inputs, outputs, weights)  # f(x-h)
+            grad[idx] = (fxh1 - fxh2) / (2 * h)
+            x[idx] = tmp_val
+        grads.append(grad)
+    return grads
 """),
     "softmax_regression_nielsen": ("softmax_regression", "accuracy",
                                    "NUMBER of correct predictions", """

@@ -423,8 +423,8 @@ def test_nll_loss_values(student, reference):
     n = 32_768
     log_probs = torch.log_softmax(seeded_randn(43, (n, 10)), dim=1)
     target = seeded_labels(43, n, 10)
-    try:
-        got = student.nll_loss(log_probs.clone(), target.clone())
+    try:  # unwatched: ONNX's reference loops over the examples, 50 times slower watched
+        got = student.run("nll_loss", log_probs.clone(), target.clone(), watch=False).value
     except GradingFailure as exc:
         if out_of_memory(exc):
             fail(f"nll_loss on {n} examples ran out of memory: log_probs[:, target] is an (n, n)"

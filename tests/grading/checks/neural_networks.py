@@ -247,6 +247,13 @@ _VIEW = (" If you saved old = w[idx], note that indexing a tensor gives a view o
          " changed with w. Save a number, old = w[idx].item(), or a copy, w[idx].clone().")
 
 
+_HALF_ONE_SIDED = (
+    "These are (L(w + eps) - L(w)) / (2 * eps): your second loss is taken at w, not at"
+    " w - eps. After w + eps, subtracting eps once only brings the entry back to w: set"
+    " it to old - eps (or subtract 2 * eps) before the second forward pass." + _VIEW
+)
+
+
 def _own_loss_hint(student, want, inputs, outputs, weights):
     """numerical_gradient uses the student's feed_forward: a wrong loss, not the differences
     (``want``: the reference's loss on these inputs)."""
@@ -286,9 +293,10 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
             fail(  # error (CS224n's gradcheck_naive: x[ix] += h; x[ix] -= 2 * h; x[ix] += h)
                 f"{what} changed the weights it was given by at most {drift:.1e}, a rounding"
                 " error: adding eps, subtracting 2 * eps and adding eps again does not give the"
-                " old value back bit for bit in floating point (the docstring warns of this)."
-                " Save the entry first, old = w[idx].clone(), and assign it back, w[idx] = old,"
-                " or nudge copies (w.clone())."
+                " old value back bit for bit in floating point (the docstring warns of this),"
+                " nor does an old value saved as old = w[idx], a view of w that changed with it."
+                " Save a copy first, old = w[idx].clone() (or .item()), and assign it back,"
+                " w[idx] = old, or nudge copies (w.clone())."
             )
         fail(
             f"{what} changed the weights it was given. Nudge copies (w.clone()), or save each"
@@ -333,11 +341,7 @@ def _check_numerical_gradient(student, reference, inputs, outputs, weights, eps,
             " difference (L(w + eps) - L(w - eps)) / (2 * eps): its error shrinks like eps**2."
         )
     elif _all_close(got, [g / 2 for g in one_sided], rtol, atol):
-        hint = (
-            "These are (L(w + eps) - L(w)) / (2 * eps): your second loss is taken at w, not at"
-            " w - eps. After w + eps, subtracting eps once only brings the entry back to w: set"
-            " it to old - eps (or subtract 2 * eps) before the second forward pass." + _VIEW
-        )
+        hint = _HALF_ONE_SIDED
     elif _all_close(got, [2 * w for w in want], rtol, atol):
         hint = (
             "Your gradients are twice too large: divide L(w + eps) - L(w - eps) by 2 * eps,"
@@ -437,6 +441,7 @@ def test_numerical_gradient_agrees_with_autograd(student, reference):
     reference.feed_forward(inputs, outputs, leaves).backward()
     # For a hint, before the verdict: the edition replays only calls the reference run made.
     loss = reference.feed_forward(inputs, outputs, weights)
+    half_one_sided = [g / 2 for g in _one_sided(reference, inputs, outputs, weights, 1e-4)]
     hint = (
         "Central differences with eps=1e-4 agree with the exact gradient to about 1e-8;"
         " a one-sided difference or a weight left nudged is off by about 1e-5."
@@ -447,6 +452,7 @@ def test_numerical_gradient_agrees_with_autograd(student, reference):
         if not torch.allclose(g, leaf.grad, rtol=1e-5, atol=1e-7):
             hint = _own_loss_hint(student, loss, inputs, outputs, weights) or (
                 _IGNORES_EPS if _ignores_eps(student, inputs, outputs, weights, 1e-4, got)
+                else _HALF_ONE_SIDED if _all_close(got, half_one_sided, 1e-6, 1e-8)
                 else hint)
         _expect_gradient(
             g, leaf.grad, f"{name} compared with torch.autograd's exact gradient", hint, 1e-5, 1e-7
