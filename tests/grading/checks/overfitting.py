@@ -570,7 +570,8 @@ def _best_epoch_answers(student, reference, histories) -> None:
         (lambda s, g, w: g == len(s) - s[::-1].index(max(s)), f"the LATEST of the epochs that"
          f" tie for the highest score; return the earliest ({want}): use > rather than >= when"
          " you compare."),
-        (lambda s, g, w: g == w or (g < w and g == s.index(max(s[: w - 1])) + 1), "the best"
+        (lambda s, g, w: g == w or (1 < w and 0 < g < w and g == s.index(max(s[: w - 1])) + 1),
+         "the best"
          " epoch before a plateau: you stopped looking after some epochs without improvement"
          " (early stopping's patience). best_epoch reads every score in the list; the highest"
          f" comes at epoch {want}."),
