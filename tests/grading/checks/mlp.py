@@ -267,7 +267,12 @@ def test_relu_backward_values(student, reference):
         dH = seeded_randn(seed + 90, shape, dtype=dtype)
         what = (f"relu_backward for Z of shape {shape}" + " (float64)" * (dtype != f32)
                 + " of whole numbers, Z and dH requiring grad" * whole)  # fmt: skip
-        outcome = student.run("relu_backward", Z.clone(), dH.clone(), grad=whole)
+        try:
+            outcome = student.run("relu_backward", Z.clone(), dH.clone(), grad=whole)
+        except GradingFailure as failure:  # NumPy's .numpy() refuses a Z that requires grad
+            if not (whole and failure.raised) or "NotImplementedError" in failure.raised:
+                raise
+            outcome = student.run("relu_backward", Z.clone(), dH.clone())
         got = expect_shape(outcome.value, shape, what)
         expect_dtype(got, dH.dtype, what)
         hint = None
