@@ -467,6 +467,11 @@ def test_relu_grad_at_zero_is_zero(student, reference):
     what = f"relu_grad of {x.tolist()}"
     got = _call(student, "relu_grad", x, what)
     expect_close(got, reference.relu_grad(x), what, hint=_relu_grad_hint(got, x))
+    # Whole numbers, 0 among them: a choice at 0 keyed on x being whole kept 4/4 (session 37).
+    x = torch.arange(-3.0, 4.0)
+    what = f"relu_grad of the whole numbers {x.tolist()}"
+    got = _call(student, "relu_grad", x, what)
+    expect_close(got, reference.relu_grad(x), what, hint=_relu_grad_hint(got, x))
 
 
 # --- leaky_relu ------------------------------------------------------------------------------
@@ -512,7 +517,8 @@ def test_leaky_relu_default_slope(student, reference):
 
 @points(1, "leaky_relu")
 def test_leaky_relu_other_slopes(student, reference):
-    for seed, slope in [(20, 0.2), (21, 0.0), (22, 0.5)]:
+    # 0.9: any slope below 1 (a slope above 0.5 replaced by 0.5 kept every point, session 37)
+    for seed, slope in [(20, 0.2), (21, 0.0), (22, 0.5), (23, 0.9)]:
         x = _inputs(seed, (3, 6))
         what = f"leaky_relu(x, negative_slope={slope})"
         got = _call(student, "leaky_relu", x, what, slope)

@@ -617,7 +617,9 @@ def _run_linreg(student, X, w, b, **options):
 
 @points(2, "linreg")
 def test_linreg_values(student, reference):
-    for seed, (n, d), b_shape in ((0, (10, 2), (1,)), (1, (1, 5), ()), (2, (64, 3), (1,))):
+    # d = 1, one feature (a bias dropped for it kept every point, session 37)
+    cases = ((0, (10, 2), (1,)), (1, (1, 5), ()), (2, (64, 3), (1,)), (3, (6, 1), (1,)))
+    for seed, (n, d), b_shape in cases:
         g = generator(seed)
         X, w = torch.randn(n, d, generator=g), torch.randn(d, 1, generator=g)
         b = torch.randn(b_shape, generator=g)
@@ -626,7 +628,7 @@ def test_linreg_values(student, reference):
         expect_close(
             outcome.value,
             reference.linreg(X, w, b),
-            "linreg(X, w, b)",
+            f"linreg(X, w, b) for X of shape ({n}, {d})",
             hint="The model is X @ w + b (matrix product, then add the bias).",
         )
         for i, (before, name) in enumerate(((X, "X"), (w, "w"), (b, "b"))):
@@ -912,10 +914,12 @@ def _check_closed_form(student, reference, X, y, what):
 
 @points(2, "closed_form")
 def test_closed_form_recovers_the_parameters(student, reference):
-    for seed, n, d in ((0, 200, 2), (1, 50, 5)):
+    # d = 1: a line through points (w off for one feature kept every point, session 37)
+    for seed, n, d in ((0, 200, 2), (1, 50, 5), (3, 30, 1)):
         X, y, _, _ = _regression(seed, n, d)
         _check_closed_form(
-            student, reference, X, y, f"closed_form on {n} examples with {d} features"
+            student, reference, X, y, f"closed_form on {n} examples with {d} feature"
+            + "s" * (d > 1)
         )
 
 

@@ -247,6 +247,12 @@ def _regression_tests(name):
         for reduction in ("none", "mean", "sum"):
             _check_regression_loss(student, reference, name, y_hat, y, reduction,
                                    f"{name}(y_hat, y, reduction={reduction!r}) on 0-dim inputs")
+        # Whole-number targets (counts, ratings): an l1 'mean' keyed on them kept 6/6 (s. 37)
+        y_hat, y = seeded_randn(14, (4, 3)), (3 * seeded_randn(24, (4, 3))).round()
+        for reduction in ("none", "mean", "sum"):
+            _check_regression_loss(student, reference, name, y_hat, y, reduction,
+                                   f"{name}(y_hat, y, reduction={reduction!r}) on (4, 3) inputs"
+                                   " whose targets are whole numbers")  # fmt: skip
 
     def default_and_dtype(student, reference):
         y_hat, y = seeded_randn(30, (6, 2)), seeded_randn(31, (6, 2))
@@ -1016,6 +1022,12 @@ def test_kl_divergence_gradient_where_p_is_zero(student, reference):
         except GradingFailure as failure:
             fail(f"{failure}{both}")
         outcome = student.run("kl_divergence", p.clone(), q.clone(), grad=True)
+        # its value too: a p * log(p) left nan where p requires grad kept 7/7 (session 37)
+        value = expect_shape(expect_tensor(outcome.value, what), p.shape[:-1], what)
+        expect_close(value, reference.kl_divergence(p, q), f"{what}, p and q requiring grad",
+                     hint="The values must not change when p and q require grad (a model's"
+                     " outputs do): give the terms where p_j = 0 the value 0 on every path"
+                     " (torch.xlogy, or torch.where(p > 0, ..., 0)).")  # fmt: skip
         got = (outcome.grads or [None, None])[1]
         if type(got) is torch.Tensor and got.shape == q.shape and got.is_floating_point():
             bad = int((~torch.isfinite(got[p == 0])).sum())

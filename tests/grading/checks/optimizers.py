@@ -510,6 +510,18 @@ def _run(student, reference, name, hyper, seed, shapes, noise=0.3, scale=1.0, st
         params = new_params
 
 
+def _lone_and_steep(student, reference, name, hyper, seed):
+    """A run with one parameter alone and gradients in the hundreds: rules keyed on
+    len(params) == 1, or clipping gradients above 30, kept every point (every run above has two
+    or three parameters and gradients below 30, session 37)."""
+    try:
+        _run(student, reference, name, hyper, seed, shapes=[(6,)], scale=40.0, steps=3)
+    except GradingFailure as failure:
+        fail(f"{failure}\nThis run has one parameter alone (params = [p]) and gradients in the"
+             " hundreds: the rule is the same for any number of parameters and any size of"
+             " gradient (no special case, no clipping).")
+
+
 def _no_in_place(student, reference, name, hyper, seed):
     """Call the rule with the empty state of a first step (``state.setdefault("m", ...)``
     fills only that one), then with a non-empty state, and check nothing it was given changed
@@ -634,6 +646,7 @@ def test_sgd_matches_torch(student, reference):
     # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
     _run(student, reference, "sgd_step", {"lr": 0.1}, seed=24,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    _lone_and_steep(student, reference, "sgd_step", {"lr": 0.01}, seed=40)
 
 
 @points(1, "sgd_step")
@@ -656,6 +669,7 @@ def test_momentum_matches_torch(student, reference):
     # 0-dim float32 one is float64, and new_params must keep the parameters' dtype.
     _run(student, reference, "momentum_step", {"lr": 0.1, "momentum": 0.9}, seed=22,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    _lone_and_steep(student, reference, "momentum_step", {"lr": 0.01, "momentum": 0.9}, seed=41)
     # momentum 0 is in [0, 1): plain SGD, and the state still holds its velocity (v = g).
     _run(student, reference, "momentum_step", {"lr": 0.1, "momentum": 0.0}, seed=23,
          shapes=SHAPES_B, steps=3)
@@ -681,6 +695,7 @@ def test_nesterov_matches_torch(student, reference):
     # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
     _run(student, reference, "nesterov_step", {"lr": 0.1, "momentum": 0.9}, seed=25,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    _lone_and_steep(student, reference, "nesterov_step", {"lr": 0.01, "momentum": 0.9}, seed=42)
 
 
 @points(1, "nesterov_step")
@@ -704,6 +719,7 @@ def test_adagrad_matches_torch(student, reference):
     # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
     _run(student, reference, "adagrad_step", {"lr": 0.4}, seed=26,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    _lone_and_steep(student, reference, "adagrad_step", {"lr": 0.1}, seed=43)
 
 
 @points(1, "adagrad_step")
@@ -726,6 +742,7 @@ def test_rmsprop_matches_torch(student, reference):
     # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
     _run(student, reference, "rmsprop_step", {"lr": 0.05, "alpha": 0.9}, seed=27,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    _lone_and_steep(student, reference, "rmsprop_step", {"lr": 0.01, "alpha": 0.9}, seed=44)
 
 
 @points(1, "rmsprop_step")
@@ -749,6 +766,7 @@ def test_adam_matches_torch(student, reference):
     # zeros, or a float64 lr tensor, kept every point while only momentum was posed float32).
     _run(student, reference, "adam_step", {"lr": 0.05, "betas": (0.9, 0.999)}, seed=28,
          shapes=[(), (3,)], steps=3, dtype=torch.float32)
+    _lone_and_steep(student, reference, "adam_step", {"lr": 0.05, "betas": (0.9, 0.999)}, seed=45)
     # A run far along: every run above starts from {} and stops by step 25, where a bias
     # correction dropped after a warm-up of 50 steps kept every point (session 34).
     _adam_late(student, reference, {"lr": 0.05, "betas": (0.9, 0.999)}, seed=29, steps=1000)

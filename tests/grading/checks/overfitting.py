@@ -59,6 +59,8 @@ def test_l2_penalty_values(student, reference):
     cases = [(_weights(i, s), s) for i, s in enumerate(_L2_SHAPES)]
     cases.append((_weights(7, (10,), torch.float64), (10,)))
     cases.append((_weights(8, ()), ()))  # "any shape" includes a lone weight (0-dim)
+    # weights far from N(0, 1)'s (an answer keyed on |w| > 30 kept every point, session 37)
+    cases.append((_weights(9, (6,)) * 100, (6,)))
     for w, shape in cases:
         what = f"l2_penalty(w) for w of shape {shape}"
         outcome = _run_l2(student, w)
@@ -203,6 +205,8 @@ def test_dropout_edge_cases(student, reference):
                      " whatever it is (a vector, a single number). Do not flatten or reshape"
                      f" it.{grown}")
             expect_dtype(got, torch.float64, what)
+            # its values too: a lone number at p = 0.5 returned unscaled kept 9/9 (session 37)
+            _expect_a_dropout(got, X, p, what)
 
 
 def _dropout_sample(student, p, seed, dtype=torch.float32):
@@ -316,6 +320,21 @@ def test_dropout_drops_at_rate_p_and_rescales(student, reference):
         if abs(rate - p) > tolerance:
             fail(f"{what} dropped a fraction {rate:.3f} of the entries: every input, whatever"
                  " its size, drops each entry with probability p.")  # fmt: skip
+    # A ReLU's output: exact zeros, whole numbers elsewhere. Code that skipped X with a zero,
+    # or left whole numbers unscaled, kept every point (every X above is 1 + U[0, 1), session 37).
+    X = _positive(11, (100, 200)).ceil()
+    X[:, ::3] = 0.0
+    what = "dropout_layer(X, 0.3) for X of whole numbers (1.0, 2.0) with exact zeros in it"
+    got = expect_shape(student.run("dropout_layer", X, 0.3, seed=11).value, tuple(X.shape), what)
+    live = X != 0
+    expect_close(got[~live], X[~live], f"the entries of {what} where X is 0",
+                 hint="A zero of X stays 0, dropped or kept.")  # fmt: skip
+    rate = (got[live] == 0).double().mean().item()
+    if abs(rate - 0.3) > 0.02:  # 13,333 nonzero entries: 0.02 is 5 standard deviations
+        fail(f"{what} dropped a fraction {rate:.3f} of X's nonzero entries, not p = 0.3: X may"
+             " hold exact zeros (a ReLU's output has many); drop each entry with probability p"
+             " all the same.")  # fmt: skip
+    _expect_a_dropout(got[live], X[live], 0.3, f"{what}, where X is not 0")
 
 
 def _expect_a_dropout(got, X, p, what):
@@ -551,7 +570,8 @@ def _best_epoch_answers(student, reference, histories) -> None:
         (lambda s, g, w: g == len(s) - s[::-1].index(max(s)), f"the LATEST of the epochs that"
          f" tie for the highest score; return the earliest ({want}): use > rather than >= when"
          " you compare."),
-        (lambda s, g, w: g == w or (g < w and g == s.index(max(s[: w - 1])) + 1), "the best"
+        (lambda s, g, w: g == w or (1 < w and 0 < g < w and g == s.index(max(s[: w - 1])) + 1),
+         "the best"
          " epoch before a plateau: you stopped looking after some epochs without improvement"
          " (early stopping's patience). best_epoch reads every score in the list; the highest"
          f" comes at epoch {want}."),
@@ -632,16 +652,24 @@ def _float32_rates(got, w, grad, lr, weight_decay) -> str:
 
 @points(3, "weight_decay_step")
 def test_weight_decay_step_matches_sgd(student, reference):
+    # (1, 3): one layer's row, not a bias (a w of one row stepped plainly kept 5/5, session 37)
     cases = [((5,), 0.1, 0.5), ((3, 4), 0.03, 3.0), ((2, 3, 2), 0.5, 0.0), ((7,), 0.003, 3.0),
-             ((4,), 0.2, 0.1)]  # fmt: skip
+             ((1, 3), 0.2, 0.7), ((4,), 0.2, 0.1)]  # fmt: skip
     for i, (shape, lr, wd) in enumerate(cases):
+        # w and grad requiring grad, as a model's parameters do (keyed on it: 5/5, session 37)
+        needs = i == 1
         g = generator(20 + i)
         dtype = torch.float64 if i == len(cases) - 1 else torch.float32
         w = torch.randn(shape, generator=g, dtype=dtype)
         grad = torch.randn(shape, generator=g, dtype=dtype)
         what = (f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for {dtype} w of"
-                f" shape {shape}")  # fmt: skip
-        outcome = student.run("weight_decay_step", w, grad, lr, wd)
+                f" shape {shape}" + (" that requires grad" if needs else ""))  # fmt: skip
+        try:
+            outcome = student.run("weight_decay_step", w, grad, lr, wd, grad=needs)
+        except GradingFailure as failure:  # NumPy's .numpy() refuses a w that requires grad
+            if not (needs and failure.raised) or "NotImplementedError" in failure.raised:
+                raise
+            outcome = student.run("weight_decay_step", w, grad, lr, wd)
         got = expect_shape(outcome.value, shape, what)
         expect_dtype(got, dtype, what)
         # every shape: an in-place add_ on vectors only kept 4/4 (only (4, 3) was watched, s. 35)

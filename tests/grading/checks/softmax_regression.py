@@ -15,6 +15,7 @@ from coursekit.grading import (
     expect_unchanged,
     fail,
     float32_tolerances,
+    generator,
     out_of_memory,
     points,
     seeded_labels,
@@ -505,6 +506,23 @@ def test_accuracy_on_random_scores(student, reference):
         " (n, q) scores as the docstring says, with no threshold and no special case for one"
         " column (a binary branch that accepts only scores of 0 and 1 refuses it).",
     )  # fmt: skip
+    # n = 1 predicted wrong, and scores that are whole numbers (ranks, counts, votes): an answer
+    # keyed on n == 1 or on whole-number scores kept every point (session 37).
+    _check_accuracy(
+        student, torch.tensor([[0.2, 0.7, 0.1]]), torch.tensor([0]), 0.0,
+        "accuracy of one example, predicted wrong (scores [[0.2, 0.7, 0.1]], label 0)",
+        extra_hint="A batch of one example (n = 1) is a batch like any other: the predicted"
+        " class is argmax(dim=1) = 1, the label is 0, so the fraction right is 0.0.",
+    )  # fmt: skip
+    scores = torch.stack([torch.randperm(5, generator=generator(25 + i)) for i in range(6)])
+    scores, labels = scores.float(), scores.argmax(dim=1)
+    labels[::2] = (labels[::2] + 1) % 5  # 3 of 6 right
+    _check_accuracy(
+        student, scores, labels, 0.5,
+        "accuracy on 6 examples whose scores are whole numbers (like 3.0), 3 right",
+        extra_hint="Scores that are whole numbers are scores too: the predicted class is still"
+        " the column of the largest, argmax(dim=1), whatever values the scores take.",
+    )  # fmt: skip
 
 
 @points(1, "accuracy")
@@ -604,9 +622,14 @@ def _entropy_hint(got: torch.Tensor, want: torch.Tensor, p: torch.Tensor) -> str
     return None
 
 
-def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
+def _check_entropy(student, reference, p: torch.Tensor, what: str, grad=False) -> None:
     want = reference.entropy(p)
-    outcome = student.run("entropy", p.clone())
+    try:
+        outcome = student.run("entropy", p.clone(), grad=grad)
+    except GradingFailure as failure:  # NumPy's .numpy() refuses a p that requires grad
+        if not (grad and failure.raised) or "NotImplementedError" in failure.raised:
+            raise
+        outcome = student.run("entropy", p.clone())
     got = expect_tensor(outcome.value, what)
     if got.shape != want.shape and p.ndim > 1 and 1 in want.shape and tuple(got.shape) == tuple(
             n for n in want.shape if n != 1):  # fmt: skip
@@ -621,6 +644,10 @@ def _check_entropy(student, reference, p: torch.Tensor, what: str) -> None:
     got = expect_shape(got, want.shape, what)
     expect_dtype(got, p.dtype, what)
     hint = _entropy_hint(got, want, p)
+    if grad and hint is None:  # only the values are compared: a gradient at p = 0 is nan
+        hint = ("Here p requires grad (a model's output does): the values must not change with"
+                " it. Do not choose the formula by p.requires_grad; torch.xlogy(p, p) or"
+                " torch.where(p > 0, p * torch.log(p), 0) gives 0 where p = 0 either way.")
     if hint is None and not torch.allclose(got, want, rtol=1e-4, atol=1e-6) and torch.allclose(
             got, torch.distributions.Categorical(logits=p).entropy(), rtol=1e-4, atol=1e-6):
         hint = ("This is the entropy of softmax(p): Categorical(logits=p) reads p as logits."
@@ -649,6 +676,9 @@ def test_entropy_of_one_distribution(student, reference):
 def test_entropy_with_zero_probabilities(student, reference):
     p = torch.tensor([[0.5, 0.5, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0], [0.25, 0.25, 0.25, 0.25]])
     _check_entropy(student, reference, p, "entropy of distributions with zero entries")
+    # The same p requiring grad: a plain p * log(p) there, xlogy elsewhere, kept every point.
+    _check_entropy(student, reference, p, "entropy of distributions with zero entries, for a p"
+                   " that requires grad", grad=True)  # fmt: skip
 
 
 @points(1, "entropy")
