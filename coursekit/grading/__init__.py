@@ -11,7 +11,8 @@ _API = (
     "GradingFailure", "NO_GRAD", "Outcome", "all_close", "circular_unevenness",
     "expect_close", "expect_dtype", "expect_raises", "expect_shape", "expect_tensor",
     "expect_unchanged", "fail", "float32_tolerances", "generator", "out_of_memory", "points",
-    "ranks", "seeded_labels", "seeded_randn", "shape_str", "short_repr", "with_grad",
+    "ranks", "run_grad_or_numpy", "seeded_labels", "seeded_randn", "shape_str", "short_repr",
+    "with_grad",
 )  # fmt: skip
 __all__ = [*_API, "check"]
 
