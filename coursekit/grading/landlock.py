@@ -68,8 +68,13 @@ def readable_paths(hidden: list[str], keep: list[str]) -> list[str]:
                 if inner not in hidden:  # never walked into: a folder hidden inside changes nothing
                     walk(inner)
 
-    for root in dict.fromkeys(os.path.realpath(r) for r in (*SYSTEM, *keep)):
-        if os.path.exists(root) and root not in hidden:
+    def below(path: str, folders) -> bool:
+        return any(path.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
+
+    roots = dict.fromkeys(os.path.realpath(r) for r in (*SYSTEM, *keep))
+    for root in roots:  # /lib in /usr (merged /usr) is walked with /usr: no rule of its own
+        nested = below(root, roots) and not below(root, hidden)
+        if os.path.exists(root) and root not in hidden and not nested:
             walk(root)
     return found
 

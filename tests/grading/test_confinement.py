@@ -940,6 +940,9 @@ def test_only_the_system_and_what_is_kept_is_readable_less_the_hidden_folders(tm
     assert inside == sorted(str(p) for p in [tmp_path / "course" / "coursekit", keep,
                                               tmp_path / "course" / "README.md"])  # fmt: skip
     assert "/usr" in paths and "/etc" in paths and "/home" not in paths
+    # Merged /usr (/lib -> usr/lib): a folder inside another readable one is no rule of its own.
+    assert not [p for p in paths if p.startswith("/usr/")], paths
+    assert "/usr/share" not in landlock.readable_paths([str(hidden)], ["/usr/share"])
     assert not any(p == str(hidden) or p.startswith(str(hidden) + "/") for p in paths
                    if p != str(keep))  # fmt: skip
     # A hidden folder inside another hidden one: nothing of the outer one becomes readable.
