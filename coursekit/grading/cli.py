@@ -7,6 +7,7 @@ import argparse
 import difflib
 import importlib.util
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -31,10 +32,11 @@ def chapters_to_grade(chapter: str | None) -> list[str]:
     return known if chapter is None else [chapter]
 
 
-def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path]]:
+def find_submissions(paths: list[str], known: list[str]) -> list[tuple]:
     """``[(unique name, folder graded)]``: each path is a submission or a parent of submission
     folders; of several paths, one holding neither scores 0 and one holding a single student's
-    folder is that student's. Modules are looked for as the autograder does."""
+    folder is that student's. Modules are looked for as the autograder does. A Canvas download
+    gives ``(name, folder, {chapter: file})`` (:func:`canvas_students`)."""
     def has_modules(folder: Path) -> bool:  # a folder named mlp.py is no module; a link is
         return any(p is not None and (p.is_symlink() or not p.is_dir())
                    for p in runner.submission_modules(folder, known).values())
@@ -45,7 +47,7 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
         except OSError:  # not listable: reading it says why
             return folder
 
-    found: list[tuple[str, Path, Path]] = []  # (name, folder handed in, folder graded)
+    found: list[tuple] = []  # (name, folder handed in, folder graded[, files])
     listings = []  # (path, shown, own, children, students)
     for raw in paths:
         path, shown = Path(raw), runner.safe_name(raw)
@@ -79,22 +81,43 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple[str, Path
                       file=sys.stderr)  # fmt: skip
             found.append((runner.safe_name(path.resolve().name), path, inside(path)))
             continue
+        if not students and (canvas := canvas_students(path, known)):
+            found += [(runner.safe_name(name), path, path, files) for name, files in canvas]
+            continue
         if not students:
-            # A Canvas download: every student's files in one folder, prefixed with their names.
-            flat = next((runner.safe_name(p.name) for p in sorted(path.iterdir())
-                         if p.name.endswith(tuple(f"_{c}.py" for c in known))), "")  # fmt: skip
-            flat = flat and f"; {flat} looks like one student's file: sort them into folders"
             raise UsageError(
                 f"{shown}: no exercise modules found (expected files like {known[0]}.py in it,"
-                f" or one folder per student holding them){flat}"
+                " or one folder per student holding them)"
             )
         named = gradescope_names(path)
         found += [(runner.safe_name(named.get(p.name, p.name)), p, inner)
                   for p, inner in children.items()]  # fmt: skip
     if len({n for n, *_ in found}) != len(found):
-        found = [(runner.safe_name(str(p)), p, inner) for _, p, inner in found]
-    return list(zip(report.unique_names([n for n, *_ in found]), [i for *_, i in found],
-                    strict=True))  # fmt: skip
+        found = [(runner.safe_name(str(p)), p, *rest) for _, p, *rest in found]
+    return [(name, *rest) for name, (_, _, *rest) in
+            zip(report.unique_names([n for n, *_ in found]), found, strict=True)]  # fmt: skip
+
+
+# Canvas's "Download submissions": doejane_11_1100_mlp.py (login, user id, file id, the file's
+# name; doejane_LATE_11_... when late; a second mlp.py uploaded is named mlp-1.py).
+CANVAS = re.compile(r"(?P<who>.+?)(?:_late)?_(?P<user>\d+)_(?P<file_id>\d+)_(?P<name>.+)", re.I)
+
+
+def canvas_students(folder: Path, known: list[str]) -> list[tuple[str, dict[str, str]]]:
+    """``[(student, {chapter: file name})]`` for a Canvas download in ``folder``, one student a
+    Canvas user (a file of no chapter makes a row too, graded as nothing); per chapter the file
+    uploaded last (the highest file id)."""
+    students: dict[str, dict[str, tuple[int, str]]] = {}
+    for entry in runner.entries(folder):
+        if not (m := CANVAS.fullmatch(entry.name)):
+            continue
+        files = students.setdefault(f"{m['who']}_{m['user']}", {})
+        chapter = re.sub(r"-\d+$", "", m["name"][:-3]) if m["name"].endswith(".py") else ""
+        if chapter in known and (int(m["file_id"]), entry.name) > files.get(chapter, (-1, "")):
+            files[chapter] = (int(m["file_id"]), entry.name)
+    if not any(students.values()):  # no chapter's module in it: not a download of this course
+        return []
+    return [(who, {c: n for c, (_, n) in files.items()}) for who, files in sorted(students.items())]
 
 
 def gradescope_names(folder: Path) -> dict[str, str]:

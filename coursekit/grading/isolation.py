@@ -734,10 +734,11 @@ def read_submission_file(path: Path, dir_fd: int | None = None) -> bytes:
     raise WorkerError("import", f"{name} {why}")
 
 
-def read_submission(folder: Path, chapters) -> dict[str, bytes | WorkerError | None]:
+def read_submission(folder: Path, chapters, files=None) -> dict[str, bytes | WorkerError | None]:
     """``{chapter: the module's bytes, why it is refused, or None where there is none}``, read
-    through one descriptor of ``folder`` before any student code runs. WorkerError if
-    ``folder`` itself is a link or cannot be read."""
+    through one descriptor of ``folder`` before any student code runs; ``files`` names each
+    chapter's file where it is not ``<chapter>.py``. WorkerError if ``folder`` itself is a link
+    or cannot be read."""
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | _NO_LINK)
     except OSError as exc:
@@ -747,8 +748,10 @@ def read_submission(folder: Path, chapters) -> dict[str, bytes | WorkerError | N
     modules: dict[str, bytes | WorkerError | None] = {}
     try:
         for chapter in chapters:
-            name = Path(f"{chapter}.py")
+            name = Path(files.get(chapter, "") if files is not None else f"{chapter}.py")
             try:
+                if not name.name:
+                    raise FileNotFoundError
                 os.lstat(name, dir_fd=fd)
                 modules[chapter] = read_submission_file(name, dir_fd=fd)
             except FileNotFoundError:

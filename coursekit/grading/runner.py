@@ -380,11 +380,11 @@ def _utf16(path: Path) -> bool:
 
 def grade_submission(
     folder, chapter_list=None, *, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB,
-    budget=DEFAULT_BUDGET, slot=0, name=None, hidden=(), course=None,
+    budget=DEFAULT_BUDGET, slot=0, name=None, hidden=(), course=None, files=None,
 ) -> SubmissionResult:  # fmt: skip
-    """Grade one submission folder (laid out like ``exercises/``) in a fresh worker, which
-    cannot read the course, the folder holding this one (it gets copies; see :func:`_hiding`)
-    nor the folders in ``hidden``."""
+    """Grade one submission folder (laid out like ``exercises/``, or ``files`` naming each
+    chapter's file in it) in a fresh worker, which cannot read the course, the folder holding
+    this one (it gets copies; see :func:`_hiding`) nor the folders in ``hidden``."""
     folder, course = Path(folder), course or COURSE
     chapter_list = course.chapters() if chapter_list is None else chapter_list
     name = name or safe_name(folder.name)
@@ -393,7 +393,7 @@ def grade_submission(
         from coursekit.grading.isolation import Worker, WorkerError, read_submission
 
         try:
-            modules = read_submission(folder, chapter_list)
+            modules = read_submission(folder, chapter_list, files)
         except WorkerError as exc:
             return ungradable(name, chapter_list, str(exc), course)
         # In a class, `hidden` holds the class folder already: this folder's name stays out.
@@ -405,8 +405,8 @@ def grade_submission(
             worker.start()
             result = grade_modules(modules, worker=worker, name=name, course=course)
         hints = {}
-        with suppress(OSError):  # a hint never costs a graded result
-            hints = misnamed(folder, chapter_list)
+        with suppress(OSError):  # a hint never costs a graded result; others' files: no hint
+            hints = misnamed(folder, chapter_list) if files is None else {}
         for t in result.tests:  # the missing module's message says which file to rename
             source = modules.get(t.chapter)
             hint = hints.get(t.chapter, hints.get("zip")) if source is None else None  # or unzip
@@ -449,9 +449,9 @@ def serve(fd: int, core: int = 0) -> None:
     try:
         chapter_list, course, options = conn.recv()
         while (task := conn.recv()) is not None:
-            name, folder = task
+            name, folder, *files = task
             conn.send(grade_submission(folder, chapter_list, name=name, course=course,
-                                       slot=os.getpid(), **options))  # fmt: skip
+                                       slot=os.getpid(), files=(files or [None])[0], **options))
     except (EOFError, BrokenPipeError):  # the coordinating process is gone: so are we
         pass
     # Exit as multiprocessing's workers do: exit handlers run (zygote, run folder), but not
@@ -479,13 +479,14 @@ def _start_grader(setup, core: int) -> tuple[Connection, subprocess.Popen]:
 def grade_many(
     folders, chapter_list=None, *, jobs=1, on_result=None, hidden=(), course=None, **limits
 ) -> list[SubmissionResult]:
-    """Grade ``[(name, folder), ...]`` in ``jobs`` grading processes (no torch here), in order;
-    ``limits`` as for :func:`grade_submission`. A process that dies costs only its submission."""
+    """Grade ``[(name, folder), ...]`` (or ``(name, folder, files)``, see :func:`grade_submission`)
+    in ``jobs`` grading processes (no torch here), in order; ``limits`` as for
+    :func:`grade_submission`. A process that dies costs only its submission."""
     course, jobs = course or COURSE, max(1, jobs)
     chapter_list = course.chapters() if chapter_list is None else chapter_list
     # The folder above them all, not each submission (see _hiding).
     hidden = [str(h) for h in hidden]
-    hidden += [str(p) for p in _hiding([folder for _, folder in folders])]
+    hidden += [str(p) for p in _hiding([folder for _, folder, *_ in folders])]
     setup = (chapter_list, course, {**limits, "hidden": hidden})
     # A grading process that hangs (it never should) is killed well after the time budget.
     patience = limits.get("budget", DEFAULT_BUDGET) + 2 * zygote.STARTUP_TIMEOUT

@@ -310,15 +310,43 @@ def test_the_class_table_names_a_missing_module_once_per_chapter():
     assert line.endswith(f"  mlp: {missing}, losses.l1_loss"), line
 
 
-def test_a_canvas_download_is_told_to_be_sorted_into_folders(tmp_path):
-    """Canvas's download puts every student's files in one folder, each name prefixed with the
-    student's (``doejane_11_1100_linear_regression.py``): grade stopped with "no exercise
-    modules found (expected files like activations.py ...)", which did not say what to do."""
-    from coursekit.grading.cli import UsageError, find_submissions
-
-    (tmp_path / f"doejane_11_1100_{CHAPTER}.py").write_text("")
-    with pytest.raises(UsageError, match=f"doejane_11_1100_{CHAPTER}.py .*sort them into folders"):
-        find_submissions([str(tmp_path)], runner.chapters())
+def test_a_canvas_download_is_graded_one_row_a_student(tmp_path):
+    """Canvas's "Download submissions" puts every student's files in one folder, each name
+    prefixed with the student's login, user id and file id (``doejane_11_1100_mlp.py``; a
+    second upload of mlp.py is ``mlp-1.py``; ``_LATE_`` when late). ``grade`` stopped with "sort
+    them into folders"; now each user is a row, graded on the file uploaded last, and a
+    student's code still cannot read a classmate's file beside its own."""
+    klass = tmp_path / "canvas"
+    klass.mkdir()
+    reference = (runner.REFERENCE_DIR / f"{CHAPTER}.py").read_text()
+    stub = (runner.EXERCISES_DIR / f"{CHAPTER}.py").read_text()
+    (klass / f"doejane_11_1100_{CHAPTER}.py").write_text(stub)  # replaced by the next upload
+    (klass / f"doejane_11_1200_{CHAPTER}-1.py").write_text(reference)
+    (klass / f"smithjohn_LATE_12_1300_{CHAPTER}.py").write_text(stub)
+    (klass / "roebob_13_1400_hw3.zip").write_bytes(b"PK")  # a zip: a row, graded as nothing
+    # A classmate's answers, by absolute path: the class folder is hidden from student code.
+    (klass / f"copycat_14_1500_{CHAPTER}.py").write_text(
+        f"exec(open({str(klass / f'doejane_11_1200_{CHAPTER}-1.py')!r}).read())\n")
+    (klass / f"linky_15_1600_{CHAPTER}.py").symlink_to(runner.REFERENCE_DIR / f"{CHAPTER}.py")
+    (klass / "grades.csv").write_text("not a submission\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "coursekit", "grade", str(klass), "--chapter", CHAPTER,
+         "--json", str(tmp_path / "r.json")],
+        cwd=runner.REPO, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    results = {r["submission"]: r for r in json.loads((tmp_path / "r.json").read_text())}
+    assert sorted(results) == ["copycat_14", "doejane_11", "linky_15", "roebob_13", "smithjohn_12"]
+    top = results["doejane_11"]["max_score"]
+    scores = {name: r["score"] for name, r in results.items()}
+    assert scores == {"doejane_11": top, "smithjohn_12": 0, "roebob_13": 0, "copycat_14": 0,
+                      "linky_15": 0}, scores  # fmt: skip
+    said = {name: " ".join(t["output"] for t in r["tests"]) for name, r in results.items()}
+    assert f"linky_15_1600_{CHAPTER}.py is a symbolic link: submit the file itself" \
+        in said["linky_15"], said["linky_15"][:300]  # fmt: skip
+    assert "not implemented yet" in said["smithjohn_12"]
+    assert "Permission denied" in said["copycat_14"], said["copycat_14"][:300]
+    assert f"no {CHAPTER}.py in the submitted folder" in said["roebob_13"]
 
 
 def test_check_names_a_module_saved_outside_exercises(tmp_path):
