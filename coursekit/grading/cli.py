@@ -47,11 +47,16 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple]:
         except OSError:  # not listable: reading it says why
             return folder
 
+    def second(folder: Path, names) -> bool:  # Moodle: the online text beside the files
+        return folder.name.endswith(TEXT) and folder.name.replace(TEXT, FILES) in names
+
     found: list[tuple] = []  # (name, folder handed in, folder graded[, files])
     listings = []  # (path, shown, own, children, students)
+    given = {Path(raw).name for raw in paths}
     for raw in paths:
         path, shown = Path(raw), runner.safe_name(raw)
-        if path.name == "__MACOSX" and len(paths) > 1:  # macOS's zip leftovers: no student
+        # macOS's zip leftovers: no student; a Moodle student's online text: not a second row
+        if len(paths) > 1 and (path.name == "__MACOSX" or second(path, given)):
             continue
         if not path.is_dir():
             what = "not a directory (give the folder holding the .py files)"
@@ -63,8 +68,10 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple]:
         if len(listed) == 10_000 and not own:
             print(f"warning: {shown} holds more than 10,000 entries: 10,000 of them are graded;"
                   f" grade its folders in parts ({shown}/[a-m]* then the rest)", file=sys.stderr)
+        names = {p.name for p in listed}
         children = {p: inside(p) for p in listed if (p.is_symlink() or p.is_dir())
-                    and not p.name.startswith(".") and p.name != "__MACOSX"}  # fmt: skip
+                    and not p.name.startswith(".") and p.name != "__MACOSX"
+                    and not second(p, names)}  # fmt: skip
         students = [runner.safe_name(p.name) for p in children if has_modules(children[p])]
         listings.append((path, shown, own, children, students))
     # `grade class/*`, one folder a student: one holding several module folders is a student's
@@ -97,6 +104,9 @@ def find_submissions(paths: list[str], known: list[str]) -> list[tuple]:
     return [(name, *rest) for name, (_, _, *rest) in
             zip(report.unique_names([n for n, *_ in found]), found, strict=True)]  # fmt: skip
 
+
+# Moodle's download: a folder per student and plugin, "Doe, Jane_123456_assignsubmission_file_".
+TEXT, FILES = "_assignsubmission_onlinetext_", "_assignsubmission_file_"
 
 # Canvas's "Download submissions": doejane_11_1100_mlp.py (login, user id, file id, the file's
 # name; doejane_LATE_11_... when late; a second mlp.py uploaded is named mlp-1.py).

@@ -231,16 +231,24 @@ def test_grade_class_star_finds_each_students_modules_one_folder_down(tmp_path):
         (klass / inner).mkdir(parents=True)
         (klass / inner / module).write_text("")
     (klass / "__MACOSX").mkdir()
+    # Moodle's online text beside a student's files is no second student (it was a row with 0);
+    # a student who handed in only online text is a row.
+    (klass / "Doe, Jane_1_assignsubmission_onlinetext_").mkdir()
+    (klass / "Doe, Jane_1_assignsubmission_onlinetext_" / "onlinetext.html").write_text("hi")
+    (klass / "Zoe, Zed_4_assignsubmission_onlinetext_").mkdir()
     found = find_submissions([str(p) for p in sorted(klass.iterdir())], [CHAPTER])
     assert [(name, folder.relative_to(klass)) for name, folder in found] == [
         ("Doe, Jane_1_assignsubmission_file_", Path("Doe, Jane_1_assignsubmission_file_")),
         ("Poe, Ann_3_assignsubmission_file_",
          Path("Poe, Ann_3_assignsubmission_file_/course-main/exercises")),
         ("Roe, Rick_2_assignsubmission_file_", Path("Roe, Rick_2_assignsubmission_file_/hw3")),
+        ("Zoe, Zed_4_assignsubmission_onlinetext_",
+         Path("Zoe, Zed_4_assignsubmission_onlinetext_")),
     ]  # (macOS's zip leftovers are no student)
     assert [name for name, _ in find_submissions([str(klass)], [CHAPTER])] == [
         "Doe, Jane_1_assignsubmission_file_", "Poe, Ann_3_assignsubmission_file_",
-        "Roe, Rick_2_assignsubmission_file_"]  # fmt: skip
+        "Roe, Rick_2_assignsubmission_file_",
+        "Zoe, Zed_4_assignsubmission_onlinetext_"]  # fmt: skip
 
 
 def test_a_gradescope_export_is_graded_under_the_students_names(tmp_path, capsys):
