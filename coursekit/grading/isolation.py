@@ -498,6 +498,9 @@ class Worker:
         self.loaded[key] = code
 
 
+# What a module may import, said in these words in every stub, exercises/README.md and the book.
+PACKAGES = ("the standard library and torch (numpy, matplotlib and tqdm import too, but no"
+            " answer needs them)")
 _MAIN = " (a demo's can go inside an `if __name__ == \"__main__\":` block)"
 # (whether the failure looks like it: its type, message, the file, the line of a SyntaxError;
 # what to tell the student)
@@ -521,8 +524,7 @@ _IMPORT_HINTS = [
      " The grader runs Python 3.11, which has no `type X = ...` statement: write `X = ...`."),
     (lambda kind, message, code, line: kind == "ModuleNotFoundError"
      or "relative import" in message,
-     " Each module is graded on its own: it can import torch, the course's other packages"
-     " (numpy, matplotlib, tqdm) and most of the standard library, not your other files (nor"
+     f" Each module is graded on its own: it can import {PACKAGES}, not your other files (nor"
      " with a relative import) or other packages. Remove an import the exercises do not"
      f" need{_MAIN} and copy what it needs from your other files into it."),
     (lambda kind, message, code, line: kind == "UsageError" and b"coursekit" in code,

@@ -583,3 +583,23 @@ def test_every_stub_imports_torch_as_its_docstring_assumes(chapter):
     tree = ast.parse((runner.EXERCISES_DIR / f"{chapter}.py").read_text())
     imported = {a.name for node in tree.body if isinstance(node, ast.Import) for a in node.names}
     assert "torch" in imported, f"exercises/{chapter}.py does not import torch"
+
+
+def test_the_stubs_readme_and_import_hint_allow_the_same_packages():
+    """The stubs said "use only the standard library and torch", exercises/README.md added that
+    numpy, matplotlib and tqdm import too, and a failed import's hint offered "the course's
+    other packages (numpy, matplotlib, tqdm)" (red team 15, session 38): one sentence now says
+    what the grader lets import, the same in every stub, the README, the book and the hint."""
+    from coursekit.grading import isolation
+
+    said = " ".join(isolation.PACKAGES.split())
+    assert "torch" in said and "numpy" in said
+    places = {f"exercises/{c}.py": ast.get_docstring(ast.parse(
+        (runner.EXERCISES_DIR / f"{c}.py").read_text())) for c in CHAPTERS}  # fmt: skip
+    for rel in ("exercises/README.md", "book/exercises.md"):
+        places[rel] = (runner.REPO / rel).read_text(encoding="utf-8")
+    hint = isolation._import_hint({"type": "ModuleNotFoundError",
+                                   "message": "No module named 'scipy'"}, b"import scipy\n")
+    places["the import hint"] = hint
+    differ = [where for where, text in places.items() if said not in " ".join(text.split())]
+    assert not differ, f"these do not say {said!r}: {differ}"
