@@ -603,3 +603,28 @@ def test_the_stubs_readme_and_import_hint_allow_the_same_packages():
     places["the import hint"] = hint
     differ = [where for where, text in places.items() if said not in " ".join(text.split())]
     assert not differ, f"these do not say {said!r}: {differ}"
+
+
+def test_the_public_overfitting_checks_hold_no_working_weight_decay_step():
+    """The edition ships checks/overfitting.py, whose ``_sgd_reference(w, grad, lr,
+    weight_decay)`` was a right weight_decay_step, pasted in: every public point (red team 15,
+    session 38). The checks now ask the reference, which the edition replays."""
+    import inspect
+
+    import torch
+
+    checks = runner.COURSE.checks_module("overfitting")
+    reference = runner.reference_module("overfitting")
+    g = torch.Generator().manual_seed(0)
+    w, grad = torch.randn(3, 4, generator=g), torch.randn(3, 4, generator=g)
+    right = reference.weight_decay_step(w, grad, 0.1, 0.5)
+    for name, f in vars(checks).items():
+        if not (inspect.isfunction(f) and f.__module__ == checks.__name__):
+            continue
+        try:
+            got = f(w.clone(), grad.clone(), 0.1, 0.5)
+        except Exception:  # noqa: BLE001 - most functions take other arguments
+            continue
+        assert not (isinstance(got, torch.Tensor) and got.shape == right.shape
+                    and torch.allclose(got, right)), (
+            f"{name} in the public checks is a right weight_decay_step")  # fmt: skip
