@@ -23,7 +23,7 @@ from pathlib import Path
 
 import torch
 
-from coursekit.grading import wire, zygote
+from coursekit.grading import report, wire, zygote
 from coursekit.grading.api import GradingFailure, Outcome, WithGrad, _describe
 from coursekit.grading.course import Course
 from coursekit.grading.worker import WITH_GRAD, call
@@ -867,9 +867,7 @@ def _outcome(fn: str, reply: dict, memory_mb: int, args=(), kwargs=None) -> Outc
     if reply.get("ok") is not True:
         kind, text = reply.get("kind"), _reply_error(reply)
         if kind == "not_implemented":
-            raise GradingFailure(
-                f"{fn}() is not implemented yet (it raises NotImplementedError): write its body."
-            )
+            raise GradingFailure(report.NOT_STARTED.format(fn=fn))
         if kind == "missing":
             raise GradingFailure(f"the submission has no function {fn}(): define it by that name.")
         if kind == "unsupported":
