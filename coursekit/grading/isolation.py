@@ -517,6 +517,12 @@ _IMPORT_HINTS = [
      " get_ipython() and display() exist only in Jupyter: a notebook exported as a script"
      " keeps its % and ! commands as get_ipython() calls. Delete those lines (the code of a"
      " %%time cell is a string there, and never runs: take it out of the call)."),
+    (lambda kind, message, code, line: kind == "NameError" and "get_ipython" not in message
+     and "'display'" not in message,
+     " Code outside the functions runs when the grader imports the file, with only the names"
+     " defined or imported above it: a line that tries your functions on a notebook's"
+     " variables fails there. Delete it or move it into an `if __name__ == \"__main__\":`"
+     " block."),
     (lambda kind, message, code, line: re.match(rb"[%!]|[\w.]+\?\??\s*$", line),
      " Lines that start with % or ! (or end with ?) are Jupyter commands, not Python: delete"
      " them from the .py file."),
