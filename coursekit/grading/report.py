@@ -74,7 +74,7 @@ def student_table(result, width: int = 100) -> str:
     for ch, ex, earned, possible, messages in rows:
         status = "partly right" if earned else "not yet"
         status = "ok" if earned == possible and not messages else status
-        if not earned and messages == [NOT_STARTED.format(fn=ex)]:  # one line, not 37 alike
+        if not earned and messages == [NOT_STARTED.format(fn=ex)]:  # one line, not 42 alike
             status, messages, unwritten = "not started", [], unwritten + 1
         lines.append(f"{ch + '.' + ex:<{w}}  {earned:>4g} / {possible:<4g}  {status}")
         for message in messages:
