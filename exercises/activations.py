@@ -5,7 +5,8 @@ Replace each ``raise NotImplementedError(...)`` with your answer, then check you
     python -m coursekit check activations
 
 in a terminal at the root of the course, or ``coursekit.check("activations")`` in a notebook.
-Use only the standard library and torch.
+Use the standard library and torch (numpy, matplotlib and tqdm import too, but no answer needs
+them).
 
 Conventions shared by every function below:
 

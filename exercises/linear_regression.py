@@ -2,8 +2,9 @@
 
 Write the body of each function below; keep the names and signatures. Check your answers with
 ``python -m coursekit check linear_regression`` (or ``coursekit.check("linear_regression")`` in
-a notebook). Use only the standard library and torch. None of these functions may modify its
-inputs in place, except ``sgd``, whose whole job is to update the parameters in place.
+a notebook). Use the standard library and torch (numpy, matplotlib and tqdm import too, but no
+answer needs them). None of these functions may modify its inputs in place, except ``sgd``,
+whose whole job is to update the parameters in place.
 """
 
 import random  # noqa: F401 - you may use it in data_iter

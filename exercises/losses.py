@@ -4,16 +4,16 @@ Replace each ``raise NotImplementedError(...)`` with your answer, then check you
 
     python -m coursekit check losses
 
-in a terminal at the root of the course, or ``coursekit.check("losses")`` in a notebook. Use
-only the standard library and torch. Do not call the losses of ``torch.nn`` or
-``torch.nn.functional`` (``l1_loss``, ``mse_loss``, ``nll_loss``, ``cross_entropy``,
-``binary_cross_entropy*``, ``kl_div``, ``log_softmax``, ``softmax``): the point is to write them
-yourself. Every function must work with autograd (torch operations only: no ``.item()``, NumPy
-or Python loops over the elements) and must not modify its inputs in place. The gradient that
-counts is the one with respect to the predictions (``y_hat``, ``logits``, ``log_probs``, ``q``):
-the targets are data, and a backward of your own (a ``torch.autograd.Function``) may give them
-none; it must multiply its gradient by ``grad_output`` (the chain rule: a loss scaled by c
-has c times the gradient).
+in a terminal at the root of the course, or ``coursekit.check("losses")`` in a notebook. Use the
+standard library and torch (numpy, matplotlib and tqdm import too, but no answer needs them). Do
+not call the losses of ``torch.nn`` or ``torch.nn.functional`` (``l1_loss``, ``mse_loss``,
+``nll_loss``, ``cross_entropy``, ``binary_cross_entropy*``, ``kl_div``, ``log_softmax``,
+``softmax``): the point is to write them yourself. Every function must work with autograd (torch
+operations only: no ``.item()``, NumPy or Python loops over the elements) and must not modify
+its inputs in place. The gradient that counts is the one with respect to the predictions
+(``y_hat``, ``logits``, ``log_probs``, ``q``): the targets are data, and a backward of your own
+(a ``torch.autograd.Function``) may give them none; it must multiply its gradient by
+``grad_output`` (the chain rule: a loss scaled by c has c times the gradient).
 
 Conventions: ``n`` is the number of examples (rows) and ``q`` the number of classes (columns).
 Class labels are integers from 0 to q - 1 in an int64 tensor. All logarithms are natural.

@@ -1,7 +1,8 @@
 """Exercises of the chapter "Multilayer perceptrons".
 
 Replace each ``raise NotImplementedError`` with your answer, then run
-``python -m coursekit check mlp``. Use torch only; do not call autograd (``backward``,
+``python -m coursekit check mlp``. Use the standard library and torch (numpy, matplotlib and
+tqdm import too, but no answer needs them); do not call autograd (``backward``,
 ``torch.autograd``) in the backward functions: compute the gradients by hand.
 """
 

@@ -5,9 +5,9 @@ Replace each ``raise NotImplementedError(...)`` with your answer, then check you
     python -m coursekit check neural_networks
 
 in a terminal at the root of the course, or ``coursekit.check("neural_networks")`` in a
-notebook. Use only the standard library and torch. None of these functions may change its
-inputs in place: build new tensors instead (or, in ``numerical_gradient``, put every nudged
-weight back exactly as it was).
+notebook. Use the standard library and torch (numpy, matplotlib and tqdm import too, but no
+answer needs them). None of these functions may change its inputs in place: build new tensors
+instead (or, in ``numerical_gradient``, put every nudged weight back exactly as it was).
 
 Conventions (the same as on the page "How a neural network learns"):
 

@@ -2,7 +2,8 @@
 
 Write the body of each function below; keep the names and signatures. Check your answers with
 ``python -m coursekit check optimizers`` (or ``coursekit.check("optimizers")`` in a notebook).
-Use only the standard library and torch.
+Use the standard library and torch (numpy, matplotlib and tqdm import too, but no answer needs
+them).
 
 All six functions follow one pattern, the functional form of an optimizer's ``step()``:
 

@@ -1,8 +1,9 @@
 """Exercises for the chapter "Overfitting and regularization".
 
-Write the body of each function below, replacing ``raise NotImplementedError``. Use only the
-standard library and torch. Check your answers with ``python -m coursekit check overfitting``
-(in a notebook: ``coursekit.check("overfitting")``).
+Write the body of each function below, replacing ``raise NotImplementedError``. Use the standard
+library and torch (numpy, matplotlib and tqdm import too, but no answer needs them). Check your
+answers with ``python -m coursekit check overfitting`` (in a notebook:
+``coursekit.check("overfitting")``).
 """
 
 import torch

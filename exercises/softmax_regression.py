@@ -5,8 +5,9 @@ Replace each ``raise NotImplementedError(...)`` with your answer, then check you
     python -m coursekit check softmax_regression
 
 in a terminal at the root of the course, or ``coursekit.check("softmax_regression")`` in a
-notebook. Use only the standard library and torch. None of these functions may change its
-inputs in place: build new tensors instead.
+notebook. Use the standard library and torch (numpy, matplotlib and tqdm import too, but no
+answer needs them). None of these functions may change its inputs in place: build new tensors
+instead.
 
 Conventions used below: ``n`` is the number of examples (rows) and ``q`` the number of classes
 (columns). Labels are class indices, integers from 0 to q - 1, in an int64 tensor.

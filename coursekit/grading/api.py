@@ -167,7 +167,10 @@ def _describe(value, returned: bool = True) -> str:
 def expect_tensor(value, what: str) -> torch.Tensor:
     """Fail unless ``value`` is a plain ``torch.Tensor``; return it."""
     if type(value) is not torch.Tensor:
-        fail(f"{what} should be a torch.Tensor, but it is {_describe(value)}.")
+        number = isinstance(value, int | float)  # float(), .item(), a NumPy scalar sent back
+        fail(f"{what} should be a torch.Tensor, but it is {_describe(value)}." + number * (
+            " Return the tensor itself: float(), int(), .item(), .tolist() and NumPy turn it"
+            " into Python numbers (cut off from autograd)."))
     return value
 
 

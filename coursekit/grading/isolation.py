@@ -23,7 +23,7 @@ from pathlib import Path
 
 import torch
 
-from coursekit.grading import wire, zygote
+from coursekit.grading import report, wire, zygote
 from coursekit.grading.api import GradingFailure, Outcome, WithGrad, _describe
 from coursekit.grading.course import Course
 from coursekit.grading.worker import WITH_GRAD, call
@@ -498,6 +498,9 @@ class Worker:
         self.loaded[key] = code
 
 
+# What a module may import, said in these words in every stub, exercises/README.md and the book.
+PACKAGES = ("the standard library and torch (numpy, matplotlib and tqdm import too, but no"
+            " answer needs them)")
 _MAIN = " (a demo's can go inside an `if __name__ == \"__main__\":` block)"
 # (whether the failure looks like it: its type, message, the file, the line of a SyntaxError;
 # what to tell the student)
@@ -514,6 +517,12 @@ _IMPORT_HINTS = [
      " get_ipython() and display() exist only in Jupyter: a notebook exported as a script"
      " keeps its % and ! commands as get_ipython() calls. Delete those lines (the code of a"
      " %%time cell is a string there, and never runs: take it out of the call)."),
+    (lambda kind, message, code, line: kind == "NameError" and "get_ipython" not in message
+     and "'display'" not in message,
+     " Code outside the functions runs when the grader imports the file, with only the names"
+     " defined or imported above it: a line that tries your functions on a notebook's"
+     " variables fails there. Delete it or move it into an `if __name__ == \"__main__\":`"
+     " block."),
     (lambda kind, message, code, line: re.match(rb"[%!]|[\w.]+\?\??\s*$", line),
      " Lines that start with % or ! (or end with ?) are Jupyter commands, not Python: delete"
      " them from the .py file."),
@@ -521,8 +530,7 @@ _IMPORT_HINTS = [
      " The grader runs Python 3.11, which has no `type X = ...` statement: write `X = ...`."),
     (lambda kind, message, code, line: kind == "ModuleNotFoundError"
      or "relative import" in message,
-     " Each module is graded on its own: it can import torch, the course's other packages"
-     " (numpy, matplotlib, tqdm) and most of the standard library, not your other files (nor"
+     f" Each module is graded on its own: it can import {PACKAGES}, not your other files (nor"
      " with a relative import) or other packages. Remove an import the exercises do not"
      f" need{_MAIN} and copy what it needs from your other files into it."),
     (lambda kind, message, code, line: kind == "UsageError" and b"coursekit" in code,
@@ -868,9 +876,7 @@ def _outcome(fn: str, reply: dict, memory_mb: int, args=(), kwargs=None) -> Outc
     if reply.get("ok") is not True:
         kind, text = reply.get("kind"), _reply_error(reply)
         if kind == "not_implemented":
-            raise GradingFailure(
-                f"{fn}() is not implemented yet (it raises NotImplementedError): write its body."
-            )
+            raise GradingFailure(report.NOT_STARTED.format(fn=fn))
         if kind == "missing":
             raise GradingFailure(f"the submission has no function {fn}(): define it by that name.")
         if kind == "unsupported":

@@ -15,6 +15,9 @@ HIDDEN_FAILED = (
     " does what its docstring says for every input, not only for the public tests' ones."
 )
 
+# What a test of a function that still raises NotImplementedError says (isolation._outcome).
+NOT_STARTED = "{fn}() is not implemented yet (it raises NotImplementedError): write its body."
+
 
 def student_output(t, result) -> str:
     """What a student may read about test ``t`` of ``result``: a hidden test's message can show
@@ -67,9 +70,12 @@ def student_table(result, width: int = 100) -> str:
     w = max([len("exercise")] + [len(f"{ch}.{ex}") for ch, ex, *_ in rows])
     lines = [f"{'exercise':<{w}}  {'points':>9}  result", "-" * width]
     first: dict[str, str] = {}  # a message already shown (a missing module): where
+    unwritten = 0
     for ch, ex, earned, possible, messages in rows:
         status = "partly right" if earned else "not yet"
         status = "ok" if earned == possible and not messages else status
+        if not earned and messages == [NOT_STARTED.format(fn=ex)]:  # one line, not 42 alike
+            status, messages, unwritten = "not started", [], unwritten + 1
         lines.append(f"{ch + '.' + ex:<{w}}  {earned:>4g} / {possible:<4g}  {status}")
         for message in messages:
             if message in first:
@@ -87,6 +93,13 @@ def student_table(result, width: int = 100) -> str:
     if hidden := sum(t.hidden for t in result.tests):
         these = "of these tests is" if hidden == 1 else "of these tests are"
         lines.append(f"({hidden} {these} hidden: their inputs are not shown)")
+    if unwritten:
+        them = "this function is" if unwritten == 1 else f"these {unwritten} functions are"
+        lines += textwrap.wrap(
+            f"not started: {them} not implemented yet: replace the `raise"
+            " NotImplementedError(...)` line of each with your answer."
+            + " Start with the chapter you are reading: `check` followed by its name grades it"
+            " alone." * (len({ch for ch, *_ in rows}) > 1), width)
     return "\n".join(lines + ([f"note: {result.error}"] if result.error else []))
 
 

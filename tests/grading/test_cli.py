@@ -30,6 +30,24 @@ def test_check_prints_the_table_and_fails_on_stubs():
     assert "not implemented yet" in done.stdout and "total" in done.stdout
 
 
+
+def test_check_on_untouched_stubs_is_one_line_an_exercise_and_says_what_to_do():
+    """On the stubs, a learner's first run printed two lines of the same advice under each of
+    37 exercises (131 lines) and never said where to start (red team 15, session 38): each
+    unwritten function is now one "not started" row, and one line after the total says what
+    to do about them."""
+    done = subprocess.run(
+        [sys.executable, "-m", "coursekit", "check", CHAPTER],
+        cwd=runner.REPO, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    rows = [line for line in done.stdout.splitlines() if line.startswith(f"{CHAPTER}.")]
+    assert rows and all(line.endswith("not started") for line in rows), done.stdout
+    assert len(done.stdout.splitlines()) <= len(rows) + 9, done.stdout
+    said = " ".join(done.stdout.split())
+    assert said.count("NotImplementedError") == 1, done.stdout
+    assert "replace" in said.split("total")[1], done.stdout
+
+
 DEMO_CHECKS = '''
 import os
 import signal

@@ -347,6 +347,18 @@ def test_a_module_that_imports_another_exercise_file_is_told_to_stand_alone(tmp_
     assert "SyntaxError" in outputs["losses"] and "on its own" not in outputs["losses"]
 
 
+def test_a_name_error_at_import_says_that_code_outside_the_functions_runs(tmp_path):
+    """A learner's line that tried an answer on a notebook's variables (``hidden =
+    mlp_forward(X, W1, b1, W2, b2)`` at the end of the file) read "NameError: name 'X' is not
+    defined. Fix the error at the top level of the module", with no word of why it ran or how
+    to keep it (red team 15, session 38)."""
+    (tmp_path / f"{CHAPTER}.py").write_text(REFERENCE.read_text() + "\nloss = linreg(X, w, b)\n")
+    result = runner.grade_submission(tmp_path, [CHAPTER], timeout=10.0)
+    said = " ".join(result.tests[0].output.split())
+    assert "name 'X' is not defined" in said, said
+    assert "runs when the grader imports the file" in said and '__name__ == "__main__"' in said
+
+
 def test_a_syntax_error_inside_a_function_sends_the_learner_to_its_line(tmp_path):
     """A learner's stray ``)`` or a line indented wrong inside a function body was told to "fix
     the error at the top level of the module (imports, definitions) first", which it is not:

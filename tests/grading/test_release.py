@@ -583,3 +583,75 @@ def test_every_stub_imports_torch_as_its_docstring_assumes(chapter):
     tree = ast.parse((runner.EXERCISES_DIR / f"{chapter}.py").read_text())
     imported = {a.name for node in tree.body if isinstance(node, ast.Import) for a in node.names}
     assert "torch" in imported, f"exercises/{chapter}.py does not import torch"
+
+
+def test_the_stubs_readme_and_import_hint_allow_the_same_packages():
+    """The stubs said "use only the standard library and torch", exercises/README.md added that
+    numpy, matplotlib and tqdm import too, and a failed import's hint offered "the course's
+    other packages (numpy, matplotlib, tqdm)" (red team 15, session 38): one sentence now says
+    what the grader lets import, the same in every stub, the README, the book and the hint."""
+    from coursekit.grading import isolation
+
+    said = " ".join(isolation.PACKAGES.split())
+    assert "torch" in said and "numpy" in said
+    places = {f"exercises/{c}.py": ast.get_docstring(ast.parse(
+        (runner.EXERCISES_DIR / f"{c}.py").read_text())) for c in CHAPTERS}  # fmt: skip
+    for rel in ("exercises/README.md", "book/exercises.md"):
+        places[rel] = (runner.REPO / rel).read_text(encoding="utf-8")
+    hint = isolation._import_hint({"type": "ModuleNotFoundError",
+                                   "message": "No module named 'scipy'"}, b"import scipy\n")
+    places["the import hint"] = hint
+    differ = [where for where, text in places.items() if said not in " ".join(text.split())]
+    assert not differ, f"these do not say {said!r}: {differ}"
+
+
+def test_the_public_overfitting_checks_hold_no_working_weight_decay_step():
+    """The edition ships checks/overfitting.py, whose ``_sgd_reference(w, grad, lr,
+    weight_decay)`` was a right weight_decay_step, pasted in: every public point (red team 15,
+    session 38). The checks now ask the reference, which the edition replays."""
+    import inspect
+
+    import torch
+
+    checks = runner.COURSE.checks_module("overfitting")
+    reference = runner.reference_module("overfitting")
+    g = torch.Generator().manual_seed(0)
+    w, grad = torch.randn(3, 4, generator=g), torch.randn(3, 4, generator=g)
+    right = reference.weight_decay_step(w, grad, 0.1, 0.5)
+    for name, f in vars(checks).items():
+        if not (inspect.isfunction(f) and f.__module__ == checks.__name__):
+            continue
+        try:
+            got = f(w.clone(), grad.clone(), 0.1, 0.5)
+        except Exception:  # noqa: BLE001 - most functions take other arguments
+            continue
+        assert not (isinstance(got, torch.Tensor) and got.shape == right.shape
+                    and torch.allclose(got, right)), (
+            f"{name} in the public checks is a right weight_decay_step")  # fmt: skip
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_the_editions_checks_hold_no_history(chapter):
+    """The public checks' comments told the learner which red team in which session kept how
+    many points ("a red team's, session 31: 5/5"): the instructors' history (red team 15,
+    session 38). The edition leaves those asides out, and changes nothing else in the code."""
+    from coursekit import release
+
+    source = (runner.COURSE.checks / f"{chapter}.py").read_text(encoding="utf-8")
+    public = release.public_checks(source)
+    history = [line.strip() for line in public.splitlines()
+               if re.search(r"(?i)red team|session \d|\bs\. \d", line)]  # fmt: skip
+    assert not history, "\n".join(history)
+
+    def code(text: str) -> str:  # the module without docstrings nor hidden tests
+        tree = ast.parse(text)
+        tree.body = [n for n in tree.body if not isinstance(n, ast.FunctionDef)
+                     or not any(map(release._is_hidden, n.decorator_list))]  # fmt: skip
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                    and isinstance(body[0].value, ast.Constant):  # fmt: skip
+                body[0] = ast.Pass()
+        return ast.dump(tree)
+
+    assert code(public) == code(source)

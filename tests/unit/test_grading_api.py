@@ -58,6 +58,15 @@ def test_a_0d_result_where_one_value_per_example_is_wanted_is_told_so_alone():
     assert "0-d tensor" in text and "(1,) or (1, 1) is not the same thing" in text
 
 
+def test_expect_tensor_tells_a_python_number_how_to_stay_a_tensor():
+    """``return float(-(p * torch.log(p)).sum())`` read "should be a torch.Tensor, but it is a
+    float (1.386...)", with no word of what made it a float (red team 15, session 38)."""
+    for number in (1.5, 3, True):
+        said = message(lambda n=number: expect_tensor(n, "entropy(p)"))
+        assert "Return the tensor itself" in said and ".item()" in said, said
+    assert "Return the tensor itself" not in message(lambda: expect_tensor("1.5", "x"))
+
+
 def test_expect_tensor_rejects_subclasses_and_other_objects():
     class Sub(torch.Tensor):
         pass

@@ -630,21 +630,15 @@ def test_best_epoch_empty_history(student, reference):
 # -- weight_decay_step ------------------------------------------------------------------------
 
 
-def _sgd_reference(w, grad, lr, weight_decay):
-    """What torch.optim.SGD does, computed independently of the reference answer: the decay
-    joins the gradient, then one step. (torch.optim itself would cost each grading process
-    about 2 s of imports; the course's own tests show the two agree on every case posed here.)"""
-    return w - lr * (grad + weight_decay * w)
-
-
-def _float32_rates(got, w, grad, lr, weight_decay) -> str:
+def _float32_rates(reference, got, w, grad, lr, weight_decay) -> str:
     """A hint when a float64 step took lr or weight_decay as float32 numbers (tinygrad keeps lr
     as a float32 Tensor; torch.tensor(lr) is float32 too), or ``""``."""
     f32 = [float(torch.tensor(v, dtype=torch.float32)) for v in (lr, weight_decay)]
     if w.dtype != torch.float64 or f32 == [lr, weight_decay]:
         return ""
     for rates in ([f32[0], weight_decay], [lr, f32[1]], f32):
-        if torch.allclose(got, _sgd_reference(w, grad, *rates), rtol=1e-13, atol=0):
+        if torch.allclose(got, reference.weight_decay_step(w, grad, *rates), rtol=1e-13,
+                          atol=0):
             return (" Yours takes the rates as float32 numbers (torch.tensor(lr) is float32:"
                     f" {lr} becomes {f32[0]:.10g}), which float64 weights show: use the Python"
                     " floats as they are given.")
@@ -671,7 +665,7 @@ def test_weight_decay_step_matches_sgd(student, reference):
         # every shape: an in-place add_ on vectors only kept 4/4 (only (4, 3) was watched, s. 35)
         expect_unchanged(w, outcome.args[0], f"w of shape {shape}")
         expect_unchanged(grad, outcome.args[1], f"grad of shape {shape}")
-        want = _sgd_reference(w, grad, lr, wd)
+        want = reference.weight_decay_step(w, grad, lr, wd)
         if wd > 0:
             if torch.allclose(got, w - lr * grad):
                 fail(f"{what} is a plain SGD step: the weights must also shrink by the factor "
@@ -693,7 +687,7 @@ def test_weight_decay_step_matches_sgd(student, reference):
         expect_close(got, want, what, **float32_tolerances(want, 1e-5, 1e-6),
                      hint="The step is (1 - lr * weight_decay) * w - lr * grad, like "
                           "torch.optim.SGD(..., weight_decay=weight_decay)."
-                          + _float32_rates(got, w, grad, lr, wd))  # fmt: skip
+                          + _float32_rates(reference, got, w, grad, lr, wd))  # fmt: skip
 
 
 @points(1, "weight_decay_step")
@@ -723,8 +717,9 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
     if not math.isfinite(float(outcome.value.abs().max())):
         fail("weight_decay_step returned inf or NaN for ordinary inputs.")
     # `return w` leaves the inputs alone too: the point needs the step.
-    expect_close(got, _sgd_reference(w, grad, 0.1, 0.5), "weight_decay_step(w, grad, 0.1, 0.5)",
-                 rtol=1e-5, atol=1e-6, hint="The step is (1 - lr * weight_decay) * w - lr * grad,"
+    expect_close(got, reference.weight_decay_step(w, grad, 0.1, 0.5),
+                 "weight_decay_step(w, grad, 0.1, 0.5)", rtol=1e-5, atol=1e-6,
+                 hint="The step is (1 - lr * weight_decay) * w - lr * grad,"
                  " lr = 0.1 and weight_decay = 0.5 here.")  # fmt: skip
 
 
@@ -781,7 +776,7 @@ def test_hidden_weight_decay_step_other_rates(student, reference):
         what = f"weight_decay_step(w, grad, lr={lr}, weight_decay={wd}) for {dtype} w"
         got = expect_dtype(expect_shape(student.weight_decay_step(w, grad, lr, wd), shape, what),
                            dtype, what)  # fmt: skip
-        want = _sgd_reference(w, grad, lr, wd)
+        want = reference.weight_decay_step(w, grad, lr, wd)
         expect_close(got, want, what, **float32_tolerances(want, 1e-5, 1e-6),
                      hint="The step is (1 - lr * weight_decay) * w - lr * grad."
-                     + _float32_rates(got, w, grad, lr, wd))  # fmt: skip
+                     + _float32_rates(reference, got, w, grad, lr, wd))  # fmt: skip
