@@ -369,6 +369,8 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # softmax normalises the whole array by default; its rel_entr by torch.where has a nan slope.
 # ONNX's reference Dropout divides by 1 - p at p = 1; Deep Learning from Scratch's Relu layer
 # zeroes dout in place, and its numerical_gradient ported to torch saves x[idx], a view.
+# d2l's accuracy compares one column's scores themselves with y when q = 1, an (n, n) table for
+# n > 1 (session 38).
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -580,6 +582,13 @@ def numerical_gradient(inputs, outputs, weights, eps=1e-4):  # DLFS's gradient.p
             x[idx] = tmp_val
         grads.append(grad)
     return grads
+"""),
+    "softmax_regression_d2l_q1": ("softmax_regression", "accuracy", "(n, n) table", """
+def accuracy(y_hat, y):  # d2l's accuracy, divided by len(y) as its evaluate_accuracy does
+    if len(y_hat.shape) > 1 and y_hat.shape[1] > 1:
+        y_hat = y_hat.argmax(axis=1)
+    cmp = y_hat.type(y.dtype) == y
+    return float(cmp.type(y.dtype).sum()) / len(y)
 """),
     "softmax_regression_nielsen": ("softmax_regression", "accuracy",
                                    "NUMBER of correct predictions", """
