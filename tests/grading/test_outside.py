@@ -370,7 +370,7 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # ONNX's reference Dropout divides by 1 - p at p = 1; Deep Learning from Scratch's Relu layer
 # zeroes dout in place, and its numerical_gradient ported to torch saves x[idx], a view.
 # d2l's accuracy compares one column's scores themselves with y when q = 1, an (n, n) table for
-# n > 1 (session 38).
+# n > 1; optax's adagrad starts its sum at 0.1 (session 38).
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -589,6 +589,16 @@ def accuracy(y_hat, y):  # d2l's accuracy, divided by len(y) as its evaluate_acc
         y_hat = y_hat.argmax(axis=1)
     cmp = y_hat.type(y.dtype) == y
     return float(cmp.type(y.dtype).sum()) / len(y)
+"""),
+    "optimizers_optax": ("optimizers", "adagrad_step", "state['s'] = 0.1", """
+def adagrad_step(params, grads, state, lr=0.01, eps=1e-10):  # optax.adagrad's scale_by_rss
+    initial_accumulator_value = 0.1  # optax's default; its eps goes inside the rsqrt too
+    sum_of_squares = state.get("s") or [torch.full_like(p, initial_accumulator_value)
+                                        for p in params]
+    sum_of_squares = [g * g + s for g, s in zip(grads, sum_of_squares)]
+    inv_sqrt_g_square = [torch.where(s > 0, torch.rsqrt(s + eps), 0.0) for s in sum_of_squares]
+    updates = [sc * g for sc, g in zip(inv_sqrt_g_square, grads)]
+    return [p - lr * u for p, u in zip(params, updates)], {"s": sum_of_squares}
 """),
     "softmax_regression_nielsen": ("softmax_regression", "accuracy",
                                    "NUMBER of correct predictions", """
