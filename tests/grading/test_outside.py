@@ -99,7 +99,10 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     bookkeeping). Session 37's: ONNX's reference ops (sigmoid by masks into empty_like, NLL by
     a loop over the examples), Deep Learning from Scratch (numerical_gradient's nditer on a
     NumPy view sharing W's memory, Affine.backward, its optimizers' update on dicts), Lightning's
-    EarlyStopping over the history (float32 scores, torch.gt against -inf)."""
+    EarlyStopping over the history (float32 scores, torch.gt against -inf). Session 38's:
+    scikit-learn's make_regression and LinearRegression (centred lstsq), TensorFlow
+    Probability's Categorical (multiply_no_nan entropy, -log_prob), pmtk3 (X \\ y by QR, the
+    zeros of p made ones), dit (nansum)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -370,7 +373,9 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # ONNX's reference Dropout divides by 1 - p at p = 1; Deep Learning from Scratch's Relu layer
 # zeroes dout in place, and its numerical_gradient ported to torch saves x[idx], a view.
 # d2l's accuracy compares one column's scores themselves with y when q = 1, an (n, n) table for
-# n > 1; optax's adagrad starts its sum at 0.1 (session 38).
+# n > 1; scikit-learn's softmax works in place (exp_, /=) on a copy, which autograd refuses;
+# Coursera ML's normalEqn forms X^T X; optax's adagrad starts its sum at 0.1; statsmodels'
+# shannonentropy reads a 2-d p as one joint distribution (session 38).
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -590,6 +595,25 @@ def accuracy(y_hat, y):  # d2l's accuracy, divided by len(y) as its evaluate_acc
     cmp = y_hat.type(y.dtype) == y
     return float(cmp.type(y.dtype).sum()) / len(y)
 """),
+    "softmax_regression_sklearn": ("softmax_regression", "softmax", "out-of-place form", """
+def softmax(X, copy=True):  # scikit-learn's utils.extmath.softmax, in place on a copy
+    if copy:
+        X = X.clone()  # np.copy(X)
+    max_prob = torch.amax(X, dim=1).reshape((-1, 1))
+    X -= max_prob
+    X.exp_()  # np.exp(X, X)
+    sum_prob = torch.sum(X, dim=1).reshape((-1, 1))
+    X /= sum_prob
+    return X
+"""),
+    "linear_regression_normal_eqn": ("linear_regression", "closed_form",
+                                     "squares the condition number", """
+def closed_form(X, y):  # Coursera ML's ex1 normalEqn.m: theta = pinv(X' * X) * X' * y
+    m = y.shape[0]
+    X = torch.cat([torch.ones(m, 1, dtype=X.dtype), X], dim=1)  # X = [ones(m, 1), X]
+    theta = torch.linalg.pinv(X.T @ X) @ X.T @ y.reshape(m, 1)
+    return theta[1:], theta[0, 0]
+"""),
     "optimizers_optax": ("optimizers", "adagrad_step", "state['s'] = 0.1", """
 def adagrad_step(params, grads, state, lr=0.01, eps=1e-10):  # optax.adagrad's scale_by_rss
     initial_accumulator_value = 0.1  # optax's default; its eps goes inside the rsqrt too
@@ -599,6 +623,19 @@ def adagrad_step(params, grads, state, lr=0.01, eps=1e-10):  # optax.adagrad's s
     inv_sqrt_g_square = [torch.where(s > 0, torch.rsqrt(s + eps), 0.0) for s in sum_of_squares]
     updates = [sc * g for sc, g in zip(inv_sqrt_g_square, grads)]
     return [p - lr * u for p, u in zip(params, updates)], {"s": sum_of_squares}
+"""),
+    "softmax_regression_statsmodels": ("softmax_regression", "entropy", "last dimension only", """
+import math  # noqa: E402
+
+
+def entropy(p, logbase=math.e):  # statsmodels' sandbox infotheo.shannonentropy(px, logbase)
+    px = p  # "1d or 2d": a 2-d px is one JOINT distribution, so every entry is summed
+    if not torch.all(px <= 1) or not torch.all(px >= 0):
+        raise ValueError('px does not define proper distribution')
+    entropy = -torch.sum(torch.nan_to_num(px * torch.log2(px)))
+    if logbase != 2:
+        return math.log(2) / math.log(logbase) * entropy  # logbasechange(2, logbase)
+    return entropy
 """),
     "softmax_regression_nielsen": ("softmax_regression", "accuracy",
                                    "NUMBER of correct predictions", """
