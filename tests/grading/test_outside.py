@@ -375,7 +375,8 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # d2l's accuracy compares one column's scores themselves with y when q = 1, an (n, n) table for
 # n > 1; scikit-learn's softmax works in place (exp_, /=) on a copy, which autograd refuses;
 # Coursera ML's normalEqn forms X^T X; optax's adagrad starts its sum at 0.1; statsmodels'
-# shannonentropy reads a 2-d p as one joint distribution (session 38).
+# shannonentropy reads a 2-d p as one joint distribution; a JAX port of synthetic_data draws
+# from a generator seeded inside, a fixed PRNGKey(0) (session 38).
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -636,6 +637,14 @@ def entropy(p, logbase=math.e):  # statsmodels' sandbox infotheo.shannonentropy(
     if logbase != 2:
         return math.log(2) / math.log(logbase) * entropy  # logbasechange(2, logbase)
     return entropy
+"""),
+    "linear_regression_jax_key": ("linear_regression", "synthetic_data", "torch.Generator()", """
+def synthetic_data(w, b, num_examples):  # a JAX port: key = random.PRNGKey(0), then its draws
+    key = torch.Generator().manual_seed(0)  # random.PRNGKey(0), made at every call
+    X = torch.normal(0.0, 1.0, (num_examples, len(w)), generator=key, dtype=w.dtype)
+    y = X @ w.reshape(-1, 1) + b
+    y = y + 0.01 * torch.normal(0.0, 1.0, y.shape, generator=key, dtype=w.dtype)
+    return X, y
 """),
     "softmax_regression_nielsen": ("softmax_regression", "accuracy",
                                    "NUMBER of correct predictions", """
