@@ -376,7 +376,7 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # n > 1; scikit-learn's softmax works in place (exp_, /=) on a copy, which autograd refuses;
 # Coursera ML's normalEqn forms X^T X; optax's adagrad starts its sum at 0.1; statsmodels'
 # shannonentropy reads a 2-d p as one joint distribution; a JAX port of synthetic_data draws
-# from a generator seeded inside, a fixed PRNGKey(0) (session 38).
+# from a generator seeded inside, a fixed PRNGKey(0); tf.nn.dropout refuses rate 1 (session 38).
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -645,6 +645,24 @@ def synthetic_data(w, b, num_examples):  # a JAX port: key = random.PRNGKey(0), 
     y = X @ w.reshape(-1, 1) + b
     y = y + 0.01 * torch.normal(0.0, 1.0, y.shape, generator=key, dtype=w.dtype)
     return X, y
+"""),
+    "overfitting_tf": ("overfitting", "dropout_layer", "p = 1 is a valid rate", """
+def dropout_layer(X, dropout):  # tf.nn.dropout (nn_ops._dropout), rate as a Python number
+    import numbers
+
+    x, rate = X, dropout
+    is_rate_number = isinstance(rate, numbers.Real)
+    if is_rate_number and (rate < 0 or rate >= 1):
+        raise ValueError("`rate` must be a scalar tensor or a float in the range [0, 1). "
+                         f"Received: rate={rate}")
+    if is_rate_number and rate == 0:
+        return x
+    keep_prob = 1 - rate
+    scale = 1 / keep_prob
+    ret = x * scale  # gen_math_ops.mul(x, scale)
+    random_tensor = torch.rand(x.shape, dtype=x.dtype)  # uniform_sampler(shape=noise_shape)
+    keep_mask = random_tensor >= rate
+    return ret * keep_mask.to(x.dtype)
 """),
     "softmax_regression_nielsen": ("softmax_regression", "accuracy",
                                    "NUMBER of correct predictions", """
