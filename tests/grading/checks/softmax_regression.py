@@ -497,8 +497,7 @@ def test_accuracy_on_random_scores(student, reference):
     labels[1:] = (labels[1:] + 1) % 4
     _check_accuracy(student, scores, labels, 1 / 3, "accuracy on 3 examples with 1 right")
     # One column (q = 1): argmax over dim=1 is class 0, the only label there is, so a score of
-    # 0.9 is still right (a threshold at 0.5 says class 1). One row only: d2l's accuracy, which
-    # compares the (n, 1) scores cast to int with y unless q > 1, broadcasts to (n, n) for more.
+    # 0.9 is still right (a threshold at 0.5 says class 1).
     _check_accuracy(
         student, torch.tensor([[0.9]]), torch.tensor([0]), 1.0,
         "accuracy of one example with one column (q = 1), score 0.9 and label 0",
