@@ -99,7 +99,10 @@ def test_outside_answer_sets_earn_every_point(folder, tmp_path):
     bookkeeping). Session 37's: ONNX's reference ops (sigmoid by masks into empty_like, NLL by
     a loop over the examples), Deep Learning from Scratch (numerical_gradient's nditer on a
     NumPy view sharing W's memory, Affine.backward, its optimizers' update on dicts), Lightning's
-    EarlyStopping over the history (float32 scores, torch.gt against -inf)."""
+    EarlyStopping over the history (float32 scores, torch.gt against -inf). Session 38's:
+    scikit-learn's make_regression and LinearRegression (centred lstsq), TensorFlow
+    Probability's Categorical (multiply_no_nan entropy, -log_prob), pmtk3 (X \\ y by QR, the
+    zeros of p made ones), dit (nansum)."""
     for path in folder.glob("*.py"):
         shutil.copy(path, tmp_path / path.name)
     # A set from one source family may hold only some chapters, and a chapter only the exercises
@@ -369,6 +372,11 @@ def test_torch_distributions_categorical_earns_every_point(chapter, tmp_path):
 # softmax normalises the whole array by default; its rel_entr by torch.where has a nan slope.
 # ONNX's reference Dropout divides by 1 - p at p = 1; Deep Learning from Scratch's Relu layer
 # zeroes dout in place, and its numerical_gradient ported to torch saves x[idx], a view.
+# d2l's accuracy compares one column's scores themselves with y when q = 1, an (n, n) table for
+# n > 1; scikit-learn's softmax works in place (exp_, /=) on a copy, which autograd refuses;
+# Coursera ML's normalEqn forms X^T X; optax's adagrad starts its sum at 0.1; statsmodels'
+# shannonentropy reads a 2-d p as one joint distribution; a JAX port of synthetic_data draws
+# from a generator seeded inside, a fixed PRNGKey(0); tf.nn.dropout refuses rate 1 (session 38).
 _WRONG_OUTSIDE = {
     "numerical_gradient_fixed_nudge": (
         "neural_networks", "numerical_gradient", "stay the same when eps changes", """
@@ -580,6 +588,81 @@ def numerical_gradient(inputs, outputs, weights, eps=1e-4):  # DLFS's gradient.p
             x[idx] = tmp_val
         grads.append(grad)
     return grads
+"""),
+    "softmax_regression_d2l_q1": ("softmax_regression", "accuracy", "(n, n) table", """
+def accuracy(y_hat, y):  # d2l's accuracy, divided by len(y) as its evaluate_accuracy does
+    if len(y_hat.shape) > 1 and y_hat.shape[1] > 1:
+        y_hat = y_hat.argmax(axis=1)
+    cmp = y_hat.type(y.dtype) == y
+    return float(cmp.type(y.dtype).sum()) / len(y)
+"""),
+    "softmax_regression_sklearn": ("softmax_regression", "softmax", "out-of-place form", """
+def softmax(X, copy=True):  # scikit-learn's utils.extmath.softmax, in place on a copy
+    if copy:
+        X = X.clone()  # np.copy(X)
+    max_prob = torch.amax(X, dim=1).reshape((-1, 1))
+    X -= max_prob
+    X.exp_()  # np.exp(X, X)
+    sum_prob = torch.sum(X, dim=1).reshape((-1, 1))
+    X /= sum_prob
+    return X
+"""),
+    "linear_regression_normal_eqn": ("linear_regression", "closed_form",
+                                     "squares the condition number", """
+def closed_form(X, y):  # Coursera ML's ex1 normalEqn.m: theta = pinv(X' * X) * X' * y
+    m = y.shape[0]
+    X = torch.cat([torch.ones(m, 1, dtype=X.dtype), X], dim=1)  # X = [ones(m, 1), X]
+    theta = torch.linalg.pinv(X.T @ X) @ X.T @ y.reshape(m, 1)
+    return theta[1:], theta[0, 0]
+"""),
+    "optimizers_optax": ("optimizers", "adagrad_step", "state['s'] = 0.1", """
+def adagrad_step(params, grads, state, lr=0.01, eps=1e-10):  # optax.adagrad's scale_by_rss
+    initial_accumulator_value = 0.1  # optax's default; its eps goes inside the rsqrt too
+    sum_of_squares = state.get("s") or [torch.full_like(p, initial_accumulator_value)
+                                        for p in params]
+    sum_of_squares = [g * g + s for g, s in zip(grads, sum_of_squares)]
+    inv_sqrt_g_square = [torch.where(s > 0, torch.rsqrt(s + eps), 0.0) for s in sum_of_squares]
+    updates = [sc * g for sc, g in zip(inv_sqrt_g_square, grads)]
+    return [p - lr * u for p, u in zip(params, updates)], {"s": sum_of_squares}
+"""),
+    "softmax_regression_statsmodels": ("softmax_regression", "entropy", "last dimension only", """
+import math  # noqa: E402
+
+
+def entropy(p, logbase=math.e):  # statsmodels' sandbox infotheo.shannonentropy(px, logbase)
+    px = p  # "1d or 2d": a 2-d px is one JOINT distribution, so every entry is summed
+    if not torch.all(px <= 1) or not torch.all(px >= 0):
+        raise ValueError('px does not define proper distribution')
+    entropy = -torch.sum(torch.nan_to_num(px * torch.log2(px)))
+    if logbase != 2:
+        return math.log(2) / math.log(logbase) * entropy  # logbasechange(2, logbase)
+    return entropy
+"""),
+    "linear_regression_jax_key": ("linear_regression", "synthetic_data", "torch.Generator()", """
+def synthetic_data(w, b, num_examples):  # a JAX port: key = random.PRNGKey(0), then its draws
+    key = torch.Generator().manual_seed(0)  # random.PRNGKey(0), made at every call
+    X = torch.normal(0.0, 1.0, (num_examples, len(w)), generator=key, dtype=w.dtype)
+    y = X @ w.reshape(-1, 1) + b
+    y = y + 0.01 * torch.normal(0.0, 1.0, y.shape, generator=key, dtype=w.dtype)
+    return X, y
+"""),
+    "overfitting_tf": ("overfitting", "dropout_layer", "p = 1 is a valid rate", """
+def dropout_layer(X, dropout):  # tf.nn.dropout (nn_ops._dropout), rate as a Python number
+    import numbers
+
+    x, rate = X, dropout
+    is_rate_number = isinstance(rate, numbers.Real)
+    if is_rate_number and (rate < 0 or rate >= 1):
+        raise ValueError("`rate` must be a scalar tensor or a float in the range [0, 1). "
+                         f"Received: rate={rate}")
+    if is_rate_number and rate == 0:
+        return x
+    keep_prob = 1 - rate
+    scale = 1 / keep_prob
+    ret = x * scale  # gen_math_ops.mul(x, scale)
+    random_tensor = torch.rand(x.shape, dtype=x.dtype)  # uniform_sampler(shape=noise_shape)
+    keep_mask = random_tensor >= rate
+    return ret * keep_mask.to(x.dtype)
 """),
     "softmax_regression_nielsen": ("softmax_regression", "accuracy",
                                    "NUMBER of correct predictions", """

@@ -273,8 +273,10 @@ def test_synthetic_data_is_random_and_seeded(student, reference):
             " torch's random functions, not Python's random module."
         )
     if torch.equal(X1, X3):
-        fail("different seeds gave the same X: draw X at random (torch.normal or torch.randn),"
-             " and do not call torch.manual_seed inside synthetic_data (the caller seeds).")
+        fail("different seeds gave the same X: draw X at random from torch's own generator"
+             " (torch.normal or torch.randn, with no generator= argument), and do not call"
+             " torch.manual_seed inside synthetic_data, nor draw from a torch.Generator() seeded"
+             " there (a fixed key, as a JAX port's PRNGKey(0)): the caller seeds.")
     # The next call, with no seed between (seed=None leaves torch's generator where the call
     # with seed 4 left it): the caller's sequence goes on, so new data. Code that reseeds
     # itself with the caller's last seed (torch.manual_seed(torch.initial_seed())) repeats X3.

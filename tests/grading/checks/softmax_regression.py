@@ -497,8 +497,7 @@ def test_accuracy_on_random_scores(student, reference):
     labels[1:] = (labels[1:] + 1) % 4
     _check_accuracy(student, scores, labels, 1 / 3, "accuracy on 3 examples with 1 right")
     # One column (q = 1): argmax over dim=1 is class 0, the only label there is, so a score of
-    # 0.9 is still right (a threshold at 0.5 says class 1). One row only: d2l's accuracy, which
-    # compares the (n, 1) scores cast to int with y unless q > 1, broadcasts to (n, n) for more.
+    # 0.9 is still right (a threshold at 0.5 says class 1).
     _check_accuracy(
         student, torch.tensor([[0.9]]), torch.tensor([0]), 1.0,
         "accuracy of one example with one column (q = 1), score 0.9 and label 0",
@@ -506,6 +505,18 @@ def test_accuracy_on_random_scores(student, reference):
         " 0 whatever the score: the label is 0, so the accuracy is 1. Take argmax(dim=1) of the"
         " (n, q) scores as the docstring says, with no threshold and no special case for one"
         " column (a binary branch that accepts only scores of 0 and 1 refuses it).",
+    )  # fmt: skip
+    # q = 1 and n > 1, a score above 1 among them: d2l's accuracy (no argmax unless q > 1)
+    # compares the (3, 1) scores cast to int with y of shape (3,), a (3, 3) table: 6 / 3 = 2.0.
+    _check_accuracy(
+        student, torch.tensor([[0.9], [1.4], [0.3]]), torch.tensor([0, 0, 0]), 1.0,
+        "accuracy of 3 examples with one column (q = 1), scores [[0.9], [1.4], [0.3]], labels"
+        " [0, 0, 0]",
+        extra_hint="With q = 1 column every row's argmax over dim=1 is 0, the label of all 3:"
+        " the accuracy is 1.0. Do not compare the scores themselves with y: an (n, 1) column"
+        " (cast to int) against y of shape (n,) broadcasts to an (n, n) table of comparisons"
+        " (d2l's accuracy does this when q = 1). Take y_hat.argmax(dim=1) for every q, then"
+        " compare it with y.",
     )  # fmt: skip
     # n = 1 predicted wrong, and scores that are whole numbers (ranks, counts, votes): an answer
     # keyed on n == 1 or on whole-number scores kept every point (session 37).
