@@ -231,6 +231,9 @@ def _mistaken(reference, kind):
 
 def _unpack(name, value, params):
     what = f"{name}(params, grads, state, ...)"
+    if isinstance(value, tuple | list) and all(isinstance(v, torch.Tensor) for v in value):
+        fail(f"{what} returned {len(value)} tensors, the new parameters alone: return the pair"
+             " (new_params, new_state), `return new_params, state` (state may be {} for SGD).")
     if not isinstance(value, tuple | list) or len(value) != 2:
         fail(f"{what} should return a tuple (new_params, new_state); got {type(value).__name__}.")
     new_params, new_state = value
