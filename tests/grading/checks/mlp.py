@@ -350,12 +350,17 @@ def test_mlp_backward_values(student, reference):
     # Logits in the hundreds for one example (its inputs 1000 or 300 times the others'):
     # exp(O) overflows (beyond 709 in float64, 88 in float32), and a shift by the batch's max
     # leaves the other rows 0 / 0; both kept 6/6 on the small logits above (session 35).
-    for dtype, scale in ((torch.float64, 1000.0), (torch.float32, 300.0)):
+    # Logits all near -1000 too (an output bias of -1000): a shift made only `if O.max() > 0`
+    # leaves exps that all underflow to 0, and kept every point (session 38).
+    for dtype, scale, low in ((torch.float64, 1000.0, 0.0), (torch.float32, 300.0, 0.0),
+                              (torch.float64, 1.0, -1000.0)):  # fmt: skip
         X, y = seeded_randn(190, (6, 5), dtype=dtype), seeded_labels(191, 6, 4)
         X[0] *= scale
         params = _params(192, 5, 8, 4, dtype)
+        params = (*params[:3], params[3] + low)
         what = (f"mlp_backward for {str(dtype)[6:]} X (6, 5) whose first example has logits in"
-                " the hundreds")
+                " the hundreds" if not low else "mlp_backward for float64 X (6, 5) whose logits"
+                " are all near -1000 (an output bias b2 of -1000)")  # fmt: skip
         got = _mlp_backward(student, X, y, params)
         if any(type(g) is torch.Tensor and g.is_floating_point() and not g.isfinite().all()
                for g in got):  # fmt: skip
@@ -363,7 +368,8 @@ def test_mlp_backward_values(student, reference):
                  " (beyond 88 in float32, 709 in float64), and exps that all underflow to 0 give"
                  " 0 / 0."
                  " Subtract each row's own max before exp, O - O.max(dim=1, keepdim=True).values"
-                 " (the batch's single max leaves other rows all 0), or use torch.softmax(O,"
+                 " (the batch's single max leaves other rows all 0) on every row and always,"
+                 " not only when some logit is large or positive, or use torch.softmax(O,"
                  " dim=1), which does so.")
         got = [g.to(dtype) if type(g) is torch.Tensor and g.dtype == torch.float64 else g
                for g in got]  # fmt: skip (float64 gradients of float32 ones: as above)
