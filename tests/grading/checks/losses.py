@@ -662,6 +662,11 @@ def test_cross_entropy_with_class_probabilities(student, reference):
         fail(f"{failure}{float64}")
 
 
+_UNDERFLOW = ("Logits all far below 0 underflow too: exp(-1000.) is 0, and log(0) is -inf."
+              " Subtract each row's own maximum on every row and always (the largest term"
+              " becomes exp(0) = 1), not only when some logit is large or positive.")
+
+
 @points(2, "cross_entropy_loss")
 def test_cross_entropy_is_stable_for_large_logits(student, reference):
     # In both dtypes: exp(1000.) is inf in float64 too (beyond 709.8), so a max shift left out
@@ -676,6 +681,14 @@ def test_cross_entropy_is_stable_for_large_logits(student, reference):
             _check_ce(student, reference, logits, soft, what + " with probability targets")
         except GradingFailure as failure:
             fail(f"{failure}{_BOTH_DTYPES if dtype == torch.float64 else ''}")
+    # Logits all far below 0 (none positive, none large): a max shift made only `if
+    # logits.max() > 0` (or > 80), overflow seen as the only danger, kept every point (s. 38).
+    low = torch.tensor([[-1000.0, -1001.0, -1002.0], [-1003.0, -1000.0, -1001.0]])
+    try:
+        _check_ce(student, reference, low, torch.tensor([1, 0]),
+                  "cross_entropy_loss on logits all like -1000, none positive")  # fmt: skip
+    except GradingFailure as failure:
+        fail(f"{failure}\n{_UNDERFLOW}")
     # Under torch.no_grad() too, as a validation loop calls it: a formula chosen by the grad
     # mode (or by logits.requires_grad) kept every point (session 36).
     what = "cross_entropy_loss on logits like 1000 and -1000 under torch.no_grad()"

@@ -350,12 +350,17 @@ def test_mlp_backward_values(student, reference):
     # Logits in the hundreds for one example (its inputs 1000 or 300 times the others'):
     # exp(O) overflows (beyond 709 in float64, 88 in float32), and a shift by the batch's max
     # leaves the other rows 0 / 0; both kept 6/6 on the small logits above (session 35).
-    for dtype, scale in ((torch.float64, 1000.0), (torch.float32, 300.0)):
+    # Logits all near -1000 too (an output bias of -1000): a shift made only `if O.max() > 0`
+    # leaves exps that all underflow to 0, and kept every point (session 38).
+    for dtype, scale, low in ((torch.float64, 1000.0, 0.0), (torch.float32, 300.0, 0.0),
+                              (torch.float64, 1.0, -1000.0)):  # fmt: skip
         X, y = seeded_randn(190, (6, 5), dtype=dtype), seeded_labels(191, 6, 4)
         X[0] *= scale
         params = _params(192, 5, 8, 4, dtype)
+        params = (*params[:3], params[3] + low)
         what = (f"mlp_backward for {str(dtype)[6:]} X (6, 5) whose first example has logits in"
-                " the hundreds")
+                " the hundreds" if not low else "mlp_backward for float64 X (6, 5) whose logits"
+                " are all near -1000 (an output bias b2 of -1000)")  # fmt: skip
         got = _mlp_backward(student, X, y, params)
         if any(type(g) is torch.Tensor and g.is_floating_point() and not g.isfinite().all()
                for g in got):  # fmt: skip
@@ -363,7 +368,8 @@ def test_mlp_backward_values(student, reference):
                  " (beyond 88 in float32, 709 in float64), and exps that all underflow to 0 give"
                  " 0 / 0."
                  " Subtract each row's own max before exp, O - O.max(dim=1, keepdim=True).values"
-                 " (the batch's single max leaves other rows all 0), or use torch.softmax(O,"
+                 " (the batch's single max leaves other rows all 0) on every row and always,"
+                 " not only when some logit is large or positive, or use torch.softmax(O,"
                  " dim=1), which does so.")
         got = [g.to(dtype) if type(g) is torch.Tensor and g.dtype == torch.float64 else g
                for g in got]  # fmt: skip (float64 gradients of float32 ones: as above)
@@ -476,8 +482,8 @@ def test_mlp_backward_matches_autograd(student, reference):
 # --- initialization --------------------------------------------------------------------------
 
 
-def _init_outcome(student, fn, shape, seed, *args, **kwargs):
-    W = torch.zeros(shape)
+def _init_outcome(student, fn, shape, seed, *args, dtype=torch.float32, **kwargs):
+    W = torch.zeros(shape, dtype=dtype)
     try:
         outcome = student.run(fn, W, *args, seed=seed, **kwargs)
     except GradingFailure as failure:
@@ -488,7 +494,13 @@ def _init_outcome(student, fn, shape, seed, *args, **kwargs):
              f" signature gives it, as callers of torch.nn.init's functions do: keep the stub's"
              f" signature ({name}=... after W) rather than renaming the parameter.")
     got = expect_shape(outcome.value, shape, f"{fn} of a tensor of shape {shape}")
-    expect_dtype(got, W.dtype, f"{fn} of a float32 W (W itself, filled in place)")
+    # float64 too: new storage of the default dtype, W.data = torch.empty(W.shape).uniform_(..),
+    # is the same object, right in float32, and kept every point there (session 38).
+    if got.dtype != W.dtype or outcome.args[0].dtype != W.dtype:
+        fail(f"{fn} of a {str(dtype)[6:]} W returned W as {got.dtype}: fill W in place"
+             " (W.uniform_(...), W.normal_(...), or W.copy_(...) of your draws), which keeps its"
+             " dtype. W.data = torch.empty(W.shape)... swaps in a new tensor of torch's default"
+             " dtype (float32) instead, and views of W taken before never see it.")
     if torch.equal(outcome.args[0], W):
         fail(f"{fn} left W unchanged: fill W in place (W.uniform_ / W.normal_) and return W.")
     expect_close(outcome.args[0], got, f"W after {fn} (it must be the returned tensor)",
@@ -589,13 +601,13 @@ def _expect_global_generator(student, fn, *args):
              + _ONE_DRAW)
 
 
-def _expect_xavier(student, shape, gain, seed, keyword=False):
+def _expect_xavier(student, shape, gain, seed, keyword=False, dtype=torch.float32):
     """``gain`` None: the call leaves it out, and the docstring's default (1) applies;
     ``keyword``: the call passes it by name, ``gain=...``."""
     args, kwargs = (() if gain is None else (gain,)), {}
     if keyword:
         args, kwargs = (), {"gain": gain}
-    got = _init_outcome(student, "xavier_uniform_", shape, seed, *args, **kwargs)
+    got = _init_outcome(student, "xavier_uniform_", shape, seed, *args, dtype=dtype, **kwargs)
     fan_out, fan_in = shape
     bound = (1.0 if gain is None else gain) * math.sqrt(6 / (fan_in + fan_out))
     what = f"xavier_uniform_ of shape {shape} with " + (
@@ -634,6 +646,7 @@ def test_xavier_uniform_distribution(student, reference):
     for seed, (shape, gain) in enumerate([((300, 200), 1.0), ((64, 512), None), ((400, 100), 2.0)]):
         _expect_xavier(student, shape, gain, seed)
     _expect_xavier(student, (200, 300), 2.0, 3, keyword=True)  # as nn.init's callers pass it
+    _expect_xavier(student, (150, 250), 1.0, 4, dtype=torch.float64)  # a float64 layer's W
     _expect_global_generator(student, "xavier_uniform_", 1.0)
     _expect_fills_a_parameter(student, "xavier_uniform_", 1.0)
 
@@ -669,10 +682,11 @@ def _no_tail(got, std):
 
 @points(3, "he_normal_")
 def test_he_normal_fan_in(student, reference):
-    for seed, shape in enumerate([(300, 200), (64, 512), (128, 64)]):
-        got = _init_outcome(student, "he_normal_", shape, 10 + seed)
+    for seed, shape in enumerate([(300, 200), (64, 512), (128, 64), (250, 150)]):
+        dtype = torch.float64 if seed == 3 else torch.float32  # a float64 layer's W too
+        got = _init_outcome(student, "he_normal_", shape, 10 + seed, dtype=dtype)
         std = math.sqrt(2 / shape[1])
-        what = f"he_normal_ of shape {shape}"
+        what = f"he_normal_ of {str(dtype)[6:]} W of shape {shape}"
         hint = None
         if abs(got.std().item() - math.sqrt(2 / shape[0])) < 0.03 * std and shape[0] != shape[1]:
             hint = f"You used fan_out = W.shape[0]: fan_in is W.shape[1]. {_IN_OUT}"

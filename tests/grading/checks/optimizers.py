@@ -67,12 +67,15 @@ class Quadratic:
     def __init__(self, seed, shapes, noise=0.3, scale=1.0, dtype=torch.float64):
         g = generator(seed)
         kw = dict(generator=g, dtype=torch.float64)
-        self.start = [(torch.randn(s, **kw) * 2).to(dtype) for s in shapes]
+        # one dtype, or one per parameter (a tuple): a list may mix float32 and float64
+        dtypes = dtype if isinstance(dtype, tuple) else (dtype,) * len(shapes)
+        self.start = [(torch.randn(s, **kw) * 2).to(d) for s, d in zip(shapes, dtypes, strict=True)]
         self.curv = [(0.5 + 2.5 * torch.rand(s, **kw)) * scale for s in shapes]
         self.center = [torch.randn(s, **kw) for s in shapes]
         self.noise = [[noise * scale * torch.randn(s, **kw) for s in shapes] for _ in range(STEPS)]
-        self.curv, self.center = [[t.to(dtype) for t in ts] for ts in (self.curv, self.center)]
-        self.noise = [[t.to(dtype) for t in ts] for ts in self.noise]
+        self.curv, self.center = [[t.to(d) for t, d in zip(ts, dtypes, strict=True)]
+                                  for ts in (self.curv, self.center)]  # fmt: skip
+        self.noise = [[t.to(d) for t, d in zip(ts, dtypes, strict=True)] for ts in self.noise]
 
     def grads(self, params, k):
         return [
@@ -523,6 +526,15 @@ def _lone_and_steep(student, reference, name, hyper, seed):
         fail(f"{failure}\nThis run has one parameter alone (params = [p]) and gradients in the"
              " hundreds: the rule is the same for any number of parameters and any size of"
              " gradient (no special case, no clipping).")
+    # A float32 parameter beside a float64 one ("floating-point tensors", each keeps its own
+    # dtype): one flat vector of them all (torch.cat) kept every point in one dtype (s. 38).
+    try:
+        _run(student, reference, name, hyper, seed, shapes=[(3,), (2, 2)], steps=3,
+             dtype=(torch.float32, torch.float64))  # fmt: skip
+    except GradingFailure as failure:
+        fail(f"{failure}\nThis run mixes a float32 parameter and a float64 one: step each"
+             " parameter on its own, in its own dtype (torch.cat of them all, as"
+             " parameters_to_vector does, makes every one float64).")
 
 
 def _no_in_place(student, reference, name, hyper, seed):

@@ -714,6 +714,14 @@ def test_weight_decay_step_leaves_inputs_unmodified(student, reference):
     expect_dtype(got, w.dtype, "weight_decay_step(w, grad, 0.1, 0.5)")
     expect_unchanged(w, outcome.args[0], "w")
     expect_unchanged(grad, outcome.args[1], "grad")
+    # w.grad is the caller's too: autograd run on w itself (w.requires_grad_(), backward())
+    # left its values alone and kept every point (session 38).
+    if outcome.arg_grads and outcome.arg_grads[0] is not None:
+        fail("weight_decay_step(w, grad, 0.1, 0.5) left a gradient in w.grad, which was empty:"
+             " autograd run on the caller's w (w.requires_grad_() and backward()) changes w's"
+             " flags and writes into w.grad, the gradient a training loop reads. The penalty's"
+             " gradient is weight_decay * w: write the step with it, no autograd and no"
+             " backward().")  # fmt: skip
     if not math.isfinite(float(outcome.value.abs().max())):
         fail("weight_decay_step returned inf or NaN for ordinary inputs.")
     # `return w` leaves the inputs alone too: the point needs the step.

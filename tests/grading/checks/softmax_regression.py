@@ -162,6 +162,9 @@ def test_softmax_is_stable_for_large_logits(student, reference):
              "logits like 1000 and -1000"),
             ([[1.0, 2.0, 3.0], [-1000.0, -1001.0, -1002.0]],
              "logits with a row like -1000 and none large"),
+            # none positive: a shift made only `if X.max() > 0` kept every point (session 38)
+            ([[-1000.0, -1001.0, -1002.0], [-1003.0, -1000.0, -1001.0]],
+             "logits all like -1000, none positive"),
         ]:  # fmt: skip
             try:
                 _check_softmax(student, reference, torch.tensor(X, dtype=dtype),
@@ -517,6 +520,18 @@ def test_accuracy_on_random_scores(student, reference):
         " (cast to int) against y of shape (n,) broadcasts to an (n, n) table of comparisons"
         " (d2l's accuracy does this when q = 1). Take y_hat.argmax(dim=1) for every q, then"
         " compare it with y.",
+    )  # fmt: skip
+    # Two classes, float64 scores (no q = 2 nor float64 batch was posed: a binary branch that
+    # thresholds the second column at 0.5, right for probabilities only, kept every point).
+    _check_accuracy(
+        student,
+        torch.tensor([[2.0, 1.0], [0.1, 0.3], [3.0, 0.7], [-1.0, -2.0]], dtype=torch.float64),
+        torch.tensor([0, 1, 0, 1]), 0.75,
+        "accuracy on 4 examples with two classes, float64 scores [[2, 1], [0.1, 0.3], [3, 0.7],"
+        " [-1, -2]], 3 right",
+        extra_hint="With two classes too, the predicted class is the column of the larger score,"
+        " argmax(dim=1): scores are not probabilities, so a threshold at 0.5 on the second"
+        " column (a binary special case) is not the argmax. Use argmax(dim=1) for every q.",
     )  # fmt: skip
     # n = 1 predicted wrong, and scores that are whole numbers (ranks, counts, votes): an answer
     # keyed on n == 1 or on whole-number scores kept every point (session 37).
