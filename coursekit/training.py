@@ -75,11 +75,13 @@ class Accumulator:
 
 
 def _predicted_classes(y_hat: torch.Tensor) -> torch.Tensor:
-    return y_hat.argmax(dim=1) if y_hat.ndim > 1 and y_hat.shape[1] > 1 else y_hat.reshape(-1)
+    # Scores (n, q) for every q, one column too (the book's accuracy); (n,) are labels already.
+    return y_hat.argmax(dim=1) if y_hat.ndim > 1 else y_hat
 
 
 def correct_count(y_hat: torch.Tensor, y: torch.Tensor) -> float:
-    """How many rows of ``y_hat`` (n, q) have their largest entry at the label ``y`` (n,)."""
+    """How many rows of ``y_hat`` (n, q) have their largest entry at the label ``y`` (n,); a
+    ``y_hat`` of shape (n,) holds predicted labels."""
     if y_hat.shape[0] != y.shape[0]:
         raise ValueError(
             f"y_hat has {y_hat.shape[0]} rows but y has {y.shape[0]} labels; they must match"

@@ -66,6 +66,14 @@ def test_scratch_accuracy_agrees_with_coursekit(scratch, n, q):
     assert got == pytest.approx(float((y_hat.argmax(dim=1) == y).float().mean()))
 
 
+def test_scratch_accuracy_agrees_with_coursekit_for_one_column(scratch):
+    """One column of scores (q = 1): every row's argmax is class 0. coursekit read the column
+    as predicted labels (0.9, 1.4, 0.3 cast to 0, 1, 0: 2/3) where the book's accuracy, and the
+    exercise's, say 1.0."""
+    y_hat, y = torch.tensor([[0.9], [1.4], [0.3]]), torch.tensor([0, 0, 0])
+    assert scratch["accuracy"](y_hat, y) == coursekit.accuracy(y_hat, y) == 1.0
+
+
 def test_scratch_accuracy_is_a_fraction_not_a_count(scratch):
     y_hat = torch.tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5], [0.8, 0.1, 0.1], [0.2, 0.7, 0.1]])
     assert scratch["accuracy"](y_hat, torch.tensor([2, 2, 1, 0])) == 0.5
