@@ -756,9 +756,9 @@ def read_submission(folder: Path, chapters, files=None) -> dict[str, bytes | Wor
     modules: dict[str, bytes | WorkerError | None] = {}
     try:
         for chapter in chapters:
-            name = Path(files.get(chapter, "") if files is not None else f"{chapter}.py")
+            name = f"{chapter}.py" if files is None else files.get(chapter)
             try:
-                if not name.name:
+                if name is None:  # a Canvas user who uploaded no file for this chapter
                     raise FileNotFoundError
                 os.lstat(name, dir_fd=fd)
                 modules[chapter] = read_submission_file(name, dir_fd=fd)
